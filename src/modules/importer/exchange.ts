@@ -1,0 +1,61 @@
+// The exchange format: what the importer produces, what the JSON export writes, and what the demo data is.
+// Documented as JSON Schema in docs/exchange-format.schema.json; field names are part of the public contract.
+import { z } from 'zod';
+import { STATUS_CATEGORIES } from '../plan/status.js';
+
+export const exchangeActorSchema = z.object({
+  name: z.string().trim().min(1),
+  role: z.enum(['lead', 'partner']),
+  parent: z.string().trim().min(1).nullable(),
+});
+
+export const exchangeStatusSchema = z.object({
+  category: z.enum(STATUS_CATEGORIES),
+  label: z.string(),
+  date: z.string().nullable(),
+});
+
+export const exchangeNoteSchema = z.object({
+  text: z.string().trim().min(1),
+  date: z.string().nullable(),
+});
+
+export const exchangeMeasureSchema = z.object({
+  number: z.number().int().positive().nullable(),
+  text: z.string().trim().min(1),
+  actors: z.array(exchangeActorSchema),
+  status: exchangeStatusSchema,
+  notes: z.array(exchangeNoteSchema),
+  /** Optional extras (timeframe, target groups); importers fill them where the source has them. */
+  timeframe: z.string().nullable().optional(),
+  targetGroups: z.array(z.string()).optional(),
+});
+
+export const exchangeGoalSchema = z.object({
+  text: z.string().trim(),
+  measures: z.array(exchangeMeasureSchema),
+});
+
+export const exchangeFieldSchema = z.object({
+  title: z.string().trim().min(1),
+  visions: z.array(z.string().trim().min(1)),
+  goals: z.array(exchangeGoalSchema),
+  furtherMeasures: z.array(exchangeMeasureSchema),
+});
+
+export const exchangePlanSchema = z.object({
+  plan: z.object({
+    title: z.string().trim().min(1),
+    period: z.string().nullable().optional(),
+    edition: z.string().nullable().optional(),
+  }),
+  fields: z.array(exchangeFieldSchema),
+});
+
+export type ExchangeActor = z.infer<typeof exchangeActorSchema>;
+export type ExchangeStatus = z.infer<typeof exchangeStatusSchema>;
+export type ExchangeNote = z.infer<typeof exchangeNoteSchema>;
+export type ExchangeMeasure = z.infer<typeof exchangeMeasureSchema>;
+export type ExchangeGoal = z.infer<typeof exchangeGoalSchema>;
+export type ExchangeField = z.infer<typeof exchangeFieldSchema>;
+export type ExchangePlan = z.infer<typeof exchangePlanSchema>;
