@@ -22,6 +22,8 @@ export const exchangeNoteSchema = z.object({
 
 export const exchangeMeasureSchema = z.object({
   number: z.number().int().positive().nullable(),
+  /** The source's own numbering when it is not a plain integer ("7.1", "A3"); `number` is then null. */
+  code: z.string().trim().min(1).nullable().optional(),
   text: z.string().trim().min(1),
   actors: z.array(exchangeActorSchema),
   status: exchangeStatusSchema,

@@ -1,0 +1,167 @@
+// Actor cells are free text: "A (Amt Y) in Kooperation mit versch. Akteuren wie mit dem Amt für Schulen, Jugend
+// und Vereine, VHS und B". The first named leads, everyone else is a partner, "(Amt Y)" names the parent office.
+// Separators are only split at the top level: inside brackets, quotes, pair forms ("Bürgerinnen und Bürger")
+// and office names that list their remits ("Amt für Schulen, Jugend und Vereine") they are part of the name.
+import type { ExchangeActor } from './exchange.js';
+import { oneLine } from './text.clean.js';
+
+export interface ParsedActors {
+  actors: ExchangeActor[];
+  /** Parts the parser kept but is unsure about, for a warning on the row. */
+  unsure: string[];
+}
+
+const HIDE = { comma: '\u0001', und: '\u0002', slash: '\u0003', semi: '\u0004', space: '\u0005' };
+
+/** Hides separators inside a span so the top-level split leaves it whole. */
+function hide(span: string): string {
+  return span
+    .replace(/,/g, HIDE.comma)
+    .replace(/;/g, HIDE.semi)
+    .replace(/\//g, HIDE.slash)
+    .replace(/ und /g, ` ${HIDE.und} `)
+    .replace(/ (sowie|in|mit|als|bzw\.|oder) /g, `${HIDE.space}$1${HIDE.space}`);
+}
+
+function unhide(text: string): string {
+  return text
+    .replace(new RegExp(HIDE.comma, 'g'), ',')
+    .replace(new RegExp(HIDE.semi, 'g'), ';')
+    .replace(new RegExp(HIDE.slash, 'g'), '/')
+    .replace(new RegExp(HIDE.und, 'g'), 'und')
+    .replace(new RegExp(HIDE.space, 'g'), ' ');
+}
+
+const ORG_HINT =
+  /(amt|stelle|management|manager|center|zentrum|verein|kreis|schule|rat\b|dienst|agentur|büro|behörde|koordinator|verwaltung|e\.\s?v\.|gmbh|stiftung|initiative|netzwerk|gruppe|referat|abteilung|beauftragt|kirche|gemeinde|polizei|träger|einrichtung|verband|hochschule|bücherei|bibliothek|organisation|helfer|leitung)/i;
+
+function looksLikeActor(text: string): boolean {
+  return /\bfür\b|\(/.test(text) || ORG_HINT.test(text) || /^\p{Lu}{2,}\b/u.test(text.trim());
+}
+
+const ITEM = String.raw`(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*`;
+const REMIT_LIST = new RegExp(String.raw`\bfür\s+(?:(?:das|die|den|der|dem)\s+)?${ITEM}(?:,\s*${ITEM})+\s+und\s+${ITEM}`, 'gu');
+const REMIT_PAIR = new RegExp(String.raw`\bfür\s+(?:(?:das|die|den|der|dem)\s+)?${ITEM}\s+und\s+(${ITEM})`, 'gu');
+// "Kooperationspartnerinnen und -partner", "Bürgerinnen und Bürgern", "Vertreterinnen und Vertretern".
+const PAIR_FORM = /(\p{L}+)innen und (-\p{L}+|\p{L}+)/gu;
+
+function protect(text: string): string {
+  return text
+    .replace(/\([^()]*\)/g, hide)
+    .replace(/[„“"»«][^„“"»«]*[“"«»]/g, hide)
+    .replace(PAIR_FORM, (whole, stem: string, other: string) =>
+      other.startsWith('-') || other.slice(0, 4).toLowerCase() === stem.slice(0, 4).toLowerCase() ? hide(whole) : whole,
+    )
+    .replace(REMIT_LIST, hide)
+    .replace(REMIT_PAIR, (whole, second: string) => (looksLikeActor(second) ? whole : hide(whole)));
+}
+
+const SEPARATOR =
+  /\s*(?:;|,|\s+in\s+(?:Kooperation|Zusammenarbeit|Abstimmung)\s+mit\s+|\s+(?:gemeinsam|zusammen)\s+mit\s+|\s+(?:unterstützt|begleitet)\s+(?:durch|von)\s+|\s+mit\s+Unterstützung\s+(?:von|der|des|durch)\s+|\s+und\s+|\s+sowie\s+|\s+bzw\.\s+|\s+oder\s+|\s+&\s+|(?<!-)\/(?!-))\s*/;
+
+const LEAD_LABEL = /^(ff|federführung|federführend|verantwortlich|verantwortung|lead|leitung|träger(?:in)?|zuständig(?:keit)?|koordination)$/i;
+const PARTNER_LABEL = /^(beteiligte?|partner\S*|kooperation(?:spartner\S*)?|mitwirkung|mitwirkende|unterstützung|weitere)$/i;
+const MID_LABEL = /(?:^|\s)(FF|Federführung|Verantwortlich|Beteiligte|Partner(?:innen)?|Kooperationspartner\S*|Umsetzung|Koordination|Mitwirkung|Unterstützung|Träger(?:in)?|Zuständig(?:keit)?)\s*:\s*/g;
+const START_LABEL = /^([\p{L}][\p{L} .-]{0,60}?):\s+/u;
+
+interface Part {
+  lead: boolean;
+  text: string;
+}
+
+/** Splits at "Label:" markers ("FF: A; Beteiligte: B", "Umsetzung: C"), remembering which part names leads. */
+function labelledParts(text: string): Part[] {
+  const parts: Part[] = [];
+  let lead = false;
+  let rest = text;
+  const start = rest.match(START_LABEL);
+  if (start && start[1].split(/\s+/).length <= 6) {
+    lead = LEAD_LABEL.test(start[1].trim());
+    rest = rest.slice(start[0].length);
+  }
+  let last = 0;
+  for (const match of rest.matchAll(MID_LABEL)) {
+    parts.push({ lead, text: rest.slice(last, match.index) });
+    lead = LEAD_LABEL.test(match[1]) && !PARTNER_LABEL.test(match[1]);
+    last = match.index + match[0].length;
+  }
+  parts.push({ lead, text: rest.slice(last) });
+  return parts.filter((part) => part.text.trim());
+}
+
+const CONNECTOR = /^(in|und|sowie|mit|gemeinsam|zusammen|bzw\.?|oder|als|unterstützt|begleitet|ggf\.?|z\.|u\.|insbesondere|e\.)$/i;
+
+/** "X (Amt Y) erstellen Übersicht … an die Stabsstelle Z": the verb clause is not an actor, its recipient is. */
+function dropClauses(text: string): string {
+  return text.replace(/\)\s+(\p{Ll}[\p{L}.]*)\b([^()]*)/gu, (whole, word: string, rest: string) => {
+    if (CONNECTOR.test(word)) return whole;
+    const recipient = rest.match(/\s(?:an|für|durch)\s+(?:die|den|das|dem)\s+(.*)$/);
+    return recipient ? `), ${recipient[1]}` : ')';
+  });
+}
+
+const PARENT_OFFICE = /^(amt|stabsstelle|dezernat|fachbereich|referat|abteilung|landratsamt|stadtverwaltung|bürgermeisteramt|dienststelle|fachdienst|fb|ressort|geschäftsbereich|sachgebiet|ministerium|behörde|stadt|landkreis|gemeinde)\b/i;
+
+const LEADING =
+  /^(?:(?:versch(?:\.|iedenen?)|weiteren?|diversen?)\s+\S+\s+wie\s+(?:z\.\s?B\.\s+)?(?:mit\s+)?|z\.\s?B\.\s+|u\.\s?a\.\s+|ggf\.\s+|insbesondere\s+|(?:mit|von|durch)\s+|(?:dem|der|den|die|das|des)\s+(?:einzelnen\s+)?|einzelnen\s+)+/i;
+
+interface Segment {
+  name: string;
+  parent: string | null;
+  examples: string[];
+}
+
+function segment(raw: string): Segment | null {
+  let text = unhide(raw).trim();
+  text = text.replace(LEADING, '').replace(/\s+als\s+.*$/, '').replace(/[.:,;]+$/, '').trim();
+  if (!text || !/\p{L}/u.test(text)) return null;
+  const bracket = text.match(/^(.*\S)\s*\(([^()]+)\)$/);
+  if (!bracket) return { name: text, parent: null, examples: [] };
+  const inner = bracket[2].trim();
+  if (PARENT_OFFICE.test(inner) && !inner.includes(',')) return { name: bracket[1].trim(), parent: inner, examples: [] };
+  if (inner.includes(',') || /e\.\s?V\./.test(inner)) {
+    return { name: bracket[1].trim(), parent: null, examples: inner.split(/\s*,\s*/).filter(Boolean) };
+  }
+  return { name: text, parent: null, examples: [] };
+}
+
+/** Splits an actor cell into actors with roles and parents. */
+export function parseActors(raw: string): ParsedActors {
+  const text = oneLine(raw.replace(/\r?\n+/g, ', '))
+    // A flattened line break after a quoted project name: "Projektleitung „LEmietet“ Koordinator …".
+    .replace(/([“"»])\s+(?=\p{Lu})/gu, '$1, ');
+  const actors: ExchangeActor[] = [];
+  const unsure: string[] = [];
+  const seen = new Set<string>();
+  const parts = labelledParts(dropClauses(text));
+  const anyLeadLabel = parts.some((part) => part.lead);
+  for (const part of parts) {
+    for (const piece of protect(part.text).split(SEPARATOR)) {
+      const found = segment(piece);
+      if (!found) continue;
+      const entries = [found, ...found.examples.map((name) => ({ name, parent: null, examples: [] }))];
+      for (const entry of entries) {
+        const key = actorKey(entry.name);
+        if (!key || seen.has(key)) continue;
+        seen.add(key);
+        const lead = anyLeadLabel ? part.lead : actors.length === 0;
+        actors.push({ name: entry.name, role: lead ? 'lead' : 'partner', parent: entry.parent });
+        if (entry.name.split(/\s+/).length > 8) unsure.push(entry.name);
+      }
+    }
+  }
+  return { actors, unsure };
+}
+
+/** Compares actor names across spelling variants: case, spacing, gender forms, dative plural, ß/ss. */
+export function actorKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/(\p{L}+)innen und -?\1(e?n)?\b/gu, '$1')
+    .replace(/(\p{L}+)innen und -?(\p{L}+)/gu, '$2')
+    .replace(/[:*_·]innen\b/g, '')
+    .replace(/^(?:der|die|das|dem|den|des)\s+/, '')
+    .replace(/(e|er)n$/, '$1')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

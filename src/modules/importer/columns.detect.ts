@@ -1,0 +1,68 @@
+// Header cells name the same columns in many ways ("Akteurinnen und Akteure", "Akteur:innen", "Zuständigkeit",
+// "Federführung und Beteiligte"). A header is normalised first, then matched by role; the order of the checks
+// matters where names overlap ("Status der Umsetzung" is a status, "Geplante Umsetzung" a measure).
+
+export const COLUMN_ROLES = ['field', 'goal', 'number', 'measure', 'actors', 'status', 'timeframe', 'notes'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const COLUMN_LABELS: Record<ColumnRole, string> = {
+  field: 'Handlungsfeld',
+  goal: 'Ziel',
+  number: 'Nr.',
+  measure: 'Maßnahme',
+  actors: 'Akteure',
+  status: 'Status',
+  timeframe: 'Zeitraum',
+  notes: 'Bemerkung',
+};
+
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[:*_·]innen\b/g, '')
+    .replace(/(\p{L}+)innen und (\p{L}+)/gu, '$2')
+    .replace(/\((?:n|en|e|s)\)/g, '')
+    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+    .trim();
+}
+
+const RULES: ReadonlyArray<[RegExp, ColumnRole]> = [
+  [/^(#|nr|lfd nr|lfd|laufende nummer|nummer|no|pos|position|kennung|id|massnahmen? nr|nr der massnahme)$/, 'number'],
+  [/^(status|stand|sachstand|umsetzungsstand|umsetzungsstatus|stand der umsetzung|status der umsetzung|bearbeitungsstand|ampel)\b/, 'status'],
+  [/^(handlungsfeld|handlungsfelder|themenfeld|themenbereich|bereich|handlungsbereich)$/, 'field'],
+  [/^(zeitraum|zeitplan|zeitrahmen|zeitschiene|meilenstein|meilensteine|laufzeit|termin|umsetzungszeitraum|zeitliche umsetzung|bis wann|zeit)\b/, 'timeframe'],
+  [/(bemerkung|anmerkung|fortschritt|kommentar|hinweis|erlauterung|erläuterung|notiz)/, 'notes'],
+  [/(akteur|zustandig|zuständig|trager|träger|verantwortlich|federfuhrung|federführung|beteiligte|kooperationspartner|partner|ansprechpartner|^wer$|^ff$)/, 'actors'],
+  [/(massnahme|impuls|projektidee|projekt|geplante umsetzung|umsetzung|aktivitat|aktivität|angebot|handlungsempfehlung)/, 'measure'],
+  [/(^|\s)(ziel|ziele|wirkungsziel|wirkungsziele|handlungsziel|handlungsziele|teilziel|teilziele|zielsetzung|leitziel|bedarf)(\s|$)/, 'goal'],
+];
+
+export function roleOfHeader(header: string): ColumnRole | null {
+  const text = normaliseHeader(header);
+  if (!text || text.length > 60) return null;
+  for (const [pattern, role] of RULES) if (pattern.test(text)) return role;
+  return null;
+}
+
+export interface HeaderMatch {
+  roles: Partial<Record<ColumnRole, number>>;
+  unknown: number[];
+}
+
+/** A row is a header when at least two cells name distinct roles and few cells are anything else. */
+export function matchHeader(cells: string[]): HeaderMatch | null {
+  const roles: Partial<Record<ColumnRole, number>> = {};
+  const unknown: number[] = [];
+  let filled = 0;
+  cells.forEach((cell, index) => {
+    if (!cell.trim()) return;
+    filled++;
+    const role = roleOfHeader(cell);
+    if (role && roles[role] === undefined) roles[role] = index;
+    else unknown.push(index);
+  });
+  const found = Object.keys(roles).length;
+  if (found < 2 || found * 2 < filled) return null;
+  return { roles, unknown };
+}

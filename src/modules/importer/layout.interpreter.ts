@@ -1,0 +1,335 @@
+// The one place that understands catalogue layouts. It walks the rows of every sheet with a small state machine:
+// header rows set the column roles, free lines are plan titles, field headings, visions or the "Weitere
+// Maßnahmen" section, and table rows become goals and measures. Whatever it is unsure about becomes a warning
+// with its row, never an exception.
+import { mapStatus, type StatusCategory } from '../plan/status.js';
+import { parseActors } from './actors.parser.js';
+import { COLUMN_LABELS, matchHeader, type ColumnRole } from './columns.detect.js';
+import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from './exchange.js';
+import { splitNotes, noteDate } from './notes.parser.js';
+import { recordsToRows } from './records.layout.js';
+import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';
+import { cleanText, oneLine } from './text.clean.js';
+
+export interface ImportWarning {
+  row: number;
+  sheet?: string;
+  column?: string;
+  message: string;
+}
+
+export interface DetectedColumns {
+  /** Every header cell of the first header row, so a preview can offer to remap it. */
+  headers: Array<{ index: number; header: string; role: ColumnRole | null }>;
+  roles: Partial<Record<ColumnRole, number>>;
+  sheet?: string;
+  row?: number;
+}
+
+export interface InterpretOptions {
+  columnMapping?: Partial<Record<ColumnRole, number>>;
+  statusMapping?: Record<string, StatusCategory>;
+}
+
+export type Interpretation =
+  | { ok: true; plan: ExchangePlan; warnings: ImportWarning[]; columns: DetectedColumns }
+  | { ok: false; errors: ImportProblem[] };
+
+const VISION_LINE = /^(?:vision(?:en)?|leitbild|leitsatz|leitsätze)\s*:\s*(.*)$/isu;
+const FURTHER_LINE = /^(?:weitere|sonstige|zusätzliche)\s+(?:maßnahmen|massnahmen|impulse|projektideen|projekte|aktivitäten)\b\s*:?\s*$/iu;
+const FIELD_LINE = /^(?:handlungsfeld|themenfeld|handlungsbereich|hf)\b\.?\s*(?:\d{1,2}[.:)]?)?\s*[:–-]?\s*(.+)$/iu;
+const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\p{Lu}[^.!?]{1,80})$/u;
+const GENERIC_SHEET = /^(tabelle|sheet|blatt|table|arbeitsblatt)\s*\d*$/i;
+
+function fieldTitle(text: string): string {
+  return text.replace(/^[„“"»«']+|[„“"»«':]+$/g, '').trim();
+}
+
+/** "… in der Stadtgesellschaft Volle Teilhabemöglichkeit …": two visions run together in one cell. */
+export function splitVisions(text: string): string[] {
+  return cleanText(text)
+    .split('\n')
+    .flatMap((line) => line.replace(/^•\s*/, '').split(/(?<=\p{Lu}\p{Ll}+)\s+(?=\p{Lu}\p{Ll}*(?:e|er|es|en)\s+\p{Lu}\p{Ll})/u))
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function parseNumber(raw: string): { number: number | null; code: string | null } {
+  const text = oneLine(raw).replace(/^(?:nr|nummer|maßnahme|m)\.?\s*/i, '');
+  if (!text) return { number: null, code: null };
+  const plain = text.match(/^(\d{1,6})\.?$/);
+  if (plain && Number(plain[1]) > 0) return { number: Number(plain[1]), code: null };
+  return { number: null, code: text };
+}
+
+interface FieldState {
+  field: ExchangeField;
+  implicit: boolean;
+}
+
+export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): Interpretation {
+  const file = document.file;
+  const warnings: ImportWarning[] = [];
+  const fields: FieldState[] = [];
+  const configured = Object.entries(options.statusMapping ?? {}).map(([label, category]) => ({ label, category }));
+  const usedNumbers = new Map<number, number>();
+  // Written inside the row callbacks; the casts keep TypeScript from narrowing them to their initial null.
+  let title = null as string | null;
+  let detected = null as DetectedColumns | null;
+  let firstCells = null as string[] | null;
+  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number } | null;
+
+  const mapped = options.columnMapping && options.columnMapping.measure !== undefined ? { ...options.columnMapping } : null;
+  let roles = mapped as Partial<Record<ColumnRole, number>> | null;
+
+  for (const sheet of document.sheets) {
+    const sheetName = sheet.name;
+    const sheetTitle = sheetName && !GENERIC_SHEET.test(sheetName.trim()) ? sheetName.trim() : null;
+    const rows = recordsToRows(sheet.rows);
+    let mode: 'start' | 'vision' | 'table' | 'further' = 'start';
+    let current: FieldState | null = null;
+    let goal: ExchangeGoal | null = null;
+    let pendingVisions: string[] = [];
+    const warn = (row: number, message: string, column?: string) =>
+      warnings.push({ row, ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+
+    const openField = (name: string, implicit: boolean): FieldState => {
+      if (current && current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
+        current.field.title = name;
+        current.implicit = implicit;
+      } else {
+        const existing = implicit ? fields.find((state) => state.field.title === name) : undefined;
+        current = existing ?? { field: { title: name, visions: [], goals: [], furtherMeasures: [] }, implicit };
+        if (!existing) fields.push(current);
+      }
+      current.field.visions.push(...pendingVisions);
+      pendingVisions = [];
+      goal = null;
+      return current;
+    };
+    const ensureField = (): FieldState => current ?? openField(sheetTitle ?? 'Allgemein', true);
+    const addVisions = (text: string) => {
+      const visions = splitVisions(text);
+      if (current) current.field.visions.push(...visions);
+      else pendingVisions.push(...visions);
+    };
+
+    const kindOf = (row: SourceRow): 'empty' | 'header' | 'line' | 'data' => {
+      const filled = row.cells.filter((cell) => cell.trim());
+      if (!filled.length) return 'empty';
+      if (matchHeader(row.cells)) return 'header';
+      const distinct = new Set(filled.map((cell) => cell.trim()));
+      if (distinct.size > 1) return 'data';
+      if (!row.tabular || filled.length > 1) return 'line';
+      const only = filled[0].trim();
+      if (VISION_LINE.test(only) || FURTHER_LINE.test(only) || FIELD_LINE.test(only)) return 'line';
+      return roles ? 'data' : 'line';
+    };
+    const nextKind = (from: number): ReturnType<typeof kindOf> | 'end' => {
+      for (let i = from + 1; i < rows.length; i++) {
+        const kind = kindOf(rows[i]);
+        if (kind !== 'empty') return kind === 'line' && VISION_LINE.test(lineText(rows[i])) ? 'data' : kind;
+      }
+      return 'end';
+    };
+
+    const measureFrom = (row: SourceRow, cells: string[], active: Partial<Record<ColumnRole, number>>): ExchangeMeasure | null => {
+      const cell = (role: ColumnRole) => (active[role] !== undefined ? (cells[active[role]!] ?? '') : '');
+      const { text, notes } = splitNotes(cleanText(cell('measure')));
+      const noteCell = cleanText(cell('notes'));
+      if (noteCell) for (const line of noteCell.split('\n')) notes.push({ text: line.replace(/^[•→]\s*/, ''), date: noteDate(line) });
+      if (!text) return null;
+      const { number, code } = parseNumber(cell('number'));
+      const statusLabel = oneLine(cell('status'));
+      const status = mapStatus(statusLabel, configured);
+      if (statusLabel && status.category === 'unknown') {
+        warn(row.row, `Zeile ${row.row}, Spalte „Status“: Die Angabe „${statusLabel}“ ist keiner Kategorie zugeordnet.`, 'Status');
+      }
+      const { actors, unsure } = parseActors(cell('actors'));
+      if (!actors.length && mode !== 'further') warn(row.row, `Zeile ${row.row}: Die Maßnahme hat keine Akteure.`, COLUMN_LABELS.actors);
+      for (const name of unsure) warn(row.row, `Zeile ${row.row}, Spalte „Akteure“: „${name}“ ist als ein Akteur übernommen; bitte prüfen.`, 'Akteure');
+      if (number !== null) {
+        const earlier = usedNumbers.get(number);
+        if (earlier !== undefined) warn(row.row, `Zeile ${row.row}: Die Nummer ${number} kommt schon in Zeile ${earlier} vor.`, COLUMN_LABELS.number);
+        else usedNumbers.set(number, row.row);
+      }
+      const timeframe = oneLine(cell('timeframe'));
+      return {
+        number,
+        ...(code ? { code } : {}),
+        text,
+        actors,
+        status,
+        notes: notes.filter((note) => note.text.trim()),
+        ...(timeframe ? { timeframe } : {}),
+      };
+    };
+
+    rows.forEach((row, index) => {
+      const kind = kindOf(row);
+      if (kind === 'empty') return;
+
+      if (kind === 'header') {
+        const match = matchHeader(row.cells)!;
+        const active = mapped ?? match.roles;
+        if (!detected) {
+          detected = {
+            headers: row.cells.map((header, i) => ({
+              index: i,
+              header: oneLine(header),
+              role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? null,
+            })),
+            roles: active,
+            ...(sheetName ? { sheet: sheetName } : {}),
+            row: row.row,
+          };
+          for (const i of match.unknown) {
+            if (!Object.values(active).includes(i)) warn(row.row, `Die Spalte „${oneLine(row.cells[i])}“ wurde nicht erkannt und wird nicht übernommen.`, oneLine(row.cells[i]));
+          }
+        }
+        if (active.measure === undefined) {
+          headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.row };
+          return;
+        }
+        roles = active;
+        mode = 'table';
+        return;
+      }
+
+      if (kind === 'line') {
+        const text = lineText(row);
+        const vision = text.match(VISION_LINE);
+        if (vision) {
+          mode = 'vision';
+          if (vision[1].trim()) addVisions(vision[1]);
+          return;
+        }
+        if (FURTHER_LINE.test(text)) {
+          ensureField();
+          mode = 'further';
+          return;
+        }
+        const field = text.match(FIELD_LINE) ?? text.match(NUMBERED_HEADING);
+        if (field && text.length <= 120) {
+          openField(fieldTitle(field[field.length - 1]), false);
+          mode = 'start';
+          return;
+        }
+        if (mode === 'vision' && nextKind(index) !== 'line') {
+          addVisions(text);
+          return;
+        }
+        if (mode === 'further') {
+          const measure = furtherFromLine(text);
+          if (measure) ensureField().field.furtherMeasures.push(measure);
+          return;
+        }
+        const headingLike = text.length <= 100 && !/[.!?]$/.test(text) && /^\p{Lu}|^[„"]/u.test(text);
+        if (mode === 'vision') {
+          addVisions(text);
+          return;
+        }
+        if (!title && !fields.length && !roles) {
+          title = text;
+          return;
+        }
+        const next = nextKind(index);
+        if (headingLike && (next === 'header' || next === 'data')) {
+          openField(fieldTitle(text), false);
+          mode = 'start';
+          if (!/^\d/.test(text)) warn(row.row, `Zeile ${row.row}: „${text}“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.`);
+          return;
+        }
+        warn(row.row, `Zeile ${row.row}: Der Text „${shorten(text)}“ steht außerhalb der Tabelle und wurde nicht übernommen.`);
+        return;
+      }
+
+      // A table row.
+      if (!roles) {
+        firstCells ??= row.cells;
+        return;
+      }
+      const cells = row.cells;
+      const fieldCell = roles.field !== undefined ? oneLine(cells[roles.field] ?? '') : '';
+      if (fieldCell && (!current || current.field.title !== fieldTitle(fieldCell))) {
+        const existing = fields.find((state) => state.field.title === fieldTitle(fieldCell));
+        if (existing) {
+          current = existing;
+          goal = existing.field.goals.at(-1) ?? null;
+        } else openField(fieldTitle(fieldCell), true);
+      }
+      const state = ensureField();
+      if (mode === 'vision' || mode === 'start') mode = 'table';
+      const goalText = roles.goal !== undefined ? oneLine(cells[roles.goal] ?? '') : '';
+      const number = roles.number !== undefined ? oneLine(cells[roles.number] ?? '') : '';
+      if (mode === 'further' && number) mode = 'table';
+      if (goalText && mode !== 'further' && goalText !== goal?.text) {
+        goal = { text: goalText, measures: [] };
+        state.field.goals.push(goal);
+      }
+      const measure = measureFrom(row, cells, roles);
+      if (!measure) {
+        const rest = cells.filter((cell, i) => cell.trim() && i !== roles!.goal);
+        if (rest.length) warn(row.row, `Zeile ${row.row}: Keine Maßnahme angegeben; die Zeile wurde übersprungen.`, COLUMN_LABELS.measure);
+        return;
+      }
+      if (mode === 'further') {
+        state.field.furtherMeasures.push(measure);
+        return;
+      }
+      if (!goal) {
+        goal = { text: '', measures: [] };
+        state.field.goals.push(goal);
+      }
+      goal.measures.push(measure);
+    });
+  }
+
+  const finalRoles = roles;
+  const finalColumns = detected;
+  if (!finalRoles) {
+    const found = headerWithoutMeasure ?? (firstCells ? { cells: firstCells } : null);
+    const listed = found ? found.cells.map(oneLine).filter(Boolean).map((cell) => `„${shorten(cell)}“`).join(', ') : '';
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
+          ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
+          message: listed
+            ? `Keine Spalte für die Maßnahme erkannt. Gefundene Spalten: ${listed}.`
+            : 'Keine Tabelle mit Maßnahmen erkannt. Erwartet wird eine Kopfzeile mit Spalten wie „Ziel“, „Nr.“, „Maßnahme“, „Akteure“ und „Status“.',
+        },
+      ],
+    };
+  }
+
+  const kept = fields.map((state) => state.field).filter((field) => field.visions.length || field.goals.length || field.furtherMeasures.length);
+  const columns: DetectedColumns = finalColumns ?? {
+    headers: Object.entries(finalRoles).map(([role, index]) => ({ index: index!, header: COLUMN_LABELS[role as ColumnRole], role: role as ColumnRole })),
+    roles: finalRoles,
+  };
+  return { ok: true, plan: { plan: { title: title ?? defaultTitle(file) }, fields: kept }, warnings, columns };
+}
+
+function lineText(row: SourceRow): string {
+  return cleanText(row.cells.find((cell) => cell.trim()) ?? '');
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+function defaultTitle(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  return base ? `Integrationsplan (Import aus ${base})` : 'Integrationsplan (Import)';
+}
+
+/** "- + Gemeinderatsbeschluss im Sommer 2023 …" in a "Weitere Maßnahmen" section. */
+function furtherFromLine(text: string): ExchangeMeasure | null {
+  const { text: body, notes } = splitNotes(cleanText(text.replace(/^(?:[-+*•–]\s*)+/, '')));
+  if (!body) return null;
+  return { number: null, text: body, actors: [], status: mapStatus(''), notes };
+}

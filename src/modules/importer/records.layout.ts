@@ -1,0 +1,91 @@
+// Flattened catalogues (PDF text, one page per project) give each measure as label/value lines:
+// "Ziel: …", "Maßnahme 3: …", "Verantwortlich: …", "Status: …". They are turned into a header row and one
+// table row per record, so the layout interpreter treats them like any table.
+import { roleOfHeader, type ColumnRole } from './columns.detect.js';
+import type { SourceRow } from './table.model.js';
+
+const LABEL_LINE = /^([\p{L}][\p{L}./ -]{0,40}?)(?:\s+(\d+(?:\.\d+)*)\.?)?\s*:\s*(.*)$/su;
+const RECORD_ROLES: ColumnRole[] = ['goal', 'number', 'measure', 'actors', 'status', 'timeframe', 'notes'];
+const HEADER = ['Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Zeitraum', 'Bemerkung'];
+
+interface Label {
+  role: ColumnRole;
+  label: string;
+  number: string | null;
+  value: string;
+}
+
+function labelOf(row: SourceRow): Label | null {
+  const values = row.cells.filter((cell) => cell.trim());
+  if (values.length !== 1) return null;
+  const match = values[0].trim().match(LABEL_LINE);
+  if (!match || match[1].trim().split(/\s+/).length > 4) return null;
+  const role = roleOfHeader(match[1]);
+  if (!role || !RECORD_ROLES.includes(role)) return null;
+  return { role, label: match[1].trim(), number: match[2] ?? null, value: match[3].trim() };
+}
+
+function isFree(row: SourceRow): boolean {
+  return !row.tabular && row.cells.filter((cell) => cell.trim()).length === 1;
+}
+
+/** Rewrites label/value records into table rows; leaves documents without such records untouched. */
+export function recordsToRows(rows: SourceRow[]): SourceRow[] {
+  const labels = rows.map((row) => (isFree(row) ? labelOf(row) : null));
+  const roles = new Set(labels.filter((label) => label).map((label) => label!.role));
+  if (!roles.has('measure') || roles.size < 2) return rows;
+
+  const out: SourceRow[] = [];
+  let goal = '';
+  let record: { row: number; cells: string[] } | null = null;
+  let lastRole: ColumnRole | null = null;
+  let headerWritten = false;
+  const flush = () => {
+    if (record) out.push({ row: record.row, cells: record.cells, tabular: true });
+    record = null;
+    lastRole = null;
+  };
+  const append = (role: ColumnRole, text: string) => {
+    if (!record) return;
+    const index = RECORD_ROLES.indexOf(role);
+    record.cells[index] = record.cells[index] ? `${record.cells[index]}\n${text}` : text;
+  };
+
+  rows.forEach((row, i) => {
+    const label = labels[i];
+    if (!label) {
+      const text = row.cells.join(' ').trim();
+      if (!text) return;
+      // A plain line inside a record continues the value above it; anything else ends the record.
+      if (lastRole && isFree(row) && !/^(handlungsfeld|vision|weitere)\b/i.test(text)) {
+        if (record) append(lastRole, text);
+        else if (lastRole === 'goal') goal = `${goal} ${text}`;
+        if (record || lastRole === 'goal') return;
+      }
+      flush();
+      out.push(row);
+      return;
+    }
+    if (label.role === 'goal') {
+      flush();
+      goal = label.value;
+      lastRole = 'goal';
+      return;
+    }
+    const measureIndex = RECORD_ROLES.indexOf('measure');
+    const startsRecord = label.role === 'measure' ? !record || Boolean(record.cells[measureIndex]) : label.role === 'number' && !record;
+    if (startsRecord) {
+      flush();
+      if (!headerWritten) out.push({ row: row.row, cells: HEADER, tabular: true });
+      headerWritten = true;
+      record = { row: row.row, cells: RECORD_ROLES.map((role) => (role === 'goal' ? goal : '')) };
+    }
+    if (!record) return;
+    if (label.number) append('number', label.number);
+    if (label.role === 'actors') append('actors', `${label.label}: ${label.value}`);
+    else if (label.value) append(label.role, label.value);
+    lastRole = label.role;
+  });
+  flush();
+  return out;
+}

@@ -1,0 +1,35 @@
+// The common model every reader produces: whatever the source (pasted text, CSV, Excel, Word), the layout
+// interpreter only ever sees sheets of rows of cell strings, so header detection, field headings, visions,
+// goal carry-over and actor splitting exist once.
+
+export interface SourceRow {
+  /** 1-based position in the source (line, sheet row or paragraph/table-row ordinal) for messages. */
+  row: number;
+  cells: string[];
+  /**
+   * True when the row came from a table (spreadsheet or Word table row), where a single filled cell still has a
+   * column position; false for free lines (text, paragraphs), which are headings, visions or labels.
+   */
+  tabular: boolean;
+}
+
+export interface SourceSheet {
+  /** The sheet name of a workbook; readers of single-sheet sources leave it undefined. */
+  name?: string;
+  rows: SourceRow[];
+}
+
+export interface SourceDocument {
+  file: string;
+  sheets: SourceSheet[];
+}
+
+export interface ImportProblem {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  message: string;
+}
+
+export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; errors: ImportProblem[] };
