@@ -1,0 +1,163 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+  convertMillimetersToTwip,
+} from 'docx';
+import type { ExchangeField, ExchangeMeasure } from '../importer/exchange.js';
+import { measureCells, stateLine } from './document.cells.js';
+import { documentLabels, type DocumentLabels } from './export.labels.js';
+import { parseExportInput, type ExportInput } from './export.model.js';
+
+// The plan's text is German whatever the interface language; only the words the export adds follow `lang`.
+const CONTENT_LANGUAGE = 'de-DE';
+const MARGIN_MM = 20;
+// A4 landscape: the five columns of a catalogue are unreadable on a portrait page.
+const TEXT_WIDTH = convertMillimetersToTwip(297 - 2 * MARGIN_MM);
+const MAIN_COLUMNS = [0.2, 0.05, 0.33, 0.2, 0.22].map((share) => Math.round(share * TEXT_WIDTH));
+const FURTHER_COLUMNS = [0.53, 0.25, 0.22].map((share) => Math.round(share * TEXT_WIDTH));
+
+interface Chrome {
+  labels: DocumentLabels;
+  run: (text: string, bold?: boolean) => TextRun;
+}
+
+function chromeFor(labels: DocumentLabels): Chrome {
+  const language = labels.languageTag === CONTENT_LANGUAGE ? undefined : { value: labels.languageTag };
+  return { labels, run: (text, bold) => new TextRun({ text, bold, language }) };
+}
+
+function lines(texts: readonly string[]): Paragraph[] {
+  return texts.map((text) => new Paragraph({ children: [new TextRun(text)] }));
+}
+
+function cell(texts: readonly string[], width: number, verticalMerge?: 'restart' | 'continue'): TableCell {
+  return new TableCell({
+    children: verticalMerge === 'continue' ? [new Paragraph({})] : lines(texts),
+    width: { size: width, type: WidthType.DXA },
+    verticalMerge,
+  });
+}
+
+// Marked as table header so Word repeats it on every page and screen readers announce the column names.
+function headerRow(chrome: Chrome, headers: readonly string[], widths: readonly number[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    children: headers.map(
+      (header, index) =>
+        new TableCell({
+          children: [new Paragraph({ children: [chrome.run(header, true)] })],
+          width: { size: widths[index], type: WidthType.DXA },
+          shading: { type: ShadingType.CLEAR, fill: 'E7E7E7', color: 'auto' },
+        }),
+    ),
+  });
+}
+
+function table(rows: TableRow[], widths: readonly number[]): Table {
+  return new Table({ rows, columnWidths: [...widths], width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
+// A goal's cell is merged down over its measures, as municipalities lay out their catalogues; a goal without
+// measures still gets its row so that no goal disappears from the council paper.
+function goalRows(goal: ExchangeField['goals'][number], chrome: Chrome): TableRow[] {
+  if (goal.measures.length === 0) {
+    return [new TableRow({ children: [goal.text, '', '', '', ''].map((text, i) => cell([text], MAIN_COLUMNS[i])) })];
+  }
+  return goal.measures.map((measure, index) => {
+    const cells = measureCells(measure, chrome.labels);
+    const merge = goal.measures.length === 1 ? undefined : index === 0 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE;
+    return new TableRow({
+      children: [
+        cell([goal.text], MAIN_COLUMNS[0], merge),
+        cell([cells.number], MAIN_COLUMNS[1]),
+        cell(cells.text, MAIN_COLUMNS[2]),
+        cell([cells.actors], MAIN_COLUMNS[3]),
+        cell([cells.status], MAIN_COLUMNS[4]),
+      ],
+    });
+  });
+}
+
+function furtherRows(measures: readonly ExchangeMeasure[], chrome: Chrome): TableRow[] {
+  return measures.map((measure) => {
+    const cells = measureCells(measure, chrome.labels);
+    return new TableRow({
+      children: [cell(cells.text, FURTHER_COLUMNS[0]), cell([cells.actors], FURTHER_COLUMNS[1]), cell([cells.status], FURTHER_COLUMNS[2])],
+    });
+  });
+}
+
+function fieldBlocks(field: ExchangeField, chrome: Chrome): Array<Paragraph | Table> {
+  const { labels } = chrome;
+  const blocks: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(field.title)] }),
+    ...field.visions.map((vision) => new Paragraph({ children: [chrome.run(`${labels.vision}: `, true), new TextRun(vision)] })),
+  ];
+  if (field.goals.length > 0) {
+    const headers = [labels.goal, labels.number, labels.measure, labels.actors, labels.status];
+    blocks.push(table([headerRow(chrome, headers, MAIN_COLUMNS), ...field.goals.flatMap((goal) => goalRows(goal, chrome))], MAIN_COLUMNS));
+  }
+  if (field.furtherMeasures.length > 0) {
+    blocks.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [chrome.run(labels.furtherMeasures)] }),
+      table([headerRow(chrome, [labels.measure, labels.actors, labels.status], FURTHER_COLUMNS), ...furtherRows(field.furtherMeasures, chrome)], FURTHER_COLUMNS),
+    );
+  }
+  return blocks;
+}
+
+function pageFooter(chrome: Chrome): Footer {
+  const [before, between] = chrome.labels.pageOf;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [chrome.run(before), new TextRun({ children: [PageNumber.CURRENT] }), chrome.run(between), new TextRun({ children: [PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+}
+
+export async function exportDocx(input: ExportInput): Promise<Buffer> {
+  const { plan, municipalityName, stateDate, planState, lang } = parseExportInput(input);
+  const chrome = chromeFor(documentLabels(lang));
+  const margin = convertMillimetersToTwip(MARGIN_MM);
+  const document = new Document({
+    title: plan.plan.title,
+    creator: 'Teilhabe',
+    lastModifiedBy: 'Teilhabe',
+    description: municipalityName,
+    styles: { default: { document: { run: { language: { value: CONTENT_LANGUAGE }, font: 'Arial', size: 20 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297), orientation: PageOrientation.LANDSCAPE },
+            margin: { top: margin, bottom: margin, left: margin, right: margin },
+          },
+        },
+        footers: { default: pageFooter(chrome) },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(plan.plan.title)] }),
+          new Paragraph({ children: [new TextRun(municipalityName)] }),
+          new Paragraph({ children: [chrome.run(stateLine(chrome.labels, stateDate, planState))] }),
+          ...plan.fields.flatMap((field) => fieldBlocks(field, chrome)),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,85 @@
+// The words the exports add around the plan's own text. CSV and XLSX keep German column names whatever the
+// language, because the update import recognises them; Word and PDF are read by people and follow `lang`.
+import type { StatusCategory } from '../plan/status.js';
+import type { ExportLang, PlanState } from './export.model.js';
+
+export const STATUS_CATEGORY_LABELS_DE: Record<StatusCategory, string> = {
+  planned: 'Geplant',
+  not_started: 'Nicht begonnen',
+  in_progress: 'In Umsetzung',
+  ongoing: 'Fortlaufend',
+  completed: 'Abgeschlossen',
+  under_review: 'Wird geprüft',
+  discontinued: 'Entfallen',
+  unknown: 'Unbekannt',
+};
+
+const STATUS_CATEGORY_LABELS_EN: Record<StatusCategory, string> = {
+  planned: 'Planned',
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  ongoing: 'Ongoing',
+  completed: 'Completed',
+  under_review: 'Under review',
+  discontinued: 'Discontinued',
+  unknown: 'Unknown',
+};
+
+export interface DocumentLabels {
+  /** BCP 47 tag of these labels, so documents can mark them when they differ from the plan's German text. */
+  languageTag: string;
+  state: string;
+  planStates: Record<PlanState, string>;
+  goal: string;
+  number: string;
+  measure: string;
+  actors: string;
+  status: string;
+  vision: string;
+  furtherMeasures: string;
+  statusCategories: Record<StatusCategory, string>;
+  /** The words around the page numbers: Word fills the numbers in itself, the PDF writes them. */
+  pageOf: readonly [before: string, between: string];
+  date: (isoDate: string) => string;
+}
+
+function formatDate(isoDate: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+const LABELS: Record<ExportLang, DocumentLabels> = {
+  de: {
+    languageTag: 'de-DE',
+    state: 'Stand',
+    planStates: { draft: 'Entwurf', in_review: 'In Abstimmung', published: 'Veröffentlicht', archived: 'Archiviert' },
+    goal: 'Ziel',
+    number: 'Nr.',
+    measure: 'Maßnahme',
+    actors: 'Akteurinnen und Akteure',
+    status: 'Status der Umsetzung',
+    vision: 'Vision',
+    furtherMeasures: 'Weitere Maßnahmen',
+    statusCategories: STATUS_CATEGORY_LABELS_DE,
+    pageOf: ['Seite ', ' von '],
+    date: (isoDate) => formatDate(isoDate, 'de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' }),
+  },
+  en: {
+    languageTag: 'en-GB',
+    state: 'As of',
+    planStates: { draft: 'Draft', in_review: 'In review', published: 'Published', archived: 'Archived' },
+    goal: 'Goal',
+    number: 'No.',
+    measure: 'Measure',
+    actors: 'Actors',
+    status: 'Status of implementation',
+    vision: 'Vision',
+    furtherMeasures: 'Further measures',
+    statusCategories: STATUS_CATEGORY_LABELS_EN,
+    pageOf: ['Page ', ' of '],
+    date: (isoDate) => formatDate(isoDate, 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+  },
+};
+
+export function documentLabels(lang: ExportLang): DocumentLabels {
+  return LABELS[lang];
+}

@@ -1,0 +1,25 @@
+// What every export receives: the plan in the exchange format plus the context a reader needs around it.
+import { z } from 'zod';
+import { exchangePlanSchema } from '../importer/exchange.js';
+
+export const PLAN_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+export const EXPORT_LANGUAGES = ['de', 'en'] as const;
+export type ExportLang = (typeof EXPORT_LANGUAGES)[number];
+
+export const exportInputSchema = z.object({
+  plan: exchangePlanSchema,
+  municipalityName: z.string().trim().min(1),
+  /** ISO date of the state the export shows, e.g. "2025-03-31". */
+  stateDate: z.iso.date(),
+  planState: z.enum(PLAN_STATES),
+  lang: z.enum(EXPORT_LANGUAGES),
+});
+
+export type ExportInput = z.infer<typeof exportInputSchema>;
+
+/** Callers build the input from stored data, so a bad one is a programming error: fail loudly, never write a half file. */
+export function parseExportInput(input: ExportInput): ExportInput {
+  return exportInputSchema.parse(input);
+}

@@ -1,0 +1,54 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { smallInput } from '../../../test/fixtures/exports/plans.js';
+import { exportXlsx } from './xlsx.export.js';
+
+async function reread(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+const values = (row: ExcelJS.Row): unknown[] => (row.values as unknown[]).slice(1);
+
+describe('exportXlsx', () => {
+  it('has an overview sheet and one sheet per field of action with a valid, unique name', async () => {
+    const workbook = await reread(await exportXlsx(smallInput));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Übersicht', 'Sprache und Bildung', 'Arbeit, Ausbildung & Wirtschaft']);
+    expect(workbook.title).toBe('Integrationskonzept 2.0 der Stadt Musterstadt');
+    expect(workbook.creator).toBe('Teilhabe');
+
+    const overview = workbook.getWorksheet('Übersicht')!;
+    const rows = overview.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    expect(rows).toContainEqual(['Kommune', 'Stadt Musterstadt']);
+    expect(rows).toContainEqual(['Stand', '31.03.2025']);
+    expect(rows).toContainEqual(['Abgeschlossen', '1']);
+    expect(rows).toContainEqual(['Unbekannt', '0']);
+  });
+
+  it('keeps each field sheet a plain table: bold frozen header, filter, statuses as text', async () => {
+    const workbook = await reread(await exportXlsx(smallInput));
+    const sheet = workbook.getWorksheet('Sprache und Bildung')!;
+    expect(values(sheet.getRow(1))).toEqual([
+      'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Sachstand', 'Weitere Maßnahme',
+    ]);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:I5');
+    expect(sheet.rowCount).toBe(5);
+
+    const first = sheet.getRow(2);
+    expect(first.getCell(2).value).toBe(1);
+    expect(first.getCell(5).value).toBe('In Planung ab 2024');
+    expect(first.getCell(7).value).toBe('2024');
+    expect(first.getCell(7).numFmt).toBe('@');
+    expect(first.getCell(8).value).toBe('→ Kurs wurde 2021/2022 durchgeführt (2022)');
+    expect(first.getCell(3).alignment?.wrapText).toBe(true);
+    for (let row = 2; row <= sheet.rowCount; row++) expect(typeof sheet.getRow(row).getCell(5).value).toBe('string');
+
+    const further = sheet.getRow(5);
+    expect(further.getCell(2).value).toBeNull();
+    expect(further.getCell(3).value).toBe('Sprachcafé für Frauen im Stadtteil Süd');
+    expect(further.getCell(9).value).toBe('ja');
+  });
+});
