@@ -1,0 +1,166 @@
+// createApp(deps): the middleware pipeline, top to bottom. Tests build this same app on a test database.
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app.env.js';
+import { FLASH_COOKIE, pageContext, render, type Ctx } from './http.kit.js';
+import { registerActorRoutes } from './modules/actors/actor.routes.js';
+import { registerInstanceRoutes } from './modules/municipalities/instance.routes.js';
+import { registerMunicipalityAdminRoutes } from './modules/municipalities/municipality.routes.js';
+import { registerPlanAdminRoutes } from './modules/plan/plan.admin.routes.js';
+import { registerPublicRoutes } from './modules/plan/plan.public.routes.js';
+import { registerWordingRoutes } from './modules/wordings/wording.routes.js';
+import { paths, RESERVED_SLUGS } from './paths.js';
+import { registerAuthRoutes } from './platform/auth/auth.routes.js';
+import { randomToken } from './platform/auth/auth.service.js';
+import { can } from './platform/auth/permissions.js';
+import { readAsset } from './platform/http/assets.js';
+import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './platform/http/errors.js';
+import { negotiateLang, translator } from './platform/i18n/i18n.js';
+import { ErrorPage } from './platform/views/error.view.js';
+import type { AppDeps } from './services.js';
+
+export const SESSION_COOKIE = 'teilhabe_session';
+export const CSRF_COOKIE = 'teilhabe_csrf';
+const LANG_COOKIE = 'teilhabe_lang';
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
+
+  // 1. Security headers and a Content-Security-Policy without inline script or style.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      xFrameOptions: 'DENY',
+    }),
+  );
+
+  // 2. Static assets, before any session work.
+  app.get('/assets/*', (c) => {
+    const asset = readAsset(c.req.path.slice('/assets/'.length));
+    if (!asset) return c.text('Not found', 404);
+    return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+  });
+  app.get(paths.health(), (c) => c.json({ ok: true }));
+
+  // 3. Dependencies, language, session, CSRF token and flash message for every page.
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    const explicit = c.req.query('lang');
+    const lang = negotiateLang(explicit ?? getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+    if (explicit && explicit === lang) setCookie(c, LANG_COOKIE, lang, { ...cookieBase, maxAge: 365 * 86400 });
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    c.set('role', null);
+
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await deps.services.auth.findSession(token) : null;
+    if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    c.set('user', session?.user ?? null);
+    let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
+    if (!csrf) {
+      csrf = randomToken();
+      setCookie(c, CSRF_COOKIE, csrf, cookieBase);
+    }
+    c.set('csrfToken', csrf);
+
+    const flash = getCookie(c, FLASH_COOKIE);
+    c.set('flash', flash ? decodeURIComponent(flash).slice(0, 300) : null);
+    if (flash) deleteCookie(c, FLASH_COOKIE, { path: '/' });
+    await next();
+  });
+
+  // 4. Every state-changing request carries the CSRF token (double submit, bound to the session).
+  app.use(async (c, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const type = c.req.header('content-type') ?? '';
+      let sent = c.req.header('x-csrf-token') ?? '';
+      if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+        const body = await c.req.parseBody();
+        sent = typeof body._csrf === 'string' ? body._csrf : '';
+      }
+      if (!sameToken(sent, c.get('csrfToken'))) throw new CsrfError();
+    }
+    await next();
+  });
+
+  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE });
+  registerInstanceRoutes(app);
+  app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
+
+  // 5. Tenancy: everything under /:slug belongs to one municipality, resolved once here.
+  const tenant = async (c: Ctx, next: () => Promise<void>) => {
+    const slug = c.req.param('slug') ?? '';
+    if (RESERVED_SLUGS.includes(slug)) throw new NotFoundError('route');
+    const m = await deps.services.municipalities.findBySlug(slug);
+    if (!m) throw new NotFoundError('municipality');
+    c.set('municipality', m);
+    const user = c.get('user');
+    if (user) c.set('role', (await deps.services.auth.membershipOf(m.id, user.id))?.role ?? null);
+    await next();
+  };
+  app.use('/:slug', tenant);
+  app.use('/:slug/*', tenant);
+
+  // 6. The admin area: signed in, and a member of this municipality (else it does not exist for you).
+  const adminGate = async (c: Ctx, next: () => Promise<void>) => {
+    const user = c.get('user');
+    if (!user) throw new UnauthenticatedError();
+    if (!can(c.get('role'), user.isInstanceAdmin, 'admin.enter')) throw new NotFoundError('admin area');
+    await next();
+  };
+  app.use('/:slug/verwaltung', adminGate);
+  app.use('/:slug/verwaltung/*', adminGate);
+
+  registerPlanAdminRoutes(app);
+  registerActorRoutes(app);
+  registerWordingRoutes(app);
+  registerMunicipalityAdminRoutes(app);
+  registerPublicRoutes(app);
+
+  app.notFound((c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="notFound" />, 404));
+
+  app.onError((err, c) => {
+    const ctx = c as Ctx;
+    if (!ctx.get('t')) {
+      ctx.set('lang', 'de');
+      ctx.set('t', translator('de'));
+      ctx.set('csrfToken', '');
+      ctx.set('user', null);
+      ctx.set('flash', null);
+      ctx.set('role', null);
+    }
+    if (err instanceof UnauthenticatedError) {
+      const next = ctx.req.method === 'GET' ? `?next=${encodeURIComponent(ctx.req.path)}` : '';
+      return ctx.redirect(`${paths.signIn()}${next}`, 303);
+    }
+    if (err instanceof NotFoundError) return render(ctx, <ErrorPage ctx={pageContext(ctx)} kind="notFound" />, 404);
+    if (err instanceof ForbiddenError) return render(ctx, <ErrorPage ctx={pageContext(ctx)} kind="forbidden" />, 403);
+    if (err instanceof CsrfError) return render(ctx, <ErrorPage ctx={pageContext(ctx)} kind="csrf" />, 403);
+    if (err instanceof InvalidInputError) return render(ctx, <ErrorPage ctx={pageContext(ctx)} kind="badRequest" />, 400);
+    console.error(err);
+    return render(ctx, <ErrorPage ctx={pageContext(ctx)} kind="serverError" />, 500);
+  });
+
+  return app;
+}

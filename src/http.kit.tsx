@@ -1,0 +1,52 @@
+// Small helpers every route uses: building the page context, rendering a page, redirects with a flash
+// message, and the permission check.
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { AppEnv } from './app.env.js';
+import type { Actor } from './platform/audit/audit.js';
+import { can, type Permission } from './platform/auth/permissions.js';
+import { ForbiddenError, UnauthenticatedError } from './platform/http/errors.js';
+import type { PageContext } from './platform/views/page.js';
+
+export type Ctx = Context<AppEnv>;
+
+export function pageContext(c: Ctx): PageContext {
+  const m = c.get('municipality');
+  const user = c.get('user');
+  return {
+    t: c.get('t'),
+    lang: c.get('lang'),
+    path: c.req.path,
+    csrfToken: c.get('csrfToken'),
+    user,
+    municipality: m ? { slug: m.slug, name: m.name, isDemo: m.is_demo === 1 } : null,
+    canAdminister: !!user && can(c.get('role'), user.isInstanceAdmin, 'admin.enter'),
+    flash: c.get('flash'),
+  };
+}
+
+export async function render(c: Ctx, element: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {
+  const html = '<!doctype html>' + (await element.toString());
+  return c.html(html, status);
+}
+
+export const FLASH_COOKIE = 'teilhabe_flash';
+
+/** Post/redirect/get with a message shown once on the next page. */
+export function redirectWithFlash(c: Ctx, location: string, message: string) {
+  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
+  return c.redirect(location, 303);
+}
+
+export function requireUser(c: Ctx) {
+  const user = c.get('user');
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+export function requirePermission(c: Ctx, permission: Permission): Actor {
+  const user = requireUser(c);
+  if (!can(c.get('role'), user.isInstanceAdmin, permission)) throw new ForbiddenError();
+  return { userId: user.id, name: user.name };
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const actorSchema = z.object({
+  name: z.string().trim().min(1, 'errors.nameRequired').max(300, 'errors.tooLong'),
+  parent_id: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), 'errors.choiceInvalid')
+    .transform((v) => (v === '' ? null : Number(v))),
+  description: z.string().trim().max(5000, 'errors.tooLong').default(''),
+  contact_email: z.union([z.literal(''), z.string().trim().email('errors.emailInvalid')]).default(''),
+  website: z.union([z.literal(''), z.string().trim().url('errors.urlInvalid').refine((u) => /^https?:\/\//.test(u), 'errors.urlInvalid')]).default(''),
+});
+
+export type ActorInput = z.infer<typeof actorSchema>;

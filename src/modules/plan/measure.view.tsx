@@ -1,0 +1,214 @@
+// A measure's page: public (goal, field, actors, status, timeframe, notes, history) and in the admin area
+// the same with the forms to change its status and add a progress note.
+import { paths } from '../../paths.js';
+import type { T } from '../../platform/i18n/i18n.js';
+import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { Layout } from '../../platform/views/layout.js';
+import type { FormState, PageContext } from '../../platform/views/page.js';
+import type { MeasureActorRef } from './plan.repository.js';
+import { STATUS_CATEGORIES } from './status.js';
+
+export interface MeasureDetail {
+  measure: {
+    id: number;
+    number: number | null;
+    is_further: number;
+    text: string;
+    status_label: string;
+    status_category: string;
+    status_date: string | null;
+    timeframe_start: string | null;
+    timeframe_end: string | null;
+    target_groups: string;
+    actors: MeasureActorRef[];
+  };
+  plan: { id: number; title: string; state: string };
+  field: { id: number; title: string };
+  goal: { id: number; text: string } | null;
+  notes: Array<{ id: number; text: string; note_date: string | null; author_name: string }>;
+  history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; changed_at: string; changed_by_name: string }>;
+}
+
+export function formatDate(value: string | null, lang: string): string {
+  if (!value) return '';
+  if (/^\d{4}$/.test(value)) return value;
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  if (/^\d{4}-\d{2}$/.test(value)) return new Date(`${value}-01T12:00:00Z`).toLocaleDateString(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const d = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) return value;
+  return value.length === 10
+    ? d.toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' })
+    : d.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+}
+
+export function ActorLinks({ t, slug, actors, link }: { t: T; slug: string; actors: MeasureActorRef[]; link: boolean }) {
+  if (actors.length === 0) return <span>{t('measure.noActors')}</span>;
+  return (
+    <ul class="kern-list">
+      {actors.map((a) => (
+        <li>
+          {link ? <a class="kern-link" href={paths.actor(slug, a.id)}>{a.name}</a> : a.name}
+          {a.parentName ? ` (${a.parentName})` : ''} – {t(`actorRole.${a.role}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function timeframe(d: MeasureDetail, lang: string): string {
+  const { timeframe_start: s, timeframe_end: e } = d.measure;
+  if (s && e) return `${formatDate(s, lang)} – ${formatDate(e, lang)}`;
+  return formatDate(s ?? e, lang);
+}
+
+function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDetail; publicLinks: boolean }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <dl class="facts">
+      <dt>{t('field.singular')}</dt>
+      <dd>{publicLinks ? <a class="kern-link" href={paths.field(slug, d.field.id)}>{d.field.title}</a> : d.field.title}</dd>
+      <dt>{t('goal.singular')}</dt>
+      <dd>{d.goal ? d.goal.text : t('measure.further')}</dd>
+      <dt>{t('measure.status')}</dt>
+      <dd>
+        <StatusBadge t={t} category={d.measure.status_category} label={d.measure.status_label} />
+        {d.measure.status_date ? <span class="meta"> ({formatDate(d.measure.status_date, lang)})</span> : null}
+      </dd>
+      <dt>{t('measure.timeframe')}</dt>
+      <dd>{timeframe(d, lang) || t('measure.noTimeframe')}</dd>
+      <dt>{t('measure.actors')}</dt>
+      <dd>
+        <ActorLinks t={t} slug={slug} actors={d.measure.actors} link={publicLinks} />
+      </dd>
+      {d.measure.target_groups ? (
+        <>
+          <dt>{t('measure.targetGroups')}</dt>
+          <dd>{d.measure.target_groups}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <section aria-labelledby="notes-title" class="stack">
+        <h2 class="kern-heading-medium" id="notes-title">{t('measure.notes')}</h2>
+        {d.notes.length === 0 ? <p class="kern-body">{t('measure.noNotes')}</p> : null}
+        <ul class="history">
+          {d.notes.map((n) => (
+            <li>
+              <p class="meta">{n.note_date ? formatDate(n.note_date, lang) : t('measure.undated')}</p>
+              <p class="kern-body pre-line">{n.text}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="history-title" class="stack">
+        <h2 class="kern-heading-medium" id="history-title">{t('measure.history')}</h2>
+        {d.history.length === 0 ? <p class="kern-body">{t('measure.noHistory')}</p> : null}
+        <ol class="history">
+          {d.history.map((h) => (
+            <li>
+              <p class="meta">
+                {formatDate(h.changed_at, lang)}
+                {h.changed_by_name ? ` · ${h.changed_by_name}` : ''}
+              </p>
+              <p class="kern-body">
+                {h.from_label !== null ? t('measure.changedFromTo', { from: h.from_label || t(`status.${h.from_category}`), to: h.to_label }) : t('measure.setTo', { to: h.to_label })}{' '}
+                ({t(`status.${h.to_category}`)})
+              </p>
+              {h.note ? <p class="kern-body pre-line">{h.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export function measureTitle(t: T, m: { number: number | null }): string {
+  return m.number !== null ? t('measure.numbered', { number: m.number }) : t('measure.furtherSingular');
+}
+
+export function PublicMeasurePage({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const title = measureTitle(t, d.measure);
+  return (
+    <Layout ctx={ctx} title={title} crumbs={[{ href: paths.municipality(slug), label: d.plan.title }, { href: paths.field(slug, d.field.id), label: d.field.title }]}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{title}</h1>
+          <p class="kern-body kern-body--large pre-line">{d.measure.text}</p>
+          <MeasureFacts ctx={ctx} d={d} publicLinks={true} />
+        </div>
+        <NotesAndHistory ctx={ctx} d={d} />
+      </div>
+    </Layout>
+  );
+}
+
+export function statusFormFields(t: T) {
+  return {
+    categoryOptions: STATUS_CATEGORIES.map((c) => ({ value: c, label: t(`status.${c}`) })),
+  };
+}
+
+export function AdminMeasurePage(props: {
+  ctx: PageContext;
+  d: MeasureDetail;
+  statusForm: FormState;
+  noteForm: FormState;
+  wordings: Array<{ label: string; category: string }>;
+  canChangeStatus: boolean;
+}) {
+  const { ctx, d } = props;
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const title = measureTitle(t, d.measure);
+  const statusLabels = { status_label: t('measure.statusLabel'), status_category: t('measure.statusCategory'), note: t('measure.statusNote') };
+  const noteLabels = { text: t('measure.noteText'), note_date: t('measure.noteDate') };
+  return (
+    <Layout ctx={ctx} title={title} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }, { href: paths.adminPlan(slug, d.plan.id), label: d.plan.title }]}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{title}</h1>
+          <p class="kern-body pre-line">{d.measure.text}</p>
+          <MeasureFacts ctx={ctx} d={d} publicLinks={false} />
+          <div class="actions">
+            <a class="kern-link" href={paths.adminMeasureEdit(slug, d.measure.id)}>{t('measure.edit')}</a>
+            <a class="kern-link" href={paths.adminMeasureDelete(slug, d.measure.id)}>{t('measure.delete')}</a>
+          </div>
+        </div>
+        {props.canChangeStatus ? (
+          <section aria-labelledby="status-form-title">
+            <h2 class="kern-heading-medium" id="status-form-title">{t('measure.changeStatus')}</h2>
+            <form method="post" action={paths.adminMeasureStatus(slug, d.measure.id)} class="form" novalidate>
+              <ErrorSummary t={t} form={props.statusForm} labels={statusLabels} />
+              <Csrf token={ctx.csrfToken} />
+              <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') })} />
+              <Select t={t} form={props.statusForm} name="status_category" label={statusLabels.status_category} options={statusFormFields(t).categoryOptions} empty={t('measure.categoryAuto')} optional />
+              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional />
+              <SubmitButton label={t('measure.saveStatus')} />
+            </form>
+          </section>
+        ) : null}
+        <section aria-labelledby="note-form-title">
+          <h2 class="kern-heading-medium" id="note-form-title">{t('measure.addNote')}</h2>
+          <form method="post" action={paths.adminMeasureNote(slug, d.measure.id)} class="form" novalidate>
+            <ErrorSummary t={t} form={props.noteForm} labels={noteLabels} />
+            <Csrf token={ctx.csrfToken} />
+            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} />
+            <TextField t={t} form={props.noteForm} name="note_date" label={noteLabels.note_date} type="date" optional hint={t('measure.noteDateHint')} />
+            <SubmitButton label={t('measure.saveNote')} />
+          </form>
+        </section>
+        <NotesAndHistory ctx={ctx} d={d} />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,137 @@
+// Writes an ExchangePlan as a new plan in one transaction: the demo data, the importer and the JSON
+// round trip all go through here, so a plan looks the same however it arrived.
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { ExchangeActor, ExchangeMeasure, ExchangePlan } from '../importer/exchange.js';
+import type { PlanState } from './plan.schema.js';
+import type { PlanService } from './plan.service.js';
+
+type Trx = Transaction<Database>;
+
+const actorKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Finds or creates the municipality's actors by name, the parent first; the same name is one actor. */
+class ActorResolver {
+  private readonly byKey = new Map<string, number>();
+  constructor(private readonly trx: Trx, private readonly municipalityId: number) {}
+
+  async load(): Promise<void> {
+    const rows = await this.trx.selectFrom('actors').select(['id', 'name']).where('municipality_id', '=', this.municipalityId).execute();
+    for (const r of rows) this.byKey.set(actorKey(r.name), r.id);
+  }
+
+  async resolve(name: string, parent: string | null): Promise<number> {
+    const existing = this.byKey.get(actorKey(name));
+    const parentId = parent ? await this.resolve(parent, null) : null;
+    if (existing !== undefined) {
+      if (parentId !== null) {
+        await this.trx.updateTable('actors').set({ parent_id: parentId }).where('municipality_id', '=', this.municipalityId).where('id', '=', existing).where('parent_id', 'is', null).execute();
+      }
+      return existing;
+    }
+    const row = await this.trx
+      .insertInto('actors')
+      .values({ municipality_id: this.municipalityId, name: name.trim(), parent_id: parentId, description: '', contact_email: '', website: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    this.byKey.set(actorKey(name), row.id);
+    return row.id;
+  }
+}
+
+export interface ImportOptions {
+  state?: PlanState;
+  period?: { start: number | null; end: number | null };
+}
+
+export async function importExchangePlan(
+  db: Kysely<Database>,
+  plans: PlanService,
+  reindexActors: (trx: Trx, municipalityId: number) => Promise<void>,
+  clock: Clock,
+  municipalityId: number,
+  exchange: ExchangePlan,
+  by: Actor,
+  options: ImportOptions = {},
+): Promise<number> {
+  const now = clock().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const state = options.state ?? 'draft';
+    const plan = await trx
+      .insertInto('plans')
+      .values({
+        municipality_id: municipalityId,
+        title: exchange.plan.title,
+        edition: exchange.plan.edition ?? '',
+        intro: '',
+        period_start: options.period?.start ?? null,
+        period_end: options.period?.end ?? null,
+        state,
+        published_at: state === 'published' ? now : null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const actors = new ActorResolver(trx, municipalityId);
+    await actors.load();
+
+    const insertMeasure = async (m: ExchangeMeasure, fieldId: number, goalId: number | null, position: number, further: boolean) => {
+      const row = await trx
+        .insertInto('measures')
+        .values({
+          municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position,
+          number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
+          status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
+          timeframe_start: null, timeframe_end: null, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await linkActors(trx, actors, municipalityId, row.id, m.actors);
+      if (m.notes.length) {
+        await trx.insertInto('progress_notes').values(m.notes.map((n) => ({
+          municipality_id: municipalityId, measure_id: row.id, text: n.text, note_date: n.date, created_at: now, author_name: by.name,
+        }))).execute();
+      }
+      if (m.status.label) {
+        await trx.insertInto('status_changes').values({
+          municipality_id: municipalityId, measure_id: row.id, from_label: null, from_category: null, to_label: m.status.label,
+          to_category: m.status.category, note: '', changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
+        }).execute();
+      }
+    };
+
+    for (const [fi, f] of exchange.fields.entries()) {
+      const field = await trx.insertInto('fields').values({ municipality_id: municipalityId, plan_id: plan.id, position: fi + 1, title: f.title, description: '' }).returning('id').executeTakeFirstOrThrow();
+      if (f.visions.length) {
+        await trx.insertInto('visions').values(f.visions.map((text, vi) => ({ municipality_id: municipalityId, field_id: field.id, position: vi + 1, text }))).execute();
+      }
+      for (const [gi, g] of f.goals.entries()) {
+        const goal = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: field.id, guiding_goal_id: null, position: gi + 1, text: g.text }).returning('id').executeTakeFirstOrThrow();
+        for (const [mi, m] of g.measures.entries()) await insertMeasure(m, field.id, goal.id, mi + 1, false);
+      }
+      for (const [mi, m] of f.furtherMeasures.entries()) await insertMeasure(m, field.id, null, mi + 1, true);
+    }
+    await recordAudit(trx, {
+      municipalityId, actor: by, action: 'plan.import', entityType: 'plan', entityId: plan.id, at: now,
+      after: { title: exchange.plan.title, fields: exchange.fields.length },
+    });
+    await plans.reindex(trx, municipalityId, plan.id);
+    await reindexActors(trx, municipalityId);
+    return plan.id;
+  });
+}
+
+async function linkActors(trx: Trx, actors: ActorResolver, municipalityId: number, measureId: number, list: ExchangeActor[]): Promise<void> {
+  const seen = new Set<number>();
+  const rows = [];
+  for (const a of list) {
+    const id = await actors.resolve(a.name, a.parent);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    rows.push({ municipality_id: municipalityId, measure_id: measureId, actor_id: id, role: a.role, position: rows.length });
+  }
+  if (rows.length) await trx.insertInto('measure_actors').values(rows).execute();
+}

@@ -1,0 +1,151 @@
+// Public pages: no sign-in, published (and archived) plans only. A draft answers 404, also by URL.
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../app.env.js';
+import { pageContext, render, type Ctx } from '../../http.kit.js';
+import { paths, pattern } from '../../paths.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { idParam } from '../../platform/http/form.js';
+import { Layout } from '../../platform/views/layout.js';
+import { ActorPage, ActorsPage } from '../actors/actor.view.js';
+import { PublicMeasurePage } from './measure.view.js';
+import { allMeasures, type PlanTree } from './plan.repository.js';
+import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
+import { SearchPage, type SearchFilters } from './search.view.js';
+import { isStatusCategory } from './status.js';
+
+const svc = (c: Ctx) => c.get('deps').services;
+const mid = (c: Ctx) => c.get('municipality').id;
+
+function requireId(value: string | undefined): number {
+  const id = idParam(value);
+  if (id === null) throw new NotFoundError('id');
+  return id;
+}
+
+async function currentTree(c: Ctx): Promise<PlanTree> {
+  const plan = await svc(c).plans.findCurrentPublishedPlan(mid(c));
+  if (!plan) throw new NotFoundError('published plan');
+  return svc(c).plans.tree(mid(c), plan.id);
+}
+
+/** Actors the public may see: those named in a public plan's measures, and their parents. */
+function publicActorIds(tree: PlanTree, parents: Map<number, number | null>): Set<number> {
+  const ids = new Set<number>();
+  for (const m of allMeasures(tree)) for (const a of m.actors) ids.add(a.id);
+  for (const id of [...ids]) {
+    let p = parents.get(id) ?? null;
+    for (let depth = 0; p !== null && depth < 50; depth++) {
+      ids.add(p);
+      p = parents.get(p) ?? null;
+    }
+  }
+  return ids;
+}
+
+export function registerPublicRoutes(app: Hono<AppEnv>) {
+  app.get(paths.home(), async (c) => {
+    const list = await svc(c).municipalities.list();
+    const t = c.get('t');
+    return render(
+      c,
+      <Layout ctx={pageContext(c)} title={t('home.title')}>
+        <h1 class="kern-heading-large">{t('home.title')}</h1>
+        <p class="kern-body">{t('home.intro')}</p>
+        <h2 class="kern-heading-medium">{t('home.municipalities')}</h2>
+        <ul class="kern-list kern-list--bullet">
+          {list.map((m) => <li><a class="kern-link" href={paths.municipality(m.slug)}>{m.name}</a></li>)}
+        </ul>
+      </Layout>,
+    );
+  });
+
+  app.get('/:slug', async (c) => {
+    const m = c.get('municipality');
+    const plan = await svc(c).plans.findCurrentPublishedPlan(m.id);
+    if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} />);
+    return render(c, <PlanPage ctx={pageContext(c)} tree={await svc(c).plans.tree(m.id, plan.id)} municipality={m} />);
+  });
+
+  app.get(pattern(paths.plan, 'slug', 'id'), async (c) => {
+    const m = c.get('municipality');
+    const plan = await svc(c).plans.getPublicPlan(m.id, requireId(c.req.param('id')));
+    return render(c, <PlanPage ctx={pageContext(c)} tree={await svc(c).plans.tree(m.id, plan.id)} municipality={m} />);
+  });
+
+  app.get(pattern(paths.catalogue, 'slug'), async (c) => render(c, <CataloguePage ctx={pageContext(c)} tree={await currentTree(c)} />));
+
+  app.get(pattern(paths.field, 'slug', 'id'), async (c) => {
+    const field = await svc(c).plans.getField(mid(c), requireId(c.req.param('id')));
+    const plan = await svc(c).plans.getPublicPlan(mid(c), field.plan_id);
+    const tree = await svc(c).plans.tree(mid(c), plan.id);
+    return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={tree.fields.find((f) => f.id === field.id)!} />);
+  });
+
+  app.get(pattern(paths.measure, 'slug', 'id'), async (c) => {
+    const d = await svc(c).plans.measureDetail(mid(c), requireId(c.req.param('id')));
+    await svc(c).plans.getPublicPlan(mid(c), d.plan.id);
+    return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} />);
+  });
+
+  const actorParents = async (c: Ctx) => new Map((await svc(c).actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
+
+  app.get(pattern(paths.actors, 'slug'), async (c) => {
+    const tree = await currentTree(c);
+    const visible = publicActorIds(tree, await actorParents(c));
+    const actors = (await svc(c).actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
+    return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={tree.plan.title} />);
+  });
+
+  app.get(pattern(paths.actor, 'slug', 'id'), async (c) => {
+    const tree = await currentTree(c);
+    const id = requireId(c.req.param('id'));
+    if (!publicActorIds(tree, await actorParents(c)).has(id)) throw new NotFoundError('actor');
+    const [actor, children, measures] = await Promise.all([
+      svc(c).actors.get(mid(c), id),
+      svc(c).actors.children(mid(c), id),
+      svc(c).actors.measuresOf(mid(c), id, tree.plan.id),
+    ]);
+    return render(c, <ActorPage ctx={pageContext(c)} actor={actor} children={children} measures={measures} planTitle={tree.plan.title} />);
+  });
+
+  app.get(pattern(paths.search, 'slug'), async (c) => {
+    const tree = await currentTree(c);
+    const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
+    const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
+    const visibleActors = publicActorIds(tree, await actorParents(c));
+    const allActors = (await svc(c).actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
+    const measures = allMeasures(tree);
+    const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));
+    const searched = Object.values(filters).some(Boolean);
+
+    const hits = filters.q ? await svc(c).search.search(mid(c), tree.plan.id, filters.q) : null;
+    const hitMeasures = hits ? new Set(hits.ids.measure) : null;
+    const actorId = idParam(filters.actor);
+    const fieldId = idParam(filters.field);
+    const filtered = measures.filter(
+      (m) =>
+        (!hitMeasures || hitMeasures.has(m.id)) &&
+        (!isStatusCategory(filters.status) || m.status_category === filters.status) &&
+        (actorId === null || m.actors.some((a) => a.id === actorId)) &&
+        (fieldId === null || m.field_id === fieldId) &&
+        (!filters.group || m.target_groups.split(',').map((s) => s.trim()).includes(filters.group)),
+    );
+    const onlyMeasureFilters = !!(filters.status || filters.actor || filters.field || filters.group);
+    const goalIds = new Set(hits && !onlyMeasureFilters ? hits.ids.goal : []);
+    const goals = tree.fields.flatMap((f) => f.goals.filter((g) => goalIds.has(g.id)).map((g) => ({ id: g.id, text: g.text, fieldId: f.id, fieldTitle: f.title })));
+    const actorHits = new Set(hits && !onlyMeasureFilters ? hits.ids.actor : []);
+    const actors = allActors.filter((a) => actorHits.has(a.id));
+
+    return render(
+      c,
+      <SearchPage
+        ctx={pageContext(c)}
+        vm={{
+          filters, searched, correctedWords: hits?.correctedWords ?? null, measures: searched ? filtered : [], goals, actors,
+          options: { actors: allActors.map((a) => ({ id: a.id, name: a.name })), fields: tree.fields.map((f) => ({ id: f.id, title: f.title })), groups },
+          planTitle: tree.plan.title,
+        }}
+      />,
+    );
+  });
+}

@@ -1,0 +1,234 @@
+// What residents see without signing in: the plan, a field of action, the catalogue table.
+import { paths } from '../../paths.js';
+import type { T } from '../../platform/i18n/i18n.js';
+import { StatusBadge } from '../../platform/views/components.js';
+import { Layout } from '../../platform/views/layout.js';
+import type { PageContext } from '../../platform/views/page.js';
+import type { Municipality } from '../municipalities/municipality.service.js';
+import { periodText } from './plan.admin.view.js';
+import { ActorLinks } from './measure.view.js';
+import { measuresOfField, type Field, type Measure, type PlanTree } from './plan.repository.js';
+import { STATUS_CATEGORIES } from './status.js';
+
+export function countByCategory(measures: Measure[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const m of measures) counts.set(m.status_category, (counts.get(m.status_category) ?? 0) + 1);
+  return STATUS_CATEGORIES.filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!]);
+}
+
+function CategoryCounts({ t, measures }: { t: T; measures: Measure[] }) {
+  return (
+    <ul class="counts" aria-label={t('public.statusCounts')}>
+      {countByCategory(measures).map(([category, n]) => (
+        <li>
+          <StatusBadge t={t} category={category} label={`${n}`} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ArchivedNotice({ t, state, preview }: { t: T; state: string; preview?: boolean }) {
+  if (preview) return <div class="kern-alert kern-alert--info" role="note"><div class="kern-alert__header"><span class="kern-title">{t('public.previewNotice', { state: t(`planState.${state}`) })}</span></div></div>;
+  if (state !== 'archived') return null;
+  return <div class="kern-alert kern-alert--warning" role="note"><div class="kern-alert__header"><span class="kern-title">{t('public.archivedNotice')}</span></div></div>;
+}
+
+export function NoPlanPage({ ctx, municipality }: { ctx: PageContext; municipality: Municipality }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('public.noPlanTitle')}>
+      <h1 class="kern-heading-large">{municipality.name}</h1>
+      <p class="kern-body">{t('public.noPlan')}</p>
+      <Contact t={t} m={municipality} />
+    </Layout>
+  );
+}
+
+function Contact({ t, m }: { t: T; m: Municipality }) {
+  if (!m.office_name && !m.contact_email && !m.contact_phone) return null;
+  return (
+    <section aria-labelledby="contact-title" class="card stack">
+      <h2 class="kern-heading-medium" id="contact-title">{t('public.contact')}</h2>
+      <p class="kern-body">
+        {m.office_name ? <strong>{m.office_name}</strong> : null}
+        {m.contact_person ? <><br />{m.contact_person}</> : null}
+        {m.contact_address ? <><br /><span class="pre-line">{m.contact_address}</span></> : null}
+      </p>
+      <ul class="kern-list">
+        {m.contact_email ? <li>{t('public.email')}: <a class="kern-link" href={`mailto:${m.contact_email}`}>{m.contact_email}</a></li> : null}
+        {m.contact_phone ? <li>{t('public.phone')}: {m.contact_phone}</li> : null}
+      </ul>
+    </section>
+  );
+}
+
+export function PlanPage({ ctx, tree, municipality, preview }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const { plan } = tree;
+  const meta = [periodText(plan) ? t('plan.periodValue', { period: periodText(plan) }) : '', plan.edition ? t('plan.editionValue', { edition: plan.edition }) : ''].filter(Boolean).join(' · ');
+  return (
+    <Layout ctx={ctx} title={plan.title} area={preview ? 'admin' : 'public'}>
+      <div class="stack-lg">
+        <ArchivedNotice t={t} state={plan.state} preview={preview} />
+        <div class="stack">
+          <h1 class="kern-heading-x-large">{plan.title}</h1>
+          {meta ? <p class="kern-body kern-body--large">{meta}</p> : null}
+          {plan.intro ? <p class="kern-body pre-line">{plan.intro}</p> : null}
+          <form method="get" action={paths.search(slug)} role="search" class="actions no-print">
+            <label class="kern-label" for="plan-search">{t('search.label')}</label>
+            <input class="kern-form-input__input" id="plan-search" name="q" type="search" />
+            <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{t('search.button')}</span></button>
+          </form>
+        </div>
+        {tree.guidingGoals.length > 0 ? (
+          <section aria-labelledby="guiding-goals" class="stack">
+            <h2 class="kern-heading-medium" id="guiding-goals">{t('guidingGoal.plural')}</h2>
+            <ul class="kern-list kern-list--bullet">
+              {tree.guidingGoals.map((g) => (
+                <li>{g.text}{g.target_year ? ` (${t('guidingGoal.targetYearValue', { year: g.target_year })})` : ''}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <section aria-labelledby="fields" class="stack">
+          <h2 class="kern-heading-medium" id="fields">{t('field.plural')}</h2>
+          <ul class="cards">
+            {tree.fields.map((f) => {
+              const measures = measuresOfField(f);
+              return (
+                <li class="card">
+                  <h3 class="kern-heading-small">
+                    {preview ? f.title : <a class="kern-link" href={paths.field(slug, f.id)}>{f.title}</a>}
+                  </h3>
+                  <p class="meta">{t('public.measureCount', { count: measures.length })}</p>
+                  <CategoryCounts t={t} measures={measures} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        {preview ? <CatalogueTable ctx={ctx} tree={tree} link={false} /> : null}
+        {municipality ? <Contact t={t} m={municipality} /> : null}
+      </div>
+    </Layout>
+  );
+}
+
+function MeasureSummary({ ctx, m }: { ctx: PageContext; m: Measure }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <li>
+      <h4 class="kern-body kern-body--bold">
+        <a class="kern-link" href={paths.measure(slug, m.id)}>
+          {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
+          {m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}
+        </a>
+      </h4>
+      <p class="kern-body">
+        <StatusBadge t={t} category={m.status_category} label={m.status_label} />
+      </p>
+      <div class="meta">
+        {t('measure.actors')}: <ActorLinks t={t} slug={slug} actors={m.actors} link={true} />
+      </div>
+    </li>
+  );
+}
+
+export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTree; field: Field }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={field.title} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title }]}>
+      <div class="stack-lg">
+        <ArchivedNotice t={t} state={tree.plan.state} />
+        <div class="stack">
+          <h1 class="kern-heading-large">{t('field.singular')} „{field.title}“</h1>
+          {field.description ? <p class="kern-body pre-line">{field.description}</p> : null}
+          {field.visions.length > 0 ? (
+            <section aria-labelledby="visions" class="visions">
+              <h2 class="kern-heading-small" id="visions">{t('vision.plural')}</h2>
+              {field.visions.map((v) => <p class="kern-body">{v.text}</p>)}
+            </section>
+          ) : null}
+          <CategoryCounts t={t} measures={measuresOfField(field)} />
+        </div>
+        {field.goals.map((g) => (
+          <section aria-labelledby={`goal-${g.id}`} class="stack">
+            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{t('goal.singular')}: {g.text}</h2>
+            <ul class="measure-list">
+              {g.measures.map((m) => <MeasureSummary ctx={ctx} m={m} />)}
+            </ul>
+          </section>
+        ))}
+        {field.furtherMeasures.length > 0 ? (
+          <section aria-labelledby="further" class="stack">
+            <h2 class="kern-heading-medium" id="further">{t('measure.further')}</h2>
+            <ul class="measure-list">
+              {field.furtherMeasures.map((m) => <MeasureSummary ctx={ctx} m={m} />)}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </Layout>
+  );
+}
+
+export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: PlanTree; link: boolean }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <>
+      {tree.fields.map((f) => (
+        <section aria-labelledby={`cat-field-${f.id}`} class="stack">
+          <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „{f.title}“</h2>
+          {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v) => v.text).join(' · ')}</p> : null}
+          <div class="kern-table-responsive">
+            <table class="kern-table catalogue-table">
+              <caption class="kern-sr-only">{t('public.catalogueCaption', { field: f.title })}</caption>
+              <thead class="kern-table__header">
+                <tr>
+                  <th scope="col">{t('goal.singular')}</th>
+                  <th scope="col">{t('measure.numberShort')}</th>
+                  <th scope="col">{t('measure.singular')}</th>
+                  <th scope="col">{t('measure.actors')}</th>
+                  <th scope="col">{t('measure.status')}</th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {[...f.goals.flatMap((g) => g.measures.map((m, i) => ({ g, m, first: i === 0 }))), ...f.furtherMeasures.map((m) => ({ g: null, m, first: true }))].map(({ g, m, first }) => (
+                  <tr>
+                    <td>{g ? (first ? g.text : <span class="kern-sr-only">{g.text}</span>) : t('measure.further')}</td>
+                    <td>{m.number ?? '–'}</td>
+                    <td class="pre-line">{link ? <a class="kern-link" href={paths.measure(slug, m.id)}>{m.text}</a> : m.text}</td>
+                    <td>{m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', ')}</td>
+                    <td><StatusBadge t={t} category={m.status_category} label={m.status_label} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function CataloguePage({ ctx, tree }: { ctx: PageContext; tree: PlanTree }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={t('public.catalogueTitle')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title }]}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{t('public.catalogueTitle')}: {tree.plan.title}</h1>
+          <p class="kern-body no-print">{t('public.printHint')}</p>
+          <p class="meta">{t('public.stateOf', { date: new Date(tree.plan.updated_at).toLocaleDateString(ctx.lang === 'de' ? 'de-DE' : 'en-GB') })}</p>
+        </div>
+        <CatalogueTable ctx={ctx} tree={tree} link={true} />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,186 @@
+// The plan's SQL. Every function takes the municipality first: no query can leave its tenant.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { StatusCategory } from './status.js';
+
+export interface Plan {
+  id: number;
+  municipality_id: number;
+  title: string;
+  period_start: number | null;
+  period_end: number | null;
+  edition: string;
+  intro: string;
+  state: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeasureActorRef {
+  id: number;
+  name: string;
+  parentName: string | null;
+  role: 'lead' | 'partner';
+}
+
+export interface Measure {
+  id: number;
+  plan_id: number;
+  field_id: number;
+  goal_id: number | null;
+  position: number;
+  number: number | null;
+  is_further: number;
+  text: string;
+  status_label: string;
+  status_category: StatusCategory;
+  status_date: string | null;
+  timeframe_start: string | null;
+  timeframe_end: string | null;
+  target_groups: string;
+  updated_at: string;
+  actors: MeasureActorRef[];
+}
+
+export interface Goal {
+  id: number;
+  field_id: number;
+  guiding_goal_id: number | null;
+  position: number;
+  text: string;
+  measures: Measure[];
+}
+
+export interface Vision {
+  id: number;
+  field_id: number;
+  position: number;
+  text: string;
+}
+
+export interface Field {
+  id: number;
+  plan_id: number;
+  position: number;
+  title: string;
+  description: string;
+  visions: Vision[];
+  goals: Goal[];
+  furtherMeasures: Measure[];
+}
+
+export interface GuidingGoal {
+  id: number;
+  plan_id: number;
+  position: number;
+  text: string;
+  target_year: number | null;
+}
+
+export interface PlanTree {
+  plan: Plan;
+  guidingGoals: GuidingGoal[];
+  fields: Field[];
+}
+
+export function findPlan(db: Kysely<Database>, municipalityId: number, planId: number): Promise<Plan | undefined> {
+  return db.selectFrom('plans').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', planId).executeTakeFirst();
+}
+
+export function listPlans(db: Kysely<Database>, municipalityId: number): Promise<Plan[]> {
+  return db.selectFrom('plans').selectAll().where('municipality_id', '=', municipalityId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The plan residents see on the start page: the one published most recently. */
+export function findCurrentPublishedPlan(db: Kysely<Database>, municipalityId: number): Promise<Plan | undefined> {
+  return db
+    .selectFrom('plans')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('state', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function actorsOfMeasures(db: Kysely<Database>, municipalityId: number, measureIds: number[]): Promise<Map<number, MeasureActorRef[]>> {
+  const byMeasure = new Map<number, MeasureActorRef[]>();
+  if (measureIds.length === 0) return byMeasure;
+  // Chunked: SQLite allows a limited number of bound parameters per statement.
+  for (let i = 0; i < measureIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('measure_actors as ma')
+      .innerJoin('actors as a', 'a.id', 'ma.actor_id')
+      .leftJoin('actors as p', 'p.id', 'a.parent_id')
+      .select(['ma.measure_id', 'a.id', 'a.name', 'p.name as parent_name', 'ma.role', 'ma.position'])
+      .where('ma.municipality_id', '=', municipalityId)
+      .where('ma.measure_id', 'in', measureIds.slice(i, i + 500))
+      .orderBy('ma.measure_id')
+      .orderBy('ma.position')
+      .execute();
+    for (const r of rows) {
+      const list = byMeasure.get(r.measure_id) ?? [];
+      list.push({ id: r.id, name: r.name, parentName: r.parent_name, role: r.role === 'lead' ? 'lead' : 'partner' });
+      byMeasure.set(r.measure_id, list);
+    }
+  }
+  return byMeasure;
+}
+
+/** The whole plan in six queries, ordered as the catalogue prints it. */
+export async function loadPlanTree(db: Kysely<Database>, municipalityId: number, plan: Plan): Promise<PlanTree> {
+  const [guidingGoals, fields, visions, goals, measures] = await Promise.all([
+    db.selectFrom('guiding_goals').select(['id', 'plan_id', 'position', 'text', 'target_year'])
+      .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').execute(),
+    db.selectFrom('fields').select(['id', 'plan_id', 'position', 'title', 'description'])
+      .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').execute(),
+    db.selectFrom('visions').innerJoin('fields', 'fields.id', 'visions.field_id')
+      .select(['visions.id', 'visions.field_id', 'visions.position', 'visions.text'])
+      .where('visions.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('visions.position').execute(),
+    db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
+      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text'])
+      .where('goals.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('goals.position').execute(),
+    db.selectFrom('measures').selectAll()
+      .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').orderBy('id').execute(),
+  ]);
+  const actors = await actorsOfMeasures(db, municipalityId, measures.map((m) => m.id));
+  const fieldMap = new Map<number, Field>(fields.map((f) => [f.id, { ...f, visions: [], goals: [], furtherMeasures: [] }]));
+  const goalMap = new Map<number, Goal>();
+  for (const v of visions) fieldMap.get(v.field_id)?.visions.push(v);
+  for (const g of goals) {
+    const goal: Goal = { ...g, measures: [] };
+    goalMap.set(g.id, goal);
+    fieldMap.get(g.field_id)?.goals.push(goal);
+  }
+  for (const row of measures) {
+    const m: Measure = { ...row, status_category: row.status_category as StatusCategory, actors: actors.get(row.id) ?? [] };
+    if (row.goal_id !== null && goalMap.has(row.goal_id)) goalMap.get(row.goal_id)!.measures.push(m);
+    else fieldMap.get(row.field_id)?.furtherMeasures.push(m);
+  }
+  return { plan, guidingGoals, fields: [...fieldMap.values()] };
+}
+
+export function allMeasures(tree: PlanTree): Measure[] {
+  return tree.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]);
+}
+
+export function measuresOfField(field: Field): Measure[] {
+  return [...field.goals.flatMap((g) => g.measures), ...field.furtherMeasures];
+}
+
+export function findMeasureRow(db: Kysely<Database>, municipalityId: number, measureId: number) {
+  return db.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', measureId).executeTakeFirst();
+}
+
+export function listNotes(db: Kysely<Database>, municipalityId: number, measureId: number) {
+  return db.selectFrom('progress_notes').selectAll()
+    .where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId)
+    .orderBy('note_date', 'desc').orderBy('id', 'desc').execute();
+}
+
+export function listStatusChanges(db: Kysely<Database>, municipalityId: number, measureId: number) {
+  return db.selectFrom('status_changes').selectAll()
+    .where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId)
+    .orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
+}

@@ -1,0 +1,114 @@
+// One zod schema per form; the importer and the API validate with the same ones.
+import { z } from 'zod';
+import { STATUS_CATEGORIES } from './status.js';
+
+const optionalText = (max: number) => z.string().trim().max(max, 'errors.tooLong').default('');
+const requiredText = (max: number, message = 'errors.textRequired') => z.string().trim().min(1, message).max(max, 'errors.tooLong');
+const optionalYear = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || (/^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100), 'errors.yearInvalid')
+  .transform((v) => (v === '' ? null : Number(v)));
+const optionalId = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), 'errors.choiceInvalid')
+  .transform((v) => (v === '' ? null : Number(v)));
+const idList = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || /^[1-9]\d{0,9}(,[1-9]\d{0,9})*$/.test(v), 'errors.choiceInvalid')
+  .transform((v) => (v === '' ? [] : [...new Set(v.split(',').map(Number))]));
+const checkbox = z
+  .string()
+  .default('')
+  .transform((v) => v === '1' || v === 'on' || v === 'true');
+/** "2024" or "2024-03": the precision plans actually give. */
+const optionalMonth = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || /^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/.test(v), 'errors.monthInvalid')
+  .transform((v) => (v === '' ? null : v));
+const optionalDate = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), 'errors.dateInvalid')
+  .transform((v) => (v === '' ? null : v));
+const optionalCategory = z
+  .union([z.literal(''), z.enum(STATUS_CATEGORIES, { message: 'errors.choiceInvalid' })])
+  .default('')
+  .transform((v) => (v === '' ? null : v));
+
+export const planSchema = z
+  .object({
+    title: requiredText(300, 'errors.titleRequired'),
+    edition: optionalText(50),
+    period_start: optionalYear,
+    period_end: optionalYear,
+    intro: optionalText(5000),
+  })
+  .refine((p) => p.period_start === null || p.period_end === null || p.period_start <= p.period_end, {
+    message: 'errors.periodOrder',
+    path: ['period_end'],
+  });
+
+export const PLAN_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+export const planStateSchema = z.object({ state: z.enum(PLAN_STATES, { message: 'errors.choiceInvalid' }) });
+
+export const fieldSchema = z.object({ title: requiredText(300, 'errors.titleRequired'), description: optionalText(5000) });
+export const visionSchema = z.object({ text: requiredText(2000) });
+export const guidingGoalSchema = z.object({ text: requiredText(2000), target_year: optionalYear });
+export const goalSchema = z.object({ text: requiredText(3000), guiding_goal_id: optionalId });
+export const moveSchema = z.object({ direction: z.enum(['up', 'down'], { message: 'errors.choiceInvalid' }) });
+
+export const measureSchema = z
+  .object({
+    text: requiredText(10000),
+    number: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => v === '' || (/^\d{1,5}$/.test(v) && Number(v) > 0), 'errors.numberInvalid')
+      .transform((v) => (v === '' ? null : Number(v))),
+    is_further: checkbox,
+    field_id: optionalId,
+    goal_id: optionalId,
+    status_label: optionalText(300),
+    status_category: optionalCategory,
+    timeframe_start: optionalMonth,
+    timeframe_end: optionalMonth,
+    target_groups: optionalText(500).transform((v) =>
+      [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))].join(', '),
+    ),
+    lead_actor_id: optionalId,
+    partner_actor_ids: idList,
+  })
+  .refine((m) => m.is_further || m.goal_id !== null, { message: 'errors.goalRequired', path: ['goal_id'] })
+  .refine((m) => !m.is_further || m.number === null, { message: 'errors.furtherHasNoNumber', path: ['number'] })
+  .refine((m) => m.timeframe_start === null || m.timeframe_end === null || m.timeframe_start <= m.timeframe_end, {
+    message: 'errors.timeframeOrder',
+    path: ['timeframe_end'],
+  });
+
+export const statusChangeSchema = z.object({
+  status_label: requiredText(300, 'errors.statusRequired'),
+  status_category: optionalCategory,
+  note: optionalText(5000),
+});
+
+export const progressNoteSchema = z.object({ text: requiredText(5000), note_date: optionalDate });
+
+export type PlanInput = z.infer<typeof planSchema>;
+export type FieldInput = z.infer<typeof fieldSchema>;
+export type VisionInput = z.infer<typeof visionSchema>;
+export type GuidingGoalInput = z.infer<typeof guidingGoalSchema>;
+export type GoalInput = z.infer<typeof goalSchema>;
+export type MeasureInput = z.infer<typeof measureSchema>;
+export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
+export type ProgressNoteInput = z.infer<typeof progressNoteSchema>;

@@ -1,0 +1,480 @@
+// Use cases of the plan catalogue. The only writer of plans, fields, visions, guiding goals, goals and
+// measures; every write runs in one transaction with its audit entry and the refreshed search index.
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
+import type { Database } from '../../platform/db/schema.js';
+import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import type { SearchDocument, SearchService } from '../search/search.service.js';
+import type {
+  FieldInput, GoalInput, GuidingGoalInput, MeasureInput, PlanInput, PlanState, ProgressNoteInput, StatusChangeInput, VisionInput,
+} from './plan.schema.js';
+import * as repo from './plan.repository.js';
+import { mapStatus, type StatusCategory } from './status.js';
+
+type Trx = Transaction<Database>;
+export type Direction = 'up' | 'down';
+
+export class PlanService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly search: SearchService,
+  ) {}
+
+  private now() {
+    return this.clock().toISOString();
+  }
+
+  /** Runs a write with its audit entry; refreshes the plan's search documents when a plan is named. */
+  private async write<R>(
+    municipalityId: number,
+    by: Actor,
+    audit: { action: string; entityType: string; entityId?: number | null; before?: unknown; after?: unknown },
+    planId: number | null,
+    fn: (trx: Trx) => Promise<R>,
+  ): Promise<R> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await fn(trx);
+      const entityId = audit.entityId ?? (typeof result === 'number' ? result : null);
+      await recordAudit(trx, { municipalityId, actor: by, at: this.now(), ...audit, entityId });
+      if (planId !== null) {
+        await trx.updateTable('plans').set({ updated_at: this.now() }).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+        await this.reindex(trx, municipalityId, planId);
+      }
+      return result;
+    });
+  }
+
+  async reindex(trx: Trx | Kysely<Database>, municipalityId: number, planId: number): Promise<void> {
+    const plan = await repo.findPlan(trx, municipalityId, planId);
+    if (!plan) return;
+    const tree = await repo.loadPlanTree(trx, municipalityId, plan);
+    const docs: SearchDocument[] = [];
+    for (const f of tree.fields) {
+      docs.push({ kind: 'field', refId: f.id, text: [f.title, f.description, ...f.visions.map((v) => v.text)].join(' ') });
+      for (const g of f.goals) docs.push({ kind: 'goal', refId: g.id, text: g.text });
+      for (const m of repo.measuresOfField(f)) {
+        docs.push({
+          kind: 'measure',
+          refId: m.id,
+          text: [m.number ?? '', m.text, m.status_label, m.target_groups, ...m.actors.map((a) => a.name)].join(' '),
+        });
+      }
+    }
+    await this.search.indexPlan(trx, municipalityId, planId, docs);
+  }
+
+  // ---- plans ----------------------------------------------------------------------------------------
+
+  listPlans(municipalityId: number) {
+    return repo.listPlans(this.db, municipalityId);
+  }
+
+  async getPlan(municipalityId: number, planId: number): Promise<repo.Plan> {
+    const plan = await repo.findPlan(this.db, municipalityId, planId);
+    if (!plan) throw new NotFoundError('plan');
+    return plan;
+  }
+
+  /** A plan as the public may see it: published or archived, never a draft or one in review. */
+  async getPublicPlan(municipalityId: number, planId: number): Promise<repo.Plan> {
+    const plan = await this.getPlan(municipalityId, planId);
+    if (plan.state !== 'published' && plan.state !== 'archived') throw new NotFoundError('plan');
+    return plan;
+  }
+
+  findCurrentPublishedPlan(municipalityId: number) {
+    return repo.findCurrentPublishedPlan(this.db, municipalityId);
+  }
+
+  async tree(municipalityId: number, planId: number): Promise<repo.PlanTree> {
+    return repo.loadPlanTree(this.db, municipalityId, await this.getPlan(municipalityId, planId));
+  }
+
+  async createPlan(municipalityId: number, input: PlanInput, by: Actor): Promise<number> {
+    const now = this.now();
+    return this.write(municipalityId, by, { action: 'plan.create', entityType: 'plan', after: input }, null, async (trx) => {
+      const row = await trx
+        .insertInto('plans')
+        .values({ municipality_id: municipalityId, ...input, state: 'draft', published_at: null, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+
+  async updatePlan(municipalityId: number, planId: number, input: PlanInput, by: Actor): Promise<void> {
+    const before = await this.getPlan(municipalityId, planId);
+    await this.write(municipalityId, by, { action: 'plan.update', entityType: 'plan', entityId: planId, before: pick(before, input), after: input }, planId, async (trx) => {
+      await trx.updateTable('plans').set(input).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+    });
+  }
+
+  async setPlanState(municipalityId: number, planId: number, state: PlanState, by: Actor): Promise<void> {
+    const before = await this.getPlan(municipalityId, planId);
+    if (before.state === state) return;
+    const publishedAt = state === 'published' ? this.now() : before.published_at;
+    await this.write(
+      municipalityId, by,
+      { action: `plan.${state}`, entityType: 'plan', entityId: planId, before: { state: before.state }, after: { state } },
+      planId,
+      async (trx) => {
+        await trx.updateTable('plans').set({ state, published_at: publishedAt }).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+      },
+    );
+  }
+
+  async deletePlan(municipalityId: number, planId: number, by: Actor): Promise<void> {
+    const before = await this.getPlan(municipalityId, planId);
+    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx) => {
+      await this.search.removePlan(trx, municipalityId, planId);
+      await trx.deleteFrom('plans').where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+    });
+  }
+
+  // ---- fields and visions -----------------------------------------------------------------------------
+
+  async getField(municipalityId: number, fieldId: number) {
+    const field = await this.db.selectFrom('fields').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', fieldId).executeTakeFirst();
+    if (!field) throw new NotFoundError('field');
+    return field;
+  }
+
+  async createField(municipalityId: number, planId: number, input: FieldInput, by: Actor): Promise<number> {
+    await this.getPlan(municipalityId, planId);
+    return this.write(municipalityId, by, { action: 'field.create', entityType: 'field', after: input }, planId, async (trx) => {
+      const position = await nextPosition(trx, 'fields', municipalityId, { plan_id: planId });
+      const row = await trx.insertInto('fields').values({ municipality_id: municipalityId, plan_id: planId, position, ...input }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+
+  async updateField(municipalityId: number, fieldId: number, input: FieldInput, by: Actor): Promise<void> {
+    const before = await this.getField(municipalityId, fieldId);
+    await this.write(municipalityId, by, { action: 'field.update', entityType: 'field', entityId: fieldId, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
+      await trx.updateTable('fields').set(input).where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
+    });
+  }
+
+  async moveField(municipalityId: number, fieldId: number, direction: Direction, by: Actor): Promise<void> {
+    const field = await this.getField(municipalityId, fieldId);
+    await this.write(municipalityId, by, { action: 'field.move', entityType: 'field', entityId: fieldId, after: { direction } }, field.plan_id, (trx) =>
+      moveInOrder(trx, 'fields', municipalityId, fieldId, { plan_id: field.plan_id }, direction),
+    );
+  }
+
+  async deleteField(municipalityId: number, fieldId: number, by: Actor): Promise<void> {
+    const before = await this.getField(municipalityId, fieldId);
+    await this.write(municipalityId, by, { action: 'field.delete', entityType: 'field', entityId: fieldId, before }, before.plan_id, async (trx) => {
+      await trx.deleteFrom('fields').where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
+    });
+  }
+
+  async getVision(municipalityId: number, visionId: number) {
+    const row = await this.db
+      .selectFrom('visions').innerJoin('fields', 'fields.id', 'visions.field_id')
+      .select(['visions.id', 'visions.field_id', 'visions.text', 'visions.position', 'fields.plan_id'])
+      .where('visions.municipality_id', '=', municipalityId).where('visions.id', '=', visionId).executeTakeFirst();
+    if (!row) throw new NotFoundError('vision');
+    return row;
+  }
+
+  async createVision(municipalityId: number, fieldId: number, input: VisionInput, by: Actor): Promise<number> {
+    const field = await this.getField(municipalityId, fieldId);
+    return this.write(municipalityId, by, { action: 'vision.create', entityType: 'vision', after: input }, field.plan_id, async (trx) => {
+      const position = await nextPosition(trx, 'visions', municipalityId, { field_id: fieldId });
+      const row = await trx.insertInto('visions').values({ municipality_id: municipalityId, field_id: fieldId, position, text: input.text }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+
+  async updateVision(municipalityId: number, visionId: number, input: VisionInput, by: Actor): Promise<void> {
+    const before = await this.getVision(municipalityId, visionId);
+    await this.write(municipalityId, by, { action: 'vision.update', entityType: 'vision', entityId: visionId, before: { text: before.text }, after: input }, before.plan_id, async (trx) => {
+      await trx.updateTable('visions').set({ text: input.text }).where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
+    });
+  }
+
+  async moveVision(municipalityId: number, visionId: number, direction: Direction, by: Actor): Promise<void> {
+    const v = await this.getVision(municipalityId, visionId);
+    await this.write(municipalityId, by, { action: 'vision.move', entityType: 'vision', entityId: visionId, after: { direction } }, v.plan_id, (trx) =>
+      moveInOrder(trx, 'visions', municipalityId, visionId, { field_id: v.field_id }, direction),
+    );
+  }
+
+  async deleteVision(municipalityId: number, visionId: number, by: Actor): Promise<void> {
+    const before = await this.getVision(municipalityId, visionId);
+    await this.write(municipalityId, by, { action: 'vision.delete', entityType: 'vision', entityId: visionId, before }, before.plan_id, async (trx) => {
+      await trx.deleteFrom('visions').where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
+    });
+  }
+
+  // ---- guiding goals and goals ------------------------------------------------------------------------
+
+  async getGuidingGoal(municipalityId: number, id: number) {
+    const row = await this.db.selectFrom('guiding_goals').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('guiding goal');
+    return row;
+  }
+
+  async createGuidingGoal(municipalityId: number, planId: number, input: GuidingGoalInput, by: Actor): Promise<number> {
+    await this.getPlan(municipalityId, planId);
+    return this.write(municipalityId, by, { action: 'guiding_goal.create', entityType: 'guiding_goal', after: input }, planId, async (trx) => {
+      const position = await nextPosition(trx, 'guiding_goals', municipalityId, { plan_id: planId });
+      const row = await trx.insertInto('guiding_goals').values({ municipality_id: municipalityId, plan_id: planId, position, ...input }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+
+  async updateGuidingGoal(municipalityId: number, id: number, input: GuidingGoalInput, by: Actor): Promise<void> {
+    const before = await this.getGuidingGoal(municipalityId, id);
+    await this.write(municipalityId, by, { action: 'guiding_goal.update', entityType: 'guiding_goal', entityId: id, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
+      await trx.updateTable('guiding_goals').set(input).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+    });
+  }
+
+  async moveGuidingGoal(municipalityId: number, id: number, direction: Direction, by: Actor): Promise<void> {
+    const g = await this.getGuidingGoal(municipalityId, id);
+    await this.write(municipalityId, by, { action: 'guiding_goal.move', entityType: 'guiding_goal', entityId: id, after: { direction } }, g.plan_id, (trx) =>
+      moveInOrder(trx, 'guiding_goals', municipalityId, id, { plan_id: g.plan_id }, direction),
+    );
+  }
+
+  async deleteGuidingGoal(municipalityId: number, id: number, by: Actor): Promise<void> {
+    const before = await this.getGuidingGoal(municipalityId, id);
+    await this.write(municipalityId, by, { action: 'guiding_goal.delete', entityType: 'guiding_goal', entityId: id, before }, before.plan_id, async (trx) => {
+      await trx.deleteFrom('guiding_goals').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+    });
+  }
+
+  async getGoal(municipalityId: number, goalId: number) {
+    const row = await this.db
+      .selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
+      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text', 'fields.plan_id'])
+      .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', goalId).executeTakeFirst();
+    if (!row) throw new NotFoundError('goal');
+    return row;
+  }
+
+  private async checkGuidingGoal(municipalityId: number, planId: number, guidingGoalId: number | null): Promise<void> {
+    if (guidingGoalId === null) return;
+    const g = await this.db.selectFrom('guiding_goals').select('plan_id').where('municipality_id', '=', municipalityId).where('id', '=', guidingGoalId).executeTakeFirst();
+    if (!g || g.plan_id !== planId) throw new InvalidInputError({ guiding_goal_id: 'errors.choiceInvalid' });
+  }
+
+  async createGoal(municipalityId: number, fieldId: number, input: GoalInput, by: Actor): Promise<number> {
+    const field = await this.getField(municipalityId, fieldId);
+    await this.checkGuidingGoal(municipalityId, field.plan_id, input.guiding_goal_id);
+    return this.write(municipalityId, by, { action: 'goal.create', entityType: 'goal', after: input }, field.plan_id, async (trx) => {
+      const position = await nextPosition(trx, 'goals', municipalityId, { field_id: fieldId });
+      const row = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: fieldId, position, ...input }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+
+  async updateGoal(municipalityId: number, goalId: number, input: GoalInput, by: Actor): Promise<void> {
+    const before = await this.getGoal(municipalityId, goalId);
+    await this.checkGuidingGoal(municipalityId, before.plan_id, input.guiding_goal_id);
+    await this.write(municipalityId, by, { action: 'goal.update', entityType: 'goal', entityId: goalId, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
+      await trx.updateTable('goals').set(input).where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
+    });
+  }
+
+  async moveGoal(municipalityId: number, goalId: number, direction: Direction, by: Actor): Promise<void> {
+    const g = await this.getGoal(municipalityId, goalId);
+    await this.write(municipalityId, by, { action: 'goal.move', entityType: 'goal', entityId: goalId, after: { direction } }, g.plan_id, (trx) =>
+      moveInOrder(trx, 'goals', municipalityId, goalId, { field_id: g.field_id }, direction),
+    );
+  }
+
+  async deleteGoal(municipalityId: number, goalId: number, by: Actor): Promise<void> {
+    const before = await this.getGoal(municipalityId, goalId);
+    await this.write(municipalityId, by, { action: 'goal.delete', entityType: 'goal', entityId: goalId, before }, before.plan_id, async (trx) => {
+      await trx.deleteFrom('goals').where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
+    });
+  }
+
+  // ---- measures ---------------------------------------------------------------------------------------
+
+  async getMeasure(municipalityId: number, measureId: number) {
+    const row = await repo.findMeasureRow(this.db, municipalityId, measureId);
+    if (!row) throw new NotFoundError('measure');
+    return row;
+  }
+
+  async measureDetail(municipalityId: number, measureId: number) {
+    const measure = await this.getMeasure(municipalityId, measureId);
+    const [plan, field, goal, actors, notes, history] = await Promise.all([
+      this.getPlan(municipalityId, measure.plan_id),
+      this.getField(municipalityId, measure.field_id),
+      measure.goal_id === null ? Promise.resolve(null) : this.getGoal(municipalityId, measure.goal_id),
+      repo.actorsOfMeasures(this.db, municipalityId, [measureId]),
+      repo.listNotes(this.db, municipalityId, measureId),
+      repo.listStatusChanges(this.db, municipalityId, measureId),
+    ]);
+    return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
+  }
+
+  private async configuredWordings(municipalityId: number) {
+    const rows = await this.db.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).execute();
+    return rows.map((r) => ({ label: r.label, category: r.category as StatusCategory }));
+  }
+
+  /** Checks where a measure goes (field, goal) and which actors it names; all must belong to the plan. */
+  private async placement(municipalityId: number, planId: number, fieldId: number, input: MeasureInput) {
+    let targetField = fieldId;
+    if (input.field_id !== null && input.field_id !== fieldId) {
+      const f = await this.db.selectFrom('fields').select(['id', 'plan_id']).where('municipality_id', '=', municipalityId).where('id', '=', input.field_id).executeTakeFirst();
+      if (!f || f.plan_id !== planId) throw new InvalidInputError({ field_id: 'errors.choiceInvalid' });
+      targetField = f.id;
+    }
+    let goalId: number | null = null;
+    if (!input.is_further && input.goal_id !== null) {
+      const g = await this.db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
+        .select(['goals.id', 'goals.field_id', 'fields.plan_id'])
+        .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', input.goal_id).executeTakeFirst();
+      if (!g || g.plan_id !== planId) throw new InvalidInputError({ goal_id: 'errors.choiceInvalid' });
+      // Moving to a goal moves to its field too.
+      targetField = g.field_id;
+      goalId = g.id;
+    }
+    const actorIds = [input.lead_actor_id, ...input.partner_actor_ids].filter((x): x is number => x !== null);
+    if (actorIds.length) {
+      const found = await this.db.selectFrom('actors').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', actorIds).execute();
+      if (found.length !== new Set(actorIds).size) throw new InvalidInputError({ partner_actor_ids: 'errors.choiceInvalid' });
+    }
+    if (input.number !== null) {
+      const clash = await this.db.selectFrom('measures').select('id').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('number', '=', input.number).execute();
+      return { fieldId: targetField, goalId, numberClash: clash.map((c) => c.id) };
+    }
+    return { fieldId: targetField, goalId, numberClash: [] as number[] };
+  }
+
+  private async writeActors(trx: Trx, municipalityId: number, measureId: number, input: MeasureInput): Promise<void> {
+    await trx.deleteFrom('measure_actors').where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId).execute();
+    const rows = [
+      ...(input.lead_actor_id !== null ? [{ id: input.lead_actor_id, role: 'lead' }] : []),
+      ...input.partner_actor_ids.filter((id) => id !== input.lead_actor_id).map((id) => ({ id, role: 'partner' })),
+    ].map((a, i) => ({ municipality_id: municipalityId, measure_id: measureId, actor_id: a.id, role: a.role, position: i }));
+    if (rows.length) await trx.insertInto('measure_actors').values(rows).execute();
+  }
+
+  async createMeasure(municipalityId: number, fieldId: number, input: MeasureInput, by: Actor): Promise<number> {
+    const field = await this.getField(municipalityId, fieldId);
+    const place = await this.placement(municipalityId, field.plan_id, fieldId, input);
+    if (place.numberClash.length) throw new InvalidInputError({ number: 'errors.numberTaken' });
+    const status = input.status_label
+      ? { ...mapStatus(input.status_label, await this.configuredWordings(municipalityId)), ...(input.status_category ? { category: input.status_category } : {}) }
+      : { label: '', category: input.status_category ?? 'unknown', date: null };
+    const now = this.now();
+    return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input }, field.plan_id, async (trx) => {
+      const position = await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId });
+      const row = await trx
+        .insertInto('measures')
+        .values({
+          municipality_id: municipalityId, plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
+          number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
+          status_label: status.label, status_category: status.category, status_date: status.date,
+          timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.writeActors(trx, municipalityId, row.id, input);
+      if (status.label) {
+        await trx.insertInto('status_changes').values({
+          municipality_id: municipalityId, measure_id: row.id, from_label: null, from_category: null,
+          to_label: status.label, to_category: status.category, note: '', changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
+        }).execute();
+      }
+      return row.id;
+    });
+  }
+
+  /** Edits text, number, placement, timeframe and actors. The status changes only through changeStatus. */
+  async updateMeasure(municipalityId: number, measureId: number, input: MeasureInput, by: Actor): Promise<void> {
+    const before = await this.getMeasure(municipalityId, measureId);
+    const place = await this.placement(municipalityId, before.plan_id, before.field_id, input);
+    if (place.numberClash.some((id) => id !== measureId)) throw new InvalidInputError({ number: 'errors.numberTaken' });
+    const moved = place.goalId !== before.goal_id || place.fieldId !== before.field_id;
+    await this.write(municipalityId, by, { action: moved ? 'measure.move_to_goal' : 'measure.update', entityType: 'measure', entityId: measureId, before, after: input }, before.plan_id, async (trx) => {
+      const position = moved
+        ? await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId })
+        : before.position;
+      await trx
+        .updateTable('measures')
+        .set({
+          field_id: place.fieldId, goal_id: place.goalId, position, number: input.number, is_further: input.is_further ? 1 : 0,
+          text: input.text, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: this.now(),
+        })
+        .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+      await this.writeActors(trx, municipalityId, measureId, input);
+    });
+  }
+
+  async moveMeasure(municipalityId: number, measureId: number, direction: Direction, by: Actor): Promise<void> {
+    const m = await this.getMeasure(municipalityId, measureId);
+    const scope: Record<string, number | null> = m.goal_id === null ? { field_id: m.field_id, goal_id: null } : { goal_id: m.goal_id };
+    await this.write(municipalityId, by, { action: 'measure.move', entityType: 'measure', entityId: measureId, after: { direction } }, m.plan_id, (trx) =>
+      moveInOrder(trx, 'measures', municipalityId, measureId, scope, direction),
+    );
+  }
+
+  async deleteMeasure(municipalityId: number, measureId: number, by: Actor): Promise<void> {
+    const before = await this.getMeasure(municipalityId, measureId);
+    await this.write(municipalityId, by, { action: 'measure.delete', entityType: 'measure', entityId: measureId, before }, before.plan_id, async (trx) => {
+      await trx.deleteFrom('measures').where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+    });
+  }
+
+  /** Numbers the plan's measures 1…n in catalogue order; further measures stay unnumbered. */
+  async renumber(municipalityId: number, planId: number, by: Actor): Promise<void> {
+    const tree = await this.tree(municipalityId, planId);
+    const numbered = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+    await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length } }, planId, async (trx) => {
+      // Two passes so that no intermediate state has two measures with one number.
+      for (const m of numbered) await trx.updateTable('measures').set({ number: null }).where('municipality_id', '=', municipalityId).where('id', '=', m.id).execute();
+      let n = 1;
+      for (const m of numbered) await trx.updateTable('measures').set({ number: n++ }).where('municipality_id', '=', municipalityId).where('id', '=', m.id).execute();
+    });
+  }
+
+  /** A status change is kept in the measure's history with who, when and why. */
+  async changeStatus(municipalityId: number, measureId: number, input: StatusChangeInput, by: Actor): Promise<void> {
+    const before = await this.getMeasure(municipalityId, measureId);
+    const mapped = mapStatus(input.status_label, await this.configuredWordings(municipalityId));
+    const category = input.status_category ?? mapped.category;
+    const now = this.now();
+    await this.write(
+      municipalityId, by,
+      { action: 'measure.status', entityType: 'measure', entityId: measureId, before: { label: before.status_label, category: before.status_category }, after: { label: mapped.label, category, note: input.note } },
+      before.plan_id,
+      async (trx) => {
+        await trx.updateTable('measures')
+          .set({ status_label: mapped.label, status_category: category, status_date: mapped.date, updated_at: now })
+          .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+        await trx.insertInto('status_changes').values({
+          municipality_id: municipalityId, measure_id: measureId, from_label: before.status_label, from_category: before.status_category,
+          to_label: mapped.label, to_category: category, note: input.note, changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
+        }).execute();
+      },
+    );
+  }
+
+  async addNote(municipalityId: number, measureId: number, input: ProgressNoteInput, by: Actor): Promise<number> {
+    const m = await this.getMeasure(municipalityId, measureId);
+    return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {
+      const row = await trx.insertInto('progress_notes').values({
+        municipality_id: municipalityId, measure_id: measureId, text: input.text, note_date: input.note_date ?? this.now().slice(0, 10),
+        created_at: this.now(), author_name: by.name,
+      }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+}
+
+/** The columns of `row` that an input names: the "before" of an audit entry. */
+function pick<T extends object>(row: T, input: object): Partial<T> {
+  return Object.fromEntries(Object.keys(input).filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]])) as Partial<T>;
+}

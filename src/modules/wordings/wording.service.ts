@@ -1,0 +1,71 @@
+// A municipality's own status wordings, each mapped to a category (DESIGN: status categories).
+import type { Kysely } from 'kysely';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { nextPosition } from '../../platform/db/ordering.js';
+import type { Database } from '../../platform/db/schema.js';
+import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import type { WordingInput } from './wording.schema.js';
+
+export class WordingService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  list(municipalityId: number) {
+    return this.db.selectFrom('status_wordings').select(['id', 'label', 'category', 'position']).where('municipality_id', '=', municipalityId).orderBy('position').execute();
+  }
+
+  async get(municipalityId: number, id: number) {
+    const row = await this.db.selectFrom('status_wordings').select(['id', 'label', 'category', 'position']).where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('wording');
+    return row;
+  }
+
+  private async checkUnique(municipalityId: number, label: string, exceptId: number | null): Promise<void> {
+    const all = await this.list(municipalityId);
+    if (all.some((w) => w.id !== exceptId && w.label.toLowerCase() === label.toLowerCase())) throw new InvalidInputError({ label: 'errors.wordingTaken' });
+  }
+
+  async create(municipalityId: number, input: WordingInput, by: Actor): Promise<number> {
+    await this.checkUnique(municipalityId, input.label, null);
+    return this.db.transaction().execute(async (trx) => {
+      const position = await nextPosition(trx, 'status_wordings', municipalityId, {});
+      const row = await trx.insertInto('status_wordings').values({ municipality_id: municipalityId, ...input, position }).returning('id').executeTakeFirstOrThrow();
+      await recordAudit(trx, { municipalityId, actor: by, action: 'wording.create', entityType: 'status_wording', entityId: row.id, after: input, at: this.clock().toISOString() });
+      return row.id;
+    });
+  }
+
+  async update(municipalityId: number, id: number, input: WordingInput, by: Actor): Promise<void> {
+    const before = await this.get(municipalityId, id);
+    await this.checkUnique(municipalityId, input.label, id);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('status_wordings').set(input).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+      await recordAudit(trx, { municipalityId, actor: by, action: 'wording.update', entityType: 'status_wording', entityId: id, before, after: input, at: this.clock().toISOString() });
+    });
+  }
+
+  async delete(municipalityId: number, id: number, by: Actor): Promise<void> {
+    const before = await this.get(municipalityId, id);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('status_wordings').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+      await recordAudit(trx, { municipalityId, actor: by, action: 'wording.delete', entityType: 'status_wording', entityId: id, before, at: this.clock().toISOString() });
+    });
+  }
+
+  /** The wordings a new municipality starts with: those of DESIGN's table. */
+  async seedDefaults(municipalityId: number): Promise<void> {
+    const defaults: WordingInput[] = [
+      { label: 'Wird fortgesetzt', category: 'ongoing' },
+      { label: 'In Planung', category: 'planned' },
+      { label: 'Noch nicht umgesetzt', category: 'not_started' },
+      { label: 'In Umsetzung', category: 'in_progress' },
+      { label: 'Abgeschlossen', category: 'completed' },
+      { label: 'Bedarf wird neu geprüft', category: 'under_review' },
+      { label: 'Entfällt', category: 'discontinued' },
+    ];
+    await this.db.insertInto('status_wordings').values(defaults.map((d, i) => ({ municipality_id: municipalityId, ...d, position: i + 1 }))).execute();
+  }
+}

@@ -1,0 +1,90 @@
+// One place spells each URL, so links and routes cannot drift apart. Route patterns use the same builders
+// with Hono's ":param" placeholders.
+
+type Id = number | string;
+const enc = encodeURIComponent;
+
+export const paths = {
+  home: () => '/',
+  signIn: () => '/anmelden',
+  signOut: () => '/abmelden',
+  health: () => '/healthz',
+  accessibility: () => '/barrierefreiheit',
+  asset: (file: string) => `/assets/${file}`,
+
+  instanceAdmin: () => '/verwaltung',
+  instanceMunicipalities: () => '/verwaltung/kommunen',
+  instanceMunicipalityNew: () => '/verwaltung/kommunen/neu',
+
+  // public pages of a municipality
+  municipality: (slug: string) => `/${enc(slug)}`,
+  field: (slug: string, fieldId: Id) => `/${enc(slug)}/handlungsfelder/${fieldId}`,
+  measure: (slug: string, measureId: Id) => `/${enc(slug)}/massnahmen/${measureId}`,
+  actors: (slug: string) => `/${enc(slug)}/akteure`,
+  actor: (slug: string, actorId: Id) => `/${enc(slug)}/akteure/${actorId}`,
+  search: (slug: string) => `/${enc(slug)}/suche`,
+  catalogue: (slug: string) => `/${enc(slug)}/katalog`,
+  plan: (slug: string, planId: Id) => `/${enc(slug)}/plaene/${planId}`,
+
+  // admin area of a municipality
+  admin: (slug: string) => `/${enc(slug)}/verwaltung`,
+  adminPlans: (slug: string) => `/${enc(slug)}/verwaltung/plaene`,
+  adminPlanNew: (slug: string) => `/${enc(slug)}/verwaltung/plaene/neu`,
+  adminPlan: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}`,
+  adminPlanEdit: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/bearbeiten`,
+  adminPlanState: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/zustand`,
+  adminPlanDelete: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/loeschen`,
+  adminPlanRenumber: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/neu-nummerieren`,
+  adminPlanPreview: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/vorschau`,
+
+  adminFieldNew: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/handlungsfelder/neu`,
+  adminField: (slug: string, fieldId: Id) => `/${enc(slug)}/verwaltung/handlungsfelder/${fieldId}`,
+  adminFieldMove: (slug: string, fieldId: Id) => `/${enc(slug)}/verwaltung/handlungsfelder/${fieldId}/verschieben`,
+  adminFieldDelete: (slug: string, fieldId: Id) => `/${enc(slug)}/verwaltung/handlungsfelder/${fieldId}/loeschen`,
+
+  adminVisionNew: (slug: string, fieldId: Id) => `/${enc(slug)}/verwaltung/handlungsfelder/${fieldId}/visionen/neu`,
+  adminVision: (slug: string, visionId: Id) => `/${enc(slug)}/verwaltung/visionen/${visionId}`,
+  adminVisionMove: (slug: string, visionId: Id) => `/${enc(slug)}/verwaltung/visionen/${visionId}/verschieben`,
+  adminVisionDelete: (slug: string, visionId: Id) => `/${enc(slug)}/verwaltung/visionen/${visionId}/loeschen`,
+
+  adminGuidingGoalNew: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/plaene/${planId}/leitziele/neu`,
+  adminGuidingGoal: (slug: string, id: Id) => `/${enc(slug)}/verwaltung/leitziele/${id}`,
+  adminGuidingGoalMove: (slug: string, id: Id) => `/${enc(slug)}/verwaltung/leitziele/${id}/verschieben`,
+  adminGuidingGoalDelete: (slug: string, id: Id) => `/${enc(slug)}/verwaltung/leitziele/${id}/loeschen`,
+
+  adminGoalNew: (slug: string, fieldId: Id) => `/${enc(slug)}/verwaltung/handlungsfelder/${fieldId}/ziele/neu`,
+  adminGoal: (slug: string, goalId: Id) => `/${enc(slug)}/verwaltung/ziele/${goalId}`,
+  adminGoalMove: (slug: string, goalId: Id) => `/${enc(slug)}/verwaltung/ziele/${goalId}/verschieben`,
+  adminGoalDelete: (slug: string, goalId: Id) => `/${enc(slug)}/verwaltung/ziele/${goalId}/loeschen`,
+
+  adminMeasureNew: (slug: string, fieldId: Id) => `/${enc(slug)}/verwaltung/handlungsfelder/${fieldId}/massnahmen/neu`,
+  adminMeasure: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}`,
+  adminMeasureEdit: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/bearbeiten`,
+  adminMeasureMove: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/verschieben`,
+  adminMeasureDelete: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/loeschen`,
+  adminMeasureStatus: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/status`,
+  adminMeasureNote: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/notizen`,
+
+  adminActors: (slug: string) => `/${enc(slug)}/verwaltung/akteure`,
+  adminActorNew: (slug: string) => `/${enc(slug)}/verwaltung/akteure/neu`,
+  adminActor: (slug: string, actorId: Id) => `/${enc(slug)}/verwaltung/akteure/${actorId}`,
+  adminActorDelete: (slug: string, actorId: Id) => `/${enc(slug)}/verwaltung/akteure/${actorId}/loeschen`,
+
+  adminWordings: (slug: string) => `/${enc(slug)}/verwaltung/statuswerte`,
+  adminWordingNew: (slug: string) => `/${enc(slug)}/verwaltung/statuswerte/neu`,
+  adminWording: (slug: string, id: Id) => `/${enc(slug)}/verwaltung/statuswerte/${id}`,
+  adminWordingDelete: (slug: string, id: Id) => `/${enc(slug)}/verwaltung/statuswerte/${id}/loeschen`,
+
+  adminUsers: (slug: string) => `/${enc(slug)}/verwaltung/personen`,
+  adminUserNew: (slug: string) => `/${enc(slug)}/verwaltung/personen/neu`,
+  adminSettings: (slug: string) => `/${enc(slug)}/verwaltung/einstellungen`,
+  adminAudit: (slug: string) => `/${enc(slug)}/verwaltung/protokoll`,
+} as const;
+
+/** Segments that can never be a municipality's slug because top-level routes use them. */
+export const RESERVED_SLUGS = ['anmelden', 'abmelden', 'verwaltung', 'assets', 'healthz', 'barrierefreiheit', 'api', 'favicon.ico', 'robots.txt'];
+
+/** The Hono pattern of a path builder: every argument becomes a ":name" placeholder. */
+export function pattern<A extends string[]>(build: (...args: A) => string, ...names: A): string {
+  return build(...(names.map((n) => `:${n}`) as A)).replace(/%3A/g, ':');
+}

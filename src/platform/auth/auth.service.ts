@@ -1,0 +1,148 @@
+// Users, memberships, sessions and the sign-in rate limit. Sessions live server-side; the cookie holds a
+// random token whose SHA-256 is the session's key, so a leaked database does not leak live sessions.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { Role } from './permissions.js';
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  isInstanceAdmin: boolean;
+}
+
+export interface SessionInfo {
+  user: CurrentUser;
+  csrfToken: string;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
+
+export class AuthService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date,
+    private readonly sessionTtlHours: number,
+  ) {}
+
+  async createUser(input: { email: string; name: string; password?: string; isInstanceAdmin?: boolean }): Promise<number> {
+    const row = await this.db
+      .insertInto('users')
+      .values({
+        email: input.email.trim().toLowerCase(),
+        name: input.name.trim(),
+        password_hash: input.password ? await hashPassword(input.password) : null,
+        is_instance_admin: input.isInstanceAdmin ? 1 : 0,
+        created_at: this.clock().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  findUserByEmail(email: string) {
+    return this.db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  }
+
+  async setPassword(userId: number, password: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
+    // A new password ends every open session of that person.
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  async makeInstanceAdmin(userId: number): Promise<void> {
+    await this.db.updateTable('users').set({ is_instance_admin: 1 }).where('id', '=', userId).execute();
+  }
+
+  async addMembership(municipalityId: number, userId: number, role: Role): Promise<void> {
+    await this.db
+      .insertInto('memberships')
+      .values({ municipality_id: municipalityId, user_id: userId, role, actor_id: null, created_at: this.clock().toISOString() })
+      .execute();
+  }
+
+  async membershipOf(municipalityId: number, userId: number) {
+    return this.db
+      .selectFrom('memberships')
+      .select(['role', 'actor_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  listMembers(municipalityId: number) {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.name', 'users.email', 'memberships.role', 'memberships.created_at'])
+      .where('memberships.municipality_id', '=', municipalityId)
+      .orderBy('users.name')
+      .execute();
+  }
+
+  /** Checks email and password; the same answer for an unknown email and a wrong password. */
+  async authenticate(email: string, password: string): Promise<CurrentUser | null> {
+    const user = await this.findUserByEmail(email);
+    const ok = await verifyPassword(password, user?.password_hash ?? null);
+    if (!user || !ok) return null;
+    return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.is_instance_admin === 1 };
+  }
+
+  async createSession(userId: number): Promise<{ token: string; csrfToken: string }> {
+    const token = randomToken();
+    const csrfToken = randomToken();
+    const now = this.clock();
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: sha256(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + this.sessionTtlHours * 3600_000).toISOString(),
+      })
+      .execute();
+    return { token, csrfToken };
+  }
+
+  async findSession(token: string): Promise<SessionInfo | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.email', 'users.name', 'users.is_instance_admin'])
+      .where('sessions.id', '=', sha256(token))
+      .executeTakeFirst();
+    if (!row || row.expires_at <= this.clock().toISOString()) return null;
+    return {
+      csrfToken: row.csrf_token,
+      user: { id: row.id, email: row.email, name: row.name, isInstanceAdmin: row.is_instance_admin === 1 },
+    };
+  }
+
+  async deleteSession(token: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+  }
+
+  /** Counts an attempt under `key`; false once more than `max` fall into the current window. */
+  async hitRateLimit(key: string, max: number, windowMinutes: number): Promise<boolean> {
+    const now = this.clock();
+    const windowStart = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
+      if (!row || row.window_start < windowStart) {
+        await trx.deleteFrom('rate_limits').where('key', '=', key).execute();
+        await trx.insertInto('rate_limits').values({ key, window_start: now.toISOString(), count: 1 }).execute();
+        return true;
+      }
+      await trx.updateTable('rate_limits').set({ count: row.count + 1 }).where('key', '=', key).execute();
+      return row.count + 1 <= max;
+    });
+  }
+
+  async clearRateLimit(key: string): Promise<void> {
+    await this.db.deleteFrom('rate_limits').where('key', '=', key).execute();
+  }
+}

@@ -1,0 +1,22 @@
+import { paths } from '../../paths.js';
+import { Csrf, ErrorSummary, SubmitButton, TextField } from '../views/components.js';
+import { Layout } from '../views/layout.js';
+import type { FormState, PageContext } from '../views/page.js';
+
+export function SignInPage({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  const labels = { email: t('auth.email'), password: t('auth.password') };
+  return (
+    <Layout ctx={ctx} title={t('auth.signInTitle')}>
+      <h1 class="kern-heading-large">{t('auth.signInTitle')}</h1>
+      <form method="post" action={paths.signIn()} class="form" novalidate>
+        <ErrorSummary t={t} form={form} labels={labels} />
+        <Csrf token={ctx.csrfToken} />
+        <input type="hidden" name="next" value={form.values.next ?? ''} />
+        <TextField t={t} form={form} name="email" label={labels.email} type="email" autocomplete="username" />
+        <TextField t={t} form={{ values: {}, errors: form.errors }} name="password" label={labels.password} type="password" autocomplete="current-password" />
+        <SubmitButton label={t('auth.signInButton')} />
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,35 @@
+// Roles and what they may do. Adding a role (actor representative, steering-group member …) means adding
+// one entry here; routes ask for a permission, never for a role.
+
+export const PERMISSIONS = [
+  'admin.enter',
+  'plan.read_drafts',
+  'plan.edit',
+  'plan.publish',
+  'plan.delete',
+  'status.change',
+  'actors.edit',
+  'wordings.edit',
+  'audit.read',
+  'users.manage',
+  'municipality.edit',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['admin', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit'],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: string | null, isInstanceAdmin: boolean, permission: Permission): boolean {
+  if (isInstanceAdmin) return true;
+  if (!isRole(role)) return false;
+  return GRANTS[role].includes(permission);
+}

@@ -1,0 +1,24 @@
+// Append-only migrations, kept in code so they ship with the package and run on both engines.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './db.js';
+import * as foundation from './migrations/001_foundation.js';
+
+type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
+
+const migrations: Record<string, EngineMigration> = {
+  '001_foundation': foundation,
+};
+
+export async function migrate(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      return Object.fromEntries(
+        Object.entries(migrations).map(([name, m]) => [name, { up: (k) => m.up(k, db.engine) } satisfies Migration]),
+      );
+    },
+  };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

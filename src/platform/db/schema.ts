@@ -1,0 +1,222 @@
+// The database as Kysely sees it. Booleans are integers (0/1) and timestamps ISO-8601 text on both engines,
+// so every query reads the same on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface MunicipalityTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  office_name: string;
+  contact_person: string;
+  contact_email: string;
+  contact_phone: string;
+  contact_address: string;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_instance_admin: number;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  municipality_id: number;
+  user_id: number;
+  role: string;
+  actor_id: number | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  municipality_id: number;
+  title: string;
+  period_start: number | null;
+  period_end: number | null;
+  edition: string;
+  intro: string;
+  state: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FieldTable {
+  id: Generated<number>;
+  municipality_id: number;
+  plan_id: number;
+  position: number;
+  title: string;
+  description: string;
+}
+
+export interface VisionTable {
+  id: Generated<number>;
+  municipality_id: number;
+  field_id: number;
+  position: number;
+  text: string;
+}
+
+export interface GuidingGoalTable {
+  id: Generated<number>;
+  municipality_id: number;
+  plan_id: number;
+  position: number;
+  text: string;
+  target_year: number | null;
+}
+
+export interface GoalTable {
+  id: Generated<number>;
+  municipality_id: number;
+  field_id: number;
+  guiding_goal_id: number | null;
+  position: number;
+  text: string;
+}
+
+export interface MeasureTable {
+  id: Generated<number>;
+  municipality_id: number;
+  plan_id: number;
+  field_id: number;
+  goal_id: number | null;
+  position: number;
+  number: number | null;
+  is_further: number;
+  text: string;
+  status_label: string;
+  status_category: string;
+  status_date: string | null;
+  timeframe_start: string | null;
+  timeframe_end: string | null;
+  target_groups: string;
+  updated_at: string;
+}
+
+export interface ActorTable {
+  id: Generated<number>;
+  municipality_id: number;
+  parent_id: number | null;
+  name: string;
+  description: string;
+  contact_email: string;
+  website: string;
+}
+
+export interface MeasureActorTable {
+  municipality_id: number;
+  measure_id: number;
+  actor_id: number;
+  role: string;
+  position: number;
+}
+
+export interface ProgressNoteTable {
+  id: Generated<number>;
+  municipality_id: number;
+  measure_id: number;
+  text: string;
+  note_date: string | null;
+  created_at: string;
+  author_name: string;
+}
+
+export interface StatusChangeTable {
+  id: Generated<number>;
+  municipality_id: number;
+  measure_id: number;
+  from_label: string | null;
+  from_category: string | null;
+  to_label: string;
+  to_category: string;
+  note: string;
+  changed_at: string;
+  changed_by_user_id: number | null;
+  changed_by_name: string;
+}
+
+export interface StatusWordingTable {
+  id: Generated<number>;
+  municipality_id: number;
+  label: string;
+  category: string;
+  position: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  municipality_id: number | null;
+  user_id: number | null;
+  user_name: string;
+  at: string;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** A text of a content row in another language; German lives in the row itself. */
+export interface TranslationTable {
+  id: Generated<number>;
+  municipality_id: number;
+  entity_type: string;
+  entity_id: number;
+  field: string;
+  lang: string;
+  text: string;
+  source_hash: string;
+  updated_at: string;
+}
+
+export interface SearchDocumentTable {
+  municipality_id: number;
+  plan_id: number;
+  kind: string;
+  ref_id: number;
+  search_text: string;
+}
+
+export interface Database {
+  municipalities: MunicipalityTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  rate_limits: RateLimitTable;
+  plans: PlanTable;
+  fields: FieldTable;
+  visions: VisionTable;
+  guiding_goals: GuidingGoalTable;
+  goals: GoalTable;
+  measures: MeasureTable;
+  actors: ActorTable;
+  measure_actors: MeasureActorTable;
+  progress_notes: ProgressNoteTable;
+  status_changes: StatusChangeTable;
+  status_wordings: StatusWordingTable;
+  audit_log: AuditLogTable;
+  translations: TranslationTable;
+  search_documents: SearchDocumentTable;
+}

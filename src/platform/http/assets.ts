@@ -1,0 +1,39 @@
+// Static assets ship with the package: KERN's CSS and fonts from node_modules, our own CSS from public/.
+// No CDN, no network: files are read once and served with a long cache lifetime.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
+const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const cache = new Map<string, { body: Buffer; type: string } | null>();
+
+/** Maps an asset path to a file; only names inside the two folders, never "..". */
+function locate(asset: string): string | null {
+  if (!/^[a-zA-Z0-9._/-]+$/.test(asset) || asset.includes('..')) return null;
+  if (asset === 'kern.min.css') return path.join(kernDist, 'kern.min.css');
+  if (asset.startsWith('fonts/')) return path.join(kernDist, asset);
+  return path.join(publicDir, asset);
+}
+
+export function readAsset(asset: string): { body: Buffer; type: string } | null {
+  if (cache.has(asset)) return cache.get(asset)!;
+  const file = locate(asset);
+  const type = file ? TYPES[path.extname(file)] : undefined;
+  let found: { body: Buffer; type: string } | null = null;
+  if (file && type && fs.existsSync(file) && fs.statSync(file).isFile()) found = { body: fs.readFileSync(file), type };
+  cache.set(asset, found);
+  return found;
+}

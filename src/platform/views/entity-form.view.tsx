@@ -1,0 +1,113 @@
+// The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
+// error summary on top, the message at each field, the person's input kept.
+import { Checkbox, Csrf, ErrorSummary, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
+import { Layout, type Crumb } from './layout.js';
+import type { FormState, PageContext } from './page.js';
+
+export interface FormFieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select' | 'checkbox' | 'checkboxes' | 'year' | 'month' | 'date' | 'number' | 'email' | 'url';
+  hint?: string;
+  optional?: boolean;
+  options?: Array<{ value: string; label: string }>;
+  empty?: string;
+}
+
+export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: FormState; fields: FormFieldSpec[] }) {
+  const { t } = ctx;
+  return (
+    <>
+      {fields.map((f) => {
+        const common = { t, form, name: f.name, label: f.label, hint: f.hint, optional: f.optional };
+        switch (f.kind) {
+          case 'textarea':
+            return <TextArea {...common} rows={5} />;
+          case 'select':
+            return <Select {...common} options={f.options ?? []} empty={f.empty} />;
+          case 'checkbox':
+            return <Checkbox t={t} form={form} name={f.name} label={f.label} />;
+          case 'checkboxes': {
+            const chosen = new Set((form.values[f.name] ?? '').split(',').filter(Boolean));
+            return (
+              <fieldset class={`kern-fieldset${form.errors[f.name] ? ' kern-fieldset--error' : ''}`} id={fieldId(f.name)}>
+                <legend class="kern-label">{f.label}</legend>
+                {f.hint ? <div class="kern-hint">{f.hint}</div> : null}
+                {form.errors[f.name] ? <p class="kern-error">{t(form.errors[f.name])}</p> : null}
+                <div class="kern-fieldset__body checkbox-list">
+                  {(f.options ?? []).map((o) => (
+                    <div class="kern-form-check">
+                      <input class="kern-form-check__checkbox" type="checkbox" id={`${fieldId(f.name)}-${o.value}`} name={f.name} value={o.value} checked={chosen.has(o.value)} />
+                      <label class="kern-label" for={`${fieldId(f.name)}-${o.value}`}>{o.label}</label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          }
+          case 'year':
+          case 'number':
+            return <TextField {...common} inputmode="numeric" width="short" />;
+          case 'month':
+            return <TextField {...common} width="short" />;
+          case 'date':
+            return <TextField {...common} type="date" width="short" />;
+          case 'email':
+            return <TextField {...common} type="email" inputmode="email" />;
+          default:
+            return <TextField {...common} />;
+        }
+      })}
+    </>
+  );
+}
+
+export function EntityFormPage(props: {
+  ctx: PageContext;
+  title: string;
+  crumbs: Crumb[];
+  action: string;
+  fields: FormFieldSpec[];
+  form: FormState;
+  submitLabel: string;
+  cancelHref: string;
+  intro?: string;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
+  return (
+    <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
+      <h1 class="kern-heading-large">{props.title}</h1>
+      {props.intro ? <p class="kern-body">{props.intro}</p> : null}
+      <form method="post" action={props.action} class="form" novalidate>
+        <ErrorSummary t={t} form={props.form} labels={labels} />
+        <Csrf token={ctx.csrfToken} />
+        <FormFields ctx={ctx} form={props.form} fields={props.fields} />
+        <div class="actions">
+          <SubmitButton label={props.submitLabel} />
+          <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function ConfirmDeletePage(props: { ctx: PageContext; title: string; crumbs: Crumb[]; what: string; action: string; cancelHref: string; consequence?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
+      <h1 class="kern-heading-large">{props.title}</h1>
+      <p class="kern-body">{t('form.confirmDelete', { what: props.what })}</p>
+      {props.consequence ? <p class="kern-body kern-body--bold">{props.consequence}</p> : null}
+      <form method="post" action={props.action} class="actions">
+        <Csrf token={ctx.csrfToken} />
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{t('form.deleteNow')}</span>
+        </button>
+        <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
+      </form>
+    </Layout>
+  );
+}

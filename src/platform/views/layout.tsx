@@ -1,0 +1,139 @@
+import type { Child } from 'hono/jsx';
+import { paths } from '../../paths.js';
+import type { PageContext } from './page.js';
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children?: Child;
+  crumbs?: Crumb[];
+  /** Admin pages get the admin navigation. */
+  area?: 'public' | 'admin' | 'instance';
+}
+
+export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: LayoutProps) {
+  const { t, municipality: m } = ctx;
+  const otherLang = ctx.lang === 'de' ? 'en' : 'de';
+  const pageTitle = m ? `${title} – ${m.name} – Teilhabe` : `${title} – Teilhabe`;
+  return (
+    <>
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{pageTitle}</title>
+          <link rel="stylesheet" href={paths.asset('fonts/fira-sans.css')} />
+          <link rel="stylesheet" href={paths.asset('kern.min.css')} />
+          <link rel="stylesheet" href={paths.asset('app.css')} />
+        </head>
+        <body class="kern-body">
+          <a class="skip-link kern-link" href="#inhalt">{t('layout.skipToContent')}</a>
+          <header class="site-header">
+            <div class="kern-container site-header__bar">
+              <a class="site-header__brand" href={m ? paths.municipality(m.slug) : paths.home()}>
+                <span class="site-header__name">{m ? m.name : 'Teilhabe'}</span>
+                <span class="site-header__product">{m ? t('layout.productFor') : t('layout.tagline')}</span>
+              </a>
+              <nav class="site-header__tools" aria-label={t('layout.toolsNav')}>
+                <ul class="inline-list">
+                  <li>
+                    <a class="kern-link" href={`${ctx.path}?lang=${otherLang}`} hreflang={otherLang} lang={otherLang}>
+                      {t('layout.switchLanguage')}
+                    </a>
+                  </li>
+                  {ctx.user ? (
+                    <>
+                      {m && ctx.canAdminister && area === 'public' ? (
+                        <li>
+                          <a class="kern-link" href={paths.admin(m.slug)}>{t('layout.admin')}</a>
+                        </li>
+                      ) : null}
+                      {ctx.user.isInstanceAdmin ? (
+                        <li>
+                          <a class="kern-link" href={paths.instanceAdmin()}>{t('layout.instanceAdmin')}</a>
+                        </li>
+                      ) : null}
+                      <li>
+                        <form method="post" action={paths.signOut()} class="inline-form">
+                          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                          <button type="submit" class="link-button">{t('layout.signOut', { name: ctx.user.name })}</button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li>
+                      <a class="kern-link" href={paths.signIn()}>{t('layout.signIn')}</a>
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            </div>
+            {m ? (
+              <nav class="kern-container site-nav" aria-label={area === 'admin' ? t('layout.adminNav') : t('layout.mainNav')}>
+                {area === 'admin' ? (
+                  <ul class="inline-list">
+                    <li><a class="kern-link" href={paths.admin(m.slug)}>{t('admin.nav.overview')}</a></li>
+                    <li><a class="kern-link" href={paths.adminActors(m.slug)}>{t('admin.nav.actors')}</a></li>
+                    <li><a class="kern-link" href={paths.adminWordings(m.slug)}>{t('admin.nav.wordings')}</a></li>
+                    <li><a class="kern-link" href={paths.adminUsers(m.slug)}>{t('admin.nav.users')}</a></li>
+                    <li><a class="kern-link" href={paths.adminSettings(m.slug)}>{t('admin.nav.settings')}</a></li>
+                    <li><a class="kern-link" href={paths.adminAudit(m.slug)}>{t('admin.nav.audit')}</a></li>
+                    <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('admin.nav.publicSite')}</a></li>
+                  </ul>
+                ) : (
+                  <ul class="inline-list">
+                    <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('public.nav.plan')}</a></li>
+                    <li><a class="kern-link" href={paths.catalogue(m.slug)}>{t('public.nav.catalogue')}</a></li>
+                    <li><a class="kern-link" href={paths.actors(m.slug)}>{t('public.nav.actors')}</a></li>
+                    <li><a class="kern-link" href={paths.search(m.slug)}>{t('public.nav.search')}</a></li>
+                  </ul>
+                )}
+              </nav>
+            ) : null}
+          </header>
+          {m?.isDemo ? (
+            <div class="demo-banner" role="note">
+              <div class="kern-container">{t('layout.demoNotice')}</div>
+            </div>
+          ) : null}
+          <main id="inhalt" class="kern-container site-main" tabindex={-1}>
+            {crumbs.length > 0 ? (
+              <nav aria-label={t('layout.breadcrumbs')} class="breadcrumbs">
+                <ol>
+                  {crumbs.map((c) => (
+                    <li>
+                      <a class="kern-link" href={c.href}>{c.label}</a>
+                    </li>
+                  ))}
+                  <li aria-current="page">{title}</li>
+                </ol>
+              </nav>
+            ) : null}
+            {ctx.flash ? (
+              <div class="kern-alert kern-alert--success" role="status">
+                <div class="kern-alert__header">
+                  <span class="kern-title">{ctx.flash}</span>
+                </div>
+              </div>
+            ) : null}
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="kern-container">
+              <ul class="inline-list">
+                <li><a class="kern-link" href={paths.accessibility()}>{t('layout.accessibility')}</a></li>
+                <li><a class="kern-link" href={paths.home()}>{t('layout.allMunicipalities')}</a></li>
+              </ul>
+              <p class="kern-body kern-body--small">{t('layout.footer')}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

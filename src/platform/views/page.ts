@@ -1,0 +1,24 @@
+import type { Lang, T } from '../i18n/i18n.js';
+
+/** What every page needs from the request, handed to views so that they stay pure. */
+export interface PageContext {
+  t: T;
+  lang: Lang;
+  path: string;
+  csrfToken: string;
+  user: { id: number; name: string; email: string; isInstanceAdmin: boolean } | null;
+  municipality: { slug: string; name: string; isDemo: boolean } | null;
+  /** True where the signed-in person may enter this municipality's admin area. */
+  canAdminister: boolean;
+  flash: string | null;
+}
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+
+export interface FormState {
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
