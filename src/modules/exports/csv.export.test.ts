@@ -4,7 +4,7 @@ import { LONG_TEXT, smallInput } from '../../../test/fixtures/exports/plans.js';
 import { exportCsv } from './csv.export.js';
 
 const HEADER = [
-  'Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Sachstand', 'Weitere Maßnahme',
+  'Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
 ];
 
 describe('exportCsv', () => {
@@ -32,7 +32,7 @@ describe('exportCsv', () => {
       ['Arbeit, Ausbildung & Wirtschaft: [Teil 1]*', 'Geflüchtete finden schneller Arbeit', '4', 'Jobbörse „Arbeit für alle“',
         'Wirtschaftsförderung', 'entfällt', 'Entfallen', '', '', ''],
       ['Arbeit, Ausbildung & Wirtschaft: [Teil 1]*', 'Geflüchtete finden schneller Arbeit', '5', 'Anerkennungsberatung für ausländische Abschlüsse',
-        'IQ Netzwerk in Kooperation mit Ausländerbehörde (Ordnungsamt)', 'Realisierung wird geprüft', 'Wird geprüft', '',
+        'IQ Netzwerk in Kooperation mit Ausländerbehörde (Amt für öffentliche Ordnung)', 'Realisierung wird geprüft', 'Wird geprüft', '',
         '→ Gespräche mit der IHK geführt (2023-05)\n→ Finanzierung offen', ''],
     ]);
   });

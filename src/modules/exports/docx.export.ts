@@ -29,6 +29,7 @@ const TEXT_WIDTH = convertMillimetersToTwip(297 - 2 * MARGIN_MM);
 const MAIN_COLUMNS = [0.2, 0.05, 0.33, 0.2, 0.22].map((share) => Math.round(share * TEXT_WIDTH));
 const FURTHER_COLUMNS = [0.53, 0.25, 0.22].map((share) => Math.round(share * TEXT_WIDTH));
 
+/** The words the export adds around the plan, tagged with their language when it is not the plan's. */
 interface Chrome {
   labels: DocumentLabels;
   run: (text: string, bold?: boolean) => TextRun;

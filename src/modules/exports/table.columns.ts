@@ -1,5 +1,6 @@
 // The columns of the CSV and of each XLSX sheet. Their German names are the ones the update import recognises,
-// so a partner can edit an exported sheet and send it back.
+// so a partner can edit an exported sheet and send it back: the notes column is "Fortschritt" because the
+// importer reads "Sachstand" as a status column.
 import { formatActors } from './actors.format.js';
 import type { CatalogueRow } from './catalogue.js';
 import { formatNotes } from './catalogue.js';
@@ -14,7 +15,7 @@ export const TABLE_COLUMNS = [
   'Status',
   'Statuskategorie',
   'Statusdatum',
-  'Sachstand',
+  'Fortschritt',
   'Weitere Maßnahme',
 ] as const;
 
@@ -32,7 +33,7 @@ export function tableRecord(row: CatalogueRow): TableRecord {
     Status: measure.status.label,
     Statuskategorie: STATUS_CATEGORY_LABELS_DE[measure.status.category],
     Statusdatum: measure.status.date ?? '',
-    Sachstand: formatNotes(measure.notes),
+    Fortschritt: formatNotes(measure.notes),
     'Weitere Maßnahme': row.further ? 'ja' : '',
   };
 }

@@ -30,7 +30,7 @@ describe('exportXlsx', () => {
     const workbook = await reread(await exportXlsx(smallInput));
     const sheet = workbook.getWorksheet('Sprache und Bildung')!;
     expect(values(sheet.getRow(1))).toEqual([
-      'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Sachstand', 'Weitere Maßnahme',
+      'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
     ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

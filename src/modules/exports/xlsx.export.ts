@@ -21,7 +21,7 @@ const COLUMN_WIDTHS: Record<TableColumn, number> = {
   Status: 30,
   Statuskategorie: 16,
   Statusdatum: 12,
-  Sachstand: 50,
+  Fortschritt: 50,
   'Weitere Maßnahme': 10,
 };
 
