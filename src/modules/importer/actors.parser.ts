@@ -113,7 +113,13 @@ interface Segment {
 
 function segment(raw: string): Segment | null {
   let text = unhide(raw).trim();
-  text = text.replace(LEADING, '').replace(/\s+als\s+.*$/, '').replace(/[.:,;]+$/, '').trim();
+  text = text
+    .replace(LEADING, '')
+    .replace(/\s+als\s+.*$/, '')
+    .replace(/[:,;]+$/, '')
+    // A sentence's full stop goes, an abbreviation's stays ("e.V.", "Abt.").
+    .replace(/(\s\p{L}{5,})\.$/u, '$1')
+    .trim();
   if (!text || !/\p{L}/u.test(text)) return null;
   const bracket = text.match(/^(.*\S)\s*\(([^()]+)\)$/);
   if (!bracket) return { name: text, parent: null, examples: [] };

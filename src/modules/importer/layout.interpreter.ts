@@ -79,8 +79,20 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   let firstCells = null as string[] | null;
   let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number } | null;
 
-  const mapped = options.columnMapping && options.columnMapping.measure !== undefined ? { ...options.columnMapping } : null;
-  let roles = mapped as Partial<Record<ColumnRole, number>> | null;
+  const override = options.columnMapping ?? {};
+  // The officer's mapping wins over detection; a column it assigns loses whatever role detection gave it.
+  const withOverride = (found: Partial<Record<ColumnRole, number>>) => {
+    const merged = { ...found };
+    for (const [role, index] of Object.entries(override) as Array<[ColumnRole, number]>) {
+      for (const other of Object.keys(merged) as ColumnRole[]) if (merged[other] === index) delete merged[other];
+      merged[role] = index;
+    }
+    return merged;
+  };
+  // With a mapped measure column even a table without any header row can be read.
+  let roles = (override.measure !== undefined ? { ...override } : null) as Partial<Record<ColumnRole, number>> | null;
+  let headerNames: Partial<Record<ColumnRole, string>> = {};
+  let seenData = false;
 
   for (const sheet of document.sheets) {
     const sheetName = sheet.name;
@@ -122,8 +134,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (distinct.size > 1) return 'data';
       if (!row.tabular || filled.length > 1) return 'line';
       const only = filled[0].trim();
-      if (VISION_LINE.test(only) || FURTHER_LINE.test(only) || FIELD_LINE.test(only)) return 'line';
-      return roles ? 'data' : 'line';
+      if (!roles || VISION_LINE.test(only) || FURTHER_LINE.test(only) || FIELD_LINE.test(only)) return 'line';
+      // A lone value in the goal or measure column is content; anywhere else it is a heading typed into the sheet.
+      const at = row.cells.findIndex((cell) => cell.trim());
+      return at === roles.measure || at === roles.goal || at === roles.field ? 'data' : 'line';
     };
     const nextKind = (from: number): ReturnType<typeof kindOf> | 'end' => {
       for (let i = from + 1; i < rows.length; i++) {
@@ -135,6 +149,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
     const measureFrom = (row: SourceRow, cells: string[], active: Partial<Record<ColumnRole, number>>): ExchangeMeasure | null => {
       const cell = (role: ColumnRole) => (active[role] !== undefined ? (cells[active[role]!] ?? '') : '');
+      const column = (role: ColumnRole) => headerNames[role] || COLUMN_LABELS[role];
       const { text, notes } = splitNotes(cleanText(cell('measure')));
       const noteCell = cleanText(cell('notes'));
       if (noteCell) for (const line of noteCell.split('\n')) notes.push({ text: line.replace(/^[•→]\s*/, ''), date: noteDate(line) });
@@ -143,14 +158,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const statusLabel = oneLine(cell('status'));
       const status = mapStatus(statusLabel, configured);
       if (statusLabel && status.category === 'unknown') {
-        warn(row.row, `Zeile ${row.row}, Spalte „Status“: Die Angabe „${statusLabel}“ ist keiner Kategorie zugeordnet.`, 'Status');
+        warn(row.row, `Zeile ${row.row}, Spalte „${column('status')}“: Die Angabe „${statusLabel}“ ist keiner Kategorie zugeordnet.`, column('status'));
       }
       const { actors, unsure } = parseActors(cell('actors'));
-      if (!actors.length && mode !== 'further') warn(row.row, `Zeile ${row.row}: Die Maßnahme hat keine Akteure.`, COLUMN_LABELS.actors);
-      for (const name of unsure) warn(row.row, `Zeile ${row.row}, Spalte „Akteure“: „${name}“ ist als ein Akteur übernommen; bitte prüfen.`, 'Akteure');
+      if (!actors.length && mode !== 'further') warn(row.row, `Zeile ${row.row}: Die Maßnahme hat keine Akteure.`, column('actors'));
+      for (const name of unsure) warn(row.row, `Zeile ${row.row}, Spalte „${column('actors')}“: „${name}“ ist als ein Akteur übernommen; bitte prüfen.`, column('actors'));
       if (number !== null) {
         const earlier = usedNumbers.get(number);
-        if (earlier !== undefined) warn(row.row, `Zeile ${row.row}: Die Nummer ${number} kommt schon in Zeile ${earlier} vor.`, COLUMN_LABELS.number);
+        if (earlier !== undefined) warn(row.row, `Zeile ${row.row}: Die Nummer ${number} kommt schon in Zeile ${earlier} vor.`, column('number'));
         else usedNumbers.set(number, row.row);
       }
       const timeframe = oneLine(cell('timeframe'));
@@ -165,34 +180,38 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       };
     };
 
+    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[]) => {
+      if (!detected) {
+        detected = {
+          headers: row.cells.map((header, i) => ({
+            index: i,
+            header: oneLine(header),
+            role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? null,
+          })),
+          roles: active,
+          ...(sheetName ? { sheet: sheetName } : {}),
+          row: row.row,
+        };
+        for (const i of unknown) {
+          if (!Object.values(active).includes(i)) warn(row.row, `Die Spalte „${oneLine(row.cells[i])}“ wurde nicht erkannt und wird nicht übernommen.`, oneLine(row.cells[i]));
+        }
+      }
+      if (active.measure === undefined) {
+        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.row };
+        return;
+      }
+      roles = active;
+      headerNames = Object.fromEntries(Object.entries(active).map(([role, at]) => [role, oneLine(row.cells[at!] ?? '')]));
+      mode = 'table';
+    };
+
     rows.forEach((row, index) => {
       const kind = kindOf(row);
       if (kind === 'empty') return;
 
       if (kind === 'header') {
         const match = matchHeader(row.cells)!;
-        const active = mapped ?? match.roles;
-        if (!detected) {
-          detected = {
-            headers: row.cells.map((header, i) => ({
-              index: i,
-              header: oneLine(header),
-              role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? null,
-            })),
-            roles: active,
-            ...(sheetName ? { sheet: sheetName } : {}),
-            row: row.row,
-          };
-          for (const i of match.unknown) {
-            if (!Object.values(active).includes(i)) warn(row.row, `Die Spalte „${oneLine(row.cells[i])}“ wurde nicht erkannt und wird nicht übernommen.`, oneLine(row.cells[i]));
-          }
-        }
-        if (active.measure === undefined) {
-          headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.row };
-          return;
-        }
-        roles = active;
-        mode = 'table';
+        takeHeader(row, withOverride(match.roles), match.unknown);
         return;
       }
 
@@ -213,10 +232,6 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         if (field && text.length <= 120) {
           openField(fieldTitle(field[field.length - 1]), false);
           mode = 'start';
-          return;
-        }
-        if (mode === 'vision' && nextKind(index) !== 'line') {
-          addVisions(text);
           return;
         }
         if (mode === 'further') {
@@ -249,6 +264,12 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         firstCells ??= row.cells;
         return;
       }
+      // A header the detection did not recognise, read with the officer's mapping: its cells are short labels.
+      if (!detected && !seenData && row.cells.every((cell) => cell.length <= 60 && !cell.includes('\n'))) {
+        takeHeader(row, roles, []);
+        return;
+      }
+      seenData = true;
       const cells = row.cells;
       const fieldCell = roles.field !== undefined ? oneLine(cells[roles.field] ?? '') : '';
       if (fieldCell && (!current || current.field.title !== fieldTitle(fieldCell))) {
@@ -270,7 +291,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const measure = measureFrom(row, cells, roles);
       if (!measure) {
         const rest = cells.filter((cell, i) => cell.trim() && i !== roles!.goal);
-        if (rest.length) warn(row.row, `Zeile ${row.row}: Keine Maßnahme angegeben; die Zeile wurde übersprungen.`, COLUMN_LABELS.measure);
+        if (rest.length) warn(row.row, `Zeile ${row.row}: Keine Maßnahme angegeben; die Zeile wurde übersprungen.`, headerNames.measure || COLUMN_LABELS.measure);
         return;
       }
       if (mode === 'further') {
@@ -285,9 +306,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     });
   }
 
-  const finalRoles = roles;
-  const finalColumns = detected;
-  if (!finalRoles) {
+  if (!roles) {
     const found = headerWithoutMeasure ?? (firstCells ? { cells: firstCells } : null);
     const listed = found ? found.cells.map(oneLine).filter(Boolean).map((cell) => `„${shorten(cell)}“`).join(', ') : '';
     return {
@@ -306,9 +325,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   }
 
   const kept = fields.map((state) => state.field).filter((field) => field.visions.length || field.goals.length || field.furtherMeasures.length);
-  const columns: DetectedColumns = finalColumns ?? {
-    headers: Object.entries(finalRoles).map(([role, index]) => ({ index: index!, header: COLUMN_LABELS[role as ColumnRole], role: role as ColumnRole })),
-    roles: finalRoles,
+  const columns: DetectedColumns = detected ?? {
+    headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: COLUMN_LABELS[role as ColumnRole], role: role as ColumnRole })),
+    roles: roles,
   };
   return { ok: true, plan: { plan: { title: title ?? defaultTitle(file) }, fields: kept }, warnings, columns };
 }

@@ -45,10 +45,12 @@ export function recordsToRows(rows: SourceRow[]): SourceRow[] {
     record = null;
     lastRole = null;
   };
-  const append = (role: ColumnRole, text: string) => {
+  // Wrapped lines of a value join with a space; list items keep their own line.
+  const append = (role: ColumnRole, text: string, wrapped = false) => {
     if (!record) return;
     const index = RECORD_ROLES.indexOf(role);
-    record.cells[index] = record.cells[index] ? `${record.cells[index]}\n${text}` : text;
+    const joiner = wrapped && !/^[•\-–*]\s/.test(text) ? ' ' : '\n';
+    record.cells[index] = record.cells[index] ? `${record.cells[index]}${joiner}${text}` : text;
   };
 
   rows.forEach((row, i) => {
@@ -58,7 +60,7 @@ export function recordsToRows(rows: SourceRow[]): SourceRow[] {
       if (!text) return;
       // A plain line inside a record continues the value above it; anything else ends the record.
       if (lastRole && isFree(row) && !/^(handlungsfeld|vision|weitere)\b/i.test(text)) {
-        if (record) append(lastRole, text);
+        if (record) append(lastRole, text, true);
         else if (lastRole === 'goal') goal = `${goal} ${text}`;
         if (record || lastRole === 'goal') return;
       }
