@@ -14,22 +14,46 @@ function allMeasures(plan: ExchangePlan): ExchangeMeasure[] {
   return plan.fields.flatMap((field) => [...field.goals.flatMap((goal) => goal.measures), ...field.furtherMeasures]);
 }
 
+/** True when two keys differ by at most one inserted, deleted or replaced character. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+// Long names only: a typo in "Koordinator für das Bürgerschaftliche Engagement" is one actor, while "VHS"
+// and "VHG" may well be two.
+const TYPO_MIN_LENGTH = 15;
+
 export function unifyActors(plan: ExchangePlan): DirectoryEntry[] {
   const entries = new Map<string, DirectoryEntry>();
+  const keyOf = new Map<string, string>();
+  const resolve = (name: string): string => {
+    const own = actorKey(name);
+    const known = keyOf.get(own);
+    if (known) return known;
+    const near = own.length >= TYPO_MIN_LENGTH ? [...entries.keys()].find((key) => oneEditApart(key, own)) : undefined;
+    keyOf.set(own, near ?? own);
+    return near ?? own;
+  };
   for (const measure of allMeasures(plan)) {
     for (const actor of measure.actors) {
-      const key = actorKey(actor.name);
+      const key = resolve(actor.name);
       const entry = entries.get(key);
       if (!entry) entries.set(key, { name: actor.name, parent: actor.parent, measureCount: 1 });
       else {
         entry.measureCount++;
         entry.parent ??= actor.parent;
+        // Of several spellings the shortest is usually the plain one ("Vereine", not the dative "Vereinen");
+        // a name merged only as a likely typo never becomes the spelling.
+        if (actor.name.length < entry.name.length && actorKey(actor.name) === key) entry.name = actor.name;
       }
     }
   }
   for (const measure of allMeasures(plan)) {
     for (const actor of measure.actors) {
-      const entry = entries.get(actorKey(actor.name))!;
+      const entry = entries.get(resolve(actor.name))!;
       actor.name = entry.name;
       actor.parent = entry.parent;
     }

@@ -134,8 +134,10 @@ function segment(raw: string): Segment | null {
 /** Splits an actor cell into actors with roles and parents. */
 export function parseActors(raw: string): ParsedActors {
   const text = oneLine(raw.replace(/\r?\n+/g, ', '))
-    // A flattened line break after a quoted project name: "Projektleitung „LEmietet“ Koordinator …".
-    .replace(/([“"»])\s+(?=\p{Lu})/gu, '$1, ');
+    // Flattened line breaks: after a quoted project name ("Projektleitung „LEmietet“ Koordinator …") and
+    // between a unit and an office ("Telefonzentrale Amt für soziale Dienste").
+    .replace(/([“"»])\s+(?=\p{Lu})/gu, '$1, ')
+    .replace(/(?<=\p{Lu}\p{Ll}+)\s+(?=Amt\s+für\b)/gu, ', ');
   const actors: ExchangeActor[] = [];
   const unsure: string[] = [];
   const seen = new Set<string>();

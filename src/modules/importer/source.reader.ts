@@ -57,7 +57,8 @@ async function readZip(file: string, bytes: Buffer, limits: ImportLimits): Promi
     return { ok: true, document: { file, sheets: [{ rows }] } };
   }
   if (entries.has('xl/workbook.xml')) {
-    const sheets = await readXlsx(bytes, limits.maxRows);
+    const sheets = await readXlsx(bytes, limits.maxRows).catch(() => null);
+    if (!sheets) return fail(file, `Die Datei „${file}“ ist keine gültige Excel-Datei (beschädigt oder unvollständig).`);
     if ('tooManyRows' in sheets) {
       return fail(file, `Die Datei „${file}“ hat ${sheets.tooManyRows} Zeilen; erlaubt sind höchstens ${limits.maxRows}.`);
     }

@@ -16,7 +16,11 @@ export function decodeText(bytes: Buffer): string {
 /** Control characters other than tab and line breaks mean the bytes are not text at all. */
 export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
-  if (sample.includes('\u0000')) return true;
-  const control = sample.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) return true;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 0x7f || code === 0xfffd) control++;
+  }
   return control > Math.max(2, sample.length * 0.01);
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { unifyActors } from './actors.directory.js';
+import type { ExchangeActor, ExchangePlan } from './exchange.js';
+
+function planWith(...lists: ExchangeActor[][]): ExchangePlan {
+  const measures = lists.map((actors, i) => ({ number: i + 1, text: `M${i}`, actors, status: { category: 'unknown' as const, label: '', date: null }, notes: [] }));
+  return { plan: { title: 'T' }, fields: [{ title: 'F', visions: [], goals: [{ text: '', measures }], furtherMeasures: [] }] };
+}
+
+const actor = (name: string, parent: string | null = null): ExchangeActor => ({ name, role: 'lead', parent });
+
+describe('actors directory', () => {
+  it('merges spellings, typos in long names and gives every mention the known parent', () => {
+    const plan = planWith(
+      [actor('Koordinator für das Bürgerschaftliche Engagement', 'Amt für soziale Dienste'), actor('Vereinen')],
+      [actor('Kordinator für das Bürgerschaftliche Engagement'), actor('Vereine')],
+      [actor('VHS'), actor('VHG')],
+    );
+    expect(unifyActors(plan)).toEqual([
+      { name: 'Koordinator für das Bürgerschaftliche Engagement', parent: 'Amt für soziale Dienste', measureCount: 2 },
+      { name: 'Vereine', parent: null, measureCount: 2 },
+      { name: 'VHS', parent: null, measureCount: 1 },
+      { name: 'VHG', parent: null, measureCount: 1 },
+    ]);
+    expect(plan.fields[0].goals[0].measures[1].actors).toEqual([
+      { name: 'Koordinator für das Bürgerschaftliche Engagement', role: 'lead', parent: 'Amt für soziale Dienste' },
+      { name: 'Vereine', role: 'lead', parent: null },
+    ]);
+  });
+});

@@ -1,0 +1,89 @@
+// Layouts beyond the fixtures, written as tab-separated text because every reader ends up in the same rows.
+import { describe, expect, it } from 'vitest';
+import { interpretDocument, splitVisions, type Interpretation } from './layout.interpreter.js';
+import { readText } from './text.reader.js';
+
+const lines = (...rows: string[]) => rows.join('\n');
+const ok = (result: Interpretation) => {
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+};
+const interpret = (text: string, options = {}) => ok(interpretDocument(readText('t.txt', text), options));
+
+describe('layout interpreter', () => {
+  it('reads numbered headings, visions on following lines and tables whose columns change order', () => {
+    const { plan } = interpret(
+      lines(
+        '1. Sprache',
+        'Vision:',
+        'Alle sprechen miteinander.',
+        'Status\tMaßnahme\tNr.\tZuständigkeit',
+        'laufend\tSprachcafé\t1\tVHS',
+        '',
+        '2) Wohnen',
+        'Leitbild: Gutes Wohnen.',
+        'Nr.\tTräger\tMaßnahme\tStand',
+        '2\tWohnungsamt\tWohnraumbörse\toffen',
+      ),
+    );
+    expect(plan.fields.map((f) => [f.title, f.visions, f.goals[0].measures.map((m) => [m.number, m.text, m.actors[0].name, m.status.category])])).toEqual([
+      ['Sprache', ['Alle sprechen miteinander.'], [[1, 'Sprachcafé', 'VHS', 'ongoing']]],
+      ['Wohnen', ['Gutes Wohnen.'], [[2, 'Wohnraumbörse', 'Wohnungsamt', 'not_started']]],
+    ]);
+  });
+
+  it('keeps goals across empty and repeated goal cells and starts a new one on new text', () => {
+    const { plan } = interpret(
+      lines('Ziel\tMaßnahme\tAkteure', 'Ziel A\tM1\tX', '\tM2\tX', 'Ziel A\tM3\tX', 'Ziel B\tM4\tX', 'Ziel C\t\t', '\tM5\tX'),
+    );
+    expect(plan.fields[0].goals.map((g) => [g.text, g.measures.map((m) => m.text)])).toEqual([
+      ['Ziel A', ['M1', 'M2', 'M3']],
+      ['Ziel B', ['M4']],
+      ['Ziel C', ['M5']],
+    ]);
+    expect(plan.fields[0].title).toBe('Allgemein');
+  });
+
+  it('puts rows after "Weitere Maßnahmen" into further measures until a numbered row returns', () => {
+    const { plan } = interpret(
+      lines('Handlungsfeld Arbeit', 'Nr.\tMaßnahme\tAkteure\tStatus', '1\tEins\tVHS\toffen', 'Weitere Maßnahmen:', '\tZusatz\tJobcenter\tgeplant', '- + Idee ohne Tabelle', '2\tZwei\tVHS\toffen'),
+    );
+    const field = plan.fields[0];
+    expect(field.furtherMeasures.map((m) => [m.text, m.actors.map((a) => a.name), m.status.category])).toEqual([
+      ['Zusatz', ['Jobcenter'], 'planned'],
+      ['Idee ohne Tabelle', [], 'unknown'],
+    ]);
+    expect(field.goals[0].measures.map((m) => m.number)).toEqual([1, 2]);
+  });
+
+  it('warns with row numbers about what it is unsure of', () => {
+    const { warnings } = interpret(
+      lines('Nr.\tMaßnahme\tAkteure\tStatus\tBudget', '1\tEins\t\tsuper', '1\tZwei\tVHS\toffen', 'Arbeit und Soziales', '3\tDrei\tVHS\toffen', 'Ein Absatz, der etwas erklärt.'),
+    );
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Die Spalte „Budget“ wurde nicht erkannt und wird nicht übernommen.',
+      'Zeile 2, Spalte „Status“: Die Angabe „super“ ist keiner Kategorie zugeordnet.',
+      'Zeile 2: Die Maßnahme hat keine Akteure.',
+      'Zeile 3: Die Nummer 1 kommt schon in Zeile 2 vor.',
+      'Zeile 4: „Arbeit und Soziales“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.',
+      'Zeile 6: Der Text „Ein Absatz, der etwas erklärt.“ steht außerhalb der Tabelle und wurde nicht übernommen.',
+    ]);
+  });
+
+  it('keeps per-field codes and the source numbering apart', () => {
+    const { plan } = interpret(lines('Nr.\tMaßnahme\tAkteure', '7.1\tA\tX', 'Nr. 8\tB\tX', 'M9\tC\tX'));
+    expect(plan.fields[0].goals[0].measures.map((m) => [m.number, m.code ?? null])).toEqual([
+      [null, '7.1'],
+      [8, null],
+      [9, null],
+    ]);
+  });
+
+  it('splits two visions run together and keeps a single one whole', () => {
+    expect(splitVisions('Stärkung des Miteinanders in der Stadtgesellschaft Volle Teilhabe aller')).toEqual([
+      'Stärkung des Miteinanders in der Stadtgesellschaft',
+      'Volle Teilhabe aller',
+    ]);
+    expect(splitVisions('Gleiche Chancen auf dem Wohnungsmarkt für alle Bürgerinnen und Bürger')).toHaveLength(1);
+  });
+});
