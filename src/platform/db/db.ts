@@ -11,6 +11,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   engine: Engine;
+  /** The PostgreSQL schema the tables live in (first of the search path). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export function openDb(options: DbOptions): Db {
     // bigint counts (count(*)) come back as strings by default; our counts fit a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+    return { kysely, engine: 'postgres', schema: options.pgSchema?.split(',')[0], close: () => kysely.destroy() };
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
