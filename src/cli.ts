@@ -1,0 +1,125 @@
+// `teilhabe <command>`: the same services as the web app, for set-up and scripting.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { createMunicipalitySchema } from './modules/municipalities/municipality.schema.js';
+import { generatePassword } from './platform/auth/password.js';
+import { isRole } from './platform/auth/permissions.js';
+import { systemClock } from './platform/clock.js';
+import { openDb, type Db } from './platform/db/db.js';
+import { migrate } from './platform/db/migrate.js';
+import { buildServices, type Services } from './services.js';
+import { InvalidInputError } from './platform/http/errors.js';
+
+const USAGE = `Aufruf: teilhabe <Befehl> [Optionen]
+
+Befehle:
+  migrate                                   Datenbank auf den neuesten Stand bringen
+  create-municipality --slug S --name N --admin-email E --admin-name A
+                                            Kommune mit erster Administration anlegen
+  create-user --email E --name N [--municipality S --role admin|editor] [--instance-admin]
+                                            Person anlegen (und einer Kommune zuordnen)
+  set-password EMAIL [--password P]         Passwort setzen (ohne --password: ein neues wird erzeugt)
+
+Die Datenbank wählen DATA_DIR (SQLite) oder DATABASE_URL (PostgreSQL), wie beim Server.`;
+
+export class CliError extends Error {}
+
+const CLI_ACTOR = { userId: null, name: 'Kommandozeile' };
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'teilhabe.sqlite') });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  return withDb(async (db) => {
+    await migrate(db);
+    return fn(buildServices(db, loadConfig(), systemClock));
+  });
+}
+
+function required(values: Record<string, string | boolean | undefined>, ...names: string[]): void {
+  const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
+  if (missing.length) throw new CliError(`Es fehlt: ${missing.map((m) => `--${m}`).join(', ')}`);
+}
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' }, name: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' },
+      email: { type: 'string' }, municipality: { type: 'string' }, role: { type: 'string' }, 'instance-admin': { type: 'boolean' },
+      password: { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  switch (command) {
+    case 'migrate': {
+      const applied = await withDb(migrate);
+      out(applied.length ? `Migrationen ausgeführt: ${applied.join(', ')}` : 'Die Datenbank ist auf dem neuesten Stand.');
+      return;
+    }
+    case 'create-municipality': {
+      required(values, 'slug', 'name', 'admin-email', 'admin-name');
+      const parsed = createMunicipalitySchema.safeParse({ slug: values.slug, name: values.name, admin_email: values['admin-email'], admin_name: values['admin-name'] });
+      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${i.message}`).join('\n'));
+      await withServices(async (s) => {
+        try {
+          const { municipality, adminPassword } = await s.municipalities.create(parsed.data, CLI_ACTOR);
+          await s.wordings.seedDefaults(municipality.id);
+          out(`Kommune „${municipality.name}“ angelegt: /${municipality.slug}`);
+          out(adminPassword ? `Einmal-Passwort für ${parsed.data.admin_email}: ${adminPassword}` : `${parsed.data.admin_email} hat bereits ein Konto.`);
+        } catch (e) {
+          if (e instanceof InvalidInputError) throw new CliError('Diesen Kurznamen hat schon eine andere Kommune.');
+          throw e;
+        }
+      });
+      return;
+    }
+    case 'create-user': {
+      required(values, 'email', 'name');
+      if (values.municipality && !isRole(values.role)) throw new CliError('--role muss admin oder editor sein.');
+      await withServices(async (s) => {
+        if (await s.auth.findUserByEmail(values.email!)) throw new CliError(`${values.email} hat bereits ein Konto.`);
+        const municipality = values.municipality ? await s.municipalities.findBySlug(values.municipality) : undefined;
+        if (values.municipality && !municipality) throw new CliError(`Keine Kommune mit dem Kurznamen „${values.municipality}“.`);
+        const password = values.password ?? generatePassword();
+        const id = await s.auth.createUser({ email: values.email!, name: values.name!, password, isInstanceAdmin: values['instance-admin'] });
+        if (municipality && isRole(values.role)) await s.auth.addMembership(municipality.id, id, values.role);
+        out(`Person ${values.email} angelegt.${values.password ? '' : ` Einmal-Passwort: ${password}`}`);
+      });
+      return;
+    }
+    case 'set-password': {
+      const email = positionals[0];
+      if (!email) throw new CliError('Bitte die E-Mail-Adresse angeben: teilhabe set-password EMAIL');
+      if (values.password !== undefined && values.password.length < 10) throw new CliError('Das Passwort muss mindestens 10 Zeichen haben.');
+      await withServices(async (s) => {
+        const user = await s.auth.findUserByEmail(email);
+        if (!user) throw new CliError(`Keine Person mit der E-Mail-Adresse ${email}.`);
+        const password = values.password ?? generatePassword();
+        await s.auth.setPassword(user.id, password);
+        out(values.password ? `Passwort für ${email} gesetzt.` : `Neues Passwort für ${email}: ${password}`);
+      });
+      return;
+    }
+    default:
+      out(USAGE);
+      if (command && command !== 'help' && !values.help) throw new CliError(`Unbekannter Befehl: ${command}`);
+  }
+}
+
+const isMain = process.argv[1] && /(cli\.ts|teilhabe(\.mjs)?)$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2)).catch((err) => {
+    console.error(err instanceof CliError ? err.message : err);
+    process.exit(err instanceof CliError ? 2 : 1);
+  });
+}
