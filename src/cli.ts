@@ -10,6 +10,7 @@ import { openDb, type Db } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildServices, type Services } from './services.js';
 import { InvalidInputError } from './platform/http/errors.js';
+import { translator } from './platform/i18n/i18n.js';
 
 const USAGE = `Aufruf: teilhabe <Befehl> [Optionen]
 
@@ -69,7 +70,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'create-municipality': {
       required(values, 'slug', 'name', 'admin-email', 'admin-name');
       const parsed = createMunicipalitySchema.safeParse({ slug: values.slug, name: values.name, admin_email: values['admin-email'], admin_name: values['admin-name'] });
-      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${i.message}`).join('\n'));
+      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${translator('de')(i.message)}`).join('\n'));
       await withServices(async (s) => {
         try {
           const { municipality, adminPassword } = await s.municipalities.create(parsed.data, CLI_ACTOR);
