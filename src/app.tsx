@@ -6,6 +6,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app.env.js';
 import { FLASH_COOKIE, pageContext, render, type Ctx } from './http.kit.js';
 import { registerActorRoutes } from './modules/actors/actor.routes.js';
+import { registerImportRoutes } from './modules/importer/import.routes.js';
+import { registerExportRoutes } from './modules/exports/export.routes.js';
 import { registerInstanceRoutes } from './modules/municipalities/instance.routes.js';
 import { registerMunicipalityAdminRoutes } from './modules/municipalities/municipality.routes.js';
 import { registerPlanAdminRoutes } from './modules/plan/plan.admin.routes.js';
@@ -132,6 +134,8 @@ export function createApp(deps: AppDeps) {
   app.use('/:slug/verwaltung', adminGate);
   app.use('/:slug/verwaltung/*', adminGate);
 
+  registerImportRoutes(app);
+  registerExportRoutes(app);
   registerPlanAdminRoutes(app);
   registerActorRoutes(app);
   registerWordingRoutes(app);

@@ -65,6 +65,14 @@ export const paths = {
   adminMeasureStatus: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/status`,
   adminMeasureNote: (slug: string, measureId: Id) => `/${enc(slug)}/verwaltung/massnahmen/${measureId}/notizen`,
 
+  adminImport: (slug: string) => `/${enc(slug)}/verwaltung/import`,
+  adminImportPreview: (slug: string, token: string) => `/${enc(slug)}/verwaltung/import/${enc(token)}`,
+  adminImportMapping: (slug: string, token: string) => `/${enc(slug)}/verwaltung/import/${enc(token)}/zuordnung`,
+  adminImportConfirm: (slug: string, token: string) => `/${enc(slug)}/verwaltung/import/${enc(token)}/bestaetigen`,
+  adminImportDiscard: (slug: string, token: string) => `/${enc(slug)}/verwaltung/import/${enc(token)}/verwerfen`,
+  adminPlanExport: (slug: string, planId: Id, format: string) => `/${enc(slug)}/verwaltung/plaene/${planId}/export.${format}`,
+  planExport: (slug: string, planId: Id, format: string) => `/${enc(slug)}/plaene/${planId}/export.${format}`,
+
   adminActors: (slug: string) => `/${enc(slug)}/verwaltung/akteure`,
   adminActorNew: (slug: string) => `/${enc(slug)}/verwaltung/akteure/neu`,
   adminActor: (slug: string, actorId: Id) => `/${enc(slug)}/verwaltung/akteure/${actorId}`,

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Config } from './config.js';
 import { ActorService } from './modules/actors/actor.service.js';
 import type { ExchangePlan } from './modules/importer/exchange.js';
+import { ImportService } from './modules/importer/import.service.js';
 import { MunicipalityService } from './modules/municipalities/municipality.service.js';
 import { importExchangePlan, type ImportOptions } from './modules/plan/plan.import.js';
 import { PlanService } from './modules/plan/plan.service.js';
@@ -21,6 +22,7 @@ export interface Services {
   actors: ActorService;
   wordings: WordingService;
   search: SearchService;
+  imports: ImportService;
   importPlan(municipalityId: number, exchange: ExchangePlan, by: Actor, options?: ImportOptions): Promise<number>;
 }
 
@@ -37,6 +39,8 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
   const search = new SearchService(k);
   const plans = new PlanService(k, clock, search);
   const actors = new ActorService(k, clock, search);
+  const importPlan: Services['importPlan'] = (municipalityId, exchange, by, options) =>
+    importExchangePlan(k, plans, (trx: Transaction<Database>, mid: number) => actors.reindex(trx, mid), clock, municipalityId, exchange, by, options);
   return {
     auth,
     search,
@@ -44,7 +48,7 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
     actors,
     municipalities: new MunicipalityService(k, auth, clock),
     wordings: new WordingService(k, clock),
-    importPlan: (municipalityId, exchange, by, options) =>
-      importExchangePlan(k, plans, (trx: Transaction<Database>, mid: number) => actors.reindex(trx, mid), clock, municipalityId, exchange, by, options),
+    importPlan,
+    imports: new ImportService(k, clock, plans, importPlan, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };
 }

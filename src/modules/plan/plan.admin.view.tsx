@@ -5,6 +5,7 @@ import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { Measure, Plan, PlanTree } from './plan.repository.js';
 import { PLAN_STATES } from './plan.schema.js';
+import { ExportLinks } from './plan.public.view.js';
 
 export function periodText(plan: Pick<Plan, 'period_start' | 'period_end'>): string {
   if (plan.period_start && plan.period_end) return `${plan.period_start}–${plan.period_end}`;
@@ -40,6 +41,9 @@ export function AdminOverviewPage({ ctx, plans, canCreate }: { ctx: PageContext;
         <p class="actions">
           <a class="kern-btn kern-btn--primary" href={paths.adminPlanNew(slug)}>
             <span class="kern-label">{t('plan.new')}</span>
+          </a>
+          <a class="kern-btn kern-btn--secondary" href={paths.adminImport(slug)}>
+            <span class="kern-label">{t('import.title')}</span>
           </a>
         </p>
       ) : null}
@@ -121,6 +125,7 @@ export function PlanWorkspacePage({ ctx, tree, can }: { ctx: PageContext; tree: 
         <ActionButton action={paths.adminPlanRenumber(slug, plan.id)} csrfToken={ctx.csrfToken} label={t('plan.renumber')} />
         {can.delete ? <a class="kern-link" href={paths.adminPlanDelete(slug, plan.id)}>{t('plan.delete')}</a> : null}
       </div>
+      <ExportLinks ctx={ctx} planId={plan.id} admin={true} />
       {can.publish ? (
         <section aria-labelledby="state-title" class="stack">
           <h2 class="kern-heading-medium" id="state-title">{t('plan.changeState')}</h2>

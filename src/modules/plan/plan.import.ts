@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ExchangeActor, ExchangeMeasure, ExchangePlan } from '../importer/exchange.js';
+import { UNNAMED_GOAL } from '../importer/import.validate.js';
 import type { PlanState } from './plan.schema.js';
 import type { PlanService } from './plan.service.js';
 
@@ -41,6 +42,12 @@ class ActorResolver {
   }
 }
 
+/** "2023–2030", "2023-2030", "2024": the years a period or timeframe names. */
+export function yearsOf(text: string | null | undefined): { start: string | null; end: string | null } {
+  const found = (text ?? '').match(/\b(?:19|20|21)\d{2}(?:-(?:0[1-9]|1[0-2]))?\b/g) ?? [];
+  return { start: found[0] ?? null, end: found.length > 1 ? found[found.length - 1] : null };
+}
+
 export interface ImportOptions {
   state?: PlanState;
   period?: { start: number | null; end: number | null };
@@ -66,8 +73,8 @@ export async function importExchangePlan(
         title: exchange.plan.title,
         edition: exchange.plan.edition ?? '',
         intro: '',
-        period_start: options.period?.start ?? null,
-        period_end: options.period?.end ?? null,
+        period_start: options.period?.start ?? numberOrNull(yearsOf(exchange.plan.period).start),
+        period_end: options.period?.end ?? numberOrNull(yearsOf(exchange.plan.period).end),
         state,
         published_at: state === 'published' ? now : null,
         created_at: now,
@@ -85,7 +92,7 @@ export async function importExchangePlan(
           municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position,
           number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
           status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
-          timeframe_start: null, timeframe_end: null, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
+          timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -109,7 +116,7 @@ export async function importExchangePlan(
         await trx.insertInto('visions').values(f.visions.map((text, vi) => ({ municipality_id: municipalityId, field_id: field.id, position: vi + 1, text }))).execute();
       }
       for (const [gi, g] of f.goals.entries()) {
-        const goal = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: field.id, guiding_goal_id: null, position: gi + 1, text: g.text }).returning('id').executeTakeFirstOrThrow();
+        const goal = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: field.id, guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL }).returning('id').executeTakeFirstOrThrow();
         for (const [mi, m] of g.measures.entries()) await insertMeasure(m, field.id, goal.id, mi + 1, false);
       }
       for (const [mi, m] of f.furtherMeasures.entries()) await insertMeasure(m, field.id, null, mi + 1, true);
@@ -122,6 +129,10 @@ export async function importExchangePlan(
     await reindexActors(trx, municipalityId);
     return plan.id;
   });
+}
+
+function numberOrNull(year: string | null): number | null {
+  return year ? Number(year.slice(0, 4)) : null;
 }
 
 async function linkActors(trx: Trx, actors: ActorResolver, municipalityId: number, measureId: number, list: ExchangeActor[]): Promise<void> {

@@ -109,7 +109,7 @@ export function PlanPage({ ctx, tree, municipality, preview }: { ctx: PageContex
             })}
           </ul>
         </section>
-        {preview ? <CatalogueTable ctx={ctx} tree={tree} link={false} /> : null}
+        {preview ? <CatalogueTable ctx={ctx} tree={tree} link={false} /> : <ExportLinks ctx={ctx} planId={plan.id} admin={false} />}
         {municipality ? <Contact t={t} m={municipality} /> : null}
       </div>
     </Layout>
@@ -121,12 +121,12 @@ function MeasureSummary({ ctx, m }: { ctx: PageContext; m: Measure }) {
   const slug = ctx.municipality!.slug;
   return (
     <li>
-      <h4 class="kern-body kern-body--bold">
+      <h3 class="kern-body kern-body--bold">
         <a class="kern-link" href={paths.measure(slug, m.id)}>
           {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
           {m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}
         </a>
-      </h4>
+      </h3>
       <p class="kern-body">
         <StatusBadge t={t} category={m.status_category} label={m.status_label} />
       </p>
@@ -173,6 +173,27 @@ export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTr
         ) : null}
       </div>
     </Layout>
+  );
+}
+
+/** Download links of a plan's exports; `admin` for the admin area (drafts too). */
+export function ExportLinks({ ctx, planId, admin }: { ctx: PageContext; planId: number; admin: boolean }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const formats = ['pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
+  return (
+    <section aria-labelledby={`exports-${planId}`} class="stack no-print">
+      <h2 class="kern-heading-small" id={`exports-${planId}`}>{t('export.title')}</h2>
+      <ul class="inline-list">
+        {formats.map((f) => (
+          <li>
+            <a class="kern-link" href={admin ? paths.adminPlanExport(slug, planId, f) : paths.planExport(slug, planId, f)} download>
+              {t(`export.${f}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -227,6 +248,7 @@ export function CataloguePage({ ctx, tree }: { ctx: PageContext; tree: PlanTree 
           <p class="kern-body no-print">{t('public.printHint')}</p>
           <p class="meta">{t('public.stateOf', { date: new Date(tree.plan.updated_at).toLocaleDateString(ctx.lang === 'de' ? 'de-DE' : 'en-GB') })}</p>
         </div>
+        <ExportLinks ctx={ctx} planId={tree.plan.id} admin={false} />
         <CatalogueTable ctx={ctx} tree={tree} link={true} />
       </div>
     </Layout>

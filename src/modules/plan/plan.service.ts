@@ -10,11 +10,20 @@ import type { SearchDocument, SearchService } from '../search/search.service.js'
 import type {
   FieldInput, GoalInput, GuidingGoalInput, MeasureInput, PlanInput, PlanState, ProgressNoteInput, StatusChangeInput, VisionInput,
 } from './plan.schema.js';
+import type { ExchangePlan } from '../importer/exchange.js';
+import { treeToExchange } from './plan.exchange.js';
 import * as repo from './plan.repository.js';
 import { mapStatus, type StatusCategory } from './status.js';
 
 type Trx = Transaction<Database>;
 export type Direction = 'up' | 'down';
+
+export interface MeasureUpdate {
+  measureId: number;
+  text?: string;
+  status?: { label: string; category: StatusCategory; date: string | null; note: string };
+  newNotes: Array<{ text: string; date: string | null }>;
+}
 
 export class PlanService {
   constructor(
@@ -132,6 +141,23 @@ export class PlanService {
       await this.search.removePlan(trx, municipalityId, planId);
       await trx.deleteFrom('plans').where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
     });
+  }
+
+  /** The plan in the exchange format, with every progress note: the source of all exports. */
+  async exchange(municipalityId: number, planId: number): Promise<ExchangePlan> {
+    const tree = await this.tree(municipalityId, planId);
+    const rows = await this.db
+      .selectFrom('progress_notes as n')
+      .innerJoin('measures as m', 'm.id', 'n.measure_id')
+      .select(['n.measure_id', 'n.text', 'n.note_date'])
+      .where('n.municipality_id', '=', municipalityId)
+      .where('m.plan_id', '=', planId)
+      .orderBy('n.note_date', 'desc')
+      .orderBy('n.id', 'desc')
+      .execute();
+    const notes = new Map<number, Array<{ text: string; note_date: string | null }>>();
+    for (const r of rows) notes.set(r.measure_id, [...(notes.get(r.measure_id) ?? []), r]);
+    return treeToExchange(tree, notes);
   }
 
   // ---- fields and visions -----------------------------------------------------------------------------
@@ -460,6 +486,38 @@ export class PlanService {
         }).execute();
       },
     );
+  }
+
+  /**
+   * Applies changes read from a returned spreadsheet in one transaction: texts, statuses (each kept in the
+   * history) and new progress notes. All or nothing.
+   */
+  async applyUpdates(municipalityId: number, planId: number, changes: MeasureUpdate[], by: Actor, source: string): Promise<void> {
+    await this.getPlan(municipalityId, planId);
+    const now = this.now();
+    await this.write(municipalityId, by, { action: 'plan.update_import', entityType: 'plan', entityId: planId, after: { source, measures: changes.length } }, planId, async (trx) => {
+      for (const ch of changes) {
+        const before = await trx.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('id', '=', ch.measureId).executeTakeFirst();
+        if (!before) throw new NotFoundError('measure');
+        if (ch.text !== undefined) {
+          await trx.updateTable('measures').set({ text: ch.text, updated_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', ch.measureId).execute();
+        }
+        if (ch.status) {
+          await trx.updateTable('measures')
+            .set({ status_label: ch.status.label, status_category: ch.status.category, status_date: ch.status.date, updated_at: now })
+            .where('municipality_id', '=', municipalityId).where('id', '=', ch.measureId).execute();
+          await trx.insertInto('status_changes').values({
+            municipality_id: municipalityId, measure_id: ch.measureId, from_label: before.status_label, from_category: before.status_category,
+            to_label: ch.status.label, to_category: ch.status.category, note: ch.status.note, changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
+          }).execute();
+        }
+        if (ch.newNotes.length) {
+          await trx.insertInto('progress_notes').values(ch.newNotes.map((n) => ({
+            municipality_id: municipalityId, measure_id: ch.measureId, text: n.text, note_date: n.date, created_at: now, author_name: by.name,
+          }))).execute();
+        }
+      }
+    });
   }
 
   async addNote(municipalityId: number, measureId: number, input: ProgressNoteInput, by: Actor): Promise<number> {

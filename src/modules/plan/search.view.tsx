@@ -69,7 +69,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
         </form>
         {vm.searched ? (
           <section aria-labelledby="results" class="stack">
-            <h2 class="kern-heading-medium" id="results" role="status">{t('search.resultCount', { count: total })}</h2>
+            <h2 class="kern-heading-medium" id="results">{t('search.resultCount', { count: total })}</h2>
             {vm.correctedWords ? <p class="kern-body">{t('search.corrected', { words: vm.correctedWords.join(' ') })}</p> : null}
             {vm.measures.length > 0 ? (
               <>

@@ -2,11 +2,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db.js';
 import * as foundation from './migrations/001_foundation.js';
+import * as importSessions from './migrations/002_import_sessions.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
 const migrations: Record<string, EngineMigration> = {
   '001_foundation': foundation,
+  '002_import_sessions': importSessions,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

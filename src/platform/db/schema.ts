@@ -199,7 +199,19 @@ export interface SearchDocumentTable {
   search_text: string;
 }
 
+export interface ImportSessionTable {
+  id: string;
+  municipality_id: number;
+  user_id: number;
+  file_name: string;
+  content: Buffer;
+  target_plan_id: number | null;
+  options_json: string;
+  created_at: string;
+}
+
 export interface Database {
+  import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
   memberships: MembershipTable;

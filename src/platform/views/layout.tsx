@@ -78,6 +78,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
                 {area === 'admin' ? (
                   <ul class="inline-list">
                     <li><a class="kern-link" href={paths.admin(m.slug)}>{t('admin.nav.overview')}</a></li>
+                    <li><a class="kern-link" href={paths.adminImport(m.slug)}>{t('admin.nav.import')}</a></li>
                     <li><a class="kern-link" href={paths.adminActors(m.slug)}>{t('admin.nav.actors')}</a></li>
                     <li><a class="kern-link" href={paths.adminWordings(m.slug)}>{t('admin.nav.wordings')}</a></li>
                     <li><a class="kern-link" href={paths.adminUsers(m.slug)}>{t('admin.nav.users')}</a></li>

@@ -1,0 +1,46 @@
+// An imported plan passes the same zod schemas as the admin forms, entity by entity, before anything is
+// written; every problem names the field of action and the measure number or position.
+import { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema } from '../plan/plan.schema.js';
+import type { ExchangePlan } from './exchange.js';
+import type { ImportProblem } from './table.model.js';
+import type { T } from '../../platform/i18n/i18n.js';
+
+/** Goal text a catalogue without a goal column gets, so that its measures still have a home. */
+export const UNNAMED_GOAL = 'Ziel noch nicht benannt';
+
+export function validateForImport(plan: ExchangePlan, file: string, t: T): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const report = (where: string, issues: Array<{ path: PropertyKey[]; message: string }>) => {
+    for (const i of issues) problems.push({ file, message: `${where}: ${t(i.message)}` });
+  };
+  const p = planSchema.safeParse({ title: plan.plan.title });
+  if (!p.success) report('Plan', p.error.issues);
+  const numbers = new Map<number, number>();
+  plan.fields.forEach((f, fi) => {
+    const where = `Handlungsfeld ${fi + 1} „${f.title.slice(0, 40)}“`;
+    const fr = fieldSchema.safeParse({ title: f.title });
+    if (!fr.success) report(where, fr.error.issues);
+    f.visions.forEach((v, vi) => {
+      const vr = visionSchema.safeParse({ text: v });
+      if (!vr.success) report(`${where}, Vision ${vi + 1}`, vr.error.issues);
+    });
+    f.goals.forEach((g, gi) => {
+      const gr = goalSchema.safeParse({ text: g.text || UNNAMED_GOAL });
+      if (!gr.success) report(`${where}, Ziel ${gi + 1}`, gr.error.issues);
+      g.measures.forEach((m, mi) => {
+        const label = m.number !== null ? `Maßnahme ${m.number}` : `Maßnahme an Stelle ${mi + 1} von Ziel ${gi + 1}`;
+        const mr = measureSchema.safeParse({ text: m.text, number: m.number === null ? '' : String(m.number), goal_id: '1' });
+        if (!mr.success) report(`${where}, ${label}`, mr.error.issues);
+        if (m.number !== null) numbers.set(m.number, (numbers.get(m.number) ?? 0) + 1);
+      });
+    });
+    f.furtherMeasures.forEach((m, mi) => {
+      const mr = measureSchema.safeParse({ text: m.text, is_further: '1' });
+      if (!mr.success) report(`${where}, weitere Maßnahme ${mi + 1}`, mr.error.issues);
+    });
+  });
+  for (const [n, count] of numbers) {
+    if (count > 1) problems.push({ file, message: `Die Nummer ${n} steht bei ${count} Maßnahmen. Jede Nummer darf nur einmal vorkommen.` });
+  }
+  return problems;
+}
