@@ -43,7 +43,7 @@ const ITEM = String.raw`(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*`;
 const REMIT_LIST = new RegExp(String.raw`\bfür\s+(?:(?:das|die|den|der|dem)\s+)?${ITEM}(?:,\s*${ITEM})+\s+und\s+${ITEM}`, 'gu');
 const REMIT_PAIR = new RegExp(String.raw`\bfür\s+(?:(?:das|die|den|der|dem)\s+)?${ITEM}\s+und\s+(${ITEM})`, 'gu');
 // "Kooperationspartnerinnen und -partner", "Bürgerinnen und Bürgern", "Vertreterinnen und Vertretern".
-const PAIR_FORM = /(\p{L}+)innen und (-\p{L}+|\p{L}+)/gu;
+const PAIR_FORM = /(?<!\p{L})(\p{L}+)innen und (-\p{L}+|\p{L}+)/gu;
 
 function protect(text: string): string {
   return text
@@ -137,7 +137,7 @@ export function parseActors(raw: string): ParsedActors {
     // Flattened line breaks: after a quoted project name ("Projektleitung „LEmietet“ Koordinator …") and
     // between a unit and an office ("Telefonzentrale Amt für soziale Dienste").
     .replace(/([“"»])\s+(?=\p{Lu})/gu, '$1, ')
-    .replace(/(?<=\p{Lu}\p{Ll}+)\s+(?=Amt\s+für\b)/gu, ', ');
+    .replace(/(\p{Lu}\p{Ll}+)\s+(?=Amt\s+für\b)/gu, '$1, ');
   const actors: ExchangeActor[] = [];
   const unsure: string[] = [];
   const seen = new Set<string>();
@@ -166,8 +166,8 @@ export function actorKey(name: string): string {
   return name
     .toLowerCase()
     .replace(/ß/g, 'ss')
-    .replace(/(\p{L}+)innen und -?\1(e?n)?\b/gu, '$1')
-    .replace(/(\p{L}+)innen und -?(\p{L}+)/gu, '$2')
+    .replace(/(?<!\p{L})(\p{L}+)innen und -?\1(e?n)?\b/gu, '$1')
+    .replace(/(?<!\p{L})(\p{L}+)innen und -?(\p{L}+)/gu, '$2')
     .replace(/[:*_·]innen\b/g, '')
     .replace(/^(?:der|die|das|dem|den|des)\s+/, '')
     .replace(/(e|er)n$/, '$1')

@@ -18,10 +18,11 @@ export const COLUMN_LABELS: Record<ColumnRole, string> = {
 
 export function normaliseHeader(header: string): string {
   return header
+    .slice(0, 200)
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/[:*_·]innen\b/g, '')
-    .replace(/(\p{L}+)innen und (\p{L}+)/gu, '$2')
+    .replace(/(?<!\p{L})(\p{L}+)innen und (\p{L}+)/gu, '$2')
     .replace(/\((?:n|en|e|s)\)/g, '')
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
     .trim();
@@ -39,6 +40,8 @@ const RULES: ReadonlyArray<[RegExp, ColumnRole]> = [
 ];
 
 export function roleOfHeader(header: string): ColumnRole | null {
+  // Headers are short; checking the length first keeps long cells from costing anything.
+  if (header.length > 120) return null;
   const text = normaliseHeader(header);
   if (!text || text.length > 60) return null;
   for (const [pattern, role] of RULES) if (pattern.test(text)) return role;

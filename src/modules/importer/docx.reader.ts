@@ -4,7 +4,7 @@
 // with the header and a merged goal reads as the same goal on every row.
 import type { SourceRow } from './table.model.js';
 
-const TOKEN = /<(\/?)([a-zA-Z][\w.-]*:)?([a-zA-Z][\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|<[^>]*>?/g;
+const TOKEN = /<(\/?)([a-zA-Z][\w.-]*:)?([a-zA-Z][\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|<[^<>]*>?/g;
 
 function attr(attrs: string, name: string): string | null {
   const match = attrs.match(new RegExp(`(?:^|\\s)(?:w:)?${name}\\s*=\\s*["']([^"']*)["']`));

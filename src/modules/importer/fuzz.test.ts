@@ -85,4 +85,24 @@ describe('fuzzing parseCatalogue', () => {
     }
     expect(ok + failed).toBe(3000);
   }, 60_000);
+
+  it('reads pathological cells in linear time', async () => {
+    const cells = [
+      'A' + 'a'.repeat(300_000),
+      'für ' + Array.from({ length: 20_000 }, (_, i) => `Abc${i}`).join(', '),
+      '('.repeat(100_000) + ')'.repeat(100_000),
+      '„a '.repeat(50_000),
+      'Ab: '.repeat(50_000),
+      '<a '.repeat(50_000),
+      'M → ' + 'Mai und '.repeat(50_000),
+      'Handlungsfeld' + ' '.repeat(100_000) + 'x',
+      'Xinnen und '.repeat(30_000),
+    ];
+    const started = Date.now();
+    for (const cell of cells) {
+      const result = await parseCatalogue({ text: `Ziel\tMaßnahme\tAkteure\tStatus\nZ\t${cell}\t${cell}\t${cell}\n${cell}` });
+      expect(typeof result.ok).toBe('boolean');
+    }
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
 });

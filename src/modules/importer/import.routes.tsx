@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app.env.js';
 import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../http.kit.js';
 import { paths, pattern } from '../../paths.js';
@@ -27,8 +26,6 @@ export function registerImportRoutes(app: Hono<AppEnv>) {
 
   app.post(
     pattern(paths.adminImport, 'slug'),
-    // The body may carry the file and the form around it; far larger requests are cut before they are read.
-    bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => c.text('Die Datei ist zu groß.', 413) }),
     async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const body = await c.req.parseBody();

@@ -13,7 +13,7 @@ import { allMeasures } from '../plan/plan.repository.js';
 import type { MeasureUpdate, PlanService } from '../plan/plan.service.js';
 import type { StatusCategory } from '../plan/status.js';
 import type { ColumnRole } from './columns.detect.js';
-import type { ExchangeMeasure, ExchangePlan } from './exchange.js';
+import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from './exchange.js';
 import { validateForImport } from './import.validate.js';
 import { parseCatalogue, type ImportLimits, type ParseResult } from './parse.catalogue.js';
 import type { ImportProblem } from './table.model.js';
@@ -51,6 +51,40 @@ export interface UpdatePlan {
 export type Preview =
   | { ok: true; parsed: Extract<ParseResult, { ok: true }>; update: UpdatePlan | null }
   | { ok: false; errors: ImportProblem[] };
+
+/** Our own exchange format (the JSON export) comes back in as it went out. */
+function isExchangeJson(fileName: string, content: Buffer): boolean {
+  return /\.json$/i.test(fileName) || content.subarray(0, 64).toString('utf8').trimStart().startsWith('{');
+}
+
+export function parseExchangeJson(fileName: string, content: Buffer, limits: ImportLimits): Extract<ParseResult, { ok: true }> | { ok: false; errors: ImportProblem[] } {
+  if (content.length > limits.maxBytes) return { ok: false, errors: [{ file: fileName, message: `Die Datei „${fileName}“ ist größer als erlaubt.` }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(content.toString('utf8'));
+  } catch (e) {
+    return { ok: false, errors: [{ file: fileName, message: `Die Datei „${fileName}“ ist kein gültiges JSON: ${(e as Error).message}` }] };
+  }
+  const checked = exchangePlanSchema.safeParse(data);
+  if (!checked.success) {
+    return { ok: false, errors: checked.error.issues.slice(0, 50).map((i) => ({ file: fileName, message: `Feld „${i.path.join('.')}“: ${i.message}` })) };
+  }
+  const plan = checked.data;
+  const measures = plan.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]);
+  const statuses = new Map<string, { label: string; category: StatusCategory; count: number }>();
+  for (const m of measures) if (m.status.label) {
+    const s = statuses.get(m.status.label) ?? { label: m.status.label, category: m.status.category, count: 0 };
+    s.count++;
+    statuses.set(m.status.label, s);
+  }
+  const actors = new Map<string, { name: string; parent: string | null; measureCount: number }>();
+  for (const m of measures) for (const a of m.actors) {
+    const entry = actors.get(a.name) ?? { name: a.name, parent: a.parent, measureCount: 0 };
+    entry.measureCount++;
+    actors.set(a.name, entry);
+  }
+  return { ok: true, plan, warnings: [], columns: { headers: [], roles: {} }, statuses: [...statuses.values()], actors: [...actors.values()] };
+}
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -97,7 +131,9 @@ export class ImportService {
   async parse(municipalityId: number, fileName: string, content: Buffer, options: StagedOptions, t: T): Promise<Extract<ParseResult, { ok: true }> | { ok: false; errors: ImportProblem[] }> {
     const wordings = await this.db.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).execute();
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category as StatusCategory])), ...options.statusMapping };
-    const parsed = await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits });
+    const parsed = isExchangeJson(fileName, content)
+      ? parseExchangeJson(fileName, content, this.limits)
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;

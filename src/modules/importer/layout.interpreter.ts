@@ -49,7 +49,12 @@ function fieldTitle(text: string): string {
 export function splitVisions(text: string): string[] {
   return cleanText(text)
     .split('\n')
-    .flatMap((line) => line.replace(/^•\s*/, '').split(/(?<=\p{Lu}\p{Ll}+)\s+(?=\p{Lu}\p{Ll}*(?:e|er|es|en)\s+\p{Lu}\p{Ll})/u))
+    .flatMap((line) =>
+      line
+        .replace(/^•\s*/, '')
+        .replace(/(\p{Lu}\p{Ll}+)\s+(?=\p{Lu}\p{Ll}*(?:e|er|es|en)\s+\p{Lu}\p{Ll})/gu, '$1\n')
+        .split('\n'),
+    )
     .map((line) => line.trim())
     .filter(Boolean);
 }
@@ -133,7 +138,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const distinct = new Set(filled.map((cell) => cell.trim()));
       if (distinct.size > 1) return 'data';
       if (!row.tabular || filled.length > 1) return 'line';
-      const only = filled[0].trim();
+      const only = oneLine(filled[0]);
       if (!roles || VISION_LINE.test(only) || FURTHER_LINE.test(only) || FIELD_LINE.test(only)) return 'line';
       // A lone value in the goal or measure column is content; anywhere else it is a heading typed into the sheet.
       const at = row.cells.findIndex((cell) => cell.trim());

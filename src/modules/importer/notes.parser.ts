@@ -19,7 +19,7 @@ const MONTH_NAME = '(januar|jänner|februar|märz|maerz|april|mai|juni|juli|augu
  */
 export function noteDate(text: string): string | null {
   const dates: string[] = [];
-  const monthYear = new RegExp(`\\b${MONTH_NAME}((?:\\s*(?:,|und|bis|–|-)\\s*${MONTH_NAME})*)\\s+((?:19|20)\\d{2})\\b`, 'giu');
+  const monthYear = new RegExp(`\\b${MONTH_NAME}((?:\\s*(?:,|und|bis|–|-)\\s*${MONTH_NAME}){0,11})\\s+((?:19|20)\\d{2})\\b`, 'giu');
   for (const match of text.matchAll(monthYear)) {
     const listed = match[0].toLowerCase().match(new RegExp(MONTH_NAME, 'giu')) ?? [];
     const months = listed.map((m) => MONTHS[m.replace('.', '')]).filter(Boolean);

@@ -14,11 +14,12 @@ function decodeEntities(text: string): string {
 }
 
 function stripHtml(text: string): string {
-  if (!/<\/?[a-z][^>]*>/i.test(text)) return text;
+  // [^<>] rather than [^>]: an unclosed "<" must not make every later "<" scan to the end of the text.
+  if (!/<\/?[a-z][^<>]*>/i.test(text)) return text;
   return text
-    .replace(/<\s*li[^>]*>/gi, '\n• ')
-    .replace(/<\s*(br|\/p|\/div|\/li|\/ul|\/ol|p|div)\b[^>]*>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ');
+    .replace(/<\s*li[^<>]*>/gi, '\n• ')
+    .replace(/<\s*(br|\/p|\/div|\/li|\/ul|\/ol|p|div)\b[^<>]*>/gi, '\n')
+    .replace(/<\/?[a-z][^<>]*>/gi, ' ');
 }
 
 const BULLET = /\s*[•▪◦●■‣]\s*/;
