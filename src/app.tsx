@@ -1,6 +1,7 @@
 // createApp(deps): the middleware pipeline, top to bottom. Tests build this same app on a test database.
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app.env.js';
@@ -92,7 +93,15 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  // 4. Every state-changing request carries the CSRF token (double submit, bound to the session).
+  // 4. No request body larger than the largest import (plus its form) is read at all.
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.importMaxBytes + 1024 * 1024,
+      onError: (c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" />, 413),
+    }),
+  );
+
+  // 5. Every state-changing request carries the CSRF token (double submit, bound to the session).
   app.use(async (c, next) => {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const type = c.req.header('content-type') ?? '';
@@ -110,7 +119,7 @@ export function createApp(deps: AppDeps) {
   registerInstanceRoutes(app);
   app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
 
-  // 5. Tenancy: everything under /:slug belongs to one municipality, resolved once here.
+  // 6. Tenancy: everything under /:slug belongs to one municipality, resolved once here.
   const tenant = async (c: Ctx, next: () => Promise<void>) => {
     const slug = c.req.param('slug') ?? '';
     if (RESERVED_SLUGS.includes(slug)) throw new NotFoundError('route');
@@ -124,7 +133,7 @@ export function createApp(deps: AppDeps) {
   app.use('/:slug', tenant);
   app.use('/:slug/*', tenant);
 
-  // 6. The admin area: signed in, and a member of this municipality (else it does not exist for you).
+  // 7. The admin area: signed in, and a member of this municipality (else it does not exist for you).
   const adminGate = async (c: Ctx, next: () => Promise<void>) => {
     const user = c.get('user');
     if (!user) throw new UnauthenticatedError();

@@ -116,6 +116,24 @@ export class Client {
     return { status: res.status, body: text, location: res.headers.get('location'), res };
   }
 
+  /** A multipart form with files, as a browser sends an upload. */
+  async upload(path: string, fields: Record<string, string>, files: Record<string, { name: string; content: Buffer | string; type?: string }>) {
+    if (!this.token && !this.cookies.has('teilhabe_csrf')) await this.get('/');
+    const form = new FormData();
+    form.append('_csrf', this.csrf());
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const [k, f] of Object.entries(files)) form.append(k, new Blob([typeof f.content === 'string' ? f.content : new Uint8Array(f.content)], { type: f.type ?? 'application/octet-stream' }), f.name);
+    const res = await this.env.app.request(path, { method: 'POST', body: form, headers: this.headers() });
+    this.store(res);
+    const text = await res.text();
+    return { status: res.status, body: text, location: res.headers.get('location'), res };
+  }
+
+  async getBytes(path: string) {
+    const res = await this.env.app.request(path, { headers: this.headers() });
+    return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+
   async signIn(email: string, password: string) {
     await this.get('/anmelden');
     const res = await this.post('/anmelden', { email, password });

@@ -2,7 +2,7 @@ import { paths } from '../../paths.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page.js';
 
-type Kind = 'notFound' | 'forbidden' | 'csrf' | 'badRequest' | 'serverError' | 'accessibility';
+type Kind = 'notFound' | 'forbidden' | 'csrf' | 'badRequest' | 'tooLarge' | 'serverError' | 'accessibility';
 
 /** Error pages in the layout (never a stack trace), and the accessibility statement, which is static text. */
 export function ErrorPage({ ctx, kind }: { ctx: PageContext; kind: Kind }) {
