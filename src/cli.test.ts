@@ -40,6 +40,26 @@ describe('teilhabe CLI', () => {
     }
   });
 
+  it('imports a catalogue: --json prints the exchange format and writes nothing; --municipality makes a draft', async () => {
+    const seed = new URL('../test/fixtures/import/seed-003.txt', import.meta.url).pathname;
+    lines.length = 0;
+    await run('import', seed, '--json');
+    const plan = JSON.parse(lines.join('\n'));
+    expect(plan.fields).toHaveLength(7);
+    expect(plan.fields.flatMap((f: { goals: Array<{ measures: unknown[] }> }) => f.goals.flatMap((g) => g.measures))).toHaveLength(41);
+    const db = openDb({ sqliteFile: path.join(dir, 'teilhabe.sqlite') });
+    const plansBefore = await db.kysely.selectFrom('plans').selectAll().execute();
+    await run('import', seed, '--municipality', 'cli-dorf');
+    const plansAfter = await db.kysely.selectFrom('plans').selectAll().execute();
+    await db.close();
+    expect(plansAfter.length - plansBefore.length).toBe(1);
+    expect(plansAfter.at(-1)!.state).toBe('draft');
+    await expect(run('import', path.join(dir, 'fehlt.docx'), '--json')).rejects.toThrow(/kann nicht gelesen werden/);
+    const garbage = path.join(dir, 'kaputt.xlsx');
+    fs.writeFileSync(garbage, Buffer.from('PK\u0003\u0004 nicht wirklich'));
+    await expect(run('import', garbage, '--json')).rejects.toThrow(/kaputt\.xlsx/);
+  });
+
   it('refuses bad input with a clear German message', async () => {
     await expect(run('create-municipality', '--slug', 'Böse Stadt', '--name', 'X', '--admin-email', 'x@y.de', '--admin-name', 'X')).rejects.toThrow(/Kleinbuchstaben/);
     await expect(run('create-municipality', '--slug', 'cli-dorf', '--name', 'X', '--admin-email', 'x@y.de', '--admin-name', 'X')).rejects.toThrow(/schon eine andere Kommune/);

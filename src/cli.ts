@@ -1,7 +1,11 @@
 // `teilhabe <command>`: the same services as the web app, for set-up and scripting.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
+import { parseCatalogue } from './modules/importer/index.js';
+import { parseExchangeJson } from './modules/importer/import.service.js';
+import { validateForImport } from './modules/importer/import.validate.js';
 import { createMunicipalitySchema } from './modules/municipalities/municipality.schema.js';
 import { generatePassword } from './platform/auth/password.js';
 import { isRole } from './platform/auth/permissions.js';
@@ -21,6 +25,8 @@ Befehle:
   create-user --email E --name N [--municipality S --role admin|editor] [--instance-admin]
                                             Person anlegen (und einer Kommune zuordnen)
   set-password EMAIL [--password P]         Passwort setzen (ohne --password: ein neues wird erzeugt)
+  import FILE --json                        Katalog lesen und als JSON (Austauschformat) ausgeben; schreibt nichts
+  import FILE --municipality S              Katalog als Plan im Entwurf in die Kommune S importieren
 
 Die Datenbank wählen DATA_DIR (SQLite) oder DATABASE_URL (PostgreSQL), wie beim Server.`;
 
@@ -58,7 +64,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     options: {
       slug: { type: 'string' }, name: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' },
       email: { type: 'string' }, municipality: { type: 'string' }, role: { type: 'string' }, 'instance-admin': { type: 'boolean' },
-      password: { type: 'string' }, help: { type: 'boolean' },
+      password: { type: 'string' }, help: { type: 'boolean' }, json: { type: 'boolean' },
     },
   });
   switch (command) {
@@ -108,6 +114,40 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const password = values.password ?? generatePassword();
         await s.auth.setPassword(user.id, password);
         out(values.password ? `Passwort für ${email} gesetzt.` : `Neues Passwort für ${email}: ${password}`);
+      });
+      return;
+    }
+    case 'import': {
+      const file = positionals[0];
+      if (!file) throw new CliError('Bitte die Datei angeben: teilhabe import DATEI --json');
+      if (!values.json && !values.municipality) throw new CliError('Bitte --json (nur lesen) oder --municipality KURZNAME (importieren) angeben.');
+      let content: Buffer;
+      try {
+        content = fs.readFileSync(file);
+      } catch {
+        throw new CliError(`Die Datei „${file}“ kann nicht gelesen werden.`);
+      }
+      const fileName = path.basename(file);
+      const config = loadConfig();
+      const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
+      const failed = (errors: Array<{ sheet?: string; row?: number; column?: string; message: string }>) =>
+        new CliError(errors.map((e) => [e.sheet ? `Tabellenblatt „${e.sheet}“` : '', e.row ? `Zeile ${e.row}` : '', e.column ? `Spalte „${e.column}“` : '', e.message].filter(Boolean).join(', ')).join('\n'));
+      if (values.json) {
+        const parsed = /\.json$/i.test(fileName) ? parseExchangeJson(fileName, content, limits) : await parseCatalogue({ fileName, bytes: content }, { limits });
+        if (!parsed.ok) throw failed(parsed.errors);
+        const problems = validateForImport(parsed.plan, fileName, translator('de'));
+        if (problems.length) throw failed(problems);
+        out(JSON.stringify(parsed.plan, null, 2));
+        return;
+      }
+      await withServices(async (s) => {
+        const m = await s.municipalities.findBySlug(values.municipality!);
+        if (!m) throw new CliError(`Keine Kommune mit dem Kurznamen „${values.municipality}“.`);
+        const parsed = await s.imports.parse(m.id, fileName, content, {}, translator('de'));
+        if (!parsed.ok) throw failed(parsed.errors);
+        const planId = await s.importPlan(m.id, parsed.plan, CLI_ACTOR, { state: 'draft' });
+        for (const w of parsed.warnings) out(`Hinweis: Zeile ${w.row}${w.column ? `, Spalte „${w.column}“` : ''}: ${w.message}`);
+        out(`Plan „${parsed.plan.plan.title}“ als Entwurf importiert (Nr. ${planId}): ${parsed.plan.fields.length} Handlungsfelder.`);
       });
       return;
     }

@@ -61,3 +61,13 @@ export type ExchangeMeasure = z.infer<typeof exchangeMeasureSchema>;
 export type ExchangeGoal = z.infer<typeof exchangeGoalSchema>;
 export type ExchangeField = z.infer<typeof exchangeFieldSchema>;
 export type ExchangePlan = z.infer<typeof exchangePlanSchema>;
+
+/** The exchange format as JSON Schema (draft 2020-12), published in docs/exchange-format.schema.json. */
+export function exchangeJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://teilhabe.example/schemas/exchange-format.schema.json',
+    title: 'Teilhabe: Austauschformat eines Integrationsplans',
+    description: 'Ein Maßnahmenkatalog mit Handlungsfeldern, Visionen, Zielen, Maßnahmen, Akteuren, Status und Sachstand.',
+    ...z.toJSONSchema(exchangePlanSchema, { target: 'draft-2020-12' }),
+  };
+}
