@@ -1,0 +1,159 @@
+// `npm run bench`: measured, not asserted. Imports a generated 4,000-row catalogue on SQLite and PostgreSQL
+// and renders public pages in-process; writes the figures to docs/performance.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { seedDemo } from '../src/modules/demo/demo.seed.js';
+import { parseCatalogue } from '../src/modules/importer/index.js';
+import { systemClock } from '../src/platform/clock.js';
+import { openDb, type Db } from '../src/platform/db/db.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { buildServices } from '../src/services.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 4000);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const STATUSES = ['Wird fortgesetzt', 'In Planung ab 2025', 'Noch nicht umgesetzt', 'Abgeschlossen', 'in Bearbeitung', 'Bedarf wird neu geprüft'];
+const ACTORS = ['Jobcenter', 'VHS', 'Kontaktstelle für Integration (Amt für soziale Dienste)', 'Agentur für Arbeit', 'Amt für Schulen, Jugend und Vereine', 'Stadtbücherei', 'Caritas', 'Diakonie'];
+
+/** A catalogue in the seed's layout: 12 fields, a goal per 5 measures, actors, statuses, notes. */
+export function generateCatalogue(rows: number): string {
+  const lines = ['Maßnahmenkatalog (Benchmark)', ''];
+  const perField = Math.ceil(rows / 12);
+  let n = 1;
+  for (let f = 1; f <= 12 && n <= rows; f++) {
+    lines.push(`Handlungsfeld „Bereich ${f}“`, `Vision: Eine Vision für Bereich ${f}`, 'Ziele und zukünftiger Bedarf\tNr.\tMaßnahmen/Impulse/Projektideen\tAkteurinnen und Akteure\tStatus der Umsetzung');
+    for (let i = 0; i < perField && n <= rows; i++, n++) {
+      const goal = i % 5 === 0 ? `Ziel ${f}.${i / 5 + 1}: Teilhabe stärken in Bereich ${f}` : '';
+      const actors = `${ACTORS[n % ACTORS.length]} in Kooperation mit ${ACTORS[(n + 3) % ACTORS.length]}`;
+      const note = n % 7 === 0 ? ` →Veranstaltung im Mai ${2020 + (n % 5)} durchgeführt` : '';
+      lines.push(`${goal}\t${n}\tMaßnahme ${n}: Sprachkursangebote und Beratung für Geflüchtete ausbauen${note}\t${actors}\t${STATUSES[n % STATUSES.length]}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function ms(start: bigint) {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function importOn(label: string, db: Db, text: string) {
+  await migrate(db);
+  const config = loadConfig({ DEMO_DATA: 'false' });
+  const services = buildServices(db, config, systemClock);
+  const { municipality } = await services.municipalities.create(
+    { slug: `bench-${Date.now()}`, name: 'Bench', office_name: '', contact_person: '', contact_email: '', contact_phone: '', contact_address: '', admin_email: `bench${Date.now()}@example.org`, admin_name: 'Bench' },
+    { userId: null, name: 'bench' },
+  );
+  const t0 = process.hrtime.bigint();
+  const parsed = await services.imports.parse(municipality.id, 'bench.txt', Buffer.from(text), {}, ((k: string) => k) as never);
+  const parseMs = ms(t0);
+  if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const t1 = process.hrtime.bigint();
+  await services.importPlan(municipality.id, parsed.plan, { userId: null, name: 'bench' });
+  const writeMs = ms(t1);
+  const measures = parsed.plan.fields.reduce((a, f) => a + f.goals.reduce((b, g) => b + g.measures.length, 0), 0);
+  return { label, measures, parseMs, writeMs };
+}
+
+async function renderThroughput() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-'));
+  const db = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
+  await migrate(db);
+  const config = loadConfig({ DEMO_DATA: 'true', DATA_DIR: dir });
+  const services = buildServices(db, config, systemClock);
+  await seedDemo(services);
+  const app = createApp({ config, db, clock: systemClock, services });
+  const plan = (await services.plans.findCurrentPublishedPlan((await services.municipalities.findBySlug('musterstadt'))!.id))!;
+  const tree = await services.plans.tree(plan.municipality_id, plan.id);
+  const measureId = tree.fields[2].goals[0].measures[0].id;
+  const results: Array<{ page: string; perSecond: number; meanMs: number; bytes: number }> = [];
+  for (const [page, url] of [['start page', '/musterstadt'], ['measure page', `/musterstadt/massnahmen/${measureId}`], ['catalogue (43 measures)', '/musterstadt/katalog'], ['search "Sprachkurs"', '/musterstadt/suche?q=Sprachkurs']] as const) {
+    for (let i = 0; i < 20; i++) await (await app.request(url)).text();
+    const n = 300;
+    const t0 = process.hrtime.bigint();
+    let bytes = 0;
+    for (let i = 0; i < n; i++) bytes = (await (await app.request(url)).text()).length;
+    const total = ms(t0);
+    results.push({ page, perSecond: Math.round((n / total) * 1000), meanMs: total / n, bytes });
+  }
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return results;
+}
+
+async function main() {
+  const text = generateCatalogue(ROWS);
+  const t0 = process.hrtime.bigint();
+  const pure = await parseCatalogue({ fileName: 'bench.txt', bytes: Buffer.from(text) }, { limits: { maxRows: ROWS * 2, maxBytes: 50 * 1024 * 1024 } });
+  const pureMs = ms(t0);
+  if (!pure.ok) throw new Error('parse failed');
+
+  const imports = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-'));
+  const sqlite = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
+  imports.push(await importOn('SQLite (file, WAL, synchronous=FULL)', sqlite, text));
+  await sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  let pgNote = '';
+  try {
+    const probe = new pg.Client({ connectionString: PG_URL });
+    await probe.connect();
+    const schema = `bench_${Date.now()}`;
+    await probe.query('create extension if not exists pg_trgm schema public');
+    await probe.query(`create schema ${schema}`);
+    const pgdb = openDb({ databaseUrl: PG_URL, pgSchema: `${schema},public` });
+    try {
+      imports.push(await importOn('PostgreSQL 127.0.0.1', pgdb, text));
+    } finally {
+      await pgdb.close();
+      await probe.query(`drop schema ${schema} cascade`);
+      await probe.end();
+    }
+  } catch (e) {
+    pgNote = `PostgreSQL not measured: ${(e as Error).message}`;
+  }
+
+  const pages = await renderThroughput();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const report = `# Performance
+
+Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}.
+Figures are single runs on a shared 2-core machine: compare orders of magnitude, not digits.
+
+## Import of a generated ${ROWS}-row catalogue
+
+The catalogue has the seed's layout (12 fields of action, a goal per five measures, two actors per measure,
+six status wordings, progress notes). "Parse" reads and interprets the text (pure, no database); "write" is
+the all-or-nothing transaction that stores the plan, its actors, notes, status history and search index.
+
+| engine | measures | parse + validate (ms) | write (ms) |
+|---|---:|---:|---:|
+${imports.map((r) => `| ${r.label} | ${r.measures} | ${r.parseMs.toFixed(0)} | ${r.writeMs.toFixed(0)} |`).join('\n')}
+
+Parsing alone (parseCatalogue): ${pureMs.toFixed(0)} ms.
+${pgNote ? `\n${pgNote}\n` : ''}
+## Public pages, rendered in-process (demo municipality, SQLite)
+
+Requests go through the whole middleware pipeline (headers, session lookup, tenancy) via \`app.request\`,
+one at a time; network and TLS are not included.
+
+| page | requests/s | mean (ms) | bytes |
+|---|---:|---:|---:|
+${pages.map((p) => `| ${p.page} | ${p.perSecond} | ${p.meanMs.toFixed(2)} | ${p.bytes} |`).join('\n')}
+
+Not yet measured: the comparison with nginx serving the same bytes from disk (nginx is not installed on the
+build machines), and concurrent load over HTTP.
+`;
+  fs.writeFileSync(new URL('../docs/performance.md', import.meta.url), report);
+  console.log(report);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
