@@ -87,3 +87,34 @@ describe('layout interpreter', () => {
     expect(splitVisions('Gleiche Chancen auf dem Wohnungsmarkt für alle Bürgerinnen und Bürger')).toHaveLength(1);
   });
 });
+
+describe('web pages pasted as text', () => {
+  it('reads bullet lists under field headings as measures, with inline and following lead lines', () => {
+    const { plan } = interpret(
+      lines(
+        'Integrationskonzept Beispielgemeinde',
+        'Handlungsfeld Sprache',
+        'Vision:',
+        '• Alle können Deutsch lernen.',
+        'Unsere Maßnahmen',
+        '• Sprachcafé im Rathaus (FF: VHS)',
+        '• Lesepatenschaften – Verantwortlich: Stadtbücherei und Ehrenamtliche',
+        'Handlungsfeld Arbeit',
+        '• Jobmesse',
+        'FF: Jobcenter',
+        'Status: in Planung für 2026',
+      ),
+    );
+    expect(plan.fields.map((f) => [f.title, f.visions, f.goals.flatMap((g) => g.measures.map((m) => [m.text, m.actors.map((a) => `${a.name}:${a.role}`), m.status.category]))])).toEqual([
+      [
+        'Sprache',
+        ['Alle können Deutsch lernen.'],
+        [
+          ['Sprachcafé im Rathaus', ['VHS:lead'], 'unknown'],
+          ['Lesepatenschaften', ['Stadtbücherei:lead', 'Ehrenamtliche:lead'], 'unknown'],
+        ],
+      ],
+      ['Arbeit', [], [['Jobmesse', ['Jobcenter:lead'], 'planned']]],
+    ]);
+  });
+});

@@ -107,6 +107,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     let current: FieldState | null = null;
     let goal: ExchangeGoal | null = null;
     let pendingVisions: string[] = [];
+    let visionBullets = null as boolean | null;
     const warn = (row: number, message: string, column?: string) =>
       warnings.push({ row, ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
 
@@ -225,6 +226,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         const vision = text.match(VISION_LINE);
         if (vision) {
           mode = 'vision';
+          visionBullets = null;
           if (vision[1].trim()) addVisions(vision[1]);
           return;
         }
@@ -246,8 +248,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         }
         const headingLike = text.length <= 100 && !/[.!?]$/.test(text) && /^\p{Lu}|^[„"]/u.test(text);
         if (mode === 'vision') {
-          addVisions(text);
-          return;
+          const bullet = text.startsWith('• ');
+          visionBullets ??= bullet;
+          // Visions given as a list end with the list; visions given as lines end at the table.
+          if (!visionBullets || bullet) {
+            addVisions(text);
+            return;
+          }
+          mode = 'start';
         }
         if (!title && !fields.length && !roles) {
           title = text;
@@ -255,6 +263,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         }
         const next = nextKind(index);
         if (headingLike && (next === 'header' || next === 'data')) {
+          if (current && !current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
+            warn(row.row, `Zeile ${row.row}: Die Zwischenüberschrift „${shorten(text)}“ wurde nicht übernommen.`);
+            return;
+          }
           openField(fieldTitle(text), false);
           mode = 'start';
           if (!/^\d/.test(text)) warn(row.row, `Zeile ${row.row}: „${text}“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.`);

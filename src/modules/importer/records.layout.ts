@@ -1,6 +1,7 @@
 // Flattened catalogues (PDF text, one page per project) give each measure as label/value lines:
-// "Ziel: …", "Maßnahme 3: …", "Verantwortlich: …", "Status: …". They are turned into a header row and one
-// table row per record, so the layout interpreter treats them like any table.
+// "Ziel: …", "Maßnahme 3: …", "Verantwortlich: …", "Status: …"; web pages give them as bullet lists under a
+// heading per field ("• Sprachcafé (FF: VHS)"). Both are turned into a header row and one table row per
+// record, so the layout interpreter treats them like any table.
 import { roleOfHeader, type ColumnRole } from './columns.detect.js';
 import type { SourceRow } from './table.model.js';
 
@@ -13,6 +14,8 @@ interface Label {
   label: string;
   number: string | null;
   value: string;
+  /** A lead named inline with the measure ("Sprachcafé (FF: VHS)"). */
+  lead?: string;
 }
 
 function labelOf(row: SourceRow): Label | null {
@@ -29,10 +32,45 @@ function isFree(row: SourceRow): boolean {
   return !row.tabular && row.cells.filter((cell) => cell.trim()).length === 1;
 }
 
+const BULLET_LINE = /^(?:[•▪◦●■‣*]|[-–](?!\s*\+))\s+(.+)$/su;
+const INLINE_LEAD = /^(.*?)\s*(?:\(|[–-]\s+)(FF|Federführung|Verantwortlich|Zuständig(?:keit)?|Träger(?:in)?)\s*:\s*([^()]*?)\)?\s*$/su;
+
+/**
+ * Bullets as measures, for documents without any table or "Maßnahme:" label. Bullets right after an empty
+ * "Vision:" line are the visions and stay as they are.
+ */
+function bulletLabels(rows: SourceRow[]): Array<Label | null> {
+  let afterVision = false;
+  return rows.map((row) => {
+    if (!isFree(row)) return null;
+    const text = row.cells.find((cell) => cell.trim())!.trim();
+    if (/^vision(?:en)?\s*:\s*$/iu.test(text)) {
+      afterVision = true;
+      return null;
+    }
+    const bullet = text.match(BULLET_LINE);
+    if (!bullet) {
+      afterVision = false;
+      return labelOf(row);
+    }
+    if (afterVision) return null;
+    const inline = bullet[1].match(INLINE_LEAD);
+    if (inline && inline[1]) return { role: 'measure', label: 'Maßnahme', number: null, value: inline[1], lead: `${inline[2]}: ${inline[3]}` };
+    return { role: 'measure', label: 'Maßnahme', number: null, value: bullet[1] };
+  });
+}
+
 /** Rewrites label/value records into table rows; leaves documents without such records untouched. */
 export function recordsToRows(rows: SourceRow[]): SourceRow[] {
-  const labels = rows.map((row) => (isFree(row) ? labelOf(row) : null));
-  const roles = new Set(labels.filter((label) => label).map((label) => label!.role));
+  let labels = rows.map((row) => (isFree(row) ? labelOf(row) : null));
+  let roles = new Set(labels.filter((label) => label).map((label) => label!.role));
+  if (!roles.has('measure') && !rows.some((row) => row.tabular)) {
+    const bullets = bulletLabels(rows);
+    if (bullets.filter((label) => label?.role === 'measure').length >= 2) {
+      labels = bullets;
+      roles = new Set(['measure', 'actors']);
+    }
+  }
   if (!roles.has('measure') || roles.size < 2) return rows;
 
   const out: SourceRow[] = [];
@@ -86,6 +124,7 @@ export function recordsToRows(rows: SourceRow[]): SourceRow[] {
     if (label.number) append('number', label.number);
     if (label.role === 'actors') append('actors', `${label.label}: ${label.value}`);
     else if (label.value) append(label.role, label.value);
+    if (label.lead) append('actors', label.lead);
     lastRole = label.role;
   });
   flush();
