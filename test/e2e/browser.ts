@@ -1,0 +1,184 @@
+// Browser journeys: the real app served on 127.0.0.1 over a fresh SQLite test database with the demo
+// municipality, driven by the system's Chromium through playwright-core. No request may leave 127.0.0.1.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seedDemo } from '../../src/modules/demo/demo.seed.js';
+import { createTestEnv, type TestEnv } from '../support.js';
+
+/** The system's Chromium; E2E_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const SLUG = 'musterstadt';
+
+let available: boolean | undefined;
+
+/**
+ * Whether the browser suites can run. Without Chromium they are skipped locally (with a warning), but in CI
+ * a missing browser is an error: the journeys are part of what must pass.
+ */
+export function browserAvailable(): boolean {
+  available ??= checkBrowser();
+  return available;
+}
+
+function checkBrowser(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const why = `Chromium not found at ${CHROMIUM}: the browser journeys (test/e2e) cannot run.`;
+  if (process.env.CI === 'true') throw new Error(`${why} In CI the browser is required; install chromium.`);
+  console.warn(`${why} Skipping them; install chromium to run them.`);
+  return false;
+}
+
+export interface Server {
+  env: TestEnv;
+  url: string;
+  admin: { email: string; password: string };
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh in-memory SQLite database with the demo municipality, listening on a free port. */
+export async function startServer(): Promise<Server> {
+  const env = await createTestEnv('sqlite');
+  // The test clock stands still; set it to today so that the pages show plausible dates.
+  env.now.value = new Date();
+  const demo = await seedDemo(env.services);
+  if (!demo?.password) throw new Error('the demo seed did not return a one-time password');
+  const server = serve({ fetch: env.app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) resolve();
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    env,
+    url: `http://127.0.0.1:${port}`,
+    admin: { email: demo.email, password: demo.password },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // keep-alive sockets of the browser would keep close() waiting
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await env.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser context (its own cookies) in which every request not to 127.0.0.1 is blocked and recorded. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; blocked: string[] }> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, ...options });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:') return route.continue();
+    blocked.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  return { context, page, blocked };
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules: no violation allowed, and a readable list when there is one. */
+export async function axeCheck(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const report = results.violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`).join('\n');
+      return `  [${v.impact ?? '?'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+  if (report) console.error(`axe on ${page.url()}:\n${report}`);
+  expect(report, `axe found WCAG 2.1 A/AA violations on ${page.url()}`).toBe('');
+}
+
+/** Fails when a page did anything but talk to 127.0.0.1. */
+export function expectNoNetwork(blocked: string[]): void {
+  expect(blocked, 'requests to anything but 127.0.0.1').toEqual([]);
+}
+
+/** What has the keyboard focus: enough to recognise it and to tell whether its focus is visible. */
+export interface Focused {
+  tag: string;
+  type: string;
+  id: string;
+  name: string;
+  href: string;
+  /** true when the element draws an outline or a box-shadow while focused */
+  indicator: boolean;
+  /** true when the element takes up room on the screen */
+  onScreen: boolean;
+  describe: string;
+}
+
+export async function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const labels = (el as HTMLInputElement).labels;
+    const name = clean(
+      labelledBy
+        ? labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+        : el.getAttribute('aria-label') ?? (labels && labels.length ? [...labels].map((l) => l.textContent).join(' ') : el.textContent),
+    );
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    const rect = el.getBoundingClientRect();
+    const tag = el.tagName.toLowerCase();
+    const type = el.getAttribute('type') ?? '';
+    return {
+      tag, type, id: el.id, name, href: el.getAttribute('href') ?? '',
+      indicator: outline || shadow,
+      onScreen: rect.width > 1 && rect.height > 1 && rect.right > 0 && rect.bottom > 0,
+      describe: `<${tag}${el.id ? ` id="${el.id}"` : ''}${type ? ` type="${type}"` : ''}> "${name.slice(0, 80)}" (outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow})`,
+    };
+  });
+}
+
+export type FocusTarget = string | RegExp | ((f: Focused) => boolean);
+
+function matches(f: Focused, target: FocusTarget): boolean {
+  if (typeof target === 'string') return f.name === target;
+  if (target instanceof RegExp) return target.test(f.name);
+  return target(f);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches, at most `limit` times. Every element the
+ * focus passes must show that it has the focus (an outline or a box-shadow) and be on the screen.
+ */
+export async function tabTo(page: Page, target: FocusTarget, { limit = 300, backwards = false } = {}): Promise<Focused> {
+  const passed: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    if (!f) continue;
+    if (!f.indicator) throw new Error(`focus is not visible on ${f.describe} (${page.url()})`);
+    if (!f.onScreen) throw new Error(`the focused element is not on the screen: ${f.describe} (${page.url()})`);
+    if (process.env.E2E_TRACE) console.log(`focus: ${f.describe}`); // E2E_TRACE=1 lists every stop
+    if (matches(f, target)) return f;
+    passed.push(f.describe);
+  }
+  throw new Error(`no element matching ${String(target)} after ${limit} presses of Tab on ${page.url()}; passed:\n  ${passed.slice(-15).join('\n  ')}`);
+}
+
+/** Presses a key that loads another page (Enter on a link, Enter or Space on a submit button) and waits for it. */
+export async function pressAndLoad(page: Page, key = 'Enter'): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await page.keyboard.press(key);
+  await loaded;
+}
