@@ -7,6 +7,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app.env.js';
 import { FLASH_COOKIE, pageContext, render, type Ctx } from './http.kit.js';
 import { registerActorRoutes } from './modules/actors/actor.routes.js';
+import { registerEditionsRoutes } from './modules/editions/editions.routes.js';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
+import { registerRoundsRoutes } from './modules/rounds/rounds.routes.js';
 import { registerImportRoutes } from './modules/importer/import.routes.js';
 import { registerExportRoutes } from './modules/exports/export.routes.js';
 import { registerInstanceRoutes } from './modules/municipalities/instance.routes.js';
@@ -143,6 +146,9 @@ export function createApp(deps: AppDeps) {
   app.use('/:slug/verwaltung', adminGate);
   app.use('/:slug/verwaltung/*', adminGate);
 
+  registerRoundsRoutes(app);
+  registerMonitoringRoutes(app);
+  registerEditionsRoutes(app);
   registerImportRoutes(app);
   registerExportRoutes(app);
   registerPlanAdminRoutes(app);

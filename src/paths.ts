@@ -73,6 +73,16 @@ export const paths = {
   adminPlanExport: (slug: string, planId: Id, format: string) => `/${enc(slug)}/verwaltung/plaene/${planId}/export.${format}`,
   planExport: (slug: string, planId: Id, format: string) => `/${enc(slug)}/plaene/${planId}/export.${format}`,
 
+  // -- rounds (issue 4) --
+  adminRounds: (slug: string) => `/${enc(slug)}/verwaltung/sachstand`,
+
+  // -- monitoring (issue 4) --
+  adminDashboard: (slug: string) => `/${enc(slug)}/verwaltung/umsetzung`,
+  dashboard: (slug: string) => `/${enc(slug)}/umsetzung`,
+
+  // -- editions (issue 4) --
+  adminEditions: (slug: string) => `/${enc(slug)}/verwaltung/fortschreibungen`,
+
   adminActors: (slug: string) => `/${enc(slug)}/verwaltung/akteure`,
   adminActorNew: (slug: string) => `/${enc(slug)}/verwaltung/akteure/neu`,
   adminActor: (slug: string, actorId: Id) => `/${enc(slug)}/verwaltung/akteure/${actorId}`,

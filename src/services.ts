@@ -49,6 +49,7 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
     municipalities: new MunicipalityService(k, auth, clock),
     wordings: new WordingService(k, clock),
     importPlan,
+    // -- issue 4 services: rounds, monitoring, editions --
     imports: new ImportService(k, clock, plans, importPlan, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };
 }

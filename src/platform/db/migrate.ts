@@ -3,12 +3,18 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db.js';
 import * as foundation from './migrations/001_foundation.js';
 import * as importSessions from './migrations/002_import_sessions.js';
+import * as rounds from './migrations/003_rounds.js';
+import * as monitoring from './migrations/004_monitoring.js';
+import * as editions from './migrations/005_editions.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
 const migrations: Record<string, EngineMigration> = {
   '001_foundation': foundation,
   '002_import_sessions': importSessions,
+  '003_rounds': rounds,
+  '004_monitoring': monitoring,
+  '005_editions': editions,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

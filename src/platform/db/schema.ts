@@ -1,6 +1,9 @@
 // The database as Kysely sees it. Booleans are integers (0/1) and timestamps ISO-8601 text on both engines,
 // so every query reads the same on SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
+import type { EditionsTables } from './schema.editions.js';
+import type { MonitoringTables } from './schema.monitoring.js';
+import type { RoundsTables } from './schema.rounds.js';
 
 export interface MunicipalityTable {
   id: Generated<number>;
@@ -210,7 +213,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;

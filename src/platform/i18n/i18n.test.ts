@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLang, translator } from './i18n.js';
-import { de } from './locales/de.js';
-import { en } from './locales/en.js';
+import { locales } from './locales/index.js';
+
+const { de, en } = locales;
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

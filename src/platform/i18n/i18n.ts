@@ -1,7 +1,6 @@
 // Every user-visible string goes through i18next. German is the source language; English sits beside it.
 import i18next, { type TFunction } from 'i18next';
-import { de } from './locales/de.js';
-import { en } from './locales/en.js';
+import { locales } from './locales/index.js';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -12,7 +11,7 @@ void instance.init({
   lng: 'de',
   fallbackLng: 'de',
   supportedLngs: [...LANGUAGES],
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: { de: { translation: locales.de }, en: { translation: locales.en } },
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,

@@ -78,6 +78,9 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
                 {area === 'admin' ? (
                   <ul class="inline-list">
                     <li><a class="kern-link" href={paths.admin(m.slug)}>{t('admin.nav.overview')}</a></li>
+                    <li><a class="kern-link" href={paths.adminDashboard(m.slug)}>{t('admin.nav.dashboard')}</a></li>
+                    <li><a class="kern-link" href={paths.adminRounds(m.slug)}>{t('admin.nav.rounds')}</a></li>
+                    <li><a class="kern-link" href={paths.adminEditions(m.slug)}>{t('admin.nav.editions')}</a></li>
                     <li><a class="kern-link" href={paths.adminImport(m.slug)}>{t('admin.nav.import')}</a></li>
                     <li><a class="kern-link" href={paths.adminActors(m.slug)}>{t('admin.nav.actors')}</a></li>
                     <li><a class="kern-link" href={paths.adminWordings(m.slug)}>{t('admin.nav.wordings')}</a></li>
@@ -91,6 +94,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
                     <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('public.nav.plan')}</a></li>
                     <li><a class="kern-link" href={paths.catalogue(m.slug)}>{t('public.nav.catalogue')}</a></li>
                     <li><a class="kern-link" href={paths.actors(m.slug)}>{t('public.nav.actors')}</a></li>
+                    <li><a class="kern-link" href={paths.dashboard(m.slug)}>{t('public.nav.dashboard')}</a></li>
                     <li><a class="kern-link" href={paths.search(m.slug)}>{t('public.nav.search')}</a></li>
                   </ul>
                 )}

@@ -33,7 +33,7 @@ export const de = {
     municipalities: 'Kommunen',
   },
   public: {
-    nav: { plan: 'Integrationsplan', catalogue: 'Maßnahmenkatalog', actors: 'Akteurinnen und Akteure', search: 'Suche' },
+    nav: { plan: 'Integrationsplan', catalogue: 'Maßnahmenkatalog', actors: 'Akteurinnen und Akteure', dashboard: 'Stand der Umsetzung', search: 'Suche' },
     noPlanTitle: 'Noch kein Plan veröffentlicht',
     noPlan: 'Diese Kommune hat noch keinen Integrationsplan veröffentlicht.',
     contact: 'Kontakt',
@@ -50,7 +50,7 @@ export const de = {
     stateOf: 'Stand: {{date}}',
   },
   admin: {
-    nav: { overview: 'Übersicht', import: 'Import', actors: 'Akteure', wordings: 'Statuswerte', users: 'Personen', settings: 'Einstellungen', audit: 'Protokoll', publicSite: 'Öffentliche Seite' },
+    nav: { overview: 'Übersicht', dashboard: 'Umsetzung', rounds: 'Sachstandsabfragen', editions: 'Fortschreibungen', import: 'Import', actors: 'Akteure', wordings: 'Statuswerte', users: 'Personen', settings: 'Einstellungen', audit: 'Protokoll', publicSite: 'Öffentliche Seite' },
     overview: { title: 'Verwaltung', plans: 'Pläne', noPlans: 'Es gibt noch keinen Plan.' },
   },
   plan: {

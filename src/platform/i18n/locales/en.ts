@@ -37,7 +37,7 @@ export const en: Shape<typeof de> = {
     municipalities: 'Municipalities',
   },
   public: {
-    nav: { plan: 'Integration plan', catalogue: 'Catalogue of measures', actors: 'Actors', search: 'Search' },
+    nav: { plan: 'Integration plan', catalogue: 'Catalogue of measures', actors: 'Actors', dashboard: 'Progress', search: 'Search' },
     noPlanTitle: 'No plan published yet',
     noPlan: 'This municipality has not published an integration plan yet.',
     contact: 'Contact',
@@ -54,7 +54,7 @@ export const en: Shape<typeof de> = {
     stateOf: 'As of {{date}}',
   },
   admin: {
-    nav: { overview: 'Overview', import: 'Import', actors: 'Actors', wordings: 'Status wordings', users: 'People', settings: 'Settings', audit: 'Audit log', publicSite: 'Public site' },
+    nav: { overview: 'Overview', dashboard: 'Progress', rounds: 'Update rounds', editions: 'Editions', import: 'Import', actors: 'Actors', wordings: 'Status wordings', users: 'People', settings: 'Settings', audit: 'Audit log', publicSite: 'Public site' },
     overview: { title: 'Administration', plans: 'Plans', noPlans: 'There is no plan yet.' },
   },
   plan: {
