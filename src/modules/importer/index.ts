@@ -4,5 +4,6 @@ export type { ParseInput, ParseOptions, ParseResult, ImportLimits, StatusSummary
 export type { DetectedColumns, ImportWarning } from './layout.interpreter.js';
 export type { DirectoryEntry } from './actors.directory.js';
 export type { ImportProblem } from './table.model.js';
-export { COLUMN_ROLES, COLUMN_LABELS, type ColumnRole } from './columns.detect.js';
+export { COLUMN_ROLES, COLUMN_LABELS, roleOfHeader, type ColumnRole } from './columns.detect.js';
+export { parseActors, actorKey } from './actors.parser.js';
 export * from './exchange.js';

@@ -70,6 +70,11 @@ describe('layout interpreter', () => {
     ]);
   });
 
+  it('takes a short data row naming two roles by chance for data once a table has begun', () => {
+    const { plan } = interpret(lines('Nr.\tMaßnahme\tAkteure\tStatus', '1\tProjektförderung\tStadt\tStand: offen'));
+    expect(plan.fields[0].goals[0].measures.map((m) => [m.text, m.status.category])).toEqual([['Projektförderung', 'not_started']]);
+  });
+
   it('keeps per-field codes and the source numbering apart', () => {
     const { plan } = interpret(lines('Nr.\tMaßnahme\tAkteure', '7.1\tA\tX', 'Nr. 8\tB\tX', 'M9\tC\tX'));
     expect(plan.fields[0].goals[0].measures.map((m) => [m.number, m.code ?? null])).toEqual([

@@ -135,7 +135,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     const kindOf = (row: SourceRow): 'empty' | 'header' | 'line' | 'data' => {
       const filled = row.cells.filter((cell) => cell.trim());
       if (!filled.length) return 'empty';
-      if (matchHeader(row.cells)) return 'header';
+      const header = matchHeader(row.cells);
+      // Inside a table a short data row can name two roles by chance ("Projektförderung", "Stand: offen");
+      // a repeated or new header names at least three, as the header before it did.
+      if (header && (!roles || Object.keys(header.roles).length >= Math.min(3, Object.keys(roles).length))) return 'header';
       const distinct = new Set(filled.map((cell) => cell.trim()));
       if (distinct.size > 1) return 'data';
       if (!row.tabular || filled.length > 1) return 'line';
