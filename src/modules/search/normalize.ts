@@ -11,6 +11,15 @@ export function normalizeForSearch(text: string): string {
     .trim();
 }
 
+/**
+ * The stored form of a document: normalised, plus its hyphenated compounds written together, so that
+ * "Sprachtreffen" finds "Sprach-Treffen" (and "Sprach Treffen" finds it too).
+ */
+export function searchTextOf(text: string): string {
+  const joined = [...text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)].map((m) => m[0].replace(/-/g, ''));
+  return normalizeForSearch([text, ...joined].join(' '));
+}
+
 export function queryWords(query: string): string[] {
   return [...new Set(normalizeForSearch(query).split(' ').filter((w) => w.length > 0))].slice(0, 8);
 }

@@ -3,7 +3,7 @@
 // second pass that looks for near words in the plan's own vocabulary.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { allowedTypos, editDistance, normalizeForSearch, queryWords } from './normalize.js';
+import { allowedTypos, editDistance, queryWords, searchTextOf } from './normalize.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -49,7 +49,7 @@ export class SearchService {
         plan_id: planId,
         kind: d.kind,
         ref_id: d.refId,
-        search_text: normalizeForSearch(d.text),
+        search_text: searchTextOf(d.text),
       }));
       if (rows.length) await trx.insertInto('search_documents').values(rows).execute();
     }

@@ -100,12 +100,12 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
                 )}
               </nav>
             ) : null}
+            {m?.isDemo ? (
+              <div class="demo-banner" role="note">
+                <div class="kern-container">{t('layout.demoNotice')}</div>
+              </div>
+            ) : null}
           </header>
-          {m?.isDemo ? (
-            <div class="demo-banner" role="note">
-              <div class="kern-container">{t('layout.demoNotice')}</div>
-            </div>
-          ) : null}
           <main id="inhalt" class="kern-container site-main" tabindex={-1}>
             {crumbs.length > 0 ? (
               <nav aria-label={t('layout.breadcrumbs')} class="breadcrumbs">
