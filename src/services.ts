@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Config } from './config.js';
 import { ActorService } from './modules/actors/actor.service.js';
+import { EditionService } from './modules/editions/editions.service.js';
 import type { ExchangePlan } from './modules/importer/exchange.js';
 import { ImportService } from './modules/importer/import.service.js';
 import { MunicipalityService } from './modules/municipalities/municipality.service.js';
@@ -23,6 +24,7 @@ export interface Services {
   wordings: WordingService;
   search: SearchService;
   imports: ImportService;
+  editions: EditionService;
   importPlan(municipalityId: number, exchange: ExchangePlan, by: Actor, options?: ImportOptions): Promise<number>;
 }
 
@@ -50,6 +52,7 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
     wordings: new WordingService(k, clock),
     importPlan,
     // -- issue 4 services: rounds, monitoring, editions --
+    editions: new EditionService(k, clock, plans),
     imports: new ImportService(k, clock, plans, importPlan, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };
 }

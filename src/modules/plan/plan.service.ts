@@ -12,6 +12,7 @@ import type {
 } from './plan.schema.js';
 import type { ExchangePlan } from '../importer/exchange.js';
 import { treeToExchange } from './plan.exchange.js';
+import { copyPlanTree, type CopiedPlan, type CopyPlanOptions } from './plan.copy.js';
 import * as repo from './plan.repository.js';
 import { mapStatus, type StatusCategory } from './status.js';
 
@@ -158,6 +159,23 @@ export class PlanService {
     const notes = new Map<number, Array<{ text: string; note_date: string | null }>>();
     for (const r of rows) notes.set(r.measure_id, [...(notes.get(r.measure_id) ?? []), r]);
     return treeToExchange(tree, notes);
+  }
+
+  /** A new draft plan copied from this one: the next edition. `within` runs in the same transaction. */
+  async copyPlan(
+    municipalityId: number, sourcePlanId: number, options: CopyPlanOptions, by: Actor,
+    within?: (trx: Trx, copied: CopiedPlan) => Promise<void>,
+  ): Promise<CopiedPlan> {
+    const source = await this.getPlan(municipalityId, sourcePlanId);
+    let copied: CopiedPlan | undefined;
+    const after = { from: sourcePlanId, title: options.title, omitted: options.omitCategories };
+    await this.write(municipalityId, by, { action: 'plan.copy', entityType: 'plan', after }, null, async (trx) => {
+      copied = await copyPlanTree(trx, municipalityId, await repo.loadPlanTree(trx, municipalityId, source), options, by, this.now());
+      await this.reindex(trx, municipalityId, copied.planId);
+      await within?.(trx, copied);
+      return copied.planId;
+    });
+    return copied!;
   }
 
   // ---- fields and visions -----------------------------------------------------------------------------

@@ -1,0 +1,172 @@
+// Use cases of editions: freezing a plan as an edition, comparing two states of a plan, and starting the next
+// edition from the last one. Editions are written once and never changed; each write carries its audit entry.
+import type { Kysely } from 'kysely';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import type { Measure, Plan } from '../plan/plan.repository.js';
+import type { PlanService } from '../plan/plan.service.js';
+import type { StatusCategory } from '../plan/status.js';
+import { compareSnapshots, type Comparison } from './compare.js';
+import * as repo from './editions.repository.js';
+import type { ContinueInput, EditionInput, SnapshotRef } from './editions.schema.js';
+import { buildSnapshot, parseSnapshot, placedMeasures, type PlanSnapshot } from './snapshot.js';
+
+export type { EditionSummary } from './editions.repository.js';
+
+export interface Edition extends repo.EditionSummary {
+  snapshot: PlanSnapshot;
+}
+
+/** One side of a comparison: an edition, or a plan as it is now. */
+export interface CompareSide {
+  ref: SnapshotRef;
+  edition: repo.EditionSummary | null;
+  snapshot: PlanSnapshot;
+}
+
+export interface CompareResult {
+  /** The earlier of the two, whichever order they were asked in. */
+  from: CompareSide;
+  to: CompareSide;
+  comparison: Comparison;
+}
+
+export class EditionService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly plans: PlanService,
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  list(municipalityId: number, planId?: number): Promise<repo.EditionSummary[]> {
+    return repo.listEditions(this.db, municipalityId, planId);
+  }
+
+  async get(municipalityId: number, editionId: number): Promise<Edition> {
+    const row = await repo.findEdition(this.db, municipalityId, editionId);
+    if (!row) throw new NotFoundError('edition');
+    const { snapshot_json: json, ...summary } = row;
+    return { ...summary, snapshot: parseSnapshot(json) };
+  }
+
+  /** The plan as it is now, in the form an edition keeps it. */
+  async snapshotOf(municipalityId: number, planId: number): Promise<PlanSnapshot> {
+    const [tree, notes, lineage] = await Promise.all([
+      this.plans.tree(municipalityId, planId),
+      repo.notesOfPlan(this.db, municipalityId, planId),
+      repo.loadLineage(this.db, municipalityId),
+    ]);
+    return buildSnapshot(tree, notes, lineage, this.now());
+  }
+
+  async create(municipalityId: number, planId: number, input: EditionInput, by: Actor): Promise<number> {
+    const snapshot = await this.snapshotOf(municipalityId, planId);
+    const at = snapshot.takenAt;
+    return this.db.transaction().execute(async (trx) => {
+      const id = await repo.insertEdition(trx, {
+        municipality_id: municipalityId, plan_id: planId, ...input, snapshot_json: JSON.stringify(snapshot),
+        created_at: at, created_by_user_id: by.userId, created_by: by.name,
+      });
+      await recordAudit(trx, { municipalityId, actor: by, action: 'edition.create', entityType: 'edition', entityId: id, after: { plan: planId, ...input }, at });
+      return id;
+    });
+  }
+
+  async delete(municipalityId: number, editionId: number, by: Actor): Promise<void> {
+    const { snapshot: _snapshot, ...before } = await this.get(municipalityId, editionId);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.deleteEdition(trx, municipalityId, editionId);
+      await recordAudit(trx, { municipalityId, actor: by, action: 'edition.delete', entityType: 'edition', entityId: editionId, before, at: this.now() });
+    });
+  }
+
+  async side(municipalityId: number, ref: SnapshotRef): Promise<CompareSide> {
+    if (ref.kind === 'edition') {
+      const { snapshot, ...edition } = await this.get(municipalityId, ref.id);
+      return { ref, edition, snapshot };
+    }
+    return { ref, edition: null, snapshot: await this.snapshotOf(municipalityId, ref.id) };
+  }
+
+  /** Compares two states; the earlier one is always `from`. An unknown side is bad input, not a missing page. */
+  async compare(municipalityId: number, a: SnapshotRef, b: SnapshotRef): Promise<CompareResult> {
+    const load = async (ref: SnapshotRef, field: 'from' | 'to') => {
+      try {
+        return await this.side(municipalityId, ref);
+      } catch (e) {
+        if (e instanceof NotFoundError) throw new InvalidInputError({ [field]: 'editions.errors.sideInvalid' });
+        throw e;
+      }
+    };
+    const [x, y] = [await load(a, 'from'), await load(b, 'to')];
+    const [from, to] = x.snapshot.takenAt <= y.snapshot.takenAt ? [x, y] : [y, x];
+    return { from, to, comparison: await this.compareSnapshots(municipalityId, from.snapshot, to.snapshot) };
+  }
+
+  private async compareSnapshots(municipalityId: number, from: PlanSnapshot, to: PlanSnapshot): Promise<Comparison> {
+    const ids = new Set<number>();
+    for (const p of [...placedMeasures(from), ...placedMeasures(to)]) [p.measure.id, ...p.measure.lineage].forEach((id) => ids.add(id));
+    const history = await repo.statusHistory(this.db, municipalityId, [...ids], from.takenAt, to.takenAt);
+    return compareSnapshots(from, to, history);
+  }
+
+  /**
+   * The edition the next report starts from: the plan's latest, or, for a plan started from an older one, the
+   * latest edition of that older plan.
+   */
+  async lastEdition(municipalityId: number, planId: number): Promise<repo.EditionSummary | null> {
+    const lineage = await repo.loadLineage(this.db, municipalityId);
+    const all = await repo.listEditions(this.db, municipalityId);
+    for (const id of [planId, ...lineage.of('plan', planId)]) {
+      const found = all.find((e) => e.plan_id === id);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** What changed since the last edition, up to now; null when the plan has none to compare with. */
+  async changesSinceLastEdition(municipalityId: number, planId: number): Promise<{ edition: repo.EditionSummary; comparison: Comparison } | null> {
+    const edition = await this.lastEdition(municipalityId, planId);
+    if (!edition) return null;
+    const [then, now] = await Promise.all([this.get(municipalityId, edition.id), this.snapshotOf(municipalityId, planId)]);
+    return { edition, comparison: await this.compareSnapshots(municipalityId, then.snapshot, now) };
+  }
+
+  /**
+   * Starts the next edition: a new draft plan copied from this one, measures carried over with their actors,
+   * status and notes; the officer may leave completed or discontinued ones behind. `originNote` writes, in the
+   * plan's language, where a measure came from.
+   */
+  async startNext(
+    municipalityId: number, planId: number, input: ContinueInput, by: Actor,
+    originNote: (source: Plan, measure: Measure) => string,
+  ): Promise<number> {
+    const source = await this.plans.getPlan(municipalityId, planId);
+    const omit: StatusCategory[] = [...(input.omit_completed ? ['completed' as const] : []), ...(input.omit_discontinued ? ['discontinued' as const] : [])];
+    const copied = await this.plans.copyPlan(
+      municipalityId, planId,
+      { title: input.title, edition: input.edition, omitCategories: omit, originNote: (m) => originNote(source, m) },
+      by,
+      async (trx, ids) => {
+        await repo.insertLineage(trx, municipalityId, 'plan', new Map([[planId, ids.planId]]));
+        await repo.insertLineage(trx, municipalityId, 'field', ids.fields);
+        await repo.insertLineage(trx, municipalityId, 'guiding_goal', ids.guidingGoals);
+        await repo.insertLineage(trx, municipalityId, 'goal', ids.goals);
+        await repo.insertLineage(trx, municipalityId, 'measure', ids.measures);
+      },
+    );
+    return copied.planId;
+  }
+
+  /** A suggestion for the next edition's label: "2.0" after "1.0" or "1.3"; empty when there is no pattern. */
+  static nextLabel(last: string | undefined): string {
+    const m = /^(\d+)(?:\.\d+)?$/.exec(last?.trim() ?? '');
+    return m ? `${Number(m[1]) + 1}.0` : '';
+  }
+}
