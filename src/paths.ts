@@ -82,6 +82,12 @@ export const paths = {
 
   // -- editions (issue 4) --
   adminEditions: (slug: string) => `/${enc(slug)}/verwaltung/fortschreibungen`,
+  adminEditionsCompare: (slug: string) => `/${enc(slug)}/verwaltung/fortschreibungen/vergleich`,
+  adminPlanEditions: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/fortschreibungen/plan/${planId}`,
+  adminPlanContinue: (slug: string, planId: Id) => `/${enc(slug)}/verwaltung/fortschreibungen/plan/${planId}/fortschreiben`,
+  adminPlanReport: (slug: string, planId: Id, format: 'pdf' | 'docx') => `/${enc(slug)}/verwaltung/fortschreibungen/plan/${planId}/bericht.${format}`,
+  adminEdition: (slug: string, editionId: Id) => `/${enc(slug)}/verwaltung/fortschreibungen/fassung/${editionId}`,
+  adminEditionDelete: (slug: string, editionId: Id) => `/${enc(slug)}/verwaltung/fortschreibungen/fassung/${editionId}/loeschen`,
 
   adminActors: (slug: string) => `/${enc(slug)}/verwaltung/akteure`,
   adminActorNew: (slug: string) => `/${enc(slug)}/verwaltung/akteure/neu`,
