@@ -5,9 +5,11 @@ import { ActorService } from './modules/actors/actor.service.js';
 import { EditionService } from './modules/editions/editions.service.js';
 import type { ExchangePlan } from './modules/importer/exchange.js';
 import { ImportService } from './modules/importer/import.service.js';
+import { MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { MunicipalityService } from './modules/municipalities/municipality.service.js';
 import { importExchangePlan, type ImportOptions } from './modules/plan/plan.import.js';
 import { PlanService } from './modules/plan/plan.service.js';
+import { buildRoundsServices, type RoundsServices } from './modules/rounds/rounds.module.js';
 import { SearchService } from './modules/search/search.service.js';
 import { WordingService } from './modules/wordings/wording.service.js';
 import type { Actor } from './platform/audit/audit.js';
@@ -16,7 +18,7 @@ import type { Clock } from './platform/clock.js';
 import type { Db } from './platform/db/db.js';
 import type { Database } from './platform/db/schema.js';
 
-export interface Services {
+export interface Services extends RoundsServices {
   auth: AuthService;
   municipalities: MunicipalityService;
   plans: PlanService;
@@ -25,6 +27,7 @@ export interface Services {
   search: SearchService;
   imports: ImportService;
   editions: EditionService;
+  monitoring: MonitoringService;
   importPlan(municipalityId: number, exchange: ExchangePlan, by: Actor, options?: ImportOptions): Promise<number>;
 }
 
@@ -52,6 +55,8 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
     wordings: new WordingService(k, clock),
     importPlan,
     // -- issue 4 services: rounds, monitoring, editions --
+    ...buildRoundsServices(k, config, clock, { auth, plans }),
+    monitoring: new MonitoringService(k, clock, plans),
     editions: new EditionService(k, clock, plans),
     imports: new ImportService(k, clock, plans, importPlan, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };

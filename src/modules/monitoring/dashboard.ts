@@ -1,0 +1,229 @@
+// The dashboard's figures, computed from plain rows: pure, so that the admin page, the public page and the
+// yearly report (editions module) all show the same numbers for the same day.
+import type { MeasureActorRef } from '../plan/plan.repository.js';
+import { STATUS_CATEGORIES, type StatusCategory } from '../plan/status.js';
+import { asDay, daysBetween, lastDayOf, monthsEndingWith } from './calendar.js';
+import { overdueMeasures, type OverdueFinding } from './overdue.js';
+
+/** Funding that ends within this many days is announced on the dashboard. */
+export const FUNDING_WARNING_DAYS = 90;
+
+export interface DashboardMeasure {
+  id: number;
+  number: number | null;
+  text: string;
+  field_id: number;
+  goal_id: number | null;
+  status_category: StatusCategory;
+  status_label: string;
+  status_date: string | null;
+  timeframe_start: string | null;
+  timeframe_end: string | null;
+  actors: MeasureActorRef[];
+  last_note_on: string | null;
+}
+
+export interface FundingRow {
+  id: number;
+  measure_id: number;
+  programme: string;
+  amount_cents: number | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export interface IndicatorRow {
+  id: number;
+  name: string;
+  unit: string;
+  source: string;
+  goal_id: number | null;
+  guiding_goal_id: number | null;
+  baseline_value: number | null;
+  baseline_year: number | null;
+  target_value: number | null;
+  target_year: number | null;
+  values: Array<{ period: string; value: number }>;
+}
+
+export interface DashboardSource {
+  plan: { id: number; title: string; state: string };
+  fields: Array<{ id: number; title: string; goalIds: number[] }>;
+  measures: DashboardMeasure[];
+  statusChanges: Array<{ measure_id: number; changed_at: string; from_label: string | null }>;
+  notes: Array<{ measure_id: number; note_date: string | null; created_at: string }>;
+  funding: FundingRow[];
+  indicators: IndicatorRow[];
+}
+
+export interface DashboardOptions {
+  /** only this field of action */
+  fieldId?: number | null;
+  /** when the last update round started; without it no measure is overdue for a missing note */
+  lastRoundStart?: string | null;
+  fundingWarningDays?: number;
+}
+
+export interface CategoryCount {
+  category: StatusCategory;
+  count: number;
+}
+
+export interface MeasureRef {
+  id: number;
+  number: number | null;
+  text: string;
+  fieldId: number;
+  fieldTitle: string;
+  status_category: StatusCategory;
+  status_label: string;
+}
+
+export interface FundingWarning {
+  kind: 'ending_soon' | 'ended_while_active';
+  funding: FundingRow;
+  measure: MeasureRef;
+  /** days from today to the end date: 0…N when ending soon, negative when ended */
+  daysLeft: number;
+}
+
+export interface IndicatorSummary extends IndicatorRow {
+  latest: { period: string; value: number } | null;
+  /** share of the way from baseline to target reached by the latest value (may be below 0 or above 1) */
+  progress: number | null;
+}
+
+export interface DashboardData {
+  plan: { id: number; title: string; state: string };
+  field: { id: number; title: string } | null;
+  /** the Berlin calendar day the figures are for */
+  today: string;
+  lastRoundStart: string | null;
+  total: number;
+  byCategory: CategoryCount[];
+  /** completed or ongoing, as counts and as a share of all measures (0 when there are none) */
+  done: { completed: number; ongoing: number; count: number; share: number };
+  fields: Array<{ id: number; title: string; total: number; byCategory: CategoryCount[]; doneShare: number }>;
+  actors: Array<{ id: number; name: string; lead: number; partner: number }>;
+  changesPerMonth: Array<{ month: string; statusChanges: number; notes: number }>;
+  overdue: Array<{ measure: MeasureRef; reasons: OverdueFinding[] }>;
+  fundingWarnings: FundingWarning[];
+  indicators: IndicatorSummary[];
+}
+
+const CLOSED = new Set<string>(['completed', 'discontinued']);
+const ACTIVE = new Set<string>(['in_progress', 'ongoing']);
+
+function countByCategory(measures: readonly { status_category: string }[]): CategoryCount[] {
+  return STATUS_CATEGORIES.map((category) => ({ category, count: measures.filter((m) => m.status_category === category).length }));
+}
+
+const doneCount = (measures: readonly { status_category: string }[]) => measures.filter((m) => m.status_category === 'completed' || m.status_category === 'ongoing').length;
+
+/** The month ("2026-03") a dated thing belongs to, or null when its date names no month ("2023"). */
+function monthOf(value: string | null): string | null {
+  if (!value) return null;
+  if (/^\d{4}-\d{2}$/.test(value)) return value;
+  return asDay(value)?.slice(0, 7) ?? null;
+}
+
+/** Latest value of a series; periods of different precision compare by the last day they cover. */
+export function latestValue(values: ReadonlyArray<{ period: string; value: number }>): { period: string; value: number } | null {
+  let best: { period: string; value: number } | null = null;
+  let bestDay = '';
+  for (const v of values) {
+    const day = lastDayOf(v.period) ?? '';
+    if (day >= bestDay) {
+      best = { period: v.period, value: v.value };
+      bestDay = day;
+    }
+  }
+  return best;
+}
+
+export function summarizeIndicator(row: IndicatorRow): IndicatorSummary {
+  const latest = latestValue(row.values);
+  const progress =
+    latest && row.baseline_value !== null && row.target_value !== null && row.target_value !== row.baseline_value
+      ? (latest.value - row.baseline_value) / (row.target_value - row.baseline_value)
+      : null;
+  return { ...row, latest, progress };
+}
+
+export function summarize(source: DashboardSource, today: Date | string, options: DashboardOptions = {}): DashboardData {
+  const day = asDay(today);
+  if (day === null) throw new RangeError(`not a day: ${String(today)}`);
+  const field = options.fieldId ? source.fields.find((f) => f.id === options.fieldId) ?? null : null;
+  const measures = field ? source.measures.filter((m) => m.field_id === field.id) : source.measures;
+  const inScope = new Set(measures.map((m) => m.id));
+  const fieldTitle = new Map(source.fields.map((f) => [f.id, f.title]));
+  const ref = (m: DashboardMeasure): MeasureRef => ({
+    id: m.id, number: m.number, text: m.text, fieldId: m.field_id, fieldTitle: fieldTitle.get(m.field_id) ?? '', status_category: m.status_category, status_label: m.status_label,
+  });
+
+  const actors = new Map<number, { id: number; name: string; lead: number; partner: number }>();
+  for (const m of measures) {
+    for (const a of m.actors) {
+      const entry = actors.get(a.id) ?? { id: a.id, name: a.name, lead: 0, partner: 0 };
+      entry[a.role] += 1;
+      actors.set(a.id, entry);
+    }
+  }
+
+  const months = monthsEndingWith(day, 12);
+  const perMonth = new Map(months.map((month) => [month, { month, statusChanges: 0, notes: 0 }]));
+  for (const ch of source.statusChanges) {
+    // The first status a measure gets (on creation or import) is no change.
+    if (ch.from_label === null || !inScope.has(ch.measure_id)) continue;
+    const entry = perMonth.get(monthOf(ch.changed_at) ?? '');
+    if (entry) entry.statusChanges += 1;
+  }
+  for (const n of source.notes) {
+    if (!inScope.has(n.measure_id)) continue;
+    const entry = perMonth.get(monthOf(n.note_date ?? n.created_at) ?? '');
+    if (entry) entry.notes += 1;
+  }
+
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  const warnDays = options.fundingWarningDays ?? FUNDING_WARNING_DAYS;
+  const fundingWarnings: FundingWarning[] = [];
+  for (const f of source.funding) {
+    const m = byId.get(f.measure_id);
+    const end = f.end_date ? lastDayOf(f.end_date) : null;
+    if (!m || end === null) continue;
+    const daysLeft = daysBetween(day, end);
+    if (daysLeft >= 0 && daysLeft <= warnDays && !CLOSED.has(m.status_category)) fundingWarnings.push({ kind: 'ending_soon', funding: f, measure: ref(m), daysLeft });
+    else if (daysLeft < 0 && ACTIVE.has(m.status_category)) fundingWarnings.push({ kind: 'ended_while_active', funding: f, measure: ref(m), daysLeft });
+  }
+  fundingWarnings.sort((a, b) => a.daysLeft - b.daysLeft);
+
+  const goalIds = field ? new Set(field.goalIds) : null;
+  const indicators = source.indicators.filter((i) => !goalIds || (i.goal_id !== null && goalIds.has(i.goal_id))).map(summarizeIndicator);
+
+  const done = doneCount(measures);
+  return {
+    plan: source.plan,
+    field: field ? { id: field.id, title: field.title } : null,
+    today: day,
+    lastRoundStart: options.lastRoundStart ?? null,
+    total: measures.length,
+    byCategory: countByCategory(measures),
+    done: {
+      completed: measures.filter((m) => m.status_category === 'completed').length,
+      ongoing: measures.filter((m) => m.status_category === 'ongoing').length,
+      count: done,
+      share: measures.length ? done / measures.length : 0,
+    },
+    fields: source.fields
+      .filter((f) => !field || f.id === field.id)
+      .map((f) => {
+        const own = measures.filter((m) => m.field_id === f.id);
+        return { id: f.id, title: f.title, total: own.length, byCategory: countByCategory(own), doneShare: own.length ? doneCount(own) / own.length : 0 };
+      }),
+    actors: [...actors.values()].sort((a, b) => b.lead + b.partner - (a.lead + a.partner) || b.lead - a.lead || a.name.localeCompare(b.name, 'de')),
+    changesPerMonth: [...perMonth.values()],
+    overdue: overdueMeasures(measures, day, options.lastRoundStart ?? null).map((o) => ({ measure: ref(o.measure), reasons: o.reasons })),
+    fundingWarnings,
+    indicators,
+  };
+}

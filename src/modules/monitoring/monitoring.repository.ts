@@ -1,0 +1,153 @@
+// The monitoring module's SQL. Every function takes the municipality first: no query can leave its tenant.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** SQLite limits the number of bound parameters; long id lists are read in chunks. */
+async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
+  return out;
+}
+
+// ---- what the dashboard reads of the plan ---------------------------------------------------------------
+
+export function notesOfPlan(db: Q, municipalityId: number, planId: number) {
+  return db
+    .selectFrom('progress_notes as n')
+    .innerJoin('measures as m', 'm.id', 'n.measure_id')
+    .select(['n.measure_id', 'n.note_date', 'n.created_at'])
+    .where('n.municipality_id', '=', municipalityId)
+    .where('m.municipality_id', '=', municipalityId)
+    .where('m.plan_id', '=', planId)
+    .execute();
+}
+
+export function statusChangesOfPlan(db: Q, municipalityId: number, planId: number, since: string) {
+  return db
+    .selectFrom('status_changes as s')
+    .innerJoin('measures as m', 'm.id', 's.measure_id')
+    .select(['s.measure_id', 's.changed_at', 's.from_label'])
+    .where('s.municipality_id', '=', municipalityId)
+    .where('m.municipality_id', '=', municipalityId)
+    .where('m.plan_id', '=', planId)
+    .where('s.changed_at', '>=', since)
+    .execute();
+}
+
+// ---- funding ------------------------------------------------------------------------------------------
+
+export function fundingOfPlan(db: Q, municipalityId: number, planId: number) {
+  return db
+    .selectFrom('measure_funding as f')
+    .innerJoin('measures as m', 'm.id', 'f.measure_id')
+    .select(['f.id', 'f.measure_id', 'f.programme', 'f.amount_cents', 'f.start_date', 'f.end_date'])
+    .where('f.municipality_id', '=', municipalityId)
+    .where('m.municipality_id', '=', municipalityId)
+    .where('m.plan_id', '=', planId)
+    .orderBy('f.end_date')
+    .orderBy('f.id')
+    .execute();
+}
+
+export function fundingOfMeasure(db: Q, municipalityId: number, measureId: number) {
+  return db
+    .selectFrom('measure_funding')
+    .select(['id', 'measure_id', 'programme', 'amount_cents', 'start_date', 'end_date'])
+    .where('municipality_id', '=', municipalityId)
+    .where('measure_id', '=', measureId)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute();
+}
+
+export function findFunding(db: Q, municipalityId: number, id: number) {
+  return db.selectFrom('measure_funding').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+}
+
+// ---- indicators ---------------------------------------------------------------------------------------
+
+export function listIndicators(db: Q, municipalityId: number, planId: number) {
+  return db.selectFrom('indicators').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).orderBy('position').orderBy('id').execute();
+}
+
+export function findIndicator(db: Q, municipalityId: number, id: number) {
+  return db.selectFrom('indicators').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+}
+
+export function valuesOf(db: Q, municipalityId: number, indicatorIds: readonly number[]) {
+  return inChunks(indicatorIds, (chunk) =>
+    db
+      .selectFrom('indicator_values')
+      .select(['id', 'indicator_id', 'period', 'value'])
+      .where('municipality_id', '=', municipalityId)
+      .where('indicator_id', 'in', chunk)
+      .orderBy('period')
+      .execute(),
+  );
+}
+
+export function findValue(db: Q, municipalityId: number, indicatorId: number, valueId: number) {
+  return db
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('indicator_id', '=', indicatorId)
+    .where('id', '=', valueId)
+    .executeTakeFirst();
+}
+
+/** Sets the value of a period, replacing one recorded before for the same period. */
+export async function putValue(db: Q, municipalityId: number, indicatorId: number, period: string, value: number, at: string) {
+  await db.deleteFrom('indicator_values').where('municipality_id', '=', municipalityId).where('indicator_id', '=', indicatorId).where('period', '=', period).execute();
+  await db.insertInto('indicator_values').values({ municipality_id: municipalityId, indicator_id: indicatorId, period, value, created_at: at }).execute();
+}
+
+// ---- yearly priorities --------------------------------------------------------------------------------
+
+export function listPriorities(db: Q, municipalityId: number, planId: number, year?: number) {
+  let q = db.selectFrom('yearly_priorities').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId);
+  if (year !== undefined) q = q.where('year', '=', year);
+  return q.orderBy('year', 'desc').orderBy('position').orderBy('id').execute();
+}
+
+export async function priorityYears(db: Q, municipalityId: number, planId: number): Promise<number[]> {
+  const rows = await db.selectFrom('yearly_priorities').select('year').distinct().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).orderBy('year', 'desc').execute();
+  return rows.map((r) => r.year);
+}
+
+export function findPriority(db: Q, municipalityId: number, id: number) {
+  return db.selectFrom('yearly_priorities').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+}
+
+export function linksOf(db: Q, municipalityId: number, priorityIds: readonly number[]) {
+  return inChunks(priorityIds, (chunk) =>
+    db
+      .selectFrom('yearly_priority_links')
+      .select(['priority_id', 'goal_id', 'measure_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where('priority_id', 'in', chunk)
+      .orderBy('id')
+      .execute(),
+  );
+}
+
+export async function replaceLinks(db: Q, municipalityId: number, priorityId: number, goalIds: readonly number[], measureIds: readonly number[]) {
+  await db.deleteFrom('yearly_priority_links').where('municipality_id', '=', municipalityId).where('priority_id', '=', priorityId).execute();
+  const rows = [
+    ...goalIds.map((id) => ({ municipality_id: municipalityId, priority_id: priorityId, goal_id: id, measure_id: null })),
+    ...measureIds.map((id) => ({ municipality_id: municipalityId, priority_id: priorityId, goal_id: null, measure_id: id })),
+  ];
+  if (rows.length) await db.insertInto('yearly_priority_links').values(rows).execute();
+}
+
+export async function nextPosition(db: Q, table: 'yearly_priorities' | 'indicators', municipalityId: number, planId: number): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
+    .where('municipality_id', '=', municipalityId)
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}

@@ -1,0 +1,70 @@
+// The dashboard's figures from a real database (SQLite and PostgreSQL), through the public API the report uses.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, engines, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { dashboardData } from './index.js';
+
+const by = { userId: null, name: 'Test' };
+
+describe.each(engines)('monitoring service on %s', (engine) => {
+  let env: TestEnv;
+  let f: Fixture;
+  beforeAll(async () => {
+    env = await createTestEnv(engine);
+    f = await seedTwoMunicipalities(env);
+  });
+  afterAll(() => env.close());
+
+  it('counts the plan by category, per field and per actor', async () => {
+    const d = await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2026-03-01');
+    expect(d.total).toBe(3);
+    expect(Object.fromEntries(d.byCategory.filter((c) => c.count).map((c) => [c.category, c.count]))).toEqual({ ongoing: 1, planned: 1, unknown: 1 });
+    expect(d.done).toEqual({ completed: 0, ongoing: 1, count: 1, share: 1 / 3 });
+    expect(d.fields).toHaveLength(1);
+    expect(d.fields[0].total).toBe(3);
+    expect(d.actors.map((a) => [a.name, a.lead, a.partner])).toEqual([
+      ['Kontaktstelle für Integration Amstadt', 1, 0],
+      ['VHS Amstadt', 1, 0],
+      ['Jobcenter Amstadt', 0, 1],
+    ]);
+    expect(d.today).toBe('2026-03-01');
+    expect(d.changesPerMonth.map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+  });
+
+  it('finds the measure planned for 2027 overdue from 2028 on, and stale notes after a round', async () => {
+    expect((await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2027-12-31')).overdue).toEqual([]);
+    const late = await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2028-01-01');
+    expect(late.overdue.map((o) => [o.measure.text, o.reasons.map((r) => r.reason)])).toEqual([[`Sprachcafé Apfel für Geflüchteten-Familien`, ['planned_date_passed']]]);
+    const afterRound = await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId, { today: '2026-03-10', lastRoundStart: '2026-03-01T08:00:00Z' });
+    // the note of measure 1 is dated 2023; the others have none
+    expect(afterRound.overdue.map((o) => o.measure.number)).toEqual([1, 2, null]);
+  });
+
+  it('counts status changes and notes in the month they happened, not the first status', async () => {
+    env.now.value = new Date('2026-02-10T10:00:00Z');
+    await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Abgeschlossen', status_category: null, note: '' }, by);
+    await env.services.plans.addNote(f.A.municipalityId, f.A.measureId, { text: 'Kurs beendet', note_date: '2026-01-20' }, by);
+    const d = await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2026-03-01');
+    const byMonth = Object.fromEntries(d.changesPerMonth.map((m) => [m.month, [m.statusChanges, m.notes]]));
+    expect(byMonth['2026-02']).toEqual([1, 0]);
+    expect(byMonth['2026-01']).toEqual([0, 1]);
+    expect(d.changesPerMonth.reduce((s, m) => s + m.statusChanges + m.notes, 0)).toBe(2);
+    expect(d.done.completed).toBe(1);
+  });
+
+  it('warns about funding ending within 90 days and funding that ended while the measure goes on', async () => {
+    const tree = await env.services.plans.tree(f.A.municipalityId, f.A.planId);
+    const planned = tree.fields[0].goals[0].measures[1];
+    await env.services.monitoring.createFunding(f.A.municipalityId, planned.id, { programme: 'Bundesprogramm Sprache', amount: 1_250_000, start_date: '2025-01-01', end_date: '2026-05-30' }, by);
+    await env.services.monitoring.createFunding(f.A.municipalityId, planned.id, { programme: 'Später', amount: null, start_date: null, end_date: '2026-05-31' }, by);
+    const d = await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2026-03-01');
+    // 2026-03-01 + 90 days = 2026-05-30: the first ends on the last day of the window, the second one day after
+    expect(d.fundingWarnings.map((w) => [w.funding.programme, w.kind, w.daysLeft, w.funding.amount_cents])).toEqual([['Bundesprogramm Sprache', 'ending_soon', 90, 1_250_000]]);
+  });
+
+  it('reads only its own municipality and rejects a plan of another', async () => {
+    await expect(dashboardData(env.services, f.A.municipalityId, f.B.planId, '2026-03-01')).rejects.toThrow(/not found/);
+    const b = await dashboardData(env.services, f.B.municipalityId, f.B.planId, '2026-03-01');
+    expect(b.fundingWarnings).toEqual([]);
+    expect(JSON.stringify(b)).not.toContain('Apfel');
+  });
+});
