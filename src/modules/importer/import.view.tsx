@@ -8,8 +8,13 @@ import { COLUMN_LABELS, COLUMN_ROLES } from './columns.detect.js';
 import type { ImportSession, Preview } from './import.service.js';
 import type { ImportProblem } from './table.model.js';
 
-function problemPlace(p: ImportProblem): string {
-  return [p.sheet ? `Tabellenblatt „${p.sheet}“` : '', p.row ? `Zeile ${p.row}` : '', p.column ? `Spalte „${p.column}“` : ''].filter(Boolean).join(', ');
+/** "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“": where in the file a problem or warning is. */
+function problemPlace(t: PageContext['t'], p: { sheet?: string; row?: number; column?: string }): string {
+  return [
+    p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '',
+    p.row ? t('import.placeRow', { row: p.row }) : '',
+    p.column ? t('import.placeColumn', { column: p.column }) : '',
+  ].filter(Boolean).join(', ');
 }
 
 export function ProblemList({ ctx, problems }: { ctx: PageContext; problems: ImportProblem[] }) {
@@ -22,7 +27,7 @@ export function ProblemList({ ctx, problems }: { ctx: PageContext; problems: Imp
       <div class="kern-alert__body">
         <ul class="kern-list">
           {problems.slice(0, 100).map((p) => (
-            <li>{problemPlace(p) ? <strong>{problemPlace(p)}: </strong> : null}{p.message}</li>
+            <li>{problemPlace(t, p) ? <strong>{problemPlace(t, p)}: </strong> : null}{p.message}</li>
           ))}
         </ul>
         {problems.length > 100 ? <p class="kern-body">{t('import.moreProblems', { count: problems.length - 100 })}</p> : null}
@@ -174,7 +179,7 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
           <div class="kern-alert__body">
             <ul class="kern-list">
               {parsed.warnings.slice(0, 200).map((w) => (
-                <li><strong>{[w.sheet ? `Tabellenblatt „${w.sheet}“` : '', `Zeile ${w.row}`, w.column ? `Spalte „${w.column}“` : ''].filter(Boolean).join(', ')}:</strong> {w.message}</li>
+                <li><strong>{problemPlace(t, w)}:</strong> {w.message}</li>
               ))}
             </ul>
           </div>

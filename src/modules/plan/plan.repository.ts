@@ -1,21 +1,9 @@
 // The plan's SQL. Every function takes the municipality first: no query can leave its tenant.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MeasureTable, PlanTable } from '../../platform/db/schema.js';
 import type { StatusCategory } from './status.js';
 
-export interface Plan {
-  id: number;
-  municipality_id: number;
-  title: string;
-  period_start: number | null;
-  period_end: number | null;
-  edition: string;
-  intro: string;
-  state: string;
-  published_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Plan = Selectable<PlanTable>;
 
 export interface MeasureActorRef {
   id: number;
@@ -24,24 +12,10 @@ export interface MeasureActorRef {
   role: 'lead' | 'partner';
 }
 
-export interface Measure {
-  id: number;
-  plan_id: number;
-  field_id: number;
-  goal_id: number | null;
-  position: number;
-  number: number | null;
-  is_further: number;
-  text: string;
-  status_label: string;
+export type Measure = Omit<Selectable<MeasureTable>, 'municipality_id' | 'status_category'> & {
   status_category: StatusCategory;
-  status_date: string | null;
-  timeframe_start: string | null;
-  timeframe_end: string | null;
-  target_groups: string;
-  updated_at: string;
   actors: MeasureActorRef[];
-}
+};
 
 export interface Goal {
   id: number;
