@@ -1,25 +1,20 @@
 import {
-  AlignmentType,
   Document,
-  Footer,
   HeadingLevel,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
   Table,
-  TableCell,
   TableRow,
   TextRun,
   VerticalMergeType,
-  WidthType,
   convertMillimetersToTwip,
 } from 'docx';
 import type { ExchangeField, ExchangeMeasure } from '../importer/exchange.js';
 import { measureCells, stateLine } from './document.cells.js';
 import { documentLabels, type DocumentLabels } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
+import { docxCell as cell, docxHeaderRow, docxPageFooter, docxTable as table, languageRun, type Run } from './docx.parts.js';
 
 // The plan's text is German whatever the interface language; only the words the export adds follow `lang`.
 const CONTENT_LANGUAGE = 'de-DE';
@@ -32,44 +27,14 @@ const FURTHER_COLUMNS = [0.53, 0.25, 0.22].map((share) => Math.round(share * TEX
 /** The words the export adds around the plan, tagged with their language when it is not the plan's. */
 interface Chrome {
   labels: DocumentLabels;
-  run: (text: string, bold?: boolean) => TextRun;
+  run: Run;
 }
 
 function chromeFor(labels: DocumentLabels): Chrome {
-  const language = labels.languageTag === CONTENT_LANGUAGE ? undefined : { value: labels.languageTag };
-  return { labels, run: (text, bold) => new TextRun({ text, bold, language }) };
+  return { labels, run: languageRun(labels.languageTag === CONTENT_LANGUAGE ? undefined : labels.languageTag) };
 }
 
-function lines(texts: readonly string[]): Paragraph[] {
-  return texts.map((text) => new Paragraph({ children: [new TextRun(text)] }));
-}
-
-function cell(texts: readonly string[], width: number, verticalMerge?: 'restart' | 'continue'): TableCell {
-  return new TableCell({
-    children: verticalMerge === 'continue' ? [new Paragraph({})] : lines(texts),
-    width: { size: width, type: WidthType.DXA },
-    verticalMerge,
-  });
-}
-
-// Marked as table header so Word repeats it on every page and screen readers announce the column names.
-function headerRow(chrome: Chrome, headers: readonly string[], widths: readonly number[]): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    children: headers.map(
-      (header, index) =>
-        new TableCell({
-          children: [new Paragraph({ children: [chrome.run(header, true)] })],
-          width: { size: widths[index], type: WidthType.DXA },
-          shading: { type: ShadingType.CLEAR, fill: 'E7E7E7', color: 'auto' },
-        }),
-    ),
-  });
-}
-
-function table(rows: TableRow[], widths: readonly number[]): Table {
-  return new Table({ rows, columnWidths: [...widths], width: { size: 100, type: WidthType.PERCENTAGE } });
-}
+const headerRow = (chrome: Chrome, headers: readonly string[], widths: readonly number[]): TableRow => docxHeaderRow(chrome.run, headers, widths);
 
 // A goal's cell is merged down over its measures, as municipalities lay out their catalogues; a goal without
 // measures still gets its row so that no goal disappears from the council paper.
@@ -120,18 +85,6 @@ function fieldBlocks(field: ExchangeField, chrome: Chrome): Array<Paragraph | Ta
   return blocks;
 }
 
-function pageFooter(chrome: Chrome): Footer {
-  const [before, between] = chrome.labels.pageOf;
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [chrome.run(before), new TextRun({ children: [PageNumber.CURRENT] }), chrome.run(between), new TextRun({ children: [PageNumber.TOTAL_PAGES] })],
-      }),
-    ],
-  });
-}
-
 export async function exportDocx(input: ExportInput): Promise<Buffer> {
   const { plan, municipalityName, stateDate, planState, lang } = parseExportInput(input);
   const chrome = chromeFor(documentLabels(lang));
@@ -150,7 +103,7 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
             margin: { top: margin, bottom: margin, left: margin, right: margin },
           },
         },
-        footers: { default: pageFooter(chrome) },
+        footers: { default: docxPageFooter(chrome.run, chrome.labels.pageOf) },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(plan.plan.title)] }),
           new Paragraph({ children: [new TextRun(municipalityName)] }),
