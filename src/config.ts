@@ -19,7 +19,17 @@ export const configSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(10000),
   LOG_REQUESTS: bool.default(false),
-});
+  // -- mail, jobs and update rounds (issue 4) --
+  SMTP_HOST: z.string().trim().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: bool.default(false),
+  MAIL_FROM: z.string().trim().optional(),
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(7),
+  ROUND_LINK_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  JOBS_POLL_SECONDS: z.coerce.number().positive().default(30),
+}).refine((e) => !e.SMTP_HOST || !!e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'muss gesetzt sein, wenn SMTP_HOST gesetzt ist' });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -36,6 +46,12 @@ export interface Config {
   importMaxBytes: number;
   importMaxRows: number;
   logRequests: boolean;
+  /** SMTP server for outgoing mail; null when not configured (the app then shows links to copy). */
+  smtp: { host: string; port: number; user: string | undefined; password: string | undefined; secure: boolean } | null;
+  mailFrom: string;
+  reminderDaysBefore: number;
+  roundLinkGraceDays: number;
+  jobsPollSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxRows: e.IMPORT_MAX_ROWS,
     logRequests: e.LOG_REQUESTS,
+    smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, user: e.SMTP_USER || undefined, password: e.SMTP_PASSWORD || undefined, secure: e.SMTP_SECURE } : null,
+    mailFrom: e.MAIL_FROM ?? '',
+    reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
+    roundLinkGraceDays: e.ROUND_LINK_GRACE_DAYS,
+    jobsPollSeconds: e.JOBS_POLL_SECONDS,
   };
 }

@@ -16,6 +16,8 @@ async function main() {
   const services = buildServices(db, config, systemClock);
   const demo = config.demoData ? await seedDemo(services) : null;
   const app = createApp({ config, db, clock: systemClock, services });
+  // Background work (mail of the update rounds …) runs from the jobs table; jobs left by a previous run resume.
+  const stopJobs = services.jobs.start(config.jobsPollSeconds * 1000);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const url = config.publicUrl;
     console.log(`Teilhabe läuft auf ${url} (${db.engine === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, Port ${info.port})`);
@@ -29,6 +31,8 @@ async function main() {
   });
   const stop = async () => {
     server.close();
+    await stopJobs();
+    services.mailer.close();
     await db.close();
     process.exit(0);
   };

@@ -75,6 +75,18 @@ export const paths = {
 
   // -- rounds (issue 4) --
   adminRounds: (slug: string) => `/${enc(slug)}/verwaltung/sachstand`,
+  adminRoundNew: (slug: string) => `/${enc(slug)}/verwaltung/sachstand/neu`,
+  adminRound: (slug: string, roundId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}`,
+  adminRoundRemind: (slug: string, roundId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}/erinnern`,
+  adminRoundClose: (slug: string, roundId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}/abschliessen`,
+  adminRoundRevoke: (slug: string, roundId: Id, participantId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}/beteiligte/${participantId}/sperren`,
+  adminRoundNewLink: (slug: string, roundId: Id, participantId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}/beteiligte/${participantId}/neuer-link`,
+  adminRoundAccept: (slug: string, roundId: Id, changeId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}/aenderungen/${changeId}/annehmen`,
+  adminRoundReturn: (slug: string, roundId: Id, changeId: Id) => `/${enc(slug)}/verwaltung/sachstand/${roundId}/aenderungen/${changeId}/zurueckgeben`,
+  adminRepresentatives: (slug: string) => `/${enc(slug)}/verwaltung/akteursvertretungen`,
+  adminRepresentativeRemove: (slug: string, userId: Id) => `/${enc(slug)}/verwaltung/akteursvertretungen/${userId}/entfernen`,
+  adminOwnMeasures: (slug: string) => `/${enc(slug)}/verwaltung/meine-massnahmen`,
+  roundLink: (slug: string, token: string) => `/${enc(slug)}/sachstand/${enc(token)}`,
 
   // -- monitoring (issue 4) --
   adminDashboard: (slug: string) => `/${enc(slug)}/verwaltung/umsetzung`,

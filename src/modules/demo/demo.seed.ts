@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exchangePlanSchema } from '../importer/exchange.js';
+import { addDemoActorEmails } from '../rounds/rounds.demo.js';
 import type { Services } from '../../services.js';
 
 export const DEMO_SLUG = 'musterstadt';
@@ -37,5 +38,6 @@ export async function seedDemo(services: Services): Promise<{ email: string; pas
   if (admin) await services.auth.makeInstanceAdmin(admin.id);
   await services.wordings.seedDefaults(municipality.id);
   await services.importPlan(municipality.id, demoPlan(), system, { state: 'published', period: { start: 2023, end: 2030 } });
+  await addDemoActorEmails(services, municipality.id, system);
   return { email: DEMO_ADMIN_EMAIL, password: adminPassword };
 }

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'plan.publish',
   'plan.delete',
   'status.change',
+  'status.change_own',
   'actors.edit',
   'wordings.edit',
   'audit.read',
@@ -16,12 +17,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ['admin', 'editor'] as const;
+export const ROLES = ['admin', 'editor', 'actor_rep'] as const;
 export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit'],
+  // An actor representative changes the status and notes of the measures their actor leads, nothing else.
+  actor_rep: ['admin.enter', 'status.change_own'],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,0 +1,444 @@
+// Use cases of the update rounds (Sachstandsabfrage): the officer starts a round for a plan, every lead
+// actor gets a personal link (mailed by a job, or shown to copy), the actor submits changes that wait as
+// pending, and the officer accepts them into the plan (through PlanService, so they enter the history with
+// the actor as author) or returns them with a comment. The only writer of the round tables.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { paths } from '../../paths.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { randomToken } from '../../platform/auth/auth.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import type { JobContext, JobQueue } from '../../platform/jobs/jobs.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import type { FieldErrors, FormValues } from '../../platform/views/page.js';
+import type { Municipality } from '../municipalities/municipality.service.js';
+import type { PlanService } from '../plan/plan.service.js';
+import type { StatusCategory } from '../plan/status.js';
+import { roundMail } from './rounds.mail.js';
+import * as repo from './rounds.repository.js';
+import { parseMeasureUpdates, type MeasureUpdate, type StartRoundInput } from './rounds.schema.js';
+
+type Trx = Transaction<Database>;
+
+export const JOB_INVITE = 'rounds.invite';
+export const JOB_REMIND = 'rounds.remind';
+export const JOB_AUTO_REMIND = 'rounds.auto_remind';
+
+export interface RoundsConfig {
+  publicUrl: string;
+  /** Days a link keeps working after the deadline. */
+  graceDays: number;
+  /** Days before the deadline the automatic reminder goes out (0: none). */
+  reminderDaysBefore: number;
+}
+
+/** A link shown to the officer once, to hand over by other means than mail. */
+export interface IssuedLink {
+  participantId: number;
+  actorName: string;
+  email: string;
+  url: string;
+}
+
+export type LinkAccess =
+  | { status: 'ok'; tokenHash: string; participantId: number; actorId: number; actorName: string; roundId: number; planId: number; roundTitle: string; deadline: string; expiresAt: string }
+  | { status: 'unknown' | 'revoked' | 'expired' | 'closed' };
+
+const DAY = 86_400_000;
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const jobPayload = z.object({ roundId: z.number().int().positive(), participantId: z.number().int().positive() });
+const autoPayload = z.object({ roundId: z.number().int().positive() });
+
+/** The progress note an accepted change (or a representative) adds: the text, then the evidence link. */
+export function noteWithEvidence(note: string, evidenceUrl: string): string {
+  const evidence = evidenceUrl ? translator('de')('rounds.evidenceLine', { url: evidenceUrl }) : '';
+  return [note, evidence].filter(Boolean).join('\n');
+}
+
+/** The author of what came in through a personal link: the actor, not a person with an account. */
+export const authorViaRound = (actorName: string): Actor => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }) });
+
+export class RoundService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly config: RoundsConfig,
+    private readonly plans: PlanService,
+    private readonly jobs: JobQueue,
+    private readonly mailer: Mailer,
+  ) {}
+
+  private now() {
+    return this.clock().toISOString();
+  }
+
+  private today() {
+    return this.now().slice(0, 10);
+  }
+
+  get mailConfigured(): boolean {
+    return this.mailer.configured;
+  }
+
+  linkUrl(slug: string, token: string): string {
+    return `${this.config.publicUrl.replace(/\/+$/, '')}${paths.roundLink(slug, token)}`;
+  }
+
+  /** Links work until the end of the last day of grace after the deadline (UTC). */
+  expiryOf(deadline: string): string {
+    const last = new Date(Date.parse(`${deadline}T00:00:00Z`) + this.config.graceDays * DAY).toISOString().slice(0, 10);
+    return `${last}T23:59:59.999Z`;
+  }
+
+  /** When the automatic reminder goes out: N days before the deadline, 08:00 UTC; null when none. */
+  autoReminderAt(deadline: string): Date | null {
+    if (this.config.reminderDaysBefore <= 0) return null;
+    return new Date(Date.parse(`${deadline}T08:00:00Z`) - this.config.reminderDaysBefore * DAY);
+  }
+
+  list(municipalityId: number) {
+    return repo.listRounds(this.db, municipalityId);
+  }
+
+  /** Plans a round can ask about: the published ones. */
+  async startablePlans(municipalityId: number) {
+    return (await this.plans.listPlans(municipalityId)).filter((p) => p.state === 'published');
+  }
+
+  async get(municipalityId: number, roundId: number): Promise<repo.Round> {
+    const round = await repo.findRound(this.db, municipalityId, roundId);
+    if (!round) throw new NotFoundError('round');
+    return round;
+  }
+
+  /** Everything the officer's round page shows. */
+  async overview(municipalityId: number, roundId: number) {
+    const round = await this.get(municipalityId, roundId);
+    const [plan, participants, changes, autoJob] = await Promise.all([
+      this.plans.getPlan(municipalityId, round.plan_id),
+      repo.listParticipants(this.db, municipalityId, roundId),
+      repo.listChanges(this.db, municipalityId, roundId),
+      this.db.selectFrom('jobs').select(['run_at', 'state']).where('municipality_id', '=', municipalityId).where('kind', '=', JOB_AUTO_REMIND)
+        .where('payload_json', '=', JSON.stringify({ roundId })).executeTakeFirst(),
+    ]);
+    return {
+      round,
+      plan,
+      participants,
+      pending: changes.filter((c) => c.state === 'pending'),
+      reviewed: changes.filter((c) => c.state !== 'pending').reverse(),
+      autoReminder: autoJob ? { at: autoJob.run_at, done: autoJob.state === 'done' } : null,
+      mailConfigured: this.mailer.configured,
+    };
+  }
+
+  private async issueToken(trx: Trx | Kysely<Database>, municipalityId: number, participantId: number): Promise<string> {
+    const token = randomToken();
+    await trx.insertInto('round_tokens').values({ municipality_id: municipalityId, participant_id: participantId, token_hash: sha256(token), created_at: this.now(), revoked_at: null }).execute();
+    return token;
+  }
+
+  /**
+   * Starts a round: one participant per lead actor of the plan. Actors with an address get their link by
+   * mail (a job each); the others, or all when no SMTP is configured, get a link returned here to copy.
+   */
+  async start(m: Municipality, input: StartRoundInput, by: Actor): Promise<{ roundId: number; links: IssuedLink[]; queued: number }> {
+    const mid = m.id;
+    const plan = await this.plans.listPlans(mid).then((ps) => ps.find((p) => p.id === input.plan_id));
+    if (!plan || plan.state !== 'published') throw new InvalidInputError({ plan_id: 'rounds.errors.planNotPublished' });
+    if (input.deadline < this.today()) throw new InvalidInputError({ deadline: 'rounds.errors.deadlinePast' });
+    if (await repo.openRoundOfPlan(this.db, mid, plan.id)) throw new InvalidInputError({ plan_id: 'rounds.errors.roundOpen' });
+    const leads = await repo.leadActorsOfPlan(this.db, mid, plan.id);
+    if (leads.length === 0) throw new InvalidInputError({ plan_id: 'rounds.errors.noLeads' });
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const round = await trx
+        .insertInto('rounds')
+        .values({
+          municipality_id: mid, plan_id: plan.id, title: input.title, deadline: input.deadline, expires_at: this.expiryOf(input.deadline),
+          state: 'open', created_at: now, created_by_name: by.name, auto_reminded_at: null, closed_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const links: IssuedLink[] = [];
+      let queued = 0;
+      for (const a of leads) {
+        const p = await trx
+          .insertInto('round_participants')
+          .values({ municipality_id: mid, round_id: round.id, actor_id: a.id, email: '', invited_at: null, reminded_at: null, answered_at: null, revoked_at: null, created_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (this.mailer.configured && a.contact_email.trim()) {
+          await this.jobs.enqueue(trx, { kind: JOB_INVITE, municipalityId: mid, payload: { roundId: round.id, participantId: p.id } });
+          queued++;
+        } else {
+          links.push({ participantId: p.id, actorName: a.name, email: a.contact_email, url: this.linkUrl(m.slug, await this.issueToken(trx, mid, p.id)) });
+        }
+      }
+      const remindAt = this.autoReminderAt(input.deadline);
+      if (remindAt && remindAt > this.clock()) {
+        await this.jobs.enqueue(trx, { kind: JOB_AUTO_REMIND, municipalityId: mid, payload: { roundId: round.id }, runAt: remindAt });
+      }
+      await recordAudit(trx, {
+        municipalityId: mid, actor: by, action: 'round.start', entityType: 'round', entityId: round.id, at: now,
+        after: { plan_id: plan.id, title: input.title, deadline: input.deadline, participants: leads.length, mailed: queued },
+      });
+      return { roundId: round.id, links, queued };
+    });
+  }
+
+  private async requireOpen(municipalityId: number, roundId: number): Promise<repo.Round> {
+    const round = await this.get(municipalityId, roundId);
+    if (round.state !== 'open') throw new InvalidInputError({ _form: 'rounds.errors.roundClosed' });
+    return round;
+  }
+
+  /**
+   * Reminds everyone who has not answered and whose link is not revoked: by mail where possible, else with
+   * a fresh link to copy (earlier links stay valid).
+   */
+  async remind(m: Municipality, roundId: number, by: Actor): Promise<{ queued: number; links: IssuedLink[] }> {
+    await this.requireOpen(m.id, roundId);
+    const participants = (await repo.listParticipants(this.db, m.id, roundId)).filter((p) => !p.answered_at && !p.revoked_at);
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const links: IssuedLink[] = [];
+      let queued = 0;
+      for (const p of participants) {
+        if (this.mailer.configured && p.contact_email.trim()) {
+          await this.jobs.enqueue(trx, { kind: JOB_REMIND, municipalityId: m.id, payload: { roundId, participantId: p.id } });
+          queued++;
+        } else {
+          links.push({ participantId: p.id, actorName: p.actor_name, email: p.contact_email, url: this.linkUrl(m.slug, await this.issueToken(trx, m.id, p.id)) });
+          await trx.updateTable('round_participants').set({ reminded_at: now }).where('municipality_id', '=', m.id).where('id', '=', p.id).execute();
+        }
+      }
+      await recordAudit(trx, { municipalityId: m.id, actor: by, action: 'round.remind', entityType: 'round', entityId: roundId, at: now, after: { mailed: queued, links: links.length } });
+      return { queued, links };
+    });
+  }
+
+  async close(municipalityId: number, roundId: number, by: Actor): Promise<void> {
+    await this.requireOpen(municipalityId, roundId);
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('rounds').set({ state: 'closed', closed_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', roundId).execute();
+      await recordAudit(trx, { municipalityId, actor: by, action: 'round.close', entityType: 'round', entityId: roundId, at: now });
+    });
+  }
+
+  private async participant(municipalityId: number, roundId: number, participantId: number) {
+    const p = await repo.findParticipant(this.db, municipalityId, roundId, participantId);
+    if (!p) throw new NotFoundError('participant');
+    return p;
+  }
+
+  /** Every link of the participant stops working at once; no reminder reaches it any more. */
+  async revoke(municipalityId: number, roundId: number, participantId: number, by: Actor): Promise<void> {
+    await this.get(municipalityId, roundId);
+    const p = await this.participant(municipalityId, roundId, participantId);
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('round_participants').set({ revoked_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', p.id).execute();
+      await trx.updateTable('round_tokens').set({ revoked_at: now }).where('municipality_id', '=', municipalityId).where('participant_id', '=', p.id).where('revoked_at', 'is', null).execute();
+      await recordAudit(trx, { municipalityId, actor: by, action: 'round.revoke', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
+    });
+  }
+
+  /** A fresh link to hand over (after a revocation, or for an actor without an address). */
+  async newLink(m: Municipality, roundId: number, participantId: number, by: Actor): Promise<IssuedLink> {
+    await this.requireOpen(m.id, roundId);
+    const p = await this.participant(m.id, roundId, participantId);
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const token = await this.issueToken(trx, m.id, p.id);
+      await trx.updateTable('round_participants').set({ revoked_at: null }).where('municipality_id', '=', m.id).where('id', '=', p.id).execute();
+      await recordAudit(trx, { municipalityId: m.id, actor: by, action: 'round.new_link', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
+      return { participantId: p.id, actorName: p.actor_name, email: p.contact_email, url: this.linkUrl(m.slug, token) };
+    });
+  }
+
+  private async change(municipalityId: number, roundId: number, changeId: number) {
+    await this.get(municipalityId, roundId);
+    const c = await repo.findChange(this.db, municipalityId, roundId, changeId);
+    if (!c) throw new NotFoundError('change');
+    return c;
+  }
+
+  /** Claims a pending change for review; false when someone else has already reviewed it. */
+  private async claimReview(municipalityId: number, changeId: number, state: 'accepted' | 'returned', by: Actor, comment = ''): Promise<boolean> {
+    const result = await this.db
+      .updateTable('round_changes')
+      .set({ state, review_comment: comment, reviewed_at: this.now(), reviewed_by_name: by.name })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', changeId)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Takes a submitted change into the plan: the status through PlanService.changeStatus, the note (with the
+   * evidence link) through addNote, both with the actor as author. Returns false when already reviewed.
+   */
+  async accept(municipalityId: number, roundId: number, changeId: number, by: Actor): Promise<boolean> {
+    const c = await this.change(municipalityId, roundId, changeId);
+    const round = await this.get(municipalityId, roundId);
+    if (!(await this.claimReview(municipalityId, changeId, 'accepted', by))) return false;
+    const author = authorViaRound(c.actor_name);
+    try {
+      if (c.status_label !== null && c.status_label !== c.current_label) {
+        await this.plans.changeStatus(municipalityId, c.measure_id, {
+          status_label: c.status_label,
+          status_category: c.status_category as StatusCategory | null,
+          note: translator('de')('rounds.historyNote', { round: round.title }),
+        }, author);
+      }
+      const note = noteWithEvidence(c.note_text, c.evidence_url);
+      if (note) await this.plans.addNote(municipalityId, c.measure_id, { text: note, note_date: c.note_date }, author);
+    } catch (err) {
+      // Nothing of a failed acceptance may look accepted: the change waits again.
+      await this.db.updateTable('round_changes').set({ state: 'pending', reviewed_at: null, reviewed_by_name: null }).where('municipality_id', '=', municipalityId).where('id', '=', changeId).execute();
+      throw err;
+    }
+    await recordAudit(this.db, { municipalityId, actor: by, action: 'round.accept', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } });
+    return true;
+  }
+
+  /** Sends a change back with a comment the actor reads on its page; nothing enters the plan. */
+  async returnChange(municipalityId: number, roundId: number, changeId: number, comment: string, by: Actor): Promise<boolean> {
+    const c = await this.change(municipalityId, roundId, changeId);
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('round_changes')
+        .set({ state: 'returned', review_comment: comment, reviewed_at: this.now(), reviewed_by_name: by.name })
+        .where('municipality_id', '=', municipalityId).where('id', '=', changeId).where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await recordAudit(trx, { municipalityId, actor: by, action: 'round.return', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } });
+      return true;
+    });
+  }
+
+  // ---- the actor's side: the personal link ---------------------------------------------------------------
+
+  /** What a token opens in this municipality, or why it opens nothing. */
+  async access(municipalityId: number, token: string): Promise<LinkAccess> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: 'unknown' };
+    const hash = sha256(token);
+    const row = await repo.findToken(this.db, municipalityId, hash);
+    if (!row) return { status: 'unknown' };
+    if (row.token_revoked_at) return { status: 'revoked' };
+    if (row.round_state !== 'open') return { status: 'closed' };
+    if (this.now() > row.expires_at) return { status: 'expired' };
+    return {
+      status: 'ok', tokenHash: hash, participantId: row.participant_id, actorId: row.actor_id, actorName: row.actor_name,
+      roundId: row.round_id, planId: row.plan_id, roundTitle: row.round_title, deadline: row.deadline, expiresAt: row.expires_at,
+    };
+  }
+
+  /** The actor's page: its lead measures of the round's plan, each with its latest submission. */
+  async linkPage(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>) {
+    const [plan, measures, latest, wordings] = await Promise.all([
+      this.plans.getPlan(municipalityId, access.planId),
+      repo.leadMeasures(this.db, municipalityId, access.actorId, access.planId),
+      repo.latestChanges(this.db, municipalityId, access.participantId),
+      repo.configuredWordings(this.db, municipalityId),
+    ]);
+    return { plan: { id: plan.id, title: plan.title }, measures: measures.map((m) => ({ ...m, latest: latest.get(m.id) ?? null })), wordings: wordings.map((w) => w.label) };
+  }
+
+  /** Stores what the actor sent as pending changes (a newer one replaces a pending older one). */
+  async submitViaLink(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>, values: FormValues): Promise<{ ok: true; count: number } | { ok: false; errors: FieldErrors }> {
+    const measures = await repo.leadMeasures(this.db, municipalityId, access.actorId, access.planId);
+    const parsed = parseMeasureUpdates(values, measures, await repo.configuredWordings(this.db, municipalityId), this.today());
+    if (!parsed.ok) return parsed;
+    await this.storeSubmission(municipalityId, access, parsed.updates);
+    return { ok: true, count: parsed.updates.length };
+  }
+
+  private async storeSubmission(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>, updates: MeasureUpdate[]): Promise<void> {
+    const now = this.now();
+    const author = authorViaRound(access.actorName);
+    await this.db.transaction().execute(async (trx) => {
+      for (const u of updates) {
+        await trx.updateTable('round_changes').set({ state: 'superseded' })
+          .where('municipality_id', '=', municipalityId).where('participant_id', '=', access.participantId).where('measure_id', '=', u.measureId).where('state', '=', 'pending')
+          .execute();
+        await trx.insertInto('round_changes').values({
+          municipality_id: municipalityId, round_id: access.roundId, participant_id: access.participantId, measure_id: u.measureId,
+          status_label: u.status?.label ?? null, status_category: u.status?.category ?? null,
+          note_text: u.note, note_date: u.noteDate, evidence_url: u.evidenceUrl,
+          state: 'pending', review_comment: '', submitted_at: now, submitted_by_name: author.name, reviewed_at: null, reviewed_by_name: null,
+        }).execute();
+      }
+      await trx.updateTable('round_participants').set({ answered_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', access.participantId).execute();
+      await recordAudit(trx, {
+        municipalityId, actor: author, action: 'round.submit', entityType: 'round_participant', entityId: access.participantId, at: now,
+        after: { round_id: access.roundId, measures: updates.map((u) => u.measureId) },
+      });
+    });
+  }
+
+  // ---- jobs --------------------------------------------------------------------------------------------
+
+  registerJobs(): void {
+    this.jobs.register(JOB_INVITE, (job) => this.mailLink(job, 'invite'), { maxAttempts: 6 });
+    this.jobs.register(JOB_REMIND, (job) => this.mailLink(job, 'reminder'), { maxAttempts: 6 });
+    this.jobs.register(JOB_AUTO_REMIND, (job) => this.autoRemind(job), { maxAttempts: 6 });
+  }
+
+  /**
+   * Mails one participant a fresh personal link. The token exists only in this mail; when sending fails the
+   * token is removed again and the job retries later.
+   */
+  private async mailLink(job: JobContext, kind: 'invite' | 'reminder'): Promise<void> {
+    const { roundId, participantId } = jobPayload.parse(job.payload);
+    const mid = job.municipalityId;
+    if (mid === null) return;
+    const round = await repo.findRound(this.db, mid, roundId);
+    if (!round || round.state !== 'open' || job.now.toISOString() > round.expires_at) return;
+    const p = await repo.findParticipant(this.db, mid, roundId, participantId);
+    if (!p || p.revoked_at || (kind === 'reminder' && p.answered_at)) return;
+    const email = p.contact_email.trim();
+    if (!email) return;
+    const municipality = await this.db.selectFrom('municipalities').selectAll().where('id', '=', mid).executeTakeFirst();
+    if (!municipality) return;
+    const plan = await this.plans.getPlan(mid, round.plan_id);
+    const measures = await repo.leadMeasures(this.db, mid, p.actor_id, round.plan_id);
+    const token = await this.issueToken(this.db, mid, p.id);
+    try {
+      await this.mailer.send(await roundMail(email, {
+        // Someone who never got the invitation (an address added later) gets it instead of a reminder.
+        kind: kind === 'reminder' && p.invited_at ? 'reminder' : 'invite',
+        municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: measures.length, url: this.linkUrl(municipality.slug, token),
+      }));
+    } catch (err) {
+      await this.db.deleteFrom('round_tokens').where('municipality_id', '=', mid).where('token_hash', '=', sha256(token)).execute();
+      throw err;
+    }
+    const at = job.now.toISOString();
+    await this.db.updateTable('round_participants')
+      .set(kind === 'invite' || !p.invited_at ? { email, invited_at: at } : { email, reminded_at: at })
+      .where('municipality_id', '=', mid).where('id', '=', p.id).execute();
+  }
+
+  /** N days before the deadline: a reminder job for everyone who has not answered yet. */
+  private async autoRemind(job: JobContext): Promise<void> {
+    const { roundId } = autoPayload.parse(job.payload);
+    const mid = job.municipalityId;
+    if (mid === null || !this.mailer.configured) return;
+    const round = await repo.findRound(this.db, mid, roundId);
+    if (!round || round.state !== 'open' || round.auto_reminded_at) return;
+    const participants = (await repo.listParticipants(this.db, mid, roundId)).filter((p) => !p.answered_at && !p.revoked_at && p.contact_email.trim());
+    await this.db.transaction().execute(async (trx) => {
+      for (const p of participants) await this.jobs.enqueue(trx, { kind: JOB_REMIND, municipalityId: mid, payload: { roundId, participantId: p.id }, runAt: job.now });
+      await trx.updateTable('rounds').set({ auto_reminded_at: job.now.toISOString() }).where('municipality_id', '=', mid).where('id', '=', roundId).execute();
+      await recordAudit(trx, { municipalityId: mid, actor: { userId: null, name: 'Teilhabe' }, action: 'round.auto_remind', entityType: 'round', entityId: roundId, at: job.now.toISOString(), after: { mailed: participants.length } });
+    });
+  }
+}
