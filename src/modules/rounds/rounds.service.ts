@@ -104,6 +104,13 @@ export class RoundService {
     return repo.listRounds(this.db, municipalityId);
   }
 
+  /** When the plan's most recent update round started, or null (the dashboard's "older than the last round"). */
+  async lastRoundStart(municipalityId: number, planId: number): Promise<string | null> {
+    const row = await this.db.selectFrom('rounds').select('created_at').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId)
+      .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    return row?.created_at ?? null;
+  }
+
   /** Plans a round can ask about: the published ones. */
   async startablePlans(municipalityId: number) {
     return (await this.plans.listPlans(municipalityId)).filter((p) => p.state === 'published');
@@ -372,7 +379,8 @@ export class RoundService {
         await trx.insertInto('round_changes').values({
           municipality_id: municipalityId, round_id: access.roundId, participant_id: access.participantId, measure_id: u.measureId,
           status_label: u.status?.label ?? null, status_category: u.status?.category ?? null,
-          note_text: u.note, note_date: u.noteDate, evidence_url: u.evidenceUrl,
+          // A note is dated: by the actor, or with the day it was sent.
+          note_text: u.note, note_date: u.noteDate ?? (u.note || u.evidenceUrl ? now.slice(0, 10) : null), evidence_url: u.evidenceUrl,
           state: 'pending', review_comment: '', submitted_at: now, submitted_by_name: author.name, reviewed_at: null, reviewed_by_name: null,
         }).execute();
       }
