@@ -14,6 +14,8 @@ export type { CategoryCount, DashboardData, FundingWarning, IndicatorSummary, Me
 export { overdueMeasures, latestNoteOn } from './overdue.js';
 export type { OverdueCandidate, OverdueFinding, OverdueMeasure, OverdueReason } from './overdue.js';
 export { formatEuro } from './number.js';
+export { FundingSection } from './funding.view.js';
+export type { FundingItem } from './funding.view.js';
 export type { LastRoundStart, MonitoringService } from './monitoring.service.js';
 
 /**

@@ -1,5 +1,54 @@
+// Routes of the monitoring module: the dashboard (admin and public), yearly priorities, indicators with
+// their values and CSV upload, and the funding of measures. Each state change: CSRF (app), permission,
+// validation (400 with the form again, nothing written), service, redirect.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../app.env.js';
+import { pageContext, render, requirePermission, type Ctx } from '../../http.kit.js';
+import { paths, pattern } from '../../paths.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { dashboardCharts, indicatorChart } from './dashboard.charts.js';
+import type { DashboardData } from './dashboard.js';
+import { DashboardPage, NoPlanDashboardPage } from './dashboard.view.js';
+import { registerFundingRoutes } from './funding.routes.js';
+import { registerIndicatorRoutes } from './indicator.routes.js';
+import { registerPriorityRoutes } from './priority.routes.js';
+import { chosenPlan, queryId } from './route.helpers.js';
 
-/** Routes of the monitoring module (issue 4). */
-export function registerMonitoringRoutes(_app: Hono<AppEnv>): void {}
+const svc = (c: Ctx) => c.get('deps').services;
+const mid = (c: Ctx) => c.get('municipality').id;
+
+function pageVm(c: Ctx, area: 'admin' | 'public', data: DashboardData, plans: Array<{ id: number; title: string; state: string }>, fields: Array<{ id: number; title: string }>) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  return { area, data, charts: dashboardCharts(data, t, lang), indicatorCharts: data.indicators.map((i) => indicatorChart(i, t, lang)), plans, fields };
+}
+
+export function registerMonitoringRoutes(app: Hono<AppEnv>): void {
+  app.get(pattern(paths.adminDashboard, 'slug'), async (c) => {
+    requirePermission(c, 'plan.read_drafts');
+    const plan = await chosenPlan(c);
+    if (!plan) return render(c, <NoPlanDashboardPage ctx={pageContext(c)} />);
+    const tree = await svc(c).plans.tree(mid(c), plan.id);
+    const asked = queryId(c, 'feld');
+    // A field of another plan (left over when the plan is switched) means the whole plan.
+    const fieldId = asked !== null && tree.fields.some((f) => f.id === asked) ? asked : null;
+    const data = await svc(c).monitoring.dashboard(mid(c), plan.id, { fieldId });
+    const plans = await svc(c).plans.listPlans(mid(c));
+    return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'admin', data, plans, tree.fields)} />);
+  });
+
+  // The public dashboard shows the published plan only; without one there is nothing to show.
+  app.get(pattern(paths.dashboard, 'slug'), async (c) => {
+    const plan = await svc(c).plans.findCurrentPublishedPlan(mid(c));
+    if (!plan) throw new NotFoundError('published plan');
+    const tree = await svc(c).plans.tree(mid(c), plan.id);
+    const fieldId = queryId(c, 'feld');
+    if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) throw new NotFoundError('field');
+    const data = await svc(c).monitoring.dashboard(mid(c), plan.id, { fieldId });
+    return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'public', data, [], tree.fields)} />);
+  });
+
+  registerPriorityRoutes(app);
+  registerIndicatorRoutes(app);
+  registerFundingRoutes(app);
+}

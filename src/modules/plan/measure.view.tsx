@@ -1,5 +1,6 @@
 // A measure's page: public (goal, field, actors, status, timeframe, notes, history) and in the admin area
 // the same with the forms to change its status and add a progress note.
+import type { Child } from 'hono/jsx';
 import { paths } from '../../paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
@@ -134,7 +135,8 @@ export function measureTitle(t: T, m: { number: number | null }): string {
   return m.number !== null ? t('measure.numbered', { number: m.number }) : t('measure.furtherSingular');
 }
 
-export function PublicMeasurePage({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+/** `extra`: sections other modules add below the facts (monitoring: the measure's funding). */
+export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: MeasureDetail; extra?: Child }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const title = measureTitle(t, d.measure);
@@ -146,6 +148,7 @@ export function PublicMeasurePage({ ctx, d }: { ctx: PageContext; d: MeasureDeta
           <p class="kern-body kern-body--large pre-line">{d.measure.text}</p>
           <MeasureFacts ctx={ctx} d={d} publicLinks={true} />
         </div>
+        {extra}
         <NotesAndHistory ctx={ctx} d={d} />
       </div>
     </Layout>
@@ -165,6 +168,8 @@ export function AdminMeasurePage(props: {
   noteForm: FormState;
   wordings: Array<{ label: string; category: string }>;
   canChangeStatus: boolean;
+  /** sections other modules add below the facts (monitoring: the measure's funding) */
+  extra?: Child;
 }) {
   const { ctx, d } = props;
   const { t } = ctx;
@@ -184,6 +189,7 @@ export function AdminMeasurePage(props: {
             <a class="kern-link" href={paths.adminMeasureDelete(slug, d.measure.id)}>{t('measure.delete')}</a>
           </div>
         </div>
+        {props.extra}
         {props.canChangeStatus ? (
           <section aria-labelledby="status-form-title">
             <h2 class="kern-heading-medium" id="status-form-title">{t('measure.changeStatus')}</h2>

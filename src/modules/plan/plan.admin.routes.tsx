@@ -9,6 +9,7 @@ import { idParam, readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
 import { AdminOverviewPage, PlanWorkspacePage } from './plan.admin.view.js';
+import { FundingSection } from '../monitoring/index.js';
 import { AdminMeasurePage } from './measure.view.js';
 import { PlanPage } from './plan.public.view.js';
 import {
@@ -346,6 +347,7 @@ export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
         noteForm={forms.note ?? { values: {}, errors: {} }}
         wordings={await svc(c).wordings.list(mid(c))}
         canChangeStatus={can(c.get('role'), user.isInstanceAdmin, 'status.change')}
+        extra={<FundingSection ctx={pageContext(c)} measureId={id} funding={await svc(c).monitoring.fundingOf(mid(c), id)} admin={true} />}
       />,
       status,
     );

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/http/form.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ActorPage, ActorsPage } from '../actors/actor.view.js';
+import { FundingSection } from '../monitoring/index.js';
 import { PublicMeasurePage } from './measure.view.js';
 import { allMeasures, type PlanTree } from './plan.repository.js';
 import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
@@ -84,7 +85,8 @@ export function registerPublicRoutes(app: Hono<AppEnv>) {
   app.get(pattern(paths.measure, 'slug', 'id'), async (c) => {
     const d = await svc(c).plans.measureDetail(mid(c), requireId(c.req.param('id')));
     await svc(c).plans.getPublicPlan(mid(c), d.plan.id);
-    return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} />);
+    const funding = await svc(c).monitoring.fundingOf(mid(c), d.measure.id);
+    return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={<FundingSection ctx={pageContext(c)} measureId={d.measure.id} funding={funding} admin={false} />} />);
   });
 
   const actorParents = async (c: Ctx) => new Map((await svc(c).actors.list(mid(c))).map((a) => [a.id, a.parent_id]));

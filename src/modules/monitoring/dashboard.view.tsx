@@ -1,0 +1,364 @@
+// The dashboard, in the admin area (any plan, with a plan chooser) and on the public site (the published
+// plan): key figures, the charts each with its summary and table, overdue measures, funding warnings and
+// indicators against their targets. A pure function of its view model.
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { paths } from '../../paths.js';
+import type { T } from '../../platform/i18n/i18n.js';
+import { StatusBadge } from '../../platform/views/components.js';
+import { Layout } from '../../platform/views/layout.js';
+import type { PageContext } from '../../platform/views/page.js';
+import { formatDate, measureTitle } from '../plan/measure.view.js';
+import { STATUS_CATEGORIES } from '../plan/status.js';
+import type { DataTable, RenderedChart } from './dashboard.charts.js';
+import type { DashboardData, MeasureRef } from './dashboard.js';
+import { formatEuro, formatNumber } from './number.js';
+
+export function DataTableView({ table, id }: { table: DataTable; id?: string }) {
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small" id={id}>
+        <caption class="kern-body kern-body--bold table-caption">{table.caption}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            {table.columns.map((c, i) => (
+              <th scope="col" class={i > 0 ? 'kern-table__header--numeric' : undefined}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {table.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.header}</th>
+              {r.cells.map((cell) => <td class="kern-table__cell--numeric">{cell}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A chart: its sentence (which names the image), the SVG, and the same numbers as a table. */
+export function ChartFigure({ chart }: { chart: RenderedChart }) {
+  return (
+    <div class="chart stack">
+      <p class="kern-body chart-summary" id={`${chart.id}-summary`}>{chart.summary}</p>
+      <div class="chart-image">{raw(chart.svg)}</div>
+      <DataTableView table={chart.table} />
+    </div>
+  );
+}
+
+export interface DashboardVm {
+  area: 'admin' | 'public';
+  data: DashboardData;
+  charts: { status: RenderedChart; changes: RenderedChart; actors: RenderedChart };
+  indicatorCharts: RenderedChart[];
+  /** the municipality's plans, for the admin's plan chooser */
+  plans: Array<{ id: number; title: string; state: string }>;
+  fields: Array<{ id: number; title: string }>;
+}
+
+const percent = (share: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+function MeasureLink({ ctx, m, admin }: { ctx: PageContext; m: MeasureRef; admin: boolean }) {
+  const slug = ctx.municipality!.slug;
+  return (
+    <a class="kern-link" href={admin ? paths.adminMeasure(slug, m.id) : paths.measure(slug, m.id)}>
+      {measureTitle(ctx.t, m)}
+      <span class="kern-sr-only">: {m.text.slice(0, 120)}</span>
+    </a>
+  );
+}
+
+function Chooser({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const admin = vm.area === 'admin';
+  return (
+    <form method="get" action={admin ? paths.adminDashboard(slug) : paths.dashboard(slug)} class="filters no-print">
+      {admin ? (
+        <div class="kern-form-input">
+          <label class="kern-label" for="wahl-plan">{t('monitoring.dashboard.plan')}</label>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="wahl-plan" name="plan">
+              {vm.plans.map((p) => (
+                <option value={String(p.id)} selected={p.id === vm.data.plan.id}>
+                  {p.title} ({t(`planState.${p.state}`)})
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
+      <div class="kern-form-input">
+        <label class="kern-label" for="wahl-feld">{t('monitoring.dashboard.field')}</label>
+        <div class="kern-form-input__select-wrapper">
+          <select class="kern-form-input__select" id="wahl-feld" name="feld">
+            <option value="">{t('monitoring.dashboard.allFields')}</option>
+            {vm.fields.map((f) => (
+              <option value={String(f.id)} selected={f.id === vm.data.field?.id}>{f.title}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div>
+        <button type="submit" class="kern-btn kern-btn--secondary">
+          <span class="kern-label">{t('monitoring.dashboard.show')}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function KeyFigures({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
+  const { t, lang } = ctx;
+  return (
+    <dl class="key-figures">
+      <div>
+        <dt>{t('monitoring.dashboard.total')}</dt>
+        <dd>{data.total}</dd>
+      </div>
+      <div>
+        <dt>{t('monitoring.dashboard.done')}</dt>
+        <dd>
+          {percent(data.done.share, lang)} <span class="meta">({t('monitoring.dashboard.doneDetail', { completed: data.done.completed, ongoing: data.done.ongoing })})</span>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('monitoring.dashboard.overdueCount')}</dt>
+        <dd>{data.overdue.length}</dd>
+      </div>
+      <div>
+        <dt>{t('monitoring.dashboard.fundingCount')}</dt>
+        <dd>{data.fundingWarnings.length}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function FieldsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  const admin = vm.area === 'admin';
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.dashboard.fieldsCaption')}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            <th scope="col">{t('field.singular')}</th>
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.dashboard.total')}</th>
+            {STATUS_CATEGORIES.map((c) => <th scope="col" class="kern-table__header--numeric">{t(`status.${c}`)}</th>)}
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.dashboard.done')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {vm.data.fields.map((f) => (
+            <tr>
+              <th scope="row">
+                <a class="kern-link" href={admin ? paths.adminDashboardOf(slug, vm.data.plan.id, f.id) : paths.dashboardOf(slug, f.id)}>{f.title}</a>
+              </th>
+              <td class="kern-table__cell--numeric">{f.total}</td>
+              {f.byCategory.map((c) => <td class="kern-table__cell--numeric">{c.count}</td>)}
+              <td class="kern-table__cell--numeric">{percent(f.doneShare, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function reasonText(t: T, lang: string, reason: string, due: string): string {
+  return t(`monitoring.overdue.${reason}`, { date: formatDate(due, lang) });
+}
+
+function OverdueTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+  const { t, lang } = ctx;
+  const { data } = vm;
+  if (data.overdue.length === 0) return <p class="kern-body">{t('monitoring.overdue.none')}</p>;
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.overdue.caption', { count: data.overdue.length })}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            <th scope="col">{t('measure.singular')}</th>
+            <th scope="col">{t('field.singular')}</th>
+            <th scope="col">{t('measure.status')}</th>
+            <th scope="col">{t('monitoring.overdue.why')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {data.overdue.map((o) => (
+            <tr>
+              <th scope="row"><MeasureLink ctx={ctx} m={o.measure} admin={vm.area === 'admin'} /></th>
+              <td>{o.measure.fieldTitle}</td>
+              <td><StatusBadge t={t} category={o.measure.status_category} label={o.measure.status_label} /></td>
+              <td>
+                <ul class="kern-list plain-list">
+                  {o.reasons.map((r) => <li>{reasonText(t, lang, r.reason, r.due)}</li>)}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FundingTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+  const { t, lang } = ctx;
+  const { data } = vm;
+  if (data.fundingWarnings.length === 0) return <p class="kern-body">{t('monitoring.funding.noWarnings')}</p>;
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.funding.warningsCaption', { count: data.fundingWarnings.length })}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            <th scope="col">{t('measure.singular')}</th>
+            <th scope="col">{t('monitoring.funding.programme')}</th>
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.funding.amount')}</th>
+            <th scope="col">{t('monitoring.funding.warning')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {data.fundingWarnings.map((w) => (
+            <tr>
+              <th scope="row"><MeasureLink ctx={ctx} m={w.measure} admin={vm.area === 'admin'} /></th>
+              <td>{w.funding.programme}</td>
+              <td class="kern-table__cell--numeric">{w.funding.amount_cents !== null ? formatEuro(w.funding.amount_cents, lang) : '–'}</td>
+              <td>
+                {w.kind === 'ending_soon'
+                  ? t('monitoring.funding.endingSoon', { count: w.daysLeft, date: formatDate(w.funding.end_date, lang) })
+                  : t('monitoring.funding.endedWhileActive', { date: formatDate(w.funding.end_date, lang), status: t(`status.${w.measure.status_category}`) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function IndicatorsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  const num = (v: number | null, unit: string) => (v === null ? '–' : `${formatNumber(v, lang)}${unit ? ` ${unit}` : ''}`);
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.indicators.caption')}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            <th scope="col">{t('monitoring.indicators.name')}</th>
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.baseline')}</th>
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.latest')}</th>
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.target')}</th>
+            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.progress')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {vm.data.indicators.map((i) => (
+            <tr>
+              <th scope="row">{vm.area === 'admin' ? <a class="kern-link" href={paths.adminIndicator(slug, i.id)}>{i.name}</a> : i.name}</th>
+              <td class="kern-table__cell--numeric">{num(i.baseline_value, i.unit)}{i.baseline_year ? ` (${i.baseline_year})` : ''}</td>
+              <td class="kern-table__cell--numeric">{i.latest ? `${num(i.latest.value, i.unit)} (${i.latest.period.length === 4 ? i.latest.period : formatDate(i.latest.period, lang)})` : '–'}</td>
+              <td class="kern-table__cell--numeric">{num(i.target_value, i.unit)}{i.target_year ? ` (${i.target_year})` : ''}</td>
+              <td class="kern-table__cell--numeric">{i.progress !== null ? percent(i.progress, lang) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children?: Child }) {
+  return (
+    <section aria-labelledby={id} class="stack">
+      <h2 class="kern-heading-medium" id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  const { data } = vm;
+  const admin = vm.area === 'admin';
+  const title = data.field ? t('monitoring.dashboard.titleField', { field: data.field.title }) : t('monitoring.title');
+  const crumbs = admin
+    ? [{ href: paths.admin(slug), label: t('admin.overview.title') }]
+    : [{ href: paths.municipality(slug), label: data.plan.title }];
+  if (data.field) crumbs.push({ href: admin ? paths.adminDashboardOf(slug, data.plan.id) : paths.dashboard(slug), label: t('monitoring.title') });
+  return (
+    <Layout ctx={ctx} title={title} crumbs={crumbs} area={admin ? 'admin' : 'public'}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{title}</h1>
+          <p class="kern-body">
+            {t('monitoring.dashboard.intro', { plan: data.plan.title, date: formatDate(data.today, lang) })}
+            {admin && data.plan.state !== 'published' ? ` ${t('monitoring.dashboard.notPublic')}` : ''}
+          </p>
+          <Chooser ctx={ctx} vm={vm} />
+          <ul class="inline-list no-print">
+            <li><a class="kern-link" href={admin ? paths.adminPrioritiesOf(slug, data.plan.id) : paths.priorities(slug)}>{t('monitoring.priorities.title')}</a></li>
+            {admin ? <li><a class="kern-link" href={paths.adminIndicatorsOf(slug, data.plan.id)}>{t('monitoring.indicators.manage')}</a></li> : null}
+          </ul>
+          <KeyFigures ctx={ctx} data={data} />
+        </div>
+        <Section id="stand" title={vm.charts.status.title}>
+          <ChartFigure chart={vm.charts.status} />
+        </Section>
+        {data.field ? null : (
+          <Section id="felder" title={t('monitoring.dashboard.fieldsTitle')}>
+            <FieldsTable ctx={ctx} vm={vm} />
+          </Section>
+        )}
+        <Section id="ueberfaellig" title={t('monitoring.overdue.title')}>
+          <p class="kern-body meta">
+            {data.lastRoundStart ? t('monitoring.overdue.explainRound', { date: formatDate(data.lastRoundStart.slice(0, 10), lang) }) : t('monitoring.overdue.explain')}
+          </p>
+          <OverdueTable ctx={ctx} vm={vm} />
+        </Section>
+        <Section id="foerderung" title={t('monitoring.funding.warningsTitle')}>
+          <FundingTable ctx={ctx} vm={vm} />
+        </Section>
+        <Section id="akteure" title={vm.charts.actors.title}>
+          <ChartFigure chart={vm.charts.actors} />
+        </Section>
+        <Section id="veraenderungen" title={vm.charts.changes.title}>
+          <ChartFigure chart={vm.charts.changes} />
+        </Section>
+        <Section id="kennzahlen" title={t('monitoring.indicators.title')}>
+          {data.indicators.length === 0 ? <p class="kern-body">{t('monitoring.indicators.none')}</p> : <IndicatorsTable ctx={ctx} vm={vm} />}
+          {vm.indicatorCharts.map((c) => (
+            <section aria-labelledby={`${c.id}-title`} class="stack">
+              <h3 class="kern-heading-small" id={`${c.id}-title`}>{c.title}</h3>
+              <ChartFigure chart={c} />
+            </section>
+          ))}
+        </Section>
+      </div>
+    </Layout>
+  );
+}
+
+/** The admin dashboard when the municipality has no plan yet. */
+export function NoPlanDashboardPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={t('monitoring.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
+      <h1 class="kern-heading-large">{t('monitoring.title')}</h1>
+      <p class="kern-body">{t('monitoring.dashboard.noPlan')}</p>
+      <p class="kern-body"><a class="kern-link" href={paths.adminPlanNew(slug)}>{t('plan.new')}</a></p>
+    </Layout>
+  );
+}
