@@ -46,6 +46,7 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
   const actors = new ActorService(k, clock, search);
   const importPlan: Services['importPlan'] = (municipalityId, exchange, by, options) =>
     importExchangePlan(k, plans, (trx: Transaction<Database>, mid: number) => actors.reindex(trx, mid), clock, municipalityId, exchange, by, options);
+  const roundsServices = buildRoundsServices(k, config, clock, { auth, plans });
   return {
     auth,
     search,
@@ -55,8 +56,8 @@ export function buildServices(db: Db, config: Config, clock: Clock): Services {
     wordings: new WordingService(k, clock),
     importPlan,
     // -- issue 4 services: rounds, monitoring, editions --
-    ...buildRoundsServices(k, config, clock, { auth, plans }),
-    monitoring: new MonitoringService(k, clock, plans),
+    ...roundsServices,
+    monitoring: new MonitoringService(k, clock, plans, (mid, planId) => roundsServices.rounds.lastRoundStart(mid, planId)),
     editions: new EditionService(k, clock, plans),
     imports: new ImportService(k, clock, plans, importPlan, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };

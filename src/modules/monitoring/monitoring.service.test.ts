@@ -61,6 +61,29 @@ describe.each(engines)('monitoring service on %s', (engine) => {
     expect(d.fundingWarnings.map((w) => [w.funding.programme, w.kind, w.daysLeft, w.funding.amount_cents])).toEqual([['Bundesprogramm Sprache', 'ending_soon', 90, 1_250_000]]);
   });
 
+  it('takes the start of the last update round from the rounds module', async () => {
+    const own = await createTestEnv(engine);
+    try {
+      const fx = await seedTwoMunicipalities(own);
+      const before = await dashboardData(own.services, fx.A.municipalityId, fx.A.planId, '2026-03-10');
+      expect(before.lastRoundStart).toBeNull();
+      expect(before.overdue).toEqual([]);
+      own.now.value = new Date('2026-03-02T09:00:00Z');
+      const amstadt = await own.services.municipalities.getBySlug(fx.A.slug);
+      await own.services.rounds.start(amstadt, { plan_id: fx.A.planId, title: 'Sachstand 2026', deadline: '2026-04-30' }, by);
+      const after = await dashboardData(own.services, fx.A.municipalityId, fx.A.planId, '2026-03-10');
+      expect(after.lastRoundStart).toBe('2026-03-02T09:00:00.000Z');
+      // no measure has a note since 2 March: all three are due for one
+      expect(after.overdue.map((o) => o.reasons.map((r) => `${r.reason}@${r.due}`))).toEqual([
+        ['no_note_since_round@2026-03-02'], ['no_note_since_round@2026-03-02'], ['no_note_since_round@2026-03-02'],
+      ]);
+      // B has no round
+      expect((await dashboardData(own.services, fx.B.municipalityId, fx.B.planId, '2026-03-10')).lastRoundStart).toBeNull();
+    } finally {
+      await own.close();
+    }
+  });
+
   it('reads only its own municipality and rejects a plan of another', async () => {
     await expect(dashboardData(env.services, f.A.municipalityId, f.B.planId, '2026-03-01')).rejects.toThrow(/not found/);
     const b = await dashboardData(env.services, f.B.municipalityId, f.B.planId, '2026-03-01');
