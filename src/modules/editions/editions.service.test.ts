@@ -52,10 +52,10 @@ describe.each(engines)('editions service on %s', (engine) => {
 
     const last = await env.services.editions.lastEdition(mid, newPlanId);
     expect(last?.label).toBe('1.0');
-    const since = await env.services.editions.changesSinceLastEdition(mid, newPlanId);
-    expect(since!.comparison.added).toEqual([]);
-    expect(since!.comparison.removed.map((p) => p.measure.number)).toEqual([1]);
-    expect(since!.comparison.changed).toEqual([]);
+    const { changes } = await env.services.editions.sinceLastEdition(mid, newPlanId);
+    expect(changes!.comparison.added).toEqual([]);
+    expect(changes!.comparison.removed.map((p) => p.measure.number)).toEqual([1]);
+    expect(changes!.comparison.changed).toEqual([]);
   });
 
   it('copies notes with their dates and links goals to the copied guiding goals', async () => {
@@ -73,7 +73,7 @@ describe.each(engines)('editions service on %s', (engine) => {
     const id = await env.services.editions.create(f.B.municipalityId, f.B.planId, { label: 'B', adopted_on: null, paper_number: '', note: '' }, officer);
     await expect(env.services.editions.get(f.A.municipalityId, id)).rejects.toThrow(/not found/);
     await expect(env.services.editions.create(f.A.municipalityId, f.B.planId, { label: 'x', adopted_on: null, paper_number: '', note: '' }, officer)).rejects.toThrow(/not found/);
-    await expect(env.services.editions.compare(f.A.municipalityId, { kind: 'edition', id }, { kind: 'plan', id: f.A.planId })).rejects.toThrow(/invalid input/);
+    await expect(env.services.editions.compare(f.A.municipalityId, { kind: 'edition', id }, { kind: 'plan', id: f.A.planId })).rejects.toThrow(/not found/);
     expect((await env.services.editions.list(f.A.municipalityId)).map((e) => e.label)).not.toContain('B');
   });
 });

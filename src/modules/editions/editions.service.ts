@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
-import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import { NotFoundError } from '../../platform/http/errors.js';
 import type { Measure, Plan } from '../plan/plan.repository.js';
 import type { PlanService } from '../plan/plan.service.js';
 import type { StatusCategory } from '../plan/status.js';
@@ -94,17 +94,9 @@ export class EditionService {
     return { ref, edition: null, snapshot: await this.snapshotOf(municipalityId, ref.id) };
   }
 
-  /** Compares two states; the earlier one is always `from`. An unknown side is bad input, not a missing page. */
+  /** Compares two states; the earlier one is always `from`, whichever order they were asked in. */
   async compare(municipalityId: number, a: SnapshotRef, b: SnapshotRef): Promise<CompareResult> {
-    const load = async (ref: SnapshotRef, field: 'from' | 'to') => {
-      try {
-        return await this.side(municipalityId, ref);
-      } catch (e) {
-        if (e instanceof NotFoundError) throw new InvalidInputError({ [field]: 'editions.errors.sideInvalid' });
-        throw e;
-      }
-    };
-    const [x, y] = [await load(a, 'from'), await load(b, 'to')];
+    const [x, y] = await Promise.all([this.side(municipalityId, a), this.side(municipalityId, b)]);
     const [from, to] = x.snapshot.takenAt <= y.snapshot.takenAt ? [x, y] : [y, x];
     return { from, to, comparison: await this.compareSnapshots(municipalityId, from.snapshot, to.snapshot) };
   }
@@ -130,12 +122,12 @@ export class EditionService {
     return null;
   }
 
-  /** What changed since the last edition, up to now; null when the plan has none to compare with. */
-  async changesSinceLastEdition(municipalityId: number, planId: number): Promise<{ edition: repo.EditionSummary; comparison: Comparison } | null> {
-    const edition = await this.lastEdition(municipalityId, planId);
-    if (!edition) return null;
-    const [then, now] = await Promise.all([this.get(municipalityId, edition.id), this.snapshotOf(municipalityId, planId)]);
-    return { edition, comparison: await this.compareSnapshots(municipalityId, then.snapshot, now) };
+  /** The plan now, and what changed since its last edition (null when it has none to compare with). */
+  async sinceLastEdition(municipalityId: number, planId: number): Promise<{ snapshot: PlanSnapshot; changes: { edition: repo.EditionSummary; comparison: Comparison } | null }> {
+    const [edition, snapshot] = await Promise.all([this.lastEdition(municipalityId, planId), this.snapshotOf(municipalityId, planId)]);
+    if (!edition) return { snapshot, changes: null };
+    const then = await this.get(municipalityId, edition.id);
+    return { snapshot, changes: { edition, comparison: await this.compareSnapshots(municipalityId, then.snapshot, snapshot) } };
   }
 
   /**

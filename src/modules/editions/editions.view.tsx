@@ -1,0 +1,463 @@
+// Pages of the editions module: the overview per plan, a plan's editions with the form to freeze one and the
+// report downloads, an edition read-only, the comparison, and the form to start the next edition.
+import { paths } from '../../paths.js';
+import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { Layout, type Crumb } from '../../platform/views/layout.js';
+import type { FormState, PageContext } from '../../platform/views/page.js';
+import type { Plan } from '../plan/plan.repository.js';
+import type { CompareResult, Edition, EditionSummary } from './editions.service.js';
+import { changeLines, formatDay, latestNote, measureName, reasonLine, sideLabel, statusText } from './editions.describe.js';
+import { measureCount, placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';
+
+const overviewCrumb = (ctx: PageContext): Crumb => ({ href: paths.adminEditions(ctx.municipality!.slug), label: ctx.t('editions.title') });
+
+function PlanStateBadge({ ctx, state }: { ctx: PageContext; state: string }) {
+  return (
+    <span class={`kern-badge kern-badge--${state === 'published' ? 'success' : state === 'archived' ? 'warning' : 'info'}`}>
+      <span class="kern-label kern-label--small">{ctx.t(`planState.${state}`)}</span>
+    </span>
+  );
+}
+
+export function EditionsOverviewPage({ ctx, plans }: { ctx: PageContext; plans: Array<{ plan: Plan; editions: EditionSummary[] }> }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={t('editions.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
+      <h1 class="kern-heading-large">{t('editions.title')}</h1>
+      <p class="kern-body">{t('editions.intro')}</p>
+      {plans.length === 0 ? <p class="kern-body">{t('editions.noPlans')}</p> : null}
+      <ul class="cards">
+        {plans.map(({ plan, editions }) => (
+          <li class="card stack">
+            <h2 class="kern-heading-small">
+              <a class="kern-link" href={paths.adminPlanEditions(slug, plan.id)}>{plan.title}</a>
+            </h2>
+            <p class="kern-body"><PlanStateBadge ctx={ctx} state={plan.state} /></p>
+            <p class="meta">
+              {editions.length === 0
+                ? t('editions.noEditionsShort')
+                : t('editions.latest', { count: editions.length, label: editions[0].label, date: formatDay(editions[0].adopted_on ?? editions[0].created_at, lang) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {plans.length > 0 ? (
+        <p class="actions">
+          <a class="kern-btn kern-btn--secondary" href={paths.adminEditionsCompare(slug)}>
+            <span class="kern-label">{t('editions.compare.title')}</span>
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+const FORM_LABELS = (ctx: PageContext) => ({
+  label: ctx.t('editions.form.label'),
+  adopted_on: ctx.t('editions.form.adoptedOn'),
+  paper_number: ctx.t('editions.form.paperNumber'),
+  note: ctx.t('editions.form.note'),
+});
+
+export interface PlanEditionsModel {
+  plan: Plan;
+  editions: EditionSummary[];
+  form: FormState;
+  can: { create: boolean; continue: boolean; delete: boolean };
+}
+
+export function PlanEditionsPage({ ctx, model }: { ctx: PageContext; model: PlanEditionsModel }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  const { plan, editions, form, can } = model;
+  const labels = FORM_LABELS(ctx);
+  return (
+    <Layout ctx={ctx} title={t('editions.plan.title', { plan: plan.title })} area="admin" crumbs={[overviewCrumb(ctx)]}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{t('editions.plan.title', { plan: plan.title })}</h1>
+          <p class="kern-body">
+            <PlanStateBadge ctx={ctx} state={plan.state} />{' '}
+            <a class="kern-link" href={paths.adminPlan(slug, plan.id)}>{t('editions.plan.workspace')}</a>
+          </p>
+        </div>
+
+        <section aria-labelledby="report-title" class="stack">
+          <h2 class="kern-heading-medium" id="report-title">{t('editions.report.title')}</h2>
+          <p class="kern-body">{t('editions.report.intro')}</p>
+          <ul class="inline-list">
+            <li>
+              <a class="kern-btn kern-btn--primary" href={paths.adminPlanReport(slug, plan.id, 'pdf')} download>
+                <span class="kern-label">{t('editions.report.pdf')}</span>
+              </a>
+            </li>
+            <li>
+              <a class="kern-btn kern-btn--secondary" href={paths.adminPlanReport(slug, plan.id, 'docx')} download>
+                <span class="kern-label">{t('editions.report.docx')}</span>
+              </a>
+            </li>
+          </ul>
+        </section>
+
+        <section aria-labelledby="editions-title" class="stack">
+          <h2 class="kern-heading-medium" id="editions-title">{t('editions.plan.editions', { count: editions.length })}</h2>
+          {editions.length === 0 ? (
+            <p class="kern-body">{t('editions.plan.none')}</p>
+          ) : (
+            <div class="kern-table-responsive">
+              <table class="kern-table">
+                <caption class="kern-sr-only">{t('editions.plan.tableCaption', { plan: plan.title })}</caption>
+                <thead class="kern-table__header">
+                  <tr>
+                    <th scope="col">{t('editions.form.label')}</th>
+                    <th scope="col">{t('editions.form.adoptedOn')}</th>
+                    <th scope="col">{t('editions.form.paperNumber')}</th>
+                    <th scope="col">{t('editions.takenAt')}</th>
+                    <th scope="col">{t('editions.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody class="kern-table__body">
+                  {editions.map((e) => (
+                    <tr>
+                      <th scope="row">
+                        <a class="kern-link" href={paths.adminEdition(slug, e.id)}>{t('editions.edition.title', { label: e.label })}</a>
+                      </th>
+                      <td>{e.adopted_on ? formatDay(e.adopted_on, lang) : '–'}</td>
+                      <td>{e.paper_number || '–'}</td>
+                      <td>{t('editions.takenBy', { date: formatDay(e.created_at, lang), by: e.created_by || t('editions.unknownAuthor') })}</td>
+                      <td>
+                        <span class="inline-list">
+                          <a class="kern-link" href={`${paths.adminEditionsCompare(slug)}?from=e${e.id}&to=p${plan.id}`}>
+                            {t('editions.compareWithToday')}
+                            <span class="kern-sr-only"> ({t('editions.edition.title', { label: e.label })})</span>
+                          </a>
+                          {can.delete ? (
+                            <a class="kern-link" href={paths.adminEditionDelete(slug, e.id)}>
+                              {t('form.delete')}
+                              <span class="kern-sr-only"> ({t('editions.edition.title', { label: e.label })})</span>
+                            </a>
+                          ) : null}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {editions.length > 0 ? (
+            <p><a class="kern-link" href={`${paths.adminEditionsCompare(slug)}?from=e${editions[editions.length > 1 ? 1 : 0].id}&to=e${editions[0].id}`}>{t('editions.compare.title')}</a></p>
+          ) : null}
+        </section>
+
+        {can.create ? (
+          <section aria-labelledby="create-title" class="stack">
+            <h2 class="kern-heading-medium" id="create-title">{t('editions.create.title')}</h2>
+            <p class="kern-body">{t('editions.create.intro')}</p>
+            <form method="post" action={paths.adminPlanEditions(slug, plan.id)} class="form" novalidate>
+              <ErrorSummary t={t} form={form} labels={labels} />
+              <Csrf token={ctx.csrfToken} />
+              <TextField t={t} form={form} name="label" label={labels.label} hint={t('editions.form.labelHint')} width="short" />
+              <TextField t={t} form={form} name="adopted_on" label={labels.adopted_on} hint={t('editions.form.adoptedOnHint')} type="date" optional width="short" />
+              <TextField t={t} form={form} name="paper_number" label={labels.paper_number} hint={t('editions.form.paperNumberHint')} optional />
+              <TextArea t={t} form={form} name="note" label={labels.note} optional rows={3} />
+              <div class="actions">
+                <SubmitButton label={t('editions.create.submit')} />
+              </div>
+            </form>
+          </section>
+        ) : null}
+
+        {can.continue ? (
+          <section aria-labelledby="continue-title" class="stack">
+            <h2 class="kern-heading-medium" id="continue-title">{t('editions.continue.title')}</h2>
+            <p class="kern-body">{t('editions.continue.intro')}</p>
+            <p>
+              <a class="kern-btn kern-btn--secondary" href={paths.adminPlanContinue(slug, plan.id)}>
+                <span class="kern-label">{t('editions.continue.title')}</span>
+              </a>
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </Layout>
+  );
+}
+
+/** The measures of one field of a snapshot as a table, read-only. */
+function SnapshotFieldTable({ ctx, caption, measures }: { ctx: PageContext; caption: string; measures: PlacedMeasure[] }) {
+  const { t, lang } = ctx;
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table catalogue-table">
+        <caption class="kern-sr-only">{caption}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            <th scope="col">{t('editions.col.goal')}</th>
+            <th scope="col">{t('editions.col.number')}</th>
+            <th scope="col">{t('editions.col.measure')}</th>
+            <th scope="col">{t('editions.col.actors')}</th>
+            <th scope="col">{t('editions.col.status')}</th>
+            <th scope="col">{t('editions.col.latestNote')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {measures.map((p) => (
+            <tr>
+              <td>{p.goal?.text ?? t('editions.furtherMeasures')}</td>
+              <td>{p.measure.number ?? '–'}</td>
+              <td class="pre-line">{p.measure.text}</td>
+              <td>{p.measure.actors.map((a) => (a.role === 'lead' ? t('editions.leadActor', { name: a.name }) : a.name)).join(', ')}</td>
+              <td><StatusBadge t={t} category={p.measure.status.category} label={p.measure.status.label} /></td>
+              <td>{latestNote(t, lang, p.measure)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SnapshotView({ ctx, snapshot }: { ctx: PageContext; snapshot: PlanSnapshot }) {
+  const { t } = ctx;
+  const placed = placedMeasures(snapshot);
+  return (
+    <>
+      {snapshot.guidingGoals.length > 0 ? (
+        <section aria-labelledby="snapshot-guiding" class="stack">
+          <h2 class="kern-heading-medium" id="snapshot-guiding">{t('editions.guidingGoals')}</h2>
+          <ul class="kern-list">
+            {snapshot.guidingGoals.map((g) => (
+              <li>{g.targetYear ? t('editions.guidingGoalWithYear', { text: g.text, year: g.targetYear }) : g.text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {snapshot.fields.map((f) => (
+        <section aria-labelledby={`snapshot-field-${f.id}`} class="stack">
+          <h2 class="kern-heading-medium" id={`snapshot-field-${f.id}`}>{f.title}</h2>
+          {f.visions.map((v) => (
+            <p class="kern-body">{t('editions.vision', { text: v })}</p>
+          ))}
+          <SnapshotFieldTable ctx={ctx} caption={t('editions.fieldCaption', { field: f.title })} measures={placed.filter((p) => p.field.id === f.id)} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function EditionPage({ ctx, edition, canDelete }: { ctx: PageContext; edition: Edition; canDelete: boolean }) {
+  const { t, lang } = ctx;
+  const slug = ctx.municipality!.slug;
+  const title = t('editions.edition.title', { label: edition.label });
+  return (
+    <Layout ctx={ctx} title={title} area="admin" crumbs={[overviewCrumb(ctx), { href: paths.adminPlanEditions(slug, edition.plan_id), label: edition.plan_title }]}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{title}</h1>
+          <p class="kern-body">{t('editions.edition.readOnly')}</p>
+          <dl class="facts">
+            <dt>{t('editions.edition.plan')}</dt>
+            <dd>{edition.snapshot.plan.title}</dd>
+            <dt>{t('editions.form.adoptedOn')}</dt>
+            <dd>{edition.adopted_on ? formatDay(edition.adopted_on, lang) : '–'}</dd>
+            <dt>{t('editions.form.paperNumber')}</dt>
+            <dd>{edition.paper_number || '–'}</dd>
+            <dt>{t('editions.takenAt')}</dt>
+            <dd>{t('editions.takenBy', { date: formatDay(edition.created_at, lang), by: edition.created_by || t('editions.unknownAuthor') })}</dd>
+            <dt>{t('editions.edition.measures')}</dt>
+            <dd>{measureCount(edition.snapshot)}</dd>
+            {edition.note ? (
+              <>
+                <dt>{t('editions.form.note')}</dt>
+                <dd class="pre-line">{edition.note}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p class="actions">
+            <a class="kern-link" href={`${paths.adminEditionsCompare(slug)}?from=e${edition.id}&to=p${edition.plan_id}`}>{t('editions.compareWithToday')}</a>
+            {canDelete ? <a class="kern-link" href={paths.adminEditionDelete(slug, edition.id)}>{t('editions.edition.delete')}</a> : null}
+          </p>
+        </div>
+        <SnapshotView ctx={ctx} snapshot={edition.snapshot} />
+      </div>
+    </Layout>
+  );
+}
+
+export interface CompareOption {
+  value: string;
+  label: string;
+}
+
+function MeasureCell({ ctx, p }: { ctx: PageContext; p: PlacedMeasure }) {
+  return (
+    <>
+      <span class="kern-body--bold">{measureName(ctx.t, p.measure)}</span>
+      <br />
+      <span class="pre-line">{p.measure.text}</span>
+    </>
+  );
+}
+
+function MeasureListTable({ ctx, id, caption, measures }: { ctx: PageContext; id: string; caption: string; measures: PlacedMeasure[] }) {
+  const { t } = ctx;
+  if (measures.length === 0) return <p class="kern-body">{t('editions.compare.noneInSection')}</p>;
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table" id={id}>
+        <caption class="kern-sr-only">{caption}</caption>
+        <thead class="kern-table__header">
+          <tr>
+            <th scope="col">{t('editions.col.measure')}</th>
+            <th scope="col">{t('editions.col.field')}</th>
+            <th scope="col">{t('editions.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {measures.map((p) => (
+            <tr>
+              <td><MeasureCell ctx={ctx} p={p} /></td>
+              <td>{p.field.title}</td>
+              <td><StatusBadge t={t} category={p.measure.status.category} label={p.measure.status.label} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ComparisonView({ ctx, result }: { ctx: PageContext; result: CompareResult }) {
+  const { t, lang } = ctx;
+  const { comparison: c } = result;
+  const sections = [
+    { id: 'status-changes', title: t('editions.compare.statusChanges', { count: c.statusChanges.length }) },
+    { id: 'added', title: t('editions.compare.added', { count: c.added.length }) },
+    { id: 'removed', title: t('editions.compare.removed', { count: c.removed.length }) },
+    { id: 'changed', title: t('editions.compare.changed', { count: c.changed.length }) },
+  ];
+  return (
+    <section aria-labelledby="result-title" class="stack-lg">
+      <div class="stack">
+        <h2 class="kern-heading-medium" id="result-title">{t('editions.compare.resultTitle')}</h2>
+        <p class="kern-body">{t('editions.compare.between', { from: sideLabel(t, lang, result.from), to: sideLabel(t, lang, result.to) })}</p>
+        <ul class="kern-list">
+          {sections.map((s) => (
+            <li><a class="kern-link" href={`#${s.id}-title`}>{s.title}</a></li>
+          ))}
+          <li>{t('editions.compare.unchanged', { count: c.unchanged })}</li>
+        </ul>
+      </div>
+
+      <section aria-labelledby="status-changes-title" class="stack">
+        <h3 class="kern-heading-small" id="status-changes-title">{sections[0].title}</h3>
+        {c.statusChanges.length === 0 ? (
+          <p class="kern-body">{t('editions.compare.noneInSection')}</p>
+        ) : (
+          <div class="kern-table-responsive">
+            <table class="kern-table">
+              <caption class="kern-sr-only">{sections[0].title}</caption>
+              <thead class="kern-table__header">
+                <tr>
+                  <th scope="col">{t('editions.col.measure')}</th>
+                  <th scope="col">{t('editions.col.before')}</th>
+                  <th scope="col">{t('editions.col.after')}</th>
+                  <th scope="col">{t('editions.col.reasons')}</th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {c.statusChanges.map((s) => (
+                  <tr>
+                    <td><MeasureCell ctx={ctx} p={s.after} /></td>
+                    <td>{statusText(t, s.from)}</td>
+                    <td>{statusText(t, s.to)}</td>
+                    <td>
+                      {s.reasons.length === 0 ? (
+                        t('editions.compare.noHistory')
+                      ) : (
+                        <ul class="kern-list">
+                          {s.reasons.map((r) => (
+                            <li>{reasonLine(t, lang, r)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="added-title" class="stack">
+        <h3 class="kern-heading-small" id="added-title">{sections[1].title}</h3>
+        <MeasureListTable ctx={ctx} id="added-table" caption={sections[1].title} measures={c.added} />
+      </section>
+
+      <section aria-labelledby="removed-title" class="stack">
+        <h3 class="kern-heading-small" id="removed-title">{sections[2].title}</h3>
+        <MeasureListTable ctx={ctx} id="removed-table" caption={sections[2].title} measures={c.removed} />
+      </section>
+
+      <section aria-labelledby="changed-title" class="stack">
+        <h3 class="kern-heading-small" id="changed-title">{sections[3].title}</h3>
+        {c.changed.length === 0 ? (
+          <p class="kern-body">{t('editions.compare.noneInSection')}</p>
+        ) : (
+          <div class="kern-table-responsive">
+            <table class="kern-table">
+              <caption class="kern-sr-only">{sections[3].title}</caption>
+              <thead class="kern-table__header">
+                <tr>
+                  <th scope="col">{t('editions.col.measure')}</th>
+                  <th scope="col">{t('editions.col.whatChanged')}</th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {c.changed.map((ch) => (
+                  <tr>
+                    <td><MeasureCell ctx={ctx} p={ch.after} /></td>
+                    <td>
+                      <ul class="kern-list">
+                        {changeLines(t, ch).map((line) => (
+                          <li class="pre-line">{line}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}
+
+export function ComparePage({ ctx, options, form, result }: { ctx: PageContext; options: CompareOption[]; form: FormState; result: CompareResult | null }) {
+  const { t } = ctx;
+  const labels = { from: t('editions.compare.from'), to: t('editions.compare.to') };
+  return (
+    <Layout ctx={ctx} title={t('editions.compare.title')} area="admin" crumbs={[overviewCrumb(ctx)]}>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{t('editions.compare.title')}</h1>
+          <p class="kern-body">{t('editions.compare.intro')}</p>
+          <form method="get" action={paths.adminEditionsCompare(ctx.municipality!.slug)} class="form" novalidate>
+            <ErrorSummary t={t} form={form} labels={labels} />
+            <Select t={t} form={form} name="from" label={labels.from} options={options} empty={t('editions.compare.choose')} />
+            <Select t={t} form={form} name="to" label={labels.to} options={options} empty={t('editions.compare.choose')} />
+            <div class="actions">
+              <SubmitButton label={t('editions.compare.submit')} />
+            </div>
+          </form>
+        </div>
+        {result ? <ComparisonView ctx={ctx} result={result} /> : null}
+      </div>
+    </Layout>
+  );
+}

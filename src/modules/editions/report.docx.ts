@@ -1,0 +1,83 @@
+// The yearly report as a Word document: the same blocks as the PDF, with the tables and footer the plan export
+// uses. Headings are Word's heading styles (the navigation pane and screen readers use them); charts are PNG
+// images carrying their text alternative.
+import {
+  Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TableRow, TextRun, convertMillimetersToTwip,
+} from 'docx';
+import { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun } from '../exports/index.js';
+import { svgToPng } from './chart.png.js';
+import type { ReportBlock, ReportDocument } from './report.document.js';
+
+const MARGIN_MM = 20;
+const TEXT_WIDTH = convertMillimetersToTwip(297 - 2 * MARGIN_MM);
+// Charts are shown at most this wide (pixels at 96 dpi), about two thirds of the landscape text width.
+const FIGURE_WIDTH_PX = 640;
+
+function table(block: Extract<ReportBlock, { kind: 'table' }>, run: ReturnType<typeof languageRun>) {
+  const widths = block.widths.map((share) => Math.round(share * TEXT_WIDTH));
+  return docxTable(
+    [
+      docxHeaderRow(run, block.columns, widths),
+      ...block.rows.map((cells) => new TableRow({ children: cells.map((text, i) => docxCell(text.split('\n'), widths[i])) })),
+    ],
+    widths,
+  );
+}
+
+function figure(block: Extract<ReportBlock, { kind: 'figure' }>, index: number): Paragraph {
+  const { png, width, height } = svgToPng(block.svg);
+  const scale = Math.min(1, FIGURE_WIDTH_PX / width);
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+        altText: { name: `chart-${index + 1}`, title: block.title, description: block.alt },
+      }),
+    ],
+  });
+}
+
+export async function renderReportDocx(report: ReportDocument): Promise<Buffer> {
+  // The document has one language, so no run needs to be marked with another.
+  const run = languageRun(undefined);
+  let figures = 0;
+  const children = report.blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(block.text)] });
+      case 'paragraph':
+        return new Paragraph({ children: [new TextRun(block.text)] });
+      case 'table':
+        return table(block, run);
+      case 'figure':
+        return figure(block, figures++);
+    }
+  });
+  const margin = convertMillimetersToTwip(MARGIN_MM);
+  const document = new Document({
+    title: report.title,
+    creator: 'Teilhabe',
+    lastModifiedBy: 'Teilhabe',
+    description: report.author,
+    styles: { default: { document: { run: { language: { value: report.languageTag }, font: 'Arial', size: 20 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297), orientation: PageOrientation.LANDSCAPE },
+            margin: { top: margin, bottom: margin, left: margin, right: margin },
+          },
+        },
+        footers: { default: docxPageFooter(run, report.pageOf) },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
+          ...report.subtitle.map((line) => new Paragraph({ children: [new TextRun(line)] })),
+          ...children,
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,79 @@
+// The yearly report as a tagged PDF (PDF/UA structure): the blocks of report.document.ts laid out on the frame
+// and with the table the plan export uses. Each H2 opens a section; charts are Figures with their text alternative.
+import SVGtoPDF from 'svg-to-pdfkit';
+import { createTaggedPdf, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from '../exports/index.js';
+import type { ReportBlock, ReportDocument } from './report.document.js';
+
+// A heading is moved to the next page with what follows rather than left alone at the foot of a page.
+const KEEP_WITH_HEADING = 120;
+// Charts are drawn at most this share of the text width, so that their labels stay the size of the text.
+const FIGURE_WIDTH = 0.7;
+
+function svgSize(svg: string): { width: number; height: number } {
+  const open = /<svg[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(open)?.[1] ?? 640);
+  const height = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(open)?.[1] ?? 320);
+  return { width, height };
+}
+
+function figure(doc: PdfDoc, parent: PdfStruct, block: Extract<ReportBlock, { kind: 'figure' }>): void {
+  const left = doc.page.margins.left;
+  const textWidth = doc.page.width - left - doc.page.margins.right;
+  const size = svgSize(block.svg);
+  const scale = Math.min(1, (textWidth * FIGURE_WIDTH) / size.width);
+  const height = size.height * scale;
+  keepWithNext(doc, height + 10);
+  const y = doc.y;
+  // The chart's own words are drawn as part of the figure; its alternative text is what a screen reader reads.
+  // svg-to-pdfkit draws an SVG at the size its own width and height say, so the chart is scaled around it.
+  parent.add(
+    doc.struct('Figure', { alt: block.alt }, () => {
+      doc.save().translate(left, y).scale(scale);
+      SVGtoPDF(doc, block.svg, 0, 0, { assumePt: true, fontCallback: (_family, bold) => (bold ? PDF_FONTS.bold : PDF_FONTS.regular) });
+      doc.restore();
+    }),
+  );
+  doc.x = left;
+  doc.y = y + height + 6;
+}
+
+export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
+  const { doc, done } = await createTaggedPdf({ title: report.title, author: report.author, lang: report.languageTag, layout: 'landscape' });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  pdfBlock(doc, root, 'H1', report.title, PDF_FONTS.bold, 20);
+  for (const line of report.subtitle) pdfBlock(doc, root, 'P', line, PDF_FONTS.regular, 11);
+  doc.moveDown(0.6);
+
+  let section: PdfStruct | null = null;
+  for (const block of report.blocks) {
+    const parent = section ?? root;
+    switch (block.kind) {
+      case 'heading':
+        if (block.level === 2) {
+          section?.end();
+          section = doc.struct('Sect');
+          root.add(section);
+        }
+        keepWithNext(doc, KEEP_WITH_HEADING);
+        if (block.level === 2) doc.moveDown(0.5);
+        pdfBlock(doc, section ?? root, `H${block.level}`, block.text, PDF_FONTS.bold, block.level === 2 ? 15 : 12);
+        break;
+      case 'paragraph':
+        pdfBlock(doc, parent, 'P', block.text, PDF_FONTS.regular, 10);
+        break;
+      case 'table':
+        drawTable(doc, parent, PDF_FONTS, { headers: block.columns, widths: block.widths, rows: block.rows.map((cells) => ({ cells })) });
+        break;
+      case 'figure':
+        figure(doc, parent, block);
+        break;
+    }
+  }
+  section?.end();
+  root.end();
+
+  pdfFooters(doc, report.footer, report.pageOf);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,39 @@
+// Gathers the yearly report of a plan: the plan as it is today, the changes since its last edition, and the
+// dashboard's figures, charts, overdue measures and indicators from the monitoring module. The report's words are
+// German, the language of the council and of the plan's own text, whichever language the officer reads.
+import type { Clock } from '../../platform/clock.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import type { Services } from '../../services.js';
+import { berlinDay, dashboardCharts, dashboardData, indicatorChart } from '../monitoring/index.js';
+import { buildReport, type ReportDocument } from './report.document.js';
+import { renderReportDocx } from './report.docx.js';
+import { renderReportPdf } from './report.pdf.js';
+
+export type ReportFormat = 'pdf' | 'docx';
+
+const LANG = 'de';
+
+export async function planReport(services: Services, clock: Clock, municipality: { id: number; name: string }, planId: number): Promise<ReportDocument> {
+  const today = berlinDay(clock());
+  const [{ snapshot, changes }, dashboard] = await Promise.all([
+    services.editions.sinceLastEdition(municipality.id, planId),
+    dashboardData(services, municipality.id, planId, today),
+  ]);
+  const t = translator(LANG);
+  const charts = dashboardCharts(dashboard, t, LANG);
+  return buildReport({
+    t,
+    lang: LANG,
+    municipalityName: municipality.name,
+    stateDate: today,
+    snapshot,
+    dashboard,
+    charts: [charts.status, charts.changes, charts.actors],
+    indicatorCharts: new Map(dashboard.indicators.map((i) => [i.id, indicatorChart(i, t, LANG)])),
+    changes,
+  });
+}
+
+export function renderReport(report: ReportDocument, format: ReportFormat): Promise<Buffer> {
+  return format === 'pdf' ? renderReportPdf(report) : renderReportDocx(report);
+}
