@@ -106,7 +106,7 @@ export function PlanEditionsPage({ ctx, model }: { ctx: PageContext; model: Plan
             <p class="kern-body">{t('editions.plan.none')}</p>
           ) : (
             <div class="kern-table-responsive">
-              <table class="kern-table">
+              <table class="kern-table catalogue-table">
                 <caption class="kern-sr-only">{t('editions.plan.tableCaption', { plan: plan.title })}</caption>
                 <thead class="kern-table__header">
                   <tr>
@@ -158,8 +158,8 @@ export function PlanEditionsPage({ ctx, model }: { ctx: PageContext; model: Plan
             <form method="post" action={paths.adminPlanEditions(slug, plan.id)} class="form" novalidate>
               <ErrorSummary t={t} form={form} labels={labels} />
               <Csrf token={ctx.csrfToken} />
-              <TextField t={t} form={form} name="label" label={labels.label} hint={t('editions.form.labelHint')} width="short" />
-              <TextField t={t} form={form} name="adopted_on" label={labels.adopted_on} hint={t('editions.form.adoptedOnHint')} type="date" optional width="short" />
+              <TextField t={t} form={form} name="label" label={labels.label} hint={t('editions.form.labelHint')} />
+              <TextField t={t} form={form} name="adopted_on" label={labels.adopted_on} hint={t('editions.form.adoptedOnHint')} type="date" optional />
               <TextField t={t} form={form} name="paper_number" label={labels.paper_number} hint={t('editions.form.paperNumberHint')} optional />
               <TextArea t={t} form={form} name="note" label={labels.note} optional rows={3} />
               <div class="actions">
