@@ -147,7 +147,11 @@ export function PlanEditionsPage({ ctx, model }: { ctx: PageContext; model: Plan
             </div>
           )}
           {editions.length > 0 ? (
-            <p><a class="kern-link" href={`${paths.adminEditionsCompare(slug)}?from=e${editions[editions.length > 1 ? 1 : 0].id}&to=e${editions[0].id}`}>{t('editions.compare.title')}</a></p>
+            <p>
+              <a class="kern-link" href={editions.length > 1 ? `${paths.adminEditionsCompare(slug)}?from=e${editions[1].id}&to=e${editions[0].id}` : paths.adminEditionsCompare(slug)}>
+                {t('editions.compare.title')}
+              </a>
+            </p>
           ) : null}
         </section>
 
