@@ -270,17 +270,17 @@ export class RoundService {
   }
 
   private async change(municipalityId: number, roundId: number, changeId: number) {
-    await this.get(municipalityId, roundId);
+    const round = await this.get(municipalityId, roundId);
     const c = await repo.findChange(this.db, municipalityId, roundId, changeId);
     if (!c) throw new NotFoundError('change');
-    return c;
+    return { round, c };
   }
 
-  /** Claims a pending change for review; false when someone else has already reviewed it. */
-  private async claimReview(municipalityId: number, changeId: number, state: 'accepted' | 'returned', by: Actor, comment = ''): Promise<boolean> {
+  /** Claims a pending change for acceptance; false when someone else has already reviewed it. */
+  private async claimReview(municipalityId: number, changeId: number, by: Actor): Promise<boolean> {
     const result = await this.db
       .updateTable('round_changes')
-      .set({ state, review_comment: comment, reviewed_at: this.now(), reviewed_by_name: by.name })
+      .set({ state: 'accepted', reviewed_at: this.now(), reviewed_by_name: by.name })
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', changeId)
       .where('state', '=', 'pending')
@@ -293,9 +293,8 @@ export class RoundService {
    * evidence link) through addNote, both with the actor as author. Returns false when already reviewed.
    */
   async accept(municipalityId: number, roundId: number, changeId: number, by: Actor): Promise<boolean> {
-    const c = await this.change(municipalityId, roundId, changeId);
-    const round = await this.get(municipalityId, roundId);
-    if (!(await this.claimReview(municipalityId, changeId, 'accepted', by))) return false;
+    const { round, c } = await this.change(municipalityId, roundId, changeId);
+    if (!(await this.claimReview(municipalityId, changeId, by))) return false;
     const author = authorViaRound(c.actor_name);
     try {
       if (c.status_label !== null && c.status_label !== c.current_label) {
@@ -318,7 +317,7 @@ export class RoundService {
 
   /** Sends a change back with a comment the actor reads on its page; nothing enters the plan. */
   async returnChange(municipalityId: number, roundId: number, changeId: number, comment: string, by: Actor): Promise<boolean> {
-    const c = await this.change(municipalityId, roundId, changeId);
+    const { c } = await this.change(municipalityId, roundId, changeId);
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
         .updateTable('round_changes')
