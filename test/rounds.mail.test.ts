@@ -151,6 +151,7 @@ describe.each(engines)('without SMTP on %s', (engine) => {
     expect(form.body).toContain('E-Mail-Versand ist nicht eingerichtet');
     const res = await officer.post(paths.adminRoundNew(f.A.slug), { plan_id: String(f.A.planId), title: 'Sachstand 2026', deadline: '2026-03-31' });
     expect(res.status).toBe(200);
+    expect(res.body).toContain('Die Sachstandsabfrage wurde gestartet.</span>');
     expect(res.body).toContain('E-Mail-Versand ist nicht eingerichtet');
     expect(res.body).toContain('Link für VHS Amstadt');
     expect(res.body).toContain('E-Mail-Adresse: vhs@amstadt.example');

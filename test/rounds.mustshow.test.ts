@@ -79,6 +79,7 @@ describe.each(engines)('must-show 1: an update round end to end on %s', (engine)
     expect(page.status).toBe(200);
     const res = await officer.post(paths.adminRoundNew(f.A.slug), { plan_id: String(f.A.planId), title: 'Sachstand 2026', deadline: '2026-03-31' });
     expect(res.status).toBe(200);
+    expect(res.body).toContain('Die Sachstandsabfrage wurde gestartet. 2 E-Mails werden verschickt.');
     expect(res.body).toContain('Links zum Weitergeben');
     expect(res.body).toContain('Link für Kontaktstelle für Integration Amstadt');
     kontaktLink = res.body.match(LINK)![0];

@@ -93,6 +93,8 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
       const { roundId, links, queued } = await svc(c).rounds.start(c.get('municipality'), v.data, by);
       const message = c.get('t')('rounds.started', { count: queued });
       if (links.length === 0) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), message);
+      // The links exist only in this response, so the page is shown here, with the message of a redirect.
+      c.set('flash', message);
       return showRound(c, roundId, { links });
     } catch (e) {
       if (e instanceof InvalidInputError) return showRounds(c, { values, errors: e.errors }, 400);
