@@ -179,8 +179,9 @@ export function summarize(source: DashboardSource, today: Date | string, options
     if (entry) entry.statusChanges += 1;
   }
   for (const n of source.notes) {
-    if (!inScope.has(n.measure_id)) continue;
-    const entry = perMonth.get(monthOf(n.note_date ?? n.created_at) ?? '');
+    // Only imported notes lack a date; when they were imported says nothing about the measure.
+    if (!inScope.has(n.measure_id) || n.note_date === null) continue;
+    const entry = perMonth.get(monthOf(n.note_date) ?? '');
     if (entry) entry.notes += 1;
   }
 

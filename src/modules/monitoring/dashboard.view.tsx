@@ -17,7 +17,7 @@ import { formatEuro, formatNumber } from './number.js';
 export function DataTableView({ table, id }: { table: DataTable; id?: string }) {
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small" id={id}>
+      <table class="kern-table kern-table--small data-table" id={id}>
         <caption class="kern-body kern-body--bold table-caption">{table.caption}</caption>
         <thead class="kern-table__header">
           <tr>
@@ -142,15 +142,17 @@ function FieldsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
   const admin = vm.area === 'admin';
+  // Categories no measure of the plan has are left out here; the status table above lists them all.
+  const shown = STATUS_CATEGORIES.filter((c) => vm.data.byCategory.some((b) => b.category === c && b.count > 0));
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
+      <table class="kern-table kern-table--small data-table">
         <caption class="kern-body kern-body--bold table-caption">{t('monitoring.dashboard.fieldsCaption')}</caption>
         <thead class="kern-table__header">
           <tr>
             <th scope="col">{t('field.singular')}</th>
             <th scope="col" class="kern-table__header--numeric">{t('monitoring.dashboard.total')}</th>
-            {STATUS_CATEGORIES.map((c) => <th scope="col" class="kern-table__header--numeric">{t(`status.${c}`)}</th>)}
+            {shown.map((c) => <th scope="col" class="kern-table__header--numeric">{t(`status.${c}`)}</th>)}
             <th scope="col" class="kern-table__header--numeric">{t('monitoring.dashboard.done')}</th>
           </tr>
         </thead>
@@ -161,7 +163,7 @@ function FieldsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
                 <a class="kern-link" href={admin ? paths.adminDashboardOf(slug, vm.data.plan.id, f.id) : paths.dashboardOf(slug, f.id)}>{f.title}</a>
               </th>
               <td class="kern-table__cell--numeric">{f.total}</td>
-              {f.byCategory.map((c) => <td class="kern-table__cell--numeric">{c.count}</td>)}
+              {f.byCategory.filter((c) => shown.includes(c.category)).map((c) => <td class="kern-table__cell--numeric">{c.count}</td>)}
               <td class="kern-table__cell--numeric">{percent(f.doneShare, lang)}</td>
             </tr>
           ))}
@@ -181,7 +183,7 @@ function OverdueTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   if (data.overdue.length === 0) return <p class="kern-body">{t('monitoring.overdue.none')}</p>;
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
+      <table class="kern-table kern-table--small data-table">
         <caption class="kern-body kern-body--bold table-caption">{t('monitoring.overdue.caption', { count: data.overdue.length })}</caption>
         <thead class="kern-table__header">
           <tr>
@@ -216,7 +218,7 @@ function FundingTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   if (data.fundingWarnings.length === 0) return <p class="kern-body">{t('monitoring.funding.noWarnings')}</p>;
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
+      <table class="kern-table kern-table--small data-table">
         <caption class="kern-body kern-body--bold table-caption">{t('monitoring.funding.warningsCaption', { count: data.fundingWarnings.length })}</caption>
         <thead class="kern-table__header">
           <tr>
@@ -251,7 +253,7 @@ function IndicatorsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   const num = (v: number | null, unit: string) => (v === null ? '–' : `${formatNumber(v, lang)}${unit ? ` ${unit}` : ''}`);
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
+      <table class="kern-table kern-table--small data-table">
         <caption class="kern-body kern-body--bold table-caption">{t('monitoring.indicators.caption')}</caption>
         <thead class="kern-table__header">
           <tr>

@@ -31,7 +31,7 @@ export function FundingSection({ ctx, measureId, funding, admin }: { ctx: PageCo
       {funding.length === 0 ? <p class="kern-body">{t('monitoring.funding.none')}</p> : null}
       {funding.length ? (
         <div class="kern-table-responsive">
-          <table class="kern-table kern-table--small">
+          <table class="kern-table kern-table--small data-table">
             <caption class="kern-sr-only">{t('monitoring.funding.caption')}</caption>
             <thead class="kern-table__header">
               <tr>

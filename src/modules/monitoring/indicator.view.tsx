@@ -36,7 +36,7 @@ export function IndicatorsPage({ ctx, vm }: { ctx: PageContext; vm: IndicatorsVm
           <p class="kern-body">{t('monitoring.indicators.none')}</p>
         ) : (
           <div class="kern-table-responsive">
-            <table class="kern-table kern-table--small">
+            <table class="kern-table kern-table--small data-table">
               <caption class="kern-body kern-body--bold table-caption">{t('monitoring.indicators.caption')}</caption>
               <thead class="kern-table__header">
                 <tr>
