@@ -47,6 +47,15 @@ describe.each(engines)('public monitoring pages on %s', (engine) => {
     expect(res.body).toContain('Programm Apfel');
   });
 
+  it('speaks English when asked, with English numbers and months', async () => {
+    const res = await new Client(env).get(`${paths.dashboard(f.A.slug)}?lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<h1 class="kern-heading-large">Implementation dashboard</h1>');
+    expect(res.body).toContain('Measures by state of implementation');
+    expect(res.body).toContain('March 2026');
+    expect(res.body).not.toContain('März 2026');
+  });
+
   it('one field of the published plan; a field of the draft or of B is not found', async () => {
     const ok = await anon.get(paths.dashboardOf(f.A.slug, f.A.fieldId));
     expect(ok.status).toBe(200);
