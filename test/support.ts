@@ -38,7 +38,8 @@ export async function createTestEnv(engine: Engine, overrides: Record<string, st
     await admin.query('create extension if not exists pg_trgm schema public').catch(() => undefined);
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    db = openDb({ databaseUrl: PG_URL, pgSchema: `${schema},public` });
+    // Small pools: many test databases are open at once across parallel files, and the server allows 100 clients.
+    db = openDb({ databaseUrl: PG_URL, pgSchema: `${schema},public`, poolSize: 3 });
     drop = async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();

@@ -44,8 +44,10 @@ export class PlanService {
     audit: { action: string; entityType: string; entityId?: number | null; before?: unknown; after?: unknown },
     planId: number | null,
     fn: (trx: Trx) => Promise<R>,
+    /** A caller's transaction to join, so that several writes stand or fall together. */
+    outer?: Trx,
   ): Promise<R> {
-    return this.db.transaction().execute(async (trx) => {
+    const body = async (trx: Trx) => {
       const result = await fn(trx);
       const entityId = audit.entityId ?? (typeof result === 'number' ? result : null);
       await recordAudit(trx, { municipalityId, actor: by, at: this.now(), ...audit, entityId });
@@ -54,7 +56,13 @@ export class PlanService {
         await this.reindex(trx, municipalityId, planId);
       }
       return result;
-    });
+    };
+    return outer ? body(outer) : this.db.transaction().execute(body);
+  }
+
+  /** Runs several plan writes in one transaction (pass the transaction to each write's `outer`). */
+  transaction<R>(fn: (trx: Trx) => Promise<R>): Promise<R> {
+    return this.db.transaction().execute(fn);
   }
 
   async reindex(trx: Trx | Kysely<Database>, municipalityId: number, planId: number): Promise<void> {
@@ -361,8 +369,8 @@ export class PlanService {
     return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
   }
 
-  private async configuredWordings(municipalityId: number) {
-    const rows = await this.db.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).execute();
+  private async configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
+    const rows = await conn.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).execute();
     return rows.map((r) => ({ label: r.label, category: r.category as StatusCategory }));
   }
 
@@ -485,9 +493,11 @@ export class PlanService {
   }
 
   /** A status change is kept in the measure's history with who, when and why. */
-  async changeStatus(municipalityId: number, measureId: number, input: StatusChangeInput, by: Actor): Promise<void> {
-    const before = await this.getMeasure(municipalityId, measureId);
-    const mapped = mapStatus(input.status_label, await this.configuredWordings(municipalityId));
+  async changeStatus(municipalityId: number, measureId: number, input: StatusChangeInput, by: Actor, outer?: Trx): Promise<void> {
+    // Inside a caller's transaction every read goes through it too (SQLite has one connection).
+    const before = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
+    if (!before) throw new NotFoundError('measure');
+    const mapped = mapStatus(input.status_label, await this.configuredWordings(municipalityId, outer));
     const category = input.status_category ?? mapped.category;
     const now = this.now();
     await this.write(
@@ -503,6 +513,7 @@ export class PlanService {
           to_label: mapped.label, to_category: category, note: input.note, changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
         }).execute();
       },
+      outer,
     );
   }
 
@@ -538,15 +549,16 @@ export class PlanService {
     });
   }
 
-  async addNote(municipalityId: number, measureId: number, input: ProgressNoteInput, by: Actor): Promise<number> {
-    const m = await this.getMeasure(municipalityId, measureId);
+  async addNote(municipalityId: number, measureId: number, input: ProgressNoteInput, by: Actor, outer?: Trx): Promise<number> {
+    const m = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
+    if (!m) throw new NotFoundError('measure');
     return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {
       const row = await trx.insertInto('progress_notes').values({
         municipality_id: municipalityId, measure_id: measureId, text: input.text, note_date: input.note_date ?? this.now().slice(0, 10),
         created_at: this.now(), author_name: by.name,
       }).returning('id').executeTakeFirstOrThrow();
       return row.id;
-    });
+    }, outer);
   }
 }
 

@@ -98,20 +98,23 @@ export class RepresentativeService {
     const parsed = parseMeasureUpdates(values, measures, await repo.configuredWordings(this.db, municipalityId), this.clock().toISOString().slice(0, 10));
     if (!parsed.ok) return parsed;
     const by: Actor = { userId: user.id, name: `${user.name} (${actor.name})` };
-    for (const u of parsed.updates) {
-      if (u.status) await this.plans.changeStatus(municipalityId, u.measureId, { status_label: u.status.label, status_category: u.status.category, note: '' }, by);
-      const note = noteWithEvidence(u.note, u.evidenceUrl);
-      if (note) await this.plans.addNote(municipalityId, u.measureId, { text: note, note_date: u.noteDate }, by);
-    }
     const planIds = groups.filter((g) => g.measures.some((m) => parsed.updates.some((u) => u.measureId === m.id))).map((g) => g.plan.id);
-    const openRounds = planIds.length
-      ? await this.db.selectFrom('rounds').select('id').where('municipality_id', '=', municipalityId).where('state', '=', 'open').where('plan_id', 'in', planIds).execute()
-      : [];
-    if (openRounds.length) {
-      await this.db.updateTable('round_participants').set({ answered_at: this.clock().toISOString() })
-        .where('municipality_id', '=', municipalityId).where('actor_id', '=', actor.id).where('round_id', 'in', openRounds.map((r) => r.id))
-        .execute();
-    }
+    // All of the representative's changes and the answered marks stand or fall together.
+    await this.plans.transaction(async (trx) => {
+      for (const u of parsed.updates) {
+        if (u.status) await this.plans.changeStatus(municipalityId, u.measureId, { status_label: u.status.label, status_category: u.status.category, note: '' }, by, trx);
+        const note = noteWithEvidence(u.note, u.evidenceUrl);
+        if (note) await this.plans.addNote(municipalityId, u.measureId, { text: note, note_date: u.noteDate }, by, trx);
+      }
+      const openRounds = planIds.length
+        ? await trx.selectFrom('rounds').select('id').where('municipality_id', '=', municipalityId).where('state', '=', 'open').where('plan_id', 'in', planIds).execute()
+        : [];
+      if (openRounds.length) {
+        await trx.updateTable('round_participants').set({ answered_at: this.clock().toISOString() })
+          .where('municipality_id', '=', municipalityId).where('actor_id', '=', actor.id).where('round_id', 'in', openRounds.map((r) => r.id))
+          .execute();
+      }
+    });
     return { ok: true, count: parsed.updates.length };
   }
 }

@@ -276,43 +276,35 @@ export class RoundService {
     return { round, c };
   }
 
-  /** Claims a pending change for acceptance; false when someone else has already reviewed it. */
-  private async claimReview(municipalityId: number, changeId: number, by: Actor): Promise<boolean> {
-    const result = await this.db
-      .updateTable('round_changes')
-      .set({ state: 'accepted', reviewed_at: this.now(), reviewed_by_name: by.name })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', changeId)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
   /**
-   * Takes a submitted change into the plan: the status through PlanService.changeStatus, the note (with the
-   * evidence link) through addNote, both with the actor as author. Returns false when already reviewed.
+   * Takes a submitted change into the plan in one transaction: the claim on the change, the status through
+   * PlanService.changeStatus, the note (with the evidence link) through addNote, both with the actor as
+   * author, and the audit entry. Returns false when someone else has already reviewed it.
    */
   async accept(municipalityId: number, roundId: number, changeId: number, by: Actor): Promise<boolean> {
     const { round, c } = await this.change(municipalityId, roundId, changeId);
-    if (!(await this.claimReview(municipalityId, changeId, by))) return false;
     const author = authorViaRound(c.actor_name);
-    try {
+    return this.plans.transaction(async (trx) => {
+      const claimed = await trx
+        .updateTable('round_changes')
+        .set({ state: 'accepted', reviewed_at: this.now(), reviewed_by_name: by.name })
+        .where('municipality_id', '=', municipalityId)
+        .where('id', '=', changeId)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return false;
       if (c.status_label !== null && c.status_label !== c.current_label) {
         await this.plans.changeStatus(municipalityId, c.measure_id, {
           status_label: c.status_label,
           status_category: c.status_category as StatusCategory | null,
           note: translator('de')('rounds.historyNote', { round: round.title }),
-        }, author);
+        }, author, trx);
       }
       const note = noteWithEvidence(c.note_text, c.evidence_url);
-      if (note) await this.plans.addNote(municipalityId, c.measure_id, { text: note, note_date: c.note_date }, author);
-    } catch (err) {
-      // Nothing of a failed acceptance may look accepted: the change waits again.
-      await this.db.updateTable('round_changes').set({ state: 'pending', reviewed_at: null, reviewed_by_name: null }).where('municipality_id', '=', municipalityId).where('id', '=', changeId).execute();
-      throw err;
-    }
-    await recordAudit(this.db, { municipalityId, actor: by, action: 'round.accept', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } });
-    return true;
+      if (note) await this.plans.addNote(municipalityId, c.measure_id, { text: note, note_date: c.note_date }, author, trx);
+      await recordAudit(trx, { municipalityId, actor: by, action: 'round.accept', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } });
+      return true;
+    });
   }
 
   /** Sends a change back with a comment the actor reads on its page; nothing enters the plan. */

@@ -22,13 +22,15 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to work in (tests give each file its own). */
   pgSchema?: string;
+  /** Connections in the PostgreSQL pool (default 10). */
+  poolSize?: number;
 }
 
 export function openDb(options: DbOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     // bigint counts (count(*)) come back as strings by default; our counts fit a JS number.
