@@ -2,6 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { logger } from 'hono/logger';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app.env.js';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: 'DENY',
     }),
   );
+
+  if (deps.config.logRequests) app.use(logger());
 
   // 2. Static assets, before any session work.
   app.get('/assets/*', (c) => {

@@ -8,7 +8,6 @@ import { parseExchangeJson } from './modules/importer/import.service.js';
 import { validateForImport } from './modules/importer/import.validate.js';
 import { createMunicipalitySchema } from './modules/municipalities/municipality.schema.js';
 import { generatePassword } from './platform/auth/password.js';
-import { isRole } from './platform/auth/permissions.js';
 import { systemClock } from './platform/clock.js';
 import { openDb, type Db } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
@@ -92,14 +91,16 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     }
     case 'create-user': {
       required(values, 'email', 'name');
-      if (values.municipality && !isRole(values.role)) throw new CliError('--role muss admin oder editor sein.');
+      // Actor representatives need an actor too: they are added in the web interface.
+      const role = values.role === 'admin' || values.role === 'editor' ? values.role : null;
+      if (values.municipality && !role) throw new CliError('--role muss admin oder editor sein.');
       await withServices(async (s) => {
         if (await s.auth.findUserByEmail(values.email!)) throw new CliError(`${values.email} hat bereits ein Konto.`);
         const municipality = values.municipality ? await s.municipalities.findBySlug(values.municipality) : undefined;
         if (values.municipality && !municipality) throw new CliError(`Keine Kommune mit dem Kurznamen „${values.municipality}“.`);
         const password = values.password ?? generatePassword();
         const id = await s.auth.createUser({ email: values.email!, name: values.name!, password, isInstanceAdmin: values['instance-admin'] });
-        if (municipality && isRole(values.role)) await s.auth.addMembership(municipality.id, id, values.role);
+        if (municipality && role) await s.auth.addMembership(municipality.id, id, role);
         out(`Person ${values.email} angelegt.${values.password ? '' : ` Einmal-Passwort: ${password}`}`);
       });
       return;

@@ -122,6 +122,10 @@ export function PlanWorkspacePage({ ctx, tree, can }: { ctx: PageContext; tree: 
       <div class="actions">
         <a class="kern-link" href={paths.adminPlanEdit(slug, plan.id)}>{t('plan.editDetails')}</a>
         <a class="kern-link" href={paths.adminPlanPreview(slug, plan.id)}>{t('plan.preview')}</a>
+        <a class="kern-link" href={paths.adminDashboardOf(slug, plan.id)}>{t('plan.dashboard')}</a>
+        <a class="kern-link" href={paths.adminPlanEditions(slug, plan.id)}>{t('plan.editions')}</a>
+        <a class="kern-link" href={paths.adminPlanReport(slug, plan.id, 'pdf')}>{t('plan.reportPdf')}</a>
+        <a class="kern-link" href={paths.adminPlanReport(slug, plan.id, 'docx')}>{t('plan.reportDocx')}</a>
         <ActionButton action={paths.adminPlanRenumber(slug, plan.id)} csrfToken={ctx.csrfToken} label={t('plan.renumber')} />
         {can.delete ? <a class="kern-link" href={paths.adminPlanDelete(slug, plan.id)}>{t('plan.delete')}</a> : null}
       </div>
