@@ -1,29 +1,16 @@
 // The words the exports add around the plan's own text. CSV and XLSX keep German column names whatever the
 // language, because the update import recognises them; Word and PDF are read by people and follow `lang`.
-import type { StatusCategory } from '../plan/status.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import { STATUS_CATEGORIES, type StatusCategory } from '../plan/status.js';
 import type { ExportLang, PlanState } from './export.model.js';
 
-export const STATUS_CATEGORY_LABELS_DE: Record<StatusCategory, string> = {
-  planned: 'Geplant',
-  not_started: 'Nicht begonnen',
-  in_progress: 'In Umsetzung',
-  ongoing: 'Fortlaufend',
-  completed: 'Abgeschlossen',
-  under_review: 'Wird geprüft',
-  discontinued: 'Entfallen',
-  unknown: 'Unbekannt',
-};
+/** The category names of the interface (src/platform/i18n), so exports and pages say the same. */
+function statusCategoryLabels(lang: ExportLang): Record<StatusCategory, string> {
+  const t = translator(lang);
+  return Object.fromEntries(STATUS_CATEGORIES.map((c) => [c, t(`status.${c}`)])) as Record<StatusCategory, string>;
+}
 
-const STATUS_CATEGORY_LABELS_EN: Record<StatusCategory, string> = {
-  planned: 'Planned',
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  ongoing: 'Ongoing',
-  completed: 'Completed',
-  under_review: 'Under review',
-  discontinued: 'Discontinued',
-  unknown: 'Unknown',
-};
+export const STATUS_CATEGORY_LABELS_DE = statusCategoryLabels('de');
 
 export interface DocumentLabels {
   /** BCP 47 tag of these labels, so documents can mark them when they differ from the plan's German text. */
@@ -74,7 +61,7 @@ const LABELS: Record<ExportLang, DocumentLabels> = {
     status: 'Status of implementation',
     vision: 'Vision',
     furtherMeasures: 'Further measures',
-    statusCategories: STATUS_CATEGORY_LABELS_EN,
+    statusCategories: statusCategoryLabels('en'),
     pageOf: ['Page ', ' of '],
     date: (isoDate) => formatDate(isoDate, 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
   },

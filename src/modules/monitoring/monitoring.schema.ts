@@ -1,45 +1,18 @@
 // Forms of the monitoring module: yearly priorities, indicators and their values, funding of a measure.
 // Numbers may be typed the German way ("1.076,5", "12.500,00").
 import { z } from 'zod';
+import { idList, optionalDate, optionalId, optionalText, optionalYear, requiredText, requiredYear } from '../../platform/validation/fields.js';
 import { parsePeriod } from './indicator.csv.js';
 import { parseEuroCents, parseGermanNumber } from './number.js';
 
-const requiredText = (max: number, message = 'errors.textRequired') => z.string().trim().min(1, message).max(max, 'errors.tooLong');
-const optionalText = (max: number) => z.string().trim().max(max, 'errors.tooLong').default('');
-const year = (message: string) => z.string().trim().default('').refine((v) => /^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100, message).transform(Number);
-const optionalYear = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || (/^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100), 'errors.yearInvalid')
-  .transform((v) => (v === '' ? null : Number(v)));
-const optionalId = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), 'errors.choiceInvalid')
-  .transform((v) => (v === '' ? null : Number(v)));
-const idList = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || /^[1-9]\d{0,9}(,[1-9]\d{0,9})*$/.test(v), 'errors.choiceInvalid')
-  .transform((v) => (v === '' ? [] : [...new Set(v.split(',').map(Number))]));
 const optionalNumber = z
   .string()
   .trim()
   .default('')
   .refine((v) => v === '' || parseGermanNumber(v) !== null, 'monitoring.errors.numberInvalid')
   .transform((v) => (v === '' ? null : parseGermanNumber(v)));
-const optionalDate = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && parsePeriod(v) === v), 'errors.dateInvalid')
-  .transform((v) => (v === '' ? null : v));
-
 export const prioritySchema = z.object({
-  year: year('monitoring.errors.yearRequired'),
+  year: requiredYear('monitoring.errors.yearRequired'),
   title: requiredText(300, 'errors.titleRequired'),
   description: optionalText(5000),
   guiding_goal_id: optionalId,

@@ -1,43 +1,14 @@
 // One zod schema per form; the importer and the API validate with the same ones.
 import { z } from 'zod';
+import { checkbox, idList, optionalDate, optionalId, optionalText, optionalYear, requiredText } from '../../platform/validation/fields.js';
 import { STATUS_CATEGORIES } from './status.js';
 
-const optionalText = (max: number) => z.string().trim().max(max, 'errors.tooLong').default('');
-const requiredText = (max: number, message = 'errors.textRequired') => z.string().trim().min(1, message).max(max, 'errors.tooLong');
-const optionalYear = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || (/^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100), 'errors.yearInvalid')
-  .transform((v) => (v === '' ? null : Number(v)));
-const optionalId = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), 'errors.choiceInvalid')
-  .transform((v) => (v === '' ? null : Number(v)));
-const idList = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || /^[1-9]\d{0,9}(,[1-9]\d{0,9})*$/.test(v), 'errors.choiceInvalid')
-  .transform((v) => (v === '' ? [] : [...new Set(v.split(',').map(Number))]));
-const checkbox = z
-  .string()
-  .default('')
-  .transform((v) => v === '1' || v === 'on' || v === 'true');
 /** "2024" or "2024-03": the precision plans actually give. */
 const optionalMonth = z
   .string()
   .trim()
   .default('')
   .refine((v) => v === '' || /^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/.test(v), 'errors.monthInvalid')
-  .transform((v) => (v === '' ? null : v));
-const optionalDate = z
-  .string()
-  .trim()
-  .default('')
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), 'errors.dateInvalid')
   .transform((v) => (v === '' ? null : v));
 const optionalCategory = z
   .union([z.literal(''), z.enum(STATUS_CATEGORIES, { message: 'errors.choiceInvalid' })])
