@@ -1,14 +1,10 @@
-import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../db.js';
+import { tableBuilders } from './builders.js';
 
 // Both engines get the same tables; only the identity column and the search index differ.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const table = (name: string): CreateTableBuilder<string, 'id'> =>
-    engine === 'postgres'
-      ? db.schema.createTable(name).addColumn('id', 'serial', (c) => c.primaryKey())
-      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const tenant = <T extends string>(t: CreateTableBuilder<T, 'id'>) =>
-    t.addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipalities.id').onDelete('cascade'));
+  const { table, tenant } = tableBuilders(db, engine);
 
   await table('municipalities')
     .addColumn('slug', 'text', (c) => c.notNull().unique())

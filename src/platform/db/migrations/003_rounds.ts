@@ -1,15 +1,11 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../db.js';
+import { tableBuilders } from './builders.js';
 
 // The jobs table (platform: background work that survives a restart) and the tables of the update rounds
 // (Sachstandsabfrage, issue 4). Timestamps are ISO text, so "due" and "expired" compare as strings.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const table = (name: string): CreateTableBuilder<string, 'id'> =>
-    engine === 'postgres'
-      ? db.schema.createTable(name).addColumn('id', 'serial', (c) => c.primaryKey())
-      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const tenant = <T extends string>(t: CreateTableBuilder<T, 'id'>) =>
-    t.addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipalities.id').onDelete('cascade'));
+  const { table, tenant } = tableBuilders(db, engine);
 
   // A job is a row: a worker claims it by moving it from queued to running with a lease (locked_until);
   // a worker that dies leaves the row running, and once the lease has passed another worker claims it.

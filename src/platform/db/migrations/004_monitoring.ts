@@ -1,16 +1,12 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../db.js';
+import { tableBuilders } from './builders.js';
 
 // Tables of the monitoring module (issue 4): yearly priorities (Jahresziele) and their links to goals and
 // measures, indicators (Kennzahlen) with their time series, and the funding of measures. Values are
 // 'double precision' (REAL affinity on SQLite); money is kept in whole cents so that sums stay exact.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const table = (name: string): CreateTableBuilder<string, 'id'> =>
-    engine === 'postgres'
-      ? db.schema.createTable(name).addColumn('id', 'serial', (c) => c.primaryKey())
-      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const tenant = <T extends string>(t: CreateTableBuilder<T, 'id'>) =>
-    t.addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipalities.id').onDelete('cascade'));
+  const { table, tenant } = tableBuilders(db, engine);
 
   await tenant(table('yearly_priorities'))
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))

@@ -1,12 +1,10 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../db.js';
+import { tableBuilders } from './builders.js';
 
 // Tables of the editions module (issue 4): frozen snapshots of a plan, and where copied plan parts came from.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const table = (name: string): CreateTableBuilder<string, 'id'> =>
-    engine === 'postgres'
-      ? db.schema.createTable(name).addColumn('id', 'serial', (c) => c.primaryKey())
-      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  const { table } = tableBuilders(db, engine);
 
   // A snapshot is written once and never updated: the whole plan as JSON, so that it stays what the council
   // adopted however the live plan changes later.
