@@ -8,7 +8,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Focused, type Server } from './browser.js';
 
 const row = (cells: string[], header = false) =>
   new TableRow({ tableHeader: header, children: cells.map((text) => new TableCell({ children: [new Paragraph({ text, alignment: AlignmentType.LEFT })] })) });
@@ -146,6 +146,62 @@ describe.skipIf(!browserAvailable())('journey: import a catalogue and update it 
     expect(measure).toContain('In Umsetzung');
     expect(measure).toMatch(/Von „Noch nicht umgesetzt“ zu „In Umsetzung“/);
     expect(measure).toContain('Aus der Tabelle „Rücklauf Träger.xlsx“ übernommen.');
+    expectNoNetwork(blocked);
+  });
+});
+
+describe.skipIf(!browserAvailable())('journey: import a catalogue with the keyboard alone', () => {
+  let server: Server;
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-e2e-import-kb-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const named = (tag: string, name: string | RegExp) => (f: Focused) => f.tag === tag && (typeof name === 'string' ? f.name === name : name.test(f.name));
+
+  it('upload, mapping and confirmation with Tab, Enter, Space, arrow keys and typing only', async () => {
+    const file = path.join(dir, 'Katalog Beispielhausen.docx');
+    fs.writeFileSync(file, await wordCatalogue());
+    const { page, blocked } = await newContext(browser);
+    await page.goto(`${server.url}/anmelden`);
+    await tabTo(page, named('input', 'E-Mail-Adresse'));
+    await page.keyboard.type(server.admin.email);
+    await tabTo(page, named('input', 'Passwort'));
+    await page.keyboard.type(server.admin.password);
+    await pressAndLoad(page);
+
+    await tabTo(page, named('a', 'Katalog importieren'));
+    await pressAndLoad(page);
+    // The file input opens the system's file chooser on Enter, as a keyboard user would meet it.
+    await tabTo(page, (f) => f.tag === 'input' && f.type === 'file');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles(file);
+    await tabTo(page, named('button', 'Hochladen und Vorschau ansehen'));
+    await pressAndLoad(page);
+    expect(await page.locator('h1').innerText()).toBe('Vorschau des Imports');
+
+    // Column 5 becomes the status column: a select is changed with the arrow keys.
+    await tabTo(page, named('select', /Spalte 5: „Wie weit sind wir\?“/));
+    const options = await page.locator('#col-4 option').allInnerTexts();
+    const steps = options.indexOf('Status') - (await page.locator('#col-4').evaluate((el) => (el as HTMLSelectElement).selectedIndex));
+    for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#col-4').inputValue()).toBe('status');
+    await tabTo(page, named('button', 'Zuordnung übernehmen'));
+    await pressAndLoad(page);
+    expect(await page.locator('main').innerText()).toContain('In Planung ab 2027');
+    await axeCheck(page);
+
+    await tabTo(page, named('button', 'Als Entwurf importieren'));
+    await pressAndLoad(page);
+    expect(page.url()).toMatch(new RegExp(`/${SLUG}/verwaltung/plaene/\\d+$`));
+    expect(await page.locator('main').innerText()).toContain('Elternkurs mit Kinderbetreuung');
     expectNoNetwork(blocked);
   });
 });
