@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../src/paths.js';
 import type { ExchangePlan } from '../src/modules/importer/exchange.js';
+import { describeFourOutcomes, R as route, type RouteCase } from './four-outcomes.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Side, type TestEnv } from './support.js';
 
 const system = { userId: null, name: 'Test' };
@@ -50,21 +51,9 @@ async function seed(env: TestEnv) {
   return { A: await roundSide(env, f.A, 'Amstadt'), B: await roundSide(env, f.B, 'Bedorf') };
 }
 
-interface RouteSpec {
-  name: string;
-  method: 'GET' | 'POST';
-  path: (s: RoundSide) => string;
-  valid?: (s: RoundSide) => Record<string, string>;
-  invalid?: { form: (s: RoundSide) => Record<string, string>; keep: string };
-  success: 200 | 303;
-  shows?: (s: RoundSide) => string;
-}
+const R = route<RoundSide>;
 
-const R = (name: string, method: 'GET' | 'POST', path: RouteSpec['path'], rest: Partial<RouteSpec> = {}): RouteSpec => ({
-  name, method, path, success: method === 'GET' ? 200 : 303, ...rest,
-});
-
-const ROUTES: RouteSpec[] = [
+const ROUTES: Array<RouteCase<RoundSide>> = [
   R('rounds list', 'GET', (s) => paths.adminRounds(s.slug), { shows: (s) => `Sachstand ${s.slug === 'amstadt' ? 'Amstadt' : 'Bedorf'}` }),
   R('start round', 'POST', (s) => paths.adminRoundNew(s.slug), {
     success: 200,
@@ -105,7 +94,15 @@ async function fingerprint(env: TestEnv): Promise<string> {
   return JSON.stringify({ counts, states, rounds, revoked, measures });
 }
 
-describe.each(engines)('rounds routes on %s', (engine) => {
+describeFourOutcomes<RoundSide>({
+  title: 'rounds routes',
+  routes: ROUTES,
+  seed,
+  fingerprint,
+  secretsOf: (B) => ['Sachstand Bedorf', B.repEmail, 'Zweiter Plan Bedorf'],
+});
+
+describe.each(engines)('rounds: personal links and representatives on %s', (engine) => {
   let env: TestEnv;
   let f: { A: RoundSide; B: RoundSide };
   let anon: Client;
@@ -119,69 +116,6 @@ describe.each(engines)('rounds routes on %s', (engine) => {
     await adminA.signIn(f.A.adminEmail, PASSWORD);
   });
   afterAll(() => env.close());
-
-  describe.each(ROUTES)('$method $name', (route) => {
-    it('not signed in: sends to the sign-in page and changes nothing', async () => {
-      const before = await fingerprint(env);
-      const res = route.method === 'GET' ? await anon.get(route.path(f.A)) : await anon.post(route.path(f.A), route.valid?.(f.A) ?? {});
-      expect(res.status).toBe(303);
-      expect(res.location).toMatch(/^\/anmelden/);
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('bad input: 400 with the form again (or 404 for an unknown id), nothing written', async () => {
-      const before = await fingerprint(env);
-      if (route.invalid) {
-        const res = await adminA.post(route.path(f.A), route.invalid.form(f.A));
-        expect(res.status).toBe(400);
-        expect(res.body).toContain('Bitte korrigieren Sie die markierten Angaben.');
-        expect(res.body).toContain(route.invalid.keep);
-      } else {
-        const path = route.path(f.A);
-        const bogus = /\/\d+(\/|$)/.test(path) ? path.replace(/\/(\d+)(\/[a-z-]+)?$/, '/999999$2') : `${path}/%E2%9C%97x`;
-        const res = route.method === 'GET' ? await adminA.get(bogus) : await adminA.post(bogus, route.valid?.(f.A) ?? {});
-        expect(res.status, bogus).toBe(404);
-        expect(res.body).toContain('Seite nicht gefunden');
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('other municipality: 404, nothing of B shown, nothing written', async () => {
-      const before = await fingerprint(env);
-      for (const path of [route.path(f.B), route.path({ ...f.B, slug: f.A.slug })]) {
-        if (path === route.path(f.A)) continue; // a route without an id of B
-        const res = route.method === 'GET' ? await adminA.get(path) : await adminA.post(path, route.valid?.(f.B) ?? {});
-        expect([403, 404], path).toContain(res.status);
-        expect(res.body).not.toContain(f.B.secretWord);
-        expect(res.body).not.toContain('Sachstand Bedorf');
-        expect(res.body).not.toContain(f.B.repEmail);
-        expect(res.body).not.toContain('Zweiter Plan Bedorf');
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('success', async () => {
-      const own = route.method === 'POST' ? await createTestEnv(engine) : env;
-      try {
-        const fx = own === env ? f : await seed(own);
-        const client = new Client(own);
-        await client.signIn(fx.A.adminEmail, PASSWORD);
-        const before = await fingerprint(own);
-        const res = route.method === 'GET' ? await client.get(route.path(fx.A)) : await client.post(route.path(fx.A), route.valid?.(fx.A) ?? {});
-        expect(res.status, res.body.slice(0, 500)).toBe(route.success);
-        if (route.method === 'POST') {
-          expect(await fingerprint(own)).not.toBe(before);
-          const audit = await own.db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-          expect(audit.user_name).toBe('Admin Amstadt');
-          expect(audit.municipality_id).toBe(fx.A.municipalityId);
-        }
-        if (route.shows) expect(res.body).toContain(route.shows(fx.A));
-        expect(res.body).not.toContain(fx.B.secretWord);
-      } finally {
-        if (own !== env) await own.close();
-      }
-    });
-  });
 
   describe('the personal link (no account)', () => {
     it('an unknown link answers 404 with a clear page and whom to ask; nothing written', async () => {

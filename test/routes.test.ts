@@ -1,28 +1,12 @@
 // Every route, four outcomes: not signed in, bad input, other municipality, success. On SQLite and, where
 // configured (always in CI), on PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../src/paths.js';
-import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type Side, type TestEnv } from './support.js';
+import { describeFourOutcomes, R as route, type RouteCase } from './four-outcomes.js';
+import { seedTwoMunicipalities, type Side, type TestEnv } from './support.js';
 
-interface RouteSpec {
-  name: string;
-  method: 'GET' | 'POST';
-  path: (s: Side) => string;
-  /** Valid form for POST routes. */
-  valid?: (s: Side) => Record<string, string | string[]>;
-  /** A form that fails validation, and a value from it the re-rendered form must still show. */
-  invalid?: { form: (s: Side) => Record<string, string>; keep: string };
-  /** What the success response must be: a redirect (303) or a page (200). */
-  success: 200 | 303;
-  /** Something the successful GET page shows. */
-  shows?: (s: Side) => string;
-}
+const R = route<Side>;
 
-const R = (name: string, method: 'GET' | 'POST', path: RouteSpec['path'], rest: Partial<RouteSpec> = {}): RouteSpec => ({
-  name, method, path, success: method === 'GET' ? 200 : 303, ...rest,
-});
-
-const ROUTES: RouteSpec[] = [
+const ROUTES: Array<RouteCase<Side>> = [
   R('admin overview', 'GET', (s) => paths.admin(s.slug), { shows: () => 'Geheimer Entwurf' }),
   R('new plan form', 'GET', (s) => paths.adminPlanNew(s.slug)),
   R('create plan', 'POST', (s) => paths.adminPlanNew(s.slug), {
@@ -169,84 +153,4 @@ async function fingerprint(env: TestEnv): Promise<string> {
   return JSON.stringify({ counts, m, p });
 }
 
-describe.each(engines)('routes on %s', (engine) => {
-  let env: TestEnv;
-  let f: Fixture;
-  let anon: Client;
-  let adminA: Client;
-
-  beforeAll(async () => {
-    env = await createTestEnv(engine);
-    f = await seedTwoMunicipalities(env);
-    anon = new Client(env);
-    adminA = new Client(env);
-    await adminA.signIn(f.A.adminEmail, PASSWORD);
-  });
-  afterAll(() => env.close());
-
-  describe.each(ROUTES)('$method $name', (route) => {
-    it('not signed in: sends to the sign-in page and changes nothing', async () => {
-      const before = await fingerprint(env);
-      const res = route.method === 'GET' ? await anon.get(route.path(f.A)) : await anon.post(route.path(f.A), route.valid?.(f.A) ?? {});
-      expect(res.status).toBe(303);
-      expect(res.location).toMatch(/^\/anmelden/);
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('bad input: 400 with the form again (or 404 for an unknown id), nothing written', async () => {
-      const before = await fingerprint(env);
-      if (route.invalid) {
-        const res = await adminA.post(route.path(f.A), route.invalid.form(f.A));
-        expect(res.status).toBe(400);
-        if (res.body.includes('<form')) {
-          expect(res.body).toContain('Bitte korrigieren Sie die markierten Angaben.');
-          expect(res.body).toContain(route.invalid.keep);
-        }
-      } else {
-        // An id that does not exist (or, for routes without an id, a malformed path below them).
-        const path = route.path(f.A);
-        const bogus = /\/\d+(\/|$)/.test(path) ? path.replace(/\/(\d+)(\/|$)/, '/999999$2') : `${path}/%E2%9C%97x`;
-        const res = route.method === 'GET' ? await adminA.get(bogus) : await adminA.post(bogus, route.valid?.(f.A) ?? {});
-        expect(res.status).toBe(404);
-        expect(res.body).toContain('Seite nicht gefunden');
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it("other municipality: 404, nothing of B shown, nothing written", async () => {
-      const before = await fingerprint(env);
-      for (const path of [route.path(f.B), route.path({ ...f.B, slug: f.A.slug })]) {
-        if (path === route.path(f.A)) continue;
-        const res = route.method === 'GET' ? await adminA.get(path) : await adminA.post(path, route.valid?.(f.B) ?? {});
-        expect([403, 404]).toContain(res.status);
-        expect(res.body).not.toContain(f.B.secretWord);
-        expect(res.body).not.toContain('Geheimer Entwurf');
-        expect(res.body).not.toContain(f.B.editorEmail);
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('success', async () => {
-      // Writes get a fresh pair of municipalities so that one success cannot spoil the next test.
-      const own = route.method === 'POST' ? await createTestEnv(engine) : env;
-      try {
-        const fx = own === env ? f : await seedTwoMunicipalities(own);
-        const client = new Client(own);
-        await client.signIn(fx.A.adminEmail, PASSWORD);
-        const before = await fingerprint(own);
-        const res = route.method === 'GET' ? await client.get(route.path(fx.A)) : await client.post(route.path(fx.A), route.valid?.(fx.A) ?? {});
-        expect(res.status, res.body.slice(0, 500)).toBe(route.success);
-        if (route.method === 'POST') {
-          expect(await fingerprint(own)).not.toBe(before);
-          const audit = await own.db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-          expect(audit.user_name).toBe('Admin Amstadt');
-          expect(audit.municipality_id).toBe(fx.A.municipalityId);
-        }
-        if (route.shows) expect(res.body).toContain(route.shows(fx.A));
-        if (route.method === 'GET') expect(res.body).not.toContain(fx.B.secretWord);
-      } finally {
-        if (own !== env) await own.close();
-      }
-    });
-  });
-});
+describeFourOutcomes<Side>({ title: 'routes', routes: ROUTES, seed: seedTwoMunicipalities, fingerprint });

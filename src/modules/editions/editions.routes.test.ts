@@ -2,35 +2,22 @@
 // SQLite and, where configured (always in CI), on PostgreSQL. Then who may do what, and that nothing is public.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type Side, type TestEnv } from '../../../test/support.js';
+import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
 import { paths } from '../../paths.js';
 
 interface Seeded extends Side {
   editionId: number;
 }
 
-interface RouteSpec {
-  name: string;
-  method: 'GET' | 'POST';
-  path: (s: Seeded, other?: Seeded) => string;
-  valid?: (s: Seeded) => Record<string, string>;
-  /** A request that fails validation, and a value the re-rendered form must still show. */
-  invalid?: { form?: (s: Seeded) => Record<string, string>; path?: (s: Seeded) => string; keep: string };
-  success: 200 | 303;
-  shows?: (s: Seeded) => string;
-  type?: string;
-}
-
-const R = (name: string, method: 'GET' | 'POST', path: RouteSpec['path'], rest: Partial<RouteSpec> = {}): RouteSpec => ({
-  name, method, path, success: method === 'GET' ? 200 : 303, ...rest,
-});
+const R = route<Seeded>;
 
 const compare = (slug: string, from: string, to: string) => `${paths.adminEditionsCompare(slug)}?from=${from}&to=${to}`;
 
-const ROUTES: RouteSpec[] = [
+const ROUTES: Array<RouteCase<Seeded>> = [
   R('editions overview', 'GET', (s) => paths.adminEditions(s.slug), { shows: () => 'Geheimer Entwurf' }),
   R('compare form', 'GET', (s) => paths.adminEditionsCompare(s.slug), { shows: () => 'Fassungen vergleichen' }),
   R('compare result', 'GET', (s, o) => compare(s.slug, `e${(o ?? s).editionId}`, `p${s.planId}`), {
-    invalid: { path: (s) => compare(s.slug, `e${s.editionId}`, `e${s.editionId}`), keep: `value="e0" selected=""` },
+    invalid: { path: (s) => compare(s.slug, `e${s.editionId}`, `e${s.editionId}`), keep: (s) => `value="e${s.editionId}" selected=""` },
     shows: () => 'Ergebnis des Vergleichs',
   }),
   R('plan editions', 'GET', (s) => paths.adminPlanEditions(s.slug, s.planId), { shows: () => 'Fassung 1.0' }),
@@ -69,7 +56,9 @@ async function seed(env: TestEnv): Promise<{ A: Seeded; B: Seeded; fixture: Fixt
   return { A: await edition(fixture.A, '1.0'), B: await edition(fixture.B, `1.0 ${fixture.B.secretWord}`), fixture };
 }
 
-describe.each(engines)('editions routes on %s', (engine) => {
+describeFourOutcomes<Seeded>({ title: 'editions routes', routes: ROUTES, seed, fingerprint });
+
+describe.each(engines)('editions: what each route does on %s', (engine) => {
   let env: TestEnv;
   let A: Seeded;
   let B: Seeded;
@@ -84,79 +73,6 @@ describe.each(engines)('editions routes on %s', (engine) => {
     await adminA.signIn(A.adminEmail, PASSWORD);
   });
   afterAll(() => env.close());
-
-  describe.each(ROUTES)('$method $name', (route) => {
-    it('not signed in: sends to the sign-in page and changes nothing', async () => {
-      const before = await fingerprint(env);
-      const res = route.method === 'GET' ? await anon.get(route.path(A)) : await anon.post(route.path(A), route.valid?.(A) ?? {});
-      expect(res.status).toBe(303);
-      expect(res.location).toMatch(/^\/anmelden/);
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('bad input: 400 with the form again and the input kept (or 404 for an unknown id), nothing written', async () => {
-      const before = await fingerprint(env);
-      if (route.invalid) {
-        const res = route.invalid.path ? await adminA.get(route.invalid.path(A)) : await adminA.post(route.path(A), route.invalid.form!(A));
-        expect(res.status).toBe(400);
-        expect(res.body).toContain('Bitte korrigieren Sie die markierten Angaben.');
-        expect(res.body).toContain('class="kern-error"');
-        expect(res.body).toContain(route.invalid.keep.replace('e0', `e${A.editionId}`));
-      } else {
-        const path = route.path(A);
-        const bogus = /\/\d+(\/|$|\?|\.)/.test(path) ? path.replace(/\/(\d+)(\/|$|\?|\.)/, '/999999$2') : `${path}/%E2%9C%97x`;
-        const res = route.method === 'GET' ? await adminA.get(bogus) : await adminA.post(bogus, route.valid?.(A) ?? {});
-        expect(res.status).toBe(404);
-        expect(res.body).toContain('Seite nicht gefunden');
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('other municipality: 404, nothing of B shown, nothing written', async () => {
-      const before = await fingerprint(env);
-      // B's own address, and B's ids under A's address.
-      const paths = [route.path(B), route.path({ ...B, slug: A.slug }), route.path(A, B)].filter((p) => p !== route.path(A));
-      expect(paths.length).toBeGreaterThan(0);
-      for (const path of paths) {
-        const res = route.method === 'GET' ? await adminA.get(path) : await adminA.post(path, route.valid?.(B) ?? {});
-        expect(res.status, path).toBe(404);
-        expect(res.body).not.toContain(B.secretWord);
-        expect(res.body).not.toContain('Geheimer Entwurf');
-        expect(res.body).not.toContain(B.editorEmail);
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('success', async () => {
-      // Writes get a fresh pair of municipalities so that one success cannot spoil the next test.
-      const own = route.method === 'POST' ? await createTestEnv(engine) : env;
-      try {
-        const seeded = own === env ? { A, B } : await seed(own);
-        const client = new Client(own);
-        await client.signIn(seeded.A.adminEmail, PASSWORD);
-        const before = await fingerprint(own);
-        if (route.type) {
-          const res = await client.getBytes(route.path(seeded.A));
-          expect(res.status).toBe(200);
-          expect(res.type).toBe(route.type);
-          expect(res.bytes.toString('latin1')).not.toContain(seeded.B.secretWord);
-          return;
-        }
-        const res = route.method === 'GET' ? await client.get(route.path(seeded.A)) : await client.post(route.path(seeded.A), route.valid?.(seeded.A) ?? {});
-        expect(res.status, res.body.slice(0, 500)).toBe(route.success);
-        if (route.method === 'POST') {
-          expect(await fingerprint(own)).not.toBe(before);
-          const audit = await own.db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-          expect(audit.user_name).toBe('Admin Amstadt');
-          expect(audit.municipality_id).toBe(seeded.A.municipalityId);
-        }
-        if (route.shows) expect(res.body).toContain(route.shows(seeded.A));
-        if (route.method === 'GET') expect(res.body).not.toContain(seeded.B.secretWord);
-      } finally {
-        if (own !== env) await own.close();
-      }
-    });
-  });
 
   describe('what each does', () => {
     it('keeping an edition freezes the plan and leads to it', async () => {

@@ -1,7 +1,7 @@
 // Every monitoring route, four outcomes: not signed in, bad input, other municipality, success; on SQLite
-// and, where configured, on PostgreSQL. Then the public dashboard (published plan only) and the CSV upload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Side, type TestEnv } from '../../../test/support.js';
+// and, where configured, on PostgreSQL. The public dashboard has its own tests (monitoring.public.test.ts).
+import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
+import { seedTwoMunicipalities, type Side, type TestEnv } from '../../../test/support.js';
 import { paths } from '../../paths.js';
 
 interface MonSide extends Side {
@@ -27,22 +27,12 @@ async function seedMonitoring(env: TestEnv, s: Side): Promise<MonSide> {
   return { ...s, priorityId, indicatorId, valueId, fundingId };
 }
 
-interface RouteSpec {
-  name: string;
-  method: 'GET' | 'POST';
-  path: (s: MonSide) => string;
-  /** a path to something that does not exist (bad input for routes without a form) */
-  bogus?: (s: MonSide) => string;
-  valid?: (s: MonSide) => Record<string, string | string[]>;
-  invalid?: { form: (s: MonSide) => Record<string, string | string[]>; keep: string };
-  file?: { valid: string; invalid: string };
-  shows?: (s: MonSide) => string;
-}
+const R = route<MonSide>;
 
-const R = (name: string, method: 'GET' | 'POST', path: RouteSpec['path'], rest: Partial<RouteSpec> = {}): RouteSpec => ({ name, method, path, ...rest });
-const bogusId = (path: string) => path.replace(/\/(\d+)(\/|$|\?)/, '/999999$2');
+/** Routes that take a CSV file instead of a form: what a valid and an invalid upload carry. */
+const FILES = new Map([['upload values', { valid: 'Jahr;Wert\n2022;1.076,5\n2023;1.100\n', invalid: 'Jahr;Wert\n2022;1.076,5\nzwanzig;3\n' }]]);
 
-const ROUTES: RouteSpec[] = [
+const ROUTES: Array<RouteCase<MonSide>> = [
   R('dashboard', 'GET', (s) => paths.adminDashboard(s.slug), { bogus: (s) => `${paths.adminDashboard(s.slug)}?plan=abc`, shows: () => 'Übersicht zur Umsetzung' }),
   R('dashboard of the draft plan', 'GET', (s) => paths.adminDashboardOf(s.slug, s.draftPlanId), { bogus: (s) => paths.adminDashboardOf(s.slug, 999999), shows: () => 'Geheimer Entwurf' }),
   R('dashboard of a field', 'GET', (s) => paths.adminDashboardOf(s.slug, s.planId, s.fieldId), { bogus: (s) => `${paths.adminDashboardOf(s.slug, s.planId)}&feld=x1`, shows: () => 'Umsetzung im Handlungsfeld' }),
@@ -79,9 +69,7 @@ const ROUTES: RouteSpec[] = [
     invalid: { form: () => ({ period: 'Sommer', value: '3' }), keep: 'Sommer' },
   }),
   R('delete value', 'POST', (s) => paths.adminIndicatorValueDelete(s.slug, s.indicatorId, s.valueId), { valid: () => ({}) }),
-  R('upload values', 'POST', (s) => paths.adminIndicatorUpload(s.slug, s.indicatorId), {
-    file: { valid: 'Jahr;Wert\n2022;1.076,5\n2023;1.100\n', invalid: 'Jahr;Wert\n2022;1.076,5\nzwanzig;3\n' },
-  }),
+  R('upload values', 'POST', (s) => paths.adminIndicatorUpload(s.slug, s.indicatorId), { invalid: { keep: 'Zeile 3: „zwanzig“ ist kein Jahr' } }),
 
   R('new funding form', 'GET', (s) => paths.adminFundingNew(s.slug, s.measureId)),
   R('create funding', 'POST', (s) => paths.adminFundingNew(s.slug, s.measureId), {
@@ -116,99 +104,18 @@ async function fingerprint(env: TestEnv): Promise<string> {
   return JSON.stringify({ counts, rows });
 }
 
-async function send(client: Client, route: RouteSpec, path: string, s: MonSide, kind: 'valid' | 'invalid') {
-  if (route.method === 'GET') return client.get(path);
-  if (route.file) return client.upload(path, {}, { file: { name: 'werte.csv', content: route.file[kind], type: 'text/csv' } });
-  return client.post(path, kind === 'valid' ? route.valid?.(s) ?? {} : route.invalid!.form(s));
-}
+const seed = async (e: TestEnv) => {
+  const f = await seedTwoMunicipalities(e);
+  return { A: await seedMonitoring(e, f.A), B: await seedMonitoring(e, f.B) };
+};
 
-describe.each(engines)('monitoring routes on %s', (engine) => {
-  let env: TestEnv;
-  let A: MonSide;
-  let B: MonSide;
-  let anon: Client;
-  let adminA: Client;
-
-  const seed = async (e: TestEnv) => {
-    const f = await seedTwoMunicipalities(e);
-    return { A: await seedMonitoring(e, f.A), B: await seedMonitoring(e, f.B) };
-  };
-
-  beforeAll(async () => {
-    env = await createTestEnv(engine);
-    ({ A, B } = await seed(env));
-    anon = new Client(env);
-    adminA = new Client(env);
-    await adminA.signIn(A.adminEmail, PASSWORD);
-  });
-  afterAll(() => env.close());
-
-  describe.each(ROUTES)('$method $name', (route) => {
-    it('not signed in: sends to the sign-in page and changes nothing', async () => {
-      const before = await fingerprint(env);
-      const res = await send(anon, route, route.path(A), A, 'valid');
-      expect(res.status).toBe(303);
-      expect(res.location).toMatch(/^\/anmelden/);
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('bad input: 400 with the messages and the typed values (or 404 for an unknown id), nothing written', async () => {
-      const before = await fingerprint(env);
-      if (route.invalid || route.file) {
-        const res = await send(adminA, route, route.path(A), A, 'invalid');
-        expect(res.status, res.body.slice(0, 300)).toBe(400);
-        expect(res.body).toContain('Bitte korrigieren Sie die markierten Angaben.');
-        if (route.invalid) expect(res.body).toContain(route.invalid.keep);
-        if (route.file) expect(res.body).toContain('Zeile 3: „zwanzig“ ist kein Jahr');
-      } else {
-        const path = route.bogus ? route.bogus(A) : bogusId(route.path(A));
-        expect(path).not.toBe(route.path(A));
-        const res = route.method === 'GET' ? await adminA.get(path) : await adminA.post(path, route.valid?.(A) ?? {});
-        expect(res.status).toBe(404);
-        expect(res.body).toContain('Seite nicht gefunden');
-      }
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('other municipality: 404, nothing of B shown, nothing written', async () => {
-      const before = await fingerprint(env);
-      let tried = 0;
-      for (const path of [route.path(B), route.path({ ...B, slug: A.slug })]) {
-        if (path === route.path(A)) continue;
-        tried++;
-        const res = await send(adminA, route, path, B, 'valid');
-        expect(res.status).toBe(404);
-        expect(res.body).not.toContain(B.secretWord);
-        expect(res.body).not.toContain('Geheimer Entwurf');
-      }
-      expect(tried).toBeGreaterThan(0);
-      expect(await fingerprint(env)).toBe(before);
-    });
-
-    it('success', async () => {
-      // Writes get a fresh pair of municipalities so that one success cannot spoil the next test.
-      const own = route.method === 'POST' ? await createTestEnv(engine) : env;
-      try {
-        const fx = own === env ? { A, B } : await seed(own);
-        const client = new Client(own);
-        await client.signIn(fx.A.adminEmail, PASSWORD);
-        const before = await fingerprint(own);
-        const res = await send(client, route, route.path(fx.A), fx.A, 'valid');
-        expect(res.status, res.body.slice(0, 500)).toBe(route.method === 'GET' ? 200 : 303);
-        if (route.method === 'POST') {
-          expect(await fingerprint(own)).not.toBe(before);
-          const audit = await own.db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-          expect(audit.user_name).toBe('Admin Amstadt');
-          expect(audit.municipality_id).toBe(fx.A.municipalityId);
-        }
-        if (route.shows) expect(res.body).toContain(route.shows(fx.A));
-        if (route.method === 'GET') {
-          expect(res.body).not.toContain(fx.B.secretWord);
-          expect(res.body).not.toMatch(/\sstyle=/);
-        }
-      } finally {
-        if (own !== env) await own.close();
-      }
-    });
-  });
+describeFourOutcomes<MonSide>({
+  title: 'monitoring routes',
+  routes: ROUTES,
+  seed,
+  fingerprint,
+  send: (client, route, path, _s, mode) => {
+    const file = route.method === 'POST' ? FILES.get(route.name) : undefined;
+    return file ? client.upload(path, {}, { file: { name: 'werte.csv', content: file[mode], type: 'text/csv' } }) : null;
+  },
 });
