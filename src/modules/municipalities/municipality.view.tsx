@@ -1,6 +1,5 @@
 import { paths } from '../../paths.js';
-import { Csrf, ErrorSummary, SubmitButton } from '../../platform/views/components.js';
-import { FormFields, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
+import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { formatDate } from '../plan/measure.view.js';
@@ -34,7 +33,6 @@ export function UsersPage(props: {
   const { ctx } = props;
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
-  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
   return (
     <Layout ctx={ctx} title={t('users.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
       <div class="stack-lg">
@@ -51,12 +49,7 @@ export function UsersPage(props: {
         </div>
         <section aria-labelledby="add-user">
           <h2 class="kern-heading-medium" id="add-user">{t('users.add')}</h2>
-          <form method="post" action={paths.adminUserNew(slug)} class="form" novalidate>
-            <ErrorSummary t={t} form={props.form} labels={labels} />
-            <Csrf token={ctx.csrfToken} />
-            <FormFields ctx={ctx} form={props.form} fields={props.fields} />
-            <SubmitButton label={t('users.addButton')} />
-          </form>
+          <FieldsForm ctx={ctx} action={paths.adminUserNew(slug)} form={props.form} fields={props.fields} submitLabel={t('users.addButton')} />
         </section>
       </div>
     </Layout>
@@ -102,7 +95,6 @@ export function MunicipalitiesPage(props: {
 }) {
   const { ctx } = props;
   const { t } = ctx;
-  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
   return (
     <Layout ctx={ctx} title={t('instance.title')} area="instance">
       <div class="stack-lg">
@@ -117,12 +109,7 @@ export function MunicipalitiesPage(props: {
         </ul>
         <section aria-labelledby="new-municipality">
           <h2 class="kern-heading-medium" id="new-municipality">{t('instance.new')}</h2>
-          <form method="post" action={paths.instanceMunicipalityNew()} class="form" novalidate>
-            <ErrorSummary t={t} form={props.form} labels={labels} />
-            <Csrf token={ctx.csrfToken} />
-            <FormFields ctx={ctx} form={props.form} fields={props.fields} />
-            <SubmitButton label={t('form.create')} />
-          </form>
+          <FieldsForm ctx={ctx} action={paths.instanceMunicipalityNew()} form={props.form} fields={props.fields} submitLabel={t('form.create')} />
         </section>
       </div>
     </Layout>

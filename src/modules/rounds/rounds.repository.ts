@@ -1,6 +1,7 @@
 // The SQL of the update rounds. Every function takes the municipality first: no query leaves its tenant.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import type { RoundChangeTable } from '../../platform/db/schema.rounds.js';
 import type { StatusCategory } from '../plan/status.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -51,23 +52,7 @@ export interface LeadMeasure {
   status_category: StatusCategory;
 }
 
-export interface Change {
-  id: number;
-  round_id: number;
-  participant_id: number;
-  measure_id: number;
-  status_label: string | null;
-  status_category: string | null;
-  note_text: string;
-  note_date: string | null;
-  evidence_url: string;
-  state: string;
-  review_comment: string;
-  submitted_at: string;
-  submitted_by_name: string;
-  reviewed_at: string | null;
-  reviewed_by_name: string | null;
-}
+export type Change = Omit<Selectable<RoundChangeTable>, 'municipality_id'>;
 
 export interface ChangeWithContext extends Change {
   actor_name: string;

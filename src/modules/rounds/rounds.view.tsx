@@ -1,8 +1,8 @@
 // The officer's pages: the list of rounds with the form to start one, a round's progress and review, the
 // links to hand over (shown once), and the representatives of the actors.
 import { paths } from '../../paths.js';
-import { ActionButton, Csrf, ErrorSummary, StatusBadge, SubmitButton, TextArea } from '../../platform/views/components.js';
-import { FormFields, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
+import { ActionButton, Csrf, ErrorSummary, StatusBadge, TextArea } from '../../platform/views/components.js';
+import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { OneTimePassword } from '../municipalities/municipality.view.js';
@@ -53,7 +53,6 @@ export function RoundsPage(props: { ctx: PageContext; rounds: RoundSummary[]; ca
   const { ctx } = props;
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
-  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
   return (
     <Layout ctx={ctx} title={t('rounds.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
       <div class="stack-lg">
@@ -103,12 +102,7 @@ export function RoundsPage(props: { ctx: PageContext; rounds: RoundSummary[]; ca
             {props.fields.length === 0 ? (
               <p class="kern-body">{t('rounds.noPublishedPlan')}</p>
             ) : (
-              <form method="post" action={paths.adminRoundNew(slug)} class="form" novalidate>
-                <ErrorSummary t={t} form={props.form} labels={labels} />
-                <Csrf token={ctx.csrfToken} />
-                <FormFields ctx={ctx} form={props.form} fields={props.fields} />
-                <SubmitButton label={t('rounds.startButton')} />
-              </form>
+              <FieldsForm ctx={ctx} action={paths.adminRoundNew(slug)} form={props.form} fields={props.fields} submitLabel={t('rounds.startButton')} />
             )}
           </section>
         ) : null}
@@ -348,7 +342,6 @@ export function RepresentativesPage(props: {
   const { ctx } = props;
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
-  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
   return (
     <Layout ctx={ctx} title={t('rounds.reps.title')} area="admin" crumbs={roundsCrumbs(ctx)}>
       <div class="stack-lg">
@@ -388,12 +381,7 @@ export function RepresentativesPage(props: {
         )}
         <section aria-labelledby="add-rep" class="stack">
           <h2 class="kern-heading-medium" id="add-rep">{t('rounds.reps.add')}</h2>
-          <form method="post" action={paths.adminRepresentatives(slug)} class="form" novalidate>
-            <ErrorSummary t={t} form={props.form} labels={labels} />
-            <Csrf token={ctx.csrfToken} />
-            <FormFields ctx={ctx} form={props.form} fields={props.fields} />
-            <SubmitButton label={t('rounds.reps.addButton')} />
-          </form>
+          <FieldsForm ctx={ctx} action={paths.adminRepresentatives(slug)} form={props.form} fields={props.fields} submitLabel={t('rounds.reps.addButton')} />
         </section>
       </div>
     </Layout>

@@ -62,6 +62,23 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
   );
 }
 
+/** A form of descriptor fields: error summary first, the CSRF token, the fields, the submit button. */
+export function FieldsForm(props: { ctx: PageContext; action: string; form: FormState; fields: FormFieldSpec[]; submitLabel: string; cancelHref?: string }) {
+  const { ctx } = props;
+  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
+  return (
+    <form method="post" action={props.action} class="form" novalidate>
+      <ErrorSummary t={ctx.t} form={props.form} labels={labels} />
+      <Csrf token={ctx.csrfToken} />
+      <FormFields ctx={ctx} form={props.form} fields={props.fields} />
+      <div class="actions">
+        <SubmitButton label={props.submitLabel} />
+        {props.cancelHref ? <a class="kern-link" href={props.cancelHref}>{ctx.t('form.cancel')}</a> : null}
+      </div>
+    </form>
+  );
+}
+
 export function EntityFormPage(props: {
   ctx: PageContext;
   title: string;
@@ -74,21 +91,11 @@ export function EntityFormPage(props: {
   intro?: string;
 }) {
   const { ctx } = props;
-  const { t } = ctx;
-  const labels = Object.fromEntries(props.fields.map((f) => [f.name, f.label]));
   return (
     <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
       <h1 class="kern-heading-large">{props.title}</h1>
       {props.intro ? <p class="kern-body">{props.intro}</p> : null}
-      <form method="post" action={props.action} class="form" novalidate>
-        <ErrorSummary t={t} form={props.form} labels={labels} />
-        <Csrf token={ctx.csrfToken} />
-        <FormFields ctx={ctx} form={props.form} fields={props.fields} />
-        <div class="actions">
-          <SubmitButton label={props.submitLabel} />
-          <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
-        </div>
-      </form>
+      <FieldsForm ctx={ctx} action={props.action} form={props.form} fields={props.fields} submitLabel={props.submitLabel} cancelHref={props.cancelHref} />
     </Layout>
   );
 }
