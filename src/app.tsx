@@ -5,26 +5,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from './app.env.js';
-import { FLASH_COOKIE, pageContext, render, type Ctx } from './http.kit.js';
-import { registerActorRoutes } from './modules/actors/actor.routes.js';
-import { registerEditionsRoutes } from './modules/editions/editions.routes.js';
-import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
-import { registerRoundsRoutes } from './modules/rounds/rounds.routes.js';
-import { registerImportRoutes } from './modules/importer/import.routes.js';
-import { registerExportRoutes } from './modules/exports/export.routes.js';
-import { registerInstanceRoutes } from './modules/municipalities/instance.routes.js';
-import { registerMunicipalityAdminRoutes } from './modules/municipalities/municipality.routes.js';
-import { registerPlanAdminRoutes } from './modules/plan/plan.admin.routes.js';
-import { registerPublicRoutes } from './modules/plan/plan.public.routes.js';
-import { registerWordingRoutes } from './modules/wordings/wording.routes.js';
-import { paths, RESERVED_SLUGS } from './paths.js';
+import type { Child } from 'hono/jsx';
+import { MODULES } from './modules.js';
 import { registerAuthRoutes } from './platform/auth/auth.routes.js';
 import { randomToken } from './platform/auth/auth.service.js';
 import { can } from './platform/auth/permissions.js';
 import { readAsset } from './platform/http/assets.js';
+import type { AppEnv } from './platform/http/env.js';
 import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './platform/http/errors.js';
-import { negotiateLang, translator } from './platform/i18n/i18n.js';
+import { FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
+import { platformPaths as paths, RESERVED_SLUGS } from './platform/http/paths.js';
+import { negotiateLang, registerLocales, translator } from './platform/i18n/i18n.js';
+import type { LinkItem, LinkSlots, RouteContext, SectionContributions, SectionSlots, Slots } from './platform/module.js';
+import { findMunicipalityBySlug } from './platform/tenancy.js';
 import { ErrorPage } from './platform/views/error.view.js';
 import type { AppDeps } from './services.js';
 
@@ -39,6 +32,23 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function createApp(deps: AppDeps) {
+  const modules = deps.modules ?? MODULES;
+  for (const m of modules) if (m.locales) registerLocales(m.locales);
+  const nav = modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order);
+  const sectionsOf = modules.map((m) => m.sections?.(deps.services) ?? ({} as SectionContributions));
+  const slots: Slots = {
+    links<K extends keyof LinkSlots>(slot: K, ctx: Parameters<Slots['links']>[1], subject: LinkSlots[K]): LinkItem[] {
+      return modules.flatMap((m) => m.links?.[slot]?.(ctx, subject) ?? []);
+    },
+    async sections<K extends keyof SectionSlots>(slot: K, c: Ctx, subject: SectionSlots[K]): Promise<Child[]> {
+      const parts: Child[] = [];
+      for (const contributions of sectionsOf) {
+        const part = await contributions[slot]?.(c, subject);
+        if (part !== null && part !== undefined) parts.push(part);
+      }
+      return parts;
+    },
+  };
   const app = new Hono<AppEnv>();
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
 
@@ -74,7 +84,7 @@ export function createApp(deps: AppDeps) {
 
   // 3. Dependencies, language, session, CSRF token and flash message for every page.
   app.use(async (c, next) => {
-    c.set('deps', deps);
+    c.set('nav', nav);
     const explicit = c.req.query('lang');
     const lang = negotiateLang(explicit ?? getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
     if (explicit && explicit === lang) setCookie(c, LANG_COOKIE, lang, { ...cookieBase, maxAge: 365 * 86400 });
@@ -121,15 +131,14 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE });
-  registerInstanceRoutes(app);
+  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config);
   app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
 
   // 6. Tenancy: everything under /:slug belongs to one municipality, resolved once here.
   const tenant = async (c: Ctx, next: () => Promise<void>) => {
     const slug = c.req.param('slug') ?? '';
     if (RESERVED_SLUGS.includes(slug)) throw new NotFoundError('route');
-    const m = await deps.services.municipalities.findBySlug(slug);
+    const m = await findMunicipalityBySlug(deps.db.kysely, slug);
     if (!m) throw new NotFoundError('municipality');
     c.set('municipality', m);
     const user = c.get('user');
@@ -144,21 +153,21 @@ export function createApp(deps: AppDeps) {
     const user = c.get('user');
     if (!user) throw new UnauthenticatedError();
     if (!can(c.get('role'), user.isInstanceAdmin, 'admin.enter')) throw new NotFoundError('admin area');
+    // Some people start elsewhere than the overview (an actor representative: at their measures).
+    if (c.req.method === 'GET' && c.req.path === paths.admin(c.get('municipality').slug)) {
+      for (const m of modules) {
+        const landing = m.adminLanding?.(user, c.get('role'), c.get('municipality').slug);
+        if (landing) return c.redirect(landing, 303);
+      }
+    }
     await next();
   };
   app.use('/:slug/verwaltung', adminGate);
   app.use('/:slug/verwaltung/*', adminGate);
 
-  registerRoundsRoutes(app);
-  registerMonitoringRoutes(app);
-  registerEditionsRoutes(app);
-  registerImportRoutes(app);
-  registerExportRoutes(app);
-  registerPlanAdminRoutes(app);
-  registerActorRoutes(app);
-  registerWordingRoutes(app);
-  registerMunicipalityAdminRoutes(app);
-  registerPublicRoutes(app);
+  // 8. Every module's routes, in module order, each given its services once.
+  const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
+  for (const m of modules) if (m.routes) app.route('/', m.routes(context));
 
   app.notFound((c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="notFound" />, 404));
 

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
+import { loadConfig } from './platform/config.js';
 import { parseCatalogue } from './modules/importer/index.js';
 import { parseExchangeJson } from './modules/importer/import.service.js';
-import { validateForImport } from './modules/importer/import.validate.js';
+import { validateForImport } from './modules/plan/exchange.validate.js';
 import { createMunicipalitySchema } from './modules/municipalities/municipality.schema.js';
 import { generatePassword } from './platform/auth/password.js';
 import { systemClock } from './platform/clock.js';

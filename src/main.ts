@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { seedDemo } from './modules/demo/demo.seed.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { seedDemo } from './modules/demo/index.js';
 import { systemClock } from './platform/clock.js';
 import { openDb } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';

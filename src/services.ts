@@ -1,64 +1,41 @@
-// The single composition root: every service is built here, once, from the database and the config.
-import type { Transaction } from 'kysely';
-import type { Config } from './config.js';
-import { ActorService } from './modules/actors/actor.service.js';
-import { EditionService } from './modules/editions/editions.service.js';
-import type { ExchangePlan } from './modules/importer/exchange.js';
-import { ImportService } from './modules/importer/import.service.js';
-import { MonitoringService } from './modules/monitoring/monitoring.service.js';
-import { MunicipalityService } from './modules/municipalities/municipality.service.js';
-import { importExchangePlan, type ImportOptions } from './modules/plan/plan.import.js';
-import { PlanService } from './modules/plan/plan.service.js';
-import { buildRoundsServices, type RoundsServices } from './modules/rounds/rounds.module.js';
-import { SearchService } from './modules/search/search.service.js';
-import { WordingService } from './modules/wordings/wording.service.js';
-import type { Actor } from './platform/audit/audit.js';
+// The composition root: the platform's services are made here once, then every module's services in the
+// order of src/modules.ts, each given the platform and the services of the modules before it.
+import { MODULES } from './modules.js';
+import { AuditedWrites } from './platform/audit/audited.js';
 import { AuthService } from './platform/auth/auth.service.js';
 import type { Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/db.js';
-import type { Database } from './platform/db/schema.js';
+import { JobQueue } from './platform/jobs/jobs.js';
+import { createMailer } from './platform/mail/mailer.js';
+import type { ModuleManifest, Platform, Services } from './platform/module.js';
+import { SearchService } from './platform/search/search.service.js';
 
-export interface Services extends RoundsServices {
-  auth: AuthService;
-  municipalities: MunicipalityService;
-  plans: PlanService;
-  actors: ActorService;
-  wordings: WordingService;
-  search: SearchService;
-  imports: ImportService;
-  editions: EditionService;
-  monitoring: MonitoringService;
-  importPlan(municipalityId: number, exchange: ExchangePlan, by: Actor, options?: ImportOptions): Promise<number>;
-}
+export type { Services } from './platform/module.js';
 
 export interface AppDeps {
   config: Config;
   db: Db;
   clock: Clock;
   services: Services;
+  /** The modules the app is made of; defaults to src/modules.ts. */
+  modules?: readonly ModuleManifest[];
 }
 
-export function buildServices(db: Db, config: Config, clock: Clock): Services {
+export function buildServices(db: Db, config: Config, clock: Clock, modules: readonly ModuleManifest[] = MODULES): Services {
   const k = db.kysely;
-  const auth = new AuthService(k, clock, config.sessionTtlHours);
   const search = new SearchService(k);
-  const plans = new PlanService(k, clock, search);
-  const actors = new ActorService(k, clock, search);
-  const importPlan: Services['importPlan'] = (municipalityId, exchange, by, options) =>
-    importExchangePlan(k, plans, (trx: Transaction<Database>, mid: number) => actors.reindex(trx, mid), clock, municipalityId, exchange, by, options);
-  const roundsServices = buildRoundsServices(k, config, clock, { auth, plans });
-  return {
-    auth,
-    search,
-    plans,
-    actors,
-    municipalities: new MunicipalityService(k, auth, clock),
-    wordings: new WordingService(k, clock),
-    importPlan,
-    // -- issue 4 services: rounds, monitoring, editions --
-    ...roundsServices,
-    monitoring: new MonitoringService(k, clock, plans, (mid, planId) => roundsServices.rounds.lastRoundStart(mid, planId)),
-    editions: new EditionService(k, clock, plans),
-    imports: new ImportService(k, clock, plans, importPlan, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
+  const platform: Platform = {
+    config, db, kysely: k, clock, search, modules,
+    jobs: new JobQueue(k, clock),
+    mailer: createMailer(config),
+    audit: new AuditedWrites(k, clock, search),
+    auth: new AuthService(k, clock, config.sessionTtlHours),
   };
+  const services = { auth: platform.auth, search, jobs: platform.jobs, mailer: platform.mailer, audit: platform.audit } as Services;
+  for (const m of modules) Object.assign(services, m.services?.(platform, services));
+  for (const m of modules) {
+    for (const [kind, handler] of Object.entries(m.jobs?.(services) ?? {})) platform.jobs.register(kind, handler.run, handler.options);
+  }
+  return services;
 }

@@ -2,9 +2,9 @@
 // returned spreadsheet; downloads for the admin (drafts too) and the public (published only).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPlan } from '../src/modules/demo/demo.seed.js';
+import { demoPlan } from '../src/modules/plan/index.js';
 import { exportCsv, exportJson, exportXlsx } from '../src/modules/exports/index.js';
-import { paths } from '../src/paths.js';
+import { paths } from './paths.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 
 async function counts(env: TestEnv) {

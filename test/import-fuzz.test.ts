@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paths } from '../src/paths.js';
+import { paths } from './paths.js';
 import { translator } from '../src/platform/i18n/i18n.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 

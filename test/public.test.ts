@@ -1,6 +1,6 @@
 // Public pages (four outcomes each), sign-in and the security basics, the instance admin, search in German.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paths } from '../src/paths.js';
+import { paths } from './paths.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type Side, type TestEnv } from './support.js';
 
 const publicPages = (s: Side): Array<[string, string, string]> => [

@@ -2,8 +2,8 @@
 // failure that the job retries, the HTML escaping of names, reminders that skip who answered or was revoked,
 // and, without SMTP, the links shown to copy instead of mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { paths } from '../src/paths.js';
+import { ConfigError, loadConfig } from '../src/platform/config.js';
+import { paths } from './paths.js';
 import { createMailer } from '../src/platform/mail/mailer.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 import { startSmtp, type TestSmtp } from './smtp.js';

@@ -4,7 +4,7 @@
 // the dashboard show exactly that. A link never reaches another actor's measures, another plan or another
 // municipality; an expired and a revoked link are refused with a clear page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paths } from '../src/paths.js';
+import { paths } from './paths.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from './smtp.js';
 

@@ -2,8 +2,8 @@
 // on SQLite and PostgreSQL; then the personal link's routes (no account: an unknown link instead of "not
 // signed in", and CSRF), the representative's page, and what a representative may not see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paths } from '../src/paths.js';
-import type { ExchangePlan } from '../src/modules/importer/exchange.js';
+import { paths } from './paths.js';
+import type { ExchangePlan } from '../src/modules/plan/exchange.js';
 import { describeFourOutcomes, R as route, type RouteCase } from './four-outcomes.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Side, type TestEnv } from './support.js';
 

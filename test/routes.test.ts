@@ -1,6 +1,6 @@
 // Every route, four outcomes: not signed in, bad input, other municipality, success. On SQLite and, where
 // configured (always in CI), on PostgreSQL.
-import { paths } from '../src/paths.js';
+import { paths } from './paths.js';
 import { describeFourOutcomes, R as route, type RouteCase } from './four-outcomes.js';
 import { seedTwoMunicipalities, type Side, type TestEnv } from './support.js';
 

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
-import type { ExchangePlan } from '../src/modules/importer/exchange.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import type { ExchangePlan } from '../src/modules/plan/exchange.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices, type Services } from '../src/services.js';

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { seedDemo } from '../../src/modules/demo/demo.seed.js';
+import { seedDemo } from '../../src/modules/demo/index.js';
 import { createTestEnv, type TestEnv } from '../support.js';
 
 /** The system's Chromium; E2E_CHROMIUM points elsewhere. */

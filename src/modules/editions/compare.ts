@@ -13,7 +13,7 @@
 //      of two unrelated large catalogues stays fast.
 // Whatever is left is added (only in B) or removed (only in A). A number alone never matches: a renumbered
 // catalogue would otherwise pair unrelated measures.
-import type { StatusCategory } from '../plan/status.js';
+import type { StatusCategory } from '../plan/index.js';
 import { placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';
 
 export interface HistoryEntry {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type Side, type TestEnv } from '../../../test/support.js';
 import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
-import { paths } from '../../paths.js';
+import { paths } from './editions.paths.js';
 
 interface Seeded extends Side {
   editionId: number;

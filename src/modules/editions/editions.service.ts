@@ -1,13 +1,13 @@
 // Use cases of editions: freezing a plan as an edition, comparing two states of a plan, and starting the next
 // edition from the last one. Editions are written once and never changed; each write carries its audit entry.
 import type { Kysely } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites } from '../../platform/audit/audited.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import type { Measure, Plan } from '../plan/plan.repository.js';
-import type { PlanService } from '../plan/plan.service.js';
-import type { StatusCategory } from '../plan/status.js';
+import type { Measure, Plan } from '../plan/index.js';
+import type { PlanService } from '../plan/index.js';
+import type { StatusCategory } from '../plan/index.js';
 import { compareSnapshots, type Comparison } from './compare.js';
 import * as repo from './editions.repository.js';
 import type { ContinueInput, EditionInput, SnapshotRef } from './editions.schema.js';
@@ -36,12 +36,12 @@ export interface CompareResult {
 export class EditionService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly audit: AuditedWrites,
     private readonly plans: PlanService,
   ) {}
 
   private now(): string {
-    return this.clock().toISOString();
+    return this.audit.now();
   }
 
   list(municipalityId: number, planId?: number): Promise<repo.EditionSummary[]> {
@@ -65,25 +65,22 @@ export class EditionService {
     return buildSnapshot(tree, notes, lineage, this.now());
   }
 
-  async create(municipalityId: number, planId: number, input: EditionInput, by: Actor): Promise<number> {
+  async create(municipalityId: number, planId: number, input: EditionInput, by: Writer): Promise<number> {
     const snapshot = await this.snapshotOf(municipalityId, planId);
     const at = snapshot.takenAt;
-    return this.db.transaction().execute(async (trx) => {
-      const id = await repo.insertEdition(trx, {
+    return this.audit.write(municipalityId, by, { action: 'edition.create', entityType: 'edition', after: { plan: planId, ...input } }, ({ trx }) =>
+      repo.insertEdition(trx, {
         municipality_id: municipalityId, plan_id: planId, ...input, snapshot_json: JSON.stringify(snapshot),
         created_at: at, created_by_user_id: by.userId, created_by: by.name,
-      });
-      await recordAudit(trx, { municipalityId, actor: by, action: 'edition.create', entityType: 'edition', entityId: id, after: { plan: planId, ...input }, at });
-      return id;
-    });
+      }),
+    );
   }
 
-  async delete(municipalityId: number, editionId: number, by: Actor): Promise<void> {
+  async delete(municipalityId: number, editionId: number, by: Writer): Promise<void> {
     const { snapshot: _snapshot, ...before } = await this.get(municipalityId, editionId);
-    await this.db.transaction().execute(async (trx) => {
-      await repo.deleteEdition(trx, municipalityId, editionId);
-      await recordAudit(trx, { municipalityId, actor: by, action: 'edition.delete', entityType: 'edition', entityId: editionId, before, at: this.now() });
-    });
+    await this.audit.write(municipalityId, by, { action: 'edition.delete', entityType: 'edition', entityId: editionId, before }, ({ trx }) =>
+      repo.deleteEdition(trx, municipalityId, editionId),
+    );
   }
 
   async side(municipalityId: number, ref: SnapshotRef): Promise<CompareSide> {
@@ -136,7 +133,7 @@ export class EditionService {
    * plan's language, where a measure came from.
    */
   async startNext(
-    municipalityId: number, planId: number, input: ContinueInput, by: Actor,
+    municipalityId: number, planId: number, input: ContinueInput, by: Writer,
     originNote: (source: Plan, measure: Measure) => string,
   ): Promise<number> {
     const source = await this.plans.getPlan(municipalityId, planId);

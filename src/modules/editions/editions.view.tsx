@@ -1,10 +1,10 @@
 // Pages of the editions module: the overview per plan, a plan's editions with the form to freeze one and the
 // report downloads, an edition read-only, the comparison, and the form to start the next edition.
-import { paths } from '../../paths.js';
+import { paths } from './editions.paths.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
-import type { Plan } from '../plan/plan.repository.js';
+import type { Plan } from '../plan/index.js';
 import type { CompareResult, Edition, EditionSummary } from './editions.service.js';
 import { changeLines, formatDay, latestNote, measureName, reasonLine, sideLabel, statusText } from './editions.describe.js';
 import { measureCount, placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';

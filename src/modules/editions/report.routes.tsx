@@ -1,13 +1,17 @@
 // The yearly report for the council in one click: PDF and Word, for any plan of the municipality (drafts too,
 // since the report is prepared before the plan is published).
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { requirePermission } from '../../http.kit.js';
-import { paths } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { requirePermission } from '../../platform/http/kit.js';
+import { paths } from './editions.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { idParam } from '../../platform/http/form.js';
 import { berlinDay } from '../monitoring/index.js';
 import { planReport, renderReport, type ReportFormat } from './report.service.js';
+import type { RouteContext } from '../../platform/module.js';
+
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function reportRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services, clock } = context;
 
 const TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
@@ -17,13 +21,13 @@ const TYPES: Record<ReportFormat, string> = {
 const asciiName = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'plan';
 
-export function registerReportRoutes(app: Hono<AppEnv>): void {
-  for (const format of ['pdf', 'docx'] as const) {
-    app.get(paths.adminPlanReport(':slug', ':id', format).replace(/%3A/g, ':'), async (c) => {
+function registerReportRoutes(app: Hono<AppEnv>): void {
+  for (const pattern of paths.adminPlanReport.patterns) {
+    app.get(pattern, async (c) => {
       requirePermission(c, 'plan.read_drafts');
-      const id = idParam(c.req.param('id'));
-      if (id === null) throw new NotFoundError('plan');
-      const { services, clock } = c.get('deps');
+      const { id, format: asked } = paths.adminPlanReport.params(c);
+      const format = (['pdf', 'docx'] as const).find((f) => f === asked);
+      if (!format) throw new NotFoundError('report format');
       const municipality = c.get('municipality');
       const plan = await services.plans.getPlan(municipality.id, id);
       const report = await planReport(services, clock, municipality, plan.id);
@@ -36,4 +40,9 @@ export function registerReportRoutes(app: Hono<AppEnv>): void {
       });
     });
   }
+}
+
+  const app = new Hono<AppEnv>();
+  registerReportRoutes(app);
+  return app;
 }

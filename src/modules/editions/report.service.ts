@@ -3,7 +3,7 @@
 // German, the language of the council and of the plan's own text, whichever language the officer reads.
 import type { Clock } from '../../platform/clock.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../platform/module.js';
 import { berlinDay, dashboardCharts, dashboardData, indicatorChart } from '../monitoring/index.js';
 import { buildReport, type ReportDocument } from './report.document.js';
 import { renderReportDocx } from './report.docx.js';

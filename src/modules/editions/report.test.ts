@@ -6,8 +6,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfinfo, pdfPages, skipWithoutPoppler } from '../../../test/fixtures/exports/poppler.js';
 import { Client, createTestEnv, engines, type TestEnv } from '../../../test/support.js';
-import { paths } from '../../paths.js';
-import { DEMO_SLUG, seedDemo } from '../demo/demo.seed.js';
+import { paths } from './editions.paths.js';
+import { DEMO_SLUG, seedDemo } from '../demo/index.js';
 import { placedMeasures } from './snapshot.js';
 
 if (skipWithoutPoppler) console.warn('pdfinfo/pdftotext not found: the report PDF checks are skipped here (CI installs poppler-utils)');

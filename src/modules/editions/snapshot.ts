@@ -2,8 +2,8 @@
 // from (lineage), so that a comparison can match a measure across editions even when it was renumbered or the
 // plan was carried over into a new one. Stored as JSON and read back through the schema below.
 import { z } from 'zod';
-import type { PlanTree, Measure } from '../plan/plan.repository.js';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import type { PlanTree, Measure } from '../plan/index.js';
+import { STATUS_CATEGORIES } from '../plan/index.js';
 
 export const SNAPSHOT_VERSION = 1;
 

@@ -1,6 +1,6 @@
 // Writes a measure's actors the way catalogues write them, so the importer's actor splitter reads them back:
 // the first name leads, "in Kooperation mit" introduces the partners, "X (Y)" makes Y the parent of X.
-import type { ExchangeActor } from '../importer/exchange.js';
+import type { ExchangeActor } from '../plan/index.js';
 
 function actorName(actor: ExchangeActor): string {
   return actor.parent ? `${actor.name} (${actor.parent})` : actor.name;

@@ -1,7 +1,7 @@
 // The plan flattened into one row per measure, in the plan's order: per field its goals' measures, then its
 // further measures. Also the wording shared by every export for notes and statuses.
-import type { ExchangeField, ExchangeMeasure, ExchangeNote, ExchangePlan, ExchangeStatus } from '../importer/exchange.js';
-import type { StatusCategory } from '../plan/status.js';
+import type { ExchangeField, ExchangeMeasure, ExchangeNote, ExchangePlan, ExchangeStatus } from '../plan/index.js';
+import type { StatusCategory } from '../plan/index.js';
 
 export interface CatalogueRow {
   field: ExchangeField;

@@ -1,5 +1,5 @@
 // What a measure's row says in the documents people read (Word, PDF): the same words in both.
-import type { ExchangeMeasure } from '../importer/exchange.js';
+import type { ExchangeMeasure } from '../plan/index.js';
 import { formatActors } from './actors.format.js';
 import { formatNotes, formatStatus } from './catalogue.js';
 import type { DocumentLabels } from './export.labels.js';

@@ -10,7 +10,7 @@ import {
   VerticalMergeType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { ExchangeField, ExchangeMeasure } from '../importer/exchange.js';
+import type { ExchangeField, ExchangeMeasure } from '../plan/index.js';
 import { measureCells, stateLine } from './document.cells.js';
 import { documentLabels, type DocumentLabels } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';

@@ -1,7 +1,7 @@
 // The words the exports add around the plan's own text. CSV and XLSX keep German column names whatever the
 // language, because the update import recognises them; Word and PDF are read by people and follow `lang`.
 import { translator } from '../../platform/i18n/i18n.js';
-import { STATUS_CATEGORIES, type StatusCategory } from '../plan/status.js';
+import { STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import type { ExportLang, PlanState } from './export.model.js';
 
 /** The category names of the interface (src/platform/i18n), so exports and pages say the same. */

@@ -1,6 +1,6 @@
 // What every export receives: the plan in the exchange format plus the context a reader needs around it.
 import { z } from 'zod';
-import { exchangePlanSchema } from '../importer/exchange.js';
+import { exchangePlanSchema } from '../plan/index.js';
 
 export const PLAN_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];

@@ -1,15 +1,19 @@
 // Downloads: the admin may export any plan of the municipality (drafts too); the public only published and
 // archived plans.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { requirePermission, type Ctx } from '../../http.kit.js';
-import { paths } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { EXPORT_FORMATS, paths } from './exports.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { idParam } from '../../platform/http/form.js';
-import type { Plan } from '../plan/plan.repository.js';
-import { exportCsv, exportDocx, exportJson, exportPdf, exportXlsx, type ExportInput } from './index.js';
+import type { Plan } from '../plan/index.js';
+import type { RouteContext } from '../../platform/module.js';
+import { exportCsv } from './csv.export.js';
+import { exportDocx } from './docx.export.js';
+import type { ExportInput } from './export.model.js';
+import { exportJson } from './json.export.js';
+import { exportPdf } from './pdf.export.js';
+import { exportXlsx } from './xlsx.export.js';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'docx', 'pdf'] as const;
 type Format = (typeof EXPORT_FORMATS)[number];
 
 const TYPES: Record<Format, string> = {
@@ -38,11 +42,11 @@ async function produce(format: Format, input: ExportInput): Promise<Uint8Array<A
 const asciiName = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'plan';
 
-async function download(c: Ctx, plan: Plan, format: Format) {
+async function download(c: Ctx, context: RouteContext, plan: Plan, format: Format) {
   const m = c.get('municipality');
-  const stateDate = (plan.updated_at || c.get('deps').clock().toISOString()).slice(0, 10);
+  const stateDate = (plan.updated_at || context.clock().toISOString()).slice(0, 10);
   const input: ExportInput = {
-    plan: await c.get('deps').services.plans.exchange(m.id, plan.id),
+    plan: await context.services.plans.exchange(m.id, plan.id),
     municipalityName: m.name,
     stateDate,
     planState: plan.state as ExportInput['planState'],
@@ -57,20 +61,28 @@ async function download(c: Ctx, plan: Plan, format: Format) {
   });
 }
 
-function planId(c: Ctx): number {
-  const id = idParam(c.req.param('id'));
-  if (id === null) throw new NotFoundError('plan');
-  return id;
+function formatOf(value: string): Format {
+  const format = EXPORT_FORMATS.find((f) => f === value);
+  if (!format) throw new NotFoundError('export format');
+  return format;
 }
 
-export function registerExportRoutes(app: Hono<AppEnv>) {
-  for (const format of EXPORT_FORMATS) {
-    app.get(paths.adminPlanExport(':slug', ':id', format).replace(/%3A/g, ':'), async (c) => {
+/** The download routes as a sub-app; the services arrive once, here. */
+export function exportRoutes(context: RouteContext): Hono<AppEnv> {
+  const { plans } = context.services;
+  const app = new Hono<AppEnv>();
+  for (const pattern of paths.adminPlanExport.patterns) {
+    app.get(pattern, async (c) => {
       requirePermission(c, 'plan.read_drafts');
-      return download(c, await c.get('deps').services.plans.getPlan(c.get('municipality').id, planId(c)), format);
+      const { id, format } = paths.adminPlanExport.params(c);
+      return download(c, context, await plans.getPlan(c.get('municipality').id, id), formatOf(format));
     });
-    app.get(paths.planExport(':slug', ':id', format).replace(/%3A/g, ':'), async (c) =>
-      download(c, await c.get('deps').services.plans.getPublicPlan(c.get('municipality').id, planId(c)), format),
-    );
   }
+  for (const pattern of paths.planExport.patterns) {
+    app.get(pattern, async (c) => {
+      const { id, format } = paths.planExport.params(c);
+      return download(c, context, await plans.getPublicPlan(c.get('municipality').id, id), formatOf(format));
+    });
+  }
+  return app;
 }

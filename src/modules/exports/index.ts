@@ -1,5 +1,10 @@
 // Exports: pure functions that turn a plan in the exchange format into the files officers hand on
-// (JSON, CSV, XLSX for round trips; Word and a tagged PDF for the council and the public).
+// (JSON, CSV, XLSX for round trips; Word and a tagged PDF for the council and the public), and their downloads.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { exportRoutes } from './export.routes.js';
+import { exportsPaths } from './exports.paths.js';
 export { exportCsv } from './csv.export.js';
 export { exportDocx } from './docx.export.js';
 export { exportInputSchema, type ExportInput, type ExportLang, type PlanState } from './export.model.js';
@@ -11,3 +16,18 @@ export { createTaggedPdf, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type Pd
 export { drawTable, type PdfTableRow } from './pdf.table.js';
 export { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun, type Run } from './docx.parts.js';
 export { woffToSfnt } from './woff.js';
+
+export { exportsPaths } from './exports.paths.js';
+
+const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
+
+export const exportsModule: ModuleManifest = {
+  name: 'exports',
+  routes: (context) => new Hono<AppEnv>().route('/', exportRoutes(context)),
+  links: {
+    'plan.downloads': (ctx, { planId, admin }) => {
+      const slug = ctx.municipality!.slug;
+      return FORMATS.map((f) => ({ href: admin ? exportsPaths.adminPlanExport(slug, planId, f) : exportsPaths.planExport(slug, planId, f), label: ctx.t(`export.${f}`), download: true }));
+    },
+  },
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallInput, smallPlan } from '../../../test/fixtures/exports/plans.js';
-import { exchangePlanSchema } from '../importer/exchange.js';
+import { exchangePlanSchema } from '../plan/index.js';
 import { exportJson } from './json.export.js';
 
 describe('exportJson', () => {

@@ -1,4 +1,4 @@
-import { exchangePlanSchema } from '../importer/exchange.js';
+import { exchangePlanSchema } from '../plan/index.js';
 import type { ExportInput } from './export.model.js';
 
 /** The exchange format itself: what `teilhabe import` reads back into the same plan. */

@@ -1,4 +1,4 @@
-import type { ExchangeField } from '../importer/exchange.js';
+import type { ExchangeField } from '../plan/index.js';
 import { measureCells, stateLine } from './document.cells.js';
 import { documentLabels, type DocumentLabels } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallPlan } from '../../../test/fixtures/exports/plans.js';
-import { parseActors } from '../importer/actors.parser.js';
-import { roleOfHeader } from '../importer/columns.detect.js';
+import { parseActors } from '../importer/index.js';
+import { roleOfHeader } from '../importer/index.js';
 import { allCatalogueRows } from './catalogue.js';
 import { TABLE_COLUMNS, tableRecord } from './table.columns.js';
 

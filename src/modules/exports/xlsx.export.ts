@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { STATUS_CATEGORIES } from '../plan/index.js';
 import { catalogueRows, countByCategory } from './catalogue.js';
 import { documentLabels, STATUS_CATEGORY_LABELS_DE } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';

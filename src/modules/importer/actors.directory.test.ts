@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unifyActors } from './actors.directory.js';
-import type { ExchangeActor, ExchangePlan } from './exchange.js';
+import type { ExchangeActor, ExchangePlan } from '../plan/index.js';
 
 function planWith(...lists: ExchangeActor[][]): ExchangePlan {
   const measures = lists.map((actors, i) => ({ number: i + 1, text: `M${i}`, actors, status: { category: 'unknown' as const, label: '', date: null }, notes: [] }));

@@ -2,7 +2,7 @@
 // Measures are rewritten to the directory's spelling and parent, so "Kontaktstelle für Integration" named
 // once with "(Amt für soziale Dienste)" and once without ends up as one actor with that parent everywhere.
 import { actorKey } from './actors.parser.js';
-import type { ExchangeMeasure, ExchangePlan } from './exchange.js';
+import type { ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 
 export interface DirectoryEntry {
   name: string;

@@ -2,7 +2,7 @@
 // und Vereine, VHS und B". The first named leads, everyone else is a partner, "(Amt Y)" names the parent office.
 // Separators are only split at the top level: inside brackets, quotes, pair forms ("Bürgerinnen und Bürger")
 // and office names that list their remits ("Amt für Schulen, Jugend und Vereine") they are part of the name.
-import type { ExchangeActor } from './exchange.js';
+import type { ExchangeActor } from '../plan/index.js';
 import { oneLine } from './text.clean.js';
 
 export interface ParsedActors {

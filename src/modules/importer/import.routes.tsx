@@ -1,31 +1,34 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './importer.paths.js';
 import { idParam } from '../../platform/http/form.js';
-import { isStatusCategory, type StatusCategory } from '../plan/status.js';
+import { isStatusCategory, type StatusCategory } from '../plan/index.js';
 import { COLUMN_ROLES, type ColumnRole } from './columns.detect.js';
 import type { StagedOptions } from './import.service.js';
 import { PreviewPage, UploadPage } from './import.view.js';
 import type { ImportProblem } from './table.model.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function importRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services, config } = context;
+
 const slugOf = (c: Ctx) => c.get('municipality').slug;
 const mid = (c: Ctx) => c.get('municipality').id;
 
-export function registerImportRoutes(app: Hono<AppEnv>) {
-  const maxBytes = (c: Ctx) => c.get('deps').config.importMaxBytes;
+function registerImportRoutes(app: Hono<AppEnv>) {
 
   const showUpload = async (c: Ctx, problems: ImportProblem[], values: { text?: string; target?: string }, status: 200 | 400 | 413) =>
-    render(c, <UploadPage ctx={pageContext(c)} plans={await svc(c).plans.listPlans(mid(c))} problems={problems} values={values} maxMb={Math.round(maxBytes(c) / 1024 / 1024)} />, status);
+    render(c, <UploadPage ctx={pageContext(c)} plans={await services.plans.listPlans(mid(c))} problems={problems} values={values} maxMb={Math.round(config.importMaxBytes / 1024 / 1024)} />, status);
 
-  app.get(pattern(paths.adminImport, 'slug'), (c) => {
+  app.get(paths.adminImport.pattern, (c) => {
     requirePermission(c, 'plan.edit');
     return showUpload(c, [], {}, 200);
   });
 
   app.post(
-    pattern(paths.adminImport, 'slug'),
+    paths.adminImport.pattern,
     async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const body = await c.req.parseBody();
@@ -37,34 +40,34 @@ export function registerImportRoutes(app: Hono<AppEnv>) {
       if (target !== '' && targetId === null) return showUpload(c, [{ file: '', message: c.get('t')('errors.choiceInvalid') }], values, 400);
       if (!file && !text.trim()) return showUpload(c, [{ file: '', message: c.get('t')('import.nothing') }], values, 400);
       const fileName = file ? file.name.slice(0, 200) : 'eingefügter Text.txt';
-      if (file && file.size > maxBytes(c)) {
-        return showUpload(c, [{ file: fileName, message: c.get('t')('import.tooLarge', { file: fileName, mb: Math.round(maxBytes(c) / 1024 / 1024) }) }], values, 413);
+      if (file && file.size > config.importMaxBytes) {
+        return showUpload(c, [{ file: fileName, message: c.get('t')('import.tooLarge', { file: fileName, mb: Math.round(config.importMaxBytes / 1024 / 1024) }) }], values, 413);
       }
       const content = file ? Buffer.from(await file.arrayBuffer()) : Buffer.from(text, 'utf8');
-      if (targetId !== null) await svc(c).plans.getPlan(mid(c), targetId);
-      const parsed = await svc(c).imports.parse(mid(c), fileName, content, {}, c.get('t'));
+      if (targetId !== null) await services.plans.getPlan(mid(c), targetId);
+      const parsed = await services.imports.parse(mid(c), fileName, content, {}, c.get('t'));
       if (!parsed.ok) return showUpload(c, parsed.errors, values, 400);
-      const token = await svc(c).imports.stage(mid(c), by.userId!, fileName, content, targetId);
+      const token = await services.imports.stage(mid(c), by.userId!, fileName, content, targetId);
       return c.redirect(paths.adminImportPreview(slugOf(c), token), 303);
     },
   );
 
   const showPreview = async (c: Ctx, token: string, status: 200 | 400) => {
-    const session = await svc(c).imports.load(mid(c), c.get('user')!.id, token);
-    const preview = await svc(c).imports.preview(mid(c), session, c.get('t'));
-    const target = session.targetPlanId !== null ? await svc(c).plans.getPlan(mid(c), session.targetPlanId) : null;
+    const session = await services.imports.load(mid(c), c.get('user')!.id, token);
+    const preview = await services.imports.preview(mid(c), session, c.get('t'));
+    const target = session.targetPlanId !== null ? await services.plans.getPlan(mid(c), session.targetPlanId) : null;
     return render(c, <PreviewPage ctx={pageContext(c)} session={session} preview={preview} targetTitle={target?.title ?? null} />, preview.ok ? status : 400);
   };
 
-  app.get(pattern(paths.adminImportPreview, 'slug', 'token'), (c) => {
+  app.get(paths.adminImportPreview.pattern, (c) => {
     requirePermission(c, 'plan.edit');
-    return showPreview(c, (c.req.param('token') ?? ''), 200);
+    return showPreview(c, (paths.adminImportPreview.params(c).token), 200);
   });
 
-  app.post(pattern(paths.adminImportMapping, 'slug', 'token'), async (c) => {
+  app.post(paths.adminImportMapping.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const token = (c.req.param('token') ?? '');
-    await svc(c).imports.load(mid(c), by.userId!, token);
+    const token = (paths.adminImportMapping.params(c).token);
+    await services.imports.load(mid(c), by.userId!, token);
     const body = await c.req.parseBody();
     const columnMapping: Partial<Record<ColumnRole, number>> = {};
     const statusMapping: Record<string, StatusCategory> = {};
@@ -83,23 +86,28 @@ export function registerImportRoutes(app: Hono<AppEnv>) {
       }
     }
     const options: StagedOptions = { columnMapping, statusMapping };
-    await svc(c).imports.saveOptions(mid(c), by.userId!, token, options);
+    await services.imports.saveOptions(mid(c), by.userId!, token, options);
     return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('import.mappingApplied'));
   });
 
-  app.post(pattern(paths.adminImportConfirm, 'slug', 'token'), async (c) => {
+  app.post(paths.adminImportConfirm.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const result = await svc(c).imports.confirm(mid(c), by.userId!, (c.req.param('token') ?? ''), by, c.get('t'));
-    if (!result.ok) return showPreview(c, (c.req.param('token') ?? ''), 400);
+    const result = await services.imports.confirm(mid(c), by.userId!, (paths.adminImportConfirm.params(c).token), by, c.get('t'));
+    if (!result.ok) return showPreview(c, (paths.adminImportConfirm.params(c).token), 400);
     return redirectWithFlash(c, paths.adminPlan(slugOf(c), result.planId), c.get('t')('import.done', { count: result.changed }));
   });
 
-  app.post(pattern(paths.adminImportDiscard, 'slug', 'token'), async (c) => {
+  app.post(paths.adminImportDiscard.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const token = (c.req.param('token') ?? '');
-    await svc(c).imports.load(mid(c), by.userId!, token);
-    await svc(c).imports.discard(mid(c), token);
+    const token = (paths.adminImportDiscard.params(c).token);
+    await services.imports.load(mid(c), by.userId!, token);
+    await services.imports.discard(mid(c), token);
     return redirectWithFlash(c, paths.adminImport(slugOf(c)), c.get('t')('import.discarded'));
   });
 
+}
+
+  const app = new Hono<AppEnv>();
+  registerImportRoutes(app);
+  return app;
 }

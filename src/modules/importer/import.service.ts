@@ -3,18 +3,18 @@
 // Nothing is written before confirmation, and the confirmation writes all or nothing.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../platform/audit/audit.js';
+import type { Writer } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import type { ImportOptions as WriteOptions } from '../plan/plan.import.js';
-import { allMeasures } from '../plan/plan.repository.js';
-import type { MeasureUpdate, PlanService } from '../plan/plan.service.js';
-import type { StatusCategory } from '../plan/status.js';
+import type { ImportOptions as WriteOptions } from '../plan/index.js';
+import { allMeasures } from '../plan/index.js';
+import type { MeasureUpdate, PlanService } from '../plan/index.js';
+import type { StatusCategory } from '../plan/index.js';
 import type { ColumnRole } from './columns.detect.js';
-import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from './exchange.js';
-import { validateForImport } from './import.validate.js';
+import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
+import { validateForImport } from '../plan/index.js';
 import { parseCatalogue, type ImportLimits, type ParseResult } from './parse.catalogue.js';
 import type { ImportProblem } from './table.model.js';
 
@@ -93,7 +93,7 @@ export class ImportService {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly plans: PlanService,
-    private readonly writePlan: (municipalityId: number, exchange: ExchangePlan, by: Actor, options?: WriteOptions) => Promise<number>,
+    private readonly writePlan: (municipalityId: number, exchange: ExchangePlan, by: Writer, options?: WriteOptions) => Promise<number>,
     private readonly limits: ImportLimits,
   ) {}
 
@@ -177,7 +177,7 @@ export class ImportService {
     return plan;
   }
 
-  async confirm(municipalityId: number, userId: number, id: string, by: Actor, t: T): Promise<{ ok: true; planId: number; changed: number } | { ok: false; errors: ImportProblem[] }> {
+  async confirm(municipalityId: number, userId: number, id: string, by: Writer, t: T): Promise<{ ok: true; planId: number; changed: number } | { ok: false; errors: ImportProblem[] }> {
     const session = await this.load(municipalityId, userId, id);
     const preview = await this.preview(municipalityId, session, t);
     if (!preview.ok) return preview;

@@ -1,9 +1,9 @@
 // Upload, preview and confirmation of a catalogue import.
-import { paths } from '../../paths.js';
+import { paths } from './importer.paths.js';
 import { Csrf, StatusBadge, SubmitButton } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { STATUS_CATEGORIES } from '../plan/index.js';
 import { COLUMN_LABELS, COLUMN_ROLES } from './columns.detect.js';
 import type { ImportSession, Preview } from './import.service.js';
 import type { ImportProblem } from './table.model.js';

@@ -2,10 +2,10 @@
 // header rows set the column roles, free lines are plan titles, field headings, visions or the "Weitere
 // Maßnahmen" section, and table rows become goals and measures. Whatever it is unsure about becomes a warning
 // with its row, never an exception.
-import { mapStatus, type StatusCategory } from '../plan/status.js';
+import { mapStatus, type StatusCategory } from '../plan/index.js';
 import { parseActors } from './actors.parser.js';
 import { COLUMN_LABELS, matchHeader, type ColumnRole } from './columns.detect.js';
-import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from './exchange.js';
+import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { splitNotes, noteDate } from './notes.parser.js';
 import { recordsToRows } from './records.layout.js';
 import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';

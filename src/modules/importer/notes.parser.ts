@@ -1,6 +1,6 @@
 // "→" marks a later progress note written into the measure cell ("… Kurs →Kurs wurde 2021/2022 durchgeführt").
 // A note runs to the end of its line, so a note inside a bullet list does not swallow the following items.
-import type { ExchangeNote } from './exchange.js';
+import type { ExchangeNote } from '../plan/index.js';
 
 const ARROW = /\s*(?:→|⇒|➔|->)\s*/;
 

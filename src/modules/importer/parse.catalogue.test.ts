@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { ExchangeMeasure, ExchangePlan } from './exchange.js';
+import type { ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { parseCatalogue, type ParseResult } from './index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/import/${name}`, import.meta.url));

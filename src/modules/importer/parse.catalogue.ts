@@ -1,9 +1,9 @@
 // Entry point: picks the reader for the input, guards size and row limits, interprets the layout and
 // summarises statuses and actors for the preview. Never throws: every failure is an error value in German.
-import type { StatusCategory } from '../plan/status.js';
+import type { StatusCategory } from '../plan/index.js';
 import { unifyActors, type DirectoryEntry } from './actors.directory.js';
 import type { ColumnRole } from './columns.detect.js';
-import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from './exchange.js';
+import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
 import { interpretDocument, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
 import { readSource } from './source.reader.js';
 import type { ImportProblem } from './table.model.js';

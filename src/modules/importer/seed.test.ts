@@ -1,7 +1,7 @@
 // Must-show: the seed catalogue (a Word table pasted as text) parsed from the file itself.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExchangeMeasure, ExchangePlan } from './exchange.js';
+import type { ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { parseCatalogue, type ParseResult } from './index.js';
 
 const seed = readFileSync(new URL('../../../test/fixtures/import/seed-003.txt', import.meta.url));

@@ -24,12 +24,7 @@ export interface SourceDocument {
   sheets: SourceSheet[];
 }
 
-export interface ImportProblem {
-  file: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  message: string;
-}
+export type { ImportProblem } from '../plan/index.js';
+import type { ImportProblem } from '../plan/index.js';
 
 export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; errors: ImportProblem[] };

@@ -3,7 +3,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../platform/i18n/i18n.js';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { STATUS_CATEGORIES } from '../plan/index.js';
 import { cleanSvg } from './chart.svg.js';
 import { renderActorChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
 import { actorChart, indicatorChart, statusChart, timelineChart } from './dashboard.charts.js';

@@ -2,7 +2,7 @@
 // (the SVG's accessible name), and the same numbers as a data table. The pages, the PDF and the DOCX report
 // all take them from here, so chart, sentence and table cannot disagree.
 import type { T } from '../../platform/i18n/i18n.js';
-import type { StatusCategory } from '../plan/status.js';
+import type { StatusCategory } from '../plan/index.js';
 import { renderActorChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
 import type { DashboardData, IndicatorSummary } from './dashboard.js';
 import { formatNumber } from './number.js';

@@ -1,7 +1,7 @@
 // The dashboard's figures, computed from plain rows: pure, so that the admin page, the public page and the
 // yearly report (editions module) all show the same numbers for the same day.
-import type { MeasureActorRef } from '../plan/plan.repository.js';
-import { STATUS_CATEGORIES, type StatusCategory } from '../plan/status.js';
+import type { MeasureActorRef } from '../plan/index.js';
+import { STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import { asDay, daysBetween, lastDayOf, monthsEndingWith } from './calendar.js';
 import { overdueMeasures, type OverdueFinding } from './overdue.js';
 

@@ -3,13 +3,14 @@
 // indicators against their targets. A pure function of its view model.
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { paths } from '../../paths.js';
+import { paths } from './monitoring.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { formatDate, measureTitle } from '../plan/measure.view.js';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { formatDate } from '../../platform/views/format.js';
+import { measureTitle } from '../plan/index.js';
+import { STATUS_CATEGORIES } from '../plan/index.js';
 import type { DataTable, RenderedChart } from './dashboard.charts.js';
 import type { DashboardData, MeasureRef } from './dashboard.js';
 import { formatEuro, formatNumber } from './number.js';

@@ -1,7 +1,7 @@
 // The funding of a measure, as a section of the measure's page (admin: with links to add, edit, delete).
-import { paths } from '../../paths.js';
+import { paths } from './monitoring.paths.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { formatDate } from '../plan/measure.view.js';
+import { formatDate } from '../../platform/views/format.js';
 import { formatEuro } from './number.js';
 
 export interface FundingItem {

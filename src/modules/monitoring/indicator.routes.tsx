@@ -1,15 +1,15 @@
 // Indicators: the plan's list, one indicator's page, new/edit/delete, one value by hand, a series from CSV.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { crudRoutes } from '../../crud.routes.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { crudRoutes } from '../../platform/http/crud.routes.js';
+import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './monitoring.paths.js';
 import { can } from '../../platform/auth/permissions.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { idParam, readForm, validate } from '../../platform/http/form.js';
+import { readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
-import type { Plan } from '../plan/plan.repository.js';
+import type { Plan } from '../plan/index.js';
 import { indicatorChart } from './dashboard.charts.js';
 import { parseSeriesCsv } from './indicator.csv.js';
 import { IndicatorPage, IndicatorsPage, type IndicatorVm } from './indicator.view.js';
@@ -17,23 +17,22 @@ import { indicatorSchema, indicatorValueSchema } from './monitoring.schema.js';
 import type { IndicatorDetail } from './monitoring.service.js';
 import { formatNumberInput } from './number.js';
 import { chosenPlan } from './route.helpers.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function indicatorRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
+
 const mid = (c: Ctx) => c.get('municipality').id;
 const slugOf = (c: Ctx) => c.get('municipality').slug;
 
 /** A CSV of a time series is small; anything larger is refused before it is parsed. */
 const MAX_CSV_BYTES = 1024 * 1024;
 
-function requireId(value: string | undefined): number {
-  const id = idParam(value);
-  if (id === null) throw new NotFoundError('id');
-  return id;
-}
 
 async function fields(c: Ctx, planId: number): Promise<FormFieldSpec[]> {
   const t = c.get('t');
-  const tree = await svc(c).plans.tree(mid(c), planId);
+  const tree = await services.plans.tree(mid(c), planId);
   return [
     { name: 'name', label: t('monitoring.indicator.name'), kind: 'text' },
     { name: 'anchor', label: t('monitoring.indicator.anchor'), kind: 'select', empty: t('monitoring.indicator.chooseAnchor'),
@@ -50,22 +49,22 @@ async function fields(c: Ctx, planId: number): Promise<FormFieldSpec[]> {
   ];
 }
 
-export function registerIndicatorRoutes(app: Hono<AppEnv>) {
+function registerIndicatorRoutes(app: Hono<AppEnv>) {
   const canEdit = (c: Ctx) => {
     const user = c.get('user');
     return !!user && can(c.get('role'), user.isInstanceAdmin, 'plan.edit');
   };
 
-  app.get(pattern(paths.adminIndicators, 'slug'), async (c) => {
+  app.get(paths.adminIndicators.pattern, async (c) => {
     requirePermission(c, 'plan.read_drafts');
-    const plan = await chosenPlan(c);
+    const plan = await chosenPlan(c, services);
     if (!plan) throw new NotFoundError('plan');
-    const indicators = await svc(c).monitoring.indicators(mid(c), plan.id);
+    const indicators = await services.monitoring.indicators(mid(c), plan.id);
     return render(c, <IndicatorsPage ctx={pageContext(c)} vm={{ plan, indicators, canEdit: canEdit(c) }} />);
   });
 
   const showIndicator = async (c: Ctx, id: number, parts: { valueForm?: FormState; upload?: IndicatorVm['upload'] }, status: 200 | 400 | 413) => {
-    const indicator = await svc(c).monitoring.getIndicator(mid(c), id);
+    const indicator = await services.monitoring.getIndicator(mid(c), id);
     const vm: IndicatorVm = {
       indicator,
       chart: indicatorChart(indicator, c.get('t'), c.get('lang')),
@@ -76,32 +75,32 @@ export function registerIndicatorRoutes(app: Hono<AppEnv>) {
     return render(c, <IndicatorPage ctx={pageContext(c)} vm={vm} />, status);
   };
 
-  app.get(pattern(paths.adminIndicator, 'slug', 'id'), (c) => {
+  app.get(paths.adminIndicator.pattern, (c) => {
     requirePermission(c, 'plan.read_drafts');
-    return showIndicator(c, requireId(c.req.param('id')), {}, 200);
+    return showIndicator(c, paths.adminIndicator.params(c).id, {}, 200);
   });
 
-  app.post(pattern(paths.adminIndicatorValue, 'slug', 'id'), async (c) => {
+  app.post(paths.adminIndicatorValue.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const id = requireId(c.req.param('id'));
-    await svc(c).monitoring.getIndicator(mid(c), id);
+    const id = paths.adminIndicatorValue.params(c).id;
+    await services.monitoring.getIndicator(mid(c), id);
     const v = validate(indicatorValueSchema, await readForm(c));
     if (!v.ok) return showIndicator(c, id, { valueForm: v.form }, 400);
-    await svc(c).monitoring.putValue(mid(c), id, v.data, by);
+    await services.monitoring.putValue(mid(c), id, v.data, by);
     return redirectWithFlash(c, paths.adminIndicator(slugOf(c), id), c.get('t')('monitoring.indicator.valueSaved'));
   });
 
-  app.post(pattern(paths.adminIndicatorValueDelete, 'slug', 'id', 'valueId'), async (c) => {
+  app.post(paths.adminIndicatorValueDelete.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const id = requireId(c.req.param('id'));
-    await svc(c).monitoring.deleteValue(mid(c), id, requireId(c.req.param('valueId')), by);
+    const id = paths.adminIndicatorValueDelete.params(c).id;
+    await services.monitoring.deleteValue(mid(c), id, paths.adminIndicatorValueDelete.params(c).valueId, by);
     return redirectWithFlash(c, paths.adminIndicator(slugOf(c), id), c.get('t')('monitoring.indicator.valueDeleted'));
   });
 
-  app.post(pattern(paths.adminIndicatorUpload, 'slug', 'id'), async (c) => {
+  app.post(paths.adminIndicatorUpload.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const id = requireId(c.req.param('id'));
-    await svc(c).monitoring.getIndicator(mid(c), id);
+    const id = paths.adminIndicatorUpload.params(c).id;
+    await services.monitoring.getIndicator(mid(c), id);
     const t = c.get('t');
     const body = await c.req.parseBody();
     const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
@@ -111,16 +110,16 @@ export function registerIndicatorRoutes(app: Hono<AppEnv>) {
     if (file.size > MAX_CSV_BYTES) return refuse([{ line: 0, text: t('monitoring.indicator.fileTooLarge') }], 413);
     const parsed = parseSeriesCsv(new TextDecoder('utf-8').decode(await file.arrayBuffer()));
     if (!parsed.ok) return refuse(parsed.problems.map((p) => ({ line: p.line, text: t(p.message, p.params) })));
-    await svc(c).monitoring.importValues(mid(c), id, parsed.points, by, fileName);
+    await services.monitoring.importValues(mid(c), id, parsed.points, by, fileName);
     return redirectWithFlash(c, paths.adminIndicator(slugOf(c), id), t('monitoring.indicator.uploaded', { count: parsed.points.length }));
   });
 
   // Deleting leads back to the list (the indicator's own page is gone), so not through crudRoutes.
   const loadForDelete = async (c: Ctx) => {
     requirePermission(c, 'plan.edit');
-    return svc(c).monitoring.getIndicator(mid(c), requireId(c.req.param('id')));
+    return services.monitoring.getIndicator(mid(c), paths.adminIndicatorUpload.params(c).id);
   };
-  app.get(pattern(paths.adminIndicatorDelete, 'slug', 'id'), async (c) => {
+  app.get(paths.adminIndicatorDelete.pattern, async (c) => {
     const ind = await loadForDelete(c);
     const t = c.get('t');
     return render(
@@ -136,10 +135,10 @@ export function registerIndicatorRoutes(app: Hono<AppEnv>) {
       />,
     );
   });
-  app.post(pattern(paths.adminIndicatorDelete, 'slug', 'id'), async (c) => {
+  app.post(paths.adminIndicatorDelete.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
     const ind = await loadForDelete(c);
-    await svc(c).monitoring.deleteIndicator(mid(c), ind.id, by);
+    await services.monitoring.deleteIndicator(mid(c), ind.id, by);
     return redirectWithFlash(c, paths.adminIndicatorsOf(slugOf(c), ind.plan_id), c.get('t')('monitoring.indicator.deleted'));
   });
 
@@ -153,15 +152,15 @@ export function registerIndicatorRoutes(app: Hono<AppEnv>) {
     permission: 'plan.edit',
     schema: indicatorSchema,
     fields: (c, { parent, row }) => fields(c, parent?.id ?? row!.plan_id),
-    newPattern: pattern(paths.adminIndicatorNew, 'slug', 'parentId'),
+    newPattern: paths.adminIndicatorNew.pattern,
     newPath: (c, id) => paths.adminIndicatorNew(slugOf(c), id),
-    loadParent: (c, m, id) => svc(c).plans.getPlan(m, id),
+    loadParent: (c, m, id) => services.plans.getPlan(m, id),
     parentCrumbs: (c, p) => crumbs(c, p.id),
     parentBack: (c, _p, newId) => paths.adminIndicator(slugOf(c), newId),
-    create: (c, m, p, data, by) => svc(c).monitoring.createIndicator(m, p.id, data, by),
-    itemPattern: pattern(paths.adminIndicatorEdit, 'slug', 'id'),
+    create: (c, m, p, data, by) => services.monitoring.createIndicator(m, p.id, data, by),
+    itemPattern: paths.adminIndicatorEdit.pattern,
     itemPath: (c, id) => paths.adminIndicatorEdit(slugOf(c), id),
-    load: (c, m, id) => svc(c).monitoring.getIndicator(m, id),
+    load: (c, m, id) => services.monitoring.getIndicator(m, id),
     values: (i) => ({
       name: i.name, anchor: i.goal_id !== null ? `goal:${i.goal_id}` : `guiding:${i.guiding_goal_id}`, unit: i.unit, source: i.source,
       baseline_value: formatNumberInput(i.baseline_value), baseline_year: String(i.baseline_year ?? ''),
@@ -170,6 +169,11 @@ export function registerIndicatorRoutes(app: Hono<AppEnv>) {
     crumbs: (c, i) => crumbs(c, i.plan_id),
     back: (c, i) => paths.adminIndicator(slugOf(c), i.id),
     label: (_c, i) => i.name,
-    update: (c, m, id, data, by) => svc(c).monitoring.updateIndicator(m, id, data, by),
+    update: (c, m, id, data, by) => services.monitoring.updateIndicator(m, id, data, by),
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerIndicatorRoutes(app);
+  return app;
 }

@@ -1,10 +1,10 @@
 // Indicators (Kennzahlen): the plan's list, and one indicator's page with its chart against the target,
 // its values, a form for one more value and the CSV upload. Pure functions of their view models.
-import { paths } from '../../paths.js';
+import { paths } from './monitoring.paths.js';
 import { ActionButton, Csrf, ErrorSummary, fieldId, SubmitButton, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
-import { formatDate } from '../plan/measure.view.js';
+import { formatDate } from '../../platform/views/format.js';
 import type { RenderedChart } from './dashboard.charts.js';
 import type { IndicatorSummary } from './dashboard.js';
 import { ChartFigure } from './dashboard.view.js';

@@ -3,7 +3,7 @@
 // and the funding of a measure on its public page. And the CSV upload: all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
-import { paths } from '../../paths.js';
+import { paths } from './monitoring.paths.js';
 
 const by = { userId: null, name: 'Test' };
 

@@ -2,7 +2,7 @@
 // and, where configured, on PostgreSQL. The public dashboard has its own tests (monitoring.public.test.ts).
 import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
 import { seedTwoMunicipalities, type Side, type TestEnv } from '../../../test/support.js';
-import { paths } from '../../paths.js';
+import { paths } from './monitoring.paths.js';
 
 interface MonSide extends Side {
   priorityId: number;

@@ -1,20 +1,24 @@
 // Routes of the monitoring module: the dashboard (admin and public), yearly priorities, indicators with
 // their values and CSV upload, and the funding of measures. Each state change: CSRF (app), permission,
 // validation (400 with the form again, nothing written), service, redirect.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './monitoring.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { dashboardCharts, indicatorChart } from './dashboard.charts.js';
 import type { DashboardData } from './dashboard.js';
 import { DashboardPage, NoPlanDashboardPage } from './dashboard.view.js';
-import { registerFundingRoutes } from './funding.routes.js';
-import { registerIndicatorRoutes } from './indicator.routes.js';
-import { registerPriorityRoutes } from './priority.routes.js';
+import { fundingRoutes } from './funding.routes.js';
+import { indicatorRoutes } from './indicator.routes.js';
+import { priorityRoutes } from './priority.routes.js';
 import { chosenPlan, queryId } from './route.helpers.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
+
 const mid = (c: Ctx) => c.get('municipality').id;
 
 function pageVm(c: Ctx, area: 'admin' | 'public', data: DashboardData, plans: Array<{ id: number; title: string; state: string }>, fields: Array<{ id: number; title: string }>) {
@@ -23,32 +27,37 @@ function pageVm(c: Ctx, area: 'admin' | 'public', data: DashboardData, plans: Ar
   return { area, data, charts: dashboardCharts(data, t, lang), indicatorCharts: data.indicators.map((i) => indicatorChart(i, t, lang)), plans, fields };
 }
 
-export function registerMonitoringRoutes(app: Hono<AppEnv>): void {
-  app.get(pattern(paths.adminDashboard, 'slug'), async (c) => {
+function registerMonitoringRoutes(app: Hono<AppEnv>): void {
+  app.get(paths.adminDashboard.pattern, async (c) => {
     requirePermission(c, 'plan.read_drafts');
-    const plan = await chosenPlan(c);
+    const plan = await chosenPlan(c, services);
     if (!plan) return render(c, <NoPlanDashboardPage ctx={pageContext(c)} />);
-    const tree = await svc(c).plans.tree(mid(c), plan.id);
+    const tree = await services.plans.tree(mid(c), plan.id);
     const asked = queryId(c, 'feld');
     // A field of another plan (left over when the plan is switched) means the whole plan.
     const fieldId = asked !== null && tree.fields.some((f) => f.id === asked) ? asked : null;
-    const data = await svc(c).monitoring.dashboard(mid(c), plan.id, { fieldId });
-    const plans = await svc(c).plans.listPlans(mid(c));
+    const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
+    const plans = await services.plans.listPlans(mid(c));
     return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'admin', data, plans, tree.fields)} />);
   });
 
   // The public dashboard shows the published plan only; without one there is nothing to show.
-  app.get(pattern(paths.dashboard, 'slug'), async (c) => {
-    const plan = await svc(c).plans.findCurrentPublishedPlan(mid(c));
+  app.get(paths.dashboard.pattern, async (c) => {
+    const plan = await services.plans.findCurrentPublishedPlan(mid(c));
     if (!plan) throw new NotFoundError('published plan');
-    const tree = await svc(c).plans.tree(mid(c), plan.id);
+    const tree = await services.plans.tree(mid(c), plan.id);
     const fieldId = queryId(c, 'feld');
     if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) throw new NotFoundError('field');
-    const data = await svc(c).monitoring.dashboard(mid(c), plan.id, { fieldId });
+    const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
     return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'public', data, [], tree.fields)} />);
   });
 
-  registerPriorityRoutes(app);
-  registerIndicatorRoutes(app);
-  registerFundingRoutes(app);
+  app.route('/', priorityRoutes(context));
+  app.route('/', indicatorRoutes(context));
+  app.route('/', fundingRoutes(context));
+}
+
+  const app = new Hono<AppEnv>();
+  registerMonitoringRoutes(app);
+  return app;
 }

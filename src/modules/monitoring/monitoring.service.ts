@@ -2,13 +2,14 @@
 // funding of measures. The only writer of its tables; every write runs in one transaction with its audit
 // entry. Plans, fields, goals and measures are read through the plan service.
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites, AuditSpec } from '../../platform/audit/audited.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import { allMeasures, type Measure, type PlanTree } from '../plan/plan.repository.js';
-import type { PlanService } from '../plan/plan.service.js';
-import { STATUS_CATEGORIES, type StatusCategory } from '../plan/status.js';
+import { allMeasures, type Measure, type PlanTree } from '../plan/index.js';
+import type { PlanService } from '../plan/index.js';
+import { STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import { addDays, berlinDay, monthsEndingWith } from './calendar.js';
 import { summarize, summarizeIndicator, type DashboardData, type DashboardSource, type IndicatorRow, type IndicatorSummary } from './dashboard.js';
 import type { SeriesPoint } from './indicator.csv.js';
@@ -53,6 +54,7 @@ export class MonitoringService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
+    private readonly audit: AuditedWrites,
     private readonly plans: PlanService,
     private readonly lastRoundStartOf: LastRoundStart = async () => null,
   ) {}
@@ -66,13 +68,8 @@ export class MonitoringService {
     return berlinDay(this.clock());
   }
 
-  private write<R>(municipalityId: number, by: Actor, audit: { action: string; entityType: string; entityId?: number | null; before?: unknown; after?: unknown }, fn: (trx: Trx) => Promise<R>): Promise<R> {
-    return this.db.transaction().execute(async (trx) => {
-      const result = await fn(trx);
-      const entityId = audit.entityId ?? (typeof result === 'number' ? result : null);
-      await recordAudit(trx, { municipalityId, actor: by, at: this.now(), ...audit, entityId });
-      return result;
-    });
+  private write<R>(municipalityId: number, by: Writer, audit: AuditSpec, fn: (trx: Trx) => Promise<R>): Promise<R> {
+    return this.audit.write(municipalityId, by, audit, ({ trx }) => fn(trx));
   }
 
   // ---- dashboard ----------------------------------------------------------------------------------------
@@ -128,7 +125,7 @@ export class MonitoringService {
     return { ...row, amount_cents: row.amount_cents === null ? null : Number(row.amount_cents) };
   }
 
-  async createFunding(municipalityId: number, measureId: number, input: FundingInput, by: Actor): Promise<number> {
+  async createFunding(municipalityId: number, measureId: number, input: FundingInput, by: Writer): Promise<number> {
     await this.plans.getMeasure(municipalityId, measureId);
     return this.write(municipalityId, by, { action: 'funding.create', entityType: 'funding', after: { measureId, ...input } }, async (trx) => {
       const row = await trx
@@ -140,7 +137,7 @@ export class MonitoringService {
     });
   }
 
-  async updateFunding(municipalityId: number, id: number, input: FundingInput, by: Actor): Promise<void> {
+  async updateFunding(municipalityId: number, id: number, input: FundingInput, by: Writer): Promise<void> {
     const before = await this.getFunding(municipalityId, id);
     await this.write(municipalityId, by, { action: 'funding.update', entityType: 'funding', entityId: id, before, after: input }, async (trx) => {
       await trx
@@ -152,7 +149,7 @@ export class MonitoringService {
     });
   }
 
-  async deleteFunding(municipalityId: number, id: number, by: Actor): Promise<void> {
+  async deleteFunding(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.getFunding(municipalityId, id);
     await this.write(municipalityId, by, { action: 'funding.delete', entityType: 'funding', entityId: id, before }, async (trx) => {
       await trx.deleteFrom('measure_funding').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
@@ -211,7 +208,7 @@ export class MonitoringService {
     };
   }
 
-  async createIndicator(municipalityId: number, planId: number, input: IndicatorInput, by: Actor): Promise<number> {
+  async createIndicator(municipalityId: number, planId: number, input: IndicatorInput, by: Writer): Promise<number> {
     await this.plans.getPlan(municipalityId, planId);
     const anchor = await this.anchorOf(municipalityId, planId, input);
     return this.write(municipalityId, by, { action: 'indicator.create', entityType: 'indicator', after: input }, async (trx) => {
@@ -225,7 +222,7 @@ export class MonitoringService {
     });
   }
 
-  async updateIndicator(municipalityId: number, id: number, input: IndicatorInput, by: Actor): Promise<void> {
+  async updateIndicator(municipalityId: number, id: number, input: IndicatorInput, by: Writer): Promise<void> {
     const before = await repo.findIndicator(this.db, municipalityId, id);
     if (!before) throw new NotFoundError('indicator');
     const anchor = await this.anchorOf(municipalityId, before.plan_id, input);
@@ -234,7 +231,7 @@ export class MonitoringService {
     });
   }
 
-  async deleteIndicator(municipalityId: number, id: number, by: Actor): Promise<void> {
+  async deleteIndicator(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await repo.findIndicator(this.db, municipalityId, id);
     if (!before) throw new NotFoundError('indicator');
     await this.write(municipalityId, by, { action: 'indicator.delete', entityType: 'indicator', entityId: id, before }, async (trx) => {
@@ -242,14 +239,14 @@ export class MonitoringService {
     });
   }
 
-  async putValue(municipalityId: number, indicatorId: number, input: IndicatorValueInput, by: Actor): Promise<void> {
+  async putValue(municipalityId: number, indicatorId: number, input: IndicatorValueInput, by: Writer): Promise<void> {
     await this.getIndicator(municipalityId, indicatorId);
     await this.write(municipalityId, by, { action: 'indicator.value', entityType: 'indicator', entityId: indicatorId, after: input }, (trx) =>
       repo.putValue(trx, municipalityId, indicatorId, input.period, input.value, this.now()),
     );
   }
 
-  async deleteValue(municipalityId: number, indicatorId: number, valueId: number, by: Actor): Promise<void> {
+  async deleteValue(municipalityId: number, indicatorId: number, valueId: number, by: Writer): Promise<void> {
     const before = await repo.findValue(this.db, municipalityId, indicatorId, valueId);
     if (!before) throw new NotFoundError('indicator value');
     await this.write(municipalityId, by, { action: 'indicator.value_delete', entityType: 'indicator', entityId: indicatorId, before }, async (trx) => {
@@ -258,7 +255,7 @@ export class MonitoringService {
   }
 
   /** A whole series from a file: every point or none. Periods already recorded get the new value. */
-  async importValues(municipalityId: number, indicatorId: number, points: readonly SeriesPoint[], by: Actor, fileName: string): Promise<void> {
+  async importValues(municipalityId: number, indicatorId: number, points: readonly SeriesPoint[], by: Writer, fileName: string): Promise<void> {
     await this.getIndicator(municipalityId, indicatorId);
     await this.write(municipalityId, by, { action: 'indicator.values_import', entityType: 'indicator', entityId: indicatorId, after: { file: fileName, values: points.length } }, async (trx) => {
       for (const p of points) await repo.putValue(trx, municipalityId, indicatorId, p.period, p.value, this.now());
@@ -298,7 +295,7 @@ export class MonitoringService {
     if (Object.keys(errors).length) throw new InvalidInputError(errors);
   }
 
-  async createPriority(municipalityId: number, planId: number, input: PriorityInput, by: Actor): Promise<number> {
+  async createPriority(municipalityId: number, planId: number, input: PriorityInput, by: Writer): Promise<number> {
     await this.plans.getPlan(municipalityId, planId);
     await this.checkLinks(municipalityId, planId, input);
     return this.write(municipalityId, by, { action: 'priority.create', entityType: 'priority', after: input }, async (trx) => {
@@ -313,7 +310,7 @@ export class MonitoringService {
     });
   }
 
-  async updatePriority(municipalityId: number, id: number, input: PriorityInput, by: Actor): Promise<void> {
+  async updatePriority(municipalityId: number, id: number, input: PriorityInput, by: Writer): Promise<void> {
     const before = await this.getPriority(municipalityId, id);
     await this.checkLinks(municipalityId, before.plan_id, input);
     const beforeAudit = { year: before.year, title: before.title, goal_ids: before.goals.map((g) => g.id), measure_ids: before.measures.map((m) => m.id) };
@@ -328,7 +325,7 @@ export class MonitoringService {
     });
   }
 
-  async deletePriority(municipalityId: number, id: number, by: Actor): Promise<void> {
+  async deletePriority(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.getPriority(municipalityId, id);
     await this.write(municipalityId, by, { action: 'priority.delete', entityType: 'priority', entityId: id, before: { year: before.year, title: before.title } }, async (trx) => {
       await trx.deleteFrom('yearly_priorities').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();

@@ -1,21 +1,25 @@
 // Yearly priorities: the list per plan and year (admin and public), and new, edit, delete.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { crudRoutes } from '../../crud.routes.js';
-import { pageContext, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { crudRoutes } from '../../platform/http/crud.routes.js';
+import { pageContext, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './monitoring.paths.js';
 import { can } from '../../platform/auth/permissions.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { FormFieldSpec } from '../../platform/views/entity-form.view.js';
-import { measureTitle } from '../plan/measure.view.js';
-import { allMeasures } from '../plan/plan.repository.js';
-import type { Plan } from '../plan/plan.repository.js';
+import { measureTitle } from '../plan/index.js';
+import { allMeasures } from '../plan/index.js';
+import type { Plan } from '../plan/index.js';
 import { chosenPlan } from './route.helpers.js';
 import { prioritySchema } from './monitoring.schema.js';
 import type { PriorityView } from './monitoring.service.js';
 import { PrioritiesPage } from './priority.view.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function priorityRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
+
 const mid = (c: Ctx) => c.get('municipality').id;
 const slugOf = (c: Ctx) => c.get('municipality').slug;
 
@@ -28,20 +32,20 @@ function yearOf(c: Ctx, fallback: number): number {
 }
 
 async function vm(c: Ctx, area: 'admin' | 'public', plan: Plan) {
-  const current = Number(svc(c).monitoring.today().slice(0, 4));
+  const current = Number(services.monitoring.today().slice(0, 4));
   const year = yearOf(c, current);
-  const years = [...new Set([...(await svc(c).monitoring.priorityYears(mid(c), plan.id)), current, year])].sort((a, b) => b - a);
+  const years = [...new Set([...(await services.monitoring.priorityYears(mid(c), plan.id)), current, year])].sort((a, b) => b - a);
   const user = c.get('user');
   return {
     area, plan, year, years,
-    priorities: await svc(c).monitoring.priorities(mid(c), plan.id, year),
+    priorities: await services.monitoring.priorities(mid(c), plan.id, year),
     canEdit: !!user && can(c.get('role'), user.isInstanceAdmin, 'plan.edit'),
   };
 }
 
 async function fields(c: Ctx, planId: number): Promise<FormFieldSpec[]> {
   const t = c.get('t');
-  const tree = await svc(c).plans.tree(mid(c), planId);
+  const tree = await services.plans.tree(mid(c), planId);
   return [
     { name: 'year', label: t('monitoring.priority.year'), kind: 'year' },
     { name: 'title', label: t('monitoring.priority.titleLabel'), kind: 'text' },
@@ -55,16 +59,16 @@ async function fields(c: Ctx, planId: number): Promise<FormFieldSpec[]> {
   ];
 }
 
-export function registerPriorityRoutes(app: Hono<AppEnv>) {
-  app.get(pattern(paths.adminPriorities, 'slug'), async (c) => {
+function registerPriorityRoutes(app: Hono<AppEnv>) {
+  app.get(paths.adminPriorities.pattern, async (c) => {
     requirePermission(c, 'plan.read_drafts');
-    const plan = await chosenPlan(c);
+    const plan = await chosenPlan(c, services);
     if (!plan) throw new NotFoundError('plan');
     return render(c, <PrioritiesPage ctx={pageContext(c)} vm={await vm(c, 'admin', plan)} />);
   });
 
-  app.get(pattern(paths.priorities, 'slug'), async (c) => {
-    const plan = await svc(c).plans.findCurrentPublishedPlan(mid(c));
+  app.get(paths.priorities.pattern, async (c) => {
+    const plan = await services.plans.findCurrentPublishedPlan(mid(c));
     if (!plan) throw new NotFoundError('published plan');
     return render(c, <PrioritiesPage ctx={pageContext(c)} vm={await vm(c, 'public', plan)} />);
   });
@@ -79,16 +83,16 @@ export function registerPriorityRoutes(app: Hono<AppEnv>) {
     permission: 'plan.edit',
     schema: prioritySchema,
     fields: (c, { parent, row }) => fields(c, parent?.id ?? row!.plan_id),
-    newPattern: pattern(paths.adminPriorityNew, 'slug', 'parentId'),
+    newPattern: paths.adminPriorityNew.pattern,
     newPath: (c, id) => paths.adminPriorityNew(slugOf(c), id),
-    loadParent: (c, m, id) => svc(c).plans.getPlan(m, id),
-    newValues: (c) => ({ year: /^\d{4}$/.test(c.req.query('jahr') ?? '') ? c.req.query('jahr')! : svc(c).monitoring.today().slice(0, 4) }),
+    loadParent: (c, m, id) => services.plans.getPlan(m, id),
+    newValues: (c) => ({ year: /^\d{4}$/.test(c.req.query('jahr') ?? '') ? c.req.query('jahr')! : services.monitoring.today().slice(0, 4) }),
     parentCrumbs: (c, p) => crumbs(c, p.id),
     parentBack: (c, p) => paths.adminPrioritiesOf(slugOf(c), p.id),
-    create: (c, m, p, data, by) => svc(c).monitoring.createPriority(m, p.id, data, by),
-    itemPattern: pattern(paths.adminPriority, 'slug', 'id'),
+    create: (c, m, p, data, by) => services.monitoring.createPriority(m, p.id, data, by),
+    itemPattern: paths.adminPriority.pattern,
     itemPath: (c, id) => paths.adminPriority(slugOf(c), id),
-    load: (c, m, id) => svc(c).monitoring.getPriority(m, id),
+    load: (c, m, id) => services.monitoring.getPriority(m, id),
     values: (p) => ({
       year: String(p.year), title: p.title, description: p.description, guiding_goal_id: p.guidingGoal ? String(p.guidingGoal.id) : '',
       goal_ids: p.goals.map((g) => g.id).join(','), measure_ids: p.measures.map((m) => m.id).join(','),
@@ -96,9 +100,14 @@ export function registerPriorityRoutes(app: Hono<AppEnv>) {
     crumbs: (c, p) => crumbs(c, p.plan_id, p.year),
     back: (c, p) => paths.adminPrioritiesOf(slugOf(c), p.plan_id, p.year),
     label: (_c, p) => p.title,
-    update: (c, m, id, data, by) => svc(c).monitoring.updatePriority(m, id, data, by),
-    deletePattern: pattern(paths.adminPriorityDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.monitoring.updatePriority(m, id, data, by),
+    deletePattern: paths.adminPriorityDelete.pattern,
     deletePath: (c, id) => paths.adminPriorityDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).monitoring.deletePriority(m, id, by),
+    delete: (c, m, id, by) => services.monitoring.deletePriority(m, id, by),
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerPriorityRoutes(app);
+  return app;
 }

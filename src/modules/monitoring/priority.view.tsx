@@ -1,10 +1,10 @@
 // Yearly priorities (Jahresziele): per year, what the municipality concentrates on, the guiding goal it
 // serves, the goals and measures linked to it and how far those measures are. Working groups come later.
-import { paths } from '../../paths.js';
+import { paths } from './monitoring.paths.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { measureTitle } from '../plan/measure.view.js';
+import { measureTitle } from '../plan/index.js';
 import type { PriorityView } from './monitoring.service.js';
 
 export interface PrioritiesVm {

@@ -1,9 +1,9 @@
 // What several monitoring routes read from the request: ids from the query string and the chosen plan.
-import type { Ctx } from '../../http.kit.js';
+import type { Ctx } from '../../platform/http/kit.js';
+import type { Services } from '../../platform/module.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/http/form.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
 const mid = (c: Ctx) => c.get('municipality').id;
 
 /** An id from the query string: absent is null, anything but a valid id is an unknown resource. */
@@ -16,8 +16,8 @@ export function queryId(c: Ctx, name: string): number | null {
 }
 
 /** The plan an admin page is about: the one asked for, else the published one, else the newest. */
-export async function chosenPlan(c: Ctx) {
+export async function chosenPlan(c: Ctx, services: Pick<Services, 'plans'>) {
   const asked = queryId(c, 'plan');
-  if (asked !== null) return svc(c).plans.getPlan(mid(c), asked);
-  return (await svc(c).plans.findCurrentPublishedPlan(mid(c))) ?? (await svc(c).plans.listPlans(mid(c)))[0] ?? null;
+  if (asked !== null) return services.plans.getPlan(mid(c), asked);
+  return (await services.plans.findCurrentPublishedPlan(mid(c))) ?? (await services.plans.listPlans(mid(c)))[0] ?? null;
 }

@@ -1,15 +1,20 @@
 // The instance admin creates municipalities and their first admin.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, render, requireUser, type Ctx } from '../../http.kit.js';
-import { paths } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext, render, requireUser, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './municipalities.paths.js';
 import { ForbiddenError, InvalidInputError } from '../../platform/http/errors.js';
 import { readForm, validate } from '../../platform/http/form.js';
 import type { FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
-import { settingsFields } from './municipality.routes.js';
+import { settingsFields } from './municipality.fields.js';
 import { createMunicipalitySchema } from './municipality.schema.js';
 import { MunicipalitiesPage } from './municipality.view.js';
+import type { RouteContext } from '../../platform/module.js';
+
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function instanceRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
 
 function requireInstanceAdmin(c: Ctx) {
   const user = requireUser(c);
@@ -28,9 +33,9 @@ function fields(c: Ctx): FormFieldSpec[] {
   ];
 }
 
-export function registerInstanceRoutes(app: Hono<AppEnv>) {
+function registerInstanceRoutes(app: Hono<AppEnv>) {
   const show = async (c: Ctx, form: FormState, status: 200 | 400, created?: { email: string; password: string | null; slug: string }) =>
-    render(c, <MunicipalitiesPage ctx={pageContext(c)} municipalities={await c.get('deps').services.municipalities.list()} form={form} fields={fields(c)} created={created} />, status);
+    render(c, <MunicipalitiesPage ctx={pageContext(c)} municipalities={await services.municipalities.list()} form={form} fields={fields(c)} created={created} />, status);
 
   app.get(paths.instanceAdmin(), (c) => {
     requireInstanceAdmin(c);
@@ -46,12 +51,17 @@ export function registerInstanceRoutes(app: Hono<AppEnv>) {
     const v = validate(createMunicipalitySchema, values);
     if (!v.ok) return show(c, v.form, 400);
     try {
-      const { municipality, adminPassword } = await c.get('deps').services.municipalities.create(v.data, by);
-      await c.get('deps').services.wordings.seedDefaults(municipality.id);
+      const { municipality, adminPassword } = await services.municipalities.create(v.data, by);
+      await services.wordings.seedDefaults(municipality.id);
       return show(c, { values: {}, errors: {} }, 200, { email: v.data.admin_email, password: adminPassword, slug: municipality.slug });
     } catch (e) {
       if (e instanceof InvalidInputError) return show(c, { values, errors: e.errors }, 400);
       throw e;
     }
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerInstanceRoutes(app);
+  return app;
 }

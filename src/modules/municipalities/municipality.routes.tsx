@@ -1,29 +1,21 @@
 // The municipality's own settings, its people and its audit log (municipality admin).
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
-import { listAudit } from '../../platform/audit/audit.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './municipalities.paths.js';
 import { InvalidInputError } from '../../platform/http/errors.js';
 import { readForm, validate } from '../../platform/http/form.js';
 import { EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
 import { addMemberSchema, municipalitySettingsSchema } from './municipality.schema.js';
 import { AuditPage, UsersPage } from './municipality.view.js';
+import { settingsFields } from './municipality.fields.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
 
-export function settingsFields(c: Ctx): FormFieldSpec[] {
-  const t = c.get('t');
-  return [
-    { name: 'name', label: t('settings.name'), kind: 'text' },
-    { name: 'office_name', label: t('settings.officeName'), kind: 'text', optional: true, hint: t('settings.officeHint') },
-    { name: 'contact_person', label: t('settings.contactPerson'), kind: 'text', optional: true },
-    { name: 'contact_email', label: t('settings.contactEmail'), kind: 'email', optional: true },
-    { name: 'contact_phone', label: t('settings.contactPhone'), kind: 'text', optional: true },
-    { name: 'contact_address', label: t('settings.contactAddress'), kind: 'textarea', optional: true },
-  ];
-}
 
 function memberFields(c: Ctx): FormFieldSpec[] {
   const t = c.get('t');
@@ -34,7 +26,7 @@ function memberFields(c: Ctx): FormFieldSpec[] {
   ];
 }
 
-export function registerMunicipalityAdminRoutes(app: Hono<AppEnv>) {
+function registerMunicipalityAdminRoutes(app: Hono<AppEnv>) {
   const showSettings = (c: Ctx, form: FormState, status: 200 | 400) =>
     render(
       c,
@@ -42,32 +34,32 @@ export function registerMunicipalityAdminRoutes(app: Hono<AppEnv>) {
         action={paths.adminSettings(c.get('municipality').slug)} fields={settingsFields(c)} form={form} submitLabel={c.get('t')('form.save')} cancelHref={paths.admin(c.get('municipality').slug)} />,
       status,
     );
-  app.get(pattern(paths.adminSettings, 'slug'), (c) => {
+  app.get(paths.adminSettings.pattern, (c) => {
     requirePermission(c, 'municipality.edit');
     const m = c.get('municipality');
     return showSettings(c, { values: { name: m.name, office_name: m.office_name, contact_person: m.contact_person, contact_email: m.contact_email, contact_phone: m.contact_phone, contact_address: m.contact_address }, errors: {} }, 200);
   });
-  app.post(pattern(paths.adminSettings, 'slug'), async (c) => {
+  app.post(paths.adminSettings.pattern, async (c) => {
     const by = requirePermission(c, 'municipality.edit');
     const v = validate(municipalitySettingsSchema, await readForm(c));
     if (!v.ok) return showSettings(c, v.form, 400);
-    await svc(c).municipalities.updateSettings(c.get('municipality'), v.data, by);
+    await services.municipalities.updateSettings(c.get('municipality'), v.data, by);
     return redirectWithFlash(c, paths.adminSettings(c.get('municipality').slug), c.get('t')('settings.saved'));
   });
 
   const showUsers = async (c: Ctx, form: FormState, status: 200 | 400, created?: { email: string; password: string | null }) =>
-    render(c, <UsersPage ctx={pageContext(c)} members={await svc(c).auth.listMembers(c.get('municipality').id)} form={form} fields={memberFields(c)} created={created} />, status);
-  app.get(pattern(paths.adminUsers, 'slug'), (c) => {
+    render(c, <UsersPage ctx={pageContext(c)} members={await services.auth.listMembers(c.get('municipality').id)} form={form} fields={memberFields(c)} created={created} />, status);
+  app.get(paths.adminUsers.pattern, (c) => {
     requirePermission(c, 'users.manage');
     return showUsers(c, { values: {}, errors: {} }, 200);
   });
-  app.post(pattern(paths.adminUserNew, 'slug'), async (c) => {
+  app.post(paths.adminUserNew.pattern, async (c) => {
     const by = requirePermission(c, 'users.manage');
     const values = await readForm(c);
     const v = validate(addMemberSchema, values);
     if (!v.ok) return showUsers(c, v.form, 400);
     try {
-      const { password } = await svc(c).municipalities.addMember(c.get('municipality'), v.data, by);
+      const { password } = await services.municipalities.addMember(c.get('municipality'), v.data, by);
       // The one-time password is shown on this response only, never stored in clear or sent by redirect.
       return showUsers(c, { values: {}, errors: {} }, 200, { email: v.data.email, password });
     } catch (e) {
@@ -76,9 +68,14 @@ export function registerMunicipalityAdminRoutes(app: Hono<AppEnv>) {
     }
   });
 
-  app.get(pattern(paths.adminAudit, 'slug'), async (c) => {
+  app.get(paths.adminAudit.pattern, async (c) => {
     requirePermission(c, 'audit.read');
-    const entries = await listAudit(c.get('deps').db.kysely, c.get('municipality').id);
+    const entries = await services.audit.list(c.get('municipality').id);
     return render(c, <AuditPage ctx={pageContext(c)} entries={entries} />);
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerMunicipalityAdminRoutes(app);
+  return app;
 }

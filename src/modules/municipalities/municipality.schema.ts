@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESERVED_SLUGS } from '../../paths.js';
+import { RESERVED_SLUGS } from '../../platform/http/paths.js';
 
 export const municipalitySettingsSchema = z.object({
   name: z.string().trim().min(1, 'errors.nameRequired').max(200, 'errors.tooLong'),

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { recordAudit, type Writer } from '../../platform/audit/audit.js';
 import type { AuthService } from '../../platform/auth/auth.service.js';
 import { generatePassword } from '../../platform/auth/password.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Database, MunicipalityTable } from '../../platform/db/schema.js';
+import type { Database } from '../../platform/db/schema.js';
+import { findMunicipalityBySlug, type Municipality } from '../../platform/tenancy.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import type { AddMemberInput, CreateMunicipalityInput, MunicipalitySettings } from './municipality.schema.js';
 
-export type Municipality = Omit<MunicipalityTable, 'id'> & { id: number };
+export type { Municipality };
 
 export class MunicipalityService {
   constructor(
@@ -16,8 +17,8 @@ export class MunicipalityService {
     private readonly clock: Clock,
   ) {}
 
-  findBySlug(slug: string): Promise<Municipality | undefined> {
-    return this.db.selectFrom('municipalities').selectAll().where('slug', '=', slug.toLowerCase()).executeTakeFirst();
+  async findBySlug(slug: string): Promise<Municipality | undefined> {
+    return (await findMunicipalityBySlug(this.db, slug)) ?? undefined;
   }
 
   async getBySlug(slug: string): Promise<Municipality> {
@@ -34,7 +35,7 @@ export class MunicipalityService {
    * Creates a municipality and its first admin. Returns the admin's one-time password when the person is
    * new (an existing account keeps its password and simply gains the membership).
    */
-  async create(input: CreateMunicipalityInput & { is_demo?: boolean }, by: Actor): Promise<{ municipality: Municipality; adminPassword: string | null }> {
+  async create(input: CreateMunicipalityInput & { is_demo?: boolean }, by: Writer): Promise<{ municipality: Municipality; adminPassword: string | null }> {
     if (await this.findBySlug(input.slug)) throw new InvalidInputError({ slug: 'errors.slugTaken' });
     const now = this.clock().toISOString();
     const row = await this.db
@@ -62,25 +63,25 @@ export class MunicipalityService {
     await this.auth.addMembership(row.id, user!.id, 'admin');
     const municipality = await this.getBySlug(input.slug);
     await recordAudit(this.db, {
-      municipalityId: row.id, actor: by, action: 'municipality.create', entityType: 'municipality', entityId: row.id,
+      municipalityId: row.id, writer: by, action: 'municipality.create', entityType: 'municipality', entityId: row.id,
       after: { slug: input.slug, name: input.name, admin: input.admin_email }, at: now,
     });
     return { municipality, adminPassword };
   }
 
-  async updateSettings(m: Municipality, input: MunicipalitySettings, by: Actor): Promise<void> {
+  async updateSettings(m: Municipality, input: MunicipalitySettings, by: Writer): Promise<void> {
     const before = { name: m.name, office_name: m.office_name, contact_person: m.contact_person, contact_email: m.contact_email, contact_phone: m.contact_phone, contact_address: m.contact_address };
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('municipalities').set(input).where('id', '=', m.id).execute();
       await recordAudit(trx, {
-        municipalityId: m.id, actor: by, action: 'municipality.update', entityType: 'municipality', entityId: m.id,
+        municipalityId: m.id, writer: by, action: 'municipality.update', entityType: 'municipality', entityId: m.id,
         before, after: input, at: this.clock().toISOString(),
       });
     });
   }
 
   /** Adds a person to the municipality; a new account gets a one-time password, returned once. */
-  async addMember(m: Municipality, input: AddMemberInput, by: Actor): Promise<{ password: string | null }> {
+  async addMember(m: Municipality, input: AddMemberInput, by: Writer): Promise<{ password: string | null }> {
     let user = await this.auth.findUserByEmail(input.email);
     if (user && (await this.auth.membershipOf(m.id, user.id))) throw new InvalidInputError({ email: 'errors.alreadyMember' });
     let password: string | null = null;
@@ -91,7 +92,7 @@ export class MunicipalityService {
     }
     await this.auth.addMembership(m.id, user!.id, input.role);
     await recordAudit(this.db, {
-      municipalityId: m.id, actor: by, action: 'member.add', entityType: 'user', entityId: user!.id,
+      municipalityId: m.id, writer: by, action: 'member.add', entityType: 'user', entityId: user!.id,
       after: { email: input.email, role: input.role }, at: this.clock().toISOString(),
     });
     return { password };

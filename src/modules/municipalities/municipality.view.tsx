@@ -1,27 +1,10 @@
-import { paths } from '../../paths.js';
+import { paths } from './municipalities.paths.js';
 import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
-import { formatDate } from '../plan/measure.view.js';
+import { formatDate } from '../../platform/views/format.js';
+import { OneTimePassword } from '../../platform/auth/auth.view.js';
 
-export function OneTimePassword({ ctx, email, password }: { ctx: PageContext; email: string; password: string | null }) {
-  const { t } = ctx;
-  return (
-    <div class="kern-alert kern-alert--success" role="status">
-      <div class="kern-alert__header"><span class="kern-title">{t('users.created', { email })}</span></div>
-      <div class="kern-alert__body">
-        {password ? (
-          <>
-            <p class="kern-body">{t('users.oneTimePassword')}</p>
-            <p><code class="one-time-secret">{password}</code></p>
-          </>
-        ) : (
-          <p class="kern-body">{t('users.existingAccount')}</p>
-        )}
-      </div>
-    </div>
-  );
-}
 
 export function UsersPage(props: {
   ctx: PageContext;

@@ -1,7 +1,8 @@
+import { formatDate } from '../../platform/views/format.js';
 // A measure's page: public (goal, field, actors, status, timeframe, notes, history) and in the admin area
 // the same with the forms to change its status and add a progress note.
 import type { Child } from 'hono/jsx';
-import { paths } from '../../paths.js';
+import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -28,18 +29,6 @@ export interface MeasureDetail {
   goal: { id: number; text: string } | null;
   notes: Array<{ id: number; text: string; note_date: string | null; author_name: string }>;
   history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; changed_at: string; changed_by_name: string }>;
-}
-
-export function formatDate(value: string | null, lang: string): string {
-  if (!value) return '';
-  if (/^\d{4}$/.test(value)) return value;
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  if (/^\d{4}-\d{2}$/.test(value)) return new Date(`${value}-01T12:00:00Z`).toLocaleDateString(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  const d = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) return value;
-  return value.length === 10
-    ? d.toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' })
-    : d.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 }
 
 export function ActorLinks({ t, slug, actors, link }: { t: T; slug: string; actors: MeasureActorRef[]; link: boolean }) {

@@ -1,31 +1,28 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { crudRoutes } from '../../crud.routes.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { crudRoutes } from '../../platform/http/crud.routes.js';
+import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './plan.paths.js';
 import { can } from '../../platform/auth/permissions.js';
-import { NotFoundError } from '../../platform/http/errors.js';
-import { idParam, readForm, validate } from '../../platform/http/form.js';
+import { readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
 import { AdminOverviewPage, PlanWorkspacePage } from './plan.admin.view.js';
-import { FundingSection } from '../monitoring/index.js';
 import { AdminMeasurePage } from './measure.view.js';
 import { PlanPage } from './plan.public.view.js';
 import {
   fieldSchema, goalSchema, guidingGoalSchema, measureSchema, planSchema, planStateSchema, progressNoteSchema, statusChangeSchema, visionSchema,
 } from './plan.schema.js';
+import type { RouteContext, Services } from '../../platform/module.js';
+
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services, slots } = context;
 
 const V = '/:slug/verwaltung';
 const slugOf = (c: Ctx) => c.get('municipality').slug;
 const mid = (c: Ctx) => c.get('municipality').id;
-const svc = (c: Ctx) => c.get('deps').services;
 
-function requireId(value: string | undefined): number {
-  const id = idParam(value);
-  if (id === null) throw new NotFoundError('id');
-  return id;
-}
 
 function planFields(c: Ctx): FormFieldSpec[] {
   const t = c.get('t');
@@ -45,8 +42,8 @@ const planCrumbs = (c: Ctx, plan: { id: number; title: string }) => [
 
 async function measureFields(c: Ctx, planId: number): Promise<FormFieldSpec[]> {
   const t = c.get('t');
-  const tree = await svc(c).plans.tree(mid(c), planId);
-  const actors = await svc(c).actors.list(mid(c));
+  const tree = await services.plans.tree(mid(c), planId);
+  const actors = await services.actors.list(mid(c));
   const actorOptions = actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name }));
   return [
     { name: 'text', label: t('measure.text'), kind: 'textarea' },
@@ -65,12 +62,13 @@ async function measureFields(c: Ctx, planId: number): Promise<FormFieldSpec[]> {
   ];
 }
 
-export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
+function registerPlanAdminRoutes(app: Hono<AppEnv>) {
   app.get(V, async (c) => {
     requirePermission(c, 'admin.enter');
     const user = c.get('user')!;
-    const plans = await svc(c).plans.listPlans(mid(c));
-    return render(c, <AdminOverviewPage ctx={pageContext(c)} plans={plans} canCreate={can(c.get('role'), user.isInstanceAdmin, 'plan.edit')} />);
+    const plans = await services.plans.listPlans(mid(c));
+    const ctx = pageContext(c);
+    return render(c, <AdminOverviewPage ctx={ctx} plans={plans} canCreate={can(c.get('role'), user.isInstanceAdmin, 'plan.edit')} actions={slots.links('plan.overview', ctx, {})} />);
   });
 
   // ---- plans ----
@@ -89,73 +87,75 @@ export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
       />,
       status,
     );
-  app.get(pattern(paths.adminPlanNew, 'slug'), (c) => {
+  app.get(paths.adminPlanNew.pattern, (c) => {
     requirePermission(c, 'plan.edit');
     return showPlanForm(c, { values: {}, errors: {} }, 200);
   });
-  app.post(pattern(paths.adminPlanNew, 'slug'), async (c) => {
+  app.post(paths.adminPlanNew.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
     const v = validate(planSchema, await readForm(c));
     if (!v.ok) return showPlanForm(c, v.form, 400);
-    const id = await svc(c).plans.createPlan(mid(c), v.data, by);
+    const id = await services.plans.createPlan(mid(c), v.data, by);
     return redirectWithFlash(c, paths.adminPlan(slugOf(c), id), c.get('t')('plan.created'));
   });
-  app.get(pattern(paths.adminPlan, 'slug', 'id'), async (c) => {
+  app.get(paths.adminPlan.pattern, async (c) => {
     requirePermission(c, 'plan.read_drafts');
-    const tree = await svc(c).plans.tree(mid(c), requireId(c.req.param('id')));
+    const tree = await services.plans.tree(mid(c), paths.adminPlan.params(c).id);
     const user = c.get('user')!;
-    return render(c, <PlanWorkspacePage ctx={pageContext(c)} tree={tree} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} />);
+    const ctx = pageContext(c);
+    const planLinks = { links: slots.links('plan.workspace', ctx, { planId: tree.plan.id }), downloads: slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: true }) };
+    return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} {...planLinks} />);
   });
-  app.get(pattern(paths.adminPlanPreview, 'slug', 'id'), async (c) => {
+  app.get(paths.adminPlanPreview.pattern, async (c) => {
     requirePermission(c, 'plan.read_drafts');
-    const tree = await svc(c).plans.tree(mid(c), requireId(c.req.param('id')));
+    const tree = await services.plans.tree(mid(c), paths.adminPlanPreview.params(c).id);
     return render(c, <PlanPage ctx={pageContext(c)} tree={tree} preview={true} />);
   });
-  app.get(pattern(paths.adminPlanEdit, 'slug', 'id'), async (c) => {
+  app.get(paths.adminPlanEdit.pattern, async (c) => {
     requirePermission(c, 'plan.edit');
-    const plan = await svc(c).plans.getPlan(mid(c), requireId(c.req.param('id')));
+    const plan = await services.plans.getPlan(mid(c), paths.adminPlanEdit.params(c).id);
     const values = { title: plan.title, edition: plan.edition, period_start: String(plan.period_start ?? ''), period_end: String(plan.period_end ?? ''), intro: plan.intro };
     return showPlanForm(c, { values, errors: {} }, 200, plan);
   });
-  app.post(pattern(paths.adminPlanEdit, 'slug', 'id'), async (c) => {
+  app.post(paths.adminPlanEdit.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const plan = await svc(c).plans.getPlan(mid(c), requireId(c.req.param('id')));
+    const plan = await services.plans.getPlan(mid(c), paths.adminPlanEdit.params(c).id);
     const v = validate(planSchema, await readForm(c));
     if (!v.ok) return showPlanForm(c, v.form, 400, plan);
-    await svc(c).plans.updatePlan(mid(c), plan.id, v.data, by);
+    await services.plans.updatePlan(mid(c), plan.id, v.data, by);
     return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.saved'));
   });
-  app.post(pattern(paths.adminPlanState, 'slug', 'id'), async (c) => {
+  app.post(paths.adminPlanState.pattern, async (c) => {
     const by = requirePermission(c, 'plan.publish');
-    const plan = await svc(c).plans.getPlan(mid(c), requireId(c.req.param('id')));
+    const plan = await services.plans.getPlan(mid(c), paths.adminPlanState.params(c).id);
     const v = validate(planStateSchema, await readForm(c));
     if (!v.ok) return c.text(c.get('t')('errors.choiceInvalid'), 400);
-    await svc(c).plans.setPlanState(mid(c), plan.id, v.data.state, by);
+    await services.plans.setPlanState(mid(c), plan.id, v.data.state, by);
     return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')(`planStateDone.${v.data.state}`));
   });
-  app.post(pattern(paths.adminPlanRenumber, 'slug', 'id'), async (c) => {
+  app.post(paths.adminPlanRenumber.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const plan = await svc(c).plans.getPlan(mid(c), requireId(c.req.param('id')));
-    await svc(c).plans.renumber(mid(c), plan.id, by);
+    const plan = await services.plans.getPlan(mid(c), paths.adminPlanRenumber.params(c).id);
+    await services.plans.renumber(mid(c), plan.id, by);
     return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumbered'));
   });
-  app.get(pattern(paths.adminPlanDelete, 'slug', 'id'), async (c) => {
+  app.get(paths.adminPlanDelete.pattern, async (c) => {
     requirePermission(c, 'plan.delete');
-    const plan = await svc(c).plans.getPlan(mid(c), requireId(c.req.param('id')));
+    const plan = await services.plans.getPlan(mid(c), paths.adminPlanDelete.params(c).id);
     const t = c.get('t');
     return render(c, <ConfirmDeletePage ctx={pageContext(c)} title={t('plan.delete')} crumbs={planCrumbs(c, plan)} what={plan.title} action={paths.adminPlanDelete(slugOf(c), plan.id)} cancelHref={paths.adminPlan(slugOf(c), plan.id)} consequence={t('plan.deleteConsequence')} />);
   });
-  app.post(pattern(paths.adminPlanDelete, 'slug', 'id'), async (c) => {
+  app.post(paths.adminPlanDelete.pattern, async (c) => {
     const by = requirePermission(c, 'plan.delete');
-    const plan = await svc(c).plans.getPlan(mid(c), requireId(c.req.param('id')));
-    await svc(c).plans.deletePlan(mid(c), plan.id, by);
+    const plan = await services.plans.getPlan(mid(c), paths.adminPlanDelete.params(c).id);
+    await services.plans.deletePlan(mid(c), plan.id, by);
     return redirectWithFlash(c, paths.admin(slugOf(c)), c.get('t')('plan.deleted'));
   });
 
   // ---- fields, visions, guiding goals, goals ----
-  type PlanRow = Awaited<ReturnType<ReturnType<typeof svc>['plans']['getPlan']>>;
-  type FieldRow = Awaited<ReturnType<ReturnType<typeof svc>['plans']['getField']>>;
-  const planOfField = async (c: Ctx, f: { plan_id: number }) => svc(c).plans.getPlan(mid(c), f.plan_id);
+  type PlanRow = Awaited<ReturnType<Services['plans']['getPlan']>>;
+  type FieldRow = Awaited<ReturnType<Services['plans']['getField']>>;
+  const planOfField = async (c: Ctx, f: { plan_id: number }) => services.plans.getPlan(mid(c), f.plan_id);
 
   crudRoutes<typeof fieldSchema, FieldRow & { plan: PlanRow }, PlanRow>(app, {
     entity: 'field',
@@ -165,68 +165,68 @@ export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
       { name: 'title', label: c.get('t')('field.titleLabel'), kind: 'text' },
       { name: 'description', label: c.get('t')('field.description'), kind: 'textarea', optional: true },
     ],
-    newPattern: pattern(paths.adminFieldNew, 'slug', 'parentId'),
+    newPattern: paths.adminFieldNew.pattern,
     newPath: (c, id) => paths.adminFieldNew(slugOf(c), id),
-    loadParent: (c, m, id) => svc(c).plans.getPlan(m, id),
+    loadParent: (c, m, id) => services.plans.getPlan(m, id),
     parentCrumbs: (c, p) => planCrumbs(c, p),
     parentBack: (c, p) => paths.adminPlan(slugOf(c), p.id),
-    create: (c, m, p, data, by) => svc(c).plans.createField(m, p.id, data, by),
-    itemPattern: pattern(paths.adminField, 'slug', 'id'),
+    create: (c, m, p, data, by) => services.plans.createField(m, p.id, data, by),
+    itemPattern: paths.adminField.pattern,
     itemPath: (c, id) => paths.adminField(slugOf(c), id),
     load: async (c, m, id) => {
-      const f = await svc(c).plans.getField(m, id);
+      const f = await services.plans.getField(m, id);
       return { ...f, plan: await planOfField(c, f) };
     },
     values: (f) => ({ title: f.title, description: f.description }),
     crumbs: (c, f) => planCrumbs(c, f.plan),
     back: (c, f) => `${paths.adminPlan(slugOf(c), f.plan_id)}#field-${f.id}`,
     label: (_c, f) => f.title,
-    update: (c, m, id, data, by) => svc(c).plans.updateField(m, id, data, by),
-    movePattern: pattern(paths.adminFieldMove, 'slug', 'id'),
-    move: (c, m, id, d, by) => svc(c).plans.moveField(m, id, d, by),
-    deletePattern: pattern(paths.adminFieldDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.plans.updateField(m, id, data, by),
+    movePattern: paths.adminFieldMove.pattern,
+    move: (c, m, id, d, by) => services.plans.moveField(m, id, d, by),
+    deletePattern: paths.adminFieldDelete.pattern,
     deletePath: (c, id) => paths.adminFieldDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).plans.deleteField(m, id, by),
+    delete: (c, m, id, by) => services.plans.deleteField(m, id, by),
     deleteConsequence: (c) => c.get('t')('field.deleteConsequence'),
   });
 
   const fieldParent = async (c: Ctx, m: number, id: number) => {
-    const f = await svc(c).plans.getField(m, id);
+    const f = await services.plans.getField(m, id);
     return { ...f, plan: await planOfField(c, f) };
   };
   type FieldParent = Awaited<ReturnType<typeof fieldParent>>;
 
-  type VisionRow = Awaited<ReturnType<ReturnType<typeof svc>['plans']['getVision']>> & { plan: PlanRow };
+  type VisionRow = Awaited<ReturnType<Services['plans']['getVision']>> & { plan: PlanRow };
   crudRoutes<typeof visionSchema, VisionRow, FieldParent>(app, {
     entity: 'vision',
     permission: 'plan.edit',
     schema: visionSchema,
     fields: (c) => [{ name: 'text', label: c.get('t')('vision.text'), kind: 'textarea' }],
-    newPattern: pattern(paths.adminVisionNew, 'slug', 'parentId'),
+    newPattern: paths.adminVisionNew.pattern,
     newPath: (c, id) => paths.adminVisionNew(slugOf(c), id),
     loadParent: fieldParent,
     parentCrumbs: (c, f) => planCrumbs(c, f.plan),
     parentBack: (c, f) => `${paths.adminPlan(slugOf(c), f.plan_id)}#field-${f.id}`,
-    create: (c, m, f, data, by) => svc(c).plans.createVision(m, f.id, data, by),
-    itemPattern: pattern(paths.adminVision, 'slug', 'id'),
+    create: (c, m, f, data, by) => services.plans.createVision(m, f.id, data, by),
+    itemPattern: paths.adminVision.pattern,
     itemPath: (c, id) => paths.adminVision(slugOf(c), id),
     load: async (c, m, id) => {
-      const v = await svc(c).plans.getVision(m, id);
-      return { ...v, plan: await svc(c).plans.getPlan(m, v.plan_id) };
+      const v = await services.plans.getVision(m, id);
+      return { ...v, plan: await services.plans.getPlan(m, v.plan_id) };
     },
     values: (v) => ({ text: v.text }),
     crumbs: (c, v) => planCrumbs(c, v.plan),
     back: (c, v) => `${paths.adminPlan(slugOf(c), v.plan_id)}#field-${v.field_id}`,
     label: (_c, v) => v.text,
-    update: (c, m, id, data, by) => svc(c).plans.updateVision(m, id, data, by),
-    movePattern: pattern(paths.adminVisionMove, 'slug', 'id'),
-    move: (c, m, id, d, by) => svc(c).plans.moveVision(m, id, d, by),
-    deletePattern: pattern(paths.adminVisionDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.plans.updateVision(m, id, data, by),
+    movePattern: paths.adminVisionMove.pattern,
+    move: (c, m, id, d, by) => services.plans.moveVision(m, id, d, by),
+    deletePattern: paths.adminVisionDelete.pattern,
     deletePath: (c, id) => paths.adminVisionDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).plans.deleteVision(m, id, by),
+    delete: (c, m, id, by) => services.plans.deleteVision(m, id, by),
   });
 
-  type GuidingRow = Awaited<ReturnType<ReturnType<typeof svc>['plans']['getGuidingGoal']>> & { plan: PlanRow };
+  type GuidingRow = Awaited<ReturnType<Services['plans']['getGuidingGoal']>> & { plan: PlanRow };
   crudRoutes<typeof guidingGoalSchema, GuidingRow, PlanRow>(app, {
     entity: 'guidingGoal',
     permission: 'plan.edit',
@@ -235,87 +235,87 @@ export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
       { name: 'text', label: c.get('t')('guidingGoal.text'), kind: 'textarea' },
       { name: 'target_year', label: c.get('t')('guidingGoal.targetYear'), kind: 'year', optional: true },
     ],
-    newPattern: pattern(paths.adminGuidingGoalNew, 'slug', 'parentId'),
+    newPattern: paths.adminGuidingGoalNew.pattern,
     newPath: (c, id) => paths.adminGuidingGoalNew(slugOf(c), id),
-    loadParent: (c, m, id) => svc(c).plans.getPlan(m, id),
+    loadParent: (c, m, id) => services.plans.getPlan(m, id),
     parentCrumbs: (c, p) => planCrumbs(c, p),
     parentBack: (c, p) => paths.adminPlan(slugOf(c), p.id),
-    create: (c, m, p, data, by) => svc(c).plans.createGuidingGoal(m, p.id, data, by),
-    itemPattern: pattern(paths.adminGuidingGoal, 'slug', 'id'),
+    create: (c, m, p, data, by) => services.plans.createGuidingGoal(m, p.id, data, by),
+    itemPattern: paths.adminGuidingGoal.pattern,
     itemPath: (c, id) => paths.adminGuidingGoal(slugOf(c), id),
     load: async (c, m, id) => {
-      const g = await svc(c).plans.getGuidingGoal(m, id);
-      return { ...g, plan: await svc(c).plans.getPlan(m, g.plan_id) };
+      const g = await services.plans.getGuidingGoal(m, id);
+      return { ...g, plan: await services.plans.getPlan(m, g.plan_id) };
     },
     values: (g) => ({ text: g.text, target_year: String(g.target_year ?? '') }),
     crumbs: (c, g) => planCrumbs(c, g.plan),
     back: (c, g) => paths.adminPlan(slugOf(c), g.plan_id),
     label: (_c, g) => g.text,
-    update: (c, m, id, data, by) => svc(c).plans.updateGuidingGoal(m, id, data, by),
-    movePattern: pattern(paths.adminGuidingGoalMove, 'slug', 'id'),
-    move: (c, m, id, d, by) => svc(c).plans.moveGuidingGoal(m, id, d, by),
-    deletePattern: pattern(paths.adminGuidingGoalDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.plans.updateGuidingGoal(m, id, data, by),
+    movePattern: paths.adminGuidingGoalMove.pattern,
+    move: (c, m, id, d, by) => services.plans.moveGuidingGoal(m, id, d, by),
+    deletePattern: paths.adminGuidingGoalDelete.pattern,
     deletePath: (c, id) => paths.adminGuidingGoalDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).plans.deleteGuidingGoal(m, id, by),
+    delete: (c, m, id, by) => services.plans.deleteGuidingGoal(m, id, by),
   });
 
   const goalFields = async (c: Ctx, planId: number): Promise<FormFieldSpec[]> => {
-    const tree = await svc(c).plans.tree(mid(c), planId);
+    const tree = await services.plans.tree(mid(c), planId);
     return [
       { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea' },
       { name: 'guiding_goal_id', label: c.get('t')('goal.guidingGoal'), kind: 'select', optional: true, empty: c.get('t')('goal.noGuidingGoal'),
         options: tree.guidingGoals.map((g) => ({ value: String(g.id), label: g.text.slice(0, 100) })) },
     ];
   };
-  type GoalRow = Awaited<ReturnType<ReturnType<typeof svc>['plans']['getGoal']>> & { plan: PlanRow };
+  type GoalRow = Awaited<ReturnType<Services['plans']['getGoal']>> & { plan: PlanRow };
   crudRoutes<typeof goalSchema, GoalRow, FieldParent>(app, {
     entity: 'goal',
     permission: 'plan.edit',
     schema: goalSchema,
     fields: (c, { parent, row }) => goalFields(c, (parent?.plan_id ?? row?.plan_id)!),
-    newPattern: pattern(paths.adminGoalNew, 'slug', 'parentId'),
+    newPattern: paths.adminGoalNew.pattern,
     newPath: (c, id) => paths.adminGoalNew(slugOf(c), id),
     loadParent: fieldParent,
     parentCrumbs: (c, f) => planCrumbs(c, f.plan),
     parentBack: (c, f) => `${paths.adminPlan(slugOf(c), f.plan_id)}#field-${f.id}`,
-    create: (c, m, f, data, by) => svc(c).plans.createGoal(m, f.id, data, by),
-    itemPattern: pattern(paths.adminGoal, 'slug', 'id'),
+    create: (c, m, f, data, by) => services.plans.createGoal(m, f.id, data, by),
+    itemPattern: paths.adminGoal.pattern,
     itemPath: (c, id) => paths.adminGoal(slugOf(c), id),
     load: async (c, m, id) => {
-      const g = await svc(c).plans.getGoal(m, id);
-      return { ...g, plan: await svc(c).plans.getPlan(m, g.plan_id) };
+      const g = await services.plans.getGoal(m, id);
+      return { ...g, plan: await services.plans.getPlan(m, g.plan_id) };
     },
     values: (g) => ({ text: g.text, guiding_goal_id: String(g.guiding_goal_id ?? '') }),
     crumbs: (c, g) => planCrumbs(c, g.plan),
     back: (c, g) => `${paths.adminPlan(slugOf(c), g.plan_id)}#field-${g.field_id}`,
     label: (_c, g) => g.text,
-    update: (c, m, id, data, by) => svc(c).plans.updateGoal(m, id, data, by),
-    movePattern: pattern(paths.adminGoalMove, 'slug', 'id'),
-    move: (c, m, id, d, by) => svc(c).plans.moveGoal(m, id, d, by),
-    deletePattern: pattern(paths.adminGoalDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.plans.updateGoal(m, id, data, by),
+    movePattern: paths.adminGoalMove.pattern,
+    move: (c, m, id, d, by) => services.plans.moveGoal(m, id, d, by),
+    deletePattern: paths.adminGoalDelete.pattern,
     deletePath: (c, id) => paths.adminGoalDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).plans.deleteGoal(m, id, by),
+    delete: (c, m, id, by) => services.plans.deleteGoal(m, id, by),
     deleteConsequence: (c) => c.get('t')('goal.deleteConsequence'),
   });
 
   // ---- measures ----
-  type MeasureRow = Awaited<ReturnType<ReturnType<typeof svc>['plans']['getMeasure']>> & { plan: PlanRow; actors: Array<{ id: number; role: string }> };
+  type MeasureRow = Awaited<ReturnType<Services['plans']['getMeasure']>> & { plan: PlanRow; actors: Array<{ id: number; role: string }> };
   crudRoutes<typeof measureSchema, MeasureRow, FieldParent>(app, {
     entity: 'measure',
     permission: 'plan.edit',
     schema: measureSchema,
     fields: (c, { parent, row }) => measureFields(c, (parent?.plan_id ?? row?.plan_id)!),
-    newPattern: pattern(paths.adminMeasureNew, 'slug', 'parentId'),
+    newPattern: paths.adminMeasureNew.pattern,
     newPath: (c, id) => paths.adminMeasureNew(slugOf(c), id),
     newValues: (_c, f) => ({ field_id: String(f.id) }),
     loadParent: fieldParent,
     parentCrumbs: (c, f) => planCrumbs(c, f.plan),
     parentBack: (c, f, id) => (id ? paths.adminMeasure(slugOf(c), id) : `${paths.adminPlan(slugOf(c), f.plan_id)}#field-${f.id}`),
-    create: (c, m, f, data, by) => svc(c).plans.createMeasure(m, f.id, data, by),
-    itemPattern: pattern(paths.adminMeasureEdit, 'slug', 'id'),
+    create: (c, m, f, data, by) => services.plans.createMeasure(m, f.id, data, by),
+    itemPattern: paths.adminMeasureEdit.pattern,
     itemPath: (c, id) => paths.adminMeasureEdit(slugOf(c), id),
     load: async (c, m, id) => {
-      const d = await svc(c).plans.measureDetail(m, id);
+      const d = await services.plans.measureDetail(m, id);
       return { ...d.measure, plan: d.plan };
     },
     values: (r) => ({
@@ -327,16 +327,16 @@ export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
     crumbs: (c, r) => planCrumbs(c, r.plan),
     back: (c, r) => paths.adminMeasure(slugOf(c), r.id),
     label: (c, r) => (r.number !== null ? c.get('t')('measure.numbered', { number: r.number }) : r.text.slice(0, 60)),
-    update: (c, m, id, data, by) => svc(c).plans.updateMeasure(m, id, data, by),
-    movePattern: pattern(paths.adminMeasureMove, 'slug', 'id'),
-    move: (c, m, id, d, by) => svc(c).plans.moveMeasure(m, id, d, by),
-    deletePattern: pattern(paths.adminMeasureDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.plans.updateMeasure(m, id, data, by),
+    movePattern: paths.adminMeasureMove.pattern,
+    move: (c, m, id, d, by) => services.plans.moveMeasure(m, id, d, by),
+    deletePattern: paths.adminMeasureDelete.pattern,
     deletePath: (c, id) => paths.adminMeasureDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).plans.deleteMeasure(m, id, by),
+    delete: (c, m, id, by) => services.plans.deleteMeasure(m, id, by),
   });
 
   const showMeasure = async (c: Ctx, id: number, forms: { status?: FormState; note?: FormState }, status: 200 | 400) => {
-    const d = await svc(c).plans.measureDetail(mid(c), id);
+    const d = await services.plans.measureDetail(mid(c), id);
     const user = c.get('user')!;
     return render(
       c,
@@ -345,33 +345,38 @@ export function registerPlanAdminRoutes(app: Hono<AppEnv>) {
         d={d}
         statusForm={forms.status ?? { values: {}, errors: {} }}
         noteForm={forms.note ?? { values: {}, errors: {} }}
-        wordings={await svc(c).wordings.list(mid(c))}
+        wordings={await services.wordings.list(mid(c))}
         canChangeStatus={can(c.get('role'), user.isInstanceAdmin, 'status.change')}
-        extra={<FundingSection ctx={pageContext(c)} measureId={id} funding={await svc(c).monitoring.fundingOf(mid(c), id)} admin={true} />}
+        extra={await slots.sections('measure.admin', c, { measureId: id })}
       />,
       status,
     );
   };
-  app.get(pattern(paths.adminMeasure, 'slug', 'id'), (c) => {
+  app.get(paths.adminMeasure.pattern, (c) => {
     requirePermission(c, 'plan.read_drafts');
-    return showMeasure(c, requireId(c.req.param('id')), {}, 200);
+    return showMeasure(c, paths.adminMeasure.params(c).id, {}, 200);
   });
-  app.post(pattern(paths.adminMeasureStatus, 'slug', 'id'), async (c) => {
+  app.post(paths.adminMeasureStatus.pattern, async (c) => {
     const by = requirePermission(c, 'status.change');
-    const id = requireId(c.req.param('id'));
-    await svc(c).plans.getMeasure(mid(c), id);
+    const id = paths.adminMeasureStatus.params(c).id;
+    await services.plans.getMeasure(mid(c), id);
     const v = validate(statusChangeSchema, await readForm(c));
     if (!v.ok) return showMeasure(c, id, { status: v.form }, 400);
-    await svc(c).plans.changeStatus(mid(c), id, v.data, by);
+    await services.plans.changeStatus(mid(c), id, v.data, by);
     return redirectWithFlash(c, paths.adminMeasure(slugOf(c), id), c.get('t')('measure.statusChanged'));
   });
-  app.post(pattern(paths.adminMeasureNote, 'slug', 'id'), async (c) => {
+  app.post(paths.adminMeasureNote.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const id = requireId(c.req.param('id'));
-    await svc(c).plans.getMeasure(mid(c), id);
+    const id = paths.adminMeasureNote.params(c).id;
+    await services.plans.getMeasure(mid(c), id);
     const v = validate(progressNoteSchema, await readForm(c));
     if (!v.ok) return showMeasure(c, id, { note: v.form }, 400);
-    await svc(c).plans.addNote(mid(c), id, v.data, by);
+    await services.plans.addNote(mid(c), id, v.data, by);
     return redirectWithFlash(c, paths.adminMeasure(slugOf(c), id), c.get('t')('measure.noteAdded'));
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerPlanAdminRoutes(app);
+  return app;
 }

@@ -1,5 +1,6 @@
 // Admin pages of the plan: the overview of plans and the plan workspace (the whole tree with its actions).
-import { paths } from '../../paths.js';
+import { paths } from './plan.paths.js';
+import type { LinkItem } from '../../platform/module.js';
 import { ActionButton, StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
@@ -12,7 +13,7 @@ export function periodText(plan: Pick<Plan, 'period_start' | 'period_end'>): str
   return String(plan.period_start ?? plan.period_end ?? '');
 }
 
-export function AdminOverviewPage({ ctx, plans, canCreate }: { ctx: PageContext; plans: Plan[]; canCreate: boolean }) {
+export function AdminOverviewPage({ ctx, plans, canCreate, actions }: { ctx: PageContext; plans: Plan[]; canCreate: boolean; actions: LinkItem[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
@@ -42,9 +43,11 @@ export function AdminOverviewPage({ ctx, plans, canCreate }: { ctx: PageContext;
           <a class="kern-btn kern-btn--primary" href={paths.adminPlanNew(slug)}>
             <span class="kern-label">{t('plan.new')}</span>
           </a>
-          <a class="kern-btn kern-btn--secondary" href={paths.adminImport(slug)}>
-            <span class="kern-label">{t('import.title')}</span>
-          </a>
+          {actions.map((a) => (
+            <a class="kern-btn kern-btn--secondary" href={a.href}>
+              <span class="kern-label">{a.label}</span>
+            </a>
+          ))}
         </p>
       ) : null}
     </Layout>
@@ -101,7 +104,7 @@ function MeasureItem({ ctx, m }: { ctx: PageContext; m: Measure }) {
   );
 }
 
-export function PlanWorkspacePage({ ctx, tree, can }: { ctx: PageContext; tree: PlanTree; can: { publish: boolean; delete: boolean } }) {
+export function PlanWorkspacePage({ ctx, tree, can, links, downloads }: { ctx: PageContext; tree: PlanTree; can: { publish: boolean; delete: boolean }; links: LinkItem[]; downloads: LinkItem[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const { plan } = tree;
@@ -122,14 +125,11 @@ export function PlanWorkspacePage({ ctx, tree, can }: { ctx: PageContext; tree: 
       <div class="actions">
         <a class="kern-link" href={paths.adminPlanEdit(slug, plan.id)}>{t('plan.editDetails')}</a>
         <a class="kern-link" href={paths.adminPlanPreview(slug, plan.id)}>{t('plan.preview')}</a>
-        <a class="kern-link" href={paths.adminDashboardOf(slug, plan.id)}>{t('plan.dashboard')}</a>
-        <a class="kern-link" href={paths.adminPlanEditions(slug, plan.id)}>{t('plan.editions')}</a>
-        <a class="kern-link" href={paths.adminPlanReport(slug, plan.id, 'pdf')}>{t('plan.reportPdf')}</a>
-        <a class="kern-link" href={paths.adminPlanReport(slug, plan.id, 'docx')}>{t('plan.reportDocx')}</a>
+        {links.map((l) => <a class="kern-link" href={l.href}>{l.label}</a>)}
         <ActionButton action={paths.adminPlanRenumber(slug, plan.id)} csrfToken={ctx.csrfToken} label={t('plan.renumber')} />
         {can.delete ? <a class="kern-link" href={paths.adminPlanDelete(slug, plan.id)}>{t('plan.delete')}</a> : null}
       </div>
-      <ExportLinks ctx={ctx} planId={plan.id} admin={true} />
+      <ExportLinks ctx={ctx} planId={plan.id} links={downloads} />
       {can.publish ? (
         <section aria-labelledby="state-title" class="stack">
           <h2 class="kern-heading-medium" id="state-title">{t('plan.changeState')}</h2>

@@ -2,7 +2,7 @@
 // goals and measures with their actors, current status and progress notes come along; the status history stays
 // with the old plan, and each copied measure's first history entry says where it came from.
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../platform/audit/audit.js';
+import type { Writer } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { allMeasures, type Measure, type PlanTree } from './plan.repository.js';
 import type { StatusCategory } from './status.js';
@@ -27,7 +27,7 @@ export interface CopiedPlan {
   measures: Map<number, number>;
 }
 
-export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanTree, options: CopyPlanOptions, by: Actor, now: string): Promise<CopiedPlan> {
+export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanTree, options: CopyPlanOptions, by: Writer, now: string): Promise<CopiedPlan> {
   const source = tree.plan;
   const plan = await trx
     .insertInto('plans')

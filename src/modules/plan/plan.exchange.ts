@@ -1,5 +1,5 @@
 // A stored plan in the exchange format: what the JSON export writes and every other export reads.
-import type { ExchangeMeasure, ExchangePlan } from '../importer/exchange.js';
+import type { ExchangeMeasure, ExchangePlan } from './exchange.js';
 import type { Measure, PlanTree } from './plan.repository.js';
 
 export interface NotesByMeasure {

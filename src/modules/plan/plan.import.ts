@@ -1,13 +1,13 @@
 // Writes an ExchangePlan as a new plan in one transaction: the demo data, the importer and the JSON
 // round trip all go through here, so a plan looks the same however it arrived.
-import type { Kysely, Transaction } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Transaction } from 'kysely';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites } from '../../platform/audit/audited.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { ExchangeActor, ExchangeMeasure, ExchangePlan } from '../importer/exchange.js';
-import { UNNAMED_GOAL } from '../importer/import.validate.js';
+import type { ExchangeActor, ExchangeMeasure, ExchangePlan } from './exchange.js';
+import { UNNAMED_GOAL } from './exchange.validate.js';
 import type { PlanState } from './plan.schema.js';
-import type { PlanService } from './plan.service.js';
+import { ACTORS_PLAN } from './plan.search.js';
 
 type Trx = Transaction<Database>;
 
@@ -54,17 +54,16 @@ export interface ImportOptions {
 }
 
 export async function importExchangePlan(
-  db: Kysely<Database>,
-  plans: PlanService,
-  reindexActors: (trx: Trx, municipalityId: number) => Promise<void>,
-  clock: Clock,
+  audit: AuditedWrites,
   municipalityId: number,
   exchange: ExchangePlan,
-  by: Actor,
+  by: Writer,
   options: ImportOptions = {},
 ): Promise<number> {
-  const now = clock().toISOString();
-  return db.transaction().execute(async (trx) => {
+  const now = audit.now();
+  const title = exchange.plan.title;
+  const audited = (id: number) => ({ action: 'plan.import', entityType: 'plan', entityId: id, after: { title, fields: exchange.fields.length } });
+  return audit.write(municipalityId, by, audited, async ({ trx, rebuildPlan }) => {
     const state = options.state ?? 'draft';
     const plan = await trx
       .insertInto('plans')
@@ -121,12 +120,9 @@ export async function importExchangePlan(
       }
       for (const [mi, m] of f.furtherMeasures.entries()) await insertMeasure(m, field.id, null, mi + 1, true);
     }
-    await recordAudit(trx, {
-      municipalityId, actor: by, action: 'plan.import', entityType: 'plan', entityId: plan.id, at: now,
-      after: { title: exchange.plan.title, fields: exchange.fields.length },
-    });
-    await plans.reindex(trx, municipalityId, plan.id);
-    await reindexActors(trx, municipalityId);
+    // Bulk: the new plan's documents and the actors' (new ones may have come) are built in one batch each.
+    rebuildPlan(plan.id);
+    rebuildPlan(ACTORS_PLAN);
     return plan.id;
   });
 }

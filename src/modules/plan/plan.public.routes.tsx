@@ -1,32 +1,30 @@
 // Public pages: no sign-in, published (and archived) plans only. A draft answers 404, also by URL.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, render, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext, render, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './plan.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/http/form.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ActorPage, ActorsPage } from '../actors/actor.view.js';
-import { FundingSection } from '../monitoring/index.js';
+import { ActorPage, ActorsPage } from './actor.view.js';
 import { PublicMeasurePage } from './measure.view.js';
 import { allMeasures, type PlanTree } from './plan.repository.js';
 import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
 import { SearchPage, type SearchFilters } from './search.view.js';
 import { isStatusCategory } from './status.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services, slots } = context;
+
 const mid = (c: Ctx) => c.get('municipality').id;
 
-function requireId(value: string | undefined): number {
-  const id = idParam(value);
-  if (id === null) throw new NotFoundError('id');
-  return id;
-}
 
 async function currentTree(c: Ctx): Promise<PlanTree> {
-  const plan = await svc(c).plans.findCurrentPublishedPlan(mid(c));
+  const plan = await services.plans.findCurrentPublishedPlan(mid(c));
   if (!plan) throw new NotFoundError('published plan');
-  return svc(c).plans.tree(mid(c), plan.id);
+  return services.plans.tree(mid(c), plan.id);
 }
 
 /** Actors the public may see: those named in a public plan's measures, and their parents. */
@@ -43,9 +41,9 @@ function publicActorIds(tree: PlanTree, parents: Map<number, number | null>): Se
   return ids;
 }
 
-export function registerPublicRoutes(app: Hono<AppEnv>) {
+function registerPublicRoutes(app: Hono<AppEnv>) {
   app.get(paths.home(), async (c) => {
-    const list = await svc(c).municipalities.list();
+    const list = await services.municipalities.list();
     const t = c.get('t');
     return render(
       c,
@@ -62,65 +60,70 @@ export function registerPublicRoutes(app: Hono<AppEnv>) {
 
   app.get('/:slug', async (c) => {
     const m = c.get('municipality');
-    const plan = await svc(c).plans.findCurrentPublishedPlan(m.id);
+    const plan = await services.plans.findCurrentPublishedPlan(m.id);
     if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} />);
-    return render(c, <PlanPage ctx={pageContext(c)} tree={await svc(c).plans.tree(m.id, plan.id)} municipality={m} />);
+    const ctx = pageContext(c);
+    return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
   });
 
-  app.get(pattern(paths.plan, 'slug', 'id'), async (c) => {
+  app.get(paths.plan.pattern, async (c) => {
     const m = c.get('municipality');
-    const plan = await svc(c).plans.getPublicPlan(m.id, requireId(c.req.param('id')));
-    return render(c, <PlanPage ctx={pageContext(c)} tree={await svc(c).plans.tree(m.id, plan.id)} municipality={m} />);
+    const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
+    const ctx = pageContext(c);
+    return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
   });
 
-  app.get(pattern(paths.catalogue, 'slug'), async (c) => render(c, <CataloguePage ctx={pageContext(c)} tree={await currentTree(c)} />));
+  app.get(paths.catalogue.pattern, async (c) => {
+    const ctx = pageContext(c);
+    const tree = await currentTree(c);
+    return render(c, <CataloguePage ctx={ctx} tree={tree} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
+  });
 
-  app.get(pattern(paths.field, 'slug', 'id'), async (c) => {
-    const field = await svc(c).plans.getField(mid(c), requireId(c.req.param('id')));
-    const plan = await svc(c).plans.getPublicPlan(mid(c), field.plan_id);
-    const tree = await svc(c).plans.tree(mid(c), plan.id);
+  app.get(paths.field.pattern, async (c) => {
+    const field = await services.plans.getField(mid(c), paths.field.params(c).id);
+    const plan = await services.plans.getPublicPlan(mid(c), field.plan_id);
+    const tree = await services.plans.tree(mid(c), plan.id);
     return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={tree.fields.find((f) => f.id === field.id)!} />);
   });
 
-  app.get(pattern(paths.measure, 'slug', 'id'), async (c) => {
-    const d = await svc(c).plans.measureDetail(mid(c), requireId(c.req.param('id')));
-    await svc(c).plans.getPublicPlan(mid(c), d.plan.id);
-    const funding = await svc(c).monitoring.fundingOf(mid(c), d.measure.id);
-    return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={<FundingSection ctx={pageContext(c)} measureId={d.measure.id} funding={funding} admin={false} />} />);
+  app.get(paths.measure.pattern, async (c) => {
+    const d = await services.plans.measureDetail(mid(c), paths.measure.params(c).id);
+    await services.plans.getPublicPlan(mid(c), d.plan.id);
+    return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
   });
 
-  const actorParents = async (c: Ctx) => new Map((await svc(c).actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
+  const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
 
-  app.get(pattern(paths.actors, 'slug'), async (c) => {
+  app.get(paths.actors.pattern, async (c) => {
     const tree = await currentTree(c);
     const visible = publicActorIds(tree, await actorParents(c));
-    const actors = (await svc(c).actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
+    const actors = (await services.actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
     return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={tree.plan.title} />);
   });
 
-  app.get(pattern(paths.actor, 'slug', 'id'), async (c) => {
+  app.get(paths.actor.pattern, async (c) => {
     const tree = await currentTree(c);
-    const id = requireId(c.req.param('id'));
+    const id = paths.actor.params(c).id;
     if (!publicActorIds(tree, await actorParents(c)).has(id)) throw new NotFoundError('actor');
     const [actor, children, measures] = await Promise.all([
-      svc(c).actors.get(mid(c), id),
-      svc(c).actors.children(mid(c), id),
-      svc(c).actors.measuresOf(mid(c), id, tree.plan.id),
+      services.actors.get(mid(c), id),
+      services.actors.children(mid(c), id),
+      services.actors.measuresOf(mid(c), id, tree.plan.id),
     ]);
     return render(c, <ActorPage ctx={pageContext(c)} actor={actor} children={children} measures={measures} planTitle={tree.plan.title} />);
   });
 
-  app.get(pattern(paths.search, 'slug'), async (c) => {
+  app.get(paths.search.pattern, async (c) => {
     const tree = await currentTree(c);
     const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
     const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
     const visibleActors = publicActorIds(tree, await actorParents(c));
-    const allActors = (await svc(c).actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
+    const allActors = (await services.actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
     const measures = allMeasures(tree);
     const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));
     const searched = Object.values(filters).some(Boolean);
 
-    const hits = filters.q ? await svc(c).search.search(mid(c), tree.plan.id, filters.q) : null;
+    const hits = filters.q ? await services.search.search(mid(c), tree.plan.id, filters.q) : null;
     const hitMeasures = hits ? new Set(hits.ids.measure) : null;
     const actorId = idParam(filters.actor);
     const fieldId = idParam(filters.field);
@@ -150,4 +153,9 @@ export function registerPublicRoutes(app: Hono<AppEnv>) {
       />,
     );
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerPublicRoutes(app);
+  return app;
 }

@@ -1,10 +1,11 @@
 // What residents see without signing in: the plan, a field of action, the catalogue table.
-import { paths } from '../../paths.js';
+import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
-import type { Municipality } from '../municipalities/municipality.service.js';
+import type { Municipality } from '../../platform/tenancy.js';
+import type { LinkItem } from '../../platform/module.js';
 import { periodText } from './plan.admin.view.js';
 import { ActorLinks } from './measure.view.js';
 import { measuresOfField, type Field, type Measure, type PlanTree } from './plan.repository.js';
@@ -63,7 +64,7 @@ function Contact({ t, m }: { t: T; m: Municipality }) {
   );
 }
 
-export function PlanPage({ ctx, tree, municipality, preview }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean }) {
+export function PlanPage({ ctx, tree, municipality, preview, downloads = [] }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean; downloads?: LinkItem[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const { plan } = tree;
@@ -109,7 +110,7 @@ export function PlanPage({ ctx, tree, municipality, preview }: { ctx: PageContex
             })}
           </ul>
         </section>
-        {preview ? <CatalogueTable ctx={ctx} tree={tree} link={false} /> : <ExportLinks ctx={ctx} planId={plan.id} admin={false} />}
+        {preview ? <CatalogueTable ctx={ctx} tree={tree} link={false} /> : <ExportLinks ctx={ctx} planId={plan.id} links={downloads} />}
         {municipality ? <Contact t={t} m={municipality} /> : null}
       </div>
     </Layout>
@@ -176,19 +177,18 @@ export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTr
   );
 }
 
-/** Download links of a plan's exports; `admin` for the admin area (drafts too). */
-export function ExportLinks({ ctx, planId, admin }: { ctx: PageContext; planId: number; admin: boolean }) {
+/** Download links of a plan (the exports module contributes them); nothing when there are none. */
+export function ExportLinks({ ctx, planId, links }: { ctx: PageContext; planId: number; links: LinkItem[] }) {
   const { t } = ctx;
-  const slug = ctx.municipality!.slug;
-  const formats = ['pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
+  if (links.length === 0) return null;
   return (
     <section aria-labelledby={`exports-${planId}`} class="stack no-print">
       <h2 class="kern-heading-small" id={`exports-${planId}`}>{t('export.title')}</h2>
       <ul class="inline-list">
-        {formats.map((f) => (
+        {links.map((l) => (
           <li>
-            <a class="kern-link" href={admin ? paths.adminPlanExport(slug, planId, f) : paths.planExport(slug, planId, f)} download>
-              {t(`export.${f}`)}
+            <a class="kern-link" href={l.href} download={l.download}>
+              {l.label}
             </a>
           </li>
         ))}
@@ -237,7 +237,7 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
   );
 }
 
-export function CataloguePage({ ctx, tree }: { ctx: PageContext; tree: PlanTree }) {
+export function CataloguePage({ ctx, tree, downloads }: { ctx: PageContext; tree: PlanTree; downloads: LinkItem[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
@@ -248,7 +248,7 @@ export function CataloguePage({ ctx, tree }: { ctx: PageContext; tree: PlanTree 
           <p class="kern-body no-print">{t('public.printHint')}</p>
           <p class="meta">{t('public.stateOf', { date: new Date(tree.plan.updated_at).toLocaleDateString(ctx.lang === 'de' ? 'de-DE' : 'en-GB') })}</p>
         </div>
-        <ExportLinks ctx={ctx} planId={tree.plan.id} admin={false} />
+        <ExportLinks ctx={ctx} planId={tree.plan.id} links={downloads} />
         <CatalogueTable ctx={ctx} tree={tree} link={true} />
       </div>
     </Layout>

@@ -158,3 +158,48 @@ export function listStatusChanges(db: Kysely<Database>, municipalityId: number, 
     .where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId)
     .orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
 }
+
+// ---- rows by id, for refreshing their search documents -----------------------------------------------
+
+const CHUNK = 500;
+
+async function chunked<T>(ids: number[], load: (part: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+export function measureRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[]) {
+  return chunked(ids, (part) => db.selectFrom('measures').select(['id', 'plan_id', 'number', 'text', 'status_label', 'target_groups'])
+    .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute());
+}
+
+export function goalRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[]) {
+  return chunked(ids, (part) => db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
+    .select(['goals.id', 'fields.plan_id', 'goals.text'])
+    .where('goals.municipality_id', '=', municipalityId).where('goals.id', 'in', part).execute());
+}
+
+export async function fieldRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[]) {
+  const fields = await chunked(ids, (part) => db.selectFrom('fields').select(['id', 'plan_id', 'title', 'description'])
+    .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute());
+  const visions = await chunked(ids, (part) => db.selectFrom('visions').select(['field_id', 'text'])
+    .where('municipality_id', '=', municipalityId).where('field_id', 'in', part).orderBy('position').execute());
+  return { fields, visions };
+}
+
+/** Actors by id, or all of the municipality's actors when `ids` is null. */
+export function actorRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[] | null) {
+  if (ids === null) return db.selectFrom('actors').select(['id', 'name', 'description']).where('municipality_id', '=', municipalityId).orderBy('id').execute();
+  return chunked(ids, (part) => db.selectFrom('actors').select(['id', 'name', 'description'])
+    .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute());
+}
+
+export function measureIdsOfActor(db: Kysely<Database>, municipalityId: number, actorId: number) {
+  return db.selectFrom('measure_actors').select('measure_id').where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId).execute();
+}
+
+/** A plan's "last changed" moment, set by every write to its content. */
+export async function touchPlan(db: Kysely<Database>, municipalityId: number, planId: number, now: string): Promise<void> {
+  await db.updateTable('plans').set({ updated_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+}

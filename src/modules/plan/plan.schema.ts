@@ -36,7 +36,7 @@ export const fieldSchema = z.object({ title: requiredText(300, 'errors.titleRequ
 export const visionSchema = z.object({ text: requiredText(2000) });
 export const guidingGoalSchema = z.object({ text: requiredText(2000), target_year: optionalYear });
 export const goalSchema = z.object({ text: requiredText(3000), guiding_goal_id: optionalId });
-export const moveSchema = z.object({ direction: z.enum(['up', 'down'], { message: 'errors.choiceInvalid' }) });
+export { moveSchema } from '../../platform/validation/fields.js';
 
 export const measureSchema = z
   .object({

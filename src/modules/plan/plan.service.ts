@@ -1,16 +1,16 @@
 // Use cases of the plan catalogue. The only writer of plans, fields, visions, guiding goals, goals and
 // measures; every write runs in one transaction with its audit entry and the refreshed search index.
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites, AuditSpec, WriteScope } from '../../platform/audit/audited.js';
 import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import type { SearchDocument, SearchService } from '../search/search.service.js';
+import type { SearchKind } from '../../platform/search/search.service.js';
 import type {
   FieldInput, GoalInput, GuidingGoalInput, MeasureInput, PlanInput, PlanState, ProgressNoteInput, StatusChangeInput, VisionInput,
 } from './plan.schema.js';
-import type { ExchangePlan } from '../importer/exchange.js';
+import type { ExchangePlan } from './exchange.js';
 import { treeToExchange } from './plan.exchange.js';
 import { copyPlanTree, type CopiedPlan, type CopyPlanOptions } from './plan.copy.js';
 import * as repo from './plan.repository.js';
@@ -29,59 +29,42 @@ export interface MeasureUpdate {
 export class PlanService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly search: SearchService,
+    private readonly audit: AuditedWrites,
   ) {}
 
   private now() {
-    return this.clock().toISOString();
+    return this.audit.now();
   }
 
-  /** Runs a write with its audit entry; refreshes the plan's search documents when a plan is named. */
+  /**
+   * Runs a write through the one audited write path. A named plan gets its "last changed" moment; `touch`
+   * names the search documents the write changes (refreshed once, at the end), `rebuild` rebuilds the plan's.
+   */
   private async write<R>(
     municipalityId: number,
-    by: Actor,
-    audit: { action: string; entityType: string; entityId?: number | null; before?: unknown; after?: unknown },
+    by: Writer,
+    audit: AuditSpec & { touch?: Array<[SearchKind, number]>; created?: SearchKind; rebuild?: boolean },
     planId: number | null,
-    fn: (trx: Trx) => Promise<R>,
+    fn: (trx: Trx, scope: WriteScope) => Promise<R>,
     /** A caller's transaction to join, so that several writes stand or fall together. */
     outer?: Trx,
   ): Promise<R> {
-    const body = async (trx: Trx) => {
-      const result = await fn(trx);
-      const entityId = audit.entityId ?? (typeof result === 'number' ? result : null);
-      await recordAudit(trx, { municipalityId, actor: by, at: this.now(), ...audit, entityId });
+    const { touch, created, rebuild, ...spec } = audit;
+    return this.audit.write(municipalityId, by, spec, async (scope) => {
+      const result = await fn(scope.trx, scope);
       if (planId !== null) {
-        await trx.updateTable('plans').set({ updated_at: this.now() }).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
-        await this.reindex(trx, municipalityId, planId);
+        await repo.touchPlan(scope.trx, municipalityId, planId, scope.now);
+        if (rebuild) scope.rebuildPlan(planId);
       }
+      for (const [kind, id] of touch ?? []) scope.touch(kind, id);
+      if (created && typeof result === 'number') scope.touch(created, result);
       return result;
-    };
-    return outer ? body(outer) : this.db.transaction().execute(body);
+    }, outer);
   }
 
   /** Runs several plan writes in one transaction (pass the transaction to each write's `outer`). */
   transaction<R>(fn: (trx: Trx) => Promise<R>): Promise<R> {
-    return this.db.transaction().execute(fn);
-  }
-
-  async reindex(trx: Trx | Kysely<Database>, municipalityId: number, planId: number): Promise<void> {
-    const plan = await repo.findPlan(trx, municipalityId, planId);
-    if (!plan) return;
-    const tree = await repo.loadPlanTree(trx, municipalityId, plan);
-    const docs: SearchDocument[] = [];
-    for (const f of tree.fields) {
-      docs.push({ kind: 'field', refId: f.id, text: [f.title, f.description, ...f.visions.map((v) => v.text)].join(' ') });
-      for (const g of f.goals) docs.push({ kind: 'goal', refId: g.id, text: g.text });
-      for (const m of repo.measuresOfField(f)) {
-        docs.push({
-          kind: 'measure',
-          refId: m.id,
-          text: [m.number ?? '', m.text, m.status_label, m.target_groups, ...m.actors.map((a) => a.name)].join(' '),
-        });
-      }
-    }
-    await this.search.indexPlan(trx, municipalityId, planId, docs);
+    return this.audit.transaction(null, (scope) => fn(scope.trx));
   }
 
   // ---- plans ----------------------------------------------------------------------------------------
@@ -111,7 +94,7 @@ export class PlanService {
     return repo.loadPlanTree(this.db, municipalityId, await this.getPlan(municipalityId, planId));
   }
 
-  async createPlan(municipalityId: number, input: PlanInput, by: Actor): Promise<number> {
+  async createPlan(municipalityId: number, input: PlanInput, by: Writer): Promise<number> {
     const now = this.now();
     return this.write(municipalityId, by, { action: 'plan.create', entityType: 'plan', after: input }, null, async (trx) => {
       const row = await trx
@@ -123,14 +106,14 @@ export class PlanService {
     });
   }
 
-  async updatePlan(municipalityId: number, planId: number, input: PlanInput, by: Actor): Promise<void> {
+  async updatePlan(municipalityId: number, planId: number, input: PlanInput, by: Writer): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
     await this.write(municipalityId, by, { action: 'plan.update', entityType: 'plan', entityId: planId, before: pick(before, input), after: input }, planId, async (trx) => {
       await trx.updateTable('plans').set(input).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
     });
   }
 
-  async setPlanState(municipalityId: number, planId: number, state: PlanState, by: Actor): Promise<void> {
+  async setPlanState(municipalityId: number, planId: number, state: PlanState, by: Writer): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
     if (before.state === state) return;
     const publishedAt = state === 'published' ? this.now() : before.published_at;
@@ -144,10 +127,11 @@ export class PlanService {
     );
   }
 
-  async deletePlan(municipalityId: number, planId: number, by: Actor): Promise<void> {
+  async deletePlan(municipalityId: number, planId: number, by: Writer): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
-    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx) => {
-      await this.search.removePlan(trx, municipalityId, planId);
+    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx, scope) => {
+      // Rebuilding a plan that is gone leaves it no search documents.
+      scope.rebuildPlan(planId);
       await trx.deleteFrom('plans').where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
     });
   }
@@ -171,15 +155,15 @@ export class PlanService {
 
   /** A new draft plan copied from this one: the next edition. `within` runs in the same transaction. */
   async copyPlan(
-    municipalityId: number, sourcePlanId: number, options: CopyPlanOptions, by: Actor,
+    municipalityId: number, sourcePlanId: number, options: CopyPlanOptions, by: Writer,
     within?: (trx: Trx, copied: CopiedPlan) => Promise<void>,
   ): Promise<CopiedPlan> {
     const source = await this.getPlan(municipalityId, sourcePlanId);
     let copied: CopiedPlan | undefined;
     const after = { from: sourcePlanId, title: options.title, omitted: options.omitCategories };
-    await this.write(municipalityId, by, { action: 'plan.copy', entityType: 'plan', after }, null, async (trx) => {
+    await this.write(municipalityId, by, { action: 'plan.copy', entityType: 'plan', after }, null, async (trx, scope) => {
       copied = await copyPlanTree(trx, municipalityId, await repo.loadPlanTree(trx, municipalityId, source), options, by, this.now());
-      await this.reindex(trx, municipalityId, copied.planId);
+      scope.rebuildPlan(copied.planId);
       await within?.(trx, copied);
       return copied.planId;
     });
@@ -194,32 +178,32 @@ export class PlanService {
     return field;
   }
 
-  async createField(municipalityId: number, planId: number, input: FieldInput, by: Actor): Promise<number> {
+  async createField(municipalityId: number, planId: number, input: FieldInput, by: Writer): Promise<number> {
     await this.getPlan(municipalityId, planId);
-    return this.write(municipalityId, by, { action: 'field.create', entityType: 'field', after: input }, planId, async (trx) => {
+    return this.write(municipalityId, by, { action: 'field.create', entityType: 'field', after: input, created: 'field' }, planId, async (trx) => {
       const position = await nextPosition(trx, 'fields', municipalityId, { plan_id: planId });
       const row = await trx.insertInto('fields').values({ municipality_id: municipalityId, plan_id: planId, position, ...input }).returning('id').executeTakeFirstOrThrow();
       return row.id;
     });
   }
 
-  async updateField(municipalityId: number, fieldId: number, input: FieldInput, by: Actor): Promise<void> {
+  async updateField(municipalityId: number, fieldId: number, input: FieldInput, by: Writer): Promise<void> {
     const before = await this.getField(municipalityId, fieldId);
-    await this.write(municipalityId, by, { action: 'field.update', entityType: 'field', entityId: fieldId, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'field.update', entityType: 'field', entityId: fieldId, before: pick(before, input), after: input, touch: [['field', fieldId]] }, before.plan_id, async (trx) => {
       await trx.updateTable('fields').set(input).where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
     });
   }
 
-  async moveField(municipalityId: number, fieldId: number, direction: Direction, by: Actor): Promise<void> {
+  async moveField(municipalityId: number, fieldId: number, direction: Direction, by: Writer): Promise<void> {
     const field = await this.getField(municipalityId, fieldId);
     await this.write(municipalityId, by, { action: 'field.move', entityType: 'field', entityId: fieldId, after: { direction } }, field.plan_id, (trx) =>
       moveInOrder(trx, 'fields', municipalityId, fieldId, { plan_id: field.plan_id }, direction),
     );
   }
 
-  async deleteField(municipalityId: number, fieldId: number, by: Actor): Promise<void> {
+  async deleteField(municipalityId: number, fieldId: number, by: Writer): Promise<void> {
     const before = await this.getField(municipalityId, fieldId);
-    await this.write(municipalityId, by, { action: 'field.delete', entityType: 'field', entityId: fieldId, before }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'field.delete', entityType: 'field', entityId: fieldId, before, rebuild: true }, before.plan_id, async (trx) => {
       await trx.deleteFrom('fields').where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
     });
   }
@@ -233,32 +217,32 @@ export class PlanService {
     return row;
   }
 
-  async createVision(municipalityId: number, fieldId: number, input: VisionInput, by: Actor): Promise<number> {
+  async createVision(municipalityId: number, fieldId: number, input: VisionInput, by: Writer): Promise<number> {
     const field = await this.getField(municipalityId, fieldId);
-    return this.write(municipalityId, by, { action: 'vision.create', entityType: 'vision', after: input }, field.plan_id, async (trx) => {
+    return this.write(municipalityId, by, { action: 'vision.create', entityType: 'vision', after: input, touch: [['field', fieldId]] }, field.plan_id, async (trx) => {
       const position = await nextPosition(trx, 'visions', municipalityId, { field_id: fieldId });
       const row = await trx.insertInto('visions').values({ municipality_id: municipalityId, field_id: fieldId, position, text: input.text }).returning('id').executeTakeFirstOrThrow();
       return row.id;
     });
   }
 
-  async updateVision(municipalityId: number, visionId: number, input: VisionInput, by: Actor): Promise<void> {
+  async updateVision(municipalityId: number, visionId: number, input: VisionInput, by: Writer): Promise<void> {
     const before = await this.getVision(municipalityId, visionId);
-    await this.write(municipalityId, by, { action: 'vision.update', entityType: 'vision', entityId: visionId, before: { text: before.text }, after: input }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'vision.update', entityType: 'vision', entityId: visionId, before: { text: before.text }, after: input, touch: [['field', before.field_id]] }, before.plan_id, async (trx) => {
       await trx.updateTable('visions').set({ text: input.text }).where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
     });
   }
 
-  async moveVision(municipalityId: number, visionId: number, direction: Direction, by: Actor): Promise<void> {
+  async moveVision(municipalityId: number, visionId: number, direction: Direction, by: Writer): Promise<void> {
     const v = await this.getVision(municipalityId, visionId);
     await this.write(municipalityId, by, { action: 'vision.move', entityType: 'vision', entityId: visionId, after: { direction } }, v.plan_id, (trx) =>
       moveInOrder(trx, 'visions', municipalityId, visionId, { field_id: v.field_id }, direction),
     );
   }
 
-  async deleteVision(municipalityId: number, visionId: number, by: Actor): Promise<void> {
+  async deleteVision(municipalityId: number, visionId: number, by: Writer): Promise<void> {
     const before = await this.getVision(municipalityId, visionId);
-    await this.write(municipalityId, by, { action: 'vision.delete', entityType: 'vision', entityId: visionId, before }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'vision.delete', entityType: 'vision', entityId: visionId, before, touch: [['field', before.field_id]] }, before.plan_id, async (trx) => {
       await trx.deleteFrom('visions').where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
     });
   }
@@ -271,7 +255,7 @@ export class PlanService {
     return row;
   }
 
-  async createGuidingGoal(municipalityId: number, planId: number, input: GuidingGoalInput, by: Actor): Promise<number> {
+  async createGuidingGoal(municipalityId: number, planId: number, input: GuidingGoalInput, by: Writer): Promise<number> {
     await this.getPlan(municipalityId, planId);
     return this.write(municipalityId, by, { action: 'guiding_goal.create', entityType: 'guiding_goal', after: input }, planId, async (trx) => {
       const position = await nextPosition(trx, 'guiding_goals', municipalityId, { plan_id: planId });
@@ -280,21 +264,21 @@ export class PlanService {
     });
   }
 
-  async updateGuidingGoal(municipalityId: number, id: number, input: GuidingGoalInput, by: Actor): Promise<void> {
+  async updateGuidingGoal(municipalityId: number, id: number, input: GuidingGoalInput, by: Writer): Promise<void> {
     const before = await this.getGuidingGoal(municipalityId, id);
     await this.write(municipalityId, by, { action: 'guiding_goal.update', entityType: 'guiding_goal', entityId: id, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
       await trx.updateTable('guiding_goals').set(input).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
     });
   }
 
-  async moveGuidingGoal(municipalityId: number, id: number, direction: Direction, by: Actor): Promise<void> {
+  async moveGuidingGoal(municipalityId: number, id: number, direction: Direction, by: Writer): Promise<void> {
     const g = await this.getGuidingGoal(municipalityId, id);
     await this.write(municipalityId, by, { action: 'guiding_goal.move', entityType: 'guiding_goal', entityId: id, after: { direction } }, g.plan_id, (trx) =>
       moveInOrder(trx, 'guiding_goals', municipalityId, id, { plan_id: g.plan_id }, direction),
     );
   }
 
-  async deleteGuidingGoal(municipalityId: number, id: number, by: Actor): Promise<void> {
+  async deleteGuidingGoal(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.getGuidingGoal(municipalityId, id);
     await this.write(municipalityId, by, { action: 'guiding_goal.delete', entityType: 'guiding_goal', entityId: id, before }, before.plan_id, async (trx) => {
       await trx.deleteFrom('guiding_goals').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
@@ -316,34 +300,34 @@ export class PlanService {
     if (!g || g.plan_id !== planId) throw new InvalidInputError({ guiding_goal_id: 'errors.choiceInvalid' });
   }
 
-  async createGoal(municipalityId: number, fieldId: number, input: GoalInput, by: Actor): Promise<number> {
+  async createGoal(municipalityId: number, fieldId: number, input: GoalInput, by: Writer): Promise<number> {
     const field = await this.getField(municipalityId, fieldId);
     await this.checkGuidingGoal(municipalityId, field.plan_id, input.guiding_goal_id);
-    return this.write(municipalityId, by, { action: 'goal.create', entityType: 'goal', after: input }, field.plan_id, async (trx) => {
+    return this.write(municipalityId, by, { action: 'goal.create', entityType: 'goal', after: input, created: 'goal' }, field.plan_id, async (trx) => {
       const position = await nextPosition(trx, 'goals', municipalityId, { field_id: fieldId });
       const row = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: fieldId, position, ...input }).returning('id').executeTakeFirstOrThrow();
       return row.id;
     });
   }
 
-  async updateGoal(municipalityId: number, goalId: number, input: GoalInput, by: Actor): Promise<void> {
+  async updateGoal(municipalityId: number, goalId: number, input: GoalInput, by: Writer): Promise<void> {
     const before = await this.getGoal(municipalityId, goalId);
     await this.checkGuidingGoal(municipalityId, before.plan_id, input.guiding_goal_id);
-    await this.write(municipalityId, by, { action: 'goal.update', entityType: 'goal', entityId: goalId, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'goal.update', entityType: 'goal', entityId: goalId, before: pick(before, input), after: input, touch: [['goal', goalId]] }, before.plan_id, async (trx) => {
       await trx.updateTable('goals').set(input).where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
     });
   }
 
-  async moveGoal(municipalityId: number, goalId: number, direction: Direction, by: Actor): Promise<void> {
+  async moveGoal(municipalityId: number, goalId: number, direction: Direction, by: Writer): Promise<void> {
     const g = await this.getGoal(municipalityId, goalId);
     await this.write(municipalityId, by, { action: 'goal.move', entityType: 'goal', entityId: goalId, after: { direction } }, g.plan_id, (trx) =>
       moveInOrder(trx, 'goals', municipalityId, goalId, { field_id: g.field_id }, direction),
     );
   }
 
-  async deleteGoal(municipalityId: number, goalId: number, by: Actor): Promise<void> {
+  async deleteGoal(municipalityId: number, goalId: number, by: Writer): Promise<void> {
     const before = await this.getGoal(municipalityId, goalId);
-    await this.write(municipalityId, by, { action: 'goal.delete', entityType: 'goal', entityId: goalId, before }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'goal.delete', entityType: 'goal', entityId: goalId, before, rebuild: true }, before.plan_id, async (trx) => {
       await trx.deleteFrom('goals').where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
     });
   }
@@ -413,7 +397,7 @@ export class PlanService {
     if (rows.length) await trx.insertInto('measure_actors').values(rows).execute();
   }
 
-  async createMeasure(municipalityId: number, fieldId: number, input: MeasureInput, by: Actor): Promise<number> {
+  async createMeasure(municipalityId: number, fieldId: number, input: MeasureInput, by: Writer): Promise<number> {
     const field = await this.getField(municipalityId, fieldId);
     const place = await this.placement(municipalityId, field.plan_id, fieldId, input);
     if (place.numberClash.length) throw new InvalidInputError({ number: 'errors.numberTaken' });
@@ -421,7 +405,7 @@ export class PlanService {
       ? { ...mapStatus(input.status_label, await this.configuredWordings(municipalityId)), ...(input.status_category ? { category: input.status_category } : {}) }
       : { label: '', category: input.status_category ?? 'unknown', date: null };
     const now = this.now();
-    return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input }, field.plan_id, async (trx) => {
+    return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input, created: 'measure' }, field.plan_id, async (trx) => {
       const position = await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId });
       const row = await trx
         .insertInto('measures')
@@ -445,12 +429,12 @@ export class PlanService {
   }
 
   /** Edits text, number, placement, timeframe and actors. The status changes only through changeStatus. */
-  async updateMeasure(municipalityId: number, measureId: number, input: MeasureInput, by: Actor): Promise<void> {
+  async updateMeasure(municipalityId: number, measureId: number, input: MeasureInput, by: Writer): Promise<void> {
     const before = await this.getMeasure(municipalityId, measureId);
     const place = await this.placement(municipalityId, before.plan_id, before.field_id, input);
     if (place.numberClash.some((id) => id !== measureId)) throw new InvalidInputError({ number: 'errors.numberTaken' });
     const moved = place.goalId !== before.goal_id || place.fieldId !== before.field_id;
-    await this.write(municipalityId, by, { action: moved ? 'measure.move_to_goal' : 'measure.update', entityType: 'measure', entityId: measureId, before, after: input }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: moved ? 'measure.move_to_goal' : 'measure.update', entityType: 'measure', entityId: measureId, before, after: input, touch: [['measure', measureId]] }, before.plan_id, async (trx) => {
       const position = moved
         ? await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId })
         : before.position;
@@ -465,7 +449,7 @@ export class PlanService {
     });
   }
 
-  async moveMeasure(municipalityId: number, measureId: number, direction: Direction, by: Actor): Promise<void> {
+  async moveMeasure(municipalityId: number, measureId: number, direction: Direction, by: Writer): Promise<void> {
     const m = await this.getMeasure(municipalityId, measureId);
     const scope: Record<string, number | null> = m.goal_id === null ? { field_id: m.field_id, goal_id: null } : { goal_id: m.goal_id };
     await this.write(municipalityId, by, { action: 'measure.move', entityType: 'measure', entityId: measureId, after: { direction } }, m.plan_id, (trx) =>
@@ -473,18 +457,18 @@ export class PlanService {
     );
   }
 
-  async deleteMeasure(municipalityId: number, measureId: number, by: Actor): Promise<void> {
+  async deleteMeasure(municipalityId: number, measureId: number, by: Writer): Promise<void> {
     const before = await this.getMeasure(municipalityId, measureId);
-    await this.write(municipalityId, by, { action: 'measure.delete', entityType: 'measure', entityId: measureId, before }, before.plan_id, async (trx) => {
+    await this.write(municipalityId, by, { action: 'measure.delete', entityType: 'measure', entityId: measureId, before, touch: [['measure', measureId]] }, before.plan_id, async (trx) => {
       await trx.deleteFrom('measures').where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
     });
   }
 
   /** Numbers the plan's measures 1…n in catalogue order; further measures stay unnumbered. */
-  async renumber(municipalityId: number, planId: number, by: Actor): Promise<void> {
+  async renumber(municipalityId: number, planId: number, by: Writer): Promise<void> {
     const tree = await this.tree(municipalityId, planId);
     const numbered = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
-    await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length } }, planId, async (trx) => {
+    await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length }, rebuild: true }, planId, async (trx) => {
       // Two passes so that no intermediate state has two measures with one number.
       for (const m of numbered) await trx.updateTable('measures').set({ number: null }).where('municipality_id', '=', municipalityId).where('id', '=', m.id).execute();
       let n = 1;
@@ -493,7 +477,7 @@ export class PlanService {
   }
 
   /** A status change is kept in the measure's history with who, when and why. */
-  async changeStatus(municipalityId: number, measureId: number, input: StatusChangeInput, by: Actor, outer?: Trx): Promise<void> {
+  async changeStatus(municipalityId: number, measureId: number, input: StatusChangeInput, by: Writer, outer?: Trx): Promise<void> {
     // Inside a caller's transaction every read goes through it too (SQLite has one connection).
     const before = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
     if (!before) throw new NotFoundError('measure');
@@ -502,7 +486,7 @@ export class PlanService {
     const now = this.now();
     await this.write(
       municipalityId, by,
-      { action: 'measure.status', entityType: 'measure', entityId: measureId, before: { label: before.status_label, category: before.status_category }, after: { label: mapped.label, category, note: input.note } },
+      { action: 'measure.status', entityType: 'measure', entityId: measureId, before: { label: before.status_label, category: before.status_category }, after: { label: mapped.label, category, note: input.note }, touch: [['measure', measureId]] },
       before.plan_id,
       async (trx) => {
         await trx.updateTable('measures')
@@ -521,10 +505,10 @@ export class PlanService {
    * Applies changes read from a returned spreadsheet in one transaction: texts, statuses (each kept in the
    * history) and new progress notes. All or nothing.
    */
-  async applyUpdates(municipalityId: number, planId: number, changes: MeasureUpdate[], by: Actor, source: string): Promise<void> {
+  async applyUpdates(municipalityId: number, planId: number, changes: MeasureUpdate[], by: Writer, source: string): Promise<void> {
     await this.getPlan(municipalityId, planId);
     const now = this.now();
-    await this.write(municipalityId, by, { action: 'plan.update_import', entityType: 'plan', entityId: planId, after: { source, measures: changes.length } }, planId, async (trx) => {
+    await this.write(municipalityId, by, { action: 'plan.update_import', entityType: 'plan', entityId: planId, after: { source, measures: changes.length }, touch: changes.filter((ch) => ch.text !== undefined || ch.status).map((ch) => ['measure', ch.measureId] as [SearchKind, number]) }, planId, async (trx) => {
       for (const ch of changes) {
         const before = await trx.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('id', '=', ch.measureId).executeTakeFirst();
         if (!before) throw new NotFoundError('measure');
@@ -549,7 +533,7 @@ export class PlanService {
     });
   }
 
-  async addNote(municipalityId: number, measureId: number, input: ProgressNoteInput, by: Actor, outer?: Trx): Promise<number> {
+  async addNote(municipalityId: number, measureId: number, input: ProgressNoteInput, by: Writer, outer?: Trx): Promise<number> {
     const m = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
     if (!m) throw new NotFoundError('measure');
     return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {

@@ -1,10 +1,11 @@
 // The actor's pages: the personal link's page (no account), the page a representative sees after signing in,
 // and the clear page for a link that no longer works. All of them share the per-measure update fields.
-import { paths } from '../../paths.js';
+import { paths } from './rounds.paths.js';
 import { Csrf, ErrorSummary, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, FormValues, PageContext } from '../../platform/views/page.js';
-import { formatDate, measureTitle } from '../plan/measure.view.js';
+import { formatDate } from '../../platform/views/format.js';
+import { measureTitle } from '../plan/index.js';
 import type { Change, LeadMeasure } from './rounds.repository.js';
 import { updateField } from './rounds.schema.js';
 

@@ -1,15 +1,15 @@
-// Actor representatives: people who sign in and may change the status and notes of the measures their actor
+// Writer representatives: people who sign in and may change the status and notes of the measures their actor
 // leads, and nothing else (role actor_rep, a membership with actor_id). Their changes go straight into the
 // plan through PlanService, with their name and their actor as author.
 import type { Kysely } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { recordAudit, type Writer } from '../../platform/audit/audit.js';
 import type { AuthService, CurrentUser } from '../../platform/auth/auth.service.js';
 import { generatePassword } from '../../platform/auth/password.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import type { FieldErrors, FormValues } from '../../platform/views/page.js';
-import type { PlanService } from '../plan/plan.service.js';
+import type { PlanService } from '../plan/index.js';
 import * as repo from './rounds.repository.js';
 import { parseMeasureUpdates, type RepresentativeInput } from './rounds.schema.js';
 import { noteWithEvidence } from './rounds.service.js';
@@ -39,7 +39,7 @@ export class RepresentativeService {
   }
 
   /** Adds a representative; a new account gets a one-time password, returned once. */
-  async add(municipalityId: number, input: RepresentativeInput, by: Actor): Promise<{ password: string | null }> {
+  async add(municipalityId: number, input: RepresentativeInput, by: Writer): Promise<{ password: string | null }> {
     const actor = await this.db.selectFrom('actors').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', '=', input.actor_id).executeTakeFirst();
     if (!actor) throw new InvalidInputError({ actor_id: 'errors.choiceInvalid' });
     let user = await this.auth.findUserByEmail(input.email);
@@ -53,17 +53,17 @@ export class RepresentativeService {
     const now = this.clock().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('memberships').values({ municipality_id: municipalityId, user_id: user!.id, role: ACTOR_REP, actor_id: actor.id, created_at: now }).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'member.add', entityType: 'user', entityId: user!.id, at: now, after: { email: input.email, role: ACTOR_REP, actor: actor.name } });
+      await recordAudit(trx, { municipalityId, writer: by, action: 'member.add', entityType: 'user', entityId: user!.id, at: now, after: { email: input.email, role: ACTOR_REP, actor: actor.name } });
     });
     return { password };
   }
 
-  async remove(municipalityId: number, userId: number, by: Actor): Promise<void> {
+  async remove(municipalityId: number, userId: number, by: Writer): Promise<void> {
     const now = this.clock().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const result = await trx.deleteFrom('memberships').where('municipality_id', '=', municipalityId).where('user_id', '=', userId).where('role', '=', ACTOR_REP).executeTakeFirst();
       if (Number(result.numDeletedRows) !== 1) throw new NotFoundError('representative');
-      await recordAudit(trx, { municipalityId, actor: by, action: 'member.remove', entityType: 'user', entityId: userId, at: now, after: { role: ACTOR_REP } });
+      await recordAudit(trx, { municipalityId, writer: by, action: 'member.remove', entityType: 'user', entityId: userId, at: now, after: { role: ACTOR_REP } });
     });
   }
 
@@ -97,7 +97,7 @@ export class RepresentativeService {
     const measures = groups.flatMap((g) => g.measures);
     const parsed = parseMeasureUpdates(values, measures, await repo.configuredWordings(this.db, municipalityId), this.clock().toISOString().slice(0, 10));
     if (!parsed.ok) return parsed;
-    const by: Actor = { userId: user.id, name: `${user.name} (${actor.name})` };
+    const by: Writer = { userId: user.id, name: `${user.name} (${actor.name})` };
     const planIds = groups.filter((g) => g.measures.some((m) => parsed.updates.some((u) => u.measureId === m.id))).map((g) => g.plan.id);
     // All of the representative's changes and the answered marks stand or fall together.
     await this.plans.transaction(async (trx) => {

@@ -1,8 +1,8 @@
 // Contact addresses for a few actors of the demo municipality, so that a newcomer can try an update round:
 // these actors get mail (with SMTP configured), the others show their link to copy. The .example domain
 // never receives mail.
-import type { Actor } from '../../platform/audit/audit.js';
-import type { Services } from '../../services.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { Services } from '../../platform/module.js';
 
 const DEMO_ACTOR_EMAILS: Record<string, string> = {
   VHS: 'vhs@musterstadt.example',
@@ -11,7 +11,7 @@ const DEMO_ACTOR_EMAILS: Record<string, string> = {
   Ausländerbehörde: 'auslaenderbehoerde@musterstadt.example',
 };
 
-export async function addDemoActorEmails(services: Services, municipalityId: number, by: Actor): Promise<void> {
+export async function addDemoActorEmails(services: Services, municipalityId: number, by: Writer): Promise<void> {
   for (const a of await services.actors.list(municipalityId)) {
     const email = DEMO_ACTOR_EMAILS[a.name];
     if (!email || a.contact_email) continue;

@@ -1,8 +1,5 @@
 // Strings of the update rounds (Sachstandsabfrage), German first. Mails are always German: they speak for
-// the municipality. The role list is the platform's plus the actor representative (the locale merge is
-// shallow, so the whole `roles` object is given here).
-import { de as platformDe } from '../../platform/i18n/locales/de.js';
-import { en as platformEn } from '../../platform/i18n/locales/en.js';
+// the municipality. The actor representative joins the platform's roles (the locales merge deeply).
 
 const de = {
   title: 'Sachstandsabfragen',
@@ -393,6 +390,6 @@ const en: typeof de = {
 };
 
 export const roundsLocale = {
-  de: { rounds: de, roles: { ...platformDe.roles, actor_rep: 'Vertretung eines Akteurs' } },
-  en: { rounds: en, roles: { ...platformEn.roles, actor_rep: 'Actor representative' } },
+  de: { rounds: de, roles: { actor_rep: 'Vertretung eines Akteurs' } },
+  en: { rounds: en, roles: { actor_rep: 'Actor representative' } },
 };

@@ -2,7 +2,7 @@
 // text and as HTML with the same content. The HTML is rendered by hono/jsx, so every value is escaped.
 import type { MailMessage } from '../../platform/mail/mailer.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import { formatDate } from '../plan/measure.view.js';
+import { formatDate } from '../../platform/views/format.js';
 
 export interface RoundMailInput {
   kind: 'invite' | 'reminder';

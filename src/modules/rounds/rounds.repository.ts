@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { RoundChangeTable } from '../../platform/db/schema.rounds.js';
-import type { StatusCategory } from '../plan/status.js';
+import type { StatusCategory } from '../plan/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 

@@ -1,31 +1,31 @@
 // Routes of the update rounds (issue 4): the officer's pages under /verwaltung/sachstand, the personal link
 // at /:slug/sachstand/:token (no account; CSRF as everywhere), the representatives, and the page where a
 // representative changes the measures of their actor.
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, redirectWithFlash, render, requirePermission, requireUser, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
-import type { Actor } from '../../platform/audit/audit.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext, redirectWithFlash, render, requirePermission, requireUser, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './rounds.paths.js';
+import type { Writer } from '../../platform/audit/audit.js';
 import { can } from '../../platform/auth/permissions.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import { idParam, readForm, validate } from '../../platform/http/form.js';
+import { idOf } from '../../platform/http/route.js';
+import { readForm, validate } from '../../platform/http/form.js';
 import type { FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
 import { LinkPage, LinkRefusedPage, OwnMeasuresPage, initialValues } from './link.view.js';
 import { representativeSchema, returnChangeSchema, startRoundSchema } from './rounds.schema.js';
 import type { IssuedLink } from './rounds.service.js';
 import { RepresentativesPage, RoundPage, RoundsPage } from './rounds.view.js';
+import type { RouteContext } from '../../platform/module.js';
 
-const svc = (c: Ctx) => c.get('deps').services;
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services, config, clock } = context;
+
 const mid = (c: Ctx) => c.get('municipality').id;
 const slugOf = (c: Ctx) => c.get('municipality').slug;
 const empty = (): FormState => ({ values: {}, errors: {} });
 
-function requireId(value: string | undefined): number {
-  const id = idParam(value);
-  if (id === null) throw new NotFoundError('id');
-  return id;
-}
 
 /** Refusals of a personal link: 404 unknown, 403 revoked, 410 expired or closed, each a page in the layout. */
 const REFUSED_STATUS = { unknown: 404, revoked: 403, expired: 410, closed: 410 } as const;
@@ -38,7 +38,7 @@ async function refuse(c: Ctx, kind: keyof typeof REFUSED_STATUS) {
 function startFields(c: Ctx, plans: Array<{ id: number; title: string }>): FormFieldSpec[] {
   const t = c.get('t');
   if (plans.length === 0) return [];
-  const { roundLinkGraceDays } = c.get('deps').config;
+  const { roundLinkGraceDays } = config;
   return [
     { name: 'plan_id', label: t('rounds.fields.plan'), kind: 'select', empty: t('rounds.choosePlan'), options: plans.map((p) => ({ value: String(p.id), label: p.title })) },
     { name: 'title', label: t('rounds.fields.title'), kind: 'text', hint: t('rounds.fields.titleHint') },
@@ -55,42 +55,33 @@ function repFields(c: Ctx, actors: Array<{ id: number; name: string; parent_name
   ];
 }
 
-export function registerRoundsRoutes(app: Hono<AppEnv>): void {
-  // A representative has no business on the admin overview (it lists drafts): their start page is their measures.
-  app.use('/:slug/verwaltung', async (c, next) => {
-    const user = c.get('user');
-    if (c.req.method === 'GET' && user && !can(c.get('role'), user.isInstanceAdmin, 'plan.read_drafts') && can(c.get('role'), user.isInstanceAdmin, 'status.change_own')) {
-      return c.redirect(paths.adminOwnMeasures(slugOf(c)), 303);
-    }
-    await next();
-  });
-
+function registerRoundsRoutes(app: Hono<AppEnv>): void {
   // ---- the officer ---------------------------------------------------------------------------------------
 
   const showRounds = async (c: Ctx, form: FormState, status: 200 | 400) => {
     const user = requireUser(c);
-    const plans = await svc(c).rounds.startablePlans(mid(c));
+    const plans = await services.rounds.startablePlans(mid(c));
     return render(
       c,
       <RoundsPage
-        ctx={pageContext(c)} rounds={await svc(c).rounds.list(mid(c))} canStart={true} fields={startFields(c, plans)} form={form}
-        mailConfigured={svc(c).rounds.mailConfigured} canManageUsers={can(c.get('role'), user.isInstanceAdmin, 'users.manage')}
+        ctx={pageContext(c)} rounds={await services.rounds.list(mid(c))} canStart={true} fields={startFields(c, plans)} form={form}
+        mailConfigured={services.rounds.mailConfigured} canManageUsers={can(c.get('role'), user.isInstanceAdmin, 'users.manage')}
       />,
       status,
     );
   };
-  app.get(pattern(paths.adminRounds, 'slug'), (c) => {
+  app.get(paths.adminRounds.pattern, (c) => {
     requirePermission(c, 'plan.edit');
-    const year = c.get('deps').clock().getUTCFullYear();
+    const year = clock().getUTCFullYear();
     return showRounds(c, { values: { title: c.get('t')('rounds.defaultTitle', { year }) }, errors: {} }, 200);
   });
-  app.post(pattern(paths.adminRoundNew, 'slug'), async (c) => {
+  app.post(paths.adminRoundNew.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
     const values = await readForm(c);
     const v = validate(startRoundSchema, values);
     if (!v.ok) return showRounds(c, v.form, 400);
     try {
-      const { roundId, links, queued } = await svc(c).rounds.start(c.get('municipality'), v.data, by);
+      const { roundId, links, queued } = await services.rounds.start(c.get('municipality'), v.data, by);
       const message = c.get('t')('rounds.started', { count: queued });
       if (links.length === 0) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), message);
       // The links exist only in this response, so the page is shown here, with the message of a redirect.
@@ -103,19 +94,19 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
   });
 
   const showRound = async (c: Ctx, roundId: number, extra: { links?: IssuedLink[]; returnForm?: { changeId: number; form: FormState } } = {}, status: 200 | 400 = 200) => {
-    const o = await svc(c).rounds.overview(mid(c), roundId);
+    const o = await services.rounds.overview(mid(c), roundId);
     return render(c, <RoundPage ctx={pageContext(c)} {...o} plan={{ id: o.plan.id, title: o.plan.title }} {...extra} />, status);
   };
-  app.get(pattern(paths.adminRound, 'slug', 'id'), (c) => {
+  app.get(paths.adminRound.pattern, (c) => {
     requirePermission(c, 'plan.edit');
-    return showRound(c, requireId(c.req.param('id')));
+    return showRound(c, paths.adminRound.params(c).id);
   });
 
   /** A rule of the round (closed already …) shows as a message on the round page; nothing changes. */
-  const roundAction = (route: string, act: (c: Ctx, by: Actor, roundId: number) => Promise<Response>) =>
+  const roundAction = (route: string, act: (c: Ctx, by: Writer, roundId: number) => Promise<Response>) =>
     app.post(route, async (c) => {
       const by = requirePermission(c, 'plan.edit');
-      const roundId = requireId(c.req.param('id'));
+      const roundId = paths.adminRound.params(c).id;
       try {
         return await act(c, by, roundId);
       } catch (e) {
@@ -124,40 +115,40 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
       }
     });
 
-  roundAction(pattern(paths.adminRoundRemind, 'slug', 'id'), async (c, by, roundId) => {
-    const { queued, links } = await svc(c).rounds.remind(c.get('municipality'), roundId, by);
+  roundAction(paths.adminRoundRemind.pattern, async (c, by, roundId) => {
+    const { queued, links } = await services.rounds.remind(c.get('municipality'), roundId, by);
     if (links.length > 0) return showRound(c, roundId, { links });
     return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.reminded', { count: queued }));
   });
-  roundAction(pattern(paths.adminRoundClose, 'slug', 'id'), async (c, by, roundId) => {
-    await svc(c).rounds.close(mid(c), roundId, by);
+  roundAction(paths.adminRoundClose.pattern, async (c, by, roundId) => {
+    await services.rounds.close(mid(c), roundId, by);
     return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.closed'));
   });
-  roundAction(pattern(paths.adminRoundRevoke, 'slug', 'id', 'pid'), async (c, by, roundId) => {
-    await svc(c).rounds.revoke(mid(c), roundId, requireId(c.req.param('pid')), by);
+  roundAction(paths.adminRoundRevoke.pattern, async (c, by, roundId) => {
+    await services.rounds.revoke(mid(c), roundId, idOf(c, 'participantId'), by);
     return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.revoked'));
   });
-  roundAction(pattern(paths.adminRoundNewLink, 'slug', 'id', 'pid'), async (c, by, roundId) => {
-    const link = await svc(c).rounds.newLink(c.get('municipality'), roundId, requireId(c.req.param('pid')), by);
+  roundAction(paths.adminRoundNewLink.pattern, async (c, by, roundId) => {
+    const link = await services.rounds.newLink(c.get('municipality'), roundId, idOf(c, 'participantId'), by);
     return showRound(c, roundId, { links: [link] });
   });
 
-  app.post(pattern(paths.adminRoundAccept, 'slug', 'id', 'cid'), async (c) => {
+  app.post(paths.adminRoundAccept.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const roundId = requireId(c.req.param('id'));
-    const done = await svc(c).rounds.accept(mid(c), roundId, requireId(c.req.param('cid')), by);
+    const roundId = paths.adminRoundAccept.params(c).id;
+    const done = await services.rounds.accept(mid(c), roundId, paths.adminRoundAccept.params(c).changeId, by);
     return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.accepted' : 'rounds.review.alreadyReviewed'));
   });
-  app.post(pattern(paths.adminRoundReturn, 'slug', 'id', 'cid'), async (c) => {
+  app.post(paths.adminRoundReturn.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const roundId = requireId(c.req.param('id'));
-    const changeId = requireId(c.req.param('cid'));
-    await svc(c).rounds.get(mid(c), roundId);
+    const roundId = paths.adminRoundReturn.params(c).id;
+    const changeId = paths.adminRoundReturn.params(c).changeId;
+    await services.rounds.get(mid(c), roundId);
     const values = await readForm(c);
     const name = `comment_${changeId}`;
     const v = validate(returnChangeSchema, { comment: values[name] ?? '' });
     if (!v.ok) return showRound(c, roundId, { returnForm: { changeId, form: { values, errors: { [name]: v.form.errors.comment } } } }, 400);
-    const done = await svc(c).rounds.returnChange(mid(c), roundId, changeId, v.data.comment, by);
+    const done = await services.rounds.returnChange(mid(c), roundId, changeId, v.data.comment, by);
     return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.returnedDone' : 'rounds.review.alreadyReviewed'));
   });
 
@@ -166,20 +157,20 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
   const showReps = async (c: Ctx, form: FormState, status: 200 | 400, created?: { email: string; password: string | null }) =>
     render(
       c,
-      <RepresentativesPage ctx={pageContext(c)} reps={await svc(c).representatives.list(mid(c))} fields={repFields(c, await svc(c).actors.list(mid(c)))} form={form} created={created} />,
+      <RepresentativesPage ctx={pageContext(c)} reps={await services.representatives.list(mid(c))} fields={repFields(c, await services.actors.list(mid(c)))} form={form} created={created} />,
       status,
     );
-  app.get(pattern(paths.adminRepresentatives, 'slug'), (c) => {
+  app.get(paths.adminRepresentatives.pattern, (c) => {
     requirePermission(c, 'users.manage');
     return showReps(c, empty(), 200);
   });
-  app.post(pattern(paths.adminRepresentatives, 'slug'), async (c) => {
+  app.post(paths.adminRepresentatives.pattern, async (c) => {
     const by = requirePermission(c, 'users.manage');
     const values = await readForm(c);
     const v = validate(representativeSchema, values);
     if (!v.ok) return showReps(c, v.form, 400);
     try {
-      const { password } = await svc(c).representatives.add(mid(c), v.data, by);
+      const { password } = await services.representatives.add(mid(c), v.data, by);
       // The one-time password is shown on this response only, never stored in clear or sent by redirect.
       return showReps(c, empty(), 200, { email: v.data.email, password });
     } catch (e) {
@@ -187,9 +178,9 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
       throw e;
     }
   });
-  app.post(pattern(paths.adminRepresentativeRemove, 'slug', 'id'), async (c) => {
+  app.post(paths.adminRepresentativeRemove.pattern, async (c) => {
     const by = requirePermission(c, 'users.manage');
-    await svc(c).representatives.remove(mid(c), requireId(c.req.param('id')), by);
+    await services.representatives.remove(mid(c), paths.adminRepresentativeRemove.params(c).id, by);
     return redirectWithFlash(c, paths.adminRepresentatives(slugOf(c)), c.get('t')('rounds.reps.removed'));
   });
 
@@ -197,23 +188,23 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
 
   const showOwn = async (c: Ctx, form: FormState | null, status: 200 | 400) => {
     const user = requireUser(c);
-    const actor = await svc(c).representatives.actorOf(mid(c), user.id);
-    const groups = actor ? await svc(c).representatives.ownMeasures(mid(c), actor.id) : [];
+    const actor = await services.representatives.actorOf(mid(c), user.id);
+    const groups = actor ? await services.representatives.ownMeasures(mid(c), actor.id) : [];
     const withLatest = groups.map((g) => ({ plan: g.plan, measures: g.measures.map((m) => ({ ...m, latest: null })) }));
     const state = form ?? { values: initialValues(withLatest.flatMap((g) => g.measures)), errors: {} };
     return render(c, <OwnMeasuresPage ctx={pageContext(c)} actorName={actor?.name ?? null} groups={withLatest} form={state} />, status);
   };
-  app.get(pattern(paths.adminOwnMeasures, 'slug'), (c) => {
+  app.get(paths.adminOwnMeasures.pattern, (c) => {
     requirePermission(c, 'status.change_own');
     return showOwn(c, null, 200);
   });
-  app.post(pattern(paths.adminOwnMeasures, 'slug'), async (c) => {
+  app.post(paths.adminOwnMeasures.pattern, async (c) => {
     requirePermission(c, 'status.change_own');
     const user = requireUser(c);
-    const actor = await svc(c).representatives.actorOf(mid(c), user.id);
+    const actor = await services.representatives.actorOf(mid(c), user.id);
     if (!actor) throw new NotFoundError('represented actor');
     const values = await readForm(c);
-    const result = await svc(c).representatives.changeOwn(mid(c), actor, user, values);
+    const result = await services.representatives.changeOwn(mid(c), actor, user, values);
     if (!result.ok) return showOwn(c, { values, errors: result.errors }, 400);
     return redirectWithFlash(c, paths.adminOwnMeasures(slugOf(c)), c.get('t')('rounds.own.saved', { count: result.count }));
   });
@@ -221,9 +212,9 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
   // ---- the personal link (no account) --------------------------------------------------------------------
 
   const showLink = async (c: Ctx, token: string, form: FormState | null, status: 200 | 400) => {
-    const access = await svc(c).rounds.access(mid(c), token);
+    const access = await services.rounds.access(mid(c), token);
     if (access.status !== 'ok') return refuse(c, access.status);
-    const page = await svc(c).rounds.linkPage(mid(c), access);
+    const page = await services.rounds.linkPage(mid(c), access);
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex');
     return render(
@@ -237,12 +228,11 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
       status,
     );
   };
-  app.get(pattern(paths.roundLink, 'slug', 'token'), (c) => showLink(c, c.req.param('token') ?? '', null, 200));
-  app.post(pattern(paths.roundLink, 'slug', 'token'), async (c) => {
-    const token = c.req.param('token') ?? '';
-    const access = await svc(c).rounds.access(mid(c), token);
+  app.get(paths.roundLink.pattern, (c) => showLink(c, paths.roundLink.params(c).token, null, 200));
+  app.post(paths.roundLink.pattern, async (c) => {
+    const token = paths.roundLink.params(c).token;
+    const access = await services.rounds.access(mid(c), token);
     if (access.status !== 'ok') return refuse(c, access.status);
-    const { config, services } = c.get('deps');
     // An anonymous form: a link submits at most this often, whoever holds it.
     if (!(await services.auth.hitRateLimit(`round:${access.tokenHash}`, 30, config.loginWindowMinutes))) {
       return render(c, <LinkRefusedPage ctx={pageContext(c)} kind="tooMany" contact={c.get('municipality')} />, 429);
@@ -252,4 +242,9 @@ export function registerRoundsRoutes(app: Hono<AppEnv>): void {
     if (!result.ok) return showLink(c, token, { values, errors: result.errors }, 400);
     return redirectWithFlash(c, paths.roundLink(slugOf(c), token), c.get('t')('rounds.link.thanks', { count: result.count }));
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerRoundsRoutes(app);
+  return app;
 }

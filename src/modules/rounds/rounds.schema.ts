@@ -2,7 +2,7 @@
 // actor's update of its measures (one set of fields per measure, so that one form covers all of them).
 import { z } from 'zod';
 import type { FieldErrors, FormValues } from '../../platform/views/page.js';
-import { mapStatus, type StatusCategory } from '../plan/status.js';
+import { mapStatus, type StatusCategory } from '../plan/index.js';
 import type { LeadMeasure } from './rounds.repository.js';
 
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);

@@ -5,19 +5,19 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { paths } from '../../paths.js';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { paths } from './rounds.paths.js';
+import { recordAudit, type Writer } from '../../platform/audit/audit.js';
 import { randomToken } from '../../platform/auth/auth.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import type { JobContext, JobQueue } from '../../platform/jobs/jobs.js';
+import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { FieldErrors, FormValues } from '../../platform/views/page.js';
-import type { Municipality } from '../municipalities/municipality.service.js';
-import type { PlanService } from '../plan/plan.service.js';
-import type { StatusCategory } from '../plan/status.js';
+import type { Municipality } from '../../platform/tenancy.js';
+import type { PlanService } from '../plan/index.js';
+import type { StatusCategory } from '../plan/index.js';
 import { roundMail } from './rounds.mail.js';
 import * as repo from './rounds.repository.js';
 import { parseMeasureUpdates, type MeasureUpdate, type StartRoundInput } from './rounds.schema.js';
@@ -60,7 +60,7 @@ export function noteWithEvidence(note: string, evidenceUrl: string): string {
 }
 
 /** The author of what came in through a personal link: the actor, not a person with an account. */
-export const authorViaRound = (actorName: string): Actor => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }) });
+export const authorViaRound = (actorName: string): Writer => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }) });
 
 export class RoundService {
   constructor(
@@ -153,7 +153,7 @@ export class RoundService {
    * Starts a round: one participant per lead actor of the plan. Actors with an address get their link by
    * mail (a job each); the others, or all when no SMTP is configured, get a link returned here to copy.
    */
-  async start(m: Municipality, input: StartRoundInput, by: Actor): Promise<{ roundId: number; links: IssuedLink[]; queued: number }> {
+  async start(m: Municipality, input: StartRoundInput, by: Writer): Promise<{ roundId: number; links: IssuedLink[]; queued: number }> {
     const mid = m.id;
     const plan = await this.plans.listPlans(mid).then((ps) => ps.find((p) => p.id === input.plan_id));
     if (!plan || plan.state !== 'published') throw new InvalidInputError({ plan_id: 'rounds.errors.planNotPublished' });
@@ -191,7 +191,7 @@ export class RoundService {
         await this.jobs.enqueue(trx, { kind: JOB_AUTO_REMIND, municipalityId: mid, payload: { roundId: round.id }, runAt: remindAt });
       }
       await recordAudit(trx, {
-        municipalityId: mid, actor: by, action: 'round.start', entityType: 'round', entityId: round.id, at: now,
+        municipalityId: mid, writer: by, action: 'round.start', entityType: 'round', entityId: round.id, at: now,
         after: { plan_id: plan.id, title: input.title, deadline: input.deadline, participants: leads.length, mailed: queued },
       });
       return { roundId: round.id, links, queued };
@@ -208,7 +208,7 @@ export class RoundService {
    * Reminds everyone who has not answered and whose link is not revoked: by mail where possible, else with
    * a fresh link to copy (earlier links stay valid).
    */
-  async remind(m: Municipality, roundId: number, by: Actor): Promise<{ queued: number; links: IssuedLink[] }> {
+  async remind(m: Municipality, roundId: number, by: Writer): Promise<{ queued: number; links: IssuedLink[] }> {
     await this.requireOpen(m.id, roundId);
     const participants = (await repo.listParticipants(this.db, m.id, roundId)).filter((p) => !p.answered_at && !p.revoked_at);
     const now = this.now();
@@ -224,17 +224,17 @@ export class RoundService {
           await trx.updateTable('round_participants').set({ reminded_at: now }).where('municipality_id', '=', m.id).where('id', '=', p.id).execute();
         }
       }
-      await recordAudit(trx, { municipalityId: m.id, actor: by, action: 'round.remind', entityType: 'round', entityId: roundId, at: now, after: { mailed: queued, links: links.length } });
+      await recordAudit(trx, { municipalityId: m.id, writer: by, action: 'round.remind', entityType: 'round', entityId: roundId, at: now, after: { mailed: queued, links: links.length } });
       return { queued, links };
     });
   }
 
-  async close(municipalityId: number, roundId: number, by: Actor): Promise<void> {
+  async close(municipalityId: number, roundId: number, by: Writer): Promise<void> {
     await this.requireOpen(municipalityId, roundId);
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('rounds').set({ state: 'closed', closed_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', roundId).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'round.close', entityType: 'round', entityId: roundId, at: now });
+      await recordAudit(trx, { municipalityId, writer: by, action: 'round.close', entityType: 'round', entityId: roundId, at: now });
     });
   }
 
@@ -245,26 +245,26 @@ export class RoundService {
   }
 
   /** Every link of the participant stops working at once; no reminder reaches it any more. */
-  async revoke(municipalityId: number, roundId: number, participantId: number, by: Actor): Promise<void> {
+  async revoke(municipalityId: number, roundId: number, participantId: number, by: Writer): Promise<void> {
     await this.get(municipalityId, roundId);
     const p = await this.participant(municipalityId, roundId, participantId);
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('round_participants').set({ revoked_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', p.id).execute();
       await trx.updateTable('round_tokens').set({ revoked_at: now }).where('municipality_id', '=', municipalityId).where('participant_id', '=', p.id).where('revoked_at', 'is', null).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'round.revoke', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
+      await recordAudit(trx, { municipalityId, writer: by, action: 'round.revoke', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
     });
   }
 
   /** A fresh link to hand over (after a revocation, or for an actor without an address). */
-  async newLink(m: Municipality, roundId: number, participantId: number, by: Actor): Promise<IssuedLink> {
+  async newLink(m: Municipality, roundId: number, participantId: number, by: Writer): Promise<IssuedLink> {
     await this.requireOpen(m.id, roundId);
     const p = await this.participant(m.id, roundId, participantId);
     const now = this.now();
     return this.db.transaction().execute(async (trx) => {
       const token = await this.issueToken(trx, m.id, p.id);
       await trx.updateTable('round_participants').set({ revoked_at: null }).where('municipality_id', '=', m.id).where('id', '=', p.id).execute();
-      await recordAudit(trx, { municipalityId: m.id, actor: by, action: 'round.new_link', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
+      await recordAudit(trx, { municipalityId: m.id, writer: by, action: 'round.new_link', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
       return { participantId: p.id, actorName: p.actor_name, email: p.contact_email, url: this.linkUrl(m.slug, token) };
     });
   }
@@ -281,7 +281,7 @@ export class RoundService {
    * PlanService.changeStatus, the note (with the evidence link) through addNote, both with the actor as
    * author, and the audit entry. Returns false when someone else has already reviewed it.
    */
-  async accept(municipalityId: number, roundId: number, changeId: number, by: Actor): Promise<boolean> {
+  async accept(municipalityId: number, roundId: number, changeId: number, by: Writer): Promise<boolean> {
     const { round, c } = await this.change(municipalityId, roundId, changeId);
     const author = authorViaRound(c.actor_name);
     return this.plans.transaction(async (trx) => {
@@ -302,13 +302,13 @@ export class RoundService {
       }
       const note = noteWithEvidence(c.note_text, c.evidence_url);
       if (note) await this.plans.addNote(municipalityId, c.measure_id, { text: note, note_date: c.note_date }, author, trx);
-      await recordAudit(trx, { municipalityId, actor: by, action: 'round.accept', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } });
+      await recordAudit(trx, { municipalityId, writer: by, action: 'round.accept', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } });
       return true;
     });
   }
 
   /** Sends a change back with a comment the actor reads on its page; nothing enters the plan. */
-  async returnChange(municipalityId: number, roundId: number, changeId: number, comment: string, by: Actor): Promise<boolean> {
+  async returnChange(municipalityId: number, roundId: number, changeId: number, comment: string, by: Writer): Promise<boolean> {
     const { c } = await this.change(municipalityId, roundId, changeId);
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
@@ -317,7 +317,7 @@ export class RoundService {
         .where('municipality_id', '=', municipalityId).where('id', '=', changeId).where('state', '=', 'pending')
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
-      await recordAudit(trx, { municipalityId, actor: by, action: 'round.return', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } });
+      await recordAudit(trx, { municipalityId, writer: by, action: 'round.return', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } });
       return true;
     });
   }
@@ -377,7 +377,7 @@ export class RoundService {
       }
       await trx.updateTable('round_participants').set({ answered_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', access.participantId).execute();
       await recordAudit(trx, {
-        municipalityId, actor: author, action: 'round.submit', entityType: 'round_participant', entityId: access.participantId, at: now,
+        municipalityId, writer: author, action: 'round.submit', entityType: 'round_participant', entityId: access.participantId, at: now,
         after: { round_id: access.roundId, measures: updates.map((u) => u.measureId) },
       });
     });
@@ -385,10 +385,13 @@ export class RoundService {
 
   // ---- jobs --------------------------------------------------------------------------------------------
 
-  registerJobs(): void {
-    this.jobs.register(JOB_INVITE, (job) => this.mailLink(job, 'invite'), { maxAttempts: 6 });
-    this.jobs.register(JOB_REMIND, (job) => this.mailLink(job, 'reminder'), { maxAttempts: 6 });
-    this.jobs.register(JOB_AUTO_REMIND, (job) => this.autoRemind(job), { maxAttempts: 6 });
+  /** The background work of rounds: invitations and reminders by mail, and the automatic reminder. */
+  jobHandlers(): Record<string, { run: JobHandler; options: HandlerOptions }> {
+    return {
+      [JOB_INVITE]: { run: (job) => this.mailLink(job, 'invite'), options: { maxAttempts: 6 } },
+      [JOB_REMIND]: { run: (job) => this.mailLink(job, 'reminder'), options: { maxAttempts: 6 } },
+      [JOB_AUTO_REMIND]: { run: (job) => this.autoRemind(job), options: { maxAttempts: 6 } },
+    };
   }
 
   /**
@@ -437,7 +440,7 @@ export class RoundService {
     await this.db.transaction().execute(async (trx) => {
       for (const p of participants) await this.jobs.enqueue(trx, { kind: JOB_REMIND, municipalityId: mid, payload: { roundId, participantId: p.id }, runAt: job.now });
       await trx.updateTable('rounds').set({ auto_reminded_at: job.now.toISOString() }).where('municipality_id', '=', mid).where('id', '=', roundId).execute();
-      await recordAudit(trx, { municipalityId: mid, actor: { userId: null, name: 'Teilhabe' }, action: 'round.auto_remind', entityType: 'round', entityId: roundId, at: job.now.toISOString(), after: { mailed: participants.length } });
+      await recordAudit(trx, { municipalityId: mid, writer: { userId: null, name: 'Teilhabe' }, action: 'round.auto_remind', entityType: 'round', entityId: roundId, at: job.now.toISOString(), after: { mailed: participants.length } });
     });
   }
 }

@@ -1,12 +1,13 @@
 // The officer's pages: the list of rounds with the form to start one, a round's progress and review, the
 // links to hand over (shown once), and the representatives of the actors.
-import { paths } from '../../paths.js';
+import { paths } from './rounds.paths.js';
 import { ActionButton, Csrf, ErrorSummary, StatusBadge, TextArea } from '../../platform/views/components.js';
 import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
-import { OneTimePassword } from '../municipalities/municipality.view.js';
-import { formatDate, measureTitle } from '../plan/measure.view.js';
+import { OneTimePassword } from '../../platform/auth/auth.view.js';
+import { formatDate } from '../../platform/views/format.js';
+import { measureTitle } from '../plan/index.js';
 import type { ChangeWithContext, Participant, Round, RoundSummary } from './rounds.repository.js';
 import type { IssuedLink } from './rounds.service.js';
 

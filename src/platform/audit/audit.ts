@@ -3,14 +3,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-export interface Actor {
+/** The person (or the system) who wrote: the audit log's "who", not an organisation of the plan. */
+export interface Writer {
   userId: number | null;
   name: string;
 }
 
 export interface AuditEntry {
   municipalityId: number | null;
-  actor: Actor;
+  writer: Writer;
   action: string;
   entityType: string;
   entityId: number | null;
@@ -24,8 +25,8 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
     .insertInto('audit_log')
     .values({
       municipality_id: e.municipalityId,
-      user_id: e.actor.userId,
-      user_name: e.actor.name,
+      user_id: e.writer.userId,
+      user_name: e.writer.name,
       at: e.at,
       action: e.action,
       entity_type: e.entityType,

@@ -1,9 +1,11 @@
 import type { Hono } from 'hono';
+import type { Config } from '../config.js';
+import type { AuthService } from './auth.service.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AppEnv } from '../../app.env.js';
-import { pageContext, redirectWithFlash, render, type Ctx } from '../../http.kit.js';
-import { paths } from '../../paths.js';
+import type { AppEnv } from '../http/env.js';
+import { pageContext, redirectWithFlash, render, type Ctx } from '../http/kit.js';
+import { platformPaths as paths } from '../http/paths.js';
 import { readForm, validate } from '../http/form.js';
 import { SignInPage } from './auth.view.js';
 
@@ -22,53 +24,45 @@ interface CookieOptions {
   csrfCookie: string;
 }
 
-export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions) {
+export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, auth: AuthService, config: Config) {
   app.get(paths.signIn(), (c) => {
     const next = safeNext(c.req.query('next')) ?? '';
     return render(c, <SignInPage ctx={pageContext(c)} form={{ values: { email: '', next }, errors: {} }} />);
   });
 
   app.post(paths.signIn(), async (c) => {
-    const { services, config } = c.get('deps');
     const values = await readForm(c);
     const v = validate(signInSchema, values);
     const keep = { email: values.email ?? '', next: values.next ?? '' };
     if (!v.ok) return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: v.form.errors }} />, 400);
     const ip = c.req.header('x-forwarded-for')?.split(',')[0].trim() || 'local';
     const key = `signin:${v.data.email.toLowerCase()}:${ip}`;
-    if (!(await services.auth.hitRateLimit(key, config.loginMaxAttempts, config.loginWindowMinutes))) {
+    if (!(await auth.hitRateLimit(key, config.loginMaxAttempts, config.loginWindowMinutes))) {
       return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: { email: 'errors.tooManyAttempts' } }} />, 429);
     }
-    const user = await services.auth.authenticate(v.data.email, v.data.password);
+    const user = await auth.authenticate(v.data.email, v.data.password);
     if (!user) return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: { email: 'errors.signInFailed' } }} />, 400);
-    await services.auth.clearRateLimit(key);
+    await auth.clearRateLimit(key);
     const old = getCookie(c, cookies.sessionCookie);
-    if (old) await services.auth.deleteSession(old);
-    const session = await services.auth.createSession(user.id);
+    if (old) await auth.deleteSession(old);
+    const session = await auth.createSession(user.id);
     setCookie(c, cookies.sessionCookie, session.token, { ...cookies.cookieBase, maxAge: config.sessionTtlHours * 3600 });
     deleteCookie(c, cookies.csrfCookie, { path: '/' });
     c.set('t', c.get('t'));
-    return redirectWithFlash(c as Ctx, safeNext(v.data.next) ?? (await landingFor(c as Ctx, user.id, user.isInstanceAdmin)), c.get('t')('auth.signedIn', { name: user.name }));
+    return redirectWithFlash(c as Ctx, safeNext(v.data.next) ?? (await landingFor(auth, user.id, user.isInstanceAdmin)), c.get('t')('auth.signedIn', { name: user.name }));
   });
 
   app.post(paths.signOut(), async (c) => {
     const token = getCookie(c, cookies.sessionCookie);
-    if (token) await c.get('deps').services.auth.deleteSession(token);
+    if (token) await auth.deleteSession(token);
     deleteCookie(c, cookies.sessionCookie, { path: '/' });
     return redirectWithFlash(c as Ctx, paths.home(), c.get('t')('auth.signedOut'));
   });
 }
 
 /** Where a person lands after signing in: their municipality's admin area, or the instance admin. */
-async function landingFor(c: Ctx, userId: number, isInstanceAdmin: boolean): Promise<string> {
-  const { db } = c.get('deps');
-  const first = await db.kysely
-    .selectFrom('memberships')
-    .innerJoin('municipalities', 'municipalities.id', 'memberships.municipality_id')
-    .select('municipalities.slug')
-    .where('memberships.user_id', '=', userId)
-    .orderBy('municipalities.name')
-    .executeTakeFirst();
-  if (first) return paths.admin(first.slug);
+async function landingFor(auth: AuthService, userId: number, isInstanceAdmin: boolean): Promise<string> {
+  const first = await auth.firstMunicipalitySlugOf(userId);
+  if (first) return paths.admin(first);
   return isInstanceAdmin ? paths.instanceAdmin() : paths.home();
 }

@@ -64,6 +64,18 @@ export class AuthService {
       .execute();
   }
 
+  /** The slug of the first municipality (by name) the person is a member of: where they land after sign-in. */
+  async firstMunicipalitySlugOf(userId: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .innerJoin('municipalities', 'municipalities.id', 'memberships.municipality_id')
+      .select('municipalities.slug')
+      .where('memberships.user_id', '=', userId)
+      .orderBy('municipalities.name')
+      .executeTakeFirst();
+    return row?.slug ?? null;
+  }
+
   async membershipOf(municipalityId: number, userId: number) {
     return this.db
       .selectFrom('memberships')

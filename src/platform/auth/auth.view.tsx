@@ -1,4 +1,4 @@
-import { paths } from '../../paths.js';
+import { platformPaths as paths } from '../http/paths.js';
 import { Csrf, ErrorSummary, SubmitButton, TextField } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import type { FormState, PageContext } from '../views/page.js';
@@ -18,5 +18,25 @@ export function SignInPage({ ctx, form }: { ctx: PageContext; form: FormState })
         <SubmitButton label={t('auth.signInButton')} />
       </form>
     </Layout>
+  );
+}
+
+/** The one-time password of an account just created, shown once; an existing account gets none. */
+export function OneTimePassword({ ctx, email, password }: { ctx: PageContext; email: string; password: string | null }) {
+  const { t } = ctx;
+  return (
+    <div class="kern-alert kern-alert--success" role="status">
+      <div class="kern-alert__header"><span class="kern-title">{t('users.created', { email })}</span></div>
+      <div class="kern-alert__body">
+        {password ? (
+          <>
+            <p class="kern-body">{t('users.oneTimePassword')}</p>
+            <p><code class="one-time-secret">{password}</code></p>
+          </>
+        ) : (
+          <p class="kern-body">{t('users.existingAccount')}</p>
+        )}
+      </div>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import * as importSessions from './migrations/002_import_sessions.js';
 import * as rounds from './migrations/003_rounds.js';
 import * as monitoring from './migrations/004_monitoring.js';
 import * as editions from './migrations/005_editions.js';
+import * as contentVersion from './migrations/006_content_version.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -15,6 +16,7 @@ const migrations: Record<string, EngineMigration> = {
   '003_rounds': rounds,
   '004_monitoring': monitoring,
   '005_editions': editions,
+  '006_content_version': contentVersion,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

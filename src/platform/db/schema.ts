@@ -16,6 +16,8 @@ export interface MunicipalityTable {
   contact_address: string;
   is_demo: number;
   created_at: string;
+  /** Bumped by every write of the municipality's content (caches key on it). */
+  content_version: Generated<number>;
 }
 
 export interface UserTable {

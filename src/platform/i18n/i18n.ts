@@ -1,21 +1,31 @@
 // Every user-visible string goes through i18next. German is the source language; English sits beside it.
+// The platform brings its own strings; each module adds its own under its own top-level keys when the app is
+// composed (registerLocales), merged deeply so that a module may add entries to a shared group (roles …).
 import i18next, { type TFunction } from 'i18next';
-import { locales } from './locales/index.js';
+import { de } from './locales/de.js';
+import { en } from './locales/en.js';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type T = TFunction;
+/** The strings of one language: nested objects of strings. */
+export type Locale = Record<string, unknown>;
 
 const instance = i18next.createInstance();
 void instance.init({
   lng: 'de',
   fallbackLng: 'de',
   supportedLngs: [...LANGUAGES],
-  resources: { de: { translation: locales.de }, en: { translation: locales.en } },
+  resources: { de: { translation: de }, en: { translation: en } },
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,
 });
+
+/** Adds a module's strings (deep merge; registering the same strings twice changes nothing). */
+export function registerLocales(locales: Record<Lang, Locale>): void {
+  for (const lang of LANGUAGES) instance.addResourceBundle(lang, 'translation', locales[lang], true, true);
+}
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

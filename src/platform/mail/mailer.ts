@@ -1,7 +1,7 @@
 // Outgoing mail over SMTP (nodemailer), configured once from the config. Without SMTP_HOST the mailer says
 // so (configured = false) and refuses to send; callers then show the officer what to hand over instead.
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 
 export interface MailMessage {
   to: string;

@@ -50,3 +50,6 @@ export const optionalDate = z
   .default('')
   .refine((v) => v === '' || isIsoDate(v), 'errors.dateInvalid')
   .transform((v) => (v === '' ? null : v));
+
+/** Moving an item up or down in its list (fields, goals, measures …). */
+export const moveSchema = z.object({ direction: z.enum(['up', 'down'], { message: 'errors.choiceInvalid' }) });

@@ -1,4 +1,4 @@
-import { paths } from '../../paths.js';
+import { platformPaths as paths } from '../http/paths.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page.js';
 

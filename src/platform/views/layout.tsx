@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { paths } from '../../paths.js';
+import { platformPaths as paths } from '../http/paths.js';
 import type { PageContext } from './page.js';
 
 export interface Crumb {
@@ -75,29 +75,13 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
             </div>
             {m ? (
               <nav class="kern-container site-nav" aria-label={area === 'admin' ? t('layout.adminNav') : t('layout.mainNav')}>
-                {area === 'admin' ? (
-                  <ul class="inline-list">
-                    <li><a class="kern-link" href={paths.admin(m.slug)}>{t('admin.nav.overview')}</a></li>
-                    <li><a class="kern-link" href={paths.adminDashboard(m.slug)}>{t('admin.nav.dashboard')}</a></li>
-                    <li><a class="kern-link" href={paths.adminRounds(m.slug)}>{t('admin.nav.rounds')}</a></li>
-                    <li><a class="kern-link" href={paths.adminEditions(m.slug)}>{t('admin.nav.editions')}</a></li>
-                    <li><a class="kern-link" href={paths.adminImport(m.slug)}>{t('admin.nav.import')}</a></li>
-                    <li><a class="kern-link" href={paths.adminActors(m.slug)}>{t('admin.nav.actors')}</a></li>
-                    <li><a class="kern-link" href={paths.adminWordings(m.slug)}>{t('admin.nav.wordings')}</a></li>
-                    <li><a class="kern-link" href={paths.adminUsers(m.slug)}>{t('admin.nav.users')}</a></li>
-                    <li><a class="kern-link" href={paths.adminSettings(m.slug)}>{t('admin.nav.settings')}</a></li>
-                    <li><a class="kern-link" href={paths.adminAudit(m.slug)}>{t('admin.nav.audit')}</a></li>
-                    <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('admin.nav.publicSite')}</a></li>
-                  </ul>
-                ) : (
-                  <ul class="inline-list">
-                    <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('public.nav.plan')}</a></li>
-                    <li><a class="kern-link" href={paths.catalogue(m.slug)}>{t('public.nav.catalogue')}</a></li>
-                    <li><a class="kern-link" href={paths.actors(m.slug)}>{t('public.nav.actors')}</a></li>
-                    <li><a class="kern-link" href={paths.dashboard(m.slug)}>{t('public.nav.dashboard')}</a></li>
-                    <li><a class="kern-link" href={paths.search(m.slug)}>{t('public.nav.search')}</a></li>
-                  </ul>
-                )}
+                <ul class="inline-list">
+                  {area === 'admin' ? <li><a class="kern-link" href={paths.admin(m.slug)}>{t('admin.nav.overview')}</a></li> : <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('public.nav.plan')}</a></li>}
+                  {ctx.nav.filter((n) => n.area === (area === 'admin' ? 'admin' : 'public')).map((n) => (
+                    <li><a class="kern-link" href={n.href(m.slug)}>{t(n.label)}</a></li>
+                  ))}
+                  {area === 'admin' ? <li><a class="kern-link" href={paths.municipality(m.slug)}>{t('admin.nav.publicSite')}</a></li> : null}
+                </ul>
               </nav>
             ) : null}
             {m?.isDemo ? (

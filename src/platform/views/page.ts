@@ -1,4 +1,5 @@
 import type { Lang, T } from '../i18n/i18n.js';
+import type { NavEntry } from '../module.js';
 
 /** What every page needs from the request, handed to views so that they stay pure. */
 export interface PageContext {
@@ -11,6 +12,8 @@ export interface PageContext {
   /** True where the signed-in person may enter this municipality's admin area. */
   canAdminister: boolean;
   flash: string | null;
+  /** The navigation entries the modules contribute, in order. */
+  nav: NavEntry[];
 }
 
 export type FieldErrors = Record<string, string>;

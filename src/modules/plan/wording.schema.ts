@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { STATUS_CATEGORIES } from './status.js';
 
 export const wordingSchema = z.object({
   label: z.string().trim().min(1, 'errors.statusRequired').max(300, 'errors.tooLong'),

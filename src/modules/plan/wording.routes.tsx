@@ -1,21 +1,25 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { crudRoutes } from '../../crud.routes.js';
-import { pageContext, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { crudRoutes } from '../../platform/http/crud.routes.js';
+import { pageContext, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './plan.paths.js';
 import { Layout } from '../../platform/views/layout.js';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { STATUS_CATEGORIES } from './status.js';
 import { wordingSchema } from './wording.schema.js';
+import type { RouteContext, Services } from '../../platform/module.js';
+
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function wordingRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
 
 const slugOf = (c: Ctx) => c.get('municipality').slug;
-const svc = (c: Ctx) => c.get('deps').services;
 
-export function registerWordingRoutes(app: Hono<AppEnv>) {
-  app.get(pattern(paths.adminWordings, 'slug'), async (c) => {
+function registerWordingRoutes(app: Hono<AppEnv>) {
+  app.get(paths.adminWordings.pattern, async (c) => {
     requirePermission(c, 'wordings.edit');
     const t = c.get('t');
     const slug = slugOf(c);
-    const wordings = await svc(c).wordings.list(c.get('municipality').id);
+    const wordings = await services.wordings.list(c.get('municipality').id);
     return render(
       c,
       <Layout ctx={pageContext(c)} title={t('wording.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
@@ -50,7 +54,7 @@ export function registerWordingRoutes(app: Hono<AppEnv>) {
     { href: paths.admin(slugOf(c)), label: c.get('t')('admin.overview.title') },
     { href: paths.adminWordings(slugOf(c)), label: c.get('t')('wording.title') },
   ];
-  type Row = Awaited<ReturnType<ReturnType<typeof svc>['wordings']['get']>>;
+  type Row = Awaited<ReturnType<Services['wordings']['get']>>;
   crudRoutes<typeof wordingSchema, Row, null>(app, {
     entity: 'wording',
     permission: 'wordings.edit',
@@ -60,22 +64,27 @@ export function registerWordingRoutes(app: Hono<AppEnv>) {
       { name: 'category', label: c.get('t')('wording.category'), kind: 'select', empty: c.get('t')('wording.chooseCategory'),
         options: STATUS_CATEGORIES.map((s) => ({ value: s, label: c.get('t')(`status.${s}`) })) },
     ],
-    newPattern: pattern(paths.adminWordingNew, 'slug'),
+    newPattern: paths.adminWordingNew.pattern,
     newPath: (c) => paths.adminWordingNew(slugOf(c)),
     loadParent: async () => null,
     parentCrumbs: crumbs,
     parentBack: (c) => paths.adminWordings(slugOf(c)),
-    create: (c, m, _p, data, by) => svc(c).wordings.create(m, data, by),
-    itemPattern: pattern(paths.adminWording, 'slug', 'id'),
+    create: (c, m, _p, data, by) => services.wordings.create(m, data, by),
+    itemPattern: paths.adminWording.pattern,
     itemPath: (c, id) => paths.adminWording(slugOf(c), id),
-    load: (c, m, id) => svc(c).wordings.get(m, id),
+    load: (c, m, id) => services.wordings.get(m, id),
     values: (w) => ({ label: w.label, category: w.category }),
     crumbs,
     back: (c) => paths.adminWordings(slugOf(c)),
     label: (_c, w) => w.label,
-    update: (c, m, id, data, by) => svc(c).wordings.update(m, id, data, by),
-    deletePattern: pattern(paths.adminWordingDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.wordings.update(m, id, data, by),
+    deletePattern: paths.adminWordingDelete.pattern,
     deletePath: (c, id) => paths.adminWordingDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).wordings.delete(m, id, by),
+    delete: (c, m, id, by) => services.wordings.delete(m, id, by),
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerWordingRoutes(app);
+  return app;
 }

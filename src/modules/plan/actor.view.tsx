@@ -1,4 +1,4 @@
-import { paths } from '../../paths.js';
+import { paths } from './plan.paths.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';

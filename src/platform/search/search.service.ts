@@ -2,7 +2,7 @@
 // answer substring queries ("Sprachkurs" in "Sprachkursangebote") from an index; typos are caught by a
 // second pass that looks for near words in the plan's own vocabulary.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import type { Database } from '../db/schema.js';
 import { allowedTypos, editDistance, queryWords, searchTextOf } from './normalize.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -24,8 +24,52 @@ export interface SearchHits {
 
 const ACTORS_PLAN = 0;
 
+/** A document as a module's source gives it: with the plan it belongs to (0: the municipality's, e.g. actors). */
+export interface SourcedDocument extends SearchDocument {
+  planId: number;
+}
+
+/**
+ * Where the documents of some kinds come from. The module that owns the rows registers one: the platform
+ * only knows how to store and query documents, not what a measure is.
+ */
+export interface SearchSource {
+  kinds: SearchKind[];
+  /** The current documents of these rows; a row that no longer exists simply has none. */
+  documents(trx: Conn, municipalityId: number, kind: SearchKind, ids: number[]): Promise<SourcedDocument[]>;
+  /** All documents of one plan, for a rebuild in one batch (import, copy, renumbering). */
+  planDocuments?(trx: Conn, municipalityId: number, planId: number): Promise<SearchDocument[]>;
+}
+
 export class SearchService {
+  private readonly sources: SearchSource[] = [];
+
   constructor(private readonly db: Kysely<Database>) {}
+
+  registerSource(source: SearchSource): void {
+    this.sources.push(source);
+  }
+
+  /** Rebuilds one plan's documents from the sources that know plans. */
+  async rebuildPlan(trx: Conn, municipalityId: number, planId: number): Promise<void> {
+    const docs: SearchDocument[] = [];
+    for (const source of this.sources) if (source.planDocuments) docs.push(...(await source.planDocuments(trx, municipalityId, planId)));
+    await this.indexPlan(trx, municipalityId, planId, docs);
+  }
+
+  /**
+   * Refreshes exactly these documents: removes their old text and writes the current one. Documents of plans
+   * in `rebuilt` are skipped, their plan was rebuilt whole in the same transaction.
+   */
+  async refresh(trx: Conn, municipalityId: number, refs: Array<{ kind: SearchKind; ids: number[] }>, rebuilt: ReadonlySet<number> = new Set()): Promise<void> {
+    for (const { kind, ids } of refs) {
+      const source = this.sources.find((s) => s.kinds.includes(kind));
+      if (!source || ids.length === 0) continue;
+      const docs = (await source.documents(trx, municipalityId, kind, ids)).filter((d) => !rebuilt.has(d.planId));
+      await trx.deleteFrom('search_documents').where('municipality_id', '=', municipalityId).where('kind', '=', kind).where('ref_id', 'in', ids).execute();
+      for (const [planId, group] of groupByPlan(docs)) await this.insert(trx, municipalityId, planId, group);
+    }
+  }
 
   /** Replaces the documents of one plan (measures, goals, fields) in the caller's transaction. */
   async indexPlan(trx: Conn, municipalityId: number, planId: number, docs: SearchDocument[]): Promise<void> {
@@ -110,4 +154,14 @@ export class SearchService {
     for (const r of rows) for (const w of r.search_text.split(' ')) if (w.length >= 4) words.add(w);
     return words;
   }
+}
+
+function groupByPlan(docs: SourcedDocument[]): Map<number, SearchDocument[]> {
+  const groups = new Map<number, SearchDocument[]>();
+  for (const d of docs) {
+    const list = groups.get(d.planId) ?? [];
+    list.push(d);
+    groups.set(d.planId, list);
+  }
+  return groups;
 }

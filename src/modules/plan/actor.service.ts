@@ -1,10 +1,10 @@
 // The actors directory: organisations and offices that lead or support measures, with an optional parent.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { recordAudit, type Actor as Author } from '../../platform/audit/audit.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Writer as Author } from '../../platform/audit/audit.js';
+import type { AuditedWrites, WriteScope } from '../../platform/audit/audited.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import type { SearchService } from '../search/search.service.js';
+import { measureIdsOfActor } from './plan.repository.js';
 import type { ActorInput } from './actor.schema.js';
 
 export interface ActorRow {
@@ -24,8 +24,7 @@ type Conn = Kysely<Database> | Transaction<Database>;
 export class ActorService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly search: SearchService,
+    private readonly audit: AuditedWrites,
   ) {}
 
   /**
@@ -97,10 +96,9 @@ export class ActorService {
 
   async create(municipalityId: number, input: ActorInput, by: Author): Promise<number> {
     await this.checkParent(municipalityId, null, input.parent_id);
-    return this.db.transaction().execute(async (trx) => {
+    return this.audit.write(municipalityId, by, (id: number) => ({ action: 'actor.create', entityType: 'actor', entityId: id, after: input }), async ({ trx, touch }) => {
       const row = await trx.insertInto('actors').values({ municipality_id: municipalityId, ...input }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'actor.create', entityType: 'actor', entityId: row.id, after: input, at: this.clock().toISOString() });
-      await this.reindex(trx, municipalityId);
+      touch('actor', row.id);
       return row.id;
     });
   }
@@ -108,25 +106,24 @@ export class ActorService {
   async update(municipalityId: number, actorId: number, input: ActorInput, by: Author): Promise<void> {
     const before = await this.get(municipalityId, actorId);
     await this.checkParent(municipalityId, actorId, input.parent_id);
-    await this.db.transaction().execute(async (trx) => {
+    await this.audit.write(municipalityId, by, { action: 'actor.update', entityType: 'actor', entityId: actorId, before, after: input }, async ({ trx, touch }) => {
       await trx.updateTable('actors').set(input).where('municipality_id', '=', municipalityId).where('id', '=', actorId).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'actor.update', entityType: 'actor', entityId: actorId, before, after: input, at: this.clock().toISOString() });
-      await this.reindex(trx, municipalityId);
+      await this.touchWithMeasures(trx, municipalityId, actorId, touch);
     });
   }
 
   async delete(municipalityId: number, actorId: number, by: Author): Promise<void> {
     const before = await this.get(municipalityId, actorId);
-    await this.db.transaction().execute(async (trx) => {
+    await this.audit.write(municipalityId, by, { action: 'actor.delete', entityType: 'actor', entityId: actorId, before }, async ({ trx, touch }) => {
+      // The measures name their actors in their search text: theirs change with the actor.
+      await this.touchWithMeasures(trx, municipalityId, actorId, touch);
       await trx.updateTable('actors').set({ parent_id: null }).where('municipality_id', '=', municipalityId).where('parent_id', '=', actorId).execute();
       await trx.deleteFrom('actors').where('municipality_id', '=', municipalityId).where('id', '=', actorId).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'actor.delete', entityType: 'actor', entityId: actorId, before, at: this.clock().toISOString() });
-      await this.reindex(trx, municipalityId);
     });
   }
 
-  async reindex(trx: Conn, municipalityId: number): Promise<void> {
-    const rows = await trx.selectFrom('actors').select(['id', 'name', 'description']).where('municipality_id', '=', municipalityId).execute();
-    await this.search.indexActors(trx, municipalityId, rows.map((r) => ({ kind: 'actor', refId: r.id, text: `${r.name} ${r.description}` })));
+  private async touchWithMeasures(trx: Conn, municipalityId: number, actorId: number, touch: WriteScope['touch']): Promise<void> {
+    touch('actor', actorId);
+    for (const r of await measureIdsOfActor(trx, municipalityId, actorId)) touch('measure', r.measure_id);
   }
 }

@@ -1,7 +1,7 @@
 // The exchange format: what the importer produces, what the JSON export writes, and what the demo data is.
 // Documented as JSON Schema in docs/exchange-format.schema.json; field names are part of the public contract.
 import { z } from 'zod';
-import { STATUS_CATEGORIES } from '../plan/status.js';
+import { STATUS_CATEGORIES } from './status.js';
 
 export const exchangeActorSchema = z.object({
   name: z.string().trim().min(1),
@@ -70,4 +70,13 @@ export function exchangeJsonSchema(): Record<string, unknown> {
     description: 'Ein Maßnahmenkatalog mit Handlungsfeldern, Visionen, Zielen, Maßnahmen, Akteuren, Status und Sachstand.',
     ...z.toJSONSchema(exchangePlanSchema, { target: 'draft-2020-12' }),
   };
+}
+
+/** A problem found in an imported file, with the place it was found. */
+export interface ImportProblem {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  message: string;
 }

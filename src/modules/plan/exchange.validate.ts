@@ -1,8 +1,8 @@
 // An imported plan passes the same zod schemas as the admin forms, entity by entity, before anything is
 // written; every problem names the field of action and the measure number or position.
-import { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema } from '../plan/plan.schema.js';
+import { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema } from './plan.schema.js';
 import type { ExchangePlan } from './exchange.js';
-import type { ImportProblem } from './table.model.js';
+import type { ImportProblem } from './exchange.js';
 import type { T } from '../../platform/i18n/i18n.js';
 
 /** Goal text a catalogue without a goal column gets, so that its measures still have a home. */

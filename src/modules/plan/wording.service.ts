@@ -1,7 +1,7 @@
 // A municipality's own status wordings, each mapped to a category (DESIGN: status categories).
 import type { Kysely } from 'kysely';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites } from '../../platform/audit/audited.js';
 import { nextPosition } from '../../platform/db/ordering.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
@@ -10,7 +10,7 @@ import type { WordingInput } from './wording.schema.js';
 export class WordingService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly audit: AuditedWrites,
   ) {}
 
   list(municipalityId: number) {
@@ -28,30 +28,27 @@ export class WordingService {
     if (all.some((w) => w.id !== exceptId && w.label.toLowerCase() === label.toLowerCase())) throw new InvalidInputError({ label: 'errors.wordingTaken' });
   }
 
-  async create(municipalityId: number, input: WordingInput, by: Actor): Promise<number> {
+  async create(municipalityId: number, input: WordingInput, by: Writer): Promise<number> {
     await this.checkUnique(municipalityId, input.label, null);
-    return this.db.transaction().execute(async (trx) => {
+    return this.audit.write(municipalityId, by, { action: 'wording.create', entityType: 'status_wording', after: input }, async ({ trx }) => {
       const position = await nextPosition(trx, 'status_wordings', municipalityId, {});
       const row = await trx.insertInto('status_wordings').values({ municipality_id: municipalityId, ...input, position }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'wording.create', entityType: 'status_wording', entityId: row.id, after: input, at: this.clock().toISOString() });
       return row.id;
     });
   }
 
-  async update(municipalityId: number, id: number, input: WordingInput, by: Actor): Promise<void> {
+  async update(municipalityId: number, id: number, input: WordingInput, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
     await this.checkUnique(municipalityId, input.label, id);
-    await this.db.transaction().execute(async (trx) => {
+    await this.audit.write(municipalityId, by, { action: 'wording.update', entityType: 'status_wording', entityId: id, before, after: input }, async ({ trx }) => {
       await trx.updateTable('status_wordings').set(input).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'wording.update', entityType: 'status_wording', entityId: id, before, after: input, at: this.clock().toISOString() });
     });
   }
 
-  async delete(municipalityId: number, id: number, by: Actor): Promise<void> {
+  async delete(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
-    await this.db.transaction().execute(async (trx) => {
+    await this.audit.write(municipalityId, by, { action: 'wording.delete', entityType: 'status_wording', entityId: id, before }, async ({ trx }) => {
       await trx.deleteFrom('status_wordings').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
-      await recordAudit(trx, { municipalityId, actor: by, action: 'wording.delete', entityType: 'status_wording', entityId: id, before, at: this.clock().toISOString() });
     });
   }
 

@@ -1,18 +1,22 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../app.env.js';
-import { crudRoutes } from '../../crud.routes.js';
-import { pageContext, render, requirePermission, type Ctx } from '../../http.kit.js';
-import { paths, pattern } from '../../paths.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { crudRoutes } from '../../platform/http/crud.routes.js';
+import { pageContext, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { paths } from './plan.paths.js';
 import { actorSchema } from './actor.schema.js';
 import { ActorsPage } from './actor.view.js';
+import type { RouteContext, Services } from '../../platform/module.js';
+
+/** The routes of this file as a sub-app; the services arrive once, here. */
+export function actorRoutes(context: RouteContext): Hono<AppEnv> {
+  const { services } = context;
 
 const slugOf = (c: Ctx) => c.get('municipality').slug;
-const svc = (c: Ctx) => c.get('deps').services;
 
-export function registerActorRoutes(app: Hono<AppEnv>) {
-  app.get(pattern(paths.adminActors, 'slug'), async (c) => {
+function registerActorRoutes(app: Hono<AppEnv>) {
+  app.get(paths.adminActors.pattern, async (c) => {
     requirePermission(c, 'actors.edit');
-    const actors = await svc(c).actors.list(c.get('municipality').id);
+    const actors = await services.actors.list(c.get('municipality').id);
     return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle="" admin={true} />);
   });
 
@@ -20,14 +24,14 @@ export function registerActorRoutes(app: Hono<AppEnv>) {
     { href: paths.admin(slugOf(c)), label: c.get('t')('admin.overview.title') },
     { href: paths.adminActors(slugOf(c)), label: c.get('t')('actor.directory') },
   ];
-  type Row = Awaited<ReturnType<ReturnType<typeof svc>['actors']['get']>>;
+  type Row = Awaited<ReturnType<Services['actors']['get']>>;
   crudRoutes<typeof actorSchema, Row, null>(app, {
     entity: 'actor',
     permission: 'actors.edit',
     schema: actorSchema,
     fields: async (c, { row }) => {
       const t = c.get('t');
-      const all = await svc(c).actors.list(c.get('municipality').id);
+      const all = await services.actors.list(c.get('municipality').id);
       return [
         { name: 'name', label: t('actor.name'), kind: 'text' },
         { name: 'parent_id', label: t('actor.parent'), kind: 'select', optional: true, empty: t('actor.noParent'), hint: t('actor.parentHint'),
@@ -37,23 +41,28 @@ export function registerActorRoutes(app: Hono<AppEnv>) {
         { name: 'website', label: t('actor.website'), kind: 'url', optional: true, hint: t('actor.websiteHint') },
       ];
     },
-    newPattern: pattern(paths.adminActorNew, 'slug'),
+    newPattern: paths.adminActorNew.pattern,
     newPath: (c) => paths.adminActorNew(slugOf(c)),
     loadParent: async () => null,
     parentCrumbs: crumbs,
     parentBack: (c) => paths.adminActors(slugOf(c)),
-    create: (c, m, _p, data, by) => svc(c).actors.create(m, data, by),
-    itemPattern: pattern(paths.adminActor, 'slug', 'id'),
+    create: (c, m, _p, data, by) => services.actors.create(m, data, by),
+    itemPattern: paths.adminActor.pattern,
     itemPath: (c, id) => paths.adminActor(slugOf(c), id),
-    load: (c, m, id) => svc(c).actors.get(m, id),
+    load: (c, m, id) => services.actors.get(m, id),
     values: (a) => ({ name: a.name, parent_id: String(a.parent_id ?? ''), description: a.description, contact_email: a.contact_email, website: a.website }),
     crumbs,
     back: (c) => paths.adminActors(slugOf(c)),
     label: (_c, a) => a.name,
-    update: (c, m, id, data, by) => svc(c).actors.update(m, id, data, by),
-    deletePattern: pattern(paths.adminActorDelete, 'slug', 'id'),
+    update: (c, m, id, data, by) => services.actors.update(m, id, data, by),
+    deletePattern: paths.adminActorDelete.pattern,
     deletePath: (c, id) => paths.adminActorDelete(slugOf(c), id),
-    delete: (c, m, id, by) => svc(c).actors.delete(m, id, by),
+    delete: (c, m, id, by) => services.actors.delete(m, id, by),
     deleteConsequence: (c) => c.get('t')('actor.deleteConsequence'),
   });
+}
+
+  const app = new Hono<AppEnv>();
+  registerActorRoutes(app);
+  return app;
 }

@@ -3,13 +3,14 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { AppEnv } from './app.env.js';
-import type { Actor } from './platform/audit/audit.js';
-import { can, type Permission } from './platform/auth/permissions.js';
-import { ForbiddenError, UnauthenticatedError } from './platform/http/errors.js';
-import type { PageContext } from './platform/views/page.js';
+import type { AppEnv } from './env.js';
+import type { Writer } from '../audit/audit.js';
+import { can, type Permission } from '../auth/permissions.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import type { PageContext } from '../views/page.js';
 
 export type Ctx = Context<AppEnv>;
+export type { AppEnv };
 
 export function pageContext(c: Ctx): PageContext {
   const m = c.get('municipality');
@@ -23,6 +24,7 @@ export function pageContext(c: Ctx): PageContext {
     municipality: m ? { slug: m.slug, name: m.name, isDemo: m.is_demo === 1 } : null,
     canAdminister: !!user && can(c.get('role'), user.isInstanceAdmin, 'admin.enter'),
     flash: c.get('flash'),
+    nav: c.get('nav') ?? [],
   };
 }
 
@@ -45,7 +47,7 @@ export function requireUser(c: Ctx) {
   return user;
 }
 
-export function requirePermission(c: Ctx, permission: Permission): Actor {
+export function requirePermission(c: Ctx, permission: Permission): Writer {
   const user = requireUser(c);
   if (!can(c.get('role'), user.isInstanceAdmin, permission)) throw new ForbiddenError();
   return { userId: user.id, name: user.name };

@@ -1,17 +1,18 @@
 // The routes of a simple admin entity: new, create, edit, update, move, confirm delete, delete. Each
 // state change runs: CSRF (app), permission, validation (400 with the form again), service, redirect.
+import { idOf } from './route.js';
 import type { Hono } from 'hono';
 import type { z } from 'zod';
-import type { AppEnv } from './app.env.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from './http.kit.js';
-import { moveSchema } from './modules/plan/plan.schema.js';
-import type { Actor } from './platform/audit/audit.js';
-import type { Permission } from './platform/auth/permissions.js';
-import { InvalidInputError, NotFoundError } from './platform/http/errors.js';
-import { idParam, readForm, validate } from './platform/http/form.js';
-import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from './platform/views/entity-form.view.js';
-import type { Crumb } from './platform/views/layout.js';
-import type { FormState, FormValues } from './platform/views/page.js';
+import type { AppEnv } from './env.js';
+import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from './kit.js';
+import { moveSchema } from '../validation/fields.js';
+import type { Writer } from '../audit/audit.js';
+import type { Permission } from '../auth/permissions.js';
+import { InvalidInputError } from './errors.js';
+import { readForm, validate } from './form.js';
+import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../views/entity-form.view.js';
+import type { Crumb } from '../views/layout.js';
+import type { FormState, FormValues } from '../views/page.js';
 
 export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   /** i18n prefix: `${entity}.new`, `${entity}.edit`, `${entity}.created` … */
@@ -24,7 +25,7 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   loadParent?(c: Ctx, municipalityId: number, parentId: number): Promise<Parent>;
   parentCrumbs?(c: Ctx, parent: Parent): Crumb[];
   parentBack?(c: Ctx, parent: Parent, newId: number): string;
-  create?(c: Ctx, municipalityId: number, parent: Parent, data: z.infer<S>, by: Actor): Promise<number>;
+  create?(c: Ctx, municipalityId: number, parent: Parent, data: z.infer<S>, by: Writer): Promise<number>;
   newValues?(c: Ctx, parent: Parent): FormValues;
 
   itemPattern: string;
@@ -33,24 +34,19 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   crumbs(c: Ctx, row: Row): Crumb[];
   back(c: Ctx, row: Row): string;
   label(c: Ctx, row: Row): string;
-  update(c: Ctx, municipalityId: number, id: number, data: z.infer<S>, by: Actor): Promise<void>;
+  update(c: Ctx, municipalityId: number, id: number, data: z.infer<S>, by: Writer): Promise<void>;
   /** Where the edit form posts; defaults to the item path. */
   itemPath(c: Ctx, id: number): string;
   newPath?(c: Ctx, parentId: number): string;
 
   movePattern?: string;
-  move?(c: Ctx, municipalityId: number, id: number, direction: 'up' | 'down', by: Actor): Promise<void>;
+  move?(c: Ctx, municipalityId: number, id: number, direction: 'up' | 'down', by: Writer): Promise<void>;
   deletePattern?: string;
   deletePath?(c: Ctx, id: number): string;
-  delete?(c: Ctx, municipalityId: number, id: number, by: Actor): Promise<void>;
+  delete?(c: Ctx, municipalityId: number, id: number, by: Writer): Promise<void>;
   deleteConsequence?(c: Ctx, row: Row): string | undefined;
 }
 
-function requireId(value: string | undefined): number {
-  const id = idParam(value);
-  if (id === null) throw new NotFoundError('id');
-  return id;
-}
 
 export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, spec: CrudSpec<S, Row, Parent>) {
   const t = (c: Ctx) => c.get('t');
@@ -74,7 +70,7 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
         status,
       );
     // Entities without a parent (actors, wordings) belong to the municipality itself: parent id 0.
-    const parentIdOf = (c: Ctx) => (spec.newPattern!.includes(':parentId') ? requireId(c.req.param('parentId')) : 0);
+    const parentIdOf = (c: Ctx) => (spec.newPattern!.includes(':parentId') ? idOf(c, 'parentId') : 0);
     app.get(spec.newPattern, async (c) => {
       requirePermission(c, spec.permission);
       const parentId = parentIdOf(c);
@@ -115,13 +111,13 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
     );
   app.get(spec.itemPattern, async (c) => {
     requirePermission(c, spec.permission);
-    const id = requireId(c.req.param('id'));
+    const id = idOf(c, 'id');
     const row = await spec.load(c, mid(c), id);
     return showEdit(c, row, id, { values: spec.values(row), errors: {} }, 200);
   });
   app.post(spec.itemPattern, async (c) => {
     const by = requirePermission(c, spec.permission);
-    const id = requireId(c.req.param('id'));
+    const id = idOf(c, 'id');
     const row = await spec.load(c, mid(c), id);
     const values = await readForm(c);
     const v = validate(spec.schema, values);
@@ -139,7 +135,7 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
     const move = spec.move;
     app.post(spec.movePattern, async (c) => {
       const by = requirePermission(c, spec.permission);
-      const id = requireId(c.req.param('id'));
+      const id = idOf(c, 'id');
       const row = await spec.load(c, mid(c), id);
       const v = validate(moveSchema, await readForm(c));
       if (!v.ok) return c.text(t(c)('errors.choiceInvalid'), 400);
@@ -153,7 +149,7 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
     const deletePath = spec.deletePath;
     app.get(spec.deletePattern, async (c) => {
       requirePermission(c, spec.permission);
-      const id = requireId(c.req.param('id'));
+      const id = idOf(c, 'id');
       const row = await spec.load(c, mid(c), id);
       return render(
         c,
@@ -170,7 +166,7 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
     });
     app.post(spec.deletePattern, async (c) => {
       const by = requirePermission(c, spec.permission);
-      const id = requireId(c.req.param('id'));
+      const id = idOf(c, 'id');
       const row = await spec.load(c, mid(c), id);
       await del(c, mid(c), id, by);
       return redirectWithFlash(c, spec.back(c, row), t(c)(`${spec.entity}.deleted`));

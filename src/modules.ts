@@ -1,0 +1,23 @@
+// The modules that make up Teilhabe, in order: a module's services are built after those of the modules
+// before it, its routes are mounted in this order, and its demo data is added in this order. Adding a module
+// is a new folder under src/modules with an index.ts exporting its manifest, plus one line here.
+import { demoModule } from './modules/demo/index.js';
+import { editionsModule } from './modules/editions/index.js';
+import { exportsModule } from './modules/exports/index.js';
+import { importerModule } from './modules/importer/index.js';
+import { monitoringModule } from './modules/monitoring/index.js';
+import { municipalitiesModule } from './modules/municipalities/index.js';
+import { planModule } from './modules/plan/index.js';
+import { roundsModule } from './modules/rounds/index.js';
+import type { ModuleManifest } from './platform/module.js';
+
+export const MODULES: readonly ModuleManifest[] = [
+  municipalitiesModule,
+  planModule,
+  importerModule,
+  exportsModule,
+  roundsModule,
+  monitoringModule,
+  editionsModule,
+  demoModule,
+];

@@ -1,0 +1,36 @@
+// Editions (Fortschreibungen): a plan frozen as the council adopted it, compared with another state, and the
+// start of the next edition; the yearly report for the council as tagged PDF and Word.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { editionsLocale } from './editions.locale.js';
+import { editionsPaths } from './editions.paths.js';
+import { editionsRoutes } from './editions.routes.js';
+import { EditionService } from './editions.service.js';
+
+export { editionsPaths } from './editions.paths.js';
+export type { EditionService } from './editions.service.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    editions: EditionService;
+  }
+}
+
+export const editionsModule: ModuleManifest = {
+  name: 'editions',
+  locales: editionsLocale,
+  nav: [{ area: 'admin', order: 40, label: 'admin.nav.editions', href: (slug) => editionsPaths.adminEditions(slug) }],
+  services: (p, before) => ({ editions: new EditionService(p.kysely, p.audit, before.plans) }),
+  routes: (context) => new Hono<AppEnv>().route('/', editionsRoutes(context)),
+  links: {
+    'plan.workspace': (ctx, { planId }) => {
+      const slug = ctx.municipality!.slug;
+      return [
+        { href: editionsPaths.adminPlanEditions(slug, planId), label: ctx.t('plan.editions') },
+        { href: editionsPaths.adminPlanReport(slug, planId, 'pdf'), label: ctx.t('plan.reportPdf') },
+        { href: editionsPaths.adminPlanReport(slug, planId, 'docx'), label: ctx.t('plan.reportDocx') },
+      ];
+    },
+  },
+};

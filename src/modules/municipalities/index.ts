@@ -1,0 +1,34 @@
+// Municipalities: the instance admin creates them with their first admin; a municipality's admin keeps its
+// settings and its people, and reads its audit log.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { instanceRoutes } from './instance.routes.js';
+import { municipalitiesPaths } from './municipalities.paths.js';
+import { municipalityRoutes } from './municipality.routes.js';
+import { MunicipalityService } from './municipality.service.js';
+
+export { municipalitiesPaths } from './municipalities.paths.js';
+export type { Municipality, MunicipalityService } from './municipality.service.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    municipalities: MunicipalityService;
+  }
+}
+
+export const municipalitiesModule: ModuleManifest = {
+  name: 'municipalities',
+  nav: [
+    { area: 'admin', order: 80, label: 'admin.nav.users', href: (slug) => municipalitiesPaths.adminUsers(slug) },
+    { area: 'admin', order: 90, label: 'admin.nav.settings', href: (slug) => municipalitiesPaths.adminSettings(slug) },
+    { area: 'admin', order: 100, label: 'admin.nav.audit', href: (slug) => municipalitiesPaths.adminAudit(slug) },
+  ],
+  services: (p) => ({ municipalities: new MunicipalityService(p.kysely, p.auth, p.clock) }),
+  routes(context) {
+    const app = new Hono<AppEnv>();
+    app.route('/', instanceRoutes(context));
+    app.route('/', municipalityRoutes(context));
+    return app;
+  },
+};

@@ -1,0 +1,42 @@
+// Update rounds (Sachstandsabfragen): the officer asks every lead actor for the state of their measures by a
+// personal link without an account, reviews what comes back, and reminds; actor representatives keep the
+// measures of their actor current themselves.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { can } from '../../platform/auth/permissions.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { RepresentativeService } from './representatives.service.js';
+import { addDemoActorEmails } from './rounds.demo.js';
+import { roundsLocale } from './rounds.locale.js';
+import { roundsPaths } from './rounds.paths.js';
+import { roundsRoutes } from './rounds.routes.js';
+import { RoundService } from './rounds.service.js';
+
+export { roundsPaths } from './rounds.paths.js';
+export type { RoundService } from './rounds.service.js';
+export type { RepresentativeService } from './representatives.service.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    rounds: RoundService;
+    representatives: RepresentativeService;
+  }
+}
+
+export const roundsModule: ModuleManifest = {
+  name: 'rounds',
+  locales: roundsLocale,
+  nav: [{ area: 'admin', order: 30, label: 'admin.nav.rounds', href: (slug) => roundsPaths.adminRounds(slug) }],
+  services(p, before) {
+    const rounds = new RoundService(p.kysely, p.clock, { publicUrl: p.config.publicUrl, graceDays: p.config.roundLinkGraceDays, reminderDaysBefore: p.config.reminderDaysBefore }, before.plans, p.jobs, p.mailer);
+    return { rounds, representatives: new RepresentativeService(p.kysely, p.clock, p.auth, before.plans) };
+  },
+  routes: (context) => new Hono<AppEnv>().route('/', roundsRoutes(context)),
+  jobs: (services) => services.rounds.jobHandlers(),
+  // A representative has no business on the admin overview (it lists drafts): their start page is their measures.
+  adminLanding(user, role, slug) {
+    const representative = !can(role, user.isInstanceAdmin, 'plan.read_drafts') && can(role, user.isInstanceAdmin, 'status.change_own');
+    return representative ? roundsPaths.adminOwnMeasures(slug) : null;
+  },
+  demo: (services, { municipalityId, by }) => addDemoActorEmails(services, municipalityId, by),
+};

@@ -1,0 +1,21 @@
+import type { CurrentUser } from '../auth/auth.service.js';
+import type { Lang, T } from '../i18n/i18n.js';
+import type { NavEntry } from '../module.js';
+import type { Municipality } from '../tenancy.js';
+
+/** What every request carries: set by the app's pipeline, read by routes and views. */
+export interface AppEnv {
+  Variables: {
+    lang: Lang;
+    t: T;
+    csrfToken: string;
+    user: CurrentUser | null;
+    flash: string | null;
+    /** Set for every route under /:slug. */
+    municipality: Municipality;
+    /** The signed-in person's role in that municipality, if any. */
+    role: string | null;
+    /** The navigation the modules contribute, for the layout. */
+    nav: NavEntry[];
+  };
+}

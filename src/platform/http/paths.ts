@@ -1,0 +1,18 @@
+// The platform's own addresses: the start, signing in and out, assets, and the roots of a municipality's
+// public and admin areas. Modules define theirs with the same `route` in their own paths file.
+import { route } from './route.js';
+
+export const platformPaths = {
+  home: route('/'),
+  signIn: route('/anmelden'),
+  signOut: route('/abmelden'),
+  health: route('/healthz'),
+  accessibility: route('/barrierefreiheit'),
+  asset: (file: string) => `/assets/${file}`,
+  instanceAdmin: route('/verwaltung'),
+  municipality: route('/:slug'),
+  admin: route('/:slug/verwaltung'),
+};
+
+/** Segments that can never be a municipality's slug because top-level routes use them. */
+export const RESERVED_SLUGS = ['anmelden', 'abmelden', 'verwaltung', 'assets', 'healthz', 'barrierefreiheit', 'api', 'favicon.ico', 'robots.txt'];

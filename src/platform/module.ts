@@ -1,0 +1,111 @@
+// The shape every feature module has: one manifest, exported from the module's index.ts. The platform knows
+// this shape and nothing of any module; the list in src/modules.ts says which modules make up the app.
+import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Kysely } from 'kysely';
+import type { AuditedWrites } from './audit/audited.js';
+import type { AuthService, CurrentUser } from './auth/auth.service.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Db } from './db/db.js';
+import type { Database } from './db/schema.js';
+import type { AppEnv } from './http/env.js';
+import type { Ctx } from './http/kit.js';
+import type { Locale } from './i18n/i18n.js';
+import type { JobHandler, HandlerOptions, JobQueue } from './jobs/jobs.js';
+import type { Mailer } from './mail/mailer.js';
+import type { SearchService } from './search/search.service.js';
+import type { PageContext } from './views/page.js';
+
+/** What the platform gives every module's service builder. */
+export interface Platform {
+  config: Config;
+  db: Db;
+  kysely: Kysely<Database>;
+  clock: Clock;
+  jobs: JobQueue;
+  mailer: Mailer;
+  audit: AuditedWrites;
+  search: SearchService;
+  auth: AuthService;
+  /** Every module of the app, in order (the demo data walks them). */
+  modules: readonly ModuleManifest[];
+}
+
+/**
+ * The services of all modules, by name. Each module adds its own entries by declaration merging in its
+ * index.ts (`declare module '../../platform/module.js' { interface ModuleServices { plans: PlanService } }`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleServices {}
+
+export type { Writer } from './audit/audit.js';
+
+export type Services = Pick<Platform, 'auth' | 'search' | 'jobs' | 'mailer' | 'audit'> & ModuleServices;
+
+/** A link another module adds to a page it does not own (the plan workspace links to the dashboard …). */
+export interface LinkItem {
+  href: string;
+  label: string;
+  /** A file to download rather than a page. */
+  download?: boolean;
+  /** Shown as a button rather than a plain link. */
+  button?: boolean;
+}
+
+/** Places on a page where other modules add links: the slot's owner declares it with its subject type. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LinkSlots {}
+/** Places on a page where other modules add a section of their own (monitoring: funding on the measure page). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SectionSlots {}
+
+export type LinkContributions = { [K in keyof LinkSlots]?: (ctx: PageContext, subject: LinkSlots[K]) => LinkItem[] };
+export type SectionContributions = { [K in keyof SectionSlots]?: (c: Ctx, subject: SectionSlots[K]) => Promise<Child | null> };
+
+/** What a module's routes receive once, at registration. */
+export interface RouteContext {
+  services: Services;
+  config: Config;
+  clock: Clock;
+  slots: Slots;
+}
+
+export interface Slots {
+  links<K extends keyof LinkSlots>(slot: K, ctx: PageContext, subject: LinkSlots[K]): LinkItem[];
+  sections<K extends keyof SectionSlots>(slot: K, c: Ctx, subject: SectionSlots[K]): Promise<Child[]>;
+}
+
+export interface NavEntry {
+  area: 'admin' | 'public';
+  /** Place in the navigation, lowest first (the entries of all modules are sorted together). */
+  order: number;
+  /** i18n key of the label. */
+  label: string;
+  href(slug: string): string;
+}
+
+export interface ModuleManifest {
+  name: string;
+  /** The module's strings: its own top-level keys, merged deeply into the interface's resources. */
+  locales?: { de: Locale; en: Locale };
+  nav?: NavEntry[];
+  /** Builds the module's services from the platform and the services of the modules listed before it. */
+  services?(platform: Platform, before: Services): Partial<ModuleServices>;
+  /** The module's routes as a Hono sub-app, mounted at the root; tenancy and the admin gate run before it. */
+  routes?(context: RouteContext): Hono<AppEnv>;
+  jobs?(services: Services): Record<string, { run: JobHandler; options?: HandlerOptions }>;
+  links?: LinkContributions;
+  /** Sections the module adds to other modules' pages, given the services once. */
+  sections?(services: Services): SectionContributions;
+  /** Where a signed-in person lands on the admin area's front page, when it is not the overview. */
+  adminLanding?(user: CurrentUser, role: string | null, slug: string): string | null;
+  /** Adds the module's part of the demo municipality (called in module order). */
+  demo?(services: Services, demo: DemoContext): Promise<void>;
+}
+
+export interface DemoContext {
+  municipalityId: number;
+  /** Who the demo data is written by, in the audit log. */
+  by: { userId: null; name: string };
+}
