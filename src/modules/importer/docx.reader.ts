@@ -2,22 +2,95 @@
 // "Vision:" paragraphs), table rows become table rows. Horizontally merged cells (gridSpan) repeat their text
 // over the columns they span and vertically merged ones (vMerge) repeat the cell above, so columns line up
 // with the header and a merged goal reads as the same goal on every row.
+//
+// The XML is checked for well-formedness and parsed by fast-xml-parser in document order (preserveOrder), so
+// comments, CDATA sections and escaped markup inside text are what they are, not tags, and paragraphs nested in a
+// paragraph (text boxes) no longer cut it short. Elements are matched by their local name, whatever prefix the
+// document binds the WordprocessingML namespace to.
+import { XMLParser, XMLValidator, type EntityDecoderOptions } from 'fast-xml-parser';
 import type { SourceRow } from './table.model.js';
 
-const TOKEN = /<(\/?)([a-zA-Z][\w.-]*:)?([a-zA-Z][\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|<[^<>]*>?/g;
+/** One node as fast-xml-parser returns it with preserveOrder: `{ [tag]: children, ':@': attributes }` or `{ '#text': text }`. */
+type XmlNode = Record<string, unknown>;
 
-function attr(attrs: string, name: string): string | null {
-  const match = attrs.match(new RegExp(`(?:^|\\s)(?:w:)?${name}\\s*=\\s*["']([^"']*)["']`));
-  return match ? match[1] : null;
+const ATTRIBUTES = ':@';
+const TEXT = '#text';
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML 1.0 `Char`: a reference to anything else (NUL, most C0 controls, surrogates) is left as written. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (code[0] !== '#') return named[code.toLowerCase()] ?? whole;
-    const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
-  });
+/**
+ * The five predefined entities and numeric character references, decoded in a single pass so that an escaped
+ * reference ("&amp;#65;") stays literal text ("&#65;"). fast-xml-parser leaves numeric references undecoded unless
+ * its HTML entities are switched on, which would also decode names XML does not know (&nbsp;). Entities declared
+ * in a DOCTYPE are never expanded: Office packages do not use DTDs, so one would only serve an expansion attack.
+ */
+const xmlEntities: EntityDecoderOptions = {
+  decode: (text) =>
+    text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g, (whole: string, hex?: string, decimal?: string, name?: string) => {
+      if (name) return NAMED[name];
+      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(decimal ?? '', 10);
+      return isXmlChar(code) ? String.fromCodePoint(code) : whole;
+    }),
+  setExternalEntities: () => undefined,
+  addInputEntities: () => undefined,
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+};
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  // Text stays text: "007" or "1e5" in a cell must not become numbers, and spaces around runs are content.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  entityDecoder: xmlEntities,
+  // No callbacks use the path of a node, and building it costs a quarter of the parse time.
+  jPath: false,
+  // The default of 100 would refuse well-formed documents with content controls or tables nested a few dozen
+  // deep; a limit still bounds the recursion of the walk below.
+  maxNestedTags: 500,
+});
+
+function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}
+
+function elementOf(node: XmlNode): { name: string; children: XmlNode[] } {
+  for (const key in node) {
+    if (key === ATTRIBUTES) continue;
+    const children = node[key];
+    return { name: localName(key), children: Array.isArray(children) ? (children as XmlNode[]) : [] };
+  }
+  return { name: '', children: [] };
+}
+
+function attribute(node: XmlNode, name: string): string | null {
+  const attributes = node[ATTRIBUTES];
+  if (!attributes || typeof attributes !== 'object') return null;
+  for (const [key, value] of Object.entries(attributes)) if (localName(key) === name) return String(value);
+  return null;
+}
+
+/** All character data below the nodes (valid WordprocessingML has only text in a w:t; well-formed XML may not). */
+function textOf(nodes: XmlNode[]): string {
+  let text = '';
+  for (const node of nodes) text += TEXT in node ? String(node[TEXT]) : textOf(elementOf(node).children);
+  return text;
+}
+
+/** Of an mc:AlternateContent, only one branch is content: the first Choice, else the Fallback (Word writes both). */
+function oneBranch(children: XmlNode[]): XmlNode[] {
+  const branch = children.find((child) => elementOf(child).name === 'Choice') ?? children.find((child) => elementOf(child).name === 'Fallback');
+  return branch ? elementOf(branch).children : [];
 }
 
 interface Cell {
@@ -26,115 +99,138 @@ interface Cell {
   merge: 'restart' | 'continue' | null;
 }
 
-interface TableState {
-  rows: Cell[][];
-  row: Cell[] | null;
-  cell: Cell | null;
+/** Where block content goes: free lines and table rows of the body, or the text of a table cell. */
+interface Sink {
+  paragraph(content: string): void;
+  table(rows: Cell[][]): void;
 }
 
-/** Reads document.xml into rows: one per paragraph outside tables, one per table row. */
-export function readDocxXml(xml: string): SourceRow[] {
-  const out: SourceRow[] = [];
-  const tables: TableState[] = [];
-  let paragraph: string[] | null = null;
-  let inText = false;
+function blocks(nodes: XmlNode[], sink: Sink): void {
+  for (const node of nodes) {
+    const { name, children } = elementOf(node);
+    if (name === 'p') paragraph(children, sink);
+    else if (name === 'tbl') sink.table(table(children, sink));
+    else if (name === 'AlternateContent') blocks(oneBranch(children), sink);
+    else blocks(children, sink);
+  }
+}
+
+function paragraph(children: XmlNode[], sink: Sink): void {
+  const parts: string[] = [];
+  // Paragraphs and tables inside this one (text boxes, shapes) follow it as blocks of their own.
+  const anchored: XmlNode[] = [];
   let listItem = false;
-  let ordinal = 0;
-
-  const endTable = (table: TableState) => {
-    const above: string[] = [];
-    for (const cells of table.rows) {
-      const values: string[] = [];
-      for (const cell of cells) {
-        const column = values.length;
-        const text = cell.merge === 'continue' ? (above[column] ?? '') : cell.text.trim();
-        for (let i = 0; i < Math.max(1, cell.span); i++) values.push(text);
-      }
-      values.forEach((text, i) => (above[i] = text));
-      while (values.length && !values[values.length - 1]) values.pop();
-      out.push({ row: ++ordinal, cells: values, tabular: values.length > 1 });
-    }
-  };
-
-  for (const match of xml.matchAll(TOKEN)) {
-    const [, closing, , name, attrs = '', selfClosing, text] = match;
-    if (text !== undefined) {
-      if (inText && paragraph) paragraph.push(decode(text));
-      continue;
-    }
-    if (!name) continue;
-    const table = tables[tables.length - 1];
-    if (!closing) {
+  const inline = (nodes: XmlNode[]) => {
+    for (const node of nodes) {
+      const { name, children: inner } = elementOf(node);
       switch (name) {
-        case 'tbl':
-          if (!selfClosing) tables.push({ rows: [], row: null, cell: null });
-          break;
-        case 'tr':
-          if (table && !selfClosing) table.row = [];
-          break;
-        case 'tc':
-          if (table?.row && !selfClosing) table.cell = { text: '', span: 1, merge: null };
-          break;
-        case 'gridSpan':
-          if (table?.cell) table.cell.span = Math.min(50, Math.max(1, Number(attr(attrs, 'val')) || 1));
-          break;
-        case 'vMerge':
-          if (table?.cell) table.cell.merge = attr(attrs, 'val') === 'restart' ? 'restart' : 'continue';
-          break;
-        case 'p':
-          paragraph = [];
-          listItem = false;
-          if (selfClosing) paragraph = null;
-          break;
-        case 'numPr':
-          listItem = true;
+        case 'pPr':
+          listItem ||= inner.some((child) => elementOf(child).name === 'numPr');
           break;
         case 't':
-          inText = !selfClosing;
+          parts.push(textOf(inner));
           break;
         case 'tab':
-          paragraph?.push(' ');
+          parts.push(' ');
           break;
         case 'br':
         case 'cr':
-          paragraph?.push('\n');
+          parts.push('\n');
           break;
-      }
-      continue;
-    }
-    switch (name) {
-      case 't':
-        inText = false;
-        break;
-      case 'p': {
-        if (!paragraph) break;
-        const line = paragraph.join('').trim();
-        const content = line && listItem ? `• ${line}` : line;
-        paragraph = null;
-        if (table?.cell) table.cell.text += table.cell.text ? `\n${content}` : content;
-        else if (!table && content) out.push({ row: ++ordinal, cells: [content], tabular: false });
-        break;
-      }
-      case 'tc':
-        if (table?.row && table.cell) table.row.push(table.cell);
-        if (table) table.cell = null;
-        break;
-      case 'tr':
-        if (table?.row) table.rows.push(table.row);
-        if (table) table.row = null;
-        break;
-      case 'tbl': {
-        const done = tables.pop();
-        if (!done) break;
-        const outer = tables[tables.length - 1];
-        // A table nested in a cell is flattened into that cell's text.
-        if (outer?.cell) {
-          const nested = done.rows.map((cells) => cells.map((cell) => cell.text.trim()).filter(Boolean).join(' – ')).filter(Boolean).join('\n');
-          outer.cell.text += outer.cell.text ? `\n${nested}` : nested;
-        } else endTable(done);
-        break;
+        case 'p':
+        case 'tbl':
+          anchored.push(node);
+          break;
+        case 'AlternateContent':
+          inline(oneBranch(inner));
+          break;
+        default:
+          inline(inner);
       }
     }
+  };
+  inline(children);
+  const line = parts.join('').trim();
+  sink.paragraph(line && listItem ? `• ${line}` : line);
+  blocks(anchored, sink);
+}
+
+/** The rows of a table; w:tr and w:tc are found through wrappers such as content controls (w:sdt) and w:customXml. */
+function table(children: XmlNode[], sink: Sink): Cell[][] {
+  const rows: Cell[][] = [];
+  const find = (nodes: XmlNode[], cells: Cell[] | null) => {
+    for (const node of nodes) {
+      const { name, children: inner } = elementOf(node);
+      if (name === 'tr' && !cells) {
+        const row: Cell[] = [];
+        find(inner, row);
+        rows.push(row);
+      } else if (name === 'tc' && cells) cells.push(cell(inner));
+      // A table outside any cell (not valid WordprocessingML) is read as a table of its own.
+      else if (name === 'tbl') sink.table(table(inner, sink));
+      else if (name === 'AlternateContent') find(oneBranch(inner), cells);
+      else find(inner, cells);
+    }
+  };
+  find(children, null);
+  return rows;
+}
+
+function cell(children: XmlNode[]): Cell {
+  const result: Cell = { text: '', span: 1, merge: null };
+  const properties = children.find((child) => elementOf(child).name === 'tcPr');
+  for (const property of properties ? elementOf(properties).children : []) {
+    const { name } = elementOf(property);
+    if (name === 'gridSpan') result.span = Math.min(50, Math.max(1, Number(attribute(property, 'val')) || 1));
+    else if (name === 'vMerge') result.merge = attribute(property, 'val') === 'restart' ? 'restart' : 'continue';
   }
+  const add = (content: string) => (result.text += result.text ? `\n${content}` : content);
+  blocks(children, {
+    paragraph: add,
+    // A table nested in a cell is flattened into that cell's text.
+    table: (rows) => add(rows.map((cells) => cells.map((c) => c.text.trim()).filter(Boolean).join(' – ')).filter(Boolean).join('\n')),
+  });
+  return result;
+}
+
+/** Table rows with merged cells spelled out: a span repeats its text, a vertical continuation the cell above. */
+function tableRows(rows: Cell[][]): string[][] {
+  const above: string[] = [];
+  return rows.map((cells) => {
+    const values: string[] = [];
+    for (const cell of cells) {
+      const column = values.length;
+      const text = cell.merge === 'continue' ? (above[column] ?? '') : cell.text.trim();
+      for (let i = 0; i < Math.max(1, cell.span); i++) values.push(text);
+    }
+    values.forEach((text, i) => (above[i] = text));
+    while (values.length && !values[values.length - 1]) values.pop();
+    return values;
+  });
+}
+
+/**
+ * Reads document.xml into rows: one per paragraph outside tables, one per table row. Null when the XML is not
+ * well-formed: the parser alone would recover from a damaged tag by nesting the rest of the document somewhere
+ * unpredictable, and a catalogue with silently missing measures is worse than a refusal. Word refuses such a file
+ * as well.
+ */
+export function readDocxXml(xml: string): SourceRow[] | null {
+  let tree: XmlNode[];
+  try {
+    if (XMLValidator.validate(xml) !== true) return null;
+    tree = parser.parse(xml) as XmlNode[];
+  } catch {
+    return null;
+  }
+  const out: SourceRow[] = [];
+  blocks(Array.isArray(tree) ? tree : [], {
+    paragraph: (content) => {
+      if (content) out.push({ row: out.length + 1, cells: [content], tabular: false });
+    },
+    table: (rows) => {
+      for (const cells of tableRows(rows)) out.push({ row: out.length + 1, cells, tabular: cells.length > 1 });
+    },
+  });
   return out;
 }

@@ -228,6 +228,12 @@ describe('bad input', () => {
     expect(await errorOf('abgeschnitten.xlsx', xlsx.subarray(0, xlsx.length - 10))).toMatch(/beschädigt oder unvollständig/);
   });
 
+  it('rejects a Word file whose document.xml is not well-formed', async () => {
+    const zip = new JSZip().file('word/document.xml', '<w:document><w:body><w:p><w:r w:rsidR="00A1><w:t>Ziel</w:t></w:r></w:p></w:body></w:document>');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(await errorOf('kaputt.docx', bytes)).toBe('Die Datei „kaputt.docx“ ist keine gültige Word-Datei (beschädigt oder unvollständig).');
+  });
+
   it('rejects zip bombs before inflating them, honest or lying about their size', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', Buffer.alloc(60 * 1024 * 1024));

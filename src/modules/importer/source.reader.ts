@@ -53,6 +53,7 @@ async function readZip(file: string, bytes: Buffer, limits: ImportLimits): Promi
   const entries = everything.entries;
   if (entries.has('word/document.xml')) {
     const rows = readDocxXml(entries.get('word/document.xml')!.toString('utf8'));
+    if (!rows) return fail(file, `Die Datei „${file}“ ist keine gültige Word-Datei (beschädigt oder unvollständig).`);
     if (!rows.length) return fail(file, `Die Datei „${file}“ ist leer.`);
     return { ok: true, document: { file, sheets: [{ rows }] } };
   }
