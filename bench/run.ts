@@ -1,5 +1,7 @@
-// `npm run bench`: measured, not asserted. Imports a generated 4,000-row catalogue on SQLite and PostgreSQL
-// and renders public pages in-process; writes the figures to docs/performance.md.
+// `npm run bench`: measured, not asserted. Imports a generated 4,000-row catalogue on SQLite and PostgreSQL,
+// renders public pages in-process and measures the plan's write paths (bench/writes.ts); writes the figures
+// to docs/performance.md. `npx tsx bench/run.ts writes` runs only the write paths and replaces only their
+// section; add `--as-before` to record the run as the fixed "before" table of that section.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,30 +14,14 @@ import { systemClock } from '../src/platform/clock.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices } from '../src/services.js';
+import { generateCatalogue } from './catalogue.js';
+import { benchWrites, checkCanRecordBefore, replaceWritePathsSection, writePathsSection } from './writes.js';
+
+export { generateCatalogue };
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 4000);
+const DOC = new URL('../docs/performance.md', import.meta.url);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const STATUSES = ['Wird fortgesetzt', 'In Planung ab 2025', 'Noch nicht umgesetzt', 'Abgeschlossen', 'in Bearbeitung', 'Bedarf wird neu geprüft'];
-const ACTORS = ['Jobcenter', 'VHS', 'Kontaktstelle für Integration (Amt für soziale Dienste)', 'Agentur für Arbeit', 'Amt für Schulen, Jugend und Vereine', 'Stadtbücherei', 'Caritas', 'Diakonie'];
-
-/** A catalogue in the seed's layout: 12 fields, a goal per 5 measures, actors, statuses, notes. */
-export function generateCatalogue(rows: number): string {
-  const lines = ['Maßnahmenkatalog (Benchmark)', ''];
-  const perField = Math.ceil(rows / 12);
-  let n = 1;
-  for (let f = 1; f <= 12 && n <= rows; f++) {
-    lines.push(`Handlungsfeld „Bereich ${f}“`, `Vision: Eine Vision für Bereich ${f}`, 'Ziele und zukünftiger Bedarf\tNr.\tMaßnahmen/Impulse/Projektideen\tAkteurinnen und Akteure\tStatus der Umsetzung');
-    for (let i = 0; i < perField && n <= rows; i++, n++) {
-      const goal = i % 5 === 0 ? `Ziel ${f}.${i / 5 + 1}: Teilhabe stärken in Bereich ${f}` : '';
-      const actors = `${ACTORS[n % ACTORS.length]} in Kooperation mit ${ACTORS[(n + 3) % ACTORS.length]}`;
-      const note = n % 7 === 0 ? ` →Veranstaltung im Mai ${2020 + (n % 5)} durchgeführt` : '';
-      lines.push(`${goal}\t${n}\tMaßnahme ${n}: Sprachkursangebote und Beratung für Geflüchtete ausbauen${note}\t${actors}\t${STATUSES[n % STATUSES.length]}`);
-    }
-    lines.push('');
-  }
-  return lines.join('\n');
-}
-
 function ms(start: bigint) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -85,7 +71,22 @@ async function renderThroughput() {
   return results;
 }
 
+function readDoc(): string {
+  return fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
+}
+
+/** Only the write paths: replaces their section and leaves the rest of docs/performance.md as it is. */
+async function writesOnly(asBefore: boolean) {
+  if (asBefore) checkCanRecordBefore(readDoc());
+  const rows = await benchWrites();
+  const doc = readDoc() || '# Performance\n';
+  const section = writePathsSection(doc, rows, { asBefore });
+  fs.writeFileSync(DOC, replaceWritePathsSection(doc, section));
+  console.log(section);
+}
+
 async function main() {
+  if (process.argv.includes('--as-before')) checkCanRecordBefore(readDoc());
   const text = generateCatalogue(ROWS);
   const t0 = process.hrtime.bigint();
   const pure = await parseCatalogue({ fileName: 'bench.txt', bytes: Buffer.from(text) }, { limits: { maxRows: ROWS * 2, maxBytes: 50 * 1024 * 1024 } });
@@ -119,6 +120,7 @@ async function main() {
   }
 
   const pages = await renderThroughput();
+  const writes = await benchWrites();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const report = `# Performance
 
@@ -148,12 +150,14 @@ ${pages.map((p) => `| ${p.page} | ${p.perSecond} | ${p.meanMs.toFixed(2)} | ${p.
 
 Not yet measured: the comparison with nginx serving the same bytes from disk (nginx is not installed on the
 build machines), and concurrent load over HTTP.
-`;
-  fs.writeFileSync(new URL('../docs/performance.md', import.meta.url), report);
+
+${writePathsSection(readDoc(), writes, { asBefore: process.argv.includes('--as-before') })}`;
+  fs.writeFileSync(DOC, report);
   console.log(report);
 }
 
-main().catch((e) => {
+const args = process.argv.slice(2);
+(args.includes('writes') ? writesOnly(args.includes('--as-before')) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
