@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { seedDemo } from '../src/modules/demo/demo.seed.js';
+import { seedDemo } from '../src/modules/demo/index.js';
+import { loadConfig } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -64,13 +64,16 @@ const ops = {
     if (measureIds.length < count) throw new Error(`${actor.name} leads only ${measureIds.length} measures`);
     return { actor, user: { id: row.id, email: row.email, name: row.name, isInstanceAdmin: false }, measureIds };
   },
-  /** Lets `around` run each search re-index of a plan write (for the breakdown); returns the undo. */
+  /** Lets `around` run each search re-index of a write (for the breakdown): the touched documents' refresh and
+   * any whole-plan rebuild. Returns the undo. */
   instrumentReindex(s: Services, around: <T>(fn: () => Promise<T>) => Promise<T>): () => void {
-    const plans = s.plans;
-    const original = plans.reindex;
-    plans.reindex = ((...args: Parameters<typeof original>) => around(() => original.apply(plans, args))) as typeof original;
+    const search = s.search;
+    const { refresh, rebuildPlan } = search;
+    search.refresh = ((...args: Parameters<typeof refresh>) => around(() => refresh.apply(search, args))) as typeof refresh;
+    search.rebuildPlan = ((...args: Parameters<typeof rebuildPlan>) => around(() => rebuildPlan.apply(search, args))) as typeof rebuildPlan;
     return () => {
-      plans.reindex = original;
+      search.refresh = refresh;
+      search.rebuildPlan = rebuildPlan;
     };
   },
 

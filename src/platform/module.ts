@@ -15,7 +15,10 @@ import type { Locale } from './i18n/i18n.js';
 import type { JobHandler, HandlerOptions, JobQueue } from './jobs/jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import type { SearchService } from './search/search.service.js';
+import type { LinkItem, NavEntry } from './views/nav.js';
 import type { PageContext } from './views/page.js';
+
+export type { LinkItem, NavEntry } from './views/nav.js';
 
 /** What the platform gives every module's service builder. */
 export interface Platform {
@@ -43,16 +46,6 @@ export type { Writer } from './audit/audit.js';
 
 export type Services = Pick<Platform, 'auth' | 'search' | 'jobs' | 'mailer' | 'audit'> & ModuleServices;
 
-/** A link another module adds to a page it does not own (the plan workspace links to the dashboard …). */
-export interface LinkItem {
-  href: string;
-  label: string;
-  /** A file to download rather than a page. */
-  download?: boolean;
-  /** Shown as a button rather than a plain link. */
-  button?: boolean;
-}
-
 /** Places on a page where other modules add links: the slot's owner declares it with its subject type. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface LinkSlots {}
@@ -74,15 +67,6 @@ export interface RouteContext {
 export interface Slots {
   links<K extends keyof LinkSlots>(slot: K, ctx: PageContext, subject: LinkSlots[K]): LinkItem[];
   sections<K extends keyof SectionSlots>(slot: K, c: Ctx, subject: SectionSlots[K]): Promise<Child[]>;
-}
-
-export interface NavEntry {
-  area: 'admin' | 'public';
-  /** Place in the navigation, lowest first (the entries of all modules are sorted together). */
-  order: number;
-  /** i18n key of the label. */
-  label: string;
-  href(slug: string): string;
 }
 
 export interface ModuleManifest {

@@ -6,14 +6,12 @@ import type { ColumnRole } from './columns.detect.js';
 import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
 import { interpretDocument, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
 import { readSource } from './source.reader.js';
+import type { ImportLimits } from './table.model.js';
+
+export type { ImportLimits } from './table.model.js';
 import type { ImportProblem } from './table.model.js';
 
 export type ParseInput = { fileName: string; bytes: Buffer } | { text: string; fileName?: string };
-
-export interface ImportLimits {
-  maxBytes: number;
-  maxRows: number;
-}
 
 export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 10_000 };
 

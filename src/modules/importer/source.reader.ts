@@ -2,7 +2,7 @@
 // files with wrong or missing extensions. Every failure is a German message naming the file.
 import { readCsv, detectDelimiter } from './csv.reader.js';
 import { readDocxXml } from './docx.reader.js';
-import type { ImportLimits } from './parse.catalogue.js';
+import type { ImportLimits } from './table.model.js';
 import type { ReadResult, SourceDocument } from './table.model.js';
 import { decodeText, looksBinary } from './text.decode.js';
 import { readText } from './text.reader.js';

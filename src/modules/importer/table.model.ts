@@ -28,3 +28,9 @@ export type { ImportProblem } from '../plan/index.js';
 import type { ImportProblem } from '../plan/index.js';
 
 export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; errors: ImportProblem[] };
+
+/** How much an import may read: bytes of the file and rows of all its tables. */
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+}

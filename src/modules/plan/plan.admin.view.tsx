@@ -6,12 +6,7 @@ import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { Measure, Plan, PlanTree } from './plan.repository.js';
 import { PLAN_STATES } from './plan.schema.js';
-import { ExportLinks } from './plan.public.view.js';
-
-export function periodText(plan: Pick<Plan, 'period_start' | 'period_end'>): string {
-  if (plan.period_start && plan.period_end) return `${plan.period_start}–${plan.period_end}`;
-  return String(plan.period_start ?? plan.period_end ?? '');
-}
+import { ExportLinks, periodText } from './plan.parts.js';
 
 export function AdminOverviewPage({ ctx, plans, canCreate, actions }: { ctx: PageContext; plans: Plan[]; canCreate: boolean; actions: LinkItem[] }) {
   const { t } = ctx;

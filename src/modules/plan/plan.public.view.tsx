@@ -6,7 +6,7 @@ import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { Municipality } from '../../platform/tenancy.js';
 import type { LinkItem } from '../../platform/module.js';
-import { periodText } from './plan.admin.view.js';
+import { ExportLinks, periodText } from './plan.parts.js';
 import { ActorLinks } from './measure.view.js';
 import { measuresOfField, type Field, type Measure, type PlanTree } from './plan.repository.js';
 import { STATUS_CATEGORIES } from './status.js';
@@ -174,26 +174,6 @@ export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTr
         ) : null}
       </div>
     </Layout>
-  );
-}
-
-/** Download links of a plan (the exports module contributes them); nothing when there are none. */
-export function ExportLinks({ ctx, planId, links }: { ctx: PageContext; planId: number; links: LinkItem[] }) {
-  const { t } = ctx;
-  if (links.length === 0) return null;
-  return (
-    <section aria-labelledby={`exports-${planId}`} class="stack no-print">
-      <h2 class="kern-heading-small" id={`exports-${planId}`}>{t('export.title')}</h2>
-      <ul class="inline-list">
-        {links.map((l) => (
-          <li>
-            <a class="kern-link" href={l.href} download={l.download}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../auth/auth.service.js';
 import type { Lang, T } from '../i18n/i18n.js';
-import type { NavEntry } from '../module.js';
+import type { NavEntry } from '../views/nav.js';
 import type { Municipality } from '../tenancy.js';
 
 /** What every request carries: set by the app's pipeline, read by routes and views. */

@@ -1,5 +1,5 @@
 import type { Lang, T } from '../i18n/i18n.js';
-import type { NavEntry } from '../module.js';
+import type { NavEntry } from './nav.js';
 
 /** What every page needs from the request, handed to views so that they stay pure. */
 export interface PageContext {
