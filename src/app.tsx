@@ -132,6 +132,9 @@ export function createApp(deps: AppDeps) {
   });
 
   registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config);
+  // Routes outside any municipality (the instance admin), before tenancy claims the first path segment.
+  const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
+  for (const m of modules) if (m.instanceRoutes) app.route('/', m.instanceRoutes(context));
   app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
 
   // 6. Tenancy: everything under /:slug belongs to one municipality, resolved once here.
@@ -166,7 +169,6 @@ export function createApp(deps: AppDeps) {
   app.use('/:slug/verwaltung/*', adminGate);
 
   // 8. Every module's routes, in module order, each given its services once.
-  const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
   for (const m of modules) if (m.routes) app.route('/', m.routes(context));
 
   app.notFound((c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="notFound" />, 404));

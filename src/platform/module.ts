@@ -78,6 +78,8 @@ export interface ModuleManifest {
   services?(platform: Platform, before: Services): Partial<ModuleServices>;
   /** The module's routes as a Hono sub-app, mounted at the root; tenancy and the admin gate run before it. */
   routes?(context: RouteContext): Hono<AppEnv>;
+  /** Routes outside any municipality (the instance admin), mounted before tenancy. */
+  instanceRoutes?(context: RouteContext): Hono<AppEnv>;
   jobs?(services: Services): Record<string, { run: JobHandler; options?: HandlerOptions }>;
   links?: LinkContributions;
   /** Sections the module adds to other modules' pages, given the services once. */

@@ -117,7 +117,7 @@ function registerIndicatorRoutes(app: Hono<AppEnv>) {
   // Deleting leads back to the list (the indicator's own page is gone), so not through crudRoutes.
   const loadForDelete = async (c: Ctx) => {
     requirePermission(c, 'plan.edit');
-    return services.monitoring.getIndicator(mid(c), paths.adminIndicatorUpload.params(c).id);
+    return services.monitoring.getIndicator(mid(c), paths.adminIndicatorDelete.params(c).id);
   };
   app.get(paths.adminIndicatorDelete.pattern, async (c) => {
     const ind = await loadForDelete(c);

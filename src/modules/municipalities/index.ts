@@ -25,10 +25,6 @@ export const municipalitiesModule: ModuleManifest = {
     { area: 'admin', order: 100, label: 'admin.nav.audit', href: (slug) => municipalitiesPaths.adminAudit(slug) },
   ],
   services: (p) => ({ municipalities: new MunicipalityService(p.kysely, p.auth, p.clock) }),
-  routes(context) {
-    const app = new Hono<AppEnv>();
-    app.route('/', instanceRoutes(context));
-    app.route('/', municipalityRoutes(context));
-    return app;
-  },
+  instanceRoutes: (context) => new Hono<AppEnv>().route('/', instanceRoutes(context)),
+  routes: (context) => new Hono<AppEnv>().route('/', municipalityRoutes(context)),
 };

@@ -106,7 +106,7 @@ function registerRoundsRoutes(app: Hono<AppEnv>): void {
   const roundAction = (route: string, act: (c: Ctx, by: Writer, roundId: number) => Promise<Response>) =>
     app.post(route, async (c) => {
       const by = requirePermission(c, 'plan.edit');
-      const roundId = paths.adminRound.params(c).id;
+      const roundId = idOf(c, 'id');
       try {
         return await act(c, by, roundId);
       } catch (e) {

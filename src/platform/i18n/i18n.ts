@@ -16,7 +16,8 @@ void instance.init({
   lng: 'de',
   fallbackLng: 'de',
   supportedLngs: [...LANGUAGES],
-  resources: { de: { translation: de }, en: { translation: en } },
+  // Copies: modules' strings are merged into these, never into the platform's own objects.
+  resources: { de: { translation: structuredClone(de) }, en: { translation: structuredClone(en) } },
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,
