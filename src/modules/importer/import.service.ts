@@ -129,8 +129,8 @@ export class ImportService {
 
   /** Parses with the municipality's own status wordings, overridden by what the officer chose in the preview. */
   async parse(municipalityId: number, fileName: string, content: Buffer, options: StagedOptions, t: T): Promise<Extract<ParseResult, { ok: true }> | { ok: false; errors: ImportProblem[] }> {
-    const wordings = await this.db.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).execute();
-    const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category as StatusCategory])), ...options.statusMapping };
+    const wordings = await this.plans.configuredWordings(municipalityId);
+    const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
       ? parseExchangeJson(fileName, content, this.limits)
       : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits });

@@ -2,6 +2,7 @@
 // goals and measures with their actors, current status and progress notes come along; the status history stays
 // with the old plan, and each copied measure's first history entry says where it came from.
 import type { Transaction } from 'kysely';
+import * as measures from './measure.repository.js';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { allMeasures, type Measure, type PlanTree } from './plan.repository.js';
@@ -51,31 +52,18 @@ export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanT
   const notes = await notesOf(trx, municipalityId, kept.map((m) => m.id));
 
   const copyMeasure = async (m: Measure, fieldId: number, goalId: number | null) => {
-    const row = await trx
-      .insertInto('measures')
-      .values({
-        municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position: m.position, number: m.number,
-        is_further: m.is_further, text: m.text, status_label: m.status_label, status_category: m.status_category, status_date: m.status_date,
-        timeframe_start: m.timeframe_start, timeframe_end: m.timeframe_end, target_groups: m.target_groups, updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    copied.measures.set(m.id, row.id);
-    if (m.actors.length) {
-      await trx.insertInto('measure_actors')
-        .values(m.actors.map((a, position) => ({ municipality_id: municipalityId, measure_id: row.id, actor_id: a.id, role: a.role, position })))
-        .execute();
-    }
+    const id = await measures.insertMeasure(trx, {
+      municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position: m.position, number: m.number,
+      is_further: m.is_further, text: m.text, status_label: m.status_label, status_category: m.status_category, status_date: m.status_date,
+      timeframe_start: m.timeframe_start, timeframe_end: m.timeframe_end, target_groups: m.target_groups, updated_at: now,
+    });
+    copied.measures.set(m.id, id);
+    await measures.linkActors(trx, municipalityId, id, m.actors.map((a) => ({ actorId: a.id, role: a.role })), { replace: false });
     const own = notes.get(m.id) ?? [];
-    if (own.length) {
-      await trx.insertInto('progress_notes')
-        .values(own.map((n) => ({ municipality_id: municipalityId, measure_id: row.id, text: n.text, note_date: n.note_date, created_at: n.created_at, author_name: n.author_name })))
-        .execute();
-    }
-    await trx.insertInto('status_changes').values({
-      municipality_id: municipalityId, measure_id: row.id, from_label: null, from_category: null, to_label: m.status_label,
-      to_category: m.status_category, note: options.originNote(m), changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
-    }).execute();
+    await measures.insertNotes(trx, municipalityId, id, own.map((n) => ({ text: n.text, date: n.note_date, createdAt: n.created_at, authorName: n.author_name })), now);
+    await measures.recordStatusChange(trx, municipalityId, id, {
+      from: null, to: { label: m.status_label, category: m.status_category }, note: options.originNote(m), at: now, by,
+    });
   };
 
   const keptIds = new Set(kept.map((m) => m.id));

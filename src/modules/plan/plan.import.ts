@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { ExchangeActor, ExchangeMeasure, ExchangePlan } from './exchange.js';
 import { UNNAMED_GOAL } from './exchange.validate.js';
 import type { PlanState } from './plan.schema.js';
+import * as measures from './measure.repository.js';
 import { ACTORS_PLAN } from './plan.search.js';
 
 type Trx = Transaction<Database>;
@@ -85,28 +86,15 @@ export async function importExchangePlan(
     await actors.load();
 
     const insertMeasure = async (m: ExchangeMeasure, fieldId: number, goalId: number | null, position: number, further: boolean) => {
-      const row = await trx
-        .insertInto('measures')
-        .values({
-          municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position,
-          number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
-          status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
-          timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await linkActors(trx, actors, municipalityId, row.id, m.actors);
-      if (m.notes.length) {
-        await trx.insertInto('progress_notes').values(m.notes.map((n) => ({
-          municipality_id: municipalityId, measure_id: row.id, text: n.text, note_date: n.date, created_at: now, author_name: by.name,
-        }))).execute();
-      }
-      if (m.status.label) {
-        await trx.insertInto('status_changes').values({
-          municipality_id: municipalityId, measure_id: row.id, from_label: null, from_category: null, to_label: m.status.label,
-          to_category: m.status.category, note: '', changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
-        }).execute();
-      }
+      const id = await measures.insertMeasure(trx, {
+        municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position,
+        number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
+        status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
+        timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
+      });
+      await measures.linkActors(trx, municipalityId, id, await resolveActors(actors, m.actors), { replace: false });
+      await measures.insertNotes(trx, municipalityId, id, m.notes.map((n) => ({ text: n.text, date: n.date, authorName: by.name })), now);
+      if (m.status.label) await measures.recordStatusChange(trx, municipalityId, id, { from: null, to: m.status, note: '', at: now, by });
     };
 
     for (const [fi, f] of exchange.fields.entries()) {
@@ -131,14 +119,15 @@ function numberOrNull(year: string | null): number | null {
   return year ? Number(year.slice(0, 4)) : null;
 }
 
-async function linkActors(trx: Trx, actors: ActorResolver, municipalityId: number, measureId: number, list: ExchangeActor[]): Promise<void> {
+/** The actors of a measure, each once, found or created by name (the parent first). */
+async function resolveActors(actors: ActorResolver, list: ExchangeActor[]): Promise<measures.ActorLink[]> {
   const seen = new Set<number>();
-  const rows = [];
+  const links: measures.ActorLink[] = [];
   for (const a of list) {
     const id = await actors.resolve(a.name, a.parent);
     if (seen.has(id)) continue;
     seen.add(id);
-    rows.push({ municipality_id: municipalityId, measure_id: measureId, actor_id: id, role: a.role, position: rows.length });
+    links.push({ actorId: id, role: a.role });
   }
-  if (rows.length) await trx.insertInto('measure_actors').values(rows).execute();
+  return links;
 }

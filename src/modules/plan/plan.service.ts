@@ -13,6 +13,7 @@ import type {
 import type { ExchangePlan } from './exchange.js';
 import { treeToExchange } from './plan.exchange.js';
 import { copyPlanTree, type CopiedPlan, type CopyPlanOptions } from './plan.copy.js';
+import * as measures from './measure.repository.js';
 import * as repo from './plan.repository.js';
 import { mapStatus, type StatusCategory } from './status.js';
 
@@ -353,9 +354,9 @@ export class PlanService {
     return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
   }
 
-  private async configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
-    const rows = await conn.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).execute();
-    return rows.map((r) => ({ label: r.label, category: r.category as StatusCategory }));
+  /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
+  configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
+    return measures.configuredWordings(conn, municipalityId);
   }
 
   /** Checks where a measure goes (field, goal) and which actors it names; all must belong to the plan. */
@@ -389,12 +390,11 @@ export class PlanService {
   }
 
   private async writeActors(trx: Trx, municipalityId: number, measureId: number, input: MeasureInput): Promise<void> {
-    await trx.deleteFrom('measure_actors').where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId).execute();
-    const rows = [
-      ...(input.lead_actor_id !== null ? [{ id: input.lead_actor_id, role: 'lead' }] : []),
-      ...input.partner_actor_ids.filter((id) => id !== input.lead_actor_id).map((id) => ({ id, role: 'partner' })),
-    ].map((a, i) => ({ municipality_id: municipalityId, measure_id: measureId, actor_id: a.id, role: a.role, position: i }));
-    if (rows.length) await trx.insertInto('measure_actors').values(rows).execute();
+    const links = [
+      ...(input.lead_actor_id !== null ? [{ actorId: input.lead_actor_id, role: 'lead' }] : []),
+      ...input.partner_actor_ids.filter((id) => id !== input.lead_actor_id).map((actorId) => ({ actorId, role: 'partner' })),
+    ];
+    await measures.linkActors(trx, municipalityId, measureId, links, { replace: true });
   }
 
   async createMeasure(municipalityId: number, fieldId: number, input: MeasureInput, by: Writer): Promise<number> {
@@ -407,24 +407,15 @@ export class PlanService {
     const now = this.now();
     return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input, created: 'measure' }, field.plan_id, async (trx) => {
       const position = await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId });
-      const row = await trx
-        .insertInto('measures')
-        .values({
-          municipality_id: municipalityId, plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
-          number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
-          status_label: status.label, status_category: status.category, status_date: status.date,
-          timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await this.writeActors(trx, municipalityId, row.id, input);
-      if (status.label) {
-        await trx.insertInto('status_changes').values({
-          municipality_id: municipalityId, measure_id: row.id, from_label: null, from_category: null,
-          to_label: status.label, to_category: status.category, note: '', changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
-        }).execute();
-      }
-      return row.id;
+      const id = await measures.insertMeasure(trx, {
+        municipality_id: municipalityId, plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
+        number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
+        status_label: status.label, status_category: status.category, status_date: status.date,
+        timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: now,
+      });
+      await this.writeActors(trx, municipalityId, id, input);
+      if (status.label) await measures.recordStatusChange(trx, municipalityId, id, { from: null, to: status, note: '', at: now, by });
+      return id;
     });
   }
 
@@ -489,13 +480,10 @@ export class PlanService {
       { action: 'measure.status', entityType: 'measure', entityId: measureId, before: { label: before.status_label, category: before.status_category }, after: { label: mapped.label, category, note: input.note }, touch: [['measure', measureId]] },
       before.plan_id,
       async (trx) => {
-        await trx.updateTable('measures')
-          .set({ status_label: mapped.label, status_category: category, status_date: mapped.date, updated_at: now })
-          .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
-        await trx.insertInto('status_changes').values({
-          municipality_id: municipalityId, measure_id: measureId, from_label: before.status_label, from_category: before.status_category,
-          to_label: mapped.label, to_category: category, note: input.note, changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
-        }).execute();
+        await measures.setMeasureStatus(trx, municipalityId, measureId, { label: mapped.label, category, date: mapped.date }, now);
+        await measures.recordStatusChange(trx, municipalityId, measureId, {
+          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, at: now, by,
+        });
       },
       outer,
     );
@@ -516,19 +504,12 @@ export class PlanService {
           await trx.updateTable('measures').set({ text: ch.text, updated_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', ch.measureId).execute();
         }
         if (ch.status) {
-          await trx.updateTable('measures')
-            .set({ status_label: ch.status.label, status_category: ch.status.category, status_date: ch.status.date, updated_at: now })
-            .where('municipality_id', '=', municipalityId).where('id', '=', ch.measureId).execute();
-          await trx.insertInto('status_changes').values({
-            municipality_id: municipalityId, measure_id: ch.measureId, from_label: before.status_label, from_category: before.status_category,
-            to_label: ch.status.label, to_category: ch.status.category, note: ch.status.note, changed_at: now, changed_by_user_id: by.userId, changed_by_name: by.name,
-          }).execute();
+          await measures.setMeasureStatus(trx, municipalityId, ch.measureId, ch.status, now);
+          await measures.recordStatusChange(trx, municipalityId, ch.measureId, {
+            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, at: now, by,
+          });
         }
-        if (ch.newNotes.length) {
-          await trx.insertInto('progress_notes').values(ch.newNotes.map((n) => ({
-            municipality_id: municipalityId, measure_id: ch.measureId, text: n.text, note_date: n.date, created_at: now, author_name: by.name,
-          }))).execute();
-        }
+        await measures.insertNotes(trx, municipalityId, ch.measureId, ch.newNotes.map((n) => ({ text: n.text, date: n.date, authorName: by.name })), now);
       }
     });
   }
@@ -537,11 +518,8 @@ export class PlanService {
     const m = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
     if (!m) throw new NotFoundError('measure');
     return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {
-      const row = await trx.insertInto('progress_notes').values({
-        municipality_id: municipalityId, measure_id: measureId, text: input.text, note_date: input.note_date ?? this.now().slice(0, 10),
-        created_at: this.now(), author_name: by.name,
-      }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
+      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name }], this.now());
+      return id;
     }, outer);
   }
 }

@@ -5,6 +5,7 @@ import type { AuditedWrites } from '../../platform/audit/audited.js';
 import { nextPosition } from '../../platform/db/ordering.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import { listWordings } from './measure.repository.js';
 import type { WordingInput } from './wording.schema.js';
 
 export class WordingService {
@@ -14,7 +15,7 @@ export class WordingService {
   ) {}
 
   list(municipalityId: number) {
-    return this.db.selectFrom('status_wordings').select(['id', 'label', 'category', 'position']).where('municipality_id', '=', municipalityId).orderBy('position').execute();
+    return listWordings(this.db, municipalityId);
   }
 
   async get(municipalityId: number, id: number) {

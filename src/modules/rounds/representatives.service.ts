@@ -95,7 +95,7 @@ export class RepresentativeService {
   async changeOwn(municipalityId: number, actor: { id: number; name: string }, user: CurrentUser, values: FormValues): Promise<{ ok: true; count: number } | { ok: false; errors: FieldErrors }> {
     const groups = await this.ownMeasures(municipalityId, actor.id);
     const measures = groups.flatMap((g) => g.measures);
-    const parsed = parseMeasureUpdates(values, measures, await repo.configuredWordings(this.db, municipalityId), this.clock().toISOString().slice(0, 10));
+    const parsed = parseMeasureUpdates(values, measures, await this.plans.configuredWordings(municipalityId), this.clock().toISOString().slice(0, 10));
     if (!parsed.ok) return parsed;
     const by: Writer = { userId: user.id, name: `${user.name} (${actor.name})` };
     const planIds = groups.filter((g) => g.measures.some((m) => parsed.updates.some((u) => u.measureId === m.id))).map((g) => g.plan.id);

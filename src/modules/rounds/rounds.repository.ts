@@ -220,8 +220,3 @@ export function findChange(db: Conn, municipalityId: number, roundId: number, ch
     .where('c.id', '=', changeId)
     .executeTakeFirst();
 }
-
-export async function configuredWordings(db: Conn, municipalityId: number) {
-  const rows = await db.selectFrom('status_wordings').select(['label', 'category']).where('municipality_id', '=', municipalityId).orderBy('position').execute();
-  return rows.map((r) => ({ label: r.label, category: r.category as StatusCategory }));
-}

@@ -345,7 +345,7 @@ export class RoundService {
       this.plans.getPlan(municipalityId, access.planId),
       repo.leadMeasures(this.db, municipalityId, access.actorId, access.planId),
       repo.latestChanges(this.db, municipalityId, access.participantId),
-      repo.configuredWordings(this.db, municipalityId),
+      this.plans.configuredWordings(municipalityId),
     ]);
     return { plan: { id: plan.id, title: plan.title }, measures: measures.map((m) => ({ ...m, latest: latest.get(m.id) ?? null })), wordings: wordings.map((w) => w.label) };
   }
@@ -353,7 +353,7 @@ export class RoundService {
   /** Stores what the actor sent as pending changes (a newer one replaces a pending older one). */
   async submitViaLink(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>, values: FormValues): Promise<{ ok: true; count: number } | { ok: false; errors: FieldErrors }> {
     const measures = await repo.leadMeasures(this.db, municipalityId, access.actorId, access.planId);
-    const parsed = parseMeasureUpdates(values, measures, await repo.configuredWordings(this.db, municipalityId), this.today());
+    const parsed = parseMeasureUpdates(values, measures, await this.plans.configuredWordings(municipalityId), this.today());
     if (!parsed.ok) return parsed;
     await this.storeSubmission(municipalityId, access, parsed.updates);
     return { ok: true, count: parsed.updates.length };
