@@ -1,4 +1,4 @@
-// Must-show 3: signed in as the admin of A, every admin URL of B answers 404 or 403 and shows nothing of
+// Tenancy: signed in as the admin of A, every admin URL of B answers 404 or 403 and shows nothing of
 // B; B's draft plan stays invisible to an anonymous visitor by every URL, in search and in the directory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from './paths.js';

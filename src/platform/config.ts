@@ -19,7 +19,7 @@ export const configSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(10000),
   LOG_REQUESTS: bool.default(false),
-  // -- mail, jobs and update rounds (issue 4) --
+  // -- mail, jobs and update rounds --
   SMTP_HOST: z.string().trim().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_USER: z.string().optional(),

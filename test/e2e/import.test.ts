@@ -1,4 +1,4 @@
-// Issue 3, must-show 3: the officer uploads a Word catalogue, fixes a column mapping in the preview, confirms
+// The officer uploads a Word catalogue, fixes a column mapping in the preview, confirms
 // and sees the draft plan; then updates three statuses through an edited Excel sheet and sees the history
 // entries. axe checks every page on the way.
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 2, must-show 4: the admin adds a goal and a measure, changes its status with a note and publishes;
+// The admin adds a goal and a measure, changes its status with a note and publishes;
 // a resident finds the measure by search and sees the new status and its history. axe-core checks every
 // page on the way for WCAG 2.1 A/AA; then the same journey again with the keyboard alone.
 import type { Browser, Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Issue 4, must-show 4: every chart has its table and text alternative, and axe-core finds nothing on the
+// Every chart has its table and text alternative, and axe-core finds nothing on the
 // dashboard pages (admin and public), the yearly priorities, an indicator (also with a refused CSV upload)
 // and the funding form. No element carries a style attribute and the CSP reports nothing.
 import fs from 'node:fs';

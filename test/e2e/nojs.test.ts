@@ -1,4 +1,4 @@
-// Issue 2, must-show 5: the public pages render without JavaScript (and ship none), and the catalogue prints
+// The public pages render without JavaScript (and ship none), and the catalogue prints
 // as a table without the site's header and navigation.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Routes of the editions module (issue 4). All of them live in the admin area: editions, comparisons and the
+// Routes of the editions module. All of them live in the admin area: editions, comparisons and the
 // report are working papers of the office until the council has them; drafts may be among them.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';

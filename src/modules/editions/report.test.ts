@@ -1,4 +1,4 @@
-// Issue 4, must-show 2: the yearly report of the demo municipality as a tagged PDF and as Word, with the changes
+// The yearly report of the demo municipality as a tagged PDF and as Word, with the changes
 // since the last edition. The officer keeps an edition, a measure's status changes afterwards, and both files
 // list that change with its reason; they hold every measure, the charts with their text alternative, and the
 // tables. Downloaded through the real route, on SQLite and PostgreSQL.

@@ -1,4 +1,4 @@
-// Must-show: the seed catalogue (a Word table pasted as text) parsed from the file itself.
+// The seed catalogue (a Word table pasted as text) parsed from the file itself.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeMeasure, ExchangePlan } from '../plan/index.js';

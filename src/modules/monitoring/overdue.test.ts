@@ -1,4 +1,4 @@
-// Must-show 3: overdue detection on dates around the boundaries.
+// Overdue detection on dates around the boundaries.
 import { describe, expect, it } from 'vitest';
 import { addDays, asDay, berlinDay, daysBetween, firstDayOf, lastDayOf, monthsEndingWith } from './calendar.js';
 import { latestNoteOn, overdueMeasures, type OverdueCandidate } from './overdue.js';

@@ -1,4 +1,4 @@
-// Which measures are overdue (issue 4, must-show 3). Pure: the caller passes today and, once update rounds
+// Which measures are overdue. Pure: the caller passes today and, once update rounds
 // exist, when the last one started. Two reasons make a measure overdue:
 //  1. a planned start or end (or the date of a planned wording such as "In Planung ab 2024") has passed
 //     while the measure is still planned or not started;

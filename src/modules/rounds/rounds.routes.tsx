@@ -1,4 +1,4 @@
-// Routes of the update rounds (issue 4): the officer's pages under /verwaltung/sachstand, the personal link
+// Routes of the update rounds: the officer's pages under /verwaltung/sachstand, the personal link
 // at /:slug/sachstand/:token (no account; CSRF as everywhere), the representatives, and the page where a
 // representative changes the measures of their actor.
 import { Hono } from 'hono';

@@ -3,7 +3,7 @@ import type { Engine } from '../db.js';
 import { tableBuilders } from './builders.js';
 
 // The jobs table (platform: background work that survives a restart) and the tables of the update rounds
-// (Sachstandsabfrage, issue 4). Timestamps are ISO text, so "due" and "expired" compare as strings.
+// (Sachstandsabfrage). Timestamps are ISO text, so "due" and "expired" compare as strings.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const { table, tenant } = tableBuilders(db, engine);
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../db.js';
 import { tableBuilders } from './builders.js';
 
-// Tables of the monitoring module (issue 4): yearly priorities (Jahresziele) and their links to goals and
+// Tables of the monitoring module: yearly priorities (Jahresziele) and their links to goals and
 // measures, indicators (Kennzahlen) with their time series, and the funding of measures. Values are
 // 'double precision' (REAL affinity on SQLite); money is kept in whole cents so that sums stay exact.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../db.js';
 import { tableBuilders } from './builders.js';
 
-// Tables of the editions module (issue 4): frozen snapshots of a plan, and where copied plan parts came from.
+// Tables of the editions module: frozen snapshots of a plan, and where copied plan parts came from.
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const { table } = tableBuilders(db, engine);
 

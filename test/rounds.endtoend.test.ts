@@ -1,4 +1,4 @@
-// Issue 4, must-show 1, end to end on SQLite and PostgreSQL: the officer starts an update round; the SMTP
+// An update round end to end on SQLite and PostgreSQL: the officer starts an update round; the SMTP
 // server (real, in this process) receives one mail per lead actor with an address; an actor follows its
 // link and updates two measures; the officer accepts one and returns the other; the measure's history and
 // the dashboard show exactly that. A link never reaches another actor's measures, another plan or another
@@ -21,7 +21,7 @@ async function countRows(env: TestEnv, table: 'round_changes' | 'status_changes'
   return Number(r.n);
 }
 
-describe.each(engines)('must-show 1: an update round end to end on %s', (engine) => {
+describe.each(engines)('an update round end to end on %s', (engine) => {
   let smtp: TestSmtp;
   let env: TestEnv;
   let f: Fixture;
