@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { requirePermission } from '../../platform/http/kit.js';
+import { asciiFileName } from '../../platform/http/download.js';
 import { paths } from './editions.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { berlinDay } from '../monitoring/index.js';
@@ -18,8 +19,6 @@ const TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-const asciiName = (s: string) =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'plan';
 
 function registerReportRoutes(app: Hono<AppEnv>): void {
   for (const pattern of paths.adminPlanReport.patterns) {
@@ -35,7 +34,7 @@ function registerReportRoutes(app: Hono<AppEnv>): void {
       const day = berlinDay(clock());
       return c.body(new Uint8Array(body), 200, {
         'content-type': TYPES[format],
-        'content-disposition': `attachment; filename="sachstandsbericht-${asciiName(plan.title)}-${day}.${format}"`,
+        'content-disposition': `attachment; filename="sachstandsbericht-${asciiFileName(plan.title)}-${day}.${format}"`,
         'cache-control': 'no-store',
       });
     });

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { asciiFileName } from '../../platform/http/download.js';
 import { EXPORT_FORMATS, paths } from './exports.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { Plan } from '../plan/index.js';
@@ -39,8 +40,6 @@ async function produce(format: Format, input: ExportInput): Promise<Uint8Array<A
   }
 }
 
-const asciiName = (s: string) =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'plan';
 
 async function download(c: Ctx, context: RouteContext, plan: Plan, format: Format) {
   const m = c.get('municipality');
@@ -53,7 +52,7 @@ async function download(c: Ctx, context: RouteContext, plan: Plan, format: Forma
     lang: c.get('lang'),
   };
   const body = await produce(format, input);
-  const name = `${asciiName(plan.title)}-${stateDate}.${format}`;
+  const name = `${asciiFileName(plan.title)}-${stateDate}.${format}`;
   return c.body(body, 200, {
     'content-type': TYPES[format],
     'content-disposition': `attachment; filename="${name}"`,
