@@ -1,12 +1,14 @@
-// Start: config → db → migrate → (demo data) → listen.
+// Start: config → db → migrate → (demo data) → listen. The start-up lines are German, or English with LANG=en….
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { cliLocale, shellLang } from './cli.locale.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { seedDemo } from './modules/demo/index.js';
 import { systemClock } from './platform/clock.js';
 import { openDb } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
+import { registerLocales, translator } from './platform/i18n/i18n.js';
 import { buildServices } from './services.js';
 
 async function main() {
@@ -16,17 +18,20 @@ async function main() {
   const services = buildServices(db, config, systemClock);
   const demo = config.demoData ? await seedDemo(services) : null;
   const app = createApp({ config, db, clock: systemClock, services });
+  registerLocales(cliLocale);
+  const t = translator(shellLang(undefined));
   // Background work (mail of the update rounds …) runs from the jobs table; jobs left by a previous run resume.
   const stopJobs = services.jobs.start(config.jobsPollSeconds * 1000);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const url = config.publicUrl;
-    console.log(`Teilhabe läuft auf ${url} (${db.engine === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, Port ${info.port})`);
+    const engine = db.engine === 'sqlite' ? t('cli.start.sqlite', { dir: config.dataDir }) : t('cli.start.postgres');
+    console.log(t('cli.start.running', { url, engine, port: info.port }));
     if (demo) {
-      console.log(`Demo-Kommune: ${url}/musterstadt`);
-      console.log(`Anmelden: ${url}/anmelden als ${demo.email}`);
-      if (demo.password) console.log(`Einmal-Passwort (wird nur jetzt angezeigt): ${demo.password}`);
+      console.log(t('cli.start.demo', { url: `${url}/musterstadt` }));
+      console.log(t('cli.start.signIn', { url: `${url}/anmelden`, email: demo.email }));
+      if (demo.password) console.log(t('cli.start.password', { password: demo.password }));
     } else {
-      console.log(`Passwort vergessen? npx teilhabe set-password ${'admin@musterstadt.example'}`);
+      console.log(t('cli.start.forgot', { email: 'admin@musterstadt.example' }));
     }
   });
   const stop = async () => {

@@ -182,6 +182,23 @@ describe.each(engines)('import and export on %s', (engine) => {
       expect(m.status_label).toBe('In Planung ab 2027');
       expect(tree.plan.state).toBe('draft');
     });
+
+    it('in English: the same problems and warnings in the interface language', async () => {
+      const english = new Client(env);
+      english.cookies.set('teilhabe_lang', 'en');
+      await english.signIn(f.A.adminEmail, PASSWORD);
+      const garbage = await english.upload(paths.adminImport(f.A.slug), { text: '' }, { file: { name: 'kaputt.xlsx', content: Buffer.from('PK\u0003\u0004 kaputt kaputt') } });
+      expect(garbage.status).toBe(400);
+      expect(garbage.body).toContain('The file “kaputt.xlsx” is not a valid Excel file (damaged or incomplete');
+      expect(garbage.body).toContain('Nothing was saved.');
+      const up = await english.upload(paths.adminImport(f.A.slug), { text: 'Ziel\tNr.\tMaßnahme\tAkteure\nMehr Kurse\t1\tSprachkurs für Eltern\t\n' }, {});
+      const token = previewToken(up.location);
+      const preview = await english.get(up.location!);
+      expect(preview.body).toContain('File “pasted text.txt”.');
+      expect(preview.body).toContain('Row 2: the measure has no actors.');
+      expect(preview.body).toContain('>Field of action</option>');
+      await english.post(paths.adminImportDiscard(f.A.slug, token));
+    });
   });
 
   describe('export routes: four outcomes', () => {

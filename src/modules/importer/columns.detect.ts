@@ -4,17 +4,7 @@
 
 export const COLUMN_ROLES = ['field', 'goal', 'number', 'measure', 'actors', 'status', 'timeframe', 'notes'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
-
-export const COLUMN_LABELS: Record<ColumnRole, string> = {
-  field: 'Handlungsfeld',
-  goal: 'Ziel',
-  number: 'Nr.',
-  measure: 'Maßnahme',
-  actors: 'Akteure',
-  status: 'Status',
-  timeframe: 'Zeitraum',
-  notes: 'Bemerkung',
-};
+// The roles' names for people are the importer's strings: `importer.column.<role>`.
 
 export function normaliseHeader(header: string): string {
   return header

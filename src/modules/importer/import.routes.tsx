@@ -39,7 +39,7 @@ function registerImportRoutes(app: Hono<AppEnv>) {
       const targetId = target === '' ? null : idParam(target);
       if (target !== '' && targetId === null) return showUpload(c, [{ file: '', message: c.get('t')('errors.choiceInvalid') }], values, 400);
       if (!file && !text.trim()) return showUpload(c, [{ file: '', message: c.get('t')('import.nothing') }], values, 400);
-      const fileName = file ? file.name.slice(0, 200) : 'eingefügter Text.txt';
+      const fileName = file ? file.name.slice(0, 200) : c.get('t')('importer.pastedFileName');
       if (file && file.size > config.importMaxBytes) {
         return showUpload(c, [{ file: fileName, message: c.get('t')('import.tooLarge', { file: fileName, mb: Math.round(config.importMaxBytes / 1024 / 1024) }) }], values, 413);
       }

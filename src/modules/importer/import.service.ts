@@ -57,17 +57,17 @@ function isExchangeJson(fileName: string, content: Buffer): boolean {
   return /\.json$/i.test(fileName) || content.subarray(0, 64).toString('utf8').trimStart().startsWith('{');
 }
 
-export function parseExchangeJson(fileName: string, content: Buffer, limits: ImportLimits): Extract<ParseResult, { ok: true }> | { ok: false; errors: ImportProblem[] } {
-  if (content.length > limits.maxBytes) return { ok: false, errors: [{ file: fileName, message: `Die Datei „${fileName}“ ist größer als erlaubt.` }] };
+export function parseExchangeJson(fileName: string, content: Buffer, limits: ImportLimits, t: T): Extract<ParseResult, { ok: true }> | { ok: false; errors: ImportProblem[] } {
+  if (content.length > limits.maxBytes) return { ok: false, errors: [{ file: fileName, message: t('importer.json.tooLarge', { file: fileName }) }] };
   let data: unknown;
   try {
     data = JSON.parse(content.toString('utf8'));
   } catch (e) {
-    return { ok: false, errors: [{ file: fileName, message: `Die Datei „${fileName}“ ist kein gültiges JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ file: fileName, message: t('importer.json.invalid', { file: fileName, detail: (e as Error).message }) }] };
   }
   const checked = exchangePlanSchema.safeParse(data);
   if (!checked.success) {
-    return { ok: false, errors: checked.error.issues.slice(0, 50).map((i) => ({ file: fileName, message: `Feld „${i.path.join('.')}“: ${i.message}` })) };
+    return { ok: false, errors: checked.error.issues.slice(0, 50).map((i) => ({ file: fileName, message: t('importer.json.field', { path: i.path.join('.'), message: i.message }) })) };
   }
   const plan = checked.data;
   const measures = plan.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]);
@@ -132,8 +132,8 @@ export class ImportService {
     const wordings = await this.plans.configuredWordings(municipalityId);
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
-      ? parseExchangeJson(fileName, content, this.limits)
-      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits });
+      ? parseExchangeJson(fileName, content, this.limits, t)
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits, t });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;

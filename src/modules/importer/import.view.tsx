@@ -4,7 +4,7 @@ import { Csrf, StatusBadge, SubmitButton } from '../../platform/views/components
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { STATUS_CATEGORIES } from '../plan/index.js';
-import { COLUMN_LABELS, COLUMN_ROLES } from './columns.detect.js';
+import { COLUMN_ROLES } from './columns.detect.js';
 import type { ImportSession, Preview } from './import.service.js';
 import type { ImportProblem } from './table.model.js';
 
@@ -128,7 +128,7 @@ function MappingForm({ ctx, session, preview }: { ctx: PageContext; session: Imp
                   <div class="kern-form-input__select-wrapper">
                     <select class="kern-form-input__select" id={`col-${h.index}`} name={`col_${h.index}`}>
                       <option value="">{t('import.ignoreColumn')}</option>
-                      {COLUMN_ROLES.map((r) => <option value={r} selected={h.role === r}>{COLUMN_LABELS[r]}</option>)}
+                      {COLUMN_ROLES.map((r) => <option value={r} selected={h.role === r}>{t(`importer.column.${r}`)}</option>)}
                     </select>
                   </div>
                 </div>

@@ -6,15 +6,16 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { importerPaths } from './importer.paths.js';
 import { importRoutes } from './import.routes.js';
 import { ImportService } from './import.service.js';
+import { importerLocale } from './importer.locale.js';
 
 export { parseCatalogue, DEFAULT_LIMITS } from './parse.catalogue.js';
 export type { ParseInput, ParseOptions, ParseResult, ImportLimits, StatusSummary } from './parse.catalogue.js';
 export type { DetectedColumns, ImportWarning } from './layout.interpreter.js';
 export type { DirectoryEntry } from './actors.directory.js';
 export type { ImportProblem } from './table.model.js';
-export { COLUMN_ROLES, COLUMN_LABELS, roleOfHeader, type ColumnRole } from './columns.detect.js';
+export { COLUMN_ROLES, roleOfHeader, type ColumnRole } from './columns.detect.js';
 export { parseActors, actorKey } from './actors.parser.js';
-export type { ImportService } from './import.service.js';
+export { parseExchangeJson, type ImportService } from './import.service.js';
 export { importerPaths } from './importer.paths.js';
 
 declare module '../../platform/module.js' {
@@ -25,6 +26,7 @@ declare module '../../platform/module.js' {
 
 export const importerModule: ModuleManifest = {
   name: 'importer',
+  locales: importerLocale,
   nav: [{ area: 'admin', order: 50, label: 'admin.nav.import', href: (slug) => importerPaths.adminImport(slug) }],
   services: (p, before) => ({
     imports: new ImportService(p.kysely, p.clock, before.plans, before.importPlan, { maxBytes: p.config.importMaxBytes, maxRows: p.config.importMaxRows }),

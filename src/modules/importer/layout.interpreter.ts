@@ -1,10 +1,11 @@
 // The one place that understands catalogue layouts. It walks the rows of every sheet with a small state machine:
 // header rows set the column roles, free lines are plan titles, field headings, visions or the "Weitere
 // Maßnahmen" section, and table rows become goals and measures. Whatever it is unsure about becomes a warning
-// with its row, never an exception.
+// with its row, never an exception. Warnings and problems are written in the language of the `t` it is given.
+import { translator, type T } from '../../platform/i18n/i18n.js';
 import { mapStatus, type StatusCategory } from '../plan/index.js';
 import { parseActors } from './actors.parser.js';
-import { COLUMN_LABELS, matchHeader, type ColumnRole } from './columns.detect.js';
+import { matchHeader, type ColumnRole } from './columns.detect.js';
 import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { splitNotes, noteDate } from './notes.parser.js';
 import { recordsToRows } from './records.layout.js';
@@ -29,6 +30,8 @@ export interface DetectedColumns {
 export interface InterpretOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
   statusMapping?: Record<string, StatusCategory>;
+  /** Translates warnings and problems; German when not given. */
+  t?: T;
 }
 
 export type Interpretation =
@@ -74,6 +77,8 @@ interface FieldState {
 
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): Interpretation {
   const file = document.file;
+  const t = options.t ?? translator('de');
+  const roleLabel = (role: ColumnRole) => t(`importer.column.${role}`);
   const warnings: ImportWarning[] = [];
   const fields: FieldState[] = [];
   const configured = Object.entries(options.statusMapping ?? {}).map(([label, category]) => ({ label, category }));
@@ -158,7 +163,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
     const measureFrom = (row: SourceRow, cells: string[], active: Partial<Record<ColumnRole, number>>): ExchangeMeasure | null => {
       const cell = (role: ColumnRole) => (active[role] !== undefined ? (cells[active[role]!] ?? '') : '');
-      const column = (role: ColumnRole) => headerNames[role] || COLUMN_LABELS[role];
+      const column = (role: ColumnRole) => headerNames[role] || roleLabel(role);
       const { text, notes } = splitNotes(cleanText(cell('measure')));
       const noteCell = cleanText(cell('notes'));
       if (noteCell) for (const line of noteCell.split('\n')) notes.push({ text: line.replace(/^[•→]\s*/, ''), date: noteDate(line) });
@@ -167,14 +172,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const statusLabel = oneLine(cell('status'));
       const status = mapStatus(statusLabel, configured);
       if (statusLabel && status.category === 'unknown') {
-        warn(row.row, `Zeile ${row.row}, Spalte „${column('status')}“: Die Angabe „${statusLabel}“ ist keiner Kategorie zugeordnet.`, column('status'));
+        warn(row.row, t('importer.warning.unknownStatus', { row: row.row, column: column('status'), label: statusLabel }), column('status'));
       }
       const { actors, unsure } = parseActors(cell('actors'));
-      if (!actors.length && mode !== 'further') warn(row.row, `Zeile ${row.row}: Die Maßnahme hat keine Akteure.`, column('actors'));
-      for (const name of unsure) warn(row.row, `Zeile ${row.row}, Spalte „${column('actors')}“: „${name}“ ist als ein Akteur übernommen; bitte prüfen.`, column('actors'));
+      if (!actors.length && mode !== 'further') warn(row.row, t('importer.warning.noActors', { row: row.row }), column('actors'));
+      for (const name of unsure) warn(row.row, t('importer.warning.unsureActor', { row: row.row, column: column('actors'), name }), column('actors'));
       if (number !== null) {
         const earlier = usedNumbers.get(number);
-        if (earlier !== undefined) warn(row.row, `Zeile ${row.row}: Die Nummer ${number} kommt schon in Zeile ${earlier} vor.`, column('number'));
+        if (earlier !== undefined) warn(row.row, t('importer.warning.duplicateNumber', { row: row.row, number, earlier }), column('number'));
         else usedNumbers.set(number, row.row);
       }
       const timeframe = oneLine(cell('timeframe'));
@@ -202,7 +207,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           row: row.row,
         };
         for (const i of unknown) {
-          if (!Object.values(active).includes(i)) warn(row.row, `Die Spalte „${oneLine(row.cells[i])}“ wurde nicht erkannt und wird nicht übernommen.`, oneLine(row.cells[i]));
+          if (!Object.values(active).includes(i)) warn(row.row, t('importer.warning.unknownColumn', { column: oneLine(row.cells[i]) }), oneLine(row.cells[i]));
         }
       }
       if (active.measure === undefined) {
@@ -267,15 +272,15 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         const next = nextKind(index);
         if (headingLike && (next === 'header' || next === 'data')) {
           if (current && !current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
-            warn(row.row, `Zeile ${row.row}: Die Zwischenüberschrift „${shorten(text)}“ wurde nicht übernommen.`);
+            warn(row.row, t('importer.warning.subheadingSkipped', { row: row.row, text: shorten(text) }));
             return;
           }
           openField(fieldTitle(text), false);
           mode = 'start';
-          if (!/^\d/.test(text)) warn(row.row, `Zeile ${row.row}: „${text}“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.`);
+          if (!/^\d/.test(text)) warn(row.row, t('importer.warning.headingAsField', { row: row.row, text }));
           return;
         }
-        warn(row.row, `Zeile ${row.row}: Der Text „${shorten(text)}“ steht außerhalb der Tabelle und wurde nicht übernommen.`);
+        warn(row.row, t('importer.warning.outsideTable', { row: row.row, text: shorten(text) }));
         return;
       }
 
@@ -311,7 +316,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const measure = measureFrom(row, cells, roles);
       if (!measure) {
         const rest = cells.filter((cell, i) => cell.trim() && i !== roles!.goal);
-        if (rest.length) warn(row.row, `Zeile ${row.row}: Keine Maßnahme angegeben; die Zeile wurde übersprungen.`, headerNames.measure || COLUMN_LABELS.measure);
+        if (rest.length) warn(row.row, t('importer.warning.noMeasure', { row: row.row }), headerNames.measure || roleLabel('measure'));
         return;
       }
       if (mode === 'further') {
@@ -328,7 +333,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
   if (!roles) {
     const found = headerWithoutMeasure ?? (firstCells ? { cells: firstCells } : null);
-    const listed = found ? found.cells.map(oneLine).filter(Boolean).map((cell) => `„${shorten(cell)}“`).join(', ') : '';
+    const listed = found ? found.cells.map(oneLine).filter(Boolean).map((cell) => t('importer.quoted', { text: shorten(cell) })).join(', ') : '';
     return {
       ok: false,
       errors: [
@@ -336,9 +341,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           file,
           ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
           ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
-          message: listed
-            ? `Keine Spalte für die Maßnahme erkannt. Gefundene Spalten: ${listed}.`
-            : 'Keine Tabelle mit Maßnahmen erkannt. Erwartet wird eine Kopfzeile mit Spalten wie „Ziel“, „Nr.“, „Maßnahme“, „Akteure“ und „Status“.',
+          message: listed ? t('importer.layout.noMeasureColumn', { columns: listed }) : t('importer.layout.noTable'),
         },
       ],
     };
@@ -346,7 +349,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
   const kept = fields.map((state) => state.field).filter((field) => field.visions.length || field.goals.length || field.furtherMeasures.length);
   const columns: DetectedColumns = detected ?? {
-    headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: COLUMN_LABELS[role as ColumnRole], role: role as ColumnRole })),
+    headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: roleLabel(role as ColumnRole), role: role as ColumnRole })),
     roles: roles,
   };
   return { ok: true, plan: { plan: { title: title ?? defaultTitle(file) }, fields: kept }, warnings, columns };

@@ -1,5 +1,7 @@
 // Entry point: picks the reader for the input, guards size and row limits, interprets the layout and
-// summarises statuses and actors for the preview. Never throws: every failure is an error value in German.
+// summarises statuses and actors for the preview. Never throws: every failure is an error value, its message in
+// the language of the `t` it is given (German when none is: the app and the CLI register the importer's strings).
+import { translator, type T } from '../../platform/i18n/i18n.js';
 import type { StatusCategory } from '../plan/index.js';
 import { unifyActors, type DirectoryEntry } from './actors.directory.js';
 import type { ColumnRole } from './columns.detect.js';
@@ -19,6 +21,8 @@ export interface ParseOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
   statusMapping?: Record<string, StatusCategory>;
   limits?: Partial<ImportLimits>;
+  /** Translates the problems and warnings; German when not given. */
+  t?: T;
 }
 
 export interface StatusSummary {
@@ -55,32 +59,33 @@ function summariseStatuses(plan: ExchangePlan): StatusSummary[] {
 
 export async function parseCatalogue(input: ParseInput, options: ParseOptions = {}): Promise<ParseResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const file = ('fileName' in input && input.fileName) || 'eingefügter Text';
+  const t = options.t ?? translator('de');
+  const file = ('fileName' in input && input.fileName) || t('importer.pastedText');
   try {
-    const read = await readSource(input, file, limits);
+    const read = await readSource(input, file, limits, t);
     if (!read.ok) return read;
     const rowCount = read.document.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
     if (rowCount > limits.maxRows) {
-      return { ok: false, errors: [{ file, message: `Die Datei „${file}“ hat ${rowCount} Zeilen; erlaubt sind höchstens ${limits.maxRows}.` }] };
+      return { ok: false, errors: [{ file, message: t('importer.read.tooManyRows', { file, rows: rowCount, max: limits.maxRows }) }] };
     }
-    const interpreted = interpretDocument(read.document, options);
+    const interpreted = interpretDocument(read.document, { ...options, t });
     if (!interpreted.ok) return interpreted;
     const { plan, warnings, columns } = interpreted;
     if (!measuresOf(plan).length) {
-      return { ok: false, errors: [{ file, message: `In der Datei „${file}“ wurde keine Maßnahme gefunden.` }] };
+      return { ok: false, errors: [{ file, message: t('importer.read.noMeasures', { file }) }] };
     }
     const actors = unifyActors(plan);
     const checked = exchangePlanSchema.safeParse(plan);
     if (!checked.success) {
       return {
         ok: false,
-        errors: checked.error.issues.map((issue) => ({ file, message: `Ungültiger Aufbau (${issue.path.join('.')}): ${issue.message}` })),
+        errors: checked.error.issues.map((issue) => ({ file, message: t('importer.read.invalidStructure', { path: issue.path.join('.'), message: issue.message }) })),
       };
     }
     return { ok: true, plan: checked.data, warnings, columns, statuses: summariseStatuses(checked.data), actors };
   } catch (error) {
     // Readers of third-party formats can fail in ways no check foresees; the caller still gets a value.
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ file, message: `Die Datei „${file}“ konnte nicht gelesen werden (${detail}).` }] };
+    return { ok: false, errors: [{ file, message: t('importer.read.unreadable', { file, detail }) }] };
   }
 }

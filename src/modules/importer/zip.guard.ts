@@ -14,9 +14,17 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 50 * 1024 * 1024, maxRatio: 200, maxEntries: 2000 };
 
+/** What exactly is wrong, as a key of `importer.zip` and its values, for the reader to put into its message. */
+export interface ZipDetail {
+  key: 'tooShort' | 'noDirectory' | 'directoryOutside' | 'directoryDamaged' | 'entries' | 'totalDeclared' | 'ratio' | 'entry' | 'entryTruncated' | 'method' | 'totalSize' | null;
+  /** Without a key, `text` is the detail itself (an entry's name, "ZIP64"). */
+  text?: string;
+  values?: Record<string, string | number>;
+}
+
 export type ZipResult =
   | { ok: true; entries: Map<string, Buffer> }
-  | { ok: false; reason: 'damaged' | 'bomb' | 'encrypted' | 'unsupported'; detail: string };
+  | { ok: false; reason: 'damaged' | 'bomb' | 'encrypted' | 'unsupported'; detail: ZipDetail };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -37,27 +45,29 @@ interface Entry {
   localOffset: number;
 }
 
-function damaged(detail: string): ZipResult {
-  return { ok: false, reason: 'damaged', detail };
+function damaged(key: ZipDetail['key'], values?: ZipDetail['values']): ZipResult {
+  return { ok: false, reason: 'damaged', detail: { key, values } };
 }
+
+const plain = (text: string): ZipDetail => ({ key: null, text });
 
 /** Reads and verifies every entry of a zip; `wanted` limits inflation to the entries a reader needs. */
 export function openZip(bytes: Buffer, wanted: (name: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipResult {
-  if (bytes.length < 22) return damaged('zu kurz');
+  if (bytes.length < 22) return damaged('tooShort');
   const end = findEndOfCentralDirectory(bytes);
-  if (end < 0) return damaged('Inhaltsverzeichnis fehlt');
+  if (end < 0) return damaged('noDirectory');
   const count = bytes.readUInt16LE(end + 10);
   const directorySize = bytes.readUInt32LE(end + 12);
   const directoryOffset = bytes.readUInt32LE(end + 16);
-  if (count === 0xffff || directoryOffset === 0xffffffff) return { ok: false, reason: 'unsupported', detail: 'ZIP64' };
-  if (count > limits.maxEntries) return { ok: false, reason: 'bomb', detail: `${count} Einträge` };
-  if (directoryOffset + directorySize > end) return damaged('Inhaltsverzeichnis außerhalb der Datei');
+  if (count === 0xffff || directoryOffset === 0xffffffff) return { ok: false, reason: 'unsupported', detail: plain('ZIP64') };
+  if (count > limits.maxEntries) return { ok: false, reason: 'bomb', detail: { key: 'entries', values: { n: count } } };
+  if (directoryOffset + directorySize > end) return damaged('directoryOutside');
 
   const entries: Entry[] = [];
   let at = directoryOffset;
   let declaredTotal = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL) return damaged('Inhaltsverzeichnis beschädigt');
+    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL) return damaged('directoryDamaged');
     const entry: Entry = {
       flags: bytes.readUInt16LE(at + 8),
       method: bytes.readUInt16LE(at + 10),
@@ -67,12 +77,12 @@ export function openZip(bytes: Buffer, wanted: (name: string) => boolean, limits
       name: bytes.toString('utf8', at + 46, Math.min(end, at + 46 + bytes.readUInt16LE(at + 28))),
     };
     at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    if (entry.flags & 0x1) return { ok: false, reason: 'encrypted', detail: entry.name };
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) return { ok: false, reason: 'unsupported', detail: 'ZIP64' };
+    if (entry.flags & 0x1) return { ok: false, reason: 'encrypted', detail: plain(entry.name) };
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) return { ok: false, reason: 'unsupported', detail: plain('ZIP64') };
     declaredTotal += entry.size;
-    if (declaredTotal > limits.maxTotalBytes) return { ok: false, reason: 'bomb', detail: `mehr als ${limits.maxTotalBytes} Bytes entpackt` };
+    if (declaredTotal > limits.maxTotalBytes) return { ok: false, reason: 'bomb', detail: { key: 'totalDeclared', values: { bytes: limits.maxTotalBytes } } };
     if (entry.size > 1024 * 1024 && entry.size > Math.max(1, entry.compressedSize) * limits.maxRatio) {
-      return { ok: false, reason: 'bomb', detail: `${entry.name}: Verhältnis ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1` };
+      return { ok: false, reason: 'bomb', detail: { key: 'ratio', values: { name: entry.name, ratio: Math.round(entry.size / Math.max(1, entry.compressedSize)) } } };
     }
     entries.push(entry);
   }
@@ -82,9 +92,9 @@ export function openZip(bytes: Buffer, wanted: (name: string) => boolean, limits
   for (const entry of entries) {
     if (!wanted(entry.name) || entry.name.endsWith('/')) continue;
     const local = entry.localOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) return damaged(`Eintrag ${entry.name}`);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) return damaged('entry', { name: entry.name });
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    if (start + entry.compressedSize > bytes.length) return damaged(`Eintrag ${entry.name} abgeschnitten`);
+    if (start + entry.compressedSize > bytes.length) return damaged('entryTruncated', { name: entry.name });
     const raw = bytes.subarray(start, start + entry.compressedSize);
     let data: Buffer;
     if (entry.method === 0) data = Buffer.from(raw);
@@ -94,11 +104,11 @@ export function openZip(bytes: Buffer, wanted: (name: string) => boolean, limits
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(entry.size, limits.maxTotalBytes)) });
       } catch (error) {
         const code = (error as { code?: string }).code;
-        return code === 'ERR_BUFFER_TOO_LARGE' ? { ok: false, reason: 'bomb', detail: entry.name } : damaged(`Eintrag ${entry.name}`);
+        return code === 'ERR_BUFFER_TOO_LARGE' ? { ok: false, reason: 'bomb', detail: plain(entry.name) } : damaged('entry', { name: entry.name });
       }
-    } else return { ok: false, reason: 'unsupported', detail: `Kompressionsverfahren ${entry.method}` };
+    } else return { ok: false, reason: 'unsupported', detail: { key: 'method', values: { method: entry.method } } };
     inflatedTotal += data.length;
-    if (inflatedTotal > limits.maxTotalBytes) return { ok: false, reason: 'bomb', detail: 'Gesamtgröße' };
+    if (inflatedTotal > limits.maxTotalBytes) return { ok: false, reason: 'bomb', detail: { key: 'totalSize' } };
     out.set(entry.name, data);
   }
   return { ok: true, entries: out };

@@ -8,6 +8,7 @@ import type { ExchangePlan } from './exchange.js';
 import { planAdminRoutes } from './plan.admin.routes.js';
 import { demoPlan } from './plan.demo.js';
 import { importExchangePlan, type ImportOptions } from './plan.import.js';
+import { planLocale } from './plan.locale.js';
 import { planPaths } from './plan.paths.js';
 import { planPublicRoutes } from './plan.public.routes.js';
 import { PlanService } from './plan.service.js';
@@ -58,6 +59,7 @@ declare module '../../platform/module.js' {
 
 export const planModule: ModuleManifest = {
   name: 'plan',
+  locales: planLocale,
   nav: [
     { area: 'admin', order: 60, label: 'admin.nav.actors', href: (slug) => planPaths.adminActors(slug) },
     { area: 'admin', order: 70, label: 'admin.nav.wordings', href: (slug) => planPaths.adminWordings(slug) },
