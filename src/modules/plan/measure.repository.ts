@@ -1,16 +1,55 @@
-// The one write path of measures: inserting a measure, its actor links, its progress notes and its status
-// history. The plan's services, the import of an exchange plan and the copy of a plan all write through here,
-// so a measure looks the same however it arrived, and its history is kept in one shape.
-import type { Insertable, Kysely } from 'kysely';
+// The one write path of measures: inserting, changing, moving, numbering and deleting a measure, its actor
+// links, its progress notes and its status history. The plan's services, the import of an exchange plan and
+// the copy of a plan all write through here, so a measure looks the same however it arrived, and its history
+// is kept in one shape.
+import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
+import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database, MeasureTable } from '../../platform/db/schema.js';
+import type { Direction, NewRow, RowChanges } from './plan.repository.js';
 import type { StatusCategory } from './status.js';
 
 type Conn = Kysely<Database>;
 
-export async function insertMeasure(db: Conn, row: Insertable<MeasureTable>): Promise<number> {
-  const inserted = await db.insertInto('measures').values(row).returning('id').executeTakeFirstOrThrow();
+export async function insertMeasure(db: Conn, municipalityId: number, measure: NewRow<MeasureTable>): Promise<number> {
+  const inserted = await db.insertInto('measures').values({ ...measure, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
+}
+
+/** Where a measure stands: under a goal, or among its field's further measures (no goal). */
+export interface MeasurePlace {
+  fieldId: number;
+  goalId: number | null;
+}
+
+function orderScope(place: MeasurePlace): Record<string, number | null> {
+  return place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId };
+}
+
+/** The position after the last measure of that place. */
+export function nextMeasurePosition(db: Conn, municipalityId: number, place: MeasurePlace): Promise<number> {
+  return nextPosition(db, 'measures', municipalityId, orderScope(place));
+}
+
+/** Swaps a measure with its neighbour in its place; false at the edge. */
+export function moveMeasure(db: Conn, municipalityId: number, measure: { id: number; field_id: number; goal_id: number | null }, direction: Direction): Promise<boolean> {
+  return moveInOrder(db, 'measures', municipalityId, measure.id, orderScope({ fieldId: measure.field_id, goalId: measure.goal_id }), direction);
+}
+
+export async function updateMeasure(db: Conn, municipalityId: number, measureId: number, changes: RowChanges<MeasureTable>): Promise<void> {
+  await db.updateTable('measures').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+}
+
+export async function deleteMeasure(db: Conn, municipalityId: number, measureId: number): Promise<void> {
+  await db.deleteFrom('measures').where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+}
+
+/** Numbers these measures 1…n in the given order. */
+export async function numberMeasures(db: Conn, municipalityId: number, measureIds: number[]): Promise<void> {
+  // Two passes so that no intermediate state has two measures with one number.
+  for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: null });
+  let n = 1;
+  for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: n++ });
 }
 
 export interface ActorLink {
@@ -67,14 +106,4 @@ export async function setMeasureStatus(db: Conn, municipalityId: number, measure
   await db.updateTable('measures')
     .set({ status_label: status.label, status_category: status.category, status_date: status.date, updated_at: at })
     .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
-}
-
-/** The municipality's own status wordings, in their order. */
-export function listWordings(db: Conn, municipalityId: number) {
-  return db.selectFrom('status_wordings').select(['id', 'label', 'category', 'position']).where('municipality_id', '=', municipalityId).orderBy('position').execute();
-}
-
-/** The wordings as the status mapping reads them. */
-export async function configuredWordings(db: Conn, municipalityId: number): Promise<Array<{ label: string; category: StatusCategory }>> {
-  return (await listWordings(db, municipalityId)).map((r) => ({ label: r.label, category: r.category as StatusCategory }));
 }

@@ -7,7 +7,9 @@ import type { Database } from '../../platform/db/schema.js';
 import type { ExchangeActor, ExchangeMeasure, ExchangePlan } from './exchange.js';
 import { UNNAMED_GOAL } from './exchange.validate.js';
 import type { PlanState } from './plan.schema.js';
+import * as actorRepo from './actor.repository.js';
 import * as measures from './measure.repository.js';
+import * as repo from './plan.repository.js';
 import { ACTORS_PLAN } from './plan.search.js';
 
 type Trx = Transaction<Database>;
@@ -20,7 +22,7 @@ class ActorResolver {
   constructor(private readonly trx: Trx, private readonly municipalityId: number) {}
 
   async load(): Promise<void> {
-    const rows = await this.trx.selectFrom('actors').select(['id', 'name']).where('municipality_id', '=', this.municipalityId).execute();
+    const rows = await actorRepo.listActorNames(this.trx, this.municipalityId);
     for (const r of rows) this.byKey.set(actorKey(r.name), r.id);
   }
 
@@ -28,18 +30,12 @@ class ActorResolver {
     const existing = this.byKey.get(actorKey(name));
     const parentId = parent ? await this.resolve(parent, null) : null;
     if (existing !== undefined) {
-      if (parentId !== null) {
-        await this.trx.updateTable('actors').set({ parent_id: parentId }).where('municipality_id', '=', this.municipalityId).where('id', '=', existing).where('parent_id', 'is', null).execute();
-      }
+      if (parentId !== null) await actorRepo.setParentIfMissing(this.trx, this.municipalityId, existing, parentId);
       return existing;
     }
-    const row = await this.trx
-      .insertInto('actors')
-      .values({ municipality_id: this.municipalityId, name: name.trim(), parent_id: parentId, description: '', contact_email: '', website: '' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    this.byKey.set(actorKey(name), row.id);
-    return row.id;
+    const id = await actorRepo.insertActor(this.trx, this.municipalityId, { name: name.trim(), parent_id: parentId, description: '', contact_email: '', website: '' });
+    this.byKey.set(actorKey(name), id);
+    return id;
   }
 }
 
@@ -66,28 +62,23 @@ export async function importExchangePlan(
   const audited = (id: number) => ({ action: 'plan.import', entityType: 'plan', entityId: id, after: { title, fields: exchange.fields.length } });
   return audit.write(municipalityId, by, audited, async ({ trx, rebuildPlan }) => {
     const state = options.state ?? 'draft';
-    const plan = await trx
-      .insertInto('plans')
-      .values({
-        municipality_id: municipalityId,
-        title: exchange.plan.title,
-        edition: exchange.plan.edition ?? '',
-        intro: '',
-        period_start: options.period?.start ?? numberOrNull(yearsOf(exchange.plan.period).start),
-        period_end: options.period?.end ?? numberOrNull(yearsOf(exchange.plan.period).end),
-        state,
-        published_at: state === 'published' ? now : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const planId = await repo.insertPlan(trx, municipalityId, {
+      title: exchange.plan.title,
+      edition: exchange.plan.edition ?? '',
+      intro: '',
+      period_start: options.period?.start ?? numberOrNull(yearsOf(exchange.plan.period).start),
+      period_end: options.period?.end ?? numberOrNull(yearsOf(exchange.plan.period).end),
+      state,
+      published_at: state === 'published' ? now : null,
+      created_at: now,
+      updated_at: now,
+    });
     const actors = new ActorResolver(trx, municipalityId);
     await actors.load();
 
     const insertMeasure = async (m: ExchangeMeasure, fieldId: number, goalId: number | null, position: number, further: boolean) => {
-      const id = await measures.insertMeasure(trx, {
-        municipality_id: municipalityId, plan_id: plan.id, field_id: fieldId, goal_id: goalId, position,
+      const id = await measures.insertMeasure(trx, municipalityId, {
+        plan_id: planId, field_id: fieldId, goal_id: goalId, position,
         number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
         status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
         timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
@@ -98,20 +89,18 @@ export async function importExchangePlan(
     };
 
     for (const [fi, f] of exchange.fields.entries()) {
-      const field = await trx.insertInto('fields').values({ municipality_id: municipalityId, plan_id: plan.id, position: fi + 1, title: f.title, description: '' }).returning('id').executeTakeFirstOrThrow();
-      if (f.visions.length) {
-        await trx.insertInto('visions').values(f.visions.map((text, vi) => ({ municipality_id: municipalityId, field_id: field.id, position: vi + 1, text }))).execute();
-      }
+      const fieldId = await repo.insertField(trx, municipalityId, { plan_id: planId, position: fi + 1, title: f.title, description: '' });
+      await repo.insertVisions(trx, municipalityId, fieldId, f.visions.map((text, vi) => ({ position: vi + 1, text })));
       for (const [gi, g] of f.goals.entries()) {
-        const goal = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: field.id, guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL }).returning('id').executeTakeFirstOrThrow();
-        for (const [mi, m] of g.measures.entries()) await insertMeasure(m, field.id, goal.id, mi + 1, false);
+        const goalId = await repo.insertGoal(trx, municipalityId, { field_id: fieldId, guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL });
+        for (const [mi, m] of g.measures.entries()) await insertMeasure(m, fieldId, goalId, mi + 1, false);
       }
-      for (const [mi, m] of f.furtherMeasures.entries()) await insertMeasure(m, field.id, null, mi + 1, true);
+      for (const [mi, m] of f.furtherMeasures.entries()) await insertMeasure(m, fieldId, null, mi + 1, true);
     }
     // Bulk: the new plan's documents and the actors' (new ones may have come) are built in one batch each.
-    rebuildPlan(plan.id);
+    rebuildPlan(planId);
     rebuildPlan(ACTORS_PLAN);
-    return plan.id;
+    return planId;
   });
 }
 

@@ -1,7 +1,16 @@
 // The plan's SQL. Every function takes the municipality first: no query can leave its tenant.
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, MeasureTable, PlanTable } from '../../platform/db/schema.js';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
+import type { Database, FieldTable, GoalTable, GuidingGoalTable, MeasureTable, PlanTable } from '../../platform/db/schema.js';
 import type { StatusCategory } from './status.js';
+
+/** A connection or a transaction (a transaction is a Kysely too). */
+type Conn = Kysely<Database>;
+/** A new row of a table: its id is made and its municipality set by the repository. */
+export type NewRow<T> = Omit<Insertable<T>, 'id' | 'municipality_id'>;
+/** The columns a write may change: never the id or the municipality. */
+export type RowChanges<T> = Omit<Updateable<T>, 'id' | 'municipality_id'>;
+export type Direction = 'up' | 'down';
 
 export type Plan = Selectable<PlanTable>;
 
@@ -58,6 +67,8 @@ export interface PlanTree {
   fields: Field[];
 }
 
+// ---- plans --------------------------------------------------------------------------------------------
+
 export function findPlan(db: Kysely<Database>, municipalityId: number, planId: number): Promise<Plan | undefined> {
   return db.selectFrom('plans').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', planId).executeTakeFirst();
 }
@@ -77,6 +88,147 @@ export function findCurrentPublishedPlan(db: Kysely<Database>, municipalityId: n
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
+
+export async function insertPlan(db: Conn, municipalityId: number, plan: NewRow<PlanTable>): Promise<number> {
+  const row = await db.insertInto('plans').values({ ...plan, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePlan(db: Conn, municipalityId: number, planId: number, changes: RowChanges<PlanTable>): Promise<void> {
+  await db.updateTable('plans').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+}
+
+export async function deletePlan(db: Conn, municipalityId: number, planId: number): Promise<void> {
+  await db.deleteFrom('plans').where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+}
+
+// ---- fields and visions -------------------------------------------------------------------------------
+
+export function findField(db: Conn, municipalityId: number, fieldId: number) {
+  return db.selectFrom('fields').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', fieldId).executeTakeFirst();
+}
+
+export async function insertField(db: Conn, municipalityId: number, field: NewRow<FieldTable>): Promise<number> {
+  const row = await db.insertInto('fields').values({ ...field, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new field after the plan's last one. */
+export async function appendField(db: Conn, municipalityId: number, planId: number, field: { title: string; description: string }): Promise<number> {
+  const position = await nextPosition(db, 'fields', municipalityId, { plan_id: planId });
+  return insertField(db, municipalityId, { plan_id: planId, position, ...field });
+}
+
+export async function updateField(db: Conn, municipalityId: number, fieldId: number, changes: RowChanges<FieldTable>): Promise<void> {
+  await db.updateTable('fields').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
+}
+
+/** Swaps a field with its neighbour in the plan; false at the edge. */
+export function moveField(db: Conn, municipalityId: number, field: { id: number; plan_id: number }, direction: Direction): Promise<boolean> {
+  return moveInOrder(db, 'fields', municipalityId, field.id, { plan_id: field.plan_id }, direction);
+}
+
+export async function deleteField(db: Conn, municipalityId: number, fieldId: number): Promise<void> {
+  await db.deleteFrom('fields').where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
+}
+
+/** A vision with the plan its field belongs to. */
+export function findVision(db: Conn, municipalityId: number, visionId: number) {
+  return db
+    .selectFrom('visions').innerJoin('fields', 'fields.id', 'visions.field_id')
+    .select(['visions.id', 'visions.field_id', 'visions.text', 'visions.position', 'fields.plan_id'])
+    .where('visions.municipality_id', '=', municipalityId).where('visions.id', '=', visionId).executeTakeFirst();
+}
+
+/** A field's visions at the given positions, in one statement. */
+export async function insertVisions(db: Conn, municipalityId: number, fieldId: number, visions: Array<{ position: number; text: string }>): Promise<void> {
+  if (visions.length === 0) return;
+  await db.insertInto('visions').values(visions.map((v) => ({ municipality_id: municipalityId, field_id: fieldId, position: v.position, text: v.text }))).execute();
+}
+
+/** A new vision after the field's last one. */
+export async function appendVision(db: Conn, municipalityId: number, fieldId: number, text: string): Promise<number> {
+  const position = await nextPosition(db, 'visions', municipalityId, { field_id: fieldId });
+  const row = await db.insertInto('visions').values({ municipality_id: municipalityId, field_id: fieldId, position, text }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateVision(db: Conn, municipalityId: number, visionId: number, text: string): Promise<void> {
+  await db.updateTable('visions').set({ text }).where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
+}
+
+/** Swaps a vision with its neighbour in the field; false at the edge. */
+export function moveVision(db: Conn, municipalityId: number, vision: { id: number; field_id: number }, direction: Direction): Promise<boolean> {
+  return moveInOrder(db, 'visions', municipalityId, vision.id, { field_id: vision.field_id }, direction);
+}
+
+export async function deleteVision(db: Conn, municipalityId: number, visionId: number): Promise<void> {
+  await db.deleteFrom('visions').where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
+}
+
+// ---- guiding goals and goals --------------------------------------------------------------------------
+
+export function findGuidingGoal(db: Conn, municipalityId: number, guidingGoalId: number) {
+  return db.selectFrom('guiding_goals').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', guidingGoalId).executeTakeFirst();
+}
+
+export async function insertGuidingGoal(db: Conn, municipalityId: number, guidingGoal: NewRow<GuidingGoalTable>): Promise<number> {
+  const row = await db.insertInto('guiding_goals').values({ ...guidingGoal, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new guiding goal after the plan's last one. */
+export async function appendGuidingGoal(db: Conn, municipalityId: number, planId: number, guidingGoal: { text: string; target_year: number | null }): Promise<number> {
+  const position = await nextPosition(db, 'guiding_goals', municipalityId, { plan_id: planId });
+  return insertGuidingGoal(db, municipalityId, { plan_id: planId, position, ...guidingGoal });
+}
+
+export async function updateGuidingGoal(db: Conn, municipalityId: number, guidingGoalId: number, changes: RowChanges<GuidingGoalTable>): Promise<void> {
+  await db.updateTable('guiding_goals').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', guidingGoalId).execute();
+}
+
+/** Swaps a guiding goal with its neighbour in the plan; false at the edge. */
+export function moveGuidingGoal(db: Conn, municipalityId: number, guidingGoal: { id: number; plan_id: number }, direction: Direction): Promise<boolean> {
+  return moveInOrder(db, 'guiding_goals', municipalityId, guidingGoal.id, { plan_id: guidingGoal.plan_id }, direction);
+}
+
+export async function deleteGuidingGoal(db: Conn, municipalityId: number, guidingGoalId: number): Promise<void> {
+  await db.deleteFrom('guiding_goals').where('municipality_id', '=', municipalityId).where('id', '=', guidingGoalId).execute();
+}
+
+/** A goal with the plan its field belongs to. */
+export function findGoal(db: Conn, municipalityId: number, goalId: number) {
+  return db
+    .selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
+    .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text', 'fields.plan_id'])
+    .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', goalId).executeTakeFirst();
+}
+
+export async function insertGoal(db: Conn, municipalityId: number, goal: NewRow<GoalTable>): Promise<number> {
+  const row = await db.insertInto('goals').values({ ...goal, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new goal after the field's last one. */
+export async function appendGoal(db: Conn, municipalityId: number, fieldId: number, goal: { text: string; guiding_goal_id: number | null }): Promise<number> {
+  const position = await nextPosition(db, 'goals', municipalityId, { field_id: fieldId });
+  return insertGoal(db, municipalityId, { field_id: fieldId, position, ...goal });
+}
+
+export async function updateGoal(db: Conn, municipalityId: number, goalId: number, changes: RowChanges<GoalTable>): Promise<void> {
+  await db.updateTable('goals').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
+}
+
+/** Swaps a goal with its neighbour in the field; false at the edge. */
+export function moveGoal(db: Conn, municipalityId: number, goal: { id: number; field_id: number }, direction: Direction): Promise<boolean> {
+  return moveInOrder(db, 'goals', municipalityId, goal.id, { field_id: goal.field_id }, direction);
+}
+
+export async function deleteGoal(db: Conn, municipalityId: number, goalId: number): Promise<void> {
+  await db.deleteFrom('goals').where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
+}
+
+// ---- measures, as they are read -----------------------------------------------------------------------
 
 export async function actorsOfMeasures(db: Kysely<Database>, municipalityId: number, measureIds: number[]): Promise<Map<number, MeasureActorRef[]>> {
   const byMeasure = new Map<number, MeasureActorRef[]>();
@@ -147,6 +299,17 @@ export function findMeasureRow(db: Kysely<Database>, municipalityId: number, mea
   return db.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', measureId).executeTakeFirst();
 }
 
+/** A measure of the given plan only. */
+export function findMeasureInPlan(db: Conn, municipalityId: number, planId: number, measureId: number) {
+  return db.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('id', '=', measureId).executeTakeFirst();
+}
+
+/** The measures of a plan that carry this number (at most one, unless the data is already wrong). */
+export async function measureIdsWithNumber(db: Conn, municipalityId: number, planId: number, number: number): Promise<number[]> {
+  const rows = await db.selectFrom('measures').select('id').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('number', '=', number).execute();
+  return rows.map((r) => r.id);
+}
+
 export function listNotes(db: Kysely<Database>, municipalityId: number, measureId: number) {
   return db.selectFrom('progress_notes').selectAll()
     .where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId)
@@ -157,6 +320,40 @@ export function listStatusChanges(db: Kysely<Database>, municipalityId: number, 
   return db.selectFrom('status_changes').selectAll()
     .where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId)
     .orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Every progress note of a plan's measures, newest first: what the exchange format carries. */
+export function listNotesOfPlan(db: Conn, municipalityId: number, planId: number) {
+  return db
+    .selectFrom('progress_notes as n')
+    .innerJoin('measures as m', 'm.id', 'n.measure_id')
+    .select(['n.measure_id', 'n.text', 'n.note_date'])
+    .where('n.municipality_id', '=', municipalityId)
+    .where('m.plan_id', '=', planId)
+    .orderBy('n.note_date', 'desc')
+    .orderBy('n.id', 'desc')
+    .execute();
+}
+
+export interface NoteCopy {
+  text: string;
+  note_date: string | null;
+  created_at: string;
+  author_name: string;
+}
+
+/** The progress notes of these measures by measure, in the order they were written. */
+export async function notesOfMeasures(db: Conn, municipalityId: number, measureIds: number[]): Promise<Map<number, NoteCopy[]>> {
+  const byMeasure = new Map<number, NoteCopy[]>();
+  // Chunked: SQLite allows a limited number of bound parameters per statement.
+  for (let i = 0; i < measureIds.length; i += 500) {
+    const rows = await db.selectFrom('progress_notes')
+      .select(['measure_id', 'text', 'note_date', 'created_at', 'author_name'])
+      .where('municipality_id', '=', municipalityId).where('measure_id', 'in', measureIds.slice(i, i + 500))
+      .orderBy('id').execute();
+    for (const r of rows) byMeasure.set(r.measure_id, [...(byMeasure.get(r.measure_id) ?? []), r]);
+  }
+  return byMeasure;
 }
 
 // ---- rows by id, for refreshing their search documents -----------------------------------------------

@@ -3,7 +3,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { AuditedWrites, AuditSpec, WriteScope } from '../../platform/audit/audited.js';
-import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import type { SearchKind } from '../../platform/search/search.service.js';
@@ -13,12 +12,14 @@ import type {
 import type { ExchangePlan } from './exchange.js';
 import { treeToExchange } from './plan.exchange.js';
 import { copyPlanTree, type CopiedPlan, type CopyPlanOptions } from './plan.copy.js';
+import * as actors from './actor.repository.js';
 import * as measures from './measure.repository.js';
 import * as repo from './plan.repository.js';
+import type { Direction } from './plan.repository.js';
 import { mapStatus, type StatusCategory } from './status.js';
+import * as wordings from './wording.repository.js';
 
 type Trx = Transaction<Database>;
-export type Direction = 'up' | 'down';
 
 export interface MeasureUpdate {
   measureId: number;
@@ -97,20 +98,15 @@ export class PlanService {
 
   async createPlan(municipalityId: number, input: PlanInput, by: Writer): Promise<number> {
     const now = this.now();
-    return this.write(municipalityId, by, { action: 'plan.create', entityType: 'plan', after: input }, null, async (trx) => {
-      const row = await trx
-        .insertInto('plans')
-        .values({ municipality_id: municipalityId, ...input, state: 'draft', published_at: null, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'plan.create', entityType: 'plan', after: input }, null, (trx) =>
+      repo.insertPlan(trx, municipalityId, { ...input, state: 'draft', published_at: null, created_at: now, updated_at: now }),
+    );
   }
 
   async updatePlan(municipalityId: number, planId: number, input: PlanInput, by: Writer): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
     await this.write(municipalityId, by, { action: 'plan.update', entityType: 'plan', entityId: planId, before: pick(before, input), after: input }, planId, async (trx) => {
-      await trx.updateTable('plans').set(input).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+      await repo.updatePlan(trx, municipalityId, planId, input);
     });
   }
 
@@ -123,7 +119,7 @@ export class PlanService {
       { action: `plan.${state}`, entityType: 'plan', entityId: planId, before: { state: before.state }, after: { state } },
       planId,
       async (trx) => {
-        await trx.updateTable('plans').set({ state, published_at: publishedAt }).where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+        await repo.updatePlan(trx, municipalityId, planId, { state, published_at: publishedAt });
       },
     );
   }
@@ -133,22 +129,14 @@ export class PlanService {
     await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx, scope) => {
       // Rebuilding a plan that is gone leaves it no search documents.
       scope.rebuildPlan(planId);
-      await trx.deleteFrom('plans').where('municipality_id', '=', municipalityId).where('id', '=', planId).execute();
+      await repo.deletePlan(trx, municipalityId, planId);
     });
   }
 
   /** The plan in the exchange format, with every progress note: the source of all exports. */
   async exchange(municipalityId: number, planId: number): Promise<ExchangePlan> {
     const tree = await this.tree(municipalityId, planId);
-    const rows = await this.db
-      .selectFrom('progress_notes as n')
-      .innerJoin('measures as m', 'm.id', 'n.measure_id')
-      .select(['n.measure_id', 'n.text', 'n.note_date'])
-      .where('n.municipality_id', '=', municipalityId)
-      .where('m.plan_id', '=', planId)
-      .orderBy('n.note_date', 'desc')
-      .orderBy('n.id', 'desc')
-      .execute();
+    const rows = await repo.listNotesOfPlan(this.db, municipalityId, planId);
     const notes = new Map<number, Array<{ text: string; note_date: string | null }>>();
     for (const r of rows) notes.set(r.measure_id, [...(notes.get(r.measure_id) ?? []), r]);
     return treeToExchange(tree, notes);
@@ -174,162 +162,148 @@ export class PlanService {
   // ---- fields and visions -----------------------------------------------------------------------------
 
   async getField(municipalityId: number, fieldId: number) {
-    const field = await this.db.selectFrom('fields').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', fieldId).executeTakeFirst();
+    const field = await repo.findField(this.db, municipalityId, fieldId);
     if (!field) throw new NotFoundError('field');
     return field;
   }
 
   async createField(municipalityId: number, planId: number, input: FieldInput, by: Writer): Promise<number> {
     await this.getPlan(municipalityId, planId);
-    return this.write(municipalityId, by, { action: 'field.create', entityType: 'field', after: input, created: 'field' }, planId, async (trx) => {
-      const position = await nextPosition(trx, 'fields', municipalityId, { plan_id: planId });
-      const row = await trx.insertInto('fields').values({ municipality_id: municipalityId, plan_id: planId, position, ...input }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'field.create', entityType: 'field', after: input, created: 'field' }, planId, (trx) =>
+      repo.appendField(trx, municipalityId, planId, input),
+    );
   }
 
   async updateField(municipalityId: number, fieldId: number, input: FieldInput, by: Writer): Promise<void> {
     const before = await this.getField(municipalityId, fieldId);
     await this.write(municipalityId, by, { action: 'field.update', entityType: 'field', entityId: fieldId, before: pick(before, input), after: input, touch: [['field', fieldId]] }, before.plan_id, async (trx) => {
-      await trx.updateTable('fields').set(input).where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
+      await repo.updateField(trx, municipalityId, fieldId, input);
     });
   }
 
   async moveField(municipalityId: number, fieldId: number, direction: Direction, by: Writer): Promise<void> {
     const field = await this.getField(municipalityId, fieldId);
     await this.write(municipalityId, by, { action: 'field.move', entityType: 'field', entityId: fieldId, after: { direction } }, field.plan_id, (trx) =>
-      moveInOrder(trx, 'fields', municipalityId, fieldId, { plan_id: field.plan_id }, direction),
+      repo.moveField(trx, municipalityId, field, direction),
     );
   }
 
   async deleteField(municipalityId: number, fieldId: number, by: Writer): Promise<void> {
     const before = await this.getField(municipalityId, fieldId);
     await this.write(municipalityId, by, { action: 'field.delete', entityType: 'field', entityId: fieldId, before, rebuild: true }, before.plan_id, async (trx) => {
-      await trx.deleteFrom('fields').where('municipality_id', '=', municipalityId).where('id', '=', fieldId).execute();
+      await repo.deleteField(trx, municipalityId, fieldId);
     });
   }
 
   async getVision(municipalityId: number, visionId: number) {
-    const row = await this.db
-      .selectFrom('visions').innerJoin('fields', 'fields.id', 'visions.field_id')
-      .select(['visions.id', 'visions.field_id', 'visions.text', 'visions.position', 'fields.plan_id'])
-      .where('visions.municipality_id', '=', municipalityId).where('visions.id', '=', visionId).executeTakeFirst();
+    const row = await repo.findVision(this.db, municipalityId, visionId);
     if (!row) throw new NotFoundError('vision');
     return row;
   }
 
   async createVision(municipalityId: number, fieldId: number, input: VisionInput, by: Writer): Promise<number> {
     const field = await this.getField(municipalityId, fieldId);
-    return this.write(municipalityId, by, { action: 'vision.create', entityType: 'vision', after: input, touch: [['field', fieldId]] }, field.plan_id, async (trx) => {
-      const position = await nextPosition(trx, 'visions', municipalityId, { field_id: fieldId });
-      const row = await trx.insertInto('visions').values({ municipality_id: municipalityId, field_id: fieldId, position, text: input.text }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'vision.create', entityType: 'vision', after: input, touch: [['field', fieldId]] }, field.plan_id, (trx) =>
+      repo.appendVision(trx, municipalityId, fieldId, input.text),
+    );
   }
 
   async updateVision(municipalityId: number, visionId: number, input: VisionInput, by: Writer): Promise<void> {
     const before = await this.getVision(municipalityId, visionId);
     await this.write(municipalityId, by, { action: 'vision.update', entityType: 'vision', entityId: visionId, before: { text: before.text }, after: input, touch: [['field', before.field_id]] }, before.plan_id, async (trx) => {
-      await trx.updateTable('visions').set({ text: input.text }).where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
+      await repo.updateVision(trx, municipalityId, visionId, input.text);
     });
   }
 
   async moveVision(municipalityId: number, visionId: number, direction: Direction, by: Writer): Promise<void> {
     const v = await this.getVision(municipalityId, visionId);
     await this.write(municipalityId, by, { action: 'vision.move', entityType: 'vision', entityId: visionId, after: { direction } }, v.plan_id, (trx) =>
-      moveInOrder(trx, 'visions', municipalityId, visionId, { field_id: v.field_id }, direction),
+      repo.moveVision(trx, municipalityId, v, direction),
     );
   }
 
   async deleteVision(municipalityId: number, visionId: number, by: Writer): Promise<void> {
     const before = await this.getVision(municipalityId, visionId);
     await this.write(municipalityId, by, { action: 'vision.delete', entityType: 'vision', entityId: visionId, before, touch: [['field', before.field_id]] }, before.plan_id, async (trx) => {
-      await trx.deleteFrom('visions').where('municipality_id', '=', municipalityId).where('id', '=', visionId).execute();
+      await repo.deleteVision(trx, municipalityId, visionId);
     });
   }
 
   // ---- guiding goals and goals ------------------------------------------------------------------------
 
   async getGuidingGoal(municipalityId: number, id: number) {
-    const row = await this.db.selectFrom('guiding_goals').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    const row = await repo.findGuidingGoal(this.db, municipalityId, id);
     if (!row) throw new NotFoundError('guiding goal');
     return row;
   }
 
   async createGuidingGoal(municipalityId: number, planId: number, input: GuidingGoalInput, by: Writer): Promise<number> {
     await this.getPlan(municipalityId, planId);
-    return this.write(municipalityId, by, { action: 'guiding_goal.create', entityType: 'guiding_goal', after: input }, planId, async (trx) => {
-      const position = await nextPosition(trx, 'guiding_goals', municipalityId, { plan_id: planId });
-      const row = await trx.insertInto('guiding_goals').values({ municipality_id: municipalityId, plan_id: planId, position, ...input }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'guiding_goal.create', entityType: 'guiding_goal', after: input }, planId, (trx) =>
+      repo.appendGuidingGoal(trx, municipalityId, planId, input),
+    );
   }
 
   async updateGuidingGoal(municipalityId: number, id: number, input: GuidingGoalInput, by: Writer): Promise<void> {
     const before = await this.getGuidingGoal(municipalityId, id);
     await this.write(municipalityId, by, { action: 'guiding_goal.update', entityType: 'guiding_goal', entityId: id, before: pick(before, input), after: input }, before.plan_id, async (trx) => {
-      await trx.updateTable('guiding_goals').set(input).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+      await repo.updateGuidingGoal(trx, municipalityId, id, input);
     });
   }
 
   async moveGuidingGoal(municipalityId: number, id: number, direction: Direction, by: Writer): Promise<void> {
     const g = await this.getGuidingGoal(municipalityId, id);
     await this.write(municipalityId, by, { action: 'guiding_goal.move', entityType: 'guiding_goal', entityId: id, after: { direction } }, g.plan_id, (trx) =>
-      moveInOrder(trx, 'guiding_goals', municipalityId, id, { plan_id: g.plan_id }, direction),
+      repo.moveGuidingGoal(trx, municipalityId, g, direction),
     );
   }
 
   async deleteGuidingGoal(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.getGuidingGoal(municipalityId, id);
     await this.write(municipalityId, by, { action: 'guiding_goal.delete', entityType: 'guiding_goal', entityId: id, before }, before.plan_id, async (trx) => {
-      await trx.deleteFrom('guiding_goals').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+      await repo.deleteGuidingGoal(trx, municipalityId, id);
     });
   }
 
   async getGoal(municipalityId: number, goalId: number) {
-    const row = await this.db
-      .selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
-      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text', 'fields.plan_id'])
-      .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', goalId).executeTakeFirst();
+    const row = await repo.findGoal(this.db, municipalityId, goalId);
     if (!row) throw new NotFoundError('goal');
     return row;
   }
 
   private async checkGuidingGoal(municipalityId: number, planId: number, guidingGoalId: number | null): Promise<void> {
     if (guidingGoalId === null) return;
-    const g = await this.db.selectFrom('guiding_goals').select('plan_id').where('municipality_id', '=', municipalityId).where('id', '=', guidingGoalId).executeTakeFirst();
+    const g = await repo.findGuidingGoal(this.db, municipalityId, guidingGoalId);
     if (!g || g.plan_id !== planId) throw new InvalidInputError({ guiding_goal_id: 'errors.choiceInvalid' });
   }
 
   async createGoal(municipalityId: number, fieldId: number, input: GoalInput, by: Writer): Promise<number> {
     const field = await this.getField(municipalityId, fieldId);
     await this.checkGuidingGoal(municipalityId, field.plan_id, input.guiding_goal_id);
-    return this.write(municipalityId, by, { action: 'goal.create', entityType: 'goal', after: input, created: 'goal' }, field.plan_id, async (trx) => {
-      const position = await nextPosition(trx, 'goals', municipalityId, { field_id: fieldId });
-      const row = await trx.insertInto('goals').values({ municipality_id: municipalityId, field_id: fieldId, position, ...input }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'goal.create', entityType: 'goal', after: input, created: 'goal' }, field.plan_id, (trx) =>
+      repo.appendGoal(trx, municipalityId, fieldId, input),
+    );
   }
 
   async updateGoal(municipalityId: number, goalId: number, input: GoalInput, by: Writer): Promise<void> {
     const before = await this.getGoal(municipalityId, goalId);
     await this.checkGuidingGoal(municipalityId, before.plan_id, input.guiding_goal_id);
     await this.write(municipalityId, by, { action: 'goal.update', entityType: 'goal', entityId: goalId, before: pick(before, input), after: input, touch: [['goal', goalId]] }, before.plan_id, async (trx) => {
-      await trx.updateTable('goals').set(input).where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
+      await repo.updateGoal(trx, municipalityId, goalId, input);
     });
   }
 
   async moveGoal(municipalityId: number, goalId: number, direction: Direction, by: Writer): Promise<void> {
     const g = await this.getGoal(municipalityId, goalId);
     await this.write(municipalityId, by, { action: 'goal.move', entityType: 'goal', entityId: goalId, after: { direction } }, g.plan_id, (trx) =>
-      moveInOrder(trx, 'goals', municipalityId, goalId, { field_id: g.field_id }, direction),
+      repo.moveGoal(trx, municipalityId, g, direction),
     );
   }
 
   async deleteGoal(municipalityId: number, goalId: number, by: Writer): Promise<void> {
     const before = await this.getGoal(municipalityId, goalId);
     await this.write(municipalityId, by, { action: 'goal.delete', entityType: 'goal', entityId: goalId, before, rebuild: true }, before.plan_id, async (trx) => {
-      await trx.deleteFrom('goals').where('municipality_id', '=', municipalityId).where('id', '=', goalId).execute();
+      await repo.deleteGoal(trx, municipalityId, goalId);
     });
   }
 
@@ -356,22 +330,20 @@ export class PlanService {
 
   /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
   configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
-    return measures.configuredWordings(conn, municipalityId);
+    return wordings.configuredWordings(conn, municipalityId);
   }
 
   /** Checks where a measure goes (field, goal) and which actors it names; all must belong to the plan. */
   private async placement(municipalityId: number, planId: number, fieldId: number, input: MeasureInput) {
     let targetField = fieldId;
     if (input.field_id !== null && input.field_id !== fieldId) {
-      const f = await this.db.selectFrom('fields').select(['id', 'plan_id']).where('municipality_id', '=', municipalityId).where('id', '=', input.field_id).executeTakeFirst();
+      const f = await repo.findField(this.db, municipalityId, input.field_id);
       if (!f || f.plan_id !== planId) throw new InvalidInputError({ field_id: 'errors.choiceInvalid' });
       targetField = f.id;
     }
     let goalId: number | null = null;
     if (!input.is_further && input.goal_id !== null) {
-      const g = await this.db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
-        .select(['goals.id', 'goals.field_id', 'fields.plan_id'])
-        .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', input.goal_id).executeTakeFirst();
+      const g = await repo.findGoal(this.db, municipalityId, input.goal_id);
       if (!g || g.plan_id !== planId) throw new InvalidInputError({ goal_id: 'errors.choiceInvalid' });
       // Moving to a goal moves to its field too.
       targetField = g.field_id;
@@ -379,12 +351,11 @@ export class PlanService {
     }
     const actorIds = [input.lead_actor_id, ...input.partner_actor_ids].filter((x): x is number => x !== null);
     if (actorIds.length) {
-      const found = await this.db.selectFrom('actors').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', actorIds).execute();
+      const found = await actors.existingActorIds(this.db, municipalityId, actorIds);
       if (found.length !== new Set(actorIds).size) throw new InvalidInputError({ partner_actor_ids: 'errors.choiceInvalid' });
     }
     if (input.number !== null) {
-      const clash = await this.db.selectFrom('measures').select('id').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('number', '=', input.number).execute();
-      return { fieldId: targetField, goalId, numberClash: clash.map((c) => c.id) };
+      return { fieldId: targetField, goalId, numberClash: await repo.measureIdsWithNumber(this.db, municipalityId, planId, input.number) };
     }
     return { fieldId: targetField, goalId, numberClash: [] as number[] };
   }
@@ -406,9 +377,9 @@ export class PlanService {
       : { label: '', category: input.status_category ?? 'unknown', date: null };
     const now = this.now();
     return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input, created: 'measure' }, field.plan_id, async (trx) => {
-      const position = await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId });
-      const id = await measures.insertMeasure(trx, {
-        municipality_id: municipalityId, plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
+      const position = await measures.nextMeasurePosition(trx, municipalityId, place);
+      const id = await measures.insertMeasure(trx, municipalityId, {
+        plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
         number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
         status_label: status.label, status_category: status.category, status_date: status.date,
         timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: now,
@@ -426,32 +397,26 @@ export class PlanService {
     if (place.numberClash.some((id) => id !== measureId)) throw new InvalidInputError({ number: 'errors.numberTaken' });
     const moved = place.goalId !== before.goal_id || place.fieldId !== before.field_id;
     await this.write(municipalityId, by, { action: moved ? 'measure.move_to_goal' : 'measure.update', entityType: 'measure', entityId: measureId, before, after: input, touch: [['measure', measureId]] }, before.plan_id, async (trx) => {
-      const position = moved
-        ? await nextPosition(trx, 'measures', municipalityId, place.goalId === null ? { field_id: place.fieldId, goal_id: null } : { goal_id: place.goalId })
-        : before.position;
-      await trx
-        .updateTable('measures')
-        .set({
-          field_id: place.fieldId, goal_id: place.goalId, position, number: input.number, is_further: input.is_further ? 1 : 0,
-          text: input.text, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: this.now(),
-        })
-        .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+      const position = moved ? await measures.nextMeasurePosition(trx, municipalityId, place) : before.position;
+      await measures.updateMeasure(trx, municipalityId, measureId, {
+        field_id: place.fieldId, goal_id: place.goalId, position, number: input.number, is_further: input.is_further ? 1 : 0,
+        text: input.text, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: this.now(),
+      });
       await this.writeActors(trx, municipalityId, measureId, input);
     });
   }
 
   async moveMeasure(municipalityId: number, measureId: number, direction: Direction, by: Writer): Promise<void> {
     const m = await this.getMeasure(municipalityId, measureId);
-    const scope: Record<string, number | null> = m.goal_id === null ? { field_id: m.field_id, goal_id: null } : { goal_id: m.goal_id };
     await this.write(municipalityId, by, { action: 'measure.move', entityType: 'measure', entityId: measureId, after: { direction } }, m.plan_id, (trx) =>
-      moveInOrder(trx, 'measures', municipalityId, measureId, scope, direction),
+      measures.moveMeasure(trx, municipalityId, m, direction),
     );
   }
 
   async deleteMeasure(municipalityId: number, measureId: number, by: Writer): Promise<void> {
     const before = await this.getMeasure(municipalityId, measureId);
     await this.write(municipalityId, by, { action: 'measure.delete', entityType: 'measure', entityId: measureId, before, touch: [['measure', measureId]] }, before.plan_id, async (trx) => {
-      await trx.deleteFrom('measures').where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+      await measures.deleteMeasure(trx, municipalityId, measureId);
     });
   }
 
@@ -459,12 +424,9 @@ export class PlanService {
   async renumber(municipalityId: number, planId: number, by: Writer): Promise<void> {
     const tree = await this.tree(municipalityId, planId);
     const numbered = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
-    await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length }, rebuild: true }, planId, async (trx) => {
-      // Two passes so that no intermediate state has two measures with one number.
-      for (const m of numbered) await trx.updateTable('measures').set({ number: null }).where('municipality_id', '=', municipalityId).where('id', '=', m.id).execute();
-      let n = 1;
-      for (const m of numbered) await trx.updateTable('measures').set({ number: n++ }).where('municipality_id', '=', municipalityId).where('id', '=', m.id).execute();
-    });
+    await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length }, rebuild: true }, planId, (trx) =>
+      measures.numberMeasures(trx, municipalityId, numbered.map((m) => m.id)),
+    );
   }
 
   /** A status change is kept in the measure's history with who, when and why. */
@@ -498,10 +460,10 @@ export class PlanService {
     const now = this.now();
     await this.write(municipalityId, by, { action: 'plan.update_import', entityType: 'plan', entityId: planId, after: { source, measures: changes.length }, touch: changes.filter((ch) => ch.text !== undefined || ch.status).map((ch) => ['measure', ch.measureId] as [SearchKind, number]) }, planId, async (trx) => {
       for (const ch of changes) {
-        const before = await trx.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('id', '=', ch.measureId).executeTakeFirst();
+        const before = await repo.findMeasureInPlan(trx, municipalityId, planId, ch.measureId);
         if (!before) throw new NotFoundError('measure');
         if (ch.text !== undefined) {
-          await trx.updateTable('measures').set({ text: ch.text, updated_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', ch.measureId).execute();
+          await measures.updateMeasure(trx, municipalityId, ch.measureId, { text: ch.text, updated_at: now });
         }
         if (ch.status) {
           await measures.setMeasureStatus(trx, municipalityId, ch.measureId, ch.status, now);

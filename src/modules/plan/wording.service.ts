@@ -2,10 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { AuditedWrites } from '../../platform/audit/audited.js';
-import { nextPosition } from '../../platform/db/ordering.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import { listWordings } from './measure.repository.js';
+import * as repo from './wording.repository.js';
 import type { WordingInput } from './wording.schema.js';
 
 export class WordingService {
@@ -15,11 +14,11 @@ export class WordingService {
   ) {}
 
   list(municipalityId: number) {
-    return listWordings(this.db, municipalityId);
+    return repo.listWordings(this.db, municipalityId);
   }
 
   async get(municipalityId: number, id: number) {
-    const row = await this.db.selectFrom('status_wordings').select(['id', 'label', 'category', 'position']).where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    const row = await repo.findWording(this.db, municipalityId, id);
     if (!row) throw new NotFoundError('wording');
     return row;
   }
@@ -31,25 +30,23 @@ export class WordingService {
 
   async create(municipalityId: number, input: WordingInput, by: Writer): Promise<number> {
     await this.checkUnique(municipalityId, input.label, null);
-    return this.audit.write(municipalityId, by, { action: 'wording.create', entityType: 'status_wording', after: input }, async ({ trx }) => {
-      const position = await nextPosition(trx, 'status_wordings', municipalityId, {});
-      const row = await trx.insertInto('status_wordings').values({ municipality_id: municipalityId, ...input, position }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.audit.write(municipalityId, by, { action: 'wording.create', entityType: 'status_wording', after: input }, ({ trx }) =>
+      repo.appendWording(trx, municipalityId, input),
+    );
   }
 
   async update(municipalityId: number, id: number, input: WordingInput, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
     await this.checkUnique(municipalityId, input.label, id);
     await this.audit.write(municipalityId, by, { action: 'wording.update', entityType: 'status_wording', entityId: id, before, after: input }, async ({ trx }) => {
-      await trx.updateTable('status_wordings').set(input).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+      await repo.updateWording(trx, municipalityId, id, input);
     });
   }
 
   async delete(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
     await this.audit.write(municipalityId, by, { action: 'wording.delete', entityType: 'status_wording', entityId: id, before }, async ({ trx }) => {
-      await trx.deleteFrom('status_wordings').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+      await repo.deleteWording(trx, municipalityId, id);
     });
   }
 
@@ -64,6 +61,6 @@ export class WordingService {
       { label: 'Bedarf wird neu geprüft', category: 'under_review' },
       { label: 'Entfällt', category: 'discontinued' },
     ];
-    await this.db.insertInto('status_wordings').values(defaults.map((d, i) => ({ municipality_id: municipalityId, ...d, position: i + 1 }))).execute();
+    await repo.insertWordings(this.db, municipalityId, defaults);
   }
 }
