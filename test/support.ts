@@ -1,6 +1,7 @@
 // Test support: the real app on a real database (SQLite in memory, or PostgreSQL in a schema of its own),
 // a cookie-keeping client that sends forms like a browser, and two municipalities to test tenancy with.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
@@ -227,4 +228,19 @@ export interface Fixture {
 /** Two municipalities with a published and a draft plan each; B's texts carry a word A must never see. */
 export async function seedTwoMunicipalities(env: TestEnv): Promise<Fixture> {
   return { A: await side(env, 'amstadt', 'Amstadt', 'Apfel'), B: await side(env, 'bedorf', 'Bedorf', 'Birnenkompott') };
+}
+
+/**
+ * Makes every insert into `table` fail in the database itself (a trigger), as a full disk or a broken
+ * constraint would; returns the function that removes the trigger again.
+ */
+export async function failInsertsInto(env: TestEnv, table: string): Promise<() => Promise<void>> {
+  const name = `fail_${table}`;
+  if (env.engine === 'sqlite') {
+    await sql.raw(`create trigger ${name} before insert on ${table} begin select raise(abort, 'insert into ${table} failed'); end`).execute(env.db.kysely);
+    return async () => void (await sql.raw(`drop trigger ${name}`).execute(env.db.kysely));
+  }
+  await sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $$ begin raise exception 'insert into ${table} failed'; end $$`).execute(env.db.kysely);
+  await sql.raw(`create trigger ${name} before insert on ${table} for each row execute function ${name}()`).execute(env.db.kysely);
+  return async () => void (await sql.raw(`drop trigger ${name} on ${table}`).execute(env.db.kysely));
 }

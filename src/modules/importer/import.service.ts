@@ -17,6 +17,7 @@ import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../
 import { validateForImport } from '../plan/index.js';
 import { parseCatalogue, type ImportLimits, type ParseResult } from './parse.catalogue.js';
 import type { ImportProblem } from './table.model.js';
+import * as repo from './import.repository.js';
 
 /** How long an uploaded file waits for its confirmation. */
 const SESSION_HOURS = 24;
@@ -101,30 +102,25 @@ export class ImportService {
     if (targetPlanId !== null) await this.plans.getPlan(municipalityId, targetPlanId);
     const id = randomBytes(18).toString('base64url');
     const now = this.clock();
-    await this.db.deleteFrom('import_sessions').where('created_at', '<', new Date(now.getTime() - SESSION_HOURS * 3600_000).toISOString()).execute();
-    await this.db
-      .insertInto('import_sessions')
-      .values({ id, municipality_id: municipalityId, user_id: userId, file_name: fileName, content, target_plan_id: targetPlanId, options_json: '{}', created_at: now.toISOString() })
-      .execute();
+    await repo.deleteExpiredImportSessions(this.db, new Date(now.getTime() - SESSION_HOURS * 3600_000).toISOString());
+    await repo.insertImportSession(this.db, municipalityId, id, { userId, fileName, content, targetPlanId }, now.toISOString());
     return id;
   }
 
   /** A staged upload of this municipality and this person; anyone else's answers 404. */
   async load(municipalityId: number, userId: number, id: string): Promise<ImportSession & { content: Buffer }> {
-    const row = await this.db.selectFrom('import_sessions').selectAll()
-      .where('municipality_id', '=', municipalityId).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    const row = await repo.findImportSession(this.db, municipalityId, userId, id);
     if (!row) throw new NotFoundError('import session');
     return { id: row.id, fileName: row.file_name, targetPlanId: row.target_plan_id, options: JSON.parse(row.options_json) as StagedOptions, content: Buffer.from(row.content) };
   }
 
   async saveOptions(municipalityId: number, userId: number, id: string, options: StagedOptions): Promise<void> {
     await this.load(municipalityId, userId, id);
-    await this.db.updateTable('import_sessions').set({ options_json: JSON.stringify(options) })
-      .where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+    await repo.updateImportSessionOptions(this.db, municipalityId, id, JSON.stringify(options));
   }
 
   async discard(municipalityId: number, id: string): Promise<void> {
-    await this.db.deleteFrom('import_sessions').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+    await repo.deleteImportSession(this.db, municipalityId, id);
   }
 
   /** Parses with the municipality's own status wordings, overridden by what the officer chose in the preview. */

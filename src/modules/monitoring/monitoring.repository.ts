@@ -1,6 +1,7 @@
 // The monitoring module's SQL. Every function takes the municipality first: no query can leave its tenant.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import type { IndicatorTable, MeasureFundingTable, YearlyPriorityTable } from '../../platform/db/schema.monitoring.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -66,6 +67,26 @@ export function findFunding(db: Q, municipalityId: number, id: number) {
   return db.selectFrom('measure_funding').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
 }
 
+/** What a funding entry says (programme, amount in cents, period). */
+export type FundingColumns = Required<Pick<Updateable<MeasureFundingTable>, 'programme' | 'amount_cents' | 'start_date' | 'end_date'>>;
+
+export async function insertFunding(db: Q, municipalityId: number, measureId: number, funding: FundingColumns, at: string): Promise<number> {
+  const row = await db
+    .insertInto('measure_funding')
+    .values({ municipality_id: municipalityId, measure_id: measureId, ...funding, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateFunding(db: Q, municipalityId: number, id: number, funding: FundingColumns): Promise<void> {
+  await db.updateTable('measure_funding').set(funding).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+}
+
+export async function deleteFunding(db: Q, municipalityId: number, id: number): Promise<void> {
+  await db.deleteFrom('measure_funding').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+}
+
 // ---- indicators ---------------------------------------------------------------------------------------
 
 export function listIndicators(db: Q, municipalityId: number, planId: number) {
@@ -74,6 +95,28 @@ export function listIndicators(db: Q, municipalityId: number, planId: number) {
 
 export function findIndicator(db: Q, municipalityId: number, id: number) {
   return db.selectFrom('indicators').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+}
+
+/** What an indicator says and what it belongs to (a goal or a guiding goal). */
+export type IndicatorColumns = Required<Omit<Updateable<IndicatorTable>, 'id' | 'municipality_id' | 'plan_id' | 'position' | 'created_at'>>;
+
+/** A new indicator, after the plan's others; returns its id. */
+export async function insertIndicator(db: Q, municipalityId: number, planId: number, columns: IndicatorColumns, at: string): Promise<number> {
+  const position = await nextPosition(db, 'indicators', municipalityId, planId);
+  const row = await db
+    .insertInto('indicators')
+    .values({ municipality_id: municipalityId, plan_id: planId, ...columns, position, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateIndicator(db: Q, municipalityId: number, id: number, columns: IndicatorColumns): Promise<void> {
+  await db.updateTable('indicators').set(columns).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+}
+
+export async function deleteIndicator(db: Q, municipalityId: number, id: number): Promise<void> {
+  await db.deleteFrom('indicators').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
 }
 
 export function valuesOf(db: Q, municipalityId: number, indicatorIds: readonly number[]) {
@@ -104,6 +147,10 @@ export async function putValue(db: Q, municipalityId: number, indicatorId: numbe
   await db.insertInto('indicator_values').values({ municipality_id: municipalityId, indicator_id: indicatorId, period, value, created_at: at }).execute();
 }
 
+export async function deleteValue(db: Q, municipalityId: number, indicatorId: number, valueId: number): Promise<void> {
+  await db.deleteFrom('indicator_values').where('municipality_id', '=', municipalityId).where('indicator_id', '=', indicatorId).where('id', '=', valueId).execute();
+}
+
 // ---- yearly priorities --------------------------------------------------------------------------------
 
 export function listPriorities(db: Q, municipalityId: number, planId: number, year?: number) {
@@ -119,6 +166,28 @@ export async function priorityYears(db: Q, municipalityId: number, planId: numbe
 
 export function findPriority(db: Q, municipalityId: number, id: number) {
   return db.selectFrom('yearly_priorities').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+}
+
+/** What a priority says (its links are written by replaceLinks). */
+export type PriorityColumns = Required<Pick<Updateable<YearlyPriorityTable>, 'year' | 'title' | 'description' | 'guiding_goal_id'>>;
+
+/** A new priority, after the plan's others; returns its id. */
+export async function insertPriority(db: Q, municipalityId: number, planId: number, columns: PriorityColumns, at: string): Promise<number> {
+  const position = await nextPosition(db, 'yearly_priorities', municipalityId, planId);
+  const row = await db
+    .insertInto('yearly_priorities')
+    .values({ municipality_id: municipalityId, plan_id: planId, ...columns, position, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePriority(db: Q, municipalityId: number, id: number, columns: PriorityColumns): Promise<void> {
+  await db.updateTable('yearly_priorities').set(columns).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
+}
+
+export async function deletePriority(db: Q, municipalityId: number, id: number): Promise<void> {
+  await db.deleteFrom('yearly_priorities').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
 }
 
 export function linksOf(db: Q, municipalityId: number, priorityIds: readonly number[]) {

@@ -127,33 +127,21 @@ export class MonitoringService {
 
   async createFunding(municipalityId: number, measureId: number, input: FundingInput, by: Writer): Promise<number> {
     await this.plans.getMeasure(municipalityId, measureId);
-    return this.write(municipalityId, by, { action: 'funding.create', entityType: 'funding', after: { measureId, ...input } }, async (trx) => {
-      const row = await trx
-        .insertInto('measure_funding')
-        .values({ municipality_id: municipalityId, measure_id: measureId, programme: input.programme, amount_cents: input.amount, start_date: input.start_date, end_date: input.end_date, created_at: this.now() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'funding.create', entityType: 'funding', after: { measureId, ...input } }, (trx) =>
+      repo.insertFunding(trx, municipalityId, measureId, fundingColumns(input), this.now()),
+    );
   }
 
   async updateFunding(municipalityId: number, id: number, input: FundingInput, by: Writer): Promise<void> {
     const before = await this.getFunding(municipalityId, id);
-    await this.write(municipalityId, by, { action: 'funding.update', entityType: 'funding', entityId: id, before, after: input }, async (trx) => {
-      await trx
-        .updateTable('measure_funding')
-        .set({ programme: input.programme, amount_cents: input.amount, start_date: input.start_date, end_date: input.end_date })
-        .where('municipality_id', '=', municipalityId)
-        .where('id', '=', id)
-        .execute();
-    });
+    await this.write(municipalityId, by, { action: 'funding.update', entityType: 'funding', entityId: id, before, after: input }, (trx) =>
+      repo.updateFunding(trx, municipalityId, id, fundingColumns(input)),
+    );
   }
 
   async deleteFunding(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.getFunding(municipalityId, id);
-    await this.write(municipalityId, by, { action: 'funding.delete', entityType: 'funding', entityId: id, before }, async (trx) => {
-      await trx.deleteFrom('measure_funding').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
-    });
+    await this.write(municipalityId, by, { action: 'funding.delete', entityType: 'funding', entityId: id, before }, (trx) => repo.deleteFunding(trx, municipalityId, id));
   }
 
   // ---- indicators ---------------------------------------------------------------------------------------
@@ -211,32 +199,24 @@ export class MonitoringService {
   async createIndicator(municipalityId: number, planId: number, input: IndicatorInput, by: Writer): Promise<number> {
     await this.plans.getPlan(municipalityId, planId);
     const anchor = await this.anchorOf(municipalityId, planId, input);
-    return this.write(municipalityId, by, { action: 'indicator.create', entityType: 'indicator', after: input }, async (trx) => {
-      const position = await repo.nextPosition(trx, 'indicators', municipalityId, planId);
-      const row = await trx
-        .insertInto('indicators')
-        .values({ municipality_id: municipalityId, plan_id: planId, ...anchor, ...MonitoringService.columns(input), position, created_at: this.now() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
+    return this.write(municipalityId, by, { action: 'indicator.create', entityType: 'indicator', after: input }, (trx) =>
+      repo.insertIndicator(trx, municipalityId, planId, { ...anchor, ...MonitoringService.columns(input) }, this.now()),
+    );
   }
 
   async updateIndicator(municipalityId: number, id: number, input: IndicatorInput, by: Writer): Promise<void> {
     const before = await repo.findIndicator(this.db, municipalityId, id);
     if (!before) throw new NotFoundError('indicator');
     const anchor = await this.anchorOf(municipalityId, before.plan_id, input);
-    await this.write(municipalityId, by, { action: 'indicator.update', entityType: 'indicator', entityId: id, before, after: input }, async (trx) => {
-      await trx.updateTable('indicators').set({ ...anchor, ...MonitoringService.columns(input) }).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
-    });
+    await this.write(municipalityId, by, { action: 'indicator.update', entityType: 'indicator', entityId: id, before, after: input }, (trx) =>
+      repo.updateIndicator(trx, municipalityId, id, { ...anchor, ...MonitoringService.columns(input) }),
+    );
   }
 
   async deleteIndicator(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await repo.findIndicator(this.db, municipalityId, id);
     if (!before) throw new NotFoundError('indicator');
-    await this.write(municipalityId, by, { action: 'indicator.delete', entityType: 'indicator', entityId: id, before }, async (trx) => {
-      await trx.deleteFrom('indicators').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
-    });
+    await this.write(municipalityId, by, { action: 'indicator.delete', entityType: 'indicator', entityId: id, before }, (trx) => repo.deleteIndicator(trx, municipalityId, id));
   }
 
   async putValue(municipalityId: number, indicatorId: number, input: IndicatorValueInput, by: Writer): Promise<void> {
@@ -249,9 +229,9 @@ export class MonitoringService {
   async deleteValue(municipalityId: number, indicatorId: number, valueId: number, by: Writer): Promise<void> {
     const before = await repo.findValue(this.db, municipalityId, indicatorId, valueId);
     if (!before) throw new NotFoundError('indicator value');
-    await this.write(municipalityId, by, { action: 'indicator.value_delete', entityType: 'indicator', entityId: indicatorId, before }, async (trx) => {
-      await trx.deleteFrom('indicator_values').where('municipality_id', '=', municipalityId).where('id', '=', valueId).execute();
-    });
+    await this.write(municipalityId, by, { action: 'indicator.value_delete', entityType: 'indicator', entityId: indicatorId, before }, (trx) =>
+      repo.deleteValue(trx, municipalityId, indicatorId, valueId),
+    );
   }
 
   /** A whole series from a file: every point or none. Periods already recorded get the new value. */
@@ -299,14 +279,9 @@ export class MonitoringService {
     await this.plans.getPlan(municipalityId, planId);
     await this.checkLinks(municipalityId, planId, input);
     return this.write(municipalityId, by, { action: 'priority.create', entityType: 'priority', after: input }, async (trx) => {
-      const position = await repo.nextPosition(trx, 'yearly_priorities', municipalityId, planId);
-      const row = await trx
-        .insertInto('yearly_priorities')
-        .values({ municipality_id: municipalityId, plan_id: planId, year: input.year, title: input.title, description: input.description, guiding_goal_id: input.guiding_goal_id, position, created_at: this.now() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await repo.replaceLinks(trx, municipalityId, row.id, input.goal_ids, input.measure_ids);
-      return row.id;
+      const id = await repo.insertPriority(trx, municipalityId, planId, priorityColumns(input), this.now());
+      await repo.replaceLinks(trx, municipalityId, id, input.goal_ids, input.measure_ids);
+      return id;
     });
   }
 
@@ -315,23 +290,22 @@ export class MonitoringService {
     await this.checkLinks(municipalityId, before.plan_id, input);
     const beforeAudit = { year: before.year, title: before.title, goal_ids: before.goals.map((g) => g.id), measure_ids: before.measures.map((m) => m.id) };
     await this.write(municipalityId, by, { action: 'priority.update', entityType: 'priority', entityId: id, before: beforeAudit, after: input }, async (trx) => {
-      await trx
-        .updateTable('yearly_priorities')
-        .set({ year: input.year, title: input.title, description: input.description, guiding_goal_id: input.guiding_goal_id })
-        .where('municipality_id', '=', municipalityId)
-        .where('id', '=', id)
-        .execute();
+      await repo.updatePriority(trx, municipalityId, id, priorityColumns(input));
       await repo.replaceLinks(trx, municipalityId, id, input.goal_ids, input.measure_ids);
     });
   }
 
   async deletePriority(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.getPriority(municipalityId, id);
-    await this.write(municipalityId, by, { action: 'priority.delete', entityType: 'priority', entityId: id, before: { year: before.year, title: before.title } }, async (trx) => {
-      await trx.deleteFrom('yearly_priorities').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
-    });
+    await this.write(municipalityId, by, { action: 'priority.delete', entityType: 'priority', entityId: id, before: { year: before.year, title: before.title } }, (trx) =>
+      repo.deletePriority(trx, municipalityId, id),
+    );
   }
 }
+
+const fundingColumns = (input: FundingInput): repo.FundingColumns => ({ programme: input.programme, amount_cents: input.amount, start_date: input.start_date, end_date: input.end_date });
+
+const priorityColumns = (input: PriorityInput): repo.PriorityColumns => ({ year: input.year, title: input.title, description: input.description, guiding_goal_id: input.guiding_goal_id });
 
 const anchorKey = (r: { goal_id: number | null; guiding_goal_id: number | null }) => (r.goal_id !== null ? `goal:${r.goal_id}` : `guiding:${r.guiding_goal_id}`);
 

@@ -24,7 +24,7 @@ export const municipalitiesModule: ModuleManifest = {
     { area: 'admin', order: 90, label: 'admin.nav.settings', href: (slug) => municipalitiesPaths.adminSettings(slug) },
     { area: 'admin', order: 100, label: 'admin.nav.audit', href: (slug) => municipalitiesPaths.adminAudit(slug) },
   ],
-  services: (p) => ({ municipalities: new MunicipalityService(p.kysely, p.auth, p.clock) }),
+  services: (p) => ({ municipalities: new MunicipalityService(p.kysely, p.audit, p.auth) }),
   instanceRoutes: (context) => new Hono<AppEnv>().route('/', instanceRoutes(context)),
   routes: (context) => new Hono<AppEnv>().route('/', municipalityRoutes(context)),
 };

@@ -1,20 +1,23 @@
+// Use cases of municipalities: the instance admin creates one with its first admin; its admin keeps the
+// settings and adds people. Every write runs through the audited write path, all or nothing.
 import type { Kysely } from 'kysely';
-import { recordAudit, type Writer } from '../../platform/audit/audit.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites, Trx } from '../../platform/audit/audited.js';
 import type { AuthService } from '../../platform/auth/auth.service.js';
 import { generatePassword } from '../../platform/auth/password.js';
-import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { findMunicipalityBySlug, type Municipality } from '../../platform/tenancy.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import type { AddMemberInput, CreateMunicipalityInput, MunicipalitySettings } from './municipality.schema.js';
+import * as repo from './municipality.repository.js';
 
 export type { Municipality };
 
 export class MunicipalityService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly audit: AuditedWrites,
     private readonly auth: AuthService,
-    private readonly clock: Clock,
   ) {}
 
   async findBySlug(slug: string): Promise<Municipality | undefined> {
@@ -28,19 +31,27 @@ export class MunicipalityService {
   }
 
   list(): Promise<Municipality[]> {
-    return this.db.selectFrom('municipalities').selectAll().orderBy('name').execute();
+    return repo.listMunicipalities(this.db);
+  }
+
+  /** The person with this address, made with a one-time password (returned) when there is none yet. */
+  private async findOrCreateUser(trx: Trx, email: string, name: string): Promise<{ userId: number; password: string | null }> {
+    const user = await this.auth.findUserByEmail(email, trx);
+    if (user) return { userId: user.id, password: null };
+    const password = generatePassword();
+    return { userId: await this.auth.createUser({ email, name, password }, trx), password };
   }
 
   /**
-   * Creates a municipality and its first admin. Returns the admin's one-time password when the person is
-   * new (an existing account keeps its password and simply gains the membership).
+   * Creates a municipality and its first admin in one transaction: both or neither. Returns the admin's
+   * one-time password when the person is new (an existing account keeps its password and simply gains the
+   * membership).
    */
   async create(input: CreateMunicipalityInput & { is_demo?: boolean }, by: Writer): Promise<{ municipality: Municipality; adminPassword: string | null }> {
     if (await this.findBySlug(input.slug)) throw new InvalidInputError({ slug: 'errors.slugTaken' });
-    const now = this.clock().toISOString();
-    const row = await this.db
-      .insertInto('municipalities')
-      .values({
+    // The municipality's row comes first, so that the write (its audit entry, its content version) is its own.
+    return this.audit.transaction(null, async ({ trx, now }) => {
+      const id = await repo.insertMunicipality(trx, {
         slug: input.slug,
         name: input.name,
         office_name: input.office_name,
@@ -50,51 +61,37 @@ export class MunicipalityService {
         contact_address: input.contact_address,
         is_demo: input.is_demo ? 1 : 0,
         created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    let adminPassword: string | null = null;
-    let user = await this.auth.findUserByEmail(input.admin_email);
-    if (!user) {
-      adminPassword = generatePassword();
-      await this.auth.createUser({ email: input.admin_email, name: input.admin_name, password: adminPassword });
-      user = await this.auth.findUserByEmail(input.admin_email);
-    }
-    await this.auth.addMembership(row.id, user!.id, 'admin');
-    const municipality = await this.getBySlug(input.slug);
-    await recordAudit(this.db, {
-      municipalityId: row.id, writer: by, action: 'municipality.create', entityType: 'municipality', entityId: row.id,
-      after: { slug: input.slug, name: input.name, admin: input.admin_email }, at: now,
+      });
+      const audit = { action: 'municipality.create', entityType: 'municipality', entityId: id, after: { slug: input.slug, name: input.name, admin: input.admin_email } };
+      return this.audit.write(id, by, audit, async ({ trx }) => {
+        const admin = await this.findOrCreateUser(trx, input.admin_email, input.admin_name);
+        await this.auth.addMembership(id, admin.userId, 'admin', trx);
+        const municipality = await repo.findMunicipality(trx, id);
+        return { municipality: municipality!, adminPassword: admin.password };
+      }, trx);
     });
-    return { municipality, adminPassword };
   }
 
   async updateSettings(m: Municipality, input: MunicipalitySettings, by: Writer): Promise<void> {
     const before = { name: m.name, office_name: m.office_name, contact_person: m.contact_person, contact_email: m.contact_email, contact_phone: m.contact_phone, contact_address: m.contact_address };
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('municipalities').set(input).where('id', '=', m.id).execute();
-      await recordAudit(trx, {
-        municipalityId: m.id, writer: by, action: 'municipality.update', entityType: 'municipality', entityId: m.id,
-        before, after: input, at: this.clock().toISOString(),
-      });
-    });
+    await this.audit.write(m.id, by, { action: 'municipality.update', entityType: 'municipality', entityId: m.id, before, after: input }, ({ trx }) =>
+      repo.updateMunicipality(trx, m.id, input),
+    );
   }
 
-  /** Adds a person to the municipality; a new account gets a one-time password, returned once. */
+  /** Adds a person to the municipality, account and membership together; a new account gets a one-time password, returned once. */
   async addMember(m: Municipality, input: AddMemberInput, by: Writer): Promise<{ password: string | null }> {
-    let user = await this.auth.findUserByEmail(input.email);
-    if (user && (await this.auth.membershipOf(m.id, user.id))) throw new InvalidInputError({ email: 'errors.alreadyMember' });
-    let password: string | null = null;
-    if (!user) {
-      password = generatePassword();
-      await this.auth.createUser({ email: input.email, name: input.name, password });
-      user = await this.auth.findUserByEmail(input.email);
-    }
-    await this.auth.addMembership(m.id, user!.id, input.role);
-    await recordAudit(this.db, {
-      municipalityId: m.id, writer: by, action: 'member.add', entityType: 'user', entityId: user!.id,
-      after: { email: input.email, role: input.role }, at: this.clock().toISOString(),
-    });
-    return { password };
+    const added = await this.audit.write(
+      m.id, by,
+      (r: { userId: number }) => ({ action: 'member.add', entityType: 'user', entityId: r.userId, after: { email: input.email, role: input.role } }),
+      async ({ trx }) => {
+        const existing = await this.auth.findUserByEmail(input.email, trx);
+        if (existing && (await this.auth.membershipOf(m.id, existing.id, trx))) throw new InvalidInputError({ email: 'errors.alreadyMember' });
+        const user = await this.findOrCreateUser(trx, input.email, input.name);
+        await this.auth.addMembership(m.id, user.userId, input.role, trx);
+        return user;
+      },
+    );
+    return { password: added.password };
   }
 }

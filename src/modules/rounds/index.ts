@@ -28,8 +28,8 @@ export const roundsModule: ModuleManifest = {
   locales: roundsLocale,
   nav: [{ area: 'admin', order: 30, label: 'admin.nav.rounds', href: (slug) => roundsPaths.adminRounds(slug) }],
   services(p, before) {
-    const rounds = new RoundService(p.kysely, p.clock, { publicUrl: p.config.publicUrl, graceDays: p.config.roundLinkGraceDays, reminderDaysBefore: p.config.reminderDaysBefore }, before.plans, p.jobs, p.mailer);
-    return { rounds, representatives: new RepresentativeService(p.kysely, p.clock, p.auth, before.plans) };
+    const rounds = new RoundService(p.kysely, p.clock, p.audit, { publicUrl: p.config.publicUrl, graceDays: p.config.roundLinkGraceDays, reminderDaysBefore: p.config.reminderDaysBefore }, before.plans, p.jobs, p.mailer);
+    return { rounds, representatives: new RepresentativeService(p.kysely, p.audit, p.auth, before.plans) };
   },
   routes: (context) => new Hono<AppEnv>().route('/', roundsRoutes(context)),
   jobs: (services) => services.rounds.jobHandlers(),

@@ -1,10 +1,14 @@
 // The SQL of the update rounds. Every function takes the municipality first: no query leaves its tenant.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { RoundChangeTable } from '../../platform/db/schema.rounds.js';
+import type { RoundChangeTable, RoundTable } from '../../platform/db/schema.rounds.js';
+import type { Municipality } from '../../platform/tenancy.js';
 import type { StatusCategory } from '../plan/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
+
+/** The role of a representative's membership (a membership with an actor). */
+export const ACTOR_REP = 'actor_rep';
 
 export type RoundState = 'open' | 'closed';
 export type ChangeState = 'pending' | 'accepted' | 'returned' | 'superseded';
@@ -219,4 +223,165 @@ export function findChange(db: Conn, municipalityId: number, roundId: number, ch
     .where('c.round_id', '=', roundId)
     .where('c.id', '=', changeId)
     .executeTakeFirst();
+}
+
+/** When the plan's most recent round started, or null. */
+export async function lastRoundStart(db: Conn, municipalityId: number, planId: number): Promise<string | null> {
+  const row = await db.selectFrom('rounds').select('created_at').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId)
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return row?.created_at ?? null;
+}
+
+/** The job of this kind queued for a round (the automatic reminder), with when it runs and its state. */
+export function findRoundJob(db: Conn, municipalityId: number, kind: string, roundId: number) {
+  return db.selectFrom('jobs').select(['run_at', 'state']).where('municipality_id', '=', municipalityId).where('kind', '=', kind)
+    .where('payload_json', '=', JSON.stringify({ roundId })).executeTakeFirst();
+}
+
+/** The municipality itself (its name and address in a mail). */
+export function findMunicipality(db: Conn, municipalityId: number): Promise<Municipality | undefined> {
+  return db.selectFrom('municipalities').selectAll().where('id', '=', municipalityId).executeTakeFirst();
+}
+
+// ---- writes of the rounds ------------------------------------------------------------------------------
+
+export async function insertRound(db: Conn, municipalityId: number, values: Omit<Insertable<RoundTable>, 'municipality_id'>): Promise<number> {
+  const row = await db.insertInto('rounds').values({ ...values, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function closeRound(db: Conn, municipalityId: number, roundId: number, at: string): Promise<void> {
+  await db.updateTable('rounds').set({ state: 'closed', closed_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', roundId).execute();
+}
+
+export async function markAutoReminded(db: Conn, municipalityId: number, roundId: number, at: string): Promise<void> {
+  await db.updateTable('rounds').set({ auto_reminded_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', roundId).execute();
+}
+
+export async function insertParticipant(db: Conn, municipalityId: number, roundId: number, actorId: number, at: string): Promise<number> {
+  const row = await db
+    .insertInto('round_participants')
+    .values({ municipality_id: municipalityId, round_id: roundId, actor_id: actorId, email: '', invited_at: null, reminded_at: null, answered_at: null, revoked_at: null, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markReminded(db: Conn, municipalityId: number, participantId: number, at: string): Promise<void> {
+  await db.updateTable('round_participants').set({ reminded_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', participantId).execute();
+}
+
+export async function markAnswered(db: Conn, municipalityId: number, participantId: number, at: string): Promise<void> {
+  await db.updateTable('round_participants').set({ answered_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', participantId).execute();
+}
+
+/** The address a mail went to, and when: the invitation, or a reminder. */
+export async function markMailed(db: Conn, municipalityId: number, participantId: number, mailed: { email: string; invited_at: string } | { email: string; reminded_at: string }): Promise<void> {
+  await db.updateTable('round_participants').set(mailed).where('municipality_id', '=', municipalityId).where('id', '=', participantId).execute();
+}
+
+/** The participant and every link of it stop working. */
+export async function revokeParticipant(db: Conn, municipalityId: number, participantId: number, at: string): Promise<void> {
+  await db.updateTable('round_participants').set({ revoked_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', participantId).execute();
+  await db.updateTable('round_tokens').set({ revoked_at: at }).where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId).where('revoked_at', 'is', null).execute();
+}
+
+/** A revoked participant takes part again (its old links stay revoked). */
+export async function reinstateParticipant(db: Conn, municipalityId: number, participantId: number): Promise<void> {
+  await db.updateTable('round_participants').set({ revoked_at: null }).where('municipality_id', '=', municipalityId).where('id', '=', participantId).execute();
+}
+
+export async function insertToken(db: Conn, municipalityId: number, participantId: number, tokenHash: string, at: string): Promise<void> {
+  await db.insertInto('round_tokens').values({ municipality_id: municipalityId, participant_id: participantId, token_hash: tokenHash, created_at: at, revoked_at: null }).execute();
+}
+
+export async function deleteToken(db: Conn, municipalityId: number, tokenHash: string): Promise<void> {
+  await db.deleteFrom('round_tokens').where('municipality_id', '=', municipalityId).where('token_hash', '=', tokenHash).execute();
+}
+
+/**
+ * Marks a pending change as reviewed (accepted, or returned with a comment); false when it is no longer
+ * pending (someone else reviewed it meanwhile).
+ */
+export async function reviewChange(
+  db: Conn, municipalityId: number, changeId: number,
+  review: { state: 'accepted' | 'returned'; at: string; by: string; comment?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('round_changes')
+    .set({ state: review.state, reviewed_at: review.at, reviewed_by_name: review.by, ...(review.comment !== undefined ? { review_comment: review.comment } : {}) })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', changeId)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A newer submission replaces the participant's pending one for the measure. */
+export async function supersedePending(db: Conn, municipalityId: number, participantId: number, measureId: number): Promise<void> {
+  await db.updateTable('round_changes').set({ state: 'superseded' })
+    .where('municipality_id', '=', municipalityId).where('participant_id', '=', participantId).where('measure_id', '=', measureId).where('state', '=', 'pending')
+    .execute();
+}
+
+export async function insertChange(db: Conn, municipalityId: number, values: Omit<Insertable<RoundChangeTable>, 'municipality_id'>): Promise<void> {
+  await db.insertInto('round_changes').values({ ...values, municipality_id: municipalityId }).execute();
+}
+
+// ---- representatives -----------------------------------------------------------------------------------
+
+/** The actor of the municipality with this id (its name for the audit entry), or undefined. */
+export function findActor(db: Conn, municipalityId: number, actorId: number) {
+  return db.selectFrom('actors').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', '=', actorId).executeTakeFirst();
+}
+
+export function listRepresentatives(db: Conn, municipalityId: number) {
+  return db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.user_id')
+    .innerJoin('actors as a', 'a.id', 'ms.actor_id')
+    .select(['u.id', 'u.name', 'u.email', 'a.id as actor_id', 'a.name as actor_name', 'ms.created_at'])
+    .where('ms.municipality_id', '=', municipalityId)
+    .where('a.municipality_id', '=', municipalityId)
+    .where('ms.role', '=', ACTOR_REP)
+    .orderBy('a.name')
+    .orderBy('u.name')
+    .execute();
+}
+
+/** The actor a person represents in the municipality, if any. */
+export function representedActor(db: Conn, municipalityId: number, userId: number) {
+  return db
+    .selectFrom('memberships as ms')
+    .innerJoin('actors as a', 'a.id', 'ms.actor_id')
+    .select(['a.id', 'a.name'])
+    .where('ms.municipality_id', '=', municipalityId)
+    .where('a.municipality_id', '=', municipalityId)
+    .where('ms.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertRepresentative(db: Conn, municipalityId: number, userId: number, actorId: number, at: string): Promise<void> {
+  await db.insertInto('memberships').values({ municipality_id: municipalityId, user_id: userId, role: ACTOR_REP, actor_id: actorId, created_at: at }).execute();
+}
+
+/** Removes a person's representative membership; false when they had none. */
+export async function deleteRepresentative(db: Conn, municipalityId: number, userId: number): Promise<boolean> {
+  const result = await db.deleteFrom('memberships').where('municipality_id', '=', municipalityId).where('user_id', '=', userId).where('role', '=', ACTOR_REP).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** The ids of the open rounds of these plans. */
+export async function openRoundsOfPlans(db: Conn, municipalityId: number, planIds: readonly number[]): Promise<number[]> {
+  if (planIds.length === 0) return [];
+  const rows = await db.selectFrom('rounds').select('id').where('municipality_id', '=', municipalityId).where('state', '=', 'open').where('plan_id', 'in', planIds).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The actor has answered these rounds (its representative changed the measures directly). */
+export async function markActorAnswered(db: Conn, municipalityId: number, actorId: number, roundIds: readonly number[], at: string): Promise<void> {
+  if (roundIds.length === 0) return;
+  await db.updateTable('round_participants').set({ answered_at: at })
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId).where('round_id', 'in', roundIds)
+    .execute();
 }

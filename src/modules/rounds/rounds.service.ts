@@ -1,12 +1,14 @@
 // Use cases of the update rounds (Sachstandsabfrage): the officer starts a round for a plan, every lead
 // actor gets a personal link (mailed by a job, or shown to copy), the actor submits changes that wait as
 // pending, and the officer accepts them into the plan (through PlanService, so they enter the history with
-// the actor as author) or returns them with a comment. The only writer of the round tables.
+// the actor as author) or returns them with a comment. The only writer of the round tables; every write of
+// a round runs through the audited write path.
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { paths } from './rounds.paths.js';
-import { recordAudit, type Writer } from '../../platform/audit/audit.js';
+import type { Writer } from '../../platform/audit/audit.js';
+import type { AuditedWrites, AuditSpec, WriteScope } from '../../platform/audit/audited.js';
 import { randomToken } from '../../platform/auth/auth.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -21,8 +23,6 @@ import type { StatusCategory } from '../plan/index.js';
 import { roundMail } from './rounds.mail.js';
 import * as repo from './rounds.repository.js';
 import { parseMeasureUpdates, type MeasureUpdate, type StartRoundInput } from './rounds.schema.js';
-
-type Trx = Transaction<Database>;
 
 export const JOB_INVITE = 'rounds.invite';
 export const JOB_REMIND = 'rounds.remind';
@@ -62,10 +62,17 @@ export function noteWithEvidence(note: string, evidenceUrl: string): string {
 /** The author of what came in through a personal link: the actor, not a person with an account. */
 export const authorViaRound = (actorName: string): Writer => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }) });
 
+/** The writer of the background jobs: no person. */
+const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
+
+/** Thrown inside a review to roll it back: someone else reviewed the change meanwhile. */
+class AlreadyReviewed extends Error {}
+
 export class RoundService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
+    private readonly audit: AuditedWrites,
     private readonly config: RoundsConfig,
     private readonly plans: PlanService,
     private readonly jobs: JobQueue,
@@ -105,10 +112,8 @@ export class RoundService {
   }
 
   /** When the plan's most recent update round started, or null (the dashboard's "older than the last round"). */
-  async lastRoundStart(municipalityId: number, planId: number): Promise<string | null> {
-    const row = await this.db.selectFrom('rounds').select('created_at').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId)
-      .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-    return row?.created_at ?? null;
+  lastRoundStart(municipalityId: number, planId: number): Promise<string | null> {
+    return repo.lastRoundStart(this.db, municipalityId, planId);
   }
 
   /** Plans a round can ask about: the published ones. */
@@ -129,8 +134,7 @@ export class RoundService {
       this.plans.getPlan(municipalityId, round.plan_id),
       repo.listParticipants(this.db, municipalityId, roundId),
       repo.listChanges(this.db, municipalityId, roundId),
-      this.db.selectFrom('jobs').select(['run_at', 'state']).where('municipality_id', '=', municipalityId).where('kind', '=', JOB_AUTO_REMIND)
-        .where('payload_json', '=', JSON.stringify({ roundId })).executeTakeFirst(),
+      repo.findRoundJob(this.db, municipalityId, JOB_AUTO_REMIND, roundId),
     ]);
     return {
       round,
@@ -143,9 +147,9 @@ export class RoundService {
     };
   }
 
-  private async issueToken(trx: Trx | Kysely<Database>, municipalityId: number, participantId: number): Promise<string> {
+  private async issueToken(conn: Kysely<Database>, municipalityId: number, participantId: number): Promise<string> {
     const token = randomToken();
-    await trx.insertInto('round_tokens').values({ municipality_id: municipalityId, participant_id: participantId, token_hash: sha256(token), created_at: this.now(), revoked_at: null }).execute();
+    await repo.insertToken(conn, municipalityId, participantId, sha256(token), this.now());
     return token;
   }
 
@@ -161,40 +165,31 @@ export class RoundService {
     if (await repo.openRoundOfPlan(this.db, mid, plan.id)) throw new InvalidInputError({ plan_id: 'rounds.errors.roundOpen' });
     const leads = await repo.leadActorsOfPlan(this.db, mid, plan.id);
     if (leads.length === 0) throw new InvalidInputError({ plan_id: 'rounds.errors.noLeads' });
-    const now = this.now();
-    return this.db.transaction().execute(async (trx) => {
-      const round = await trx
-        .insertInto('rounds')
-        .values({
-          municipality_id: mid, plan_id: plan.id, title: input.title, deadline: input.deadline, expires_at: this.expiryOf(input.deadline),
-          state: 'open', created_at: now, created_by_name: by.name, auto_reminded_at: null, closed_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+    const audit = (r: { roundId: number; queued: number }): AuditSpec => ({
+      action: 'round.start', entityType: 'round', entityId: r.roundId,
+      after: { plan_id: plan.id, title: input.title, deadline: input.deadline, participants: leads.length, mailed: r.queued },
+    });
+    return this.audit.write(mid, by, audit, async ({ trx, now }) => {
+      const roundId = await repo.insertRound(trx, mid, {
+        plan_id: plan.id, title: input.title, deadline: input.deadline, expires_at: this.expiryOf(input.deadline),
+        state: 'open', created_at: now, created_by_name: by.name, auto_reminded_at: null, closed_at: null,
+      });
       const links: IssuedLink[] = [];
       let queued = 0;
       for (const a of leads) {
-        const p = await trx
-          .insertInto('round_participants')
-          .values({ municipality_id: mid, round_id: round.id, actor_id: a.id, email: '', invited_at: null, reminded_at: null, answered_at: null, revoked_at: null, created_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const participantId = await repo.insertParticipant(trx, mid, roundId, a.id, now);
         if (this.mailer.configured && a.contact_email.trim()) {
-          await this.jobs.enqueue(trx, { kind: JOB_INVITE, municipalityId: mid, payload: { roundId: round.id, participantId: p.id } });
+          await this.jobs.enqueue(trx, { kind: JOB_INVITE, municipalityId: mid, payload: { roundId, participantId } });
           queued++;
         } else {
-          links.push({ participantId: p.id, actorName: a.name, email: a.contact_email, url: this.linkUrl(m.slug, await this.issueToken(trx, mid, p.id)) });
+          links.push({ participantId, actorName: a.name, email: a.contact_email, url: this.linkUrl(m.slug, await this.issueToken(trx, mid, participantId)) });
         }
       }
       const remindAt = this.autoReminderAt(input.deadline);
       if (remindAt && remindAt > this.clock()) {
-        await this.jobs.enqueue(trx, { kind: JOB_AUTO_REMIND, municipalityId: mid, payload: { roundId: round.id }, runAt: remindAt });
+        await this.jobs.enqueue(trx, { kind: JOB_AUTO_REMIND, municipalityId: mid, payload: { roundId }, runAt: remindAt });
       }
-      await recordAudit(trx, {
-        municipalityId: mid, writer: by, action: 'round.start', entityType: 'round', entityId: round.id, at: now,
-        after: { plan_id: plan.id, title: input.title, deadline: input.deadline, participants: leads.length, mailed: queued },
-      });
-      return { roundId: round.id, links, queued };
+      return { roundId, links, queued };
     });
   }
 
@@ -211,8 +206,8 @@ export class RoundService {
   async remind(m: Municipality, roundId: number, by: Writer): Promise<{ queued: number; links: IssuedLink[] }> {
     await this.requireOpen(m.id, roundId);
     const participants = (await repo.listParticipants(this.db, m.id, roundId)).filter((p) => !p.answered_at && !p.revoked_at);
-    const now = this.now();
-    return this.db.transaction().execute(async (trx) => {
+    const audit = (r: { queued: number; links: IssuedLink[] }): AuditSpec => ({ action: 'round.remind', entityType: 'round', entityId: roundId, after: { mailed: r.queued, links: r.links.length } });
+    return this.audit.write(m.id, by, audit, async ({ trx, now }) => {
       const links: IssuedLink[] = [];
       let queued = 0;
       for (const p of participants) {
@@ -221,21 +216,18 @@ export class RoundService {
           queued++;
         } else {
           links.push({ participantId: p.id, actorName: p.actor_name, email: p.contact_email, url: this.linkUrl(m.slug, await this.issueToken(trx, m.id, p.id)) });
-          await trx.updateTable('round_participants').set({ reminded_at: now }).where('municipality_id', '=', m.id).where('id', '=', p.id).execute();
+          await repo.markReminded(trx, m.id, p.id, now);
         }
       }
-      await recordAudit(trx, { municipalityId: m.id, writer: by, action: 'round.remind', entityType: 'round', entityId: roundId, at: now, after: { mailed: queued, links: links.length } });
       return { queued, links };
     });
   }
 
   async close(municipalityId: number, roundId: number, by: Writer): Promise<void> {
     await this.requireOpen(municipalityId, roundId);
-    const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('rounds').set({ state: 'closed', closed_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', roundId).execute();
-      await recordAudit(trx, { municipalityId, writer: by, action: 'round.close', entityType: 'round', entityId: roundId, at: now });
-    });
+    await this.audit.write(municipalityId, by, { action: 'round.close', entityType: 'round', entityId: roundId }, ({ trx, now }) =>
+      repo.closeRound(trx, municipalityId, roundId, now),
+    );
   }
 
   private async participant(municipalityId: number, roundId: number, participantId: number) {
@@ -248,23 +240,18 @@ export class RoundService {
   async revoke(municipalityId: number, roundId: number, participantId: number, by: Writer): Promise<void> {
     await this.get(municipalityId, roundId);
     const p = await this.participant(municipalityId, roundId, participantId);
-    const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('round_participants').set({ revoked_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', p.id).execute();
-      await trx.updateTable('round_tokens').set({ revoked_at: now }).where('municipality_id', '=', municipalityId).where('participant_id', '=', p.id).where('revoked_at', 'is', null).execute();
-      await recordAudit(trx, { municipalityId, writer: by, action: 'round.revoke', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
-    });
+    await this.audit.write(municipalityId, by, { action: 'round.revoke', entityType: 'round_participant', entityId: p.id, after: { round_id: roundId, actor: p.actor_name } }, ({ trx, now }) =>
+      repo.revokeParticipant(trx, municipalityId, p.id, now),
+    );
   }
 
   /** A fresh link to hand over (after a revocation, or for an actor without an address). */
   async newLink(m: Municipality, roundId: number, participantId: number, by: Writer): Promise<IssuedLink> {
     await this.requireOpen(m.id, roundId);
     const p = await this.participant(m.id, roundId, participantId);
-    const now = this.now();
-    return this.db.transaction().execute(async (trx) => {
+    return this.audit.write(m.id, by, { action: 'round.new_link', entityType: 'round_participant', entityId: p.id, after: { round_id: roundId, actor: p.actor_name } }, async ({ trx }) => {
       const token = await this.issueToken(trx, m.id, p.id);
-      await trx.updateTable('round_participants').set({ revoked_at: null }).where('municipality_id', '=', m.id).where('id', '=', p.id).execute();
-      await recordAudit(trx, { municipalityId: m.id, writer: by, action: 'round.new_link', entityType: 'round_participant', entityId: p.id, at: now, after: { round_id: roundId, actor: p.actor_name } });
+      await repo.reinstateParticipant(trx, m.id, p.id);
       return { participantId: p.id, actorName: p.actor_name, email: p.contact_email, url: this.linkUrl(m.slug, token) };
     });
   }
@@ -277,6 +264,20 @@ export class RoundService {
   }
 
   /**
+   * A review of a change as one audited write; false (and nothing written) when `fn` finds the change
+   * reviewed by someone else meanwhile.
+   */
+  private async review(municipalityId: number, by: Writer, audit: AuditSpec, fn: (scope: WriteScope) => Promise<void>): Promise<boolean> {
+    try {
+      await this.audit.write(municipalityId, by, audit, fn);
+      return true;
+    } catch (e) {
+      if (e instanceof AlreadyReviewed) return false;
+      throw e;
+    }
+  }
+
+  /**
    * Takes a submitted change into the plan in one transaction: the claim on the change, the status through
    * PlanService.changeStatus, the note (with the evidence link) through addNote, both with the actor as
    * author, and the audit entry. Returns false when someone else has already reviewed it.
@@ -284,15 +285,9 @@ export class RoundService {
   async accept(municipalityId: number, roundId: number, changeId: number, by: Writer): Promise<boolean> {
     const { round, c } = await this.change(municipalityId, roundId, changeId);
     const author = authorViaRound(c.actor_name);
-    return this.plans.transaction(async (trx) => {
-      const claimed = await trx
-        .updateTable('round_changes')
-        .set({ state: 'accepted', reviewed_at: this.now(), reviewed_by_name: by.name })
-        .where('municipality_id', '=', municipalityId)
-        .where('id', '=', changeId)
-        .where('state', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return false;
+    const audit = { action: 'round.accept', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } };
+    return this.review(municipalityId, by, audit, async ({ trx, now }) => {
+      if (!(await repo.reviewChange(trx, municipalityId, changeId, { state: 'accepted', at: now, by: by.name }))) throw new AlreadyReviewed();
       if (c.status_label !== null && c.status_label !== c.current_label) {
         await this.plans.changeStatus(municipalityId, c.measure_id, {
           status_label: c.status_label,
@@ -302,23 +297,15 @@ export class RoundService {
       }
       const note = noteWithEvidence(c.note_text, c.evidence_url);
       if (note) await this.plans.addNote(municipalityId, c.measure_id, { text: note, note_date: c.note_date }, author, trx);
-      await recordAudit(trx, { municipalityId, writer: by, action: 'round.accept', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } });
-      return true;
     });
   }
 
   /** Sends a change back with a comment the actor reads on its page; nothing enters the plan. */
   async returnChange(municipalityId: number, roundId: number, changeId: number, comment: string, by: Writer): Promise<boolean> {
     const { c } = await this.change(municipalityId, roundId, changeId);
-    return this.db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('round_changes')
-        .set({ state: 'returned', review_comment: comment, reviewed_at: this.now(), reviewed_by_name: by.name })
-        .where('municipality_id', '=', municipalityId).where('id', '=', changeId).where('state', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
-      await recordAudit(trx, { municipalityId, writer: by, action: 'round.return', entityType: 'round_change', entityId: changeId, at: this.now(), after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } });
-      return true;
+    const audit = { action: 'round.return', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } };
+    return this.review(municipalityId, by, audit, async ({ trx, now }) => {
+      if (!(await repo.reviewChange(trx, municipalityId, changeId, { state: 'returned', comment, at: now, by: by.name }))) throw new AlreadyReviewed();
     });
   }
 
@@ -360,26 +347,21 @@ export class RoundService {
   }
 
   private async storeSubmission(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>, updates: MeasureUpdate[]): Promise<void> {
-    const now = this.now();
+    // No person wrote this: the actor, through its personal link.
     const author = authorViaRound(access.actorName);
-    await this.db.transaction().execute(async (trx) => {
+    const audit = { action: 'round.submit', entityType: 'round_participant', entityId: access.participantId, after: { round_id: access.roundId, measures: updates.map((u) => u.measureId) } };
+    await this.audit.write(municipalityId, author, audit, async ({ trx, now }) => {
       for (const u of updates) {
-        await trx.updateTable('round_changes').set({ state: 'superseded' })
-          .where('municipality_id', '=', municipalityId).where('participant_id', '=', access.participantId).where('measure_id', '=', u.measureId).where('state', '=', 'pending')
-          .execute();
-        await trx.insertInto('round_changes').values({
-          municipality_id: municipalityId, round_id: access.roundId, participant_id: access.participantId, measure_id: u.measureId,
+        await repo.supersedePending(trx, municipalityId, access.participantId, u.measureId);
+        await repo.insertChange(trx, municipalityId, {
+          round_id: access.roundId, participant_id: access.participantId, measure_id: u.measureId,
           status_label: u.status?.label ?? null, status_category: u.status?.category ?? null,
           // A note is dated: by the actor, or with the day it was sent.
           note_text: u.note, note_date: u.noteDate ?? (u.note || u.evidenceUrl ? now.slice(0, 10) : null), evidence_url: u.evidenceUrl,
           state: 'pending', review_comment: '', submitted_at: now, submitted_by_name: author.name, reviewed_at: null, reviewed_by_name: null,
-        }).execute();
+        });
       }
-      await trx.updateTable('round_participants').set({ answered_at: now }).where('municipality_id', '=', municipalityId).where('id', '=', access.participantId).execute();
-      await recordAudit(trx, {
-        municipalityId, writer: author, action: 'round.submit', entityType: 'round_participant', entityId: access.participantId, at: now,
-        after: { round_id: access.roundId, measures: updates.map((u) => u.measureId) },
-      });
+      await repo.markAnswered(trx, municipalityId, access.participantId, now);
     });
   }
 
@@ -396,7 +378,9 @@ export class RoundService {
 
   /**
    * Mails one participant a fresh personal link. The token exists only in this mail; when sending fails the
-   * token is removed again and the job retries later.
+   * token is removed again and the job retries later. The token and the mark of the mail are the job's
+   * bookkeeping, not a change of content: no audit entry (as before), and no transaction held open while the
+   * mail server answers.
    */
   private async mailLink(job: JobContext, kind: 'invite' | 'reminder'): Promise<void> {
     const { roundId, participantId } = jobPayload.parse(job.payload);
@@ -408,7 +392,7 @@ export class RoundService {
     if (!p || p.revoked_at || (kind === 'reminder' && p.answered_at)) return;
     const email = p.contact_email.trim();
     if (!email) return;
-    const municipality = await this.db.selectFrom('municipalities').selectAll().where('id', '=', mid).executeTakeFirst();
+    const municipality = await repo.findMunicipality(this.db, mid);
     if (!municipality) return;
     const plan = await this.plans.getPlan(mid, round.plan_id);
     const measures = await repo.leadMeasures(this.db, mid, p.actor_id, round.plan_id);
@@ -420,13 +404,11 @@ export class RoundService {
         municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: measures.length, url: this.linkUrl(municipality.slug, token),
       }));
     } catch (err) {
-      await this.db.deleteFrom('round_tokens').where('municipality_id', '=', mid).where('token_hash', '=', sha256(token)).execute();
+      await repo.deleteToken(this.db, mid, sha256(token));
       throw err;
     }
     const at = job.now.toISOString();
-    await this.db.updateTable('round_participants')
-      .set(kind === 'invite' || !p.invited_at ? { email, invited_at: at } : { email, reminded_at: at })
-      .where('municipality_id', '=', mid).where('id', '=', p.id).execute();
+    await repo.markMailed(this.db, mid, p.id, kind === 'invite' || !p.invited_at ? { email, invited_at: at } : { email, reminded_at: at });
   }
 
   /** N days before the deadline: a reminder job for everyone who has not answered yet. */
@@ -437,10 +419,10 @@ export class RoundService {
     const round = await repo.findRound(this.db, mid, roundId);
     if (!round || round.state !== 'open' || round.auto_reminded_at) return;
     const participants = (await repo.listParticipants(this.db, mid, roundId)).filter((p) => !p.answered_at && !p.revoked_at && p.contact_email.trim());
-    await this.db.transaction().execute(async (trx) => {
+    const at = job.now.toISOString();
+    await this.audit.write(mid, SYSTEM, { action: 'round.auto_remind', entityType: 'round', entityId: roundId, at, after: { mailed: participants.length } }, async ({ trx }) => {
       for (const p of participants) await this.jobs.enqueue(trx, { kind: JOB_REMIND, municipalityId: mid, payload: { roundId, participantId: p.id }, runAt: job.now });
-      await trx.updateTable('rounds').set({ auto_reminded_at: job.now.toISOString() }).where('municipality_id', '=', mid).where('id', '=', roundId).execute();
-      await recordAudit(trx, { municipalityId: mid, writer: { userId: null, name: 'Teilhabe' }, action: 'round.auto_remind', entityType: 'round', entityId: roundId, at: job.now.toISOString(), after: { mailed: participants.length } });
+      await repo.markAutoReminded(trx, mid, roundId, at);
     });
   }
 }

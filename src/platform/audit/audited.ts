@@ -15,6 +15,8 @@ export interface AuditSpec {
   entityId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** The moment the entry records, when not the write's own (a job records the time it was run for). */
+  at?: string;
 }
 
 /** What a write sees: its transaction, its time, and the search documents it marks for refreshing. */
@@ -57,7 +59,7 @@ export class AuditedWrites {
       const result = await fn(scope);
       const spec = typeof audit === 'function' ? audit(result) : audit;
       const entityId = spec.entityId ?? (typeof result === 'number' ? result : null);
-      await recordAudit(scope.trx, { municipalityId, writer: by, at: scope.now, ...spec, entityId });
+      await recordAudit(scope.trx, { municipalityId, writer: by, ...spec, at: spec.at ?? scope.now, entityId });
       return result;
     }, outer);
   }

@@ -28,8 +28,10 @@ export class AuthService {
     private readonly sessionTtlHours: number,
   ) {}
 
-  async createUser(input: { email: string; name: string; password?: string; isInstanceAdmin?: boolean }): Promise<number> {
-    const row = await this.db
+  // The methods that create or read users and memberships take an optional connection: a caller's
+  // transaction, so that a municipality or a member is made together with its people, all or nothing.
+  async createUser(input: { email: string; name: string; password?: string; isInstanceAdmin?: boolean }, conn: Kysely<Database> = this.db): Promise<number> {
+    const row = await conn
       .insertInto('users')
       .values({
         email: input.email.trim().toLowerCase(),
@@ -43,8 +45,8 @@ export class AuthService {
     return row.id;
   }
 
-  findUserByEmail(email: string) {
-    return this.db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  findUserByEmail(email: string, conn: Kysely<Database> = this.db) {
+    return conn.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   }
 
   async setPassword(userId: number, password: string): Promise<void> {
@@ -57,8 +59,8 @@ export class AuthService {
     await this.db.updateTable('users').set({ is_instance_admin: 1 }).where('id', '=', userId).execute();
   }
 
-  async addMembership(municipalityId: number, userId: number, role: Role): Promise<void> {
-    await this.db
+  async addMembership(municipalityId: number, userId: number, role: Role, conn: Kysely<Database> = this.db): Promise<void> {
+    await conn
       .insertInto('memberships')
       .values({ municipality_id: municipalityId, user_id: userId, role, actor_id: null, created_at: this.clock().toISOString() })
       .execute();
@@ -76,8 +78,8 @@ export class AuthService {
     return row?.slug ?? null;
   }
 
-  async membershipOf(municipalityId: number, userId: number) {
-    return this.db
+  async membershipOf(municipalityId: number, userId: number, conn: Kysely<Database> = this.db) {
+    return conn
       .selectFrom('memberships')
       .select(['role', 'actor_id'])
       .where('municipality_id', '=', municipalityId)
