@@ -1,5 +1,6 @@
 // Chooses the reader by content first (zip, OLE, PDF, binary) and by file name second, because officers upload
 // files with wrong or missing extensions. Every failure is a German message naming the file.
+import { formatNumber } from '../../platform/views/format.js';
 import { readCsv, detectDelimiter } from './csv.reader.js';
 import { readDocxXml } from './docx.reader.js';
 import type { ImportLimits } from './table.model.js';
@@ -99,6 +100,6 @@ export async function readSource(input: Input, file: string, limits: ImportLimit
 }
 
 function tooLarge(file: string, limits: ImportLimits): ReadResult {
-  const mb = (limits.maxBytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 });
+  const mb = formatNumber(limits.maxBytes / 1024 / 1024, 'de', { maxDecimals: 1 });
   return fail(file, `Die Datei „${file}“ ist zu groß (erlaubt sind höchstens ${mb} MB).`);
 }
