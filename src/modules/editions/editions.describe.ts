@@ -1,23 +1,12 @@
 // The words a comparison is told in, shared by the compare page and the yearly report so both say the same.
 import type { T } from '../../platform/i18n/i18n.js';
+import { formatShortDate } from '../../platform/views/format.js';
 import type { ChangeKind, HistoryEntry, MeasureChange } from './compare.js';
 import type { CompareSide } from './editions.service.js';
 import type { PlacedMeasure, SnapshotMeasure } from './snapshot.js';
 
-const LOCALES = { de: 'de-DE', en: 'en-GB' } as const;
-
-/** "12.03.2025" for a date; a timestamp is shown as the day it was in Germany. */
-export function formatDay(iso: string, lang: string): string {
-  const locale = lang === 'en' ? LOCALES.en : LOCALES.de;
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(locale, {
-    day: '2-digit', month: '2-digit', year: 'numeric', timeZone: dateOnly ? 'UTC' : 'Europe/Berlin',
-  }).format(date);
-}
-
 export function sideLabel(t: T, lang: string, side: CompareSide): string {
-  if (side.edition) return t('editions.side.edition', { label: side.edition.label, plan: side.edition.plan_title, date: formatDay(side.edition.created_at, lang) });
+  if (side.edition) return t('editions.side.edition', { label: side.edition.label, plan: side.edition.plan_title, date: formatShortDate(side.edition.created_at, lang) });
   return t('editions.side.today', { plan: side.snapshot.plan.title });
 }
 
@@ -54,11 +43,11 @@ export function statusText(t: T, status: { category: string; label: string }): s
 /** "12.03.2026, Erika Mustermann: Kurs beendet" – a status change from the history with its reason. */
 export function reasonLine(t: T, lang: string, entry: HistoryEntry): string {
   const note = entry.note.trim() || t('editions.noReason');
-  return t('editions.reason', { date: formatDay(entry.changedAt, lang), by: entry.changedBy || t('editions.unknownAuthor'), to: entry.toLabel || t(`status.${entry.toCategory}`), note });
+  return t('editions.reason', { date: formatShortDate(entry.changedAt, lang), by: entry.changedBy || t('editions.unknownAuthor'), to: entry.toLabel || t(`status.${entry.toCategory}`), note });
 }
 
 export function latestNote(t: T, lang: string, m: SnapshotMeasure): string {
   const note = m.notes[0];
   if (!note) return '';
-  return note.date ? t('editions.noteDated', { text: note.text, date: /^\d{4}-\d{2}-\d{2}$/.test(note.date) ? formatDay(note.date, lang) : note.date }) : note.text;
+  return note.date ? t('editions.noteDated', { text: note.text, date: /^\d{4}-\d{2}-\d{2}$/.test(note.date) ? formatShortDate(note.date, lang) : note.date }) : note.text;
 }

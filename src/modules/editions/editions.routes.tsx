@@ -9,7 +9,7 @@ import { readForm, validate } from '../../platform/http/form.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState, FormValues } from '../../platform/views/page.js';
-import { formatDay } from './editions.describe.js';
+import { formatShortDate } from '../../platform/views/format.js';
 import { compareSchema, continueSchema, editionSchema } from './editions.schema.js';
 import { EditionService } from './editions.service.js';
 import { ComparePage, EditionPage, EditionsOverviewPage, PlanEditionsPage, type CompareOption } from './editions.view.js';
@@ -37,7 +37,7 @@ async function compareOptions(c: Ctx): Promise<CompareOption[]> {
   const [plans, editions] = await Promise.all([services.plans.listPlans(mid(c)), services.editions.list(mid(c))]);
   return [
     ...plans.map((p) => ({ value: `p${p.id}`, label: t('editions.side.today', { plan: p.title }) })),
-    ...editions.map((e) => ({ value: `e${e.id}`, label: t('editions.side.edition', { label: e.label, plan: e.plan_title, date: formatDay(e.created_at, lang) }) })),
+    ...editions.map((e) => ({ value: `e${e.id}`, label: t('editions.side.edition', { label: e.label, plan: e.plan_title, date: formatShortDate(e.created_at, lang) }) })),
   ];
 }
 

@@ -4,9 +4,11 @@ import { paths } from './editions.paths.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { formatShortDate } from '../../platform/views/format.js';
 import type { Plan } from '../plan/index.js';
 import type { CompareResult, Edition, EditionSummary } from './editions.service.js';
-import { changeLines, formatDay, latestNote, measureName, reasonLine, sideLabel, statusText } from './editions.describe.js';
+import { changeLines, latestNote, measureName, reasonLine, sideLabel, statusText } from './editions.describe.js';
 import { measureCount, placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';
 
 const overviewCrumb = (ctx: PageContext): Crumb => ({ href: paths.adminEditions(ctx.municipality!.slug), label: ctx.t('editions.title') });
@@ -37,7 +39,7 @@ export function EditionsOverviewPage({ ctx, plans }: { ctx: PageContext; plans: 
             <p class="meta">
               {editions.length === 0
                 ? t('editions.noEditionsShort')
-                : t('editions.latest', { count: editions.length, label: editions[0].label, date: formatDay(editions[0].adopted_on ?? editions[0].created_at, lang) })}
+                : t('editions.latest', { count: editions.length, label: editions[0].label, date: formatShortDate(editions[0].adopted_on ?? editions[0].created_at, lang) })}
             </p>
           </li>
         ))}
@@ -102,50 +104,31 @@ export function PlanEditionsPage({ ctx, model }: { ctx: PageContext; model: Plan
 
         <section aria-labelledby="editions-title" class="stack">
           <h2 class="kern-heading-medium" id="editions-title">{t('editions.plan.editions', { count: editions.length })}</h2>
-          {editions.length === 0 ? (
-            <p class="kern-body">{t('editions.plan.none')}</p>
-          ) : (
-            <div class="kern-table-responsive">
-              <table class="kern-table catalogue-table">
-                <caption class="kern-sr-only">{t('editions.plan.tableCaption', { plan: plan.title })}</caption>
-                <thead class="kern-table__header">
-                  <tr>
-                    <th scope="col">{t('editions.form.label')}</th>
-                    <th scope="col">{t('editions.form.adoptedOn')}</th>
-                    <th scope="col">{t('editions.form.paperNumber')}</th>
-                    <th scope="col">{t('editions.takenAt')}</th>
-                    <th scope="col">{t('editions.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody class="kern-table__body">
-                  {editions.map((e) => (
-                    <tr>
-                      <th scope="row">
-                        <a class="kern-link" href={paths.adminEdition(slug, e.id)}>{t('editions.edition.title', { label: e.label })}</a>
-                      </th>
-                      <td>{e.adopted_on ? formatDay(e.adopted_on, lang) : '–'}</td>
-                      <td>{e.paper_number || '–'}</td>
-                      <td>{t('editions.takenBy', { date: formatDay(e.created_at, lang), by: e.created_by || t('editions.unknownAuthor') })}</td>
-                      <td>
-                        <span class="inline-list">
-                          <a class="kern-link" href={`${paths.adminEditionsCompare(slug)}?from=e${e.id}&to=p${plan.id}`}>
-                            {t('editions.compareWithToday')}
-                            <span class="kern-sr-only"> ({t('editions.edition.title', { label: e.label })})</span>
-                          </a>
-                          {can.delete ? (
-                            <a class="kern-link" href={paths.adminEditionDelete(slug, e.id)}>
-                              {t('form.delete')}
-                              <span class="kern-sr-only"> ({t('editions.edition.title', { label: e.label })})</span>
-                            </a>
-                          ) : null}
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t('editions.plan.tableCaption', { plan: plan.title })}
+            layout="catalogue"
+            empty={t('editions.plan.none')}
+            columns={[{ label: t('editions.form.label') }, { label: t('editions.form.adoptedOn') }, { label: t('editions.form.paperNumber') }, { label: t('editions.takenAt') }, { label: t('editions.actions') }]}
+            rows={editions.map((e) => [
+              <a class="kern-link" href={paths.adminEdition(slug, e.id)}>{t('editions.edition.title', { label: e.label })}</a>,
+              e.adopted_on ? formatShortDate(e.adopted_on, lang) : '–',
+              e.paper_number || '–',
+              t('editions.takenBy', { date: formatShortDate(e.created_at, lang), by: e.created_by || t('editions.unknownAuthor') }),
+              <span class="inline-list">
+                <a class="kern-link" href={`${paths.adminEditionsCompare(slug)}?from=e${e.id}&to=p${plan.id}`}>
+                  {t('editions.compareWithToday')}
+                  <span class="kern-sr-only"> ({t('editions.edition.title', { label: e.label })})</span>
+                </a>
+                {can.delete ? (
+                  <a class="kern-link" href={paths.adminEditionDelete(slug, e.id)}>
+                    {t('form.delete')}
+                    <span class="kern-sr-only"> ({t('editions.edition.title', { label: e.label })})</span>
+                  </a>
+                ) : null}
+              </span>,
+            ])}
+            rowHeaders
+          />
           {editions.length > 0 ? (
             <p>
               <a class="kern-link" href={editions.length > 1 ? `${paths.adminEditionsCompare(slug)}?from=e${editions[1].id}&to=e${editions[0].id}` : paths.adminEditionsCompare(slug)}>
@@ -193,33 +176,26 @@ export function PlanEditionsPage({ ctx, model }: { ctx: PageContext; model: Plan
 function SnapshotFieldTable({ ctx, caption, measures }: { ctx: PageContext; caption: string; measures: PlacedMeasure[] }) {
   const { t, lang } = ctx;
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table catalogue-table">
-        <caption class="kern-sr-only">{caption}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('editions.col.goal')}</th>
-            <th scope="col">{t('editions.col.number')}</th>
-            <th scope="col">{t('editions.col.measure')}</th>
-            <th scope="col">{t('editions.col.actors')}</th>
-            <th scope="col">{t('editions.col.status')}</th>
-            <th scope="col">{t('editions.col.latestNote')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {measures.map((p) => (
-            <tr>
-              <td>{p.goal?.text ?? t('editions.furtherMeasures')}</td>
-              <td>{p.measure.number ?? '–'}</td>
-              <td class="pre-line">{p.measure.text}</td>
-              <td>{p.measure.actors.map((a) => (a.role === 'lead' ? t('editions.leadActor', { name: a.name }) : a.name)).join(', ')}</td>
-              <td><StatusBadge t={t} category={p.measure.status.category} label={p.measure.status.label} /></td>
-              <td>{latestNote(t, lang, p.measure)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      layout="catalogue"
+      columns={[
+        { label: t('editions.col.goal') },
+        { label: t('editions.col.number') },
+        { label: t('editions.col.measure'), cellClass: 'pre-line' },
+        { label: t('editions.col.actors') },
+        { label: t('editions.col.status') },
+        { label: t('editions.col.latestNote') },
+      ]}
+      rows={measures.map((p) => [
+        p.goal?.text ?? t('editions.furtherMeasures'),
+        p.measure.number ?? '–',
+        p.measure.text,
+        p.measure.actors.map((a) => (a.role === 'lead' ? t('editions.leadActor', { name: a.name }) : a.name)).join(', '),
+        <StatusBadge t={t} category={p.measure.status.category} label={p.measure.status.label} />,
+        latestNote(t, lang, p.measure),
+      ])}
+    />
   );
 }
 
@@ -265,11 +241,11 @@ export function EditionPage({ ctx, edition, canDelete }: { ctx: PageContext; edi
             <dt>{t('editions.edition.plan')}</dt>
             <dd>{edition.snapshot.plan.title}</dd>
             <dt>{t('editions.form.adoptedOn')}</dt>
-            <dd>{edition.adopted_on ? formatDay(edition.adopted_on, lang) : '–'}</dd>
+            <dd>{edition.adopted_on ? formatShortDate(edition.adopted_on, lang) : '–'}</dd>
             <dt>{t('editions.form.paperNumber')}</dt>
             <dd>{edition.paper_number || '–'}</dd>
             <dt>{t('editions.takenAt')}</dt>
-            <dd>{t('editions.takenBy', { date: formatDay(edition.created_at, lang), by: edition.created_by || t('editions.unknownAuthor') })}</dd>
+            <dd>{t('editions.takenBy', { date: formatShortDate(edition.created_at, lang), by: edition.created_by || t('editions.unknownAuthor') })}</dd>
             <dt>{t('editions.edition.measures')}</dt>
             <dd>{measureCount(edition.snapshot)}</dd>
             {edition.note ? (
@@ -307,29 +283,14 @@ function MeasureCell({ ctx, p }: { ctx: PageContext; p: PlacedMeasure }) {
 
 function MeasureListTable({ ctx, id, caption, measures }: { ctx: PageContext; id: string; caption: string; measures: PlacedMeasure[] }) {
   const { t } = ctx;
-  if (measures.length === 0) return <p class="kern-body">{t('editions.compare.noneInSection')}</p>;
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table" id={id}>
-        <caption class="kern-sr-only">{caption}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('editions.col.measure')}</th>
-            <th scope="col">{t('editions.col.field')}</th>
-            <th scope="col">{t('editions.col.status')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {measures.map((p) => (
-            <tr>
-              <td><MeasureCell ctx={ctx} p={p} /></td>
-              <td>{p.field.title}</td>
-              <td><StatusBadge t={t} category={p.measure.status.category} label={p.measure.status.label} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      id={id}
+      empty={t('editions.compare.noneInSection')}
+      columns={[{ label: t('editions.col.measure') }, { label: t('editions.col.field') }, { label: t('editions.col.status') }]}
+      rows={measures.map((p) => [<MeasureCell ctx={ctx} p={p} />, p.field.title, <StatusBadge t={t} category={p.measure.status.category} label={p.measure.status.label} />])}
+    />
   );
 }
 
@@ -357,43 +318,25 @@ function ComparisonView({ ctx, result }: { ctx: PageContext; result: CompareResu
 
       <section aria-labelledby="status-changes-title" class="stack">
         <h3 class="kern-heading-small" id="status-changes-title">{sections[0].title}</h3>
-        {c.statusChanges.length === 0 ? (
-          <p class="kern-body">{t('editions.compare.noneInSection')}</p>
-        ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table">
-              <caption class="kern-sr-only">{sections[0].title}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('editions.col.measure')}</th>
-                  <th scope="col">{t('editions.col.before')}</th>
-                  <th scope="col">{t('editions.col.after')}</th>
-                  <th scope="col">{t('editions.col.reasons')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {c.statusChanges.map((s) => (
-                  <tr>
-                    <td><MeasureCell ctx={ctx} p={s.after} /></td>
-                    <td>{statusText(t, s.from)}</td>
-                    <td>{statusText(t, s.to)}</td>
-                    <td>
-                      {s.reasons.length === 0 ? (
-                        t('editions.compare.noHistory')
-                      ) : (
-                        <ul class="kern-list">
-                          {s.reasons.map((r) => (
-                            <li>{reasonLine(t, lang, r)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
+        <DataTable
+          caption={sections[0].title}
+          empty={t('editions.compare.noneInSection')}
+          columns={[{ label: t('editions.col.measure') }, { label: t('editions.col.before') }, { label: t('editions.col.after') }, { label: t('editions.col.reasons') }]}
+          rows={c.statusChanges.map((s) => [
+            <MeasureCell ctx={ctx} p={s.after} />,
+            statusText(t, s.from),
+            statusText(t, s.to),
+            s.reasons.length === 0 ? (
+              t('editions.compare.noHistory')
+            ) : (
+              <ul class="kern-list">
+                {s.reasons.map((r) => (
+                  <li>{reasonLine(t, lang, r)}</li>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              </ul>
+            ),
+          ])}
+        />
       </section>
 
       <section aria-labelledby="added-title" class="stack">
@@ -408,35 +351,19 @@ function ComparisonView({ ctx, result }: { ctx: PageContext; result: CompareResu
 
       <section aria-labelledby="changed-title" class="stack">
         <h3 class="kern-heading-small" id="changed-title">{sections[3].title}</h3>
-        {c.changed.length === 0 ? (
-          <p class="kern-body">{t('editions.compare.noneInSection')}</p>
-        ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table">
-              <caption class="kern-sr-only">{sections[3].title}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('editions.col.measure')}</th>
-                  <th scope="col">{t('editions.col.whatChanged')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {c.changed.map((ch) => (
-                  <tr>
-                    <td><MeasureCell ctx={ctx} p={ch.after} /></td>
-                    <td>
-                      <ul class="kern-list">
-                        {changeLines(t, ch).map((line) => (
-                          <li class="pre-line">{line}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={sections[3].title}
+          empty={t('editions.compare.noneInSection')}
+          columns={[{ label: t('editions.col.measure') }, { label: t('editions.col.whatChanged') }]}
+          rows={c.changed.map((ch) => [
+            <MeasureCell ctx={ctx} p={ch.after} />,
+            <ul class="kern-list">
+              {changeLines(t, ch).map((line) => (
+                <li class="pre-line">{line}</li>
+              ))}
+            </ul>,
+          ])}
+        />
       </section>
     </section>
   );

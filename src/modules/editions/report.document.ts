@@ -2,9 +2,10 @@
 // from the plan's state, the dashboard's figures and the changes since the last edition; the PDF and the Word
 // renderer then only lay the same blocks out, so both files say the same.
 import type { T } from '../../platform/i18n/i18n.js';
+import { formatNumber, formatPercent, formatShortDate, localeOf } from '../../platform/views/format.js';
 import { periodLabel, type DashboardData, type RenderedChart } from '../monitoring/index.js';
 import type { Comparison } from './compare.js';
-import { changeLines, formatDay, latestNote, measureName, reasonLine, statusText } from './editions.describe.js';
+import { changeLines, latestNote, measureName, reasonLine, statusText } from './editions.describe.js';
 import type { EditionSummary } from './editions.service.js';
 import { placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';
 
@@ -42,11 +43,6 @@ export interface ReportInput {
   changes: { edition: EditionSummary; comparison: Comparison } | null;
 }
 
-const percent = (share: number, lang: string) =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(share);
-
-const formatNumber = (value: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 2 }).format(value);
-
 const MEASURE_TABLE = [0.06, 0.36, 0.2, 0.16, 0.22];
 
 function measureLabel(t: T, p: PlacedMeasure): string {
@@ -65,7 +61,7 @@ function chartBlocks(chart: RenderedChart, level: 2 | 3): ReportBlock[] {
 
 function summaryBlocks(input: ReportInput): ReportBlock[] {
   const { t, lang, dashboard: d, changes } = input;
-  const share = (count: number) => t('editions.report.countShare', { count, share: percent(d.total ? count / d.total : 0, lang) });
+  const share = (count: number) => t('editions.report.countShare', { count, share: formatPercent(d.total ? count / d.total : 0, lang) });
   const rows: string[][] = [
     [t('editions.report.summary.total'), String(d.total)],
     ...d.byCategory.filter((c) => c.count > 0).map((c) => [t(`status.${c.category}`), share(c.count)]),
@@ -96,11 +92,11 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: t('editions.report.changes.title') }];
   if (!changes) return [...blocks, { kind: 'paragraph', text: t('editions.report.changes.noEdition') }];
   const { edition: e, comparison: c } = changes;
-  const adopted = [e.adopted_on ? t('editions.report.changes.adopted', { date: formatDay(e.adopted_on, lang) }) : '', e.paper_number ? t('editions.report.changes.paper', { number: e.paper_number }) : '']
+  const adopted = [e.adopted_on ? t('editions.report.changes.adopted', { date: formatShortDate(e.adopted_on, lang) }) : '', e.paper_number ? t('editions.report.changes.paper', { number: e.paper_number }) : '']
     .filter(Boolean).join(', ');
   blocks.push({
     kind: 'paragraph',
-    text: t('editions.report.changes.intro', { label: e.label, taken: formatDay(e.created_at, lang), adopted: adopted ? ` (${adopted})` : '', date: formatDay(input.stateDate, lang) }),
+    text: t('editions.report.changes.intro', { label: e.label, taken: formatShortDate(e.created_at, lang), adopted: adopted ? ` (${adopted})` : '', date: formatShortDate(input.stateDate, lang) }),
   });
   const none: ReportBlock = { kind: 'paragraph', text: t('editions.compare.noneInSection') };
   const measureColumns = [t('editions.col.measure'), t('editions.col.field'), t('editions.col.status')];
@@ -155,7 +151,7 @@ function overdueBlocks(input: ReportInput): ReportBlock[] {
         `${o.measure.number !== null ? t('editions.measureNumbered', { number: o.measure.number }) : t('editions.measureUnnumbered')}\n${o.measure.text}`,
         o.measure.fieldTitle,
         statusText(t, { category: o.measure.status_category, label: o.measure.status_label }),
-        o.reasons.map((r) => t(`editions.report.overdue.reason.${r.reason}`, { date: formatDay(r.due, lang) })).join('\n'),
+        o.reasons.map((r) => t(`editions.report.overdue.reason.${r.reason}`, { date: formatShortDate(r.due, lang) })).join('\n'),
       ]),
     },
   ];
@@ -179,7 +175,7 @@ function indicatorBlocks(input: ReportInput): ReportBlock[] {
         value(i.baseline_value, i.unit, i.baseline_year),
         value(i.latest?.value ?? null, i.unit, i.latest?.period ?? null),
         value(i.target_value, i.unit, i.target_year),
-        i.progress === null ? '–' : t('editions.report.indicators.progressValue', { share: percent(i.progress, lang) }),
+        i.progress === null ? '–' : t('editions.report.indicators.progressValue', { share: formatPercent(i.progress, lang) }),
       ]),
     },
   ];
@@ -223,10 +219,10 @@ function fieldBlocks(input: ReportInput): ReportBlock[] {
 export function buildReport(input: ReportInput): ReportDocument {
   const { t, lang, snapshot } = input;
   const title = t('editions.report.documentTitle', { year: input.stateDate.slice(0, 4) });
-  const state = t('editions.report.stateOf', { date: formatDay(input.stateDate, lang) });
+  const state = t('editions.report.stateOf', { date: formatShortDate(input.stateDate, lang) });
   const stateLine = snapshot.plan.state === 'published' ? state : `${state} · ${t(`planState.${snapshot.plan.state}`)}`;
   return {
-    languageTag: lang === 'en' ? 'en-GB' : 'de-DE',
+    languageTag: localeOf(lang),
     title,
     author: input.municipalityName,
     subtitle: [snapshot.plan.title, input.municipalityName, stateLine],

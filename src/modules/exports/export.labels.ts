@@ -1,6 +1,7 @@
 // The words the exports add around the plan's own text. CSV and XLSX keep German column names whatever the
 // language, because the update import recognises them; Word and PDF are read by people and follow `lang`.
 import { translator } from '../../platform/i18n/i18n.js';
+import { formatDate, formatShortDate, localeOf } from '../../platform/views/format.js';
 import { STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import type { ExportLang, PlanState } from './export.model.js';
 
@@ -30,13 +31,9 @@ export interface DocumentLabels {
   date: (isoDate: string) => string;
 }
 
-function formatDate(isoDate: string, locale: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
 const LABELS: Record<ExportLang, DocumentLabels> = {
   de: {
-    languageTag: 'de-DE',
+    languageTag: localeOf('de'),
     state: 'Stand',
     planStates: { draft: 'Entwurf', in_review: 'In Abstimmung', published: 'Veröffentlicht', archived: 'Archiviert' },
     goal: 'Ziel',
@@ -48,10 +45,10 @@ const LABELS: Record<ExportLang, DocumentLabels> = {
     furtherMeasures: 'Weitere Maßnahmen',
     statusCategories: STATUS_CATEGORY_LABELS_DE,
     pageOf: ['Seite ', ' von '],
-    date: (isoDate) => formatDate(isoDate, 'de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' }),
+    date: (isoDate) => formatShortDate(isoDate, 'de'),
   },
   en: {
-    languageTag: 'en-GB',
+    languageTag: localeOf('en'),
     state: 'As of',
     planStates: { draft: 'Draft', in_review: 'In review', published: 'Published', archived: 'Archived' },
     goal: 'Goal',
@@ -63,7 +60,7 @@ const LABELS: Record<ExportLang, DocumentLabels> = {
     furtherMeasures: 'Further measures',
     statusCategories: statusCategoryLabels('en'),
     pageOf: ['Page ', ' of '],
-    date: (isoDate) => formatDate(isoDate, 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+    date: (isoDate) => formatDate(isoDate, 'en'),
   },
 };
 

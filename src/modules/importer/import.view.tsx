@@ -1,6 +1,7 @@
 // Upload, preview and confirmation of a catalogue import.
 import { paths } from './importer.paths.js';
 import { Csrf, StatusBadge, SubmitButton } from '../../platform/views/components.js';
+import { cell, DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { STATUS_CATEGORIES } from '../plan/index.js';
@@ -190,21 +191,16 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
           <h2 class="kern-heading-medium" id="changes-title">{t('import.changes', { count: update.changes.length })}</h2>
           {update.unknownNumbers.length ? <p class="kern-body">{t('import.unknownNumbers', { numbers: update.unknownNumbers.join(', ') })}</p> : null}
           <p class="meta">{t('import.unchanged', { count: update.unchanged })}</p>
-          <div class="kern-table-responsive">
-            <table class="kern-table">
-              <caption class="kern-sr-only">{t('import.changes', { count: update.changes.length })}</caption>
-              <thead class="kern-table__header">
-                <tr><th scope="col">{t('measure.numberShort')}</th><th scope="col">{t('import.change')}</th><th scope="col">{t('import.before')}</th><th scope="col">{t('import.after')}</th></tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {update.changes.flatMap((c) => [
-                  ...(c.status ? [<tr><th scope="row">{c.number}</th><td>{t('measure.status')}</td><td>{c.status.fromLabel || '–'}</td><td><StatusBadge t={t} category={c.status.toCategory} label={c.status.toLabel} /></td></tr>] : []),
-                  ...(c.text ? [<tr><th scope="row">{c.number}</th><td>{t('measure.text')}</td><td class="pre-line">{c.text.from}</td><td class="pre-line">{c.text.to}</td></tr>] : []),
-                  ...c.newNotes.map((n) => <tr><th scope="row">{c.number}</th><td>{t('measure.addNote')}</td><td>–</td><td>{n.text}{n.date ? ` (${n.date})` : ''}</td></tr>),
-                ])}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('import.changes', { count: update.changes.length })}
+            columns={[{ label: t('measure.numberShort') }, { label: t('import.change') }, { label: t('import.before') }, { label: t('import.after') }]}
+            rows={update.changes.flatMap((c) => [
+              ...(c.status ? [[c.number, t('measure.status'), c.status.fromLabel || '–', <StatusBadge t={t} category={c.status.toCategory} label={c.status.toLabel} />]] : []),
+              ...(c.text ? [[c.number, t('measure.text'), cell(c.text.from, 'pre-line'), cell(c.text.to, 'pre-line')]] : []),
+              ...c.newNotes.map((n) => [c.number, t('measure.addNote'), '–', <>{n.text}{n.date ? ` (${n.date})` : ''}</>]),
+            ])}
+            rowHeaders
+          />
         </section>
       ) : (
         <>

@@ -1,15 +1,9 @@
 // Calendar days as the municipality counts them: Europe/Berlin. Plans give dates with the precision they
 // have ("2024", "2024-03", "2024-03-15"); a deadline given that way is met as long as its last day has not
 // passed, so "2024" is due on 31 December 2024 and "2024-03" on 31 March 2024.
+import { berlinDay } from '../../platform/views/format.js';
 
-export const MUNICIPALITY_TIME_ZONE = 'Europe/Berlin';
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: MUNICIPALITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day ("2025-01-01") an instant falls on in Berlin. */
-export function berlinDay(instant: Date): string {
-  return dayFormat.format(instant);
-}
+export { berlinDay };
 
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

@@ -7,6 +7,7 @@ import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { formatNumber } from '../../platform/views/format.js';
 import type { StatusCategory } from '../plan/index.js';
 import { cleanSvg } from './chart.svg.js';
 
@@ -54,11 +55,12 @@ function render(option: Option, opts: ChartOptions, size: { width: number; heigh
 }
 
 const axisText = { color: TEXT, fontFamily: FONT, fontSize: 13 };
-const numberFormat = (lang?: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 2 });
+/** A figure on a chart, in the chart's language (German when none is given). */
+const figure = (v: number, lang?: string) => formatNumber(v, lang ?? 'de');
 const valueAxis = (lang?: string, name?: string) => ({
   type: 'value',
   minInterval: 1,
-  axisLabel: { ...axisText, formatter: (v: number) => numberFormat(lang).format(v) },
+  axisLabel: { ...axisText, formatter: (v: number) => figure(v, lang) },
   splitLine: { lineStyle: { color: GRID_LINE } },
   ...(name ? { name, nameTextStyle: axisText } : {}),
 });
@@ -162,7 +164,6 @@ export interface IndicatorChartInput {
  * target as a diamond at its year and as a dashed line across the chart, each named in the legend.
  */
 export function renderIndicatorChart(input: IndicatorChartInput, opts: ChartOptions): string {
-  const fmt = numberFormat(opts.lang);
   const categories: string[] = [];
   const labels = new Map<string, string>();
   const add = (key: string, label: string) => {
@@ -178,13 +179,13 @@ export function renderIndicatorChart(input: IndicatorChartInput, opts: ChartOpti
   const at = (key: string | null, value: number) => categories.map((c) => (c === key ? value : null));
   const valueOf = new Map(input.points.map((p) => [p.period, p.value]));
   const suffix = input.unit ? ` ${input.unit}` : '';
-  const pointLabel = { show: true, position: 'top', color: TEXT, fontFamily: FONT, fontSize: 12, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${fmt.format(p.value)}${suffix}`) };
+  const pointLabel = { show: true, position: 'top', color: TEXT, fontFamily: FONT, fontSize: 12, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${figure(p.value, opts.lang)}${suffix}`) };
   const series: Option[] = [
     {
       name: input.names.values, type: 'line', color: SERIES[0], symbol: 'circle', symbolSize: 8, connectNulls: true,
       data: categories.map((c) => valueOf.get(c) ?? null), label: pointLabel,
       ...(input.target
-        ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: SERIES[1], width: 2 }, label: { color: TEXT, fontFamily: FONT, fontSize: 12, position: 'insideEndTop', formatter: `${input.names.target}: ${fmt.format(input.target.value)}${suffix}` }, data: [{ yAxis: input.target.value }] } }
+        ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: SERIES[1], width: 2 }, label: { color: TEXT, fontFamily: FONT, fontSize: 12, position: 'insideEndTop', formatter: `${input.names.target}: ${figure(input.target.value, opts.lang)}${suffix}` }, data: [{ yAxis: input.target.value }] } }
         : {}),
     },
   ];

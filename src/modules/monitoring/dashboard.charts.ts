@@ -5,7 +5,7 @@ import type { T } from '../../platform/i18n/i18n.js';
 import type { StatusCategory } from '../plan/index.js';
 import { renderActorChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
 import type { DashboardData, IndicatorSummary } from './dashboard.js';
-import { formatNumber } from './number.js';
+import { formatMonth, formatNumber, formatPercent, formatShortDate } from '../../platform/views/format.js';
 
 export interface DataTable {
   caption: string;
@@ -26,17 +26,9 @@ export interface RenderedChart {
 /** How many actors the chart shows; the table lists them all. */
 export const ACTOR_CHART_LIMIT = 12;
 
-const percent = (share: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(share);
-
-/** "März 2026" for "2026-03". */
-export function monthLabel(month: string, lang: string): string {
-  return new Date(`${month}-01T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** "2024" stays; "2024-06-30" becomes "30.06.2024". */
+/** An indicator's period: "2024" stays; "2024-06-30" becomes "30.06.2024". */
 export function periodLabel(period: string, lang: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(period)) return period;
-  return new Date(`${period}T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  return /^\d{4}-\d{2}-\d{2}$/.test(period) ? formatShortDate(period, lang) : period;
 }
 
 export function statusChart(data: DashboardData, t: T, lang: string, id = 'chart-status'): RenderedChart {
@@ -49,7 +41,7 @@ export function statusChart(data: DashboardData, t: T, lang: string, id = 'chart
       : t('monitoring.charts.status.summary', {
           count: data.total,
           parts: nonZero.map((r) => `${r.count} ${r.label}`).join(', '),
-          share: percent(data.done.share, lang),
+          share: formatPercent(data.done.share, lang),
         });
   return {
     id, title, summary,
@@ -57,14 +49,14 @@ export function statusChart(data: DashboardData, t: T, lang: string, id = 'chart
     table: {
       caption: t('monitoring.charts.status.caption'),
       columns: [t('monitoring.charts.status.category'), t('monitoring.charts.count'), t('monitoring.charts.share')],
-      rows: rows.map((r) => ({ header: r.label, cells: [String(r.count), percent(data.total ? r.count / data.total : 0, lang)] })),
+      rows: rows.map((r) => ({ header: r.label, cells: [String(r.count), formatPercent(data.total ? r.count / data.total : 0, lang)] })),
     },
   };
 }
 
 export function timelineChart(data: DashboardData, t: T, lang: string, id = 'chart-changes'): RenderedChart {
   const title = t('monitoring.charts.changes.title');
-  const rows = data.changesPerMonth.map((r) => ({ ...r, label: monthLabel(r.month, lang) }));
+  const rows = data.changesPerMonth.map((r) => ({ ...r, label: formatMonth(r.month, lang) }));
   const names = { statusChanges: t('monitoring.charts.changes.statusChanges'), notes: t('monitoring.charts.changes.notes') };
   const statusTotal = rows.reduce((s, r) => s + r.statusChanges, 0);
   const notesTotal = rows.reduce((s, r) => s + r.notes, 0);
@@ -115,7 +107,7 @@ export function indicatorChart(ind: IndicatorSummary, t: T, lang: string, id = `
     ind.baseline_value !== null && ind.baseline_year !== null ? t('monitoring.charts.indicator.baseline', { value: num(ind.baseline_value), year: ind.baseline_year }) : '',
     ind.latest ? t('monitoring.charts.indicator.latest', { value: num(ind.latest.value), period: periodLabel(ind.latest.period, lang) }) : t('monitoring.charts.indicator.noValues'),
     ind.target_value !== null ? t('monitoring.charts.indicator.target', { value: num(ind.target_value), year: ind.target_year ?? '' }) : '',
-    ind.progress !== null ? t('monitoring.charts.indicator.progress', { share: percent(ind.progress, lang) }) : '',
+    ind.progress !== null ? t('monitoring.charts.indicator.progress', { share: formatPercent(ind.progress, lang) }) : '',
   ].filter(Boolean);
   const summary = `${ind.name}: ${parts.join('; ')}.`;
   const names = { values: t('monitoring.charts.indicator.values'), baseline: t('monitoring.charts.indicator.baselineName'), target: t('monitoring.charts.indicator.targetName') };

@@ -8,35 +8,26 @@ import type { T } from '../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { formatDate } from '../../platform/views/format.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { formatDate, formatEuro, formatNumber, formatPercent } from '../../platform/views/format.js';
 import { measureTitle } from '../plan/index.js';
 import { STATUS_CATEGORIES } from '../plan/index.js';
-import type { DataTable, RenderedChart } from './dashboard.charts.js';
+import type { DataTable as ChartTable, RenderedChart } from './dashboard.charts.js';
 import type { DashboardData, MeasureRef } from './dashboard.js';
-import { formatEuro, formatNumber } from './number.js';
 
-export function DataTableView({ table, id }: { table: DataTable; id?: string }) {
+/** A chart's numbers: the first column heads the rows, the others are figures. */
+export function DataTableView({ table, id }: { table: ChartTable; id?: string }) {
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small data-table" id={id}>
-        <caption class="kern-body kern-body--bold table-caption">{table.caption}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            {table.columns.map((c, i) => (
-              <th scope="col" class={i > 0 ? 'kern-table__header--numeric' : undefined}>{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {table.rows.map((r) => (
-            <tr>
-              <th scope="row">{r.header}</th>
-              {r.cells.map((cell) => <td class="kern-table__cell--numeric">{cell}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={table.caption}
+      captionVisible
+      small
+      layout="data"
+      id={id}
+      columns={table.columns.map((label, i) => ({ label, numeric: i > 0 }))}
+      rows={table.rows.map((r) => [r.header, ...r.cells])}
+      rowHeaders
+    />
   );
 }
 
@@ -60,8 +51,6 @@ export interface DashboardVm {
   plans: Array<{ id: number; title: string; state: string }>;
   fields: Array<{ id: number; title: string }>;
 }
-
-const percent = (share: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 function MeasureLink({ ctx, m, admin }: { ctx: PageContext; m: MeasureRef; admin: boolean }) {
   const slug = ctx.municipality!.slug;
@@ -124,7 +113,7 @@ function KeyFigures({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
       <div>
         <dt>{t('monitoring.dashboard.done')}</dt>
         <dd>
-          {percent(data.done.share, lang)} <span class="meta">({t('monitoring.dashboard.doneDetail', { completed: data.done.completed, ongoing: data.done.ongoing })})</span>
+          {formatPercent(data.done.share, lang)} <span class="meta">({t('monitoring.dashboard.doneDetail', { completed: data.done.completed, ongoing: data.done.ongoing })})</span>
         </dd>
       </div>
       <div>
@@ -146,31 +135,25 @@ function FieldsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   // Categories no measure of the plan has are left out here; the status table above lists them all.
   const shown = STATUS_CATEGORIES.filter((c) => vm.data.byCategory.some((b) => b.category === c && b.count > 0));
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small data-table">
-        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.dashboard.fieldsCaption')}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('field.singular')}</th>
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.dashboard.total')}</th>
-            {shown.map((c) => <th scope="col" class="kern-table__header--numeric">{t(`status.${c}`)}</th>)}
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.dashboard.done')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {vm.data.fields.map((f) => (
-            <tr>
-              <th scope="row">
-                <a class="kern-link" href={admin ? paths.adminDashboardOf(slug, vm.data.plan.id, f.id) : paths.dashboardOf(slug, f.id)}>{f.title}</a>
-              </th>
-              <td class="kern-table__cell--numeric">{f.total}</td>
-              {f.byCategory.filter((c) => shown.includes(c.category)).map((c) => <td class="kern-table__cell--numeric">{c.count}</td>)}
-              <td class="kern-table__cell--numeric">{percent(f.doneShare, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('monitoring.dashboard.fieldsCaption')}
+      captionVisible
+      small
+      layout="data"
+      columns={[
+        { label: t('field.singular') },
+        { label: t('monitoring.dashboard.total'), numeric: true },
+        ...shown.map((c) => ({ label: t(`status.${c}`), numeric: true })),
+        { label: t('monitoring.dashboard.done'), numeric: true },
+      ]}
+      rows={vm.data.fields.map((f) => [
+        <a class="kern-link" href={admin ? paths.adminDashboardOf(slug, vm.data.plan.id, f.id) : paths.dashboardOf(slug, f.id)}>{f.title}</a>,
+        f.total,
+        ...f.byCategory.filter((c) => shown.includes(c.category)).map((c) => c.count),
+        formatPercent(f.doneShare, lang),
+      ])}
+      rowHeaders
+    />
   );
 }
 
@@ -181,70 +164,48 @@ function reasonText(t: T, lang: string, reason: string, due: string): string {
 function OverdueTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   const { t, lang } = ctx;
   const { data } = vm;
-  if (data.overdue.length === 0) return <p class="kern-body">{t('monitoring.overdue.none')}</p>;
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small data-table">
-        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.overdue.caption', { count: data.overdue.length })}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('measure.singular')}</th>
-            <th scope="col">{t('field.singular')}</th>
-            <th scope="col">{t('measure.status')}</th>
-            <th scope="col">{t('monitoring.overdue.why')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {data.overdue.map((o) => (
-            <tr>
-              <th scope="row"><MeasureLink ctx={ctx} m={o.measure} admin={vm.area === 'admin'} /></th>
-              <td>{o.measure.fieldTitle}</td>
-              <td><StatusBadge t={t} category={o.measure.status_category} label={o.measure.status_label} /></td>
-              <td>
-                <ul class="kern-list plain-list">
-                  {o.reasons.map((r) => <li>{reasonText(t, lang, r.reason, r.due)}</li>)}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('monitoring.overdue.caption', { count: data.overdue.length })}
+      captionVisible
+      small
+      layout="data"
+      empty={t('monitoring.overdue.none')}
+      columns={[{ label: t('measure.singular') }, { label: t('field.singular') }, { label: t('measure.status') }, { label: t('monitoring.overdue.why') }]}
+      rows={data.overdue.map((o) => [
+        <MeasureLink ctx={ctx} m={o.measure} admin={vm.area === 'admin'} />,
+        o.measure.fieldTitle,
+        <StatusBadge t={t} category={o.measure.status_category} label={o.measure.status_label} />,
+        <ul class="kern-list plain-list">
+          {o.reasons.map((r) => <li>{reasonText(t, lang, r.reason, r.due)}</li>)}
+        </ul>,
+      ])}
+      rowHeaders
+    />
   );
 }
 
 function FundingTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   const { t, lang } = ctx;
   const { data } = vm;
-  if (data.fundingWarnings.length === 0) return <p class="kern-body">{t('monitoring.funding.noWarnings')}</p>;
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small data-table">
-        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.funding.warningsCaption', { count: data.fundingWarnings.length })}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('measure.singular')}</th>
-            <th scope="col">{t('monitoring.funding.programme')}</th>
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.funding.amount')}</th>
-            <th scope="col">{t('monitoring.funding.warning')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {data.fundingWarnings.map((w) => (
-            <tr>
-              <th scope="row"><MeasureLink ctx={ctx} m={w.measure} admin={vm.area === 'admin'} /></th>
-              <td>{w.funding.programme}</td>
-              <td class="kern-table__cell--numeric">{w.funding.amount_cents !== null ? formatEuro(w.funding.amount_cents, lang) : '–'}</td>
-              <td>
-                {w.kind === 'ending_soon'
-                  ? t('monitoring.funding.endingSoon', { count: w.daysLeft, date: formatDate(w.funding.end_date, lang) })
-                  : t('monitoring.funding.endedWhileActive', { date: formatDate(w.funding.end_date, lang), status: t(`status.${w.measure.status_category}`) })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('monitoring.funding.warningsCaption', { count: data.fundingWarnings.length })}
+      captionVisible
+      small
+      layout="data"
+      empty={t('monitoring.funding.noWarnings')}
+      columns={[{ label: t('measure.singular') }, { label: t('monitoring.funding.programme') }, { label: t('monitoring.funding.amount'), numeric: true }, { label: t('monitoring.funding.warning') }]}
+      rows={data.fundingWarnings.map((w) => [
+        <MeasureLink ctx={ctx} m={w.measure} admin={vm.area === 'admin'} />,
+        w.funding.programme,
+        w.funding.amount_cents !== null ? formatEuro(w.funding.amount_cents, lang) : '–',
+        w.kind === 'ending_soon'
+          ? t('monitoring.funding.endingSoon', { count: w.daysLeft, date: formatDate(w.funding.end_date, lang) })
+          : t('monitoring.funding.endedWhileActive', { date: formatDate(w.funding.end_date, lang), status: t(`status.${w.measure.status_category}`) }),
+      ])}
+      rowHeaders
+    />
   );
 }
 
@@ -253,31 +214,28 @@ function IndicatorsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   const slug = ctx.municipality!.slug;
   const num = (v: number | null, unit: string) => (v === null ? '–' : `${formatNumber(v, lang)}${unit ? ` ${unit}` : ''}`);
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small data-table">
-        <caption class="kern-body kern-body--bold table-caption">{t('monitoring.indicators.caption')}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('monitoring.indicators.name')}</th>
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.baseline')}</th>
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.latest')}</th>
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.target')}</th>
-            <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.progress')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {vm.data.indicators.map((i) => (
-            <tr>
-              <th scope="row">{vm.area === 'admin' ? <a class="kern-link" href={paths.adminIndicator(slug, i.id)}>{i.name}</a> : i.name}</th>
-              <td class="kern-table__cell--numeric">{num(i.baseline_value, i.unit)}{i.baseline_year ? ` (${i.baseline_year})` : ''}</td>
-              <td class="kern-table__cell--numeric">{i.latest ? `${num(i.latest.value, i.unit)} (${i.latest.period.length === 4 ? i.latest.period : formatDate(i.latest.period, lang)})` : '–'}</td>
-              <td class="kern-table__cell--numeric">{num(i.target_value, i.unit)}{i.target_year ? ` (${i.target_year})` : ''}</td>
-              <td class="kern-table__cell--numeric">{i.progress !== null ? percent(i.progress, lang) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('monitoring.indicators.caption')}
+      captionVisible
+      small
+      layout="data"
+      empty={t('monitoring.indicators.none')}
+      columns={[
+        { label: t('monitoring.indicators.name') },
+        { label: t('monitoring.indicators.baseline'), numeric: true },
+        { label: t('monitoring.indicators.latest'), numeric: true },
+        { label: t('monitoring.indicators.target'), numeric: true },
+        { label: t('monitoring.indicators.progress'), numeric: true },
+      ]}
+      rows={vm.data.indicators.map((i) => [
+        vm.area === 'admin' ? <a class="kern-link" href={paths.adminIndicator(slug, i.id)}>{i.name}</a> : i.name,
+        <>{num(i.baseline_value, i.unit)}{i.baseline_year ? ` (${i.baseline_year})` : ''}</>,
+        i.latest ? `${num(i.latest.value, i.unit)} (${i.latest.period.length === 4 ? i.latest.period : formatDate(i.latest.period, lang)})` : '–',
+        <>{num(i.target_value, i.unit)}{i.target_year ? ` (${i.target_year})` : ''}</>,
+        i.progress !== null ? formatPercent(i.progress, lang) : '–',
+      ])}
+      rowHeaders
+    />
   );
 }
 
@@ -340,7 +298,7 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
           <ChartFigure chart={vm.charts.changes} />
         </Section>
         <Section id="kennzahlen" title={t('monitoring.indicators.title')}>
-          {data.indicators.length === 0 ? <p class="kern-body">{t('monitoring.indicators.none')}</p> : <IndicatorsTable ctx={ctx} vm={vm} />}
+          <IndicatorsTable ctx={ctx} vm={vm} />
           {vm.indicatorCharts.map((c) => (
             <section aria-labelledby={`${c.id}-title`} class="stack">
               <h3 class="kern-heading-small" id={`${c.id}-title`}>{c.title}</h3>

@@ -1,8 +1,8 @@
 // The funding of a measure, as a section of the measure's page (admin: with links to add, edit, delete).
 import { paths } from './monitoring.paths.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { formatDate } from '../../platform/views/format.js';
-import { formatEuro } from './number.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { formatDate, formatEuro } from '../../platform/views/format.js';
 
 export interface FundingItem {
   id: number;
@@ -28,39 +28,32 @@ export function FundingSection({ ctx, measureId, funding, admin }: { ctx: PageCo
   return (
     <section aria-labelledby="funding-title" class="stack">
       <h2 class="kern-heading-medium" id="funding-title">{t('monitoring.funding.title')}</h2>
-      {funding.length === 0 ? <p class="kern-body">{t('monitoring.funding.none')}</p> : null}
-      {funding.length ? (
-        <div class="kern-table-responsive">
-          <table class="kern-table kern-table--small data-table">
-            <caption class="kern-sr-only">{t('monitoring.funding.caption')}</caption>
-            <thead class="kern-table__header">
-              <tr>
-                <th scope="col">{t('monitoring.funding.programme')}</th>
-                <th scope="col" class="kern-table__header--numeric">{t('monitoring.funding.amount')}</th>
-                <th scope="col">{t('monitoring.funding.period')}</th>
-                {admin ? <th scope="col">{t('monitoring.funding.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {funding.map((f) => (
-                <tr>
-                  <th scope="row">{f.programme}</th>
-                  <td class="kern-table__cell--numeric">{f.amount_cents !== null ? formatEuro(f.amount_cents, lang) : '–'}</td>
-                  <td>{period(f)}</td>
-                  {admin ? (
-                    <td>
-                      <span class="actions">
-                        <a class="kern-link" href={paths.adminFunding(slug, f.id)}>{t('monitoring.funding.edit')}<span class="kern-sr-only">: {f.programme}</span></a>
-                        <a class="kern-link" href={paths.adminFundingDelete(slug, f.id)}>{t('monitoring.funding.delete')}<span class="kern-sr-only">: {f.programme}</span></a>
-                      </span>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('monitoring.funding.caption')}
+        small
+        layout="data"
+        empty={t('monitoring.funding.none')}
+        columns={[
+          { label: t('monitoring.funding.programme') },
+          { label: t('monitoring.funding.amount'), numeric: true },
+          { label: t('monitoring.funding.period') },
+          ...(admin ? [{ label: t('monitoring.funding.actions') }] : []),
+        ]}
+        rows={funding.map((f) => [
+          f.programme,
+          f.amount_cents !== null ? formatEuro(f.amount_cents, lang) : '–',
+          period(f),
+          ...(admin
+            ? [
+                <span class="actions">
+                  <a class="kern-link" href={paths.adminFunding(slug, f.id)}>{t('monitoring.funding.edit')}<span class="kern-sr-only">: {f.programme}</span></a>
+                  <a class="kern-link" href={paths.adminFundingDelete(slug, f.id)}>{t('monitoring.funding.delete')}<span class="kern-sr-only">: {f.programme}</span></a>
+                </span>,
+              ]
+            : []),
+        ])}
+        rowHeaders
+      />
       {admin ? <p><a class="kern-link" href={paths.adminFundingNew(slug, measureId)}>{t('monitoring.funding.new')}</a></p> : null}
     </section>
   );

@@ -15,13 +15,12 @@ import { MonitoringService } from './monitoring.service.js';
 export { addDays, berlinDay, daysBetween, firstDayOf, lastDayOf } from './calendar.js';
 export { CATEGORY_COLOURS, renderActorChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
 export type { ActorRow, ChartOptions, IndicatorChartInput, StatusChartRow, TimelineRow } from './charts.js';
-export { actorChart, dashboardCharts, indicatorChart, monthLabel, periodLabel, statusChart, timelineChart } from './dashboard.charts.js';
+export { actorChart, dashboardCharts, indicatorChart, periodLabel, statusChart, timelineChart } from './dashboard.charts.js';
 export type { DataTable, RenderedChart } from './dashboard.charts.js';
 export { FUNDING_WARNING_DAYS, summarize } from './dashboard.js';
 export type { CategoryCount, DashboardData, FundingWarning, IndicatorSummary, MeasureRef } from './dashboard.js';
 export { overdueMeasures, latestNoteOn } from './overdue.js';
 export type { OverdueCandidate, OverdueFinding, OverdueMeasure, OverdueReason } from './overdue.js';
-export { formatEuro } from './number.js';
 export type { FundingItem } from './funding.view.js';
 export type { LastRoundStart, MonitoringService } from './monitoring.service.js';
 

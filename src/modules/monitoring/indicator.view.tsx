@@ -4,14 +4,12 @@ import { paths } from './monitoring.paths.js';
 import { ActionButton, Csrf, ErrorSummary, fieldId, SubmitButton, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
-import { formatDate } from '../../platform/views/format.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { formatDate, formatNumber, formatPercent } from '../../platform/views/format.js';
 import type { RenderedChart } from './dashboard.charts.js';
 import type { IndicatorSummary } from './dashboard.js';
 import { ChartFigure } from './dashboard.view.js';
 import type { IndicatorDetail } from './monitoring.service.js';
-import { formatNumber } from './number.js';
-
-const percent = (share: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 export interface IndicatorsVm {
   plan: { id: number; title: string };
@@ -32,35 +30,28 @@ export function IndicatorsPage({ ctx, vm }: { ctx: PageContext; vm: IndicatorsVm
           <p class="kern-body">{t('monitoring.indicators.intro', { plan: vm.plan.title })}</p>
           {vm.canEdit ? <p><a class="kern-link" href={paths.adminIndicatorNew(slug, vm.plan.id)}>{t('monitoring.indicator.new')}</a></p> : null}
         </div>
-        {vm.indicators.length === 0 ? (
-          <p class="kern-body">{t('monitoring.indicators.none')}</p>
-        ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table kern-table--small data-table">
-              <caption class="kern-body kern-body--bold table-caption">{t('monitoring.indicators.caption')}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('monitoring.indicators.name')}</th>
-                  <th scope="col">{t('monitoring.indicators.anchor')}</th>
-                  <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.latest')}</th>
-                  <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.target')}</th>
-                  <th scope="col" class="kern-table__header--numeric">{t('monitoring.indicators.progress')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {vm.indicators.map((i) => (
-                  <tr>
-                    <th scope="row"><a class="kern-link" href={paths.adminIndicator(slug, i.id)}>{i.name}</a></th>
-                    <td>{i.anchorText.slice(0, 140)}</td>
-                    <td class="kern-table__cell--numeric">{i.latest ? num(i.latest.value, i.unit) : '–'}</td>
-                    <td class="kern-table__cell--numeric">{num(i.target_value, i.unit)}{i.target_year ? ` (${i.target_year})` : ''}</td>
-                    <td class="kern-table__cell--numeric">{i.progress !== null ? percent(i.progress, lang) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('monitoring.indicators.caption')}
+          captionVisible
+          small
+          layout="data"
+          empty={t('monitoring.indicators.none')}
+          columns={[
+            { label: t('monitoring.indicators.name') },
+            { label: t('monitoring.indicators.anchor') },
+            { label: t('monitoring.indicators.latest'), numeric: true },
+            { label: t('monitoring.indicators.target'), numeric: true },
+            { label: t('monitoring.indicators.progress'), numeric: true },
+          ]}
+          rows={vm.indicators.map((i) => [
+            <a class="kern-link" href={paths.adminIndicator(slug, i.id)}>{i.name}</a>,
+            i.anchorText.slice(0, 140),
+            i.latest ? num(i.latest.value, i.unit) : '–',
+            <>{num(i.target_value, i.unit)}{i.target_year ? ` (${i.target_year})` : ''}</>,
+            i.progress !== null ? formatPercent(i.progress, lang) : '–',
+          ])}
+          rowHeaders
+        />
       </div>
     </Layout>
   );

@@ -1,6 +1,7 @@
 // Numbers as people in German offices type them: "1.076,5", "12.500,00 €", "-3,2". A value with only dots is
 // read the German way when the dots group thousands ("12.500" is twelve thousand five hundred) and as a
-// decimal point otherwise ("1076.5", as spreadsheets export it).
+// decimal point otherwise ("1076.5", as spreadsheets export it). Shown again through the one formatter.
+import { formatNumber } from '../../platform/views/format.js';
 
 const GERMAN = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const THOUSANDS_ONLY = /^[+-]?\d{1,3}(\.\d{3})+$/;
@@ -30,18 +31,10 @@ export function parseEuroCents(input: string): number | null {
 
 /** "12.500,00" for 1250000 cents, as a German form shows it again. */
 export function formatEuroInput(cents: number): string {
-  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
-}
-
-export function formatEuro(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
-export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 2 }).format(value);
+  return formatNumber(cents / 100, 'de', { minDecimals: 2 });
 }
 
 /** How a stored value is shown again in a German form field. */
 export function formatNumberInput(value: number | null): string {
-  return value === null ? '' : new Intl.NumberFormat('de-DE', { maximumFractionDigits: 6, useGrouping: false }).format(value);
+  return value === null ? '' : formatNumber(value, 'de', { maxDecimals: 6, grouping: false });
 }

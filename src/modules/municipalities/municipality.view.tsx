@@ -1,5 +1,6 @@
 import { paths } from './municipalities.paths.js';
 import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
+import { DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { formatDate } from '../../platform/views/format.js';
@@ -21,15 +22,11 @@ export function UsersPage(props: {
       <div class="stack-lg">
         <h1 class="kern-heading-large">{t('users.title')}</h1>
         {props.created ? <OneTimePassword ctx={ctx} email={props.created.email} password={props.created.password} /> : null}
-        <div class="kern-table-responsive">
-          <table class="kern-table">
-            <caption class="kern-sr-only">{t('users.title')}</caption>
-            <thead class="kern-table__header"><tr><th scope="col">{t('users.name')}</th><th scope="col">{t('users.email')}</th><th scope="col">{t('users.role')}</th></tr></thead>
-            <tbody class="kern-table__body">
-              {props.members.map((m) => <tr><td>{m.name}</td><td>{m.email}</td><td>{t(`roles.${m.role}`)}</td></tr>)}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('users.title')}
+          columns={[{ label: t('users.name') }, { label: t('users.email') }, { label: t('users.role') }]}
+          rows={props.members.map((m) => [m.name, m.email, t(`roles.${m.role}`)])}
+        />
         <section aria-labelledby="add-user">
           <h2 class="kern-heading-medium" id="add-user">{t('users.add')}</h2>
           <FieldsForm ctx={ctx} action={paths.adminUserNew(slug)} form={props.form} fields={props.fields} submitLabel={t('users.addButton')} />
@@ -46,25 +43,18 @@ export function AuditPage({ ctx, entries }: { ctx: PageContext; entries: Array<{
     <Layout ctx={ctx} title={t('audit.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
       <h1 class="kern-heading-large">{t('audit.title')}</h1>
       <p class="kern-body">{t('audit.intro')}</p>
-      <div class="kern-table-responsive">
-        <table class="kern-table kern-table--small">
-          <caption class="kern-sr-only">{t('audit.title')}</caption>
-          <thead class="kern-table__header">
-            <tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.before')}</th><th scope="col">{t('audit.after')}</th></tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {entries.map((e) => (
-              <tr>
-                <td>{formatDate(e.at, lang)}</td>
-                <td>{e.user_name}</td>
-                <td>{e.action} {e.entity_id !== null ? `#${e.entity_id}` : ''}</td>
-                <td><code>{e.before_json ?? ''}</code></td>
-                <td><code>{e.after_json ?? ''}</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('audit.title')}
+        small
+        columns={[{ label: t('audit.when') }, { label: t('audit.who') }, { label: t('audit.what') }, { label: t('audit.before') }, { label: t('audit.after') }]}
+        rows={entries.map((e) => [
+          formatDate(e.at, lang),
+          e.user_name,
+          <>{e.action} {e.entity_id !== null ? `#${e.entity_id}` : ''}</>,
+          <code>{e.before_json ?? ''}</code>,
+          <code>{e.after_json ?? ''}</code>,
+        ])}
+      />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { paths } from './plan.paths.js';
 import { StatusBadge } from '../../platform/views/components.js';
+import { DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { ActorRow } from './actor.service.js';
@@ -16,29 +17,16 @@ export function ActorsPage({ ctx, actors, planTitle, admin }: { ctx: PageContext
         </p>
       ) : null}
       {actors.length === 0 ? <p class="kern-body">{t('actor.none')}</p> : null}
-      <div class="kern-table-responsive">
-        <table class="kern-table">
-          <caption class="kern-sr-only">{t('actor.directory')}</caption>
-          <thead class="kern-table__header">
-            <tr>
-              <th scope="col">{t('actor.name')}</th>
-              <th scope="col">{t('actor.parent')}</th>
-              <th scope="col" class="kern-table__header--numeric">{t('actor.leads')}</th>
-              <th scope="col" class="kern-table__header--numeric">{t('actor.supports')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {actors.map((a) => (
-              <tr>
-                <td><a class="kern-link" href={admin ? paths.adminActor(slug, a.id) : paths.actor(slug, a.id)}>{a.name}</a></td>
-                <td>{a.parent_name ?? ''}</td>
-                <td class="kern-table__cell--numeric">{a.lead_count}</td>
-                <td class="kern-table__cell--numeric">{a.partner_count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('actor.directory')}
+        columns={[{ label: t('actor.name') }, { label: t('actor.parent') }, { label: t('actor.leads'), numeric: true }, { label: t('actor.supports'), numeric: true }]}
+        rows={actors.map((a) => [
+          <a class="kern-link" href={admin ? paths.adminActor(slug, a.id) : paths.actor(slug, a.id)}>{a.name}</a>,
+          a.parent_name ?? '',
+          a.lead_count,
+          a.partner_count,
+        ])}
+      />
     </Layout>
   );
 }

@@ -4,6 +4,8 @@ import type { T } from '../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { formatShortDate } from '../../platform/views/format.js';
 import type { Municipality } from '../../platform/tenancy.js';
 import type { LinkItem } from '../../platform/module.js';
 import { ExportLinks, periodText } from './plan.parts.js';
@@ -186,31 +188,25 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
         <section aria-labelledby={`cat-field-${f.id}`} class="stack">
           <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „{f.title}“</h2>
           {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v) => v.text).join(' · ')}</p> : null}
-          <div class="kern-table-responsive">
-            <table class="kern-table catalogue-table">
-              <caption class="kern-sr-only">{t('public.catalogueCaption', { field: f.title })}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('goal.singular')}</th>
-                  <th scope="col">{t('measure.numberShort')}</th>
-                  <th scope="col">{t('measure.singular')}</th>
-                  <th scope="col">{t('measure.actors')}</th>
-                  <th scope="col">{t('measure.status')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {[...f.goals.flatMap((g) => g.measures.map((m, i) => ({ g, m, first: i === 0 }))), ...f.furtherMeasures.map((m) => ({ g: null, m, first: true }))].map(({ g, m, first }) => (
-                  <tr>
-                    <td>{g ? (first ? g.text : <span class="kern-sr-only">{g.text}</span>) : t('measure.further')}</td>
-                    <td>{m.number ?? '–'}</td>
-                    <td class="pre-line">{link ? <a class="kern-link" href={paths.measure(slug, m.id)}>{m.text}</a> : m.text}</td>
-                    <td>{m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', ')}</td>
-                    <td><StatusBadge t={t} category={m.status_category} label={m.status_label} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('public.catalogueCaption', { field: f.title })}
+            layout="catalogue"
+            columns={[
+              { label: t('goal.singular') },
+              { label: t('measure.numberShort') },
+              { label: t('measure.singular'), cellClass: 'pre-line' },
+              { label: t('measure.actors') },
+              { label: t('measure.status') },
+            ]}
+            // The goal is shown once above its measures; the rows after its first name it for screen readers only.
+            rows={[...f.goals.flatMap((g) => g.measures.map((m, i) => ({ g, m, first: i === 0 }))), ...f.furtherMeasures.map((m) => ({ g: null, m, first: true }))].map(({ g, m, first }) => [
+              g ? (first ? g.text : <span class="kern-sr-only">{g.text}</span>) : t('measure.further'),
+              m.number ?? '–',
+              link ? <a class="kern-link" href={paths.measure(slug, m.id)}>{m.text}</a> : m.text,
+              m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', '),
+              <StatusBadge t={t} category={m.status_category} label={m.status_label} />,
+            ])}
+          />
         </section>
       ))}
     </>
@@ -226,7 +222,7 @@ export function CataloguePage({ ctx, tree, downloads }: { ctx: PageContext; tree
         <div class="stack">
           <h1 class="kern-heading-large">{t('public.catalogueTitle')}: {tree.plan.title}</h1>
           <p class="kern-body no-print">{t('public.printHint')}</p>
-          <p class="meta">{t('public.stateOf', { date: new Date(tree.plan.updated_at).toLocaleDateString(ctx.lang === 'de' ? 'de-DE' : 'en-GB') })}</p>
+          <p class="meta">{t('public.stateOf', { date: formatShortDate(tree.plan.updated_at, ctx.lang, 'numeric') })}</p>
         </div>
         <ExportLinks ctx={ctx} planId={tree.plan.id} links={downloads} />
         <CatalogueTable ctx={ctx} tree={tree} link={true} />

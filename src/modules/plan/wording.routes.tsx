@@ -3,6 +3,7 @@ import type { AppEnv } from '../../platform/http/env.js';
 import { crudRoutes } from '../../platform/http/crud.routes.js';
 import { pageContext, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
 import { paths } from './plan.paths.js';
+import { DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import { STATUS_CATEGORIES } from './status.js';
 import { wordingSchema } from './wording.schema.js';
@@ -25,26 +26,18 @@ function registerWordingRoutes(app: Hono<AppEnv>) {
       <Layout ctx={pageContext(c)} title={t('wording.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
         <h1 class="kern-heading-large">{t('wording.title')}</h1>
         <p class="kern-body">{t('wording.intro')}</p>
-        <div class="kern-table-responsive">
-          <table class="kern-table">
-            <caption class="kern-sr-only">{t('wording.title')}</caption>
-            <thead class="kern-table__header">
-              <tr><th scope="col">{t('wording.label')}</th><th scope="col">{t('wording.category')}</th><th scope="col">{t('form.actions')}</th></tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {wordings.map((w) => (
-                <tr>
-                  <td>{w.label}</td>
-                  <td>{t(`status.${w.category}`)}</td>
-                  <td>
-                    <a class="kern-link" href={paths.adminWording(slug, w.id)}>{t('form.edit')}<span class="kern-sr-only"> {w.label}</span></a>{' '}
-                    <a class="kern-link" href={paths.adminWordingDelete(slug, w.id)}>{t('form.delete')}<span class="kern-sr-only"> {w.label}</span></a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('wording.title')}
+          columns={[{ label: t('wording.label') }, { label: t('wording.category') }, { label: t('form.actions') }]}
+          rows={wordings.map((w) => [
+            w.label,
+            t(`status.${w.category}`),
+            <>
+              <a class="kern-link" href={paths.adminWording(slug, w.id)}>{t('form.edit')}<span class="kern-sr-only"> {w.label}</span></a>{' '}
+              <a class="kern-link" href={paths.adminWordingDelete(slug, w.id)}>{t('form.delete')}<span class="kern-sr-only"> {w.label}</span></a>
+            </>,
+          ])}
+        />
         <p class="actions"><a class="kern-btn kern-btn--primary" href={paths.adminWordingNew(slug)}><span class="kern-label">{t('wording.new')}</span></a></p>
       </Layout>,
     );

@@ -3,6 +3,7 @@
 import { paths } from './rounds.paths.js';
 import { ActionButton, Csrf, ErrorSummary, StatusBadge, TextArea } from '../../platform/views/components.js';
 import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
+import { DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { OneTimePassword } from '../../platform/auth/auth.view.js';
@@ -65,37 +66,26 @@ export function RoundsPage(props: { ctx: PageContext; rounds: RoundSummary[]; ca
             {props.canManageUsers ? <li><a class="kern-link" href={paths.adminRepresentatives(slug)}>{t('rounds.reps.title')}</a></li> : null}
           </ul>
         </div>
-        {props.rounds.length === 0 ? (
-          <p class="kern-body">{t('rounds.none')}</p>
-        ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table">
-              <caption class="kern-sr-only">{t('rounds.title')}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('rounds.fields.title')}</th>
-                  <th scope="col">{t('rounds.fields.plan')}</th>
-                  <th scope="col">{t('rounds.fields.deadline')}</th>
-                  <th scope="col">{t('rounds.fields.state')}</th>
-                  <th scope="col">{t('rounds.fields.answered')}</th>
-                  <th scope="col">{t('rounds.fields.pending')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {props.rounds.map((r) => (
-                  <tr>
-                    <td><a class="kern-link" href={paths.adminRound(slug, r.id)}>{r.title}</a></td>
-                    <td>{r.plan_title}</td>
-                    <td>{formatDate(r.deadline, lang)}</td>
-                    <td>{t(`rounds.state.${r.state}`)}</td>
-                    <td>{t('rounds.answeredOf', { answered: r.answered, total: r.participants })}</td>
-                    <td>{r.pending}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('rounds.title')}
+          empty={t('rounds.none')}
+          columns={[
+            { label: t('rounds.fields.title') },
+            { label: t('rounds.fields.plan') },
+            { label: t('rounds.fields.deadline') },
+            { label: t('rounds.fields.state') },
+            { label: t('rounds.fields.answered') },
+            { label: t('rounds.fields.pending') },
+          ]}
+          rows={props.rounds.map((r) => [
+            <a class="kern-link" href={paths.adminRound(slug, r.id)}>{r.title}</a>,
+            r.plan_title,
+            formatDate(r.deadline, lang),
+            t(`rounds.state.${r.state}`),
+            t('rounds.answeredOf', { answered: r.answered, total: r.participants }),
+            r.pending,
+          ])}
+        />
         {props.canStart ? (
           <section aria-labelledby="start-title" class="stack">
             <h2 class="kern-heading-medium" id="start-title">{t('rounds.start')}</h2>
@@ -121,51 +111,42 @@ function ProgressTable({ ctx, round, participants }: { ctx: PageContext; round: 
   const slug = ctx.municipality!.slug;
   const open = round.state === 'open';
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table">
-        <caption class="kern-sr-only">{t('rounds.progress.title')}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            <th scope="col">{t('rounds.progress.actor')}</th>
-            <th scope="col">{t('rounds.progress.email')}</th>
-            <th scope="col">{t('rounds.progress.invited')}</th>
-            <th scope="col">{t('rounds.progress.reminded')}</th>
-            <th scope="col">{t('rounds.progress.answered')}</th>
-            <th scope="col">{t('form.actions')}</th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {participants.map((p) => (
-            <tr>
-              <th scope="row">{p.actor_name}</th>
-              <td>
-                {p.contact_email || (
-                  <>
-                    {t('rounds.progress.noEmail')}{' '}
-                    <a class="kern-link" href={paths.adminActor(slug, p.actor_id)}>
-                      {t('rounds.progress.addEmail')}
-                      <span class="kern-sr-only"> {p.actor_name}</span>
-                    </a>
-                  </>
-                )}
-              </td>
-              <td><When ctx={ctx} at={p.invited_at} /></td>
-              <td><When ctx={ctx} at={p.reminded_at} /></td>
-              <td>{p.answered_at ? formatDate(p.answered_at, ctx.lang) : <strong>{t('rounds.progress.notAnswered')}</strong>}</td>
-              <td>
-                {p.revoked_at ? <p class="meta">{t('rounds.progress.revoked', { date: formatDate(p.revoked_at, ctx.lang) })}</p> : null}
-                {open ? (
-                  <div class="actions">
-                    <ActionButton action={paths.adminRoundNewLink(slug, round.id, p.id)} csrfToken={ctx.csrfToken} label={t('rounds.progress.newLink')} srLabel={p.actor_name} />
-                    {p.revoked_at ? null : <ActionButton action={paths.adminRoundRevoke(slug, round.id, p.id)} csrfToken={ctx.csrfToken} label={t('rounds.progress.revoke')} srLabel={p.actor_name} variant="tertiary" />}
-                  </div>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('rounds.progress.title')}
+      columns={[
+        { label: t('rounds.progress.actor') },
+        { label: t('rounds.progress.email') },
+        { label: t('rounds.progress.invited') },
+        { label: t('rounds.progress.reminded') },
+        { label: t('rounds.progress.answered') },
+        { label: t('form.actions') },
+      ]}
+      rows={participants.map((p) => [
+        p.actor_name,
+        p.contact_email || (
+          <>
+            {t('rounds.progress.noEmail')}{' '}
+            <a class="kern-link" href={paths.adminActor(slug, p.actor_id)}>
+              {t('rounds.progress.addEmail')}
+              <span class="kern-sr-only"> {p.actor_name}</span>
+            </a>
+          </>
+        ),
+        <When ctx={ctx} at={p.invited_at} />,
+        <When ctx={ctx} at={p.reminded_at} />,
+        p.answered_at ? formatDate(p.answered_at, ctx.lang) : <strong>{t('rounds.progress.notAnswered')}</strong>,
+        <>
+          {p.revoked_at ? <p class="meta">{t('rounds.progress.revoked', { date: formatDate(p.revoked_at, ctx.lang) })}</p> : null}
+          {open ? (
+            <div class="actions">
+              <ActionButton action={paths.adminRoundNewLink(slug, round.id, p.id)} csrfToken={ctx.csrfToken} label={t('rounds.progress.newLink')} srLabel={p.actor_name} />
+              {p.revoked_at ? null : <ActionButton action={paths.adminRoundRevoke(slug, round.id, p.id)} csrfToken={ctx.csrfToken} label={t('rounds.progress.revoke')} srLabel={p.actor_name} variant="tertiary" />}
+            </div>
+          ) : null}
+        </>,
+      ])}
+      rowHeaders
+    />
   );
 }
 
@@ -290,31 +271,23 @@ export function RoundPage(props: {
         {props.reviewed.length > 0 ? (
           <section aria-labelledby="reviewed-title" class="stack">
             <h2 class="kern-heading-medium" id="reviewed-title">{t('rounds.reviewed.title')}</h2>
-            <div class="kern-table-responsive">
-              <table class="kern-table">
-                <caption class="kern-sr-only">{t('rounds.reviewed.title')}</caption>
-                <thead class="kern-table__header">
-                  <tr>
-                    <th scope="col">{t('rounds.reviewed.measure')}</th>
-                    <th scope="col">{t('rounds.progress.actor')}</th>
-                    <th scope="col">{t('rounds.reviewed.result')}</th>
-                    <th scope="col">{t('rounds.reviewed.comment')}</th>
-                    <th scope="col">{t('rounds.reviewed.when')}</th>
-                  </tr>
-                </thead>
-                <tbody class="kern-table__body">
-                  {props.reviewed.map((c) => (
-                    <tr>
-                      <td><a class="kern-link" href={paths.adminMeasure(slug, c.measure_id)}>{measureTitle(t, { number: c.measure_number })}</a></td>
-                      <td>{c.actor_name}</td>
-                      <td>{t(`rounds.changeState.${c.state}`)}</td>
-                      <td class="pre-line">{c.review_comment}</td>
-                      <td>{formatDate(c.reviewed_at, lang)}{c.reviewed_by_name ? ` · ${c.reviewed_by_name}` : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('rounds.reviewed.title')}
+              columns={[
+                { label: t('rounds.reviewed.measure') },
+                { label: t('rounds.progress.actor') },
+                { label: t('rounds.reviewed.result') },
+                { label: t('rounds.reviewed.comment'), cellClass: 'pre-line' },
+                { label: t('rounds.reviewed.when') },
+              ]}
+              rows={props.reviewed.map((c) => [
+                <a class="kern-link" href={paths.adminMeasure(slug, c.measure_id)}>{measureTitle(t, { number: c.measure_number })}</a>,
+                c.actor_name,
+                t(`rounds.changeState.${c.state}`),
+                c.review_comment,
+                <>{formatDate(c.reviewed_at, lang)}{c.reviewed_by_name ? ` · ${c.reviewed_by_name}` : ''}</>,
+              ])}
+            />
           </section>
         ) : null}
 
@@ -351,35 +324,17 @@ export function RepresentativesPage(props: {
           <p class="kern-body">{t('rounds.reps.intro')}</p>
         </div>
         {props.created ? <OneTimePassword ctx={ctx} email={props.created.email} password={props.created.password} /> : null}
-        {props.reps.length === 0 ? (
-          <p class="kern-body">{t('rounds.reps.none')}</p>
-        ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table">
-              <caption class="kern-sr-only">{t('rounds.reps.title')}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.email')}</th>
-                  <th scope="col">{t('rounds.reps.actor')}</th>
-                  <th scope="col">{t('form.actions')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {props.reps.map((r) => (
-                  <tr>
-                    <td>{r.name}</td>
-                    <td>{r.email}</td>
-                    <td>{r.actor_name}</td>
-                    <td>
-                      <ActionButton action={paths.adminRepresentativeRemove(slug, r.id)} csrfToken={ctx.csrfToken} label={t('rounds.reps.remove')} srLabel={r.name} variant="tertiary" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('rounds.reps.title')}
+          empty={t('rounds.reps.none')}
+          columns={[{ label: t('users.name') }, { label: t('users.email') }, { label: t('rounds.reps.actor') }, { label: t('form.actions') }]}
+          rows={props.reps.map((r) => [
+            r.name,
+            r.email,
+            r.actor_name,
+            <ActionButton action={paths.adminRepresentativeRemove(slug, r.id)} csrfToken={ctx.csrfToken} label={t('rounds.reps.remove')} srLabel={r.name} variant="tertiary" />,
+          ])}
+        />
         <section aria-labelledby="add-rep" class="stack">
           <h2 class="kern-heading-medium" id="add-rep">{t('rounds.reps.add')}</h2>
           <FieldsForm ctx={ctx} action={paths.adminRepresentatives(slug)} form={props.form} fields={props.fields} submitLabel={t('rounds.reps.addButton')} />

@@ -1,4 +1,4 @@
-// KERN markup patterns for forms, errors, badges and tables. Every form re-renders with the person's input.
+// KERN markup patterns for forms, errors and badges (tables: data-table.tsx). Every form re-renders with the person's input.
 import type { Child } from 'hono/jsx';
 import type { T } from '../i18n/i18n.js';
 import type { FormState } from './page.js';
