@@ -33,6 +33,6 @@ export const importerModule: ModuleManifest = {
   }),
   routes: (context) => new Hono<AppEnv>().route('/', importRoutes(context)),
   links: {
-    'plan.overview': (ctx) => [{ href: importerPaths.adminImport(ctx.municipality!.slug), label: ctx.t('import.title'), button: true }],
+    'plan.overview': (ctx) => [{ href: importerPaths.adminImport(ctx.municipality!.slug), label: ctx.t('import.title') }],
   },
 };

@@ -15,6 +15,4 @@ export interface LinkItem {
   label: string;
   /** A file to download rather than a page. */
   download?: boolean;
-  /** Shown as a button rather than a plain link. */
-  button?: boolean;
 }
