@@ -372,7 +372,9 @@ Where the difference comes from: before, every plan write rebuilt the plan's who
 transaction (load the plan tree, delete and insert every document), so its cost grew with the plan, a note paid
 it too, and a representative's save paid it twice per measure. Now every write goes through \`AuditedWrites\`:
 it refreshes only the documents it touched, once, when its outermost transaction ends, and a note touches none;
-whole-plan rebuilds are left to the bulk paths (import, copy, renumbering, deleting a field or goal).
+whole-plan rebuilds are left to the bulk paths (import, copy, renumbering, deleting a field or goal). The before
+table was measured while other work loaded the machine (load average about 3), so its times run high; the
+statement counts do not depend on load and tell the same story.
 `;
 }
 
