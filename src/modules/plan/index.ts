@@ -1,6 +1,8 @@
 // The plan module is the kernel: the catalogue (plans, fields, visions, guiding goals, goals, measures), its
 // actors and status wordings, the exchange format and the status vocabulary. The one write path for
 // measures, status changes and actor links lives here; other modules use plan only through this surface.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
 import type { ModuleManifest, Writer } from '../../platform/module.js';
 import { actorRoutes } from './actor.routes.js';
 import { ActorService } from './actor.service.js';
@@ -15,8 +17,6 @@ import { PlanService } from './plan.service.js';
 import { planSearchSource } from './plan.search.js';
 import { wordingRoutes } from './wording.routes.js';
 import { WordingService } from './wording.service.js';
-import { Hono } from 'hono';
-import type { AppEnv } from '../../platform/http/env.js';
 
 export { planPaths } from './plan.paths.js';
 export { STATUS_CATEGORIES, isStatusCategory, mapStatus, categoryOf, type StatusCategory, type MappedStatus } from './status.js';
