@@ -148,7 +148,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const parsed = await s.imports.parse(m.id, fileName, content, {}, t);
         if (!parsed.ok) throw failed(parsed.errors);
         const planId = await s.importPlan(m.id, parsed.plan, CLI_ACTOR, { state: 'draft' });
-        for (const w of parsed.warnings) out(t('cli.warning', { place: place({ row: w.row, column: w.column }).filter(Boolean).join(', '), message: w.message }));
+        for (const w of parsed.warnings) out(t('cli.warning', { place: place(w).filter(Boolean).join(', '), message: w.message }));
         out(t('cli.imported', { title: parsed.plan.plan.title, id: planId, count: parsed.plan.fields.length }));
       });
       return;

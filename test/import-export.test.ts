@@ -195,7 +195,8 @@ describe.each(engines)('import and export on %s', (engine) => {
       const token = previewToken(up.location);
       const preview = await english.get(up.location!);
       expect(preview.body).toContain('File “pasted text.txt”.');
-      expect(preview.body).toContain('Row 2: the measure has no actors.');
+      expect(preview.body).toContain('Row 2, column “Akteure”:</strong> The measure has no actors.');
+      expect(preview.body).not.toMatch(/Row 2[^<]*:<\/strong> Row 2/i);
       expect(preview.body).toContain('>Field of action</option>');
       await english.post(paths.adminImportDiscard(f.A.slug, token));
     });

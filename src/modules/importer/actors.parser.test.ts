@@ -73,4 +73,90 @@ describe('actor lists', () => {
     expect(actorKey('Kontaktstelle  für integration')).toBe(actorKey('Kontaktstelle für Integration'));
     expect(actorKey('Vereinen')).toBe(actorKey('Vereine'));
   });
+
+  describe('lead markers', () => {
+    const roles = (text: string) => parseActors(text).actors.map((a) => `${a.name}:${a.role}:${a.parent ?? '-'}`);
+
+    it('makes the marked actor the lead and keeps the marker out of the name and the parent', () => {
+      expect(parseActors('A (Federführung)')).toEqual({ actors: [{ name: 'A', role: 'lead', parent: null }], unsure: [] });
+      expect(parseActors('A (federführend)')).toEqual({ actors: [{ name: 'A', role: 'lead', parent: null }], unsure: [] });
+      expect(parseActors('A (FF)')).toEqual({ actors: [{ name: 'A', role: 'lead', parent: null }], unsure: [] });
+      expect(parseActors('FF: A')).toEqual({ actors: [{ name: 'A', role: 'lead', parent: null }], unsure: [] });
+      expect(parseActors('Federführung: A')).toEqual({ actors: [{ name: 'A', role: 'lead', parent: null }], unsure: [] });
+      expect(roles('Jobcenter (Federführung), VHS')).toEqual(['Jobcenter:lead:-', 'VHS:partner:-']);
+      expect(roles('Kontaktstelle für Integration (Amt für soziale Dienste) (Federführung) und VHS')).toEqual([
+        'Kontaktstelle für Integration:lead:Amt für soziale Dienste',
+        'VHS:partner:-',
+      ]);
+    });
+
+    it('makes a marked actor that is not named first the lead and the others partners', () => {
+      expect(roles('VHS, Jobcenter (federführend)')).toEqual(['VHS:partner:-', 'Jobcenter:lead:-']);
+      expect(roles('VHS und Jobcenter (FF), Stadtbücherei')).toEqual(['VHS:partner:-', 'Jobcenter:lead:-', 'Stadtbücherei:partner:-']);
+      expect(roles('VHS, Federführung: Jobcenter')).toEqual(['VHS:partner:-', 'Jobcenter:lead:-']);
+    });
+  });
+
+  it('does not split a name at "&"', () => {
+    expect(parseActors('Haus & Grund Talheim')).toEqual({ actors: [{ name: 'Haus & Grund Talheim', role: 'lead', parent: null }], unsure: [] });
+    expect(parseActors('Jobcenter, Haus & Grund Talheim').actors).toEqual([
+      { name: 'Jobcenter', role: 'lead', parent: null },
+      { name: 'Haus & Grund Talheim', role: 'partner', parent: null },
+    ]);
+  });
+
+  describe('fragments that name no organisation', () => {
+    it('keeps them and flags them as unsure', () => {
+      expect(parseActors('Integrationsmanagement, Geflüchteten')).toEqual({
+        actors: [
+          { name: 'Integrationsmanagement', role: 'lead', parent: null },
+          { name: 'Geflüchteten', role: 'partner', parent: null },
+        ],
+        unsure: [{ name: 'Geflüchteten', reason: 'fragment' }],
+      });
+      expect(parseActors('Gemeinderat, Bürgerinnen und Bürger')).toEqual({
+        actors: [
+          { name: 'Gemeinderat', role: 'lead', parent: null },
+          { name: 'Bürgerinnen und Bürger', role: 'partner', parent: null },
+        ],
+        unsure: [{ name: 'Bürgerinnen und Bürger', reason: 'fragment' }],
+      });
+      expect(parseActors('VHS und verschiedene Kooperationspartner')).toEqual({
+        actors: [
+          { name: 'VHS', role: 'lead', parent: null },
+          { name: 'verschiedene Kooperationspartner', role: 'partner', parent: null },
+        ],
+        unsure: [{ name: 'verschiedene Kooperationspartner', reason: 'fragment' }],
+      });
+      expect(parseActors('Kontaktstelle für Integration, internationalen Vereinen')).toEqual({
+        actors: [
+          { name: 'Kontaktstelle für Integration', role: 'lead', parent: null },
+          { name: 'internationalen Vereinen', role: 'partner', parent: null },
+        ],
+        unsure: [{ name: 'internationalen Vereinen', reason: 'fragment' }],
+      });
+    });
+
+    it('flags a group of places and the places listed after it', () => {
+      expect(parseActors('Kommunen Ostfildern und Filderstadt')).toEqual({
+        actors: [
+          { name: 'Kommunen Ostfildern', role: 'lead', parent: null },
+          { name: 'Filderstadt', role: 'partner', parent: null },
+        ],
+        unsure: [
+          { name: 'Kommunen Ostfildern', reason: 'fragment' },
+          { name: 'Filderstadt', reason: 'fragment' },
+        ],
+      });
+      expect(parseActors('Stadtverwaltung, Kommunen Ostfildern, Filderstadt, Landratsamt').unsure).toEqual([
+        { name: 'Kommunen Ostfildern', reason: 'fragment' },
+        { name: 'Filderstadt', reason: 'fragment' },
+      ]);
+    });
+
+    it('does not flag organisations', () => {
+      expect(parseActors('Kontaktstelle für Integration (Amt für soziale Dienste) in Kooperation mit VHS, Jobcenter, Haus & Grund Talheim').unsure).toEqual([]);
+      expect(parseActors('Filderstadt').unsure).toEqual([]);
+    });
+  });
 });

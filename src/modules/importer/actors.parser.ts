@@ -5,10 +5,13 @@
 import type { ExchangeActor } from '../plan/index.js';
 import { oneLine } from './text.clean.js';
 
+/** Why a kept part is doubtful: a run of words that may be several actors, or a fragment that names no organisation. */
+export type UnsureReason = 'long' | 'fragment';
+
 export interface ParsedActors {
   actors: ExchangeActor[];
   /** Parts the parser kept but is unsure about, for a warning on the row. */
-  unsure: string[];
+  unsure: Array<{ name: string; reason: UnsureReason }>;
 }
 
 const HIDE = { comma: '\u0001', und: '\u0002', slash: '\u0003', semi: '\u0004', space: '\u0005' };
@@ -57,7 +60,7 @@ function protect(text: string): string {
 }
 
 const SEPARATOR =
-  /\s*(?:;|,|\s+in\s+(?:Kooperation|Zusammenarbeit|Abstimmung)\s+mit\s+|\s+(?:gemeinsam|zusammen)\s+mit\s+|\s+(?:unterstützt|begleitet)\s+(?:durch|von)\s+|\s+mit\s+Unterstützung\s+(?:von|der|des|durch)\s+|\s+und\s+|\s+sowie\s+|\s+bzw\.\s+|\s+oder\s+|\s+&\s+|(?<!-)\/(?!-))\s*/;
+  /\s*(?:;|,|\s+in\s+(?:Kooperation|Zusammenarbeit|Abstimmung)\s+mit\s+|\s+(?:gemeinsam|zusammen)\s+mit\s+|\s+(?:unterstützt|begleitet)\s+(?:durch|von)\s+|\s+mit\s+Unterstützung\s+(?:von|der|des|durch)\s+|\s+und\s+|\s+sowie\s+|\s+bzw\.\s+|\s+oder\s+|(?<!-)\/(?!-))\s*/;
 
 const LEAD_LABEL = /^(ff|federführung|federführend|verantwortlich|verantwortung|lead|leitung|träger(?:in)?|zuständig(?:keit)?|koordination)$/i;
 const PARTNER_LABEL = /^(beteiligte?|partner\S*|kooperation(?:spartner\S*)?|mitwirkung|mitwirkende|unterstützung|weitere)$/i;
@@ -109,11 +112,29 @@ interface Segment {
   name: string;
   parent: string | null;
   examples: string[];
+  /** Named the lead by a marker after the name: "A (Federführung)", "A (federführend)", "A (FF)". */
+  marked: boolean;
+}
+
+const LEAD_MARKER = /\s*\((?:federführung|federführend|ff)\)/giu;
+
+// Words for groups of people or places rather than an organisation, as the first word of a part: "Geflüchteten",
+// "Bürgerinnen und Bürger", "internationalen Vereinen", "Kommunen Ostfildern".
+const GROUP_WORD =
+  /^(?:bürger(?:innen)?|einwohner(?:innen)?|geflüchteten?|flüchtlingen?|migrant(?:inn)?en|zugewanderten?|menschen|familien|eltern|kindern?|jugendlichen?|senior(?:inn)?en|ehrenamtlichen?|interessierten?|betroffenen?|akteur(?:inn)?en|kooperationspartner(?:innen|n)?|partner(?:innen|n)?|vereinen|gruppen|institutionen|kommunen|gemeinden|städten?|landkreisen|orten)$/iu;
+const PLACE_GROUP = /^(?:kommunen|gemeinden|städten?|landkreisen|orten)\s+\p{Lu}/iu;
+
+function isFragment(name: string): boolean {
+  const first = name.split(/\s+/)[0];
+  return /^\p{Ll}/u.test(name) || GROUP_WORD.test(first) || /^(?:versch(?:\.|iedene[nr]?)|diverse[nr]?|weitere[nr]?)$/i.test(first);
 }
 
 function segment(raw: string): Segment | null {
   let text = unhide(raw).trim();
+  const marked = LEAD_MARKER.test(text);
+  LEAD_MARKER.lastIndex = 0;
   text = text
+    .replace(LEAD_MARKER, '')
     .replace(LEADING, '')
     .replace(/\s+als\s+.*$/, '')
     .replace(/[:,;]+$/, '')
@@ -122,13 +143,13 @@ function segment(raw: string): Segment | null {
     .trim();
   if (!text || !/\p{L}/u.test(text)) return null;
   const bracket = text.match(/^(.*\S)\s*\(([^()]+)\)$/);
-  if (!bracket) return { name: text, parent: null, examples: [] };
+  if (!bracket) return { name: text, parent: null, examples: [], marked };
   const inner = bracket[2].trim();
-  if (PARENT_OFFICE.test(inner) && !inner.includes(',')) return { name: bracket[1].trim(), parent: inner, examples: [] };
+  if (PARENT_OFFICE.test(inner) && !inner.includes(',')) return { name: bracket[1].trim(), parent: inner, examples: [], marked };
   if (inner.includes(',') || /e\.\s?V\./.test(inner)) {
-    return { name: bracket[1].trim(), parent: null, examples: inner.split(/\s*,\s*/).filter(Boolean) };
+    return { name: bracket[1].trim(), parent: null, examples: inner.split(/\s*,\s*/).filter(Boolean), marked };
   }
-  return { name: text, parent: null, examples: [] };
+  return { name: text, parent: null, examples: [], marked };
 }
 
 /** Splits an actor cell into actors with roles and parents. */
@@ -138,25 +159,44 @@ export function parseActors(raw: string): ParsedActors {
     // between a unit and an office ("Telefonzentrale Amt für soziale Dienste").
     .replace(/([“"»])\s+(?=\p{Lu})/gu, '$1, ')
     .replace(/(\p{Lu}\p{Ll}+)\s+(?=Amt\s+für\b)/gu, '$1, ');
-  const actors: ExchangeActor[] = [];
-  const unsure: string[] = [];
-  const seen = new Set<string>();
+  const found: Array<{ name: string; parent: string | null; labelLead: boolean; marked: boolean }> = [];
+  const seen = new Map<string, number>();
   const parts = labelledParts(dropClauses(text));
   const anyLeadLabel = parts.some((part) => part.lead);
   for (const part of parts) {
     for (const piece of protect(part.text).split(SEPARATOR)) {
-      const found = segment(piece);
-      if (!found) continue;
-      const entries = [found, ...found.examples.map((name) => ({ name, parent: null, examples: [] }))];
+      const segmentFound = segment(piece);
+      if (!segmentFound) continue;
+      const entries = [segmentFound, ...segmentFound.examples.map((name) => ({ name, parent: null, examples: [], marked: false }))];
       for (const entry of entries) {
         const key = actorKey(entry.name);
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        const lead = anyLeadLabel ? part.lead : actors.length === 0;
-        actors.push({ name: entry.name, role: lead ? 'lead' : 'partner', parent: entry.parent });
-        if (entry.name.split(/\s+/).length > 8) unsure.push(entry.name);
+        if (!key) continue;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          if (entry.marked) found[earlier].marked = true;
+          continue;
+        }
+        seen.set(key, found.length);
+        found.push({ name: entry.name, parent: entry.parent, labelLead: part.lead, marked: entry.marked });
       }
     }
+  }
+  // A lead marker ("A (Federführung)") or label ("FF: A") names the lead wherever it stands; without either, the
+  // first named leads.
+  const anyMarked = found.some((entry) => entry.marked);
+  const actors: ExchangeActor[] = found.map((entry, i) => {
+    const lead = anyLeadLabel || anyMarked ? entry.labelLead || entry.marked : i === 0;
+    return { name: entry.name, role: lead ? 'lead' : 'partner', parent: entry.parent };
+  });
+  const unsure: ParsedActors['unsure'] = [];
+  let placeList = false;
+  for (const { name } of actors) {
+    const words = name.split(/\s+/);
+    // "Kommunen Ostfildern, Filderstadt": the places listed after a group of places are fragments too.
+    const listedPlace: boolean = placeList && words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name) && !looksLikeActor(name);
+    placeList = PLACE_GROUP.test(name) || listedPlace;
+    if (isFragment(name) || listedPlace) unsure.push({ name, reason: 'fragment' });
+    else if (words.length > 8) unsure.push({ name, reason: 'long' });
   }
   return { actors, unsure };
 }

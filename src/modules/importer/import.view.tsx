@@ -11,11 +11,13 @@ import type { ImportProblem } from './table.model.js';
 
 /** "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“": where in the file a problem or warning is. */
 function problemPlace(t: PageContext['t'], p: { sheet?: string; row?: number; column?: string }): string {
-  return [
+  const place = [
     p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '',
     p.row ? t('import.placeRow', { row: p.row }) : '',
     p.column ? t('import.placeColumn', { column: p.column }) : '',
   ].filter(Boolean).join(', ');
+  // The place opens the line ("row 2, …" in English reads "Row 2, …"); the message after it names no place again.
+  return place.charAt(0).toUpperCase() + place.slice(1);
 }
 
 export function ProblemList({ ctx, problems }: { ctx: PageContext; problems: ImportProblem[] }) {

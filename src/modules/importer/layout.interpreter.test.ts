@@ -60,13 +60,22 @@ describe('layout interpreter', () => {
     const { warnings } = interpret(
       lines('Nr.\tMaßnahme\tAkteure\tStatus\tBudget', '1\tEins\t\tsuper', '1\tZwei\tVHS\toffen', 'Arbeit und Soziales', '3\tDrei\tVHS\toffen', 'Ein Absatz, der etwas erklärt.'),
     );
-    expect(warnings.map((w) => w.message)).toEqual([
-      'Die Spalte „Budget“ wurde nicht erkannt und wird nicht übernommen.',
-      'Zeile 2, Spalte „Status“: Die Angabe „super“ ist keiner Kategorie zugeordnet.',
-      'Zeile 2: Die Maßnahme hat keine Akteure.',
-      'Zeile 3: Die Nummer 1 kommt schon in Zeile 2 vor.',
-      'Zeile 4: „Arbeit und Soziales“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.',
-      'Zeile 6: Der Text „Ein Absatz, der etwas erklärt.“ steht außerhalb der Tabelle und wurde nicht übernommen.',
+    // The place (row, column) is carried beside the message, not inside it: the preview and the CLI put it in front once.
+    expect(warnings.map((w) => [w.row, w.column ?? null, w.message])).toEqual([
+      [1, 'Budget', 'Die Spalte „Budget“ wurde nicht erkannt und wird nicht übernommen.'],
+      [2, 'Status', 'Die Angabe „super“ ist keiner Kategorie zugeordnet.'],
+      [2, 'Akteure', 'Die Maßnahme hat keine Akteure.'],
+      [3, 'Nr.', 'Die Nummer 1 kommt schon in Zeile 2 vor.'],
+      [4, null, '„Arbeit und Soziales“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.'],
+      [6, null, 'Der Text „Ein Absatz, der etwas erklärt.“ steht außerhalb der Tabelle und wurde nicht übernommen.'],
+    ]);
+  });
+
+  it('warns at the row of an actor fragment, naming the place once', () => {
+    const { plan, warnings } = interpret(lines('Nr.\tMaßnahme\tAkteure', '1\tSprachcafé\tIntegrationsmanagement, Geflüchteten'));
+    expect(plan.fields[0].goals[0].measures[0].actors.map((a) => a.name)).toEqual(['Integrationsmanagement', 'Geflüchteten']);
+    expect(warnings).toEqual([
+      { row: 2, column: 'Akteure', message: '„Geflüchteten“ ist vermutlich keine Organisation, sondern eine Gruppe, ein Ort oder ein Teil einer Aufzählung; übernommen, bitte prüfen.' },
     ]);
   });
 

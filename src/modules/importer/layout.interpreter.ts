@@ -172,14 +172,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const statusLabel = oneLine(cell('status'));
       const status = mapStatus(statusLabel, configured);
       if (statusLabel && status.category === 'unknown') {
-        warn(row.row, t('importer.warning.unknownStatus', { row: row.row, column: column('status'), label: statusLabel }), column('status'));
+        warn(row.row, t('importer.warning.unknownStatus', { label: statusLabel }), column('status'));
       }
       const { actors, unsure } = parseActors(cell('actors'));
-      if (!actors.length && mode !== 'further') warn(row.row, t('importer.warning.noActors', { row: row.row }), column('actors'));
-      for (const name of unsure) warn(row.row, t('importer.warning.unsureActor', { row: row.row, column: column('actors'), name }), column('actors'));
+      if (!actors.length && mode !== 'further') warn(row.row, t('importer.warning.noActors'), column('actors'));
+      for (const { name, reason } of unsure) warn(row.row, t(reason === 'fragment' ? 'importer.warning.fragmentActor' : 'importer.warning.unsureActor', { name }), column('actors'));
       if (number !== null) {
         const earlier = usedNumbers.get(number);
-        if (earlier !== undefined) warn(row.row, t('importer.warning.duplicateNumber', { row: row.row, number, earlier }), column('number'));
+        if (earlier !== undefined) warn(row.row, t('importer.warning.duplicateNumber', { number, earlier }), column('number'));
         else usedNumbers.set(number, row.row);
       }
       const timeframe = oneLine(cell('timeframe'));
@@ -272,15 +272,15 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         const next = nextKind(index);
         if (headingLike && (next === 'header' || next === 'data')) {
           if (current && !current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
-            warn(row.row, t('importer.warning.subheadingSkipped', { row: row.row, text: shorten(text) }));
+            warn(row.row, t('importer.warning.subheadingSkipped', { text: shorten(text) }));
             return;
           }
           openField(fieldTitle(text), false);
           mode = 'start';
-          if (!/^\d/.test(text)) warn(row.row, t('importer.warning.headingAsField', { row: row.row, text }));
+          if (!/^\d/.test(text)) warn(row.row, t('importer.warning.headingAsField', { text }));
           return;
         }
-        warn(row.row, t('importer.warning.outsideTable', { row: row.row, text: shorten(text) }));
+        warn(row.row, t('importer.warning.outsideTable', { text: shorten(text) }));
         return;
       }
 
@@ -316,7 +316,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const measure = measureFrom(row, cells, roles);
       if (!measure) {
         const rest = cells.filter((cell, i) => cell.trim() && i !== roles!.goal);
-        if (rest.length) warn(row.row, t('importer.warning.noMeasure', { row: row.row }), headerNames.measure || roleLabel('measure'));
+        if (rest.length) warn(row.row, t('importer.warning.noMeasure'), headerNames.measure || roleLabel('measure'));
         return;
       }
       if (mode === 'further') {

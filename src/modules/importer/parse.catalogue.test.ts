@@ -41,7 +41,7 @@ describe('xlsx with a sheet per field and merged goal cells', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ sheet: 'Wohnen', row: 3, column: 'Stand', message: expect.stringContaining('„Läuft super“') }),
-        expect.objectContaining({ sheet: 'Wohnen', row: 4, message: 'Zeile 4: Die Maßnahme hat keine Akteure.' }),
+        expect.objectContaining({ sheet: 'Wohnen', row: 4, message: 'Die Maßnahme hat keine Akteure.' }),
       ]),
     );
   });
