@@ -25,6 +25,15 @@ export const SESSION_COOKIE = 'teilhabe_session';
 export const CSRF_COOKIE = 'teilhabe_csrf';
 const LANG_COOKIE = 'teilhabe_lang';
 
+/** A cookie value as written by redirectWithFlash; a malformed one is shown as nothing rather than failing the page. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -104,7 +113,7 @@ export function createApp(deps: AppDeps) {
     c.set('csrfToken', csrf);
 
     const flash = getCookie(c, FLASH_COOKIE);
-    c.set('flash', flash ? decodeURIComponent(flash).slice(0, 300) : null);
+    c.set('flash', flash ? safeDecode(flash).slice(0, 300) : null);
     if (flash) deleteCookie(c, FLASH_COOKIE, { path: '/' });
     await next();
   });

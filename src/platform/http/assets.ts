@@ -18,7 +18,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const cache = new Map<string, { body: Buffer; type: string } | null>();
+// Only files that exist are remembered: names that do not exist are answered from the disk each time, so that
+// requests for made-up names cannot grow the process.
+const cache = new Map<string, { body: Buffer; type: string }>();
 
 /** Maps an asset path to a file; only names inside the two folders, never "..". */
 function locate(asset: string): string | null {
@@ -29,11 +31,17 @@ function locate(asset: string): string | null {
 }
 
 export function readAsset(asset: string): { body: Buffer; type: string } | null {
-  if (cache.has(asset)) return cache.get(asset)!;
+  const cached = cache.get(asset);
+  if (cached) return cached;
   const file = locate(asset);
   const type = file ? TYPES[path.extname(file)] : undefined;
-  let found: { body: Buffer; type: string } | null = null;
-  if (file && type && fs.existsSync(file) && fs.statSync(file).isFile()) found = { body: fs.readFileSync(file), type };
+  if (!file || !type || !fs.existsSync(file) || !fs.statSync(file).isFile()) return null;
+  const found = { body: fs.readFileSync(file), type };
   cache.set(asset, found);
   return found;
+}
+
+/** How many assets are held in memory (the files that exist and were asked for). */
+export function cachedAssetCount(): number {
+  return cache.size;
 }
