@@ -76,6 +76,8 @@ export function createApp(deps: AppDeps) {
         objectSrc: ["'none'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // The app uses none of the browser's powerful features; nothing embedded may ask for them either.
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: [] },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       xFrameOptions: 'DENY',
     }),
@@ -165,6 +167,8 @@ export function createApp(deps: AppDeps) {
     const user = c.get('user');
     if (!user) throw new UnauthenticatedError();
     if (!can(c.get('role'), user.isInstanceAdmin, 'admin.enter')) throw new NotFoundError('admin area');
+    // Admin pages show drafts and personal data: no browser or proxy keeps a copy.
+    c.header('cache-control', 'no-store');
     // Some people start elsewhere than the overview (an actor representative: at their measures).
     if (c.req.method === 'GET' && c.req.path === paths.admin(c.get('municipality').slug)) {
       for (const m of modules) {

@@ -2,7 +2,7 @@
 // not make the process remember anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedAssetCount } from '../src/platform/http/assets.js';
-import { createTestEnv, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
+import { Client, createTestEnv, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 
 describe('hardening', () => {
   let env: TestEnv;
@@ -26,5 +26,29 @@ describe('hardening', () => {
     expect(cachedAssetCount()).toBe(held);
     expect((await env.app.request('/assets/app.css')).status).toBe(200);
     expect(cachedAssetCount()).toBe(held);
+  });
+});
+
+describe('headers', () => {
+  let env: TestEnv;
+  let fx: Fixture;
+  beforeAll(async () => {
+    env = await createTestEnv('sqlite');
+    fx = await seedTwoMunicipalities(env);
+  });
+  afterAll(() => env.close());
+
+  it('every page denies the powerful browser features', async () => {
+    const policy = (await env.app.request(`/${fx.A.slug}`)).headers.get('permissions-policy') ?? '';
+    for (const feature of ['camera=()', 'microphone=()', 'geolocation=()']) expect(policy).toContain(feature);
+  });
+
+  it('admin pages are never stored by a browser or proxy; public pages may be', async () => {
+    const client = new Client(env);
+    await client.signIn(fx.A.adminEmail, PASSWORD);
+    const admin = await client.get(`/${fx.A.slug}/verwaltung`);
+    expect(admin.status).toBe(200);
+    expect(admin.res.headers.get('cache-control')).toBe('no-store');
+    expect((await env.app.request(`/${fx.A.slug}`)).headers.get('cache-control')).not.toBe('no-store');
   });
 });
