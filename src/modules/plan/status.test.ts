@@ -23,6 +23,16 @@ describe('status mapping', () => {
     ['zurückgestellt', 'under_review'],
     ['entfällt', 'discontinued'],
     ['nicht weiter zu verfolgen', 'discontinued'],
+    // Words towns use that the first catalogues did not: each maps without a configured wording.
+    ['Läuft', 'ongoing'],
+    ['läuft', 'ongoing'],
+    ['Läuft an', 'in_progress'],
+    ['in Arbeit', 'in_progress'],
+    ['in Durchführung', 'in_progress'],
+    ['fortlaufend', 'ongoing'],
+    ['wird weitergeführt', 'ongoing'],
+    ['dauerhaft', 'ongoing'],
+    ['in Vorbereitung', 'planned'],
     ['', 'unknown'],
     ['Kaffee', 'unknown'],
   ])('%s → %s', (label, category) => {

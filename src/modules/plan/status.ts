@@ -31,10 +31,10 @@ const RULES: ReadonlyArray<[RegExp, StatusCategory]> = [
   [/\b(entf[äa]llt|nicht weiter (zu )?verfolg|gestrichen|eingestellt|aufgegeben)/i, 'discontinued'],
   [/\b(noch nicht (umgesetzt|begonnen|gestartet)|nicht begonnen|offen\b|ausstehend)/i, 'not_started'],
   [/\b(bedarf wird (neu )?gepr[üu]ft|realisierung wird|wird (neu |weiterhin )?gepr[üu]ft|zur[üu]ckgestellt|ruht\b|in pr[üu]fung)/i, 'under_review'],
-  [/\b(teilweise umgesetzt|in umsetzung|in bearbeitung|begonnen|eingeleitet|in arbeit|gestartet|l[äa]uft an)/i, 'in_progress'],
-  [/\b(wird fortgesetzt|fortgesetzt|fortgef[üu]hrt|laufend|daueraufgabe|verstetigt|laufende[ns]? gesch[äa]ft|regelangebot|kontinuierlich|fortlaufend)/i, 'ongoing'],
+  [/\b(teilweise umgesetzt|in umsetzung|in bearbeitung|begonnen|eingeleitet|in arbeit|in durchf[üu]hrung|gestartet|l[äa]uft an)/i, 'in_progress'],
+  [/\b(wird fortgesetzt|fortgesetzt|fortgef[üu]hrt|laufend|daueraufgabe|verstetigt|laufende[ns]? gesch[äa]ft|regelangebot|kontinuierlich|fortlaufend|weitergef[üu]hrt|dauerhaft|l[äa]uft\b)/i, 'ongoing'],
   [/\b(abgeschlossen|umgesetzt|erf[üu]llt|erledigt|realisiert|durchgef[üu]hrt|fertiggestellt|beendet)/i, 'completed'],
-  [/\b(in planung|geplant|umsetzung (im|ab|in)|vorgesehen|start (im|ab|in)|ab \d{4}|f[üu]r \d{4})/i, 'planned'],
+  [/\b(in planung|in vorbereitung|geplant|umsetzung (im|ab|in)|vorgesehen|start (im|ab|in)|ab \d{4}|f[üu]r \d{4})/i, 'planned'],
 ];
 
 const MONTHS: Record<string, string> = {
