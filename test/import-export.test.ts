@@ -2,8 +2,10 @@
 // returned spreadsheet; downloads for the admin (drafts too) and the public (published only).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../src/platform/i18n/i18n.js';
 import { demoPlan } from '../src/modules/plan/index.js';
 import { exportCsv, exportJson, exportXlsx } from '../src/modules/exports/index.js';
+import { docx, para, table } from './fixtures/import/docx.build.js';
 import { paths } from './paths.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 
@@ -181,6 +183,57 @@ describe.each(engines)('import and export on %s', (engine) => {
       expect(m.status_category).toBe('ongoing');
       expect(m.status_label).toBe('In Planung ab 2027');
       expect(tree.plan.state).toBe('draft');
+    });
+
+    it('a status mapping chosen in the preview counts at confirmation without "Zuordnung übernehmen"', async () => {
+      const text = 'Handlungsfeld „Sprache“\nZiel\tNr.\tMaßnahme\tVerantwortlich\tStand\nMehr Kurse\t1\tSprachkurs für Eltern\tVHS\tIn Planung ab 2027\n';
+      const up = await admin.upload(paths.adminImport(f.A.slug), { text }, {});
+      const token = previewToken(up.location);
+      const preview = await admin.get(up.location!);
+      // The confirm button submits the mapping form to the confirmation.
+      expect(preview.body).toContain(`form="import-mapping" formaction="${paths.adminImportConfirm(f.A.slug, token)}"`);
+      expect(preview.body).toContain('name="status_label_0" value="In Planung ab 2027"');
+      const bad = await admin.post(paths.adminImportConfirm(f.A.slug, token), { status_label_0: 'In Planung ab 2027', status_category_0: 'unsinn' });
+      expect(bad.status).toBe(400);
+      const done = await admin.post(paths.adminImportConfirm(f.A.slug, token), { col_0: 'goal', status_label_0: 'In Planung ab 2027', status_category_0: 'ongoing' });
+      expect(done.status).toBe(303);
+      const planId = Number(done.location!.split('/').pop());
+      const m = (await env.services.plans.tree(f.A.municipalityId, planId)).fields[0].goals[0].measures[0];
+      expect(m.status_label).toBe('In Planung ab 2027');
+      expect(m.status_category).toBe('ongoing');
+    });
+
+    it('"Zuordnung übernehmen" unchanged on a Word document with two tables gives the same preview', async () => {
+      const content = await docx(
+        para('Handlungsfeld Sprache') +
+          table([
+            ['Ziel', 'Maßnahme', 'Akteure', 'Status', 'Zeitraum'],
+            ['Mehr Kurse', 'Sprachkurs für Eltern', 'VHS', 'umgesetzt', '2025'],
+          ]) +
+          para('Handlungsfeld Arbeit') +
+          table([
+            ['Nr.', 'Maßnahme', 'Federführung', 'Zeitraum', 'Status'],
+            ['7', 'Jobbörse für Geflüchtete', 'Jobcenter', '2026', 'geplant'],
+          ]),
+      );
+      const up = await admin.upload(paths.adminImport(f.A.slug), { target: '' }, { file: { name: 'zwei.docx', content } });
+      expect(up.status, up.body.slice(0, 300)).toBe(303);
+      const token = previewToken(up.location);
+      const { id: userId } = await env.db.kysely.selectFrom('users').select('id').where('email', '=', f.A.adminEmail).executeTakeFirstOrThrow();
+      const previewNow = async () => env.services.imports.preview(f.A.municipalityId, await env.services.imports.load(f.A.municipalityId, userId, token), translator('de'));
+      const before = await previewNow();
+      expect(before.ok).toBe(true);
+      if (!before.ok) return;
+      // What the preview form posts when nothing is changed.
+      const form: Record<string, string> = {};
+      for (const h of before.parsed.columns.headers) form[`col_${h.index}`] = h.role ?? '';
+      before.parsed.statuses.forEach((s, i) => Object.assign(form, { [`status_label_${i}`]: s.label, [`status_category_${i}`]: s.category }));
+      expect((await admin.post(paths.adminImportMapping(f.A.slug, token), form)).status).toBe(303);
+      const after = await previewNow();
+      expect(after).toEqual(before);
+      const arbeit = before.parsed.plan.fields.find((field) => field.title === 'Arbeit')!;
+      expect(arbeit.goals[0].measures[0]).toMatchObject({ number: 7, text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
+      await admin.post(paths.adminImportDiscard(f.A.slug, token));
     });
 
     it('in English: the same problems and warnings in the interface language', async () => {

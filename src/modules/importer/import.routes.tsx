@@ -92,7 +92,19 @@ function registerImportRoutes(app: Hono<AppEnv>) {
 
   app.post(paths.adminImportConfirm.pattern, async (c) => {
     const by = requirePermission(c, 'plan.edit');
-    const result = await services.imports.confirm(mid(c), by.userId!, (paths.adminImportConfirm.params(c).token), by, c.get('t'));
+    const token = paths.adminImportConfirm.params(c).token;
+    // The status mapping as the preview shows it when the officer confirms, whether or not it was applied first.
+    // The column mapping is not taken from here: a changed column is shown in the preview before it is written.
+    const body = await c.req.parseBody();
+    const statusMapping: Record<string, StatusCategory> = {};
+    for (const [key, value] of Object.entries(body)) {
+      const st = typeof value === 'string' ? key.match(/^status_label_(\d{1,4})$/) : null;
+      if (!st) continue;
+      const category = body[`status_category_${st[1]}`];
+      if (!isStatusCategory(category)) return showPreview(c, token, 400);
+      statusMapping[value as string] = category;
+    }
+    const result = await services.imports.confirm(mid(c), by.userId!, token, by, c.get('t'), statusMapping);
     if (!result.ok) return showPreview(c, (paths.adminImportConfirm.params(c).token), 400);
     return redirectWithFlash(c, paths.adminPlan(slugOf(c), result.planId), c.get('t')('import.done', { count: result.changed }));
   });

@@ -173,8 +173,10 @@ export class ImportService {
     return plan;
   }
 
-  async confirm(municipalityId: number, userId: number, id: string, by: Writer, t: T): Promise<{ ok: true; planId: number; changed: number } | { ok: false; errors: ImportProblem[] }> {
-    const session = await this.load(municipalityId, userId, id);
+  /** `statusMapping`: the status mapping posted with the confirmation; it wins over the one applied before. */
+  async confirm(municipalityId: number, userId: number, id: string, by: Writer, t: T, statusMapping: Record<string, StatusCategory> = {}): Promise<{ ok: true; planId: number; changed: number } | { ok: false; errors: ImportProblem[] }> {
+    const loaded = await this.load(municipalityId, userId, id);
+    const session = { ...loaded, options: { ...loaded.options, statusMapping: { ...loaded.options.statusMapping, ...statusMapping } } };
     const preview = await this.preview(municipalityId, session, t);
     if (!preview.ok) return preview;
     let planId: number;

@@ -95,10 +95,11 @@ export function PreviewPage({ ctx, session, preview, targetTitle }: { ctx: PageC
         <MappingForm ctx={ctx} session={session} preview={preview} />
         <div class="actions">
           {preview.ok ? (
-            <form method="post" action={paths.adminImportConfirm(slug, session.id)} class="inline-form">
-              <Csrf token={ctx.csrfToken} />
-              <SubmitButton label={targetTitle ? t('import.confirmUpdate', { count: preview.update?.changes.length ?? 0 }) : t('import.confirmNew')} />
-            </form>
+            // The confirmation sends the mapping form, so that a status mapping chosen there counts even when it was
+            // not applied first.
+            <button type="submit" class="kern-btn kern-btn--primary" form={MAPPING_FORM} formaction={paths.adminImportConfirm(slug, session.id)}>
+              <span class="kern-label">{targetTitle ? t('import.confirmUpdate', { count: preview.update?.changes.length ?? 0 }) : t('import.confirmNew')}</span>
+            </button>
           ) : null}
           <form method="post" action={paths.adminImportDiscard(slug, session.id)} class="inline-form">
             <Csrf token={ctx.csrfToken} />
@@ -110,6 +111,8 @@ export function PreviewPage({ ctx, session, preview, targetTitle }: { ctx: PageC
   );
 }
 
+const MAPPING_FORM = 'import-mapping';
+
 function MappingForm({ ctx, session, preview }: { ctx: PageContext; session: ImportSession; preview: Preview }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
@@ -118,7 +121,7 @@ function MappingForm({ ctx, session, preview }: { ctx: PageContext; session: Imp
   return (
     <section aria-labelledby="mapping-title" class="stack">
       <h2 class="kern-heading-medium" id="mapping-title">{t('import.mapping')}</h2>
-      <form method="post" action={paths.adminImportMapping(slug, session.id)} class="form" novalidate>
+      <form method="post" action={paths.adminImportMapping(slug, session.id)} class="form" id={MAPPING_FORM} novalidate>
         <Csrf token={ctx.csrfToken} />
         {columns && columns.headers.length ? (
           <fieldset class="kern-fieldset">

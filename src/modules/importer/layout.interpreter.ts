@@ -42,6 +42,8 @@ const VISION_LINE = /^(?:vision(?:en)?|leitbild|leitsatz|leitsätze)\s*:\s*(.*)$
 const FURTHER_LINE = /^(?:weitere|sonstige|zusätzliche)\s+(?:maßnahmen|massnahmen|impulse|projektideen|projekte|aktivitäten)\b\s*:?\s*$/iu;
 const FIELD_LINE = /^(?:handlungsfeld|themenfeld|handlungsbereich|hf)\b\.?\s*(?:\d{1,2}[.:)]?)?\s*[:–-]?\s*(.+)$/iu;
 const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\p{Lu}[^.!?]{1,80})$/u;
+/** "Ziel 1.1: …", "Ziele: …", "Leitziel 2 – …": a goal row merged across a table, heading the measures below it. */
+const GOAL_ROW = /^(?:leit|handlungs|teil|wirkungs)?ziele?\s*(?:(\d{1,3}(?:\.\d{1,3})*)\.?\s*[:.–-]?|[:.–-])\s*(\S.*)$/isu;
 const GENERIC_SHEET = /^(tabelle|sheet|blatt|table|arbeitsblatt)\s*\d*$/i;
 
 function fieldTitle(text: string): string {
@@ -99,8 +101,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     }
     return merged;
   };
-  // With a mapped measure column even a table without any header row can be read.
-  let roles = (override.measure !== undefined ? { ...override } : null) as Partial<Record<ColumnRole, number>> | null;
+  // The mapping is the one of the header it was offered for (the first one, `detected`): a second table with other
+  // columns keeps its own detection, and a repeat of the same header (a table continued on the next page) keeps
+  // the mapping.
+  const mappedHere = (cells: string[]) =>
+    !detected || (detected.headers.length === cells.length && detected.headers.every((h, i) => h.header === oneLine(cells[i] ?? '')));
+  // Written only when a table row is reached: with a mapped measure column even a table without any header row can
+  // be read, and the lines before it are read as without a mapping (a title stays the title).
+  let roles = null as Partial<Record<ColumnRole, number>> | null;
   let headerNames: Partial<Record<ColumnRole, string>> = {};
   let seenData = false;
 
@@ -156,7 +164,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     const nextKind = (from: number): ReturnType<typeof kindOf> | 'end' => {
       for (let i = from + 1; i < rows.length; i++) {
         const kind = kindOf(rows[i]);
-        if (kind !== 'empty') return kind === 'line' && VISION_LINE.test(lineText(rows[i])) ? 'data' : kind;
+        if (kind !== 'empty') return kind === 'line' && (VISION_LINE.test(lineText(rows[i])) || (rows[i].tabular && GOAL_ROW.test(oneLine(lineText(rows[i]))))) ? 'data' : kind;
       }
       return 'end';
     };
@@ -225,7 +233,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
       if (kind === 'header') {
         const match = matchHeader(row.cells)!;
-        takeHeader(row, withOverride(match.roles), match.unknown);
+        takeHeader(row, mappedHere(row.cells) ? withOverride(match.roles) : match.roles, match.unknown);
         return;
       }
 
@@ -236,6 +244,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           mode = 'vision';
           visionBullets = null;
           if (vision[1].trim()) addVisions(vision[1]);
+          return;
+        }
+        const goalRow = row.tabular && roles ? oneLine(text).match(GOAL_ROW) : null;
+        if (goalRow) {
+          const state = ensureField();
+          goal = { text: goalRow[1] ? `${goalRow[1]} ${goalRow[2].trim()}` : goalRow[2].trim(), measures: [] };
+          state.field.goals.push(goal);
+          mode = 'table';
           return;
         }
         if (FURTHER_LINE.test(text)) {
@@ -285,6 +301,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       }
 
       // A table row.
+      if (!roles && override.measure !== undefined) roles = { ...override };
       if (!roles) {
         firstCells ??= row.cells;
         return;
