@@ -20,7 +20,7 @@ declare module '../../platform/module.js' {
 export const editionsModule: ModuleManifest = {
   name: 'editions',
   locales: editionsLocale,
-  nav: [{ area: 'admin', order: 40, label: 'admin.nav.editions', href: (slug) => editionsPaths.adminEditions(slug) }],
+  nav: [{ area: 'admin', order: 40, label: 'admin.nav.editions', href: (slug) => editionsPaths.adminEditions(slug), permission: 'plan.read_drafts' }],
   services: (p, before) => ({ editions: new EditionService(p.kysely, p.audit, before.plans) }),
   routes: (context) => new Hono<AppEnv>().route('/', editionsRoutes(context)),
   links: {

@@ -27,7 +27,7 @@ declare module '../../platform/module.js' {
 export const importerModule: ModuleManifest = {
   name: 'importer',
   locales: importerLocale,
-  nav: [{ area: 'admin', order: 50, label: 'admin.nav.import', href: (slug) => importerPaths.adminImport(slug) }],
+  nav: [{ area: 'admin', order: 50, label: 'admin.nav.import', href: (slug) => importerPaths.adminImport(slug), permission: 'plan.edit' }],
   services: (p, before) => ({
     imports: new ImportService(p.kysely, p.clock, before.plans, before.importPlan, { maxBytes: p.config.importMaxBytes, maxRows: p.config.importMaxRows }),
   }),

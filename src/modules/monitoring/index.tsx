@@ -45,7 +45,7 @@ export const monitoringModule: ModuleManifest = {
   name: 'monitoring',
   locales: monitoringLocale,
   nav: [
-    { area: 'admin', order: 20, label: 'admin.nav.dashboard', href: (slug) => monitoringPaths.adminDashboard(slug) },
+    { area: 'admin', order: 20, label: 'admin.nav.dashboard', href: (slug) => monitoringPaths.adminDashboard(slug), permission: 'plan.read_drafts' },
     { area: 'public', order: 40, label: 'public.nav.dashboard', href: (slug) => monitoringPaths.dashboard(slug) },
   ],
   services: (p, before) => ({

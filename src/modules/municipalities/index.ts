@@ -20,9 +20,9 @@ declare module '../../platform/module.js' {
 export const municipalitiesModule: ModuleManifest = {
   name: 'municipalities',
   nav: [
-    { area: 'admin', order: 80, label: 'admin.nav.users', href: (slug) => municipalitiesPaths.adminUsers(slug) },
-    { area: 'admin', order: 90, label: 'admin.nav.settings', href: (slug) => municipalitiesPaths.adminSettings(slug) },
-    { area: 'admin', order: 100, label: 'admin.nav.audit', href: (slug) => municipalitiesPaths.adminAudit(slug) },
+    { area: 'admin', order: 80, label: 'admin.nav.users', href: (slug) => municipalitiesPaths.adminUsers(slug), permission: 'users.manage' },
+    { area: 'admin', order: 90, label: 'admin.nav.settings', href: (slug) => municipalitiesPaths.adminSettings(slug), permission: 'municipality.edit' },
+    { area: 'admin', order: 100, label: 'admin.nav.audit', href: (slug) => municipalitiesPaths.adminAudit(slug), permission: 'audit.read' },
   ],
   services: (p) => ({ municipalities: new MunicipalityService(p.kysely, p.audit, p.auth) }),
   instanceRoutes: (context) => new Hono<AppEnv>().route('/', instanceRoutes(context)),

@@ -61,8 +61,8 @@ export const planModule: ModuleManifest = {
   name: 'plan',
   locales: planLocale,
   nav: [
-    { area: 'admin', order: 60, label: 'admin.nav.actors', href: (slug) => planPaths.adminActors(slug) },
-    { area: 'admin', order: 70, label: 'admin.nav.wordings', href: (slug) => planPaths.adminWordings(slug) },
+    { area: 'admin', order: 60, label: 'admin.nav.actors', href: (slug) => planPaths.adminActors(slug), permission: 'actors.edit' },
+    { area: 'admin', order: 70, label: 'admin.nav.wordings', href: (slug) => planPaths.adminWordings(slug), permission: 'wordings.edit' },
     { area: 'public', order: 20, label: 'public.nav.catalogue', href: (slug) => planPaths.catalogue(slug) },
     { area: 'public', order: 30, label: 'public.nav.actors', href: (slug) => planPaths.actors(slug) },
     { area: 'public', order: 50, label: 'public.nav.search', href: (slug) => planPaths.search(slug) },

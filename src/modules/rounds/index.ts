@@ -26,7 +26,7 @@ declare module '../../platform/module.js' {
 export const roundsModule: ModuleManifest = {
   name: 'rounds',
   locales: roundsLocale,
-  nav: [{ area: 'admin', order: 30, label: 'admin.nav.rounds', href: (slug) => roundsPaths.adminRounds(slug) }],
+  nav: [{ area: 'admin', order: 30, label: 'admin.nav.rounds', href: (slug) => roundsPaths.adminRounds(slug), permission: 'plan.edit' }],
   services(p, before) {
     const rounds = new RoundService(p.kysely, p.clock, p.audit, { publicUrl: p.config.publicUrl, graceDays: p.config.roundLinkGraceDays, reminderDaysBefore: p.config.reminderDaysBefore }, before.plans, p.jobs, p.mailer);
     return { rounds, representatives: new RepresentativeService(p.kysely, p.audit, p.auth, before.plans) };

@@ -24,7 +24,8 @@ export function pageContext(c: Ctx): PageContext {
     municipality: m ? { slug: m.slug, name: m.name, isDemo: m.is_demo === 1 } : null,
     canAdminister: !!user && can(c.get('role'), user.isInstanceAdmin, 'admin.enter'),
     flash: c.get('flash'),
-    nav: c.get('nav') ?? [],
+    // The navigation shows only what this person may open.
+    nav: (c.get('nav') ?? []).filter((n) => !n.permission || (!!user && can(c.get('role'), user.isInstanceAdmin, n.permission))),
   };
 }
 

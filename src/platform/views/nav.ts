@@ -1,4 +1,5 @@
 // What modules add to the pages of the app: navigation entries and links (plain data, rendered by views).
+import type { Permission } from '../auth/permissions.js';
 
 export interface NavEntry {
   area: 'admin' | 'public';
@@ -7,6 +8,8 @@ export interface NavEntry {
   /** i18n key of the label. */
   label: string;
   href(slug: string): string;
+  /** Shown only to people who may open the page (the page itself checks the same permission). */
+  permission?: Permission;
 }
 
 /** A link another module adds to a page it does not own (the plan workspace links to the dashboard …). */
