@@ -22,12 +22,31 @@ const RULES: ReadonlyArray<[RegExp, ColumnRole]> = [
   [/^(#|nr|lfd nr|lfd|laufende nummer|nummer|no|pos|position|kennung|id|massnahmen? nr|nr der massnahme)$/, 'number'],
   [/^(status|stand|sachstand|umsetzungsstand|umsetzungsstatus|stand der umsetzung|status der umsetzung|bearbeitungsstand|ampel)\b/, 'status'],
   [/^(handlungsfeld|handlungsfelder|themenfeld|themenbereich|bereich|handlungsbereich)$/, 'field'],
-  [/^(zeitraum|zeitplan|zeitrahmen|zeitschiene|meilenstein|meilensteine|laufzeit|termin|umsetzungszeitraum|zeitliche umsetzung|bis wann|zeit)\b/, 'timeframe'],
+  [/^(umsetzung bis|zeitraum|zeitplan|zeitrahmen|zeitschiene|meilenstein|meilensteine|laufzeit|termin|umsetzungszeitraum|zeitliche umsetzung|bis wann|zeit)\b/, 'timeframe'],
   [/(bemerkung|anmerkung|fortschritt|kommentar|hinweis|erlauterung|erläuterung|notiz)/, 'notes'],
-  [/(akteur|zustandig|zuständig|trager|träger|verantwortlich|federfuhrung|federführung|beteiligte|kooperationspartner|partner|ansprechpartner|^wer$|^ff$)/, 'actors'],
+  [/(akteur|zustandig|zuständig|trager|träger|verantwortlich|federfuhrung|federführung|beteiligt|kooperationspartner|partner|ansprechpartner|^wer$|^ff$)/, 'actors'],
   [/(massnahme|impuls|projektidee|projekt|geplante umsetzung|umsetzung|aktivitat|aktivität|angebot|handlungsempfehlung)/, 'measure'],
   [/(^|\s)(ziel|ziele|wirkungsziel|wirkungsziele|handlungsziel|handlungsziele|teilziel|teilziele|zielsetzung|leitziel|bedarf)(\s|$)/, 'goal'],
 ];
+
+/**
+ * Columns the app's own CSV/XLSX export writes besides the roles above ("Statuskategorie", "Statusdatum",
+ * "Weitere Maßnahme"): known, so a re-imported export raises no warning, and read where they say more than the
+ * role columns do.
+ */
+export const EXPORT_COLUMNS = ['statusCategory', 'statusDate', 'further'] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+const EXPORT_HEADERS: Record<string, ExportColumn> = {
+  statuskategorie: 'statusCategory',
+  statusdatum: 'statusDate',
+  'weitere massnahme': 'further',
+};
+
+export function exportColumnOf(header: string): ExportColumn | null {
+  if (header.length > 60) return null;
+  return EXPORT_HEADERS[normaliseHeader(header)] ?? null;
+}
 
 export function roleOfHeader(header: string): ColumnRole | null {
   // Headers are short; checking the length first keeps long cells from costing anything.
@@ -40,22 +59,36 @@ export function roleOfHeader(header: string): ColumnRole | null {
 
 export interface HeaderMatch {
   roles: Partial<Record<ColumnRole, number>>;
+  /** The export's own extra columns, by what they hold. */
+  exported: Partial<Record<ExportColumn, number>>;
   unknown: number[];
 }
 
 /** A row is a header when at least two cells name distinct roles and few cells are anything else. */
 export function matchHeader(cells: string[]): HeaderMatch | null {
   const roles: Partial<Record<ColumnRole, number>> = {};
+  const exported: Partial<Record<ExportColumn, number>> = {};
   const unknown: number[] = [];
   let filled = 0;
   cells.forEach((cell, index) => {
     if (!cell.trim()) return;
+    const extra = exportColumnOf(cell);
+    if (extra && exported[extra] === undefined) {
+      exported[extra] = index;
+      return;
+    }
     filled++;
     const role = roleOfHeader(cell);
     if (role && roles[role] === undefined) roles[role] = index;
     else unknown.push(index);
   });
+  // "Weitere Maßnahme" without any other measure column is the catalogue's measure column, not the export's flag.
+  if (exported.further !== undefined && roles.measure === undefined) {
+    roles.measure = exported.further;
+    delete exported.further;
+    filled++;
+  }
   const found = Object.keys(roles).length;
   if (found < 2 || found * 2 < filled) return null;
-  return { roles, unknown };
+  return { roles, exported, unknown };
 }

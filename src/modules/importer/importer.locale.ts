@@ -76,6 +76,8 @@ const de = {
     headingAsField: '„{{text}}“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.',
     outsideTable: 'Der Text „{{text}}“ steht außerhalb der Tabelle und wurde nicht übernommen.',
     noMeasure: 'Keine Maßnahme angegeben; die Zeile wurde übersprungen.',
+    secondActorColumn: 'Die Spalte „{{column}}“ nennt weitere Akteure; es kann nur eine Akteursspalte („{{actors}}“) übernommen werden. Bitte ordnen Sie die Spalten in der Vorschau zu; „{{column}}“ wird sonst nicht übernommen.',
+    sheetSkipped: 'Blatt „{{sheet}}“ enthält keine Maßnahmen und wurde übersprungen.',
   },
 };
 
@@ -146,6 +148,8 @@ const en: typeof de = {
     headingAsField: '“{{text}}” looks like a heading and was imported as a field of action.',
     outsideTable: 'The text “{{text}}” is outside the table and was not imported.',
     noMeasure: 'No measure given; the row was skipped.',
+    secondActorColumn: 'The column “{{column}}” names further actors; only one actors column (“{{actors}}”) can be imported. Please map the columns in the preview; otherwise “{{column}}” is not imported.',
+    sheetSkipped: 'Sheet “{{sheet}}” contains no measures and was skipped.',
   },
 };
 

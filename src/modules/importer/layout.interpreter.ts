@@ -3,14 +3,14 @@
 // Maßnahmen" section, and table rows become goals and measures. Whatever it is unsure about becomes a warning
 // with its row, never an exception. Warnings and problems are written in the language of the `t` it is given.
 import { translator, type T } from '../../platform/i18n/i18n.js';
-import { mapStatus, type StatusCategory } from '../plan/index.js';
+import { isStatusCategory, mapStatus, STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import { parseActors } from './actors.parser.js';
-import { matchHeader, type ColumnRole } from './columns.detect.js';
+import { matchHeader, roleOfHeader, type ColumnRole, type ExportColumn } from './columns.detect.js';
 import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { splitNotes, noteDate } from './notes.parser.js';
 import { recordsToRows } from './records.layout.js';
 import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';
-import { cleanText, oneLine } from './text.clean.js';
+import { cleanText, oneLine, stripInvisible } from './text.clean.js';
 
 export interface ImportWarning {
   row: number;
@@ -40,14 +40,45 @@ export type Interpretation =
 
 const VISION_LINE = /^(?:vision(?:en)?|leitbild|leitsatz|leitsätze)\s*:\s*(.*)$/isu;
 const FURTHER_LINE = /^(?:weitere|sonstige|zusätzliche)\s+(?:maßnahmen|massnahmen|impulse|projektideen|projekte|aktivitäten)\b\s*:?\s*$/iu;
-const FIELD_LINE = /^(?:handlungsfeld|themenfeld|handlungsbereich|hf)\b\.?\s*(?:\d{1,2}[.:)]?)?\s*[:–-]?\s*(.+)$/iu;
+const FIELD_LINE = /^(?:\d{1,2}[.)]?\s*)?(?:handlungsfeld|themenfeld|handlungsbereich|hf)\b\.?\s*(?:\d{1,2}[.:)]?)?\s*[:–—-]?\s*(.+)$/iu;
+// "1. Handlungsfeld Sprache und Bildung", "Handlungsfeld 2: Arbeit", "HF 3 – Wohnen": the word and its number
+// are not part of the field's title, wherever the title comes from (heading, field column, sheet name).
+const FIELD_PREFIX = /^(?:\d{1,2}[.)]?\s*)?(?:handlungsfeld|themenfeld|handlungsbereich|hf)\b\.?\s*(?:\d{1,2}[.:)]?)?\s*[:–—-]?\s*/iu;
+// A sheet that explains the workbook rather than listing measures: a traffic-light legend and the like.
+const LEGEND_SHEET = /^(?:legende|erläuterungen?|zeichenerklärung|hinweise|ampel)$/iu;
+const LEGEND_ROW = /^(?:legende|ampel|ampelfarben?|farben?|erläuterung|zeichenerklärung|grün|gelb|rot|orange|grau|blau|weiß)\b/iu;
 const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\p{Lu}[^.!?]{1,80})$/u;
 /** "Ziel 1.1: …", "Ziele: …", "Leitziel 2 – …": a goal row merged across a table, heading the measures below it. */
 const GOAL_ROW = /^(?:leit|handlungs|teil|wirkungs)?ziele?\s*(?:(\d{1,3}(?:\.\d{1,3})*)\.?\s*[:.–-]?|[:.–-])\s*(\S.*)$/isu;
 const GENERIC_SHEET = /^(tabelle|sheet|blatt|table|arbeitsblatt)\s*\d*$/i;
 
-function fieldTitle(text: string): string {
+function unquote(text: string): string {
   return text.replace(/^[„“"»«']+|[„“"»«':]+$/g, '').trim();
+}
+
+function fieldTitle(text: string): string {
+  const bare = unquote(stripInvisible(text).replace(/\s+/g, ' '));
+  return unquote(bare.replace(FIELD_PREFIX, '')) || bare;
+}
+
+/** The export's category column: the category's name in German or English (as the interface names it). */
+function categoryFrom(label: string): StatusCategory | null {
+  const key = label.trim().toLowerCase();
+  if (!key) return null;
+  if (isStatusCategory(key)) return key;
+  for (const lang of ['de', 'en'] as const) {
+    const t = translator(lang);
+    const found = STATUS_CATEGORIES.find((category) => t(`status.${category}`).toLowerCase() === key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The first sheet of the app's own XLSX export: "Kommune", "Plan", "Stand", … and the counts per category. */
+function overviewTitle(rows: SourceRow[]): string | null | undefined {
+  const labels = new Map(rows.map((row) => [oneLine(row.cells[0] ?? ''), oneLine(row.cells[1] ?? '')]));
+  if (!labels.has('Kommune') || !labels.has('Plan') || !labels.has('Statuskategorie')) return undefined;
+  return labels.get('Plan') || null;
 }
 
 /** "… in der Stadtgesellschaft Volle Teilhabemöglichkeit …": two visions run together in one cell. */
@@ -90,6 +121,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   let detected = null as DetectedColumns | null;
   let firstCells = null as string[] | null;
   let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number } | null;
+  // Set by the first table header or table row: lines before it are the plan's title and headings. It does not
+  // depend on a column mapping, so a title row reads the same with and without one.
+  let tableSeen = false;
 
   const override = options.columnMapping ?? {};
   // The officer's mapping wins over detection; a column it assigns loses whatever role detection gave it.
@@ -101,6 +135,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     }
     return merged;
   };
+  /** Columns detection gave a role that the officer's mapping moved elsewhere: no longer read, so warned about. */
+  const displaced = (found: Partial<Record<ColumnRole, number>>, active: Partial<Record<ColumnRole, number>>) =>
+    Object.values(found).filter((index) => index !== undefined && !Object.values(active).includes(index)) as number[];
   // The mapping is the one of the header it was offered for (the first one, `detected`): a second table with other
   // columns keeps its own detection, and a repeat of the same header (a table continued on the next page) keeps
   // the mapping.
@@ -110,12 +147,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // be read, and the lines before it are read as without a mapping (a title stays the title).
   let roles = null as Partial<Record<ColumnRole, number>> | null;
   let headerNames: Partial<Record<ColumnRole, string>> = {};
+  let exported: Partial<Record<ExportColumn, number>> = {};
   let seenData = false;
 
   for (const sheet of document.sheets) {
     const sheetName = sheet.name;
-    const sheetTitle = sheetName && !GENERIC_SHEET.test(sheetName.trim()) ? sheetName.trim() : null;
-    const rows = recordsToRows(sheet.rows);
+    const cleanName = sheetName ? stripInvisible(sheetName).trim() : '';
+    const sheetTitle = cleanName && !GENERIC_SHEET.test(cleanName) ? fieldTitle(cleanName) : null;
+    const rows = recordsToRows(sheet.rows.map((row) => ({ ...row, cells: row.cells.map(stripInvisible) })));
     let mode: 'start' | 'vision' | 'table' | 'further' = 'start';
     let current: FieldState | null = null;
     let goal: ExchangeGoal | null = null;
@@ -138,7 +177,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       goal = null;
       return current;
     };
-    const ensureField = (): FieldState => current ?? openField(sheetTitle ?? 'Allgemein', true);
+    const ensureField = (): FieldState => current ?? openField(sheetTitle || 'Allgemein', true);
     const addVisions = (text: string) => {
       const visions = splitVisions(text);
       if (current) current.field.visions.push(...visions);
@@ -156,7 +195,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (distinct.size > 1) return 'data';
       if (!row.tabular || filled.length > 1) return 'line';
       const only = oneLine(filled[0]);
-      if (!roles || VISION_LINE.test(only) || FURTHER_LINE.test(only) || FIELD_LINE.test(only)) return 'line';
+      if (!roles || !tableSeen || VISION_LINE.test(only) || FURTHER_LINE.test(only) || FIELD_LINE.test(only)) return 'line';
       // A lone value in the goal or measure column is content; anywhere else it is a heading typed into the sheet.
       const at = row.cells.findIndex((cell) => cell.trim());
       return at === roles.measure || at === roles.goal || at === roles.field ? 'data' : 'line';
@@ -179,12 +218,19 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const { number, code } = parseNumber(cell('number'));
       const statusLabel = oneLine(cell('status'));
       const status = mapStatus(statusLabel, configured);
+      // The export's own category and date columns fill in what the label does not say (a label the plan's
+      // officer categorised by hand); a label that says it itself wins, since that is the cell people edit.
+      const exportedCategory = exported.statusCategory !== undefined ? categoryFrom(oneLine(cells[exported.statusCategory] ?? '')) : null;
+      if (exportedCategory && status.category === 'unknown') status.category = exportedCategory;
+      const exportedDate = exported.statusDate !== undefined ? oneLine(cells[exported.statusDate] ?? '') : '';
+      if (exportedDate && !status.date) status.date = exportedDate;
       if (statusLabel && status.category === 'unknown') {
         warn(row.row, t('importer.warning.unknownStatus', { label: statusLabel }), column('status'));
       }
       const { actors, unsure } = parseActors(cell('actors'));
-      if (!actors.length && mode !== 'further') warn(row.row, t('importer.warning.noActors'), column('actors'));
-      for (const { name, reason } of unsure) warn(row.row, t(reason === 'fragment' ? 'importer.warning.fragmentActor' : 'importer.warning.unsureActor', { name }), column('actors'));
+      if (!actors.length && mode !== 'further' && !further(cells)) warn(row.row, t('importer.warning.noActors'), column('actors'));
+      // Actors in the app's own export are the plan's actors already; flagging them again would only be noise.
+      if (!ownExport()) for (const { name, reason } of unsure) warn(row.row, t(reason === 'fragment' ? 'importer.warning.fragmentActor' : 'importer.warning.unsureActor', { name }), column('actors'));
       if (number !== null) {
         const earlier = usedNumbers.get(number);
         if (earlier !== undefined) warn(row.row, t('importer.warning.duplicateNumber', { number, earlier }), column('number'));
@@ -202,7 +248,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       };
     };
 
-    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[]) => {
+    const ownExport = () => exported.statusCategory !== undefined && exported.further !== undefined;
+    const further = (cells: string[]) => exported.further !== undefined && /^(?:ja|x|yes|true|1)$/i.test(oneLine(cells[exported.further] ?? ''));
+
+    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[], lost: number[] = []) => {
       if (!detected) {
         detected = {
           headers: row.cells.map((header, i) => ({
@@ -214,8 +263,13 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           ...(sheetName ? { sheet: sheetName } : {}),
           row: row.row,
         };
-        for (const i of unknown) {
-          if (!Object.values(active).includes(i)) warn(row.row, t('importer.warning.unknownColumn', { column: oneLine(row.cells[i]) }), oneLine(row.cells[i]));
+        for (const i of [...unknown, ...lost].sort((a, b) => a - b)) {
+          if (Object.values(active).includes(i)) continue;
+          const header = oneLine(row.cells[i] ?? '');
+          // Only one column can hold the actors: a second one ("Kooperationspartner" beside "Federführung") is
+          // named as such, so the officer knows to map it rather than lose it.
+          const second = active.actors !== undefined && active.actors !== i && roleOfHeader(header) === 'actors';
+          warn(row.row, t(second ? 'importer.warning.secondActorColumn' : 'importer.warning.unknownColumn', { column: header, actors: oneLine(row.cells[active.actors!] ?? '') }), header);
         }
       }
       if (active.measure === undefined) {
@@ -223,9 +277,33 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         return;
       }
       roles = active;
+      tableSeen = true;
       headerNames = Object.fromEntries(Object.entries(active).map(([role, at]) => [role, oneLine(row.cells[at!] ?? '')]));
       mode = 'table';
     };
+
+    const skippable = (candidates: SourceRow[]): boolean => {
+      const filled = candidates.filter((row) => row.cells.some((cell) => cell.trim()));
+      if (!filled.length) return false;
+      if (filled.some((row) => { const match = matchHeader(row.cells); return match !== null && withOverride(match.roles).measure !== undefined; })) return false;
+      const first = (row: SourceRow) => oneLine(row.cells.find((cell) => cell.trim()) ?? '');
+      if (LEGEND_SHEET.test(cleanName) || filled.filter((row) => LEGEND_ROW.test(first(row))).length * 2 >= filled.length) return true;
+      // Once a table elsewhere has said which column holds the measures, a sheet with nothing in it has none.
+      const at = roles?.measure;
+      return at !== undefined && !filled.some((row) => row.cells[at]?.trim());
+    };
+    // Our own export's overview sheet gives the plan's title and nothing else.
+    const overview = document.sheets.length > 1 ? overviewTitle(rows) : undefined;
+    if (overview !== undefined) {
+      title ??= overview;
+      continue;
+    }
+    // A sheet that lists no measures (a legend "Ampel", "grün – umgesetzt", …, or a sheet without a measure
+    // column beside the tables) is skipped, and said so, rather than read as a field with goals "Ampel", "grün".
+    if (document.sheets.length > 1 && skippable(rows)) {
+      warn(rows.find((row) => row.cells.some((cell) => cell.trim()))?.row ?? 1, t('importer.warning.sheetSkipped', { sheet: cleanName || sheetName || '' }));
+      continue;
+    }
 
     rows.forEach((row, index) => {
       const kind = kindOf(row);
@@ -233,7 +311,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
       if (kind === 'header') {
         const match = matchHeader(row.cells)!;
-        takeHeader(row, mappedHere(row.cells) ? withOverride(match.roles) : match.roles, match.unknown);
+        const active = mappedHere(row.cells) ? withOverride(match.roles) : match.roles;
+        if (active.measure !== undefined) exported = match.exported;
+        takeHeader(row, active, match.unknown, displaced(match.roles, active));
         return;
       }
 
@@ -281,10 +361,12 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           }
           mode = 'start';
         }
-        if (!title && !fields.length && !roles) {
+        if (!title && !fields.length && !tableSeen) {
           title = text;
           return;
         }
+        // The plan's title repeated at the top of every sheet is not a heading of its own.
+        if (text === title) return;
         const next = nextKind(index);
         if (headingLike && (next === 'header' || next === 'data')) {
           if (current && !current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
@@ -312,6 +394,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         return;
       }
       seenData = true;
+      tableSeen = true;
       const cells = row.cells;
       const fieldCell = roles.field !== undefined ? oneLine(cells[roles.field] ?? '') : '';
       if (fieldCell && (!current || current.field.title !== fieldTitle(fieldCell))) {
@@ -326,7 +409,8 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const goalText = roles.goal !== undefined ? oneLine(cells[roles.goal] ?? '') : '';
       const number = roles.number !== undefined ? oneLine(cells[roles.number] ?? '') : '';
       if (mode === 'further' && number) mode = 'table';
-      if (goalText && mode !== 'further' && goalText !== goal?.text) {
+      const furtherRow = further(cells);
+      if (goalText && mode !== 'further' && !furtherRow && goalText !== goal?.text) {
         goal = { text: goalText, measures: [] };
         state.field.goals.push(goal);
       }
@@ -336,7 +420,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         if (rest.length) warn(row.row, t('importer.warning.noMeasure'), headerNames.measure || roleLabel('measure'));
         return;
       }
-      if (mode === 'further') {
+      if (mode === 'further' || furtherRow) {
         state.field.furtherMeasures.push(measure);
         return;
       }

@@ -31,12 +31,21 @@ function bulletLines(line: string): string[] {
   return [...(intro ? [intro] : []), ...items.filter(Boolean).map((item) => `• ${item}`)];
 }
 
+// Characters that look blank but are not whitespace to a regular expression: Braille and Hangul fillers that
+// web editors and chat apps use as "empty" text, zero-width spaces and joiners, the word joiner and a stray BOM.
+// The zero-width joiner stands apart: inside a character class it would join its neighbours.
+const INVISIBLE = /[\u2800\u200b\u200c\u2060\ufeff\u3164\u115f\u1160\uffa0]|\u200d/g;
+
+/** Removes invisible blank characters and turns non-breaking spaces into spaces, leaving everything else as is. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/[\u00a0\u2007\u202f]/g, ' ');
+}
+
 /** Clean text for a cell: plain lines, single spaces, lists as "\n• " lines. */
 export function cleanText(raw: string): string {
-  const text = stripHtml(raw.replace(/\r\n?/g, '\n'));
-  const decoded = decodeEntities(text)
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u00ad\u200b\ufeff]/g, '')
+  const text = stripHtml(stripInvisible(raw).replace(/\r\n?/g, '\n'));
+  const decoded = stripInvisible(decodeEntities(text))
+    .replace(/\u00ad/g, '')
     // A word split at a line end by hyphenation: "Bevölke-\nrung" → "Bevölkerung".
     .replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2');
   const lines = decoded
