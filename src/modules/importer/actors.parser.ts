@@ -203,11 +203,12 @@ export function parseActors(raw: string): ParsedActors {
 
 /** Compares actor names across spelling variants: case, spacing, gender forms, dative plural, ß/ss. */
 export function actorKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/(?<!\p{L})(\p{L}+)innen und -?\1(e?n)?\b/gu, '$1')
-    .replace(/(?<!\p{L})(\p{L}+)innen und -?(\p{L}+)/gu, '$2')
+  const lower = name.toLowerCase().replace(/ß/g, 'ss');
+  // The pair forms' patterns backtrack at every letter: only a name that has "innen und" can match them.
+  const paired = lower.includes('innen und')
+    ? lower.replace(/(?<!\p{L})(\p{L}+)innen und -?\1(e?n)?\b/gu, '$1').replace(/(?<!\p{L})(\p{L}+)innen und -?(\p{L}+)/gu, '$2')
+    : lower;
+  return paired
     .replace(/[:*_·]innen\b/g, '')
     .replace(/^(?:der|die|das|dem|den|des)\s+/, '')
     .replace(/(e|er)n$/, '$1')

@@ -7,12 +7,13 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 // The roles' names for people are the importer's strings: `importer.column.<role>`.
 
 export function normaliseHeader(header: string): string {
-  return header
+  const plain = header
     .slice(0, 200)
     .toLowerCase()
     .replace(/ß/g, 'ss')
-    .replace(/[:*_·]innen\b/g, '')
-    .replace(/(?<!\p{L})(\p{L}+)innen und (\p{L}+)/gu, '$2')
+    .replace(/[:*_·]innen\b/g, '');
+  // The pair form's pattern backtracks at every letter: only a header that has "innen und" can match it.
+  return (plain.includes('innen und') ? plain.replace(/(?<!\p{L})(\p{L}+)innen und (\p{L}+)/gu, '$2') : plain)
     .replace(/\((?:n|en|e|s)\)/g, '')
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
     .trim();

@@ -4,6 +4,7 @@
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '' };
 
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
       const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
@@ -44,10 +45,9 @@ export function stripInvisible(text: string): string {
 /** Clean text for a cell: plain lines, single spaces, lists as "\n• " lines. */
 export function cleanText(raw: string): string {
   const text = stripHtml(stripInvisible(raw).replace(/\r\n?/g, '\n'));
-  const decoded = stripInvisible(decodeEntities(text))
-    .replace(/\u00ad/g, '')
-    // A word split at a line end by hyphenation: "Bevölke-\nrung" → "Bevölkerung".
-    .replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2');
+  const spaced = stripInvisible(decodeEntities(text)).replace(/\u00ad/g, '');
+  // A word split at a line end by hyphenation: "Bevölke-\nrung" → "Bevölkerung" (only text with "-\n" has one).
+  const decoded = spaced.includes('-\n') ? spaced.replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2') : spaced;
   const lines = decoded
     .split('\n')
     .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())

@@ -1,5 +1,6 @@
 // The SQL of the actors directory. Every function takes the municipality first: no query leaves its tenant.
 import { sql, type Kysely } from 'kysely';
+import { inBatches } from '../../platform/db/batch.js';
 import type { ActorTable, Database } from '../../platform/db/schema.js';
 import type { NewRow, RowChanges } from './plan.repository.js';
 
@@ -89,6 +90,17 @@ export async function insertActor(db: Conn, municipalityId: number, actor: NewRo
   return row.id;
 }
 
+/**
+ * Many actors in chunked statements (an import); their ids come back in the order of `actors`. Ids are made
+ * in the order of a statement's rows on both engines; they are sorted, not taken in RETURNING's order.
+ */
+export async function insertActors(db: Conn, municipalityId: number, actors: NewRow<ActorTable>[]): Promise<number[]> {
+  return inBatches(actors, async (part) => {
+    const rows = await db.insertInto('actors').values(part.map((a) => ({ ...a, municipality_id: municipalityId }))).returning('id').execute();
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  });
+}
+
 export async function updateActor(db: Conn, municipalityId: number, actorId: number, changes: RowChanges<ActorTable>): Promise<void> {
   await db.updateTable('actors').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', actorId).execute();
 }
@@ -96,6 +108,14 @@ export async function updateActor(db: Conn, municipalityId: number, actorId: num
 /** Gives the actor this parent unless it already has one. */
 export async function setParentIfMissing(db: Conn, municipalityId: number, actorId: number, parentId: number): Promise<void> {
   await db.updateTable('actors').set({ parent_id: parentId }).where('municipality_id', '=', municipalityId).where('id', '=', actorId).where('parent_id', 'is', null).execute();
+}
+
+/** Gives these actors this parent where they have none yet (`setParentIfMissing` for many). */
+export async function setParentIfMissingOfMany(db: Conn, municipalityId: number, actorIds: number[], parentId: number): Promise<void> {
+  await inBatches(actorIds, async (part) => {
+    await db.updateTable('actors').set({ parent_id: parentId }).where('municipality_id', '=', municipalityId).where('id', 'in', part).where('parent_id', 'is', null).execute();
+    return [];
+  });
 }
 
 /** The actors below this one lose their parent (they stay in the directory). */

@@ -4,6 +4,7 @@
 // is kept in one shape.
 import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
+import { inBatches } from '../../platform/db/batch.js';
 import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database, MeasureTable } from '../../platform/db/schema.js';
 import type { Direction, NewRow, RowChanges } from './plan.repository.js';
@@ -14,6 +15,26 @@ type Conn = Kysely<Database>;
 export async function insertMeasure(db: Conn, municipalityId: number, measure: NewRow<MeasureTable>): Promise<number> {
   const inserted = await db.insertInto('measures').values({ ...measure, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
+}
+
+/** A measure as `insertMeasures` returns it: its id with the place and position it was written to. */
+export interface InsertedMeasure {
+  id: number;
+  field_id: number;
+  goal_id: number | null;
+  position: number;
+  is_further: number;
+}
+
+/**
+ * Many measures in chunked multi-row statements (an import), in the given order. Each comes back with its
+ * place and position, so a caller matches ids by place, not by the order RETURNING happens to give.
+ */
+export function insertMeasures(db: Conn, municipalityId: number, rows: NewRow<MeasureTable>[]): Promise<InsertedMeasure[]> {
+  return inBatches(rows, (part) => db.insertInto('measures')
+    .values(part.map((m) => ({ ...m, municipality_id: municipalityId })))
+    .returning(['id', 'field_id', 'goal_id', 'position', 'is_further'])
+    .execute());
 }
 
 /** Where a measure stands: under a goal, or among its field's further measures (no goal). */
@@ -66,6 +87,15 @@ export async function linkActors(db: Conn, municipalityId: number, measureId: nu
     .execute();
 }
 
+/** The actor links of many new measures in chunked statements (an import); each measure's in its order. */
+export async function linkActorsOfMany(db: Conn, municipalityId: number, links: Array<{ measureId: number; links: ActorLink[] }>): Promise<void> {
+  const rows = links.flatMap((m) => m.links.map((l, position) => ({ municipality_id: municipalityId, measure_id: m.measureId, actor_id: l.actorId, role: l.role, position })));
+  await inBatches(rows, async (part) => {
+    await db.insertInto('measure_actors').values(part).execute();
+    return [];
+  });
+}
+
 export interface NewNote {
   text: string;
   date: string | null;
@@ -81,6 +111,16 @@ export async function insertNotes(db: Conn, municipalityId: number, measureId: n
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The notes of many measures in chunked statements (an import), in the given order. */
+export async function insertNotesOfMany(db: Conn, municipalityId: number, notes: Array<NewNote & { measureId: number }>, at: string): Promise<void> {
+  await inBatches(notes, async (part) => {
+    await db.insertInto('progress_notes')
+      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+      .execute();
+    return [];
+  });
 }
 
 export interface StatusEntry {
@@ -99,6 +139,22 @@ export async function recordStatusChange(
     to_label: change.to.label, to_category: change.to.category, note: change.note,
     changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
   }).execute();
+}
+
+/** The status history entries of many measures in chunked statements (an import), in the given order. */
+export async function recordStatusChanges(
+  db: Conn, municipalityId: number,
+  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer }>,
+): Promise<void> {
+  await inBatches(changes, async (part) => {
+    await db.insertInto('status_changes').values(part.map((change) => ({
+      municipality_id: municipalityId, measure_id: change.measureId,
+      from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
+      to_label: change.to.label, to_category: change.to.category, note: change.note,
+      changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+    }))).execute();
+    return [];
+  });
 }
 
 /** Sets a measure's current status (the history entry is written beside it by the caller's use case). */

@@ -16,26 +16,68 @@ type Trx = Transaction<Database>;
 
 const actorKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Finds or creates the municipality's actors by name, the parent first; the same name is one actor. */
+/** An actor as the import sees it before writing: one of the municipality's (its id) or a new one (its index). */
+type ActorRef = { existing: number } | { created: number };
+
+/**
+ * Finds or plans the municipality's actors by name, the parent first; the same name is one actor. It decides
+ * in memory, in the order the measures name them, what a row-by-row lookup would have done (a new actor, a
+ * parent given to an actor that had none); `write` then stores that in a few statements.
+ */
 class ActorResolver {
-  private readonly byKey = new Map<string, number>();
+  private readonly byKey = new Map<string, ActorRef>();
+  private readonly created: Array<{ name: string; parent: ActorRef | null }> = [];
+  /** Existing actors that get a parent where they have none: the first parent named wins, as in the database. */
+  private readonly parentOfExisting = new Map<number, ActorRef>();
+  private ids: number[] = [];
+
   constructor(private readonly trx: Trx, private readonly municipalityId: number) {}
 
   async load(): Promise<void> {
     const rows = await actorRepo.listActorNames(this.trx, this.municipalityId);
-    for (const r of rows) this.byKey.set(actorKey(r.name), r.id);
+    for (const r of rows) this.byKey.set(actorKey(r.name), { existing: r.id });
   }
 
-  async resolve(name: string, parent: string | null): Promise<number> {
+  resolve(name: string, parent: string | null): ActorRef {
     const existing = this.byKey.get(actorKey(name));
-    const parentId = parent ? await this.resolve(parent, null) : null;
+    const parentRef = parent ? this.resolve(parent, null) : null;
     if (existing !== undefined) {
-      if (parentId !== null) await actorRepo.setParentIfMissing(this.trx, this.municipalityId, existing, parentId);
+      if (parentRef !== null) this.setParentIfMissing(existing, parentRef);
       return existing;
     }
-    const id = await actorRepo.insertActor(this.trx, this.municipalityId, { name: name.trim(), parent_id: parentId, description: '', contact_email: '', website: '' });
-    this.byKey.set(actorKey(name), id);
-    return id;
+    const ref = { created: this.created.length };
+    this.created.push({ name: name.trim(), parent: parentRef });
+    this.byKey.set(actorKey(name), ref);
+    return ref;
+  }
+
+  private setParentIfMissing(actor: ActorRef, parent: ActorRef): void {
+    if ('created' in actor) {
+      const row = this.created[actor.created];
+      if (row.parent === null) row.parent = parent;
+    } else if (!this.parentOfExisting.has(actor.existing)) {
+      this.parentOfExisting.set(actor.existing, parent);
+    }
+  }
+
+  /** Stores the new actors (in the order they were named) and the parents given; ids are known after. */
+  async write(): Promise<void> {
+    const existingParent = (ref: ActorRef | null) => (ref !== null && 'existing' in ref ? ref.existing : null);
+    this.ids = await actorRepo.insertActors(this.trx, this.municipalityId, this.created.map((a) => ({
+      name: a.name, parent_id: existingParent(a.parent), description: '', contact_email: '', website: '',
+    })));
+    // Parents that are new themselves, and parents given to existing actors, by parent: one update each.
+    const childrenOf = new Map<number, number[]>();
+    const give = (child: number, parent: number) => childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
+    this.created.forEach((a, i) => {
+      if (a.parent !== null && 'created' in a.parent) give(this.ids[i], this.id(a.parent));
+    });
+    for (const [actor, parent] of this.parentOfExisting) give(actor, this.id(parent));
+    for (const [parent, children] of childrenOf) await actorRepo.setParentIfMissingOfMany(this.trx, this.municipalityId, children, parent);
+  }
+
+  id(ref: ActorRef): number {
+    return 'existing' in ref ? ref.existing : this.ids[ref.created];
   }
 }
 
@@ -76,27 +118,42 @@ export async function importExchangePlan(
     const actors = new ActorResolver(trx, municipalityId);
     await actors.load();
 
-    const insertMeasure = async (m: ExchangeMeasure, fieldId: number, goalId: number | null, position: number, further: boolean) => {
-      const id = await measures.insertMeasure(trx, municipalityId, {
-        plan_id: planId, field_id: fieldId, goal_id: goalId, position,
-        number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
-        status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
-        timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
-      });
-      await measures.linkActors(trx, municipalityId, id, await resolveActors(actors, m.actors), { replace: false });
-      await measures.insertNotes(trx, municipalityId, id, m.notes.map((n) => ({ text: n.text, date: n.date, authorName: by.name })), now);
-      if (m.status.label) await measures.recordStatusChange(trx, municipalityId, id, { from: null, to: m.status, note: '', at: now, by });
-    };
-
-    for (const [fi, f] of exchange.fields.entries()) {
-      const fieldId = await repo.insertField(trx, municipalityId, { plan_id: planId, position: fi + 1, title: f.title, description: '' });
-      await repo.insertVisions(trx, municipalityId, fieldId, f.visions.map((text, vi) => ({ position: vi + 1, text })));
-      for (const [gi, g] of f.goals.entries()) {
-        const goalId = await repo.insertGoal(trx, municipalityId, { field_id: fieldId, guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL });
-        for (const [mi, m] of g.measures.entries()) await insertMeasure(m, fieldId, goalId, mi + 1, false);
-      }
-      for (const [mi, m] of f.furtherMeasures.entries()) await insertMeasure(m, fieldId, null, mi + 1, true);
+    // Level by level, each in a few multi-row statements; ids are matched by place and position.
+    const fieldIds = new Map<number, number>();
+    for (const r of await repo.insertFields(trx, municipalityId, exchange.fields.map((f, fi) => ({ plan_id: planId, position: fi + 1, title: f.title, description: '' })))) {
+      fieldIds.set(r.position, r.id);
     }
+    const fieldId = (fi: number) => fieldIds.get(fi + 1)!;
+    await repo.insertVisionRows(trx, municipalityId, exchange.fields.flatMap((f, fi) => f.visions.map((text, vi) => ({ fieldId: fieldId(fi), position: vi + 1, text }))));
+    const goalIds = new Map<string, number>();
+    const goalRows = exchange.fields.flatMap((f, fi) => f.goals.map((g, gi) => ({ field_id: fieldId(fi), guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL })));
+    for (const r of await repo.insertGoals(trx, municipalityId, goalRows)) goalIds.set(`${r.field_id}/${r.position}`, r.id);
+
+    // The measures in the order of the plan (each field's goals' measures, then its further ones).
+    const placed: Array<{ m: ExchangeMeasure; fieldId: number; goalId: number | null; position: number; further: boolean }> = [];
+    for (const [fi, f] of exchange.fields.entries()) {
+      for (const [gi, g] of f.goals.entries()) {
+        const goalId = goalIds.get(`${fieldId(fi)}/${gi + 1}`)!;
+        for (const [mi, m] of g.measures.entries()) placed.push({ m, fieldId: fieldId(fi), goalId, position: mi + 1, further: false });
+      }
+      for (const [mi, m] of f.furtherMeasures.entries()) placed.push({ m, fieldId: fieldId(fi), goalId: null, position: mi + 1, further: true });
+    }
+    const placeKey = (fieldId: number, goalId: number | null, position: number) => `${fieldId}/${goalId ?? '-'}/${position}`;
+    const inserted = await measures.insertMeasures(trx, municipalityId, placed.map(({ m, fieldId, goalId, position, further }) => ({
+      plan_id: planId, field_id: fieldId, goal_id: goalId, position,
+      number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
+      status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
+      timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
+    })));
+    const measureIds = new Map(inserted.map((r) => [placeKey(r.field_id, r.goal_id, r.position), r.id]));
+    const measureId = (p: (typeof placed)[number]) => measureIds.get(placeKey(p.fieldId, p.goalId, p.position))!;
+
+    // Actors in the order the measures name them, so new ones are made in the same order as row by row.
+    const links = placed.map((p) => ({ p, refs: resolveActors(actors, p.m.actors) }));
+    await actors.write();
+    await measures.linkActorsOfMany(trx, municipalityId, links.map(({ p, refs }) => ({ measureId: measureId(p), links: refs.map((r) => ({ actorId: actors.id(r.ref), role: r.role })) })));
+    await measures.insertNotesOfMany(trx, municipalityId, placed.flatMap((p) => p.m.notes.map((n) => ({ measureId: measureId(p), text: n.text, date: n.date, authorName: by.name }))), now);
+    await measures.recordStatusChanges(trx, municipalityId, placed.filter((p) => p.m.status.label).map((p) => ({ measureId: measureId(p), from: null, to: p.m.status, note: '', at: now, by })));
     // Bulk: the new plan's documents and the actors' (new ones may have come) are built in one batch each.
     rebuildPlan(planId);
     rebuildPlan(ACTORS_PLAN);
@@ -108,15 +165,16 @@ function numberOrNull(year: string | null): number | null {
   return year ? Number(year.slice(0, 4)) : null;
 }
 
-/** The actors of a measure, each once, found or created by name (the parent first). */
-async function resolveActors(actors: ActorResolver, list: ExchangeActor[]): Promise<measures.ActorLink[]> {
-  const seen = new Set<number>();
-  const links: measures.ActorLink[] = [];
+/** The actors of a measure, each once, found or planned by name (the parent first). */
+function resolveActors(actors: ActorResolver, list: ExchangeActor[]): Array<{ ref: ActorRef; role: string }> {
+  const seen = new Set<string>();
+  const links: Array<{ ref: ActorRef; role: string }> = [];
   for (const a of list) {
-    const id = await actors.resolve(a.name, a.parent);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    links.push({ actorId: id, role: a.role });
+    const ref = actors.resolve(a.name, a.parent);
+    const key = 'existing' in ref ? `e${ref.existing}` : `c${ref.created}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({ ref, role: a.role });
   }
   return links;
 }

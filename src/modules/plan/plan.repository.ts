@@ -1,5 +1,6 @@
 // The plan's SQL. Every function takes the municipality first: no query can leave its tenant.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { inBatches } from '../../platform/db/batch.js';
 import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database, FieldTable, GoalTable, GuidingGoalTable, MeasureTable, PlanTable } from '../../platform/db/schema.js';
 import type { StatusCategory } from './status.js';
@@ -113,6 +114,11 @@ export async function insertField(db: Conn, municipalityId: number, field: NewRo
   return row.id;
 }
 
+/** Many fields in one statement (an import); each comes back with its plan and position, whatever the order. */
+export async function insertFields(db: Conn, municipalityId: number, fields: NewRow<FieldTable>[]): Promise<Array<{ id: number; plan_id: number; position: number }>> {
+  return inBatches(fields, (part) => db.insertInto('fields').values(part.map((f) => ({ ...f, municipality_id: municipalityId }))).returning(['id', 'plan_id', 'position']).execute());
+}
+
 /** A new field after the plan's last one. */
 export async function appendField(db: Conn, municipalityId: number, planId: number, field: { title: string; description: string }): Promise<number> {
   const position = await nextPosition(db, 'fields', municipalityId, { plan_id: planId });
@@ -144,6 +150,14 @@ export function findVision(db: Conn, municipalityId: number, visionId: number) {
 export async function insertVisions(db: Conn, municipalityId: number, fieldId: number, visions: Array<{ position: number; text: string }>): Promise<void> {
   if (visions.length === 0) return;
   await db.insertInto('visions').values(visions.map((v) => ({ municipality_id: municipalityId, field_id: fieldId, position: v.position, text: v.text }))).execute();
+}
+
+/** The visions of many fields in chunked multi-row statements (an import). */
+export async function insertVisionRows(db: Conn, municipalityId: number, visions: Array<{ fieldId: number; position: number; text: string }>): Promise<void> {
+  await inBatches(visions, async (part) => {
+    await db.insertInto('visions').values(part.map((v) => ({ municipality_id: municipalityId, field_id: v.fieldId, position: v.position, text: v.text }))).execute();
+    return [];
+  });
 }
 
 /** A new vision after the field's last one. */
@@ -207,6 +221,11 @@ export function findGoal(db: Conn, municipalityId: number, goalId: number) {
 export async function insertGoal(db: Conn, municipalityId: number, goal: NewRow<GoalTable>): Promise<number> {
   const row = await db.insertInto('goals').values({ ...goal, municipality_id: municipalityId }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Many goals in chunked statements (an import); each comes back with its field and position, whatever the order. */
+export async function insertGoals(db: Conn, municipalityId: number, goals: NewRow<GoalTable>[]): Promise<Array<{ id: number; field_id: number; position: number }>> {
+  return inBatches(goals, (part) => db.insertInto('goals').values(part.map((g) => ({ ...g, municipality_id: municipalityId }))).returning(['id', 'field_id', 'position']).execute());
 }
 
 /** A new goal after the field's last one. */
