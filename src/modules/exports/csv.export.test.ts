@@ -44,3 +44,29 @@ describe('exportCsv', () => {
     expect(rows[1][3]).toBe('Kurse; auch "online"');
   });
 });
+
+describe('exportCsv and formulas', () => {
+  const tricky = structuredClone(smallInput);
+  const measures = tricky.plan.fields[0].goals[0].measures;
+  measures[0].text = '=HYPERLINK("http://example.org/x";"Hier klicken")';
+  measures[1].text = '-Sprachkurs für Eltern';
+  measures[1].actors = [{ name: '@Stadt', role: 'lead', parent: null }];
+
+  it('keeps a spreadsheet from reading a cell as a formula', () => {
+    const rows: string[][] = parse(exportCsv(tricky), { bom: true, delimiter: ';' });
+    expect(rows[1][3]).toBe(`'=HYPERLINK("http://example.org/x";"Hier klicken")`);
+    expect(rows[2][3]).toBe("'-Sprachkurs für Eltern");
+    expect(rows[2][4]).toBe("'@Stadt");
+    expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+  });
+
+  it('reads back as written through the importer', async () => {
+    const { parseCatalogue } = await import('../importer/index.js');
+    const result = await parseCatalogue({ fileName: 'plan.csv', bytes: exportCsv(tricky) });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const texts = result.plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.text)));
+    expect(texts).toContain('=HYPERLINK("http://example.org/x";"Hier klicken")');
+    expect(texts).toContain('-Sprachkurs für Eltern');
+    expect(result.plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.flatMap((m) => m.actors.map((a) => a.name))))).toContain('@Stadt');
+  });
+});

@@ -9,7 +9,7 @@ import { TABLE_COLUMNS, tableRecord } from './table.columns.js';
  */
 export function exportCsv(input: ExportInput): Buffer {
   const { plan } = parseExportInput(input);
-  const text = stringify(allCatalogueRows(plan).map(tableRecord), {
+  const text = stringify(allCatalogueRows(plan).map((row) => neutralise(tableRecord(row))), {
     header: true,
     columns: [...TABLE_COLUMNS],
     delimiter: ';',
@@ -17,4 +17,17 @@ export function exportCsv(input: ExportInput): Buffer {
     bom: true,
   });
   return Buffer.from(text, 'utf8');
+}
+
+/**
+ * A cell that starts with =, +, -, @, a tab or a carriage return would be read as a formula by a spreadsheet
+ * program ("=HYPERLINK(…)" in a measure text). Such a cell gets a leading apostrophe, which spreadsheets show as
+ * text and the importer removes again (csv.reader), so that the round trip keeps the text as written.
+ */
+export function neutraliseCell(value: string | number | null): string | number | null {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function neutralise<T extends Record<string, string | number | null>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, neutraliseCell(v)])) as T;
 }

@@ -45,7 +45,8 @@ export function readCsv(text: string, delimiter: string): SourceRow[] {
   // csv-parse reports the line a record ends on; a quoted multi-line cell starts the record earlier.
   let previousEnd = 0;
   return records.map(({ record, info }) => {
-    const cells = [...record];
+    // A leading apostrophe before =, +, -, @, tab or CR is how exports keep a cell from being a formula.
+    const cells = record.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, ''));
     while (cells.length > 1 && !cells[cells.length - 1].trim()) cells.pop();
     const row = previousEnd + 1;
     previousEnd = info.lines;
