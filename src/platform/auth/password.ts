@@ -16,8 +16,16 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+// A hash of nothing anyone knows, made once: an unknown address (or an account without a password) is checked
+// against it, so that sign-in takes the same time whether or not the address exists.
+let decoy: Promise<string> | null = null;
+
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  if (!stored) return false;
+  if (!stored) {
+    decoy ??= hashPassword(randomBytes(16).toString('base64'));
+    await verifyPassword(password, await decoy);
+    return false;
+  }
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
