@@ -157,6 +157,21 @@ export async function recordStatusChanges(
   });
 }
 
+/** Every measure of the municipality with a status wording, with its current status (matched by the caller). */
+export function listMeasureStatuses(db: Conn, municipalityId: number) {
+  return db.selectFrom('measures').select(['id', 'status_label', 'status_category'])
+    .where('municipality_id', '=', municipalityId).where('status_label', '!=', '').orderBy('id').execute();
+}
+
+/** Sets the category of these measures, keeping their wording (a wording's category changed). */
+export async function setMeasuresCategory(db: Conn, municipalityId: number, measureIds: number[], category: string, at: string): Promise<void> {
+  await inBatches(measureIds, async (part) => {
+    await db.updateTable('measures').set({ status_category: category, updated_at: at })
+      .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute();
+    return [];
+  });
+}
+
 /** Sets a measure's current status (the history entry is written beside it by the caller's use case). */
 export async function setMeasureStatus(db: Conn, municipalityId: number, measureId: number, status: { label: string; category: string; date: string | null }, at: string): Promise<void> {
   await db.updateTable('measures')

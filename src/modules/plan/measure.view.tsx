@@ -107,10 +107,14 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
                 {formatDate(h.changed_at, lang)}
                 {h.changed_by_name ? ` · ${h.changed_by_name}` : ''}
               </p>
-              <p class="kern-body">
-                {h.from_label !== null ? t('measure.changedFromTo', { from: h.from_label || t(`status.${h.from_category}`), to: h.to_label }) : t('measure.setTo', { to: h.to_label })}{' '}
-                ({t(`status.${h.to_category}`)})
-              </p>
+              {h.from_label !== null && h.from_label === h.to_label && h.from_category !== h.to_category ? (
+                <p class="kern-body">{t('measure.recategorised', { label: h.to_label, from: t(`status.${h.from_category}`), to: t(`status.${h.to_category}`) })}</p>
+              ) : (
+                <p class="kern-body">
+                  {h.from_label !== null ? t('measure.changedFromTo', { from: h.from_label || t(`status.${h.from_category}`), to: h.to_label }) : t('measure.setTo', { to: h.to_label })}{' '}
+                  ({t(`status.${h.to_category}`)})
+                </p>
+              )}
               {h.note ? <p class="kern-body pre-line">{h.note}</p> : null}
             </li>
           ))}

@@ -343,7 +343,7 @@ function registerPlanAdminRoutes(app: Hono<AppEnv>) {
       <AdminMeasurePage
         ctx={pageContext(c)}
         d={d}
-        statusForm={forms.status ?? { values: {}, errors: {} }}
+        statusForm={forms.status ?? { values: { status_label: d.measure.status_label }, errors: {} }}
         noteForm={forms.note ?? { values: {}, errors: {} }}
         wordings={await services.wordings.list(mid(c))}
         canChangeStatus={can(c.get('role'), user.isInstanceAdmin, 'status.change')}

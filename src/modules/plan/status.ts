@@ -70,14 +70,19 @@ export function categoryOf(label: string): StatusCategory {
   return 'unknown';
 }
 
+/** How wordings are compared: case- and space-insensitively ("In  planung" is "In Planung"). */
+export function wordingKey(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 /**
  * Maps a wording to its category. Wordings the municipality configured itself win over the built-in rules,
  * compared case- and space-insensitively.
  */
 export function mapStatus(label: string, configured: ReadonlyArray<{ label: string; category: StatusCategory }> = []): MappedStatus {
   const clean = label.replace(/\s+/g, ' ').trim();
-  const key = clean.toLowerCase();
-  const own = configured.find((w) => w.label.replace(/\s+/g, ' ').trim().toLowerCase() === key);
+  const key = wordingKey(clean);
+  const own = configured.find((w) => wordingKey(w.label) === key);
   const category = own ? own.category : categoryOf(clean);
   const date = extractStatusDate(clean);
   return { category, label: clean, date };

@@ -52,11 +52,16 @@ function registerWordingRoutes(app: Hono<AppEnv>) {
     entity: 'wording',
     permission: 'wordings.edit',
     schema: wordingSchema,
-    fields: (c) => [
-      { name: 'label', label: c.get('t')('wording.label'), kind: 'text', hint: c.get('t')('wording.labelHint') },
-      { name: 'category', label: c.get('t')('wording.category'), kind: 'select', empty: c.get('t')('wording.chooseCategory'),
-        options: STATUS_CATEGORIES.map((s) => ({ value: s, label: c.get('t')(`status.${s}`) })) },
-    ],
+    fields: async (c, { row }) => {
+      // Editing: how many measures a category change moves, said before saving.
+      const carriers = row ? await services.wordings.carrierCount(c.get('municipality').id, row.id) : 0;
+      return [
+        { name: 'label', label: c.get('t')('wording.label'), kind: 'text', hint: c.get('t')('wording.labelHint') },
+        { name: 'category', label: c.get('t')('wording.category'), kind: 'select', empty: c.get('t')('wording.chooseCategory'),
+          options: STATUS_CATEGORIES.map((s) => ({ value: s, label: c.get('t')(`status.${s}`) })),
+          hint: carriers > 0 ? c.get('t')('wording.carriers', { count: carriers }) : undefined },
+      ];
+    },
     newPattern: paths.adminWordingNew.pattern,
     newPath: (c) => paths.adminWordingNew(slugOf(c)),
     loadParent: async () => null,

@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { AuditedWrites } from '../../platform/audit/audited.js';
 import type { Database } from '../../platform/db/schema.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
+import * as measures from './measure.repository.js';
+import { wordingKey } from './status.js';
 import * as repo from './wording.repository.js';
 import type { WordingInput } from './wording.schema.js';
 
@@ -38,9 +41,33 @@ export class WordingService {
   async update(municipalityId: number, id: number, input: WordingInput, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
     await this.checkUnique(municipalityId, input.label, id);
-    await this.audit.write(municipalityId, by, { action: 'wording.update', entityType: 'status_wording', entityId: id, before, after: input }, async ({ trx }) => {
+    await this.audit.write(municipalityId, by, { action: 'wording.update', entityType: 'status_wording', entityId: id, before, after: input }, async ({ trx, now }) => {
       await repo.updateWording(trx, municipalityId, id, input);
+      if (input.category === before.category) return;
+      // The measures carrying the wording follow its new category, each with a history entry. Their search
+      // text holds the wording, not the category, so no search document changes.
+      // The note is part of the plan's content, which is German whatever language the officer reads.
+      const note = translator('de')('wording.recategorisedNote', { label: before.label });
+      const moved = (await this.carriers(trx, municipalityId, before.label)).filter((m) => m.status_category !== input.category);
+      await measures.setMeasuresCategory(trx, municipalityId, moved.map((m) => m.id), input.category, now);
+      for (const m of moved) {
+        await measures.recordStatusChange(trx, municipalityId, m.id, {
+          from: { label: m.status_label, category: m.status_category }, to: { label: m.status_label, category: input.category },
+          note, at: now, by,
+        });
+      }
     });
+  }
+
+  /** How many measures carry the wording now: they are re-categorised when its category changes. */
+  async carrierCount(municipalityId: number, id: number): Promise<number> {
+    const wording = await this.get(municipalityId, id);
+    return (await this.carriers(this.db, municipalityId, wording.label)).length;
+  }
+
+  private async carriers(db: Kysely<Database>, municipalityId: number, label: string) {
+    const key = wordingKey(label);
+    return (await measures.listMeasureStatuses(db, municipalityId)).filter((m) => wordingKey(m.status_label) === key);
   }
 
   async delete(municipalityId: number, id: number, by: Writer): Promise<void> {

@@ -166,6 +166,7 @@ export const de = {
     history: 'Verlauf des Status',
     noHistory: 'Der Status wurde noch nicht geändert.',
     changedFromTo: 'Von „{{from}}“ zu „{{to}}“',
+    recategorised: '„{{label}}“ neu eingeordnet: von {{from}} zu {{to}}',
     setTo: 'Gesetzt auf „{{to}}“',
   },
   import: {
@@ -267,6 +268,9 @@ export const de = {
     labelHint: 'So, wie er im Plan steht, zum Beispiel „Wird fortgesetzt“.',
     category: 'Kategorie',
     chooseCategory: 'Bitte wählen',
+    carriers_one: '{{count}} Maßnahme trägt diesen Wortlaut und wird neu eingeordnet, wenn Sie die Kategorie ändern.',
+    carriers_other: '{{count}} Maßnahmen tragen diesen Wortlaut und werden neu eingeordnet, wenn Sie die Kategorie ändern.',
+    recategorisedNote: 'Die Kategorie des Statuswerts „{{label}}“ wurde für alle Maßnahmen mit diesem Wortlaut geändert.',
   },
   status: {
     planned: 'Geplant',

@@ -164,6 +164,7 @@ export const en: Shape<typeof de> = {
     history: 'Status history',
     noHistory: 'The status has not been changed yet.',
     changedFromTo: 'From “{{from}}” to “{{to}}”',
+    recategorised: '“{{label}}” re-categorised: from {{from}} to {{to}}',
     setTo: 'Set to “{{to}}”',
   },
   import: {
@@ -265,6 +266,9 @@ export const en: Shape<typeof de> = {
     labelHint: 'As it appears in the plan, for example “Wird fortgesetzt”.',
     category: 'Category',
     chooseCategory: 'Please choose',
+    carriers_one: '{{count}} measure carries this wording and will be re-categorised if you change the category.',
+    carriers_other: '{{count}} measures carry this wording and will be re-categorised if you change the category.',
+    recategorisedNote: 'The category of the status wording “{{label}}” was changed for every measure with this wording.',
   },
   status: {
     planned: 'Planned',
