@@ -219,7 +219,7 @@ describe.each(engines)('an update round end to end on %s', (engine) => {
     expect(pub.body).toContain('Nachweis: https://vhs.example/kurs-2025');
 
     // The dashboard: one measure moved from ongoing to completed, nothing else.
-    const board = await s.monitoring.dashboard(mid, f.A.planId, { lastRoundStart: null });
+    const board = await s.monitoring.dashboard(mid, f.A.planId, { lastRound: null });
     const count = (c: string) => board.byCategory.find((x) => x.category === c)!.count;
     expect(board.total).toBe(5);
     expect({ completed: count('completed'), ongoing: count('ongoing'), planned: count('planned'), not_started: count('not_started'), in_progress: count('in_progress'), unknown: count('unknown') })

@@ -152,14 +152,14 @@ export const editionsLocale = {
         },
         overdue: {
           title: 'Überfällige Maßnahmen ({{count}})',
-          intro: 'Maßnahmen, deren geplanter Beginn oder geplantes Ende verstrichen ist, während sie noch als geplant oder nicht begonnen gelten, und Maßnahmen ohne Sachstand seit der letzten Abfrage.',
+          intro: 'Maßnahmen, deren geplanter Beginn oder geplantes Ende verstrichen ist, während sie noch als geplant oder nicht begonnen gelten, und Maßnahmen, deren federführende Stelle bis zur Frist der letzten Sachstandsabfrage nicht geantwortet hat.',
           none: 'Keine Maßnahme ist überfällig.',
           why: 'Grund',
           reason: {
             start_passed: 'Geplanter Beginn verstrichen ({{date}})',
             end_passed: 'Geplantes Ende verstrichen ({{date}})',
             planned_date_passed: 'Im Status genannter Termin verstrichen ({{date}})',
-            no_note_since_round: 'Kein Sachstand seit der Abfrage vom {{date}}',
+            no_answer_by_deadline: 'Keine Antwort auf die Sachstandsabfrage bis zur Frist am {{date}}',
           },
         },
         indicators: {
@@ -341,14 +341,14 @@ export const editionsLocale = {
         },
         overdue: {
           title: 'Overdue measures ({{count}})',
-          intro: 'Measures whose planned start or end has passed while they are still planned or not started, and measures without progress since the last update round.',
+          intro: 'Measures whose planned start or end has passed while they are still planned or not started, and measures whose lead actor did not answer the last update round by its deadline.',
           none: 'No measure is overdue.',
           why: 'Reason',
           reason: {
             start_passed: 'Planned start has passed ({{date}})',
             end_passed: 'Planned end has passed ({{date}})',
             planned_date_passed: 'Date named in the status has passed ({{date}})',
-            no_note_since_round: 'No progress since the round of {{date}}',
+            no_answer_by_deadline: 'No answer to the update round by its deadline of {{date}}',
           },
         },
         indicators: {

@@ -5,6 +5,17 @@ import { STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import { asDay, daysBetween, lastDayOf, monthsEndingWith } from './calendar.js';
 import { overdueMeasures, type OverdueFinding } from './overdue.js';
 
+/** The plan's last update round as the dashboard needs it (given by the rounds module). */
+export interface LastRound {
+  /** ISO timestamp */
+  startedAt: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  /** the lead actors it asked, and those of them that answered */
+  askedActorIds: number[];
+  answeredActorIds: number[];
+}
+
 /** Funding that ends within this many days is announced on the dashboard. */
 export const FUNDING_WARNING_DAYS = 90;
 
@@ -21,6 +32,8 @@ export interface DashboardMeasure {
   timeframe_end: string | null;
   actors: MeasureActorRef[];
   last_note_on: string | null;
+  /** when the measure came into the plan (ISO timestamp), null or absent when unknown */
+  in_plan_since?: string | null;
 }
 
 export interface FundingRow {
@@ -59,8 +72,8 @@ export interface DashboardSource {
 export interface DashboardOptions {
   /** only this field of action */
   fieldId?: number | null;
-  /** when the last update round started; without it no measure is overdue for a missing note */
-  lastRoundStart?: string | null;
+  /** the plan's last update round; without it no measure is overdue for a missing answer */
+  lastRound?: LastRound | null;
   fundingWarningDays?: number;
 }
 
@@ -98,7 +111,9 @@ export interface DashboardData {
   field: { id: number; title: string } | null;
   /** the Berlin calendar day the figures are for */
   today: string;
+  /** when the plan's last update round started (ISO timestamp), and its deadline (YYYY-MM-DD) */
   lastRoundStart: string | null;
+  lastRoundDeadline: string | null;
   total: number;
   byCategory: CategoryCount[];
   /** completed or ongoing, as counts and as a share of all measures (0 when there are none) */
@@ -206,7 +221,8 @@ export function summarize(source: DashboardSource, today: Date | string, options
     plan: source.plan,
     field: field ? { id: field.id, title: field.title } : null,
     today: day,
-    lastRoundStart: options.lastRoundStart ?? null,
+    lastRoundStart: options.lastRound?.startedAt ?? null,
+    lastRoundDeadline: options.lastRound?.deadline ?? null,
     total: measures.length,
     byCategory: countByCategory(measures),
     done: {
@@ -223,7 +239,11 @@ export function summarize(source: DashboardSource, today: Date | string, options
       }),
     actors: [...actors.values()].sort((a, b) => b.lead + b.partner - (a.lead + a.partner) || b.lead - a.lead || a.name.localeCompare(b.name, 'de')),
     changesPerMonth: [...perMonth.values()],
-    overdue: overdueMeasures(measures, day, options.lastRoundStart ?? null).map((o) => ({ measure: ref(o.measure), reasons: o.reasons })),
+    overdue: overdueMeasures(
+      measures.map((m) => ({ ...m, lead_actor_ids: m.actors.filter((a) => a.role === 'lead').map((a) => a.id) })),
+      day,
+      options.lastRound ?? null,
+    ).map((o) => ({ measure: ref(o.measure), reasons: o.reasons })),
     fundingWarnings,
     indicators,
   };

@@ -12,6 +12,7 @@ import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatEuro, formatNumber, formatPercent } from '../../platform/views/format.js';
 import { measureTitle } from '../plan/index.js';
 import { STATUS_CATEGORIES } from '../plan/index.js';
+import { berlinDay } from './calendar.js';
 import type { DataTable as ChartTable, RenderedChart } from './dashboard.charts.js';
 import type { DashboardData, MeasureRef } from './dashboard.js';
 
@@ -284,7 +285,9 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
         )}
         <Section id="ueberfaellig" title={t('monitoring.overdue.title')}>
           <p class="kern-body meta">
-            {data.lastRoundStart ? t('monitoring.overdue.explainRound', { date: formatDate(data.lastRoundStart.slice(0, 10), lang) }) : t('monitoring.overdue.explain')}
+            {data.lastRoundStart && data.lastRoundDeadline
+              ? t('monitoring.overdue.explainRound', { start: formatDate(berlinDay(new Date(data.lastRoundStart)), lang), deadline: formatDate(data.lastRoundDeadline, lang) })
+              : t('monitoring.overdue.explain')}
           </p>
           <OverdueTable ctx={ctx} vm={vm} />
         </Section>

@@ -18,11 +18,11 @@ export type { ActorRow, ChartOptions, IndicatorChartInput, StatusChartRow, Timel
 export { actorChart, dashboardCharts, indicatorChart, periodLabel, statusChart, timelineChart } from './dashboard.charts.js';
 export type { DataTable, RenderedChart } from './dashboard.charts.js';
 export { FUNDING_WARNING_DAYS, summarize } from './dashboard.js';
-export type { CategoryCount, DashboardData, FundingWarning, IndicatorSummary, MeasureRef } from './dashboard.js';
+export type { CategoryCount, DashboardData, LastRound, FundingWarning, IndicatorSummary, MeasureRef } from './dashboard.js';
 export { overdueMeasures, latestNoteOn } from './overdue.js';
-export type { OverdueCandidate, OverdueFinding, OverdueMeasure, OverdueReason } from './overdue.js';
+export type { OverdueCandidate, OverdueFinding, OverdueMeasure, OverdueReason, OverdueRound } from './overdue.js';
 export type { FundingItem } from './funding.view.js';
-export type { LastRoundStart, MonitoringService } from './monitoring.service.js';
+export type { LastRoundOf, MonitoringService } from './monitoring.service.js';
 
 /**
  * Everything the dashboard shows for a plan on a day: counts by category, the share completed or ongoing,
@@ -49,7 +49,7 @@ export const monitoringModule: ModuleManifest = {
     { area: 'public', order: 40, label: 'public.nav.dashboard', href: (slug) => monitoringPaths.dashboard(slug) },
   ],
   services: (p, before) => ({
-    monitoring: new MonitoringService(p.kysely, p.clock, p.audit, before.plans, (mid, planId) => before.rounds.lastRoundStart(mid, planId)),
+    monitoring: new MonitoringService(p.kysely, p.clock, p.audit, before.plans, (mid, planId) => before.rounds.lastRound(mid, planId)),
   }),
   routes: (context) => new Hono<AppEnv>().route('/', monitoringRoutes(context)),
   links: {

@@ -23,8 +23,8 @@ export const monitoringLocale = {
       },
       overdue: {
         title: 'Überfällige Maßnahmen',
-        explain: 'Überfällig ist eine Maßnahme, deren geplanter Beginn oder geplantes Ende vorbei ist, während sie noch geplant oder nicht begonnen ist.',
-        explainRound: 'Überfällig ist eine Maßnahme, deren geplanter Beginn oder geplantes Ende vorbei ist, während sie noch geplant oder nicht begonnen ist, oder die seit Beginn der letzten Sachstandsabfrage am {{date}} keinen neuen Sachstand hat.',
+        explain: 'Überfällig ist eine Maßnahme, deren geplanter Beginn oder geplantes Ende vorbei ist, während sie noch als geplant oder nicht begonnen gilt.',
+        explainRound: 'Überfällig ist eine Maßnahme, deren geplanter Beginn oder geplantes Ende vorbei ist, während sie noch als geplant oder nicht begonnen gilt. Aus der letzten Sachstandsabfrage (begonnen am {{start}}) zählt eine Maßnahme erst nach Ablauf der Frist am {{deadline}}, wenn ihre federführende Stelle nicht geantwortet hat – nie eine Maßnahme, die erst nach Beginn der Abfrage aufgenommen wurde.',
         none: 'Keine Maßnahme ist überfällig.',
         caption_one: '{{count}} überfällige Maßnahme',
         caption_other: '{{count}} überfällige Maßnahmen',
@@ -32,7 +32,7 @@ export const monitoringLocale = {
         start_passed: 'Geplanter Beginn (bis {{date}}) ist vorbei.',
         end_passed: 'Geplantes Ende (bis {{date}}) ist vorbei.',
         planned_date_passed: 'Termin laut Status (bis {{date}}) ist vorbei.',
-        no_note_since_round: 'Kein Sachstand seit Beginn der letzten Abfrage am {{date}}.',
+        no_answer_by_deadline: 'Keine Antwort auf die Sachstandsabfrage bis zur Frist am {{date}}.',
       },
       funding: {
         title: 'Förderung',
@@ -243,7 +243,7 @@ export const monitoringLocale = {
       overdue: {
         title: 'Overdue measures',
         explain: 'A measure is overdue when its planned start or end has passed while it is still planned or not started.',
-        explainRound: 'A measure is overdue when its planned start or end has passed while it is still planned or not started, or when it has no new progress note since the last update round began on {{date}}.',
+        explainRound: 'A measure is overdue when its planned start or end has passed while it is still planned or not started. From the last update round (begun on {{start}}) a measure counts only once the deadline of {{deadline}} has passed without an answer from its lead actor – never a measure added after the round began.',
         none: 'No measure is overdue.',
         caption_one: '{{count}} overdue measure',
         caption_other: '{{count}} overdue measures',
@@ -251,7 +251,7 @@ export const monitoringLocale = {
         start_passed: 'Planned start (by {{date}}) has passed.',
         end_passed: 'Planned end (by {{date}}) has passed.',
         planned_date_passed: 'Date named in the status (by {{date}}) has passed.',
-        no_note_since_round: 'No progress note since the last round began on {{date}}.',
+        no_answer_by_deadline: 'No answer to the update round by its deadline of {{date}}.',
       },
       funding: {
         title: 'Funding',

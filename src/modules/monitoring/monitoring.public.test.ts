@@ -112,6 +112,21 @@ describe.each(engines)('public monitoring pages on %s', (engine) => {
       await own.close();
     }
   });
+
+  it('explains the overdue rule; a round just started with a deadline 18 days ahead makes nothing overdue', async () => {
+    const before = await anon.get(paths.dashboard(f.A.slug));
+    const count = (body: string) => /<dt>Überfällig<\/dt>\s*<dd>(\d+)<\/dd>/.exec(body)?.[1];
+    expect(before.body).toContain('Überfällig ist eine Maßnahme, deren geplanter Beginn oder geplantes Ende vorbei ist');
+    const amstadt = await env.services.municipalities.getBySlug(f.A.slug);
+    await env.services.rounds.start(amstadt, { plan_id: f.A.planId, title: 'Sachstand 2026', deadline: '2026-03-19' }, by);
+    const after = await anon.get(paths.dashboard(f.A.slug));
+    expect(count(before.body)).toMatch(/^\d+$/);
+    expect(count(after.body)).toBe(count(before.body));
+    expect(after.body).toContain('zählt eine Maßnahme erst nach Ablauf der Frist am');
+    expect(after.body).toContain('nie eine Maßnahme, die erst nach Beginn der Abfrage aufgenommen wurde');
+    const en = await anon.get(`${paths.dashboard(f.A.slug)}?lang=en`);
+    expect(en.body).toContain('never a measure added after the round began');
+  });
 });
 
 describe.each(engines)('indicator CSV upload on %s', (engine) => {

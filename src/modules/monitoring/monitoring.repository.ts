@@ -37,6 +37,41 @@ export function statusChangesOfPlan(db: Q, municipalityId: number, planId: numbe
     .execute();
 }
 
+/**
+ * When each measure of the plan came into it: its first status history entry (written on creation, import and
+ * copy) or its creation in the audit log, whichever is earlier. Measures with neither are missing from the map.
+ */
+export async function measuresInPlanSince(db: Q, municipalityId: number, planId: number): Promise<Map<number, string>> {
+  const [history, created] = await Promise.all([
+    db.selectFrom('status_changes as s')
+      .innerJoin('measures as m', 'm.id', 's.measure_id')
+      .select(['s.measure_id as id', (eb) => eb.fn.min('s.changed_at').as('at')])
+      .where('s.municipality_id', '=', municipalityId)
+      .where('m.municipality_id', '=', municipalityId)
+      .where('m.plan_id', '=', planId)
+      .groupBy('s.measure_id')
+      .execute(),
+    db.selectFrom('audit_log as l')
+      .innerJoin('measures as m', 'm.id', 'l.entity_id')
+      .select(['m.id as id', (eb) => eb.fn.min('l.at').as('at')])
+      .where('l.municipality_id', '=', municipalityId)
+      .where('l.entity_type', '=', 'measure')
+      .where('l.action', '=', 'measure.create')
+      .where('m.municipality_id', '=', municipalityId)
+      .where('m.plan_id', '=', planId)
+      .groupBy('m.id')
+      .execute(),
+  ]);
+  const since = new Map<number, string>();
+  for (const r of [...history, ...created]) {
+    if (!r.at) continue;
+    const at = String(r.at);
+    const known = since.get(r.id);
+    if (known === undefined || Date.parse(at) < Date.parse(known)) since.set(r.id, at);
+  }
+  return since;
+}
+
 // ---- funding ------------------------------------------------------------------------------------------
 
 export function fundingOfPlan(db: Q, municipalityId: number, planId: number) {

@@ -1,6 +1,7 @@
 // The dashboard's figures from a real database (SQLite and PostgreSQL), through the public API the report uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { allMeasures } from '../plan/index.js';
 import { dashboardData } from './index.js';
 
 const by = { userId: null, name: 'Test' };
@@ -30,13 +31,17 @@ describe.each(engines)('monitoring service on %s', (engine) => {
     expect(d.changesPerMonth.map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
   });
 
-  it('finds the measure planned for 2027 overdue from 2028 on, and stale notes after a round', async () => {
+  it('finds the measure planned for 2027 overdue from 2028 on, and unanswered measures after a round\'s deadline', async () => {
     expect((await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2027-12-31')).overdue).toEqual([]);
     const late = await dashboardData(env.services, f.A.municipalityId, f.A.planId, '2028-01-01');
     expect(late.overdue.map((o) => [o.measure.text, o.reasons.map((r) => r.reason)])).toEqual([[`Sprachcafé Apfel für Geflüchteten-Familien`, ['planned_date_passed']]]);
-    const afterRound = await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId, { today: '2026-03-10', lastRoundStart: '2026-03-01T08:00:00Z' });
-    // the note of measure 1 is dated 2023; the others have none
-    expect(afterRound.overdue.map((o) => o.measure.number)).toEqual([1, 2, null]);
+    const leads = allMeasures(await env.services.plans.tree(f.A.municipalityId, f.A.planId)).flatMap((m) => m.actors.filter((a) => a.role === 'lead').map((a) => a.id));
+    // the round began after the measures came into the plan (seeded at 10:00 UTC on 1 March); its deadline was 9 March
+    const lastRound = { startedAt: '2026-03-01T12:00:00Z', deadline: '2026-03-09', askedActorIds: leads, answeredActorIds: [] };
+    const afterRound = await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId, { today: '2026-03-10', lastRound });
+    // the note of measure 1 is dated 2023, measure 2 has none; the third has no lead actor, so nobody was asked about it
+    expect(afterRound.overdue.map((o) => [o.measure.number, o.reasons.map((r) => `${r.reason}@${r.due}`)])).toEqual([[1, ['no_answer_by_deadline@2026-03-09']], [2, ['no_answer_by_deadline@2026-03-09']]]);
+    expect((await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId, { today: '2026-03-09', lastRound })).overdue).toEqual([]);
   });
 
   it('counts status changes and notes in the month they happened, not the first status', async () => {
@@ -61,7 +66,7 @@ describe.each(engines)('monitoring service on %s', (engine) => {
     expect(d.fundingWarnings.map((w) => [w.funding.programme, w.kind, w.daysLeft, w.funding.amount_cents])).toEqual([['Bundesprogramm Sprache', 'ending_soon', 90, 1_250_000]]);
   });
 
-  it('takes the start of the last update round from the rounds module', async () => {
+  it('takes the last update round from the rounds module: nothing is overdue because of it before its deadline', async () => {
     const own = await createTestEnv(engine);
     try {
       const fx = await seedTwoMunicipalities(own);
@@ -71,11 +76,25 @@ describe.each(engines)('monitoring service on %s', (engine) => {
       own.now.value = new Date('2026-03-02T09:00:00Z');
       const amstadt = await own.services.municipalities.getBySlug(fx.A.slug);
       await own.services.rounds.start(amstadt, { plan_id: fx.A.planId, title: 'Sachstand 2026', deadline: '2026-04-30' }, by);
-      const after = await dashboardData(own.services, fx.A.municipalityId, fx.A.planId, '2026-03-10');
-      expect(after.lastRoundStart).toBe('2026-03-02T09:00:00.000Z');
-      // no measure has a note since 2 March: all three are due for one
-      expect(after.overdue.map((o) => o.reasons.map((r) => `${r.reason}@${r.due}`))).toEqual([
-        ['no_note_since_round@2026-03-02'], ['no_note_since_round@2026-03-02'], ['no_note_since_round@2026-03-02'],
+      // minutes after the start, and every day up to the deadline: no measure is overdue because of the round
+      own.now.value = new Date('2026-03-02T09:05:00Z');
+      const minutesLater = await dashboardData(own.services, fx.A.municipalityId, fx.A.planId);
+      expect(minutesLater.lastRoundStart).toBe('2026-03-02T09:00:00.000Z');
+      expect(minutesLater.lastRoundDeadline).toBe('2026-04-30');
+      expect(minutesLater.overdue).toEqual([]);
+      expect((await dashboardData(own.services, fx.A.municipalityId, fx.A.planId, '2026-04-30')).overdue).toEqual([]);
+      // a measure added while the round runs was asked about by nobody
+      own.now.value = new Date('2026-03-05T09:00:00Z');
+      const goalId = (await own.services.plans.tree(fx.A.municipalityId, fx.A.planId)).fields[0].goals[0].id;
+      const fieldId = (await own.services.plans.tree(fx.A.municipalityId, fx.A.planId)).fields[0].id;
+      await own.services.plans.createMeasure(fx.A.municipalityId, fieldId, {
+        text: 'Neu während der Abfrage', number: null, is_further: false, field_id: fieldId, goal_id: goalId, status_label: 'Läuft', status_category: 'ongoing',
+        timeframe_start: null, timeframe_end: null, target_groups: '', lead_actor_id: fx.A.actorId, partner_actor_ids: [],
+      }, by);
+      // the day after the deadline: the two measures with a lead actor that did not answer, due on the deadline
+      const after = await dashboardData(own.services, fx.A.municipalityId, fx.A.planId, '2026-05-01');
+      expect(after.overdue.map((o) => [o.measure.number, o.reasons.map((r) => `${r.reason}@${r.due}`)])).toEqual([
+        [1, ['no_answer_by_deadline@2026-04-30']], [2, ['no_answer_by_deadline@2026-04-30']],
       ]);
       // B has no round
       expect((await dashboardData(own.services, fx.B.municipalityId, fx.B.planId, '2026-03-10')).lastRoundStart).toBeNull();

@@ -11,7 +11,7 @@ import { allMeasures, type Measure, type PlanTree } from '../plan/index.js';
 import type { PlanService } from '../plan/index.js';
 import { STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
 import { addDays, berlinDay, monthsEndingWith } from './calendar.js';
-import { summarize, summarizeIndicator, type DashboardData, type DashboardSource, type IndicatorRow, type IndicatorSummary } from './dashboard.js';
+import { summarize, summarizeIndicator, type DashboardData, type LastRound, type DashboardSource, type IndicatorRow, type IndicatorSummary } from './dashboard.js';
 import type { SeriesPoint } from './indicator.csv.js';
 import type { FundingInput, IndicatorInput, IndicatorValueInput, PriorityInput } from './monitoring.schema.js';
 import * as repo from './monitoring.repository.js';
@@ -19,15 +19,15 @@ import { latestNoteOn } from './overdue.js';
 
 type Trx = Transaction<Database>;
 
-/** When the plan's last update round started (ISO timestamp), or null; provided by the rounds module. */
-export type LastRoundStart = (municipalityId: number, planId: number) => Promise<string | null>;
+/** The plan's last update round (start, deadline, asked and answering lead actors), or null; provided by the rounds module. */
+export type LastRoundOf = (municipalityId: number, planId: number) => Promise<LastRound | null>;
 
 export interface DashboardQuery {
   /** the day the figures are for; default: today in Berlin */
   today?: Date | string;
   fieldId?: number | null;
   /** overrides the rounds module's answer */
-  lastRoundStart?: string | null;
+  lastRound?: LastRound | null;
 }
 
 export interface IndicatorDetail extends IndicatorSummary {
@@ -56,7 +56,7 @@ export class MonitoringService {
     private readonly clock: Clock,
     private readonly audit: AuditedWrites,
     private readonly plans: PlanService,
-    private readonly lastRoundStartOf: LastRoundStart = async () => null,
+    private readonly lastRoundOf: LastRoundOf = async () => null,
   ) {}
 
   private now() {
@@ -80,20 +80,21 @@ export class MonitoringService {
     const day = typeof today === 'string' ? today : berlinDay(today);
     const tree = await this.plans.tree(municipalityId, planId);
     if (query.fieldId && !tree.fields.some((f) => f.id === query.fieldId)) throw new NotFoundError('field');
-    const lastRoundStart = query.lastRoundStart !== undefined ? query.lastRoundStart : await this.lastRoundStartOf(municipalityId, planId);
+    const lastRound = query.lastRound !== undefined ? query.lastRound : await this.lastRoundOf(municipalityId, planId);
     const source = await this.source(municipalityId, tree, day);
-    return summarize(source, today, { fieldId: query.fieldId ?? null, lastRoundStart });
+    return summarize(source, today, { fieldId: query.fieldId ?? null, lastRound });
   }
 
   private async source(municipalityId: number, tree: PlanTree, day: string): Promise<DashboardSource> {
     const planId = tree.plan.id;
     // A day's margin before the first month: changed_at is UTC, the months are Berlin's.
     const since = addDays(`${monthsEndingWith(day, 12)[0]}-01`, -1);
-    const [notes, statusChanges, funding, indicators] = await Promise.all([
+    const [notes, statusChanges, funding, indicators, inPlanSince] = await Promise.all([
       repo.notesOfPlan(this.db, municipalityId, planId),
       repo.statusChangesOfPlan(this.db, municipalityId, planId, since),
       repo.fundingOfPlan(this.db, municipalityId, planId),
       this.indicatorRows(municipalityId, planId),
+      repo.measuresInPlanSince(this.db, municipalityId, planId),
     ]);
     const notesBy = new Map<number, typeof notes>();
     for (const n of notes) notesBy.set(n.measure_id, [...(notesBy.get(n.measure_id) ?? []), n]);
@@ -103,7 +104,7 @@ export class MonitoringService {
       measures: allMeasures(tree).map((m: Measure) => ({
         id: m.id, number: m.number, text: m.text, field_id: m.field_id, goal_id: m.goal_id, status_category: m.status_category, status_label: m.status_label,
         status_date: m.status_date, timeframe_start: m.timeframe_start, timeframe_end: m.timeframe_end, actors: m.actors,
-        last_note_on: latestNoteOn(notesBy.get(m.id) ?? []),
+        last_note_on: latestNoteOn(notesBy.get(m.id) ?? []), in_plan_since: inPlanSince.get(m.id) ?? null,
       })),
       statusChanges,
       notes,

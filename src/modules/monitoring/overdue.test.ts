@@ -1,12 +1,12 @@
 // Overdue detection on dates around the boundaries.
 import { describe, expect, it } from 'vitest';
 import { addDays, asDay, berlinDay, daysBetween, firstDayOf, lastDayOf, monthsEndingWith } from './calendar.js';
-import { latestNoteOn, overdueMeasures, type OverdueCandidate } from './overdue.js';
+import { latestNoteOn, overdueMeasures, type OverdueCandidate, type OverdueRound } from './overdue.js';
 
 const measure = (over: Partial<OverdueCandidate>): OverdueCandidate => ({
   id: 1, status_category: 'planned', status_date: null, timeframe_start: null, timeframe_end: null, last_note_on: null, ...over,
 });
-const reasonsOn = (m: OverdueCandidate, today: Date | string, round?: Date | string | null) =>
+const reasonsOn = (m: OverdueCandidate, today: Date | string, round?: OverdueRound | null) =>
   overdueMeasures([m], today, round).flatMap((o) => o.reasons.map((r) => `${r.reason}@${r.due}`));
 
 describe('calendar', () => {
@@ -116,41 +116,60 @@ describe('overdueMeasures: only while planned or not started', () => {
   });
 });
 
-describe('overdueMeasures: a note older than the last round', () => {
-  const round = '2026-03-01T09:00:00.000Z'; // 10:00 in Berlin
-  it('without a round nothing is stale', () => {
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2020-01-01' }), '2026-04-01')).toEqual([]);
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2020-01-01' }), '2026-04-01', null)).toEqual([]);
+describe('overdueMeasures: an update round counts only once its deadline has passed', () => {
+  const startedAt = '2026-03-02T09:00:00.000Z'; // 10:00 in Berlin
+  const round = (over: Partial<OverdueRound> = {}): OverdueRound => ({ startedAt, deadline: '2026-03-20', askedActorIds: [7, 8], answeredActorIds: [], ...over });
+  const led = (over: Partial<OverdueCandidate> = {}) => measure({ status_category: 'ongoing', lead_actor_ids: [7], in_plan_since: '2025-01-10T08:00:00.000Z', ...over });
+
+  it('without a round nothing is late for a missing answer', () => {
+    expect(reasonsOn(led({ last_note_on: '2020-01-01' }), '2026-04-01')).toEqual([]);
+    expect(reasonsOn(led({ last_note_on: '2020-01-01' }), '2026-04-01', null)).toEqual([]);
   });
-  it('a note the day before the round started is stale', () => {
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2026-02-28' }), '2026-03-10', round)).toEqual(['no_note_since_round@2026-03-01']);
+  it('not from the moment the round started: minutes later nothing is overdue', () => {
+    expect(reasonsOn(led(), new Date('2026-03-02T09:05:00Z'), round())).toEqual([]);
   });
-  it('a note on the day the round started counts as an answer', () => {
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2026-03-01' }), '2026-03-10', round)).toEqual([]);
+  it('deadline tomorrow: on time', () => expect(reasonsOn(led(), '2026-03-19', round())).toEqual([]));
+  it('deadline today: still on time', () => expect(reasonsOn(led(), '2026-03-20', round())).toEqual([]));
+  it('deadline yesterday: overdue, due on the deadline', () => expect(reasonsOn(led(), '2026-03-21', round())).toEqual(['no_answer_by_deadline@2026-03-20']));
+  it('the deadline ends with its day in Berlin, not in UTC', () => {
+    // 20 March 2026 is in winter time (UTC+1): 22:59:59 UTC is 23:59:59 in Berlin, 23:00 UTC already the 21st
+    expect(reasonsOn(led(), new Date('2026-03-20T22:59:59Z'), round())).toEqual([]);
+    expect(reasonsOn(led(), new Date('2026-03-20T23:00:00Z'), round())).toEqual(['no_answer_by_deadline@2026-03-20']);
   });
-  it('a note the day after is fine', () => {
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2026-03-02' }), '2026-03-10', round)).toEqual([]);
+  it('an actor that answered: not overdue', () => {
+    expect(reasonsOn(led(), '2026-04-01', round({ answeredActorIds: [7] }))).toEqual([]);
   });
-  it('a note dated only by its year counts until the end of that year', () => {
-    expect(reasonsOn(measure({ status_category: 'in_progress', last_note_on: '2026' }), '2026-03-10', round)).toEqual([]);
-    expect(reasonsOn(measure({ status_category: 'in_progress', last_note_on: '2025' }), '2026-03-10', round)).toEqual(['no_note_since_round@2026-03-01']);
-    expect(reasonsOn(measure({ status_category: 'in_progress', last_note_on: '2026-02' }), '2026-03-10', round)).toEqual(['no_note_since_round@2026-03-01']);
+  it('one of two lead actors answered: not overdue; another actor answering does not help', () => {
+    expect(reasonsOn(led({ lead_actor_ids: [7, 8] }), '2026-04-01', round({ answeredActorIds: [8] }))).toEqual([]);
+    expect(reasonsOn(led(), '2026-04-01', round({ answeredActorIds: [8] }))).toEqual(['no_answer_by_deadline@2026-03-20']);
   });
-  it('the round start is a Berlin day too: 23:30 UTC on 28 February is 1 March', () => {
-    const lateRound = new Date('2026-02-28T23:30:00Z');
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2026-02-28' }), '2026-03-10', lateRound)).toEqual(['no_note_since_round@2026-03-01']);
-    expect(reasonsOn(measure({ status_category: 'ongoing', last_note_on: '2026-03-01T00:10:00+01:00' }), '2026-03-10', lateRound)).toEqual([]);
+  it('a progress note since the round started (a representative, the office) counts as an answer', () => {
+    expect(reasonsOn(led({ last_note_on: '2026-03-02' }), '2026-04-01', round())).toEqual([]);
+    expect(reasonsOn(led({ last_note_on: '2026-03-01' }), '2026-04-01', round())).toEqual(['no_answer_by_deadline@2026-03-20']);
   });
-  it('a measure with no note at all is stale', () => {
-    expect(reasonsOn(measure({ status_category: 'unknown', last_note_on: null }), '2026-03-10', round)).toEqual(['no_note_since_round@2026-03-01']);
+  it('a measure created after the round started is never overdue because of it', () => {
+    expect(reasonsOn(led({ in_plan_since: '2026-03-02T09:00:01.000Z' }), '2026-04-01', round())).toEqual([]);
+    expect(reasonsOn(led({ in_plan_since: '2026-03-15T12:00:00.000Z', last_note_on: null }), '2027-01-01', round())).toEqual([]);
+    // created just before the round began: asked, so late after the deadline
+    expect(reasonsOn(led({ in_plan_since: '2026-03-02T08:59:59.000Z' }), '2026-04-01', round())).toEqual(['no_answer_by_deadline@2026-03-20']);
+    // when it came into the plan is unknown: it counts as older than the round
+    expect(reasonsOn(led({ in_plan_since: null }), '2026-04-01', round())).toEqual(['no_answer_by_deadline@2026-03-20']);
   });
-  it('completed and discontinued measures need no note', () => {
-    expect(reasonsOn(measure({ status_category: 'completed' }), '2026-03-10', round)).toEqual([]);
-    expect(reasonsOn(measure({ status_category: 'discontinued' }), '2026-03-10', round)).toEqual([]);
+  it('a measure the round asked nobody about (no lead actor, or one the round did not ask) is not overdue', () => {
+    expect(reasonsOn(led({ lead_actor_ids: [] }), '2026-04-01', round())).toEqual([]);
+    expect(reasonsOn(led({ lead_actor_ids: undefined }), '2026-04-01', round())).toEqual([]);
+    expect(reasonsOn(led({ lead_actor_ids: [9] }), '2026-04-01', round())).toEqual([]);
+  });
+  it('completed and discontinued measures need no answer', () => {
+    expect(reasonsOn(led({ status_category: 'completed' }), '2026-04-01', round())).toEqual([]);
+    expect(reasonsOn(led({ status_category: 'discontinued' }), '2026-04-01', round())).toEqual([]);
   });
   it('both reasons together', () => {
-    expect(reasonsOn(measure({ timeframe_end: '2025-12', last_note_on: '2025-01-05' }), '2026-03-10', round)).toEqual(['end_passed@2025-12-31', 'no_note_since_round@2026-03-01']);
+    expect(reasonsOn(led({ status_category: 'planned', timeframe_end: '2025-12', last_note_on: '2025-01-05' }), '2026-03-21', round())).toEqual(['end_passed@2025-12-31', 'no_answer_by_deadline@2026-03-20']);
   });
+});
+
+describe('overdueMeasures: the list', () => {
   it('keeps the order and the measures it was given', () => {
     const list = [measure({ id: 3, timeframe_end: '2020' }), measure({ id: 1 }), measure({ id: 2, timeframe_end: '2021' })];
     expect(overdueMeasures(list, '2026-01-01').map((o) => o.measure)).toEqual([list[0], list[2]]);

@@ -56,6 +56,16 @@ export interface LeadMeasure {
   status_category: StatusCategory;
 }
 
+/** The plan's last round as the dashboard needs it. */
+export interface LastRoundState {
+  /** ISO timestamp */
+  startedAt: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  askedActorIds: number[];
+  answeredActorIds: number[];
+}
+
 export type Change = Omit<Selectable<RoundChangeTable>, 'municipality_id'>;
 
 export interface ChangeWithContext extends Change {
@@ -225,11 +235,21 @@ export function findChange(db: Conn, municipalityId: number, roundId: number, ch
     .executeTakeFirst();
 }
 
-/** When the plan's most recent round started, or null. */
-export async function lastRoundStart(db: Conn, municipalityId: number, planId: number): Promise<string | null> {
-  const row = await db.selectFrom('rounds').select('created_at').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId)
-    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-  return row?.created_at ?? null;
+/** The plan's most recent round: when it started, its deadline, the lead actors it asked and those that answered. */
+export async function lastRound(db: Conn, municipalityId: number, planId: number): Promise<LastRoundState | null> {
+  const round = await db.selectFrom('rounds').select(['id', 'created_at', 'deadline']).where('municipality_id', '=', municipalityId).where('plan_id', '=', planId)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!round) return null;
+  const participants = await db.selectFrom('round_participants').select(['actor_id', 'answered_at', 'revoked_at'])
+    .where('municipality_id', '=', municipalityId).where('round_id', '=', round.id).execute();
+  // A link revoked without an answer asked nobody.
+  const asked = participants.filter((p) => p.answered_at !== null || p.revoked_at === null);
+  return {
+    startedAt: round.created_at,
+    deadline: round.deadline,
+    askedActorIds: asked.map((p) => p.actor_id),
+    answeredActorIds: asked.filter((p) => p.answered_at !== null).map((p) => p.actor_id),
+  };
 }
 
 /** The job of this kind queued for a round (the automatic reminder), with when it runs and its state. */

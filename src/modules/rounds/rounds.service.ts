@@ -111,9 +111,12 @@ export class RoundService {
     return repo.listRounds(this.db, municipalityId);
   }
 
-  /** When the plan's most recent update round started, or null (the dashboard's "older than the last round"). */
-  lastRoundStart(municipalityId: number, planId: number): Promise<string | null> {
-    return repo.lastRoundStart(this.db, municipalityId, planId);
+  /**
+   * The plan's most recent update round for the dashboard's overdue measures: when it started, its deadline,
+   * the lead actors it asked and those of them that answered; null when the plan has had none.
+   */
+  lastRound(municipalityId: number, planId: number): Promise<repo.LastRoundState | null> {
+    return repo.lastRound(this.db, municipalityId, planId);
   }
 
   /** Plans a round can ask about: the published ones. */
