@@ -1,16 +1,10 @@
 // The monitoring module's SQL. Every function takes the municipality first: no query can leave its tenant.
 import type { Kysely, Transaction, Updateable } from 'kysely';
+import { inBatches } from '../../platform/db/batch.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { IndicatorTable, MeasureFundingTable, YearlyPriorityTable } from '../../platform/db/schema.monitoring.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
-
-/** SQLite limits the number of bound parameters; long id lists are read in chunks. */
-async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
-  return out;
-}
 
 // ---- what the dashboard reads of the plan ---------------------------------------------------------------
 
@@ -155,7 +149,7 @@ export async function deleteIndicator(db: Q, municipalityId: number, id: number)
 }
 
 export function valuesOf(db: Q, municipalityId: number, indicatorIds: readonly number[]) {
-  return inChunks(indicatorIds, (chunk) =>
+  return inBatches(indicatorIds, (chunk) =>
     db
       .selectFrom('indicator_values')
       .select(['id', 'indicator_id', 'period', 'value'])
@@ -226,7 +220,7 @@ export async function deletePriority(db: Q, municipalityId: number, id: number):
 }
 
 export function linksOf(db: Q, municipalityId: number, priorityIds: readonly number[]) {
-  return inChunks(priorityIds, (chunk) =>
+  return inBatches(priorityIds, (chunk) =>
     db
       .selectFrom('yearly_priority_links')
       .select(['priority_id', 'goal_id', 'measure_id'])

@@ -50,7 +50,9 @@ describe.each(engines)('municipality service on %s', (engine) => {
   it('then creates it whole: the municipality, its admin, the membership and the audit entry', async () => {
     const { municipality, adminPassword } = await env.services.municipalities.create(cestadt, by);
     expect(municipality.slug).toBe('cestadt');
-    expect(adminPassword).toBeTruthy();
+    // A one-time password the new admin signs in with.
+    expect(adminPassword).toMatch(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
+    expect(await env.services.auth.authenticate(cestadt.admin_email, adminPassword!)).toMatchObject({ email: cestadt.admin_email });
     const clara = await env.services.auth.findUserByEmail(cestadt.admin_email);
     expect(await env.services.auth.membershipOf(municipality.id, clara!.id)).toMatchObject({ role: 'admin' });
     const [entry] = await env.services.audit.list(municipality.id);
@@ -70,7 +72,8 @@ describe.each(engines)('municipality service on %s', (engine) => {
     expect(await env.services.auth.findUserByEmail('neu@amstadt.example')).toBeUndefined();
     expect(await counts()).toEqual(before);
     const { password } = await env.services.municipalities.addMember(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by);
-    expect(password).toBeTruthy();
+    expect(password).toMatch(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
+    expect(await env.services.auth.authenticate('neu@amstadt.example', password!)).toMatchObject({ email: 'neu@amstadt.example' });
     const [entry] = await env.services.audit.list(amstadt.id);
     expect(entry).toMatchObject({ action: 'member.add', entity_type: 'user', entity_id: (await env.services.auth.findUserByEmail('neu@amstadt.example'))!.id });
   });

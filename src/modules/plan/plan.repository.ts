@@ -377,29 +377,21 @@ export async function notesOfMeasures(db: Conn, municipalityId: number, measureI
 
 // ---- rows by id, for refreshing their search documents -----------------------------------------------
 
-const CHUNK = 500;
-
-async function chunked<T>(ids: number[], load: (part: number[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
-  return out;
-}
-
 export function measureRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[]) {
-  return chunked(ids, (part) => db.selectFrom('measures').select(['id', 'plan_id', 'number', 'text', 'status_label', 'target_groups'])
+  return inBatches(ids, (part) => db.selectFrom('measures').select(['id', 'plan_id', 'number', 'text', 'status_label', 'target_groups'])
     .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute());
 }
 
 export function goalRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[]) {
-  return chunked(ids, (part) => db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
+  return inBatches(ids, (part) => db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
     .select(['goals.id', 'fields.plan_id', 'goals.text'])
     .where('goals.municipality_id', '=', municipalityId).where('goals.id', 'in', part).execute());
 }
 
 export async function fieldRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[]) {
-  const fields = await chunked(ids, (part) => db.selectFrom('fields').select(['id', 'plan_id', 'title', 'description'])
+  const fields = await inBatches(ids, (part) => db.selectFrom('fields').select(['id', 'plan_id', 'title', 'description'])
     .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute());
-  const visions = await chunked(ids, (part) => db.selectFrom('visions').select(['field_id', 'text'])
+  const visions = await inBatches(ids, (part) => db.selectFrom('visions').select(['field_id', 'text'])
     .where('municipality_id', '=', municipalityId).where('field_id', 'in', part).orderBy('position').execute());
   return { fields, visions };
 }
@@ -407,7 +399,7 @@ export async function fieldRowsByIds(db: Kysely<Database>, municipalityId: numbe
 /** Actors by id, or all of the municipality's actors when `ids` is null. */
 export function actorRowsByIds(db: Kysely<Database>, municipalityId: number, ids: number[] | null) {
   if (ids === null) return db.selectFrom('actors').select(['id', 'name', 'description']).where('municipality_id', '=', municipalityId).orderBy('id').execute();
-  return chunked(ids, (part) => db.selectFrom('actors').select(['id', 'name', 'description'])
+  return inBatches(ids, (part) => db.selectFrom('actors').select(['id', 'name', 'description'])
     .where('municipality_id', '=', municipalityId).where('id', 'in', part).execute());
 }
 

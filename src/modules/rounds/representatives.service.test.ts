@@ -45,7 +45,8 @@ describe.each(engines)('representative service on %s', (engine) => {
 
   it('then adds the representative whole, with its audit entry', async () => {
     const { password } = await env.services.representatives.add(f.A.municipalityId, vera(), by);
-    expect(password).toBeTruthy();
+    expect(password).toMatch(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
+    expect(await env.services.auth.authenticate('vera@amstadt.example', password!)).toMatchObject({ email: 'vera@amstadt.example' });
     const user = await env.services.auth.findUserByEmail('vera@amstadt.example');
     expect((await env.services.representatives.list(f.A.municipalityId)).map((r) => [r.id, r.actor_id])).toEqual([[user!.id, f.A.actorId]]);
     const [entry] = await env.services.audit.list(f.A.municipalityId);
