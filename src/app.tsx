@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
   });
   app.get(paths.health(), (c) => c.json({ ok: true }));
 
-  // 3. Dependencies, language, session, CSRF token and flash message for every page.
+  // 3. Language, session, CSRF token, flash message and the modules' navigation for every page.
   app.use(async (c, next) => {
     c.set('nav', nav);
     const explicit = c.req.query('lang');

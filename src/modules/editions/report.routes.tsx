@@ -14,32 +14,32 @@ import type { RouteContext } from '../../platform/module.js';
 export function reportRoutes(context: RouteContext): Hono<AppEnv> {
   const { services, clock } = context;
 
-const TYPES: Record<ReportFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+  const TYPES: Record<ReportFormat, string> = {
+    pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
 
 
-function registerReportRoutes(app: Hono<AppEnv>): void {
-  for (const pattern of paths.adminPlanReport.patterns) {
-    app.get(pattern, async (c) => {
-      requirePermission(c, 'plan.read_drafts');
-      const { id, format: asked } = paths.adminPlanReport.params(c);
-      const format = (['pdf', 'docx'] as const).find((f) => f === asked);
-      if (!format) throw new NotFoundError('report format');
-      const municipality = c.get('municipality');
-      const plan = await services.plans.getPlan(municipality.id, id);
-      const report = await planReport(services, clock, municipality, plan.id);
-      const body = await renderReport(report, format);
-      const day = berlinDay(clock());
-      return c.body(new Uint8Array(body), 200, {
-        'content-type': TYPES[format],
-        'content-disposition': `attachment; filename="sachstandsbericht-${asciiFileName(plan.title)}-${day}.${format}"`,
-        'cache-control': 'no-store',
+  function registerReportRoutes(app: Hono<AppEnv>): void {
+    for (const pattern of paths.adminPlanReport.patterns) {
+      app.get(pattern, async (c) => {
+        requirePermission(c, 'plan.read_drafts');
+        const { id, format: asked } = paths.adminPlanReport.params(c);
+        const format = (['pdf', 'docx'] as const).find((f) => f === asked);
+        if (!format) throw new NotFoundError('report format');
+        const municipality = c.get('municipality');
+        const plan = await services.plans.getPlan(municipality.id, id);
+        const report = await planReport(services, clock, municipality, plan.id);
+        const body = await renderReport(report, format);
+        const day = berlinDay(clock());
+        return c.body(new Uint8Array(body), 200, {
+          'content-type': TYPES[format],
+          'content-disposition': `attachment; filename="sachstandsbericht-${asciiFileName(plan.title)}-${day}.${format}"`,
+          'cache-control': 'no-store',
+        });
       });
-    });
+    }
   }
-}
 
   const app = new Hono<AppEnv>();
   registerReportRoutes(app);

@@ -14,110 +14,110 @@ import type { RouteContext } from '../../platform/module.js';
 export function importRoutes(context: RouteContext): Hono<AppEnv> {
   const { services, config } = context;
 
-const slugOf = (c: Ctx) => c.get('municipality').slug;
-const mid = (c: Ctx) => c.get('municipality').id;
+  const slugOf = (c: Ctx) => c.get('municipality').slug;
+  const mid = (c: Ctx) => c.get('municipality').id;
 
-function registerImportRoutes(app: Hono<AppEnv>) {
+  function registerImportRoutes(app: Hono<AppEnv>) {
 
-  const showUpload = async (c: Ctx, problems: ImportProblem[], values: { text?: string; target?: string }, status: 200 | 400 | 413) =>
-    render(c, <UploadPage ctx={pageContext(c)} plans={await services.plans.listPlans(mid(c))} problems={problems} values={values} maxMb={Math.round(config.importMaxBytes / 1024 / 1024)} />, status);
+    const showUpload = async (c: Ctx, problems: ImportProblem[], values: { text?: string; target?: string }, status: 200 | 400 | 413) =>
+      render(c, <UploadPage ctx={pageContext(c)} plans={await services.plans.listPlans(mid(c))} problems={problems} values={values} maxMb={Math.round(config.importMaxBytes / 1024 / 1024)} />, status);
 
-  app.get(paths.adminImport.pattern, (c) => {
-    requirePermission(c, 'plan.edit');
-    return showUpload(c, [], {}, 200);
-  });
+    app.get(paths.adminImport.pattern, (c) => {
+      requirePermission(c, 'plan.edit');
+      return showUpload(c, [], {}, 200);
+    });
 
-  app.post(
-    paths.adminImport.pattern,
-    async (c) => {
+    app.post(
+      paths.adminImport.pattern,
+      async (c) => {
+        const by = requirePermission(c, 'plan.edit');
+        const body = await c.req.parseBody();
+        const text = typeof body.text === 'string' ? body.text : '';
+        const target = typeof body.target === 'string' ? body.target : '';
+        const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
+        const values = { text, target };
+        const targetId = target === '' ? null : idParam(target);
+        if (target !== '' && targetId === null) return showUpload(c, [{ file: '', message: c.get('t')('errors.choiceInvalid') }], values, 400);
+        if (!file && !text.trim()) return showUpload(c, [{ file: '', message: c.get('t')('import.nothing') }], values, 400);
+        const fileName = file ? file.name.slice(0, 200) : c.get('t')('importer.pastedFileName');
+        if (file && file.size > config.importMaxBytes) {
+          return showUpload(c, [{ file: fileName, message: c.get('t')('import.tooLarge', { file: fileName, mb: Math.round(config.importMaxBytes / 1024 / 1024) }) }], values, 413);
+        }
+        const content = file ? Buffer.from(await file.arrayBuffer()) : Buffer.from(text, 'utf8');
+        if (targetId !== null) await services.plans.getPlan(mid(c), targetId);
+        const parsed = await services.imports.parse(mid(c), fileName, content, {}, c.get('t'));
+        if (!parsed.ok) return showUpload(c, parsed.errors, values, 400);
+        const token = await services.imports.stage(mid(c), by.userId!, fileName, content, targetId);
+        return c.redirect(paths.adminImportPreview(slugOf(c), token), 303);
+      },
+    );
+
+    const showPreview = async (c: Ctx, token: string, status: 200 | 400) => {
+      const session = await services.imports.load(mid(c), c.get('user')!.id, token);
+      const preview = await services.imports.preview(mid(c), session, c.get('t'));
+      const target = session.targetPlanId !== null ? await services.plans.getPlan(mid(c), session.targetPlanId) : null;
+      return render(c, <PreviewPage ctx={pageContext(c)} session={session} preview={preview} targetTitle={target?.title ?? null} />, preview.ok ? status : 400);
+    };
+
+    app.get(paths.adminImportPreview.pattern, (c) => {
+      requirePermission(c, 'plan.edit');
+      return showPreview(c, (paths.adminImportPreview.params(c).token), 200);
+    });
+
+    app.post(paths.adminImportMapping.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
+      const token = (paths.adminImportMapping.params(c).token);
+      await services.imports.load(mid(c), by.userId!, token);
       const body = await c.req.parseBody();
-      const text = typeof body.text === 'string' ? body.text : '';
-      const target = typeof body.target === 'string' ? body.target : '';
-      const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
-      const values = { text, target };
-      const targetId = target === '' ? null : idParam(target);
-      if (target !== '' && targetId === null) return showUpload(c, [{ file: '', message: c.get('t')('errors.choiceInvalid') }], values, 400);
-      if (!file && !text.trim()) return showUpload(c, [{ file: '', message: c.get('t')('import.nothing') }], values, 400);
-      const fileName = file ? file.name.slice(0, 200) : c.get('t')('importer.pastedFileName');
-      if (file && file.size > config.importMaxBytes) {
-        return showUpload(c, [{ file: fileName, message: c.get('t')('import.tooLarge', { file: fileName, mb: Math.round(config.importMaxBytes / 1024 / 1024) }) }], values, 413);
+      const columnMapping: Partial<Record<ColumnRole, number>> = {};
+      const statusMapping: Record<string, StatusCategory> = {};
+      for (const [key, value] of Object.entries(body)) {
+        if (typeof value !== 'string') continue;
+        const col = key.match(/^col_(\d{1,3})$/);
+        if (col && value !== '') {
+          if (!(COLUMN_ROLES as readonly string[]).includes(value)) return showPreview(c, token, 400);
+          columnMapping[value as ColumnRole] = Number(col[1]);
+        }
+        const st = key.match(/^status_label_(\d{1,4})$/);
+        if (st) {
+          const category = body[`status_category_${st[1]}`];
+          if (!isStatusCategory(category)) return showPreview(c, token, 400);
+          statusMapping[value] = category;
+        }
       }
-      const content = file ? Buffer.from(await file.arrayBuffer()) : Buffer.from(text, 'utf8');
-      if (targetId !== null) await services.plans.getPlan(mid(c), targetId);
-      const parsed = await services.imports.parse(mid(c), fileName, content, {}, c.get('t'));
-      if (!parsed.ok) return showUpload(c, parsed.errors, values, 400);
-      const token = await services.imports.stage(mid(c), by.userId!, fileName, content, targetId);
-      return c.redirect(paths.adminImportPreview(slugOf(c), token), 303);
-    },
-  );
+      const options: StagedOptions = { columnMapping, statusMapping };
+      await services.imports.saveOptions(mid(c), by.userId!, token, options);
+      return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('import.mappingApplied'));
+    });
 
-  const showPreview = async (c: Ctx, token: string, status: 200 | 400) => {
-    const session = await services.imports.load(mid(c), c.get('user')!.id, token);
-    const preview = await services.imports.preview(mid(c), session, c.get('t'));
-    const target = session.targetPlanId !== null ? await services.plans.getPlan(mid(c), session.targetPlanId) : null;
-    return render(c, <PreviewPage ctx={pageContext(c)} session={session} preview={preview} targetTitle={target?.title ?? null} />, preview.ok ? status : 400);
-  };
-
-  app.get(paths.adminImportPreview.pattern, (c) => {
-    requirePermission(c, 'plan.edit');
-    return showPreview(c, (paths.adminImportPreview.params(c).token), 200);
-  });
-
-  app.post(paths.adminImportMapping.pattern, async (c) => {
-    const by = requirePermission(c, 'plan.edit');
-    const token = (paths.adminImportMapping.params(c).token);
-    await services.imports.load(mid(c), by.userId!, token);
-    const body = await c.req.parseBody();
-    const columnMapping: Partial<Record<ColumnRole, number>> = {};
-    const statusMapping: Record<string, StatusCategory> = {};
-    for (const [key, value] of Object.entries(body)) {
-      if (typeof value !== 'string') continue;
-      const col = key.match(/^col_(\d{1,3})$/);
-      if (col && value !== '') {
-        if (!(COLUMN_ROLES as readonly string[]).includes(value)) return showPreview(c, token, 400);
-        columnMapping[value as ColumnRole] = Number(col[1]);
-      }
-      const st = key.match(/^status_label_(\d{1,4})$/);
-      if (st) {
+    app.post(paths.adminImportConfirm.pattern, async (c) => {
+      const by = requirePermission(c, 'plan.edit');
+      const token = paths.adminImportConfirm.params(c).token;
+      // The status mapping as the preview shows it when the officer confirms, whether or not it was applied first.
+      // The column mapping is not taken from here: a changed column is shown in the preview before it is written.
+      const body = await c.req.parseBody();
+      const statusMapping: Record<string, StatusCategory> = {};
+      for (const [key, value] of Object.entries(body)) {
+        const st = typeof value === 'string' ? key.match(/^status_label_(\d{1,4})$/) : null;
+        if (!st) continue;
         const category = body[`status_category_${st[1]}`];
         if (!isStatusCategory(category)) return showPreview(c, token, 400);
-        statusMapping[value] = category;
+        statusMapping[value as string] = category;
       }
-    }
-    const options: StagedOptions = { columnMapping, statusMapping };
-    await services.imports.saveOptions(mid(c), by.userId!, token, options);
-    return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('import.mappingApplied'));
-  });
+      const result = await services.imports.confirm(mid(c), by.userId!, token, by, c.get('t'), statusMapping);
+      if (!result.ok) return showPreview(c, (paths.adminImportConfirm.params(c).token), 400);
+      return redirectWithFlash(c, paths.adminPlan(slugOf(c), result.planId), c.get('t')('import.done', { count: result.changed }));
+    });
 
-  app.post(paths.adminImportConfirm.pattern, async (c) => {
-    const by = requirePermission(c, 'plan.edit');
-    const token = paths.adminImportConfirm.params(c).token;
-    // The status mapping as the preview shows it when the officer confirms, whether or not it was applied first.
-    // The column mapping is not taken from here: a changed column is shown in the preview before it is written.
-    const body = await c.req.parseBody();
-    const statusMapping: Record<string, StatusCategory> = {};
-    for (const [key, value] of Object.entries(body)) {
-      const st = typeof value === 'string' ? key.match(/^status_label_(\d{1,4})$/) : null;
-      if (!st) continue;
-      const category = body[`status_category_${st[1]}`];
-      if (!isStatusCategory(category)) return showPreview(c, token, 400);
-      statusMapping[value as string] = category;
-    }
-    const result = await services.imports.confirm(mid(c), by.userId!, token, by, c.get('t'), statusMapping);
-    if (!result.ok) return showPreview(c, (paths.adminImportConfirm.params(c).token), 400);
-    return redirectWithFlash(c, paths.adminPlan(slugOf(c), result.planId), c.get('t')('import.done', { count: result.changed }));
-  });
+    app.post(paths.adminImportDiscard.pattern, async (c) => {
+      const by = requirePermission(c, 'plan.edit');
+      const token = (paths.adminImportDiscard.params(c).token);
+      await services.imports.load(mid(c), by.userId!, token);
+      await services.imports.discard(mid(c), token);
+      return redirectWithFlash(c, paths.adminImport(slugOf(c)), c.get('t')('import.discarded'));
+    });
 
-  app.post(paths.adminImportDiscard.pattern, async (c) => {
-    const by = requirePermission(c, 'plan.edit');
-    const token = (paths.adminImportDiscard.params(c).token);
-    await services.imports.load(mid(c), by.userId!, token);
-    await services.imports.discard(mid(c), token);
-    return redirectWithFlash(c, paths.adminImport(slugOf(c)), c.get('t')('import.discarded'));
-  });
-
-}
+  }
 
   const app = new Hono<AppEnv>();
   registerImportRoutes(app);

@@ -19,43 +19,43 @@ import type { RouteContext } from '../../platform/module.js';
 export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
   const { services } = context;
 
-const mid = (c: Ctx) => c.get('municipality').id;
+  const mid = (c: Ctx) => c.get('municipality').id;
 
-function pageVm(c: Ctx, area: 'admin' | 'public', data: DashboardData, plans: Array<{ id: number; title: string; state: string }>, fields: Array<{ id: number; title: string }>) {
-  const t = c.get('t');
-  const lang = c.get('lang');
-  return { area, data, charts: dashboardCharts(data, t, lang), indicatorCharts: data.indicators.map((i) => indicatorChart(i, t, lang)), plans, fields };
-}
+  function pageVm(c: Ctx, area: 'admin' | 'public', data: DashboardData, plans: Array<{ id: number; title: string; state: string }>, fields: Array<{ id: number; title: string }>) {
+    const t = c.get('t');
+    const lang = c.get('lang');
+    return { area, data, charts: dashboardCharts(data, t, lang), indicatorCharts: data.indicators.map((i) => indicatorChart(i, t, lang)), plans, fields };
+  }
 
-function registerMonitoringRoutes(app: Hono<AppEnv>): void {
-  app.get(paths.adminDashboard.pattern, async (c) => {
-    requirePermission(c, 'plan.read_drafts');
-    const plan = await chosenPlan(c, services);
-    if (!plan) return render(c, <NoPlanDashboardPage ctx={pageContext(c)} />);
-    const tree = await services.plans.tree(mid(c), plan.id);
-    const asked = queryId(c, 'feld');
-    // A field of another plan (left over when the plan is switched) means the whole plan.
-    const fieldId = asked !== null && tree.fields.some((f) => f.id === asked) ? asked : null;
-    const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
-    const plans = await services.plans.listPlans(mid(c));
-    return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'admin', data, plans, tree.fields)} />);
-  });
+  function registerMonitoringRoutes(app: Hono<AppEnv>): void {
+    app.get(paths.adminDashboard.pattern, async (c) => {
+      requirePermission(c, 'plan.read_drafts');
+      const plan = await chosenPlan(c, services);
+      if (!plan) return render(c, <NoPlanDashboardPage ctx={pageContext(c)} />);
+      const tree = await services.plans.tree(mid(c), plan.id);
+      const asked = queryId(c, 'feld');
+      // A field of another plan (left over when the plan is switched) means the whole plan.
+      const fieldId = asked !== null && tree.fields.some((f) => f.id === asked) ? asked : null;
+      const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
+      const plans = await services.plans.listPlans(mid(c));
+      return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'admin', data, plans, tree.fields)} />);
+    });
 
-  // The public dashboard shows the published plan only; without one there is nothing to show.
-  app.get(paths.dashboard.pattern, async (c) => {
-    const plan = await services.plans.findCurrentPublishedPlan(mid(c));
-    if (!plan) throw new NotFoundError('published plan');
-    const tree = await services.plans.tree(mid(c), plan.id);
-    const fieldId = queryId(c, 'feld');
-    if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) throw new NotFoundError('field');
-    const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
-    return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'public', data, [], tree.fields)} />);
-  });
+    // The public dashboard shows the published plan only; without one there is nothing to show.
+    app.get(paths.dashboard.pattern, async (c) => {
+      const plan = await services.plans.findCurrentPublishedPlan(mid(c));
+      if (!plan) throw new NotFoundError('published plan');
+      const tree = await services.plans.tree(mid(c), plan.id);
+      const fieldId = queryId(c, 'feld');
+      if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) throw new NotFoundError('field');
+      const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
+      return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'public', data, [], tree.fields)} />);
+    });
 
-  app.route('/', priorityRoutes(context));
-  app.route('/', indicatorRoutes(context));
-  app.route('/', fundingRoutes(context));
-}
+    app.route('/', priorityRoutes(context));
+    app.route('/', indicatorRoutes(context));
+    app.route('/', fundingRoutes(context));
+  }
 
   const app = new Hono<AppEnv>();
   registerMonitoringRoutes(app);

@@ -18,142 +18,142 @@ import type { RouteContext } from '../../platform/module.js';
 export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
   const { services, slots } = context;
 
-const mid = (c: Ctx) => c.get('municipality').id;
+  const mid = (c: Ctx) => c.get('municipality').id;
 
 
-async function currentTree(c: Ctx): Promise<PlanTree> {
-  const plan = await services.plans.findCurrentPublishedPlan(mid(c));
-  if (!plan) throw new NotFoundError('published plan');
-  return services.plans.tree(mid(c), plan.id);
-}
-
-/** Actors the public may see: those named in a public plan's measures, and their parents. */
-function publicActorIds(tree: PlanTree, parents: Map<number, number | null>): Set<number> {
-  const ids = new Set<number>();
-  for (const m of allMeasures(tree)) for (const a of m.actors) ids.add(a.id);
-  for (const id of [...ids]) {
-    let p = parents.get(id) ?? null;
-    for (let depth = 0; p !== null && depth < 50; depth++) {
-      ids.add(p);
-      p = parents.get(p) ?? null;
-    }
+  async function currentTree(c: Ctx): Promise<PlanTree> {
+    const plan = await services.plans.findCurrentPublishedPlan(mid(c));
+    if (!plan) throw new NotFoundError('published plan');
+    return services.plans.tree(mid(c), plan.id);
   }
-  return ids;
-}
 
-function registerPublicRoutes(app: Hono<AppEnv>) {
-  app.get(paths.home(), async (c) => {
-    const list = await services.municipalities.list();
-    const t = c.get('t');
-    return render(
-      c,
-      <Layout ctx={pageContext(c)} title={t('home.title')}>
-        <h1 class="kern-heading-large">{t('home.title')}</h1>
-        <p class="kern-body">{t('home.intro')}</p>
-        <h2 class="kern-heading-medium">{t('home.municipalities')}</h2>
-        <ul class="kern-list kern-list--bullet">
-          {list.map((m) => <li><a class="kern-link" href={paths.municipality(m.slug)}>{m.name}</a></li>)}
-        </ul>
-      </Layout>,
-    );
-  });
+  /** Actors the public may see: those named in a public plan's measures, and their parents. */
+  function publicActorIds(tree: PlanTree, parents: Map<number, number | null>): Set<number> {
+    const ids = new Set<number>();
+    for (const m of allMeasures(tree)) for (const a of m.actors) ids.add(a.id);
+    for (const id of [...ids]) {
+      let p = parents.get(id) ?? null;
+      for (let depth = 0; p !== null && depth < 50; depth++) {
+        ids.add(p);
+        p = parents.get(p) ?? null;
+      }
+    }
+    return ids;
+  }
 
-  app.get('/:slug', async (c) => {
-    const m = c.get('municipality');
-    const plan = await services.plans.findCurrentPublishedPlan(m.id);
-    if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} />);
-    const ctx = pageContext(c);
-    return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
-  });
+  function registerPublicRoutes(app: Hono<AppEnv>) {
+    app.get(paths.home(), async (c) => {
+      const list = await services.municipalities.list();
+      const t = c.get('t');
+      return render(
+        c,
+        <Layout ctx={pageContext(c)} title={t('home.title')}>
+          <h1 class="kern-heading-large">{t('home.title')}</h1>
+          <p class="kern-body">{t('home.intro')}</p>
+          <h2 class="kern-heading-medium">{t('home.municipalities')}</h2>
+          <ul class="kern-list kern-list--bullet">
+            {list.map((m) => <li><a class="kern-link" href={paths.municipality(m.slug)}>{m.name}</a></li>)}
+          </ul>
+        </Layout>,
+      );
+    });
 
-  app.get(paths.plan.pattern, async (c) => {
-    const m = c.get('municipality');
-    const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
-    const ctx = pageContext(c);
-    return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
-  });
+    app.get('/:slug', async (c) => {
+      const m = c.get('municipality');
+      const plan = await services.plans.findCurrentPublishedPlan(m.id);
+      if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} />);
+      const ctx = pageContext(c);
+      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
+    });
 
-  app.get(paths.catalogue.pattern, async (c) => {
-    const ctx = pageContext(c);
-    const tree = await currentTree(c);
-    return render(c, <CataloguePage ctx={ctx} tree={tree} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
-  });
+    app.get(paths.plan.pattern, async (c) => {
+      const m = c.get('municipality');
+      const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
+      const ctx = pageContext(c);
+      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
+    });
 
-  app.get(paths.field.pattern, async (c) => {
-    const field = await services.plans.getField(mid(c), paths.field.params(c).id);
-    const plan = await services.plans.getPublicPlan(mid(c), field.plan_id);
-    const tree = await services.plans.tree(mid(c), plan.id);
-    return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={tree.fields.find((f) => f.id === field.id)!} />);
-  });
+    app.get(paths.catalogue.pattern, async (c) => {
+      const ctx = pageContext(c);
+      const tree = await currentTree(c);
+      return render(c, <CataloguePage ctx={ctx} tree={tree} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
+    });
 
-  app.get(paths.measure.pattern, async (c) => {
-    const d = await services.plans.measureDetail(mid(c), paths.measure.params(c).id);
-    await services.plans.getPublicPlan(mid(c), d.plan.id);
-    return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
-  });
+    app.get(paths.field.pattern, async (c) => {
+      const field = await services.plans.getField(mid(c), paths.field.params(c).id);
+      const plan = await services.plans.getPublicPlan(mid(c), field.plan_id);
+      const tree = await services.plans.tree(mid(c), plan.id);
+      return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={tree.fields.find((f) => f.id === field.id)!} />);
+    });
 
-  const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
+    app.get(paths.measure.pattern, async (c) => {
+      const d = await services.plans.measureDetail(mid(c), paths.measure.params(c).id);
+      await services.plans.getPublicPlan(mid(c), d.plan.id);
+      return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
+    });
 
-  app.get(paths.actors.pattern, async (c) => {
-    const tree = await currentTree(c);
-    const visible = publicActorIds(tree, await actorParents(c));
-    const actors = (await services.actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
-    return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={tree.plan.title} />);
-  });
+    const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
 
-  app.get(paths.actor.pattern, async (c) => {
-    const tree = await currentTree(c);
-    const id = paths.actor.params(c).id;
-    if (!publicActorIds(tree, await actorParents(c)).has(id)) throw new NotFoundError('actor');
-    const [actor, children, measures] = await Promise.all([
-      services.actors.get(mid(c), id),
-      services.actors.children(mid(c), id),
-      services.actors.measuresOf(mid(c), id, tree.plan.id),
-    ]);
-    return render(c, <ActorPage ctx={pageContext(c)} actor={actor} children={children} measures={measures} planTitle={tree.plan.title} />);
-  });
+    app.get(paths.actors.pattern, async (c) => {
+      const tree = await currentTree(c);
+      const visible = publicActorIds(tree, await actorParents(c));
+      const actors = (await services.actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
+      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={tree.plan.title} />);
+    });
 
-  app.get(paths.search.pattern, async (c) => {
-    const tree = await currentTree(c);
-    const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
-    const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
-    const visibleActors = publicActorIds(tree, await actorParents(c));
-    const allActors = (await services.actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
-    const measures = allMeasures(tree);
-    const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));
-    const searched = Object.values(filters).some(Boolean);
+    app.get(paths.actor.pattern, async (c) => {
+      const tree = await currentTree(c);
+      const id = paths.actor.params(c).id;
+      if (!publicActorIds(tree, await actorParents(c)).has(id)) throw new NotFoundError('actor');
+      const [actor, children, measures] = await Promise.all([
+        services.actors.get(mid(c), id),
+        services.actors.children(mid(c), id),
+        services.actors.measuresOf(mid(c), id, tree.plan.id),
+      ]);
+      return render(c, <ActorPage ctx={pageContext(c)} actor={actor} children={children} measures={measures} planTitle={tree.plan.title} />);
+    });
 
-    const hits = filters.q ? await services.search.search(mid(c), tree.plan.id, filters.q) : null;
-    const hitMeasures = hits ? new Set(hits.ids.measure) : null;
-    const actorId = idParam(filters.actor);
-    const fieldId = idParam(filters.field);
-    const filtered = measures.filter(
-      (m) =>
-        (!hitMeasures || hitMeasures.has(m.id)) &&
-        (!isStatusCategory(filters.status) || m.status_category === filters.status) &&
-        (actorId === null || m.actors.some((a) => a.id === actorId)) &&
-        (fieldId === null || m.field_id === fieldId) &&
-        (!filters.group || m.target_groups.split(',').map((s) => s.trim()).includes(filters.group)),
-    );
-    const onlyMeasureFilters = !!(filters.status || filters.actor || filters.field || filters.group);
-    const goalIds = new Set(hits && !onlyMeasureFilters ? hits.ids.goal : []);
-    const goals = tree.fields.flatMap((f) => f.goals.filter((g) => goalIds.has(g.id)).map((g) => ({ id: g.id, text: g.text, fieldId: f.id, fieldTitle: f.title })));
-    const actorHits = new Set(hits && !onlyMeasureFilters ? hits.ids.actor : []);
-    const actors = allActors.filter((a) => actorHits.has(a.id));
+    app.get(paths.search.pattern, async (c) => {
+      const tree = await currentTree(c);
+      const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
+      const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
+      const visibleActors = publicActorIds(tree, await actorParents(c));
+      const allActors = (await services.actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
+      const measures = allMeasures(tree);
+      const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));
+      const searched = Object.values(filters).some(Boolean);
 
-    return render(
-      c,
-      <SearchPage
-        ctx={pageContext(c)}
-        vm={{
-          filters, searched, correctedWords: hits?.correctedWords ?? null, measures: searched ? filtered : [], goals, actors,
-          options: { actors: allActors.map((a) => ({ id: a.id, name: a.name })), fields: tree.fields.map((f) => ({ id: f.id, title: f.title })), groups },
-          planTitle: tree.plan.title,
-        }}
-      />,
-    );
-  });
-}
+      const hits = filters.q ? await services.search.search(mid(c), tree.plan.id, filters.q) : null;
+      const hitMeasures = hits ? new Set(hits.ids.measure) : null;
+      const actorId = idParam(filters.actor);
+      const fieldId = idParam(filters.field);
+      const filtered = measures.filter(
+        (m) =>
+          (!hitMeasures || hitMeasures.has(m.id)) &&
+          (!isStatusCategory(filters.status) || m.status_category === filters.status) &&
+          (actorId === null || m.actors.some((a) => a.id === actorId)) &&
+          (fieldId === null || m.field_id === fieldId) &&
+          (!filters.group || m.target_groups.split(',').map((s) => s.trim()).includes(filters.group)),
+      );
+      const onlyMeasureFilters = !!(filters.status || filters.actor || filters.field || filters.group);
+      const goalIds = new Set(hits && !onlyMeasureFilters ? hits.ids.goal : []);
+      const goals = tree.fields.flatMap((f) => f.goals.filter((g) => goalIds.has(g.id)).map((g) => ({ id: g.id, text: g.text, fieldId: f.id, fieldTitle: f.title })));
+      const actorHits = new Set(hits && !onlyMeasureFilters ? hits.ids.actor : []);
+      const actors = allActors.filter((a) => actorHits.has(a.id));
+
+      return render(
+        c,
+        <SearchPage
+          ctx={pageContext(c)}
+          vm={{
+            filters, searched, correctedWords: hits?.correctedWords ?? null, measures: searched ? filtered : [], goals, actors,
+            options: { actors: allActors.map((a) => ({ id: a.id, name: a.name })), fields: tree.fields.map((f) => ({ id: f.id, title: f.title })), groups },
+            planTitle: tree.plan.title,
+          }}
+        />,
+      );
+    });
+  }
 
   const app = new Hono<AppEnv>();
   registerPublicRoutes(app);

@@ -22,227 +22,227 @@ import type { RouteContext } from '../../platform/module.js';
 export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
   const { services, config, clock } = context;
 
-const mid = (c: Ctx) => c.get('municipality').id;
-const slugOf = (c: Ctx) => c.get('municipality').slug;
-const empty = (): FormState => ({ values: {}, errors: {} });
+  const mid = (c: Ctx) => c.get('municipality').id;
+  const slugOf = (c: Ctx) => c.get('municipality').slug;
+  const empty = (): FormState => ({ values: {}, errors: {} });
 
 
-/** Refusals of a personal link: 404 unknown, 403 revoked, 410 expired or closed, each a page in the layout. */
-const REFUSED_STATUS = { unknown: 404, revoked: 403, expired: 410, closed: 410 } as const;
+  /** Refusals of a personal link: 404 unknown, 403 revoked, 410 expired or closed, each a page in the layout. */
+  const REFUSED_STATUS = { unknown: 404, revoked: 403, expired: 410, closed: 410 } as const;
 
-async function refuse(c: Ctx, kind: keyof typeof REFUSED_STATUS) {
-  const html = '<!doctype html>' + (await (<LinkRefusedPage ctx={pageContext(c)} kind={kind} contact={c.get('municipality')} />).toString());
-  return c.html(html, REFUSED_STATUS[kind]);
-}
+  async function refuse(c: Ctx, kind: keyof typeof REFUSED_STATUS) {
+    const html = '<!doctype html>' + (await (<LinkRefusedPage ctx={pageContext(c)} kind={kind} contact={c.get('municipality')} />).toString());
+    return c.html(html, REFUSED_STATUS[kind]);
+  }
 
-function startFields(c: Ctx, plans: Array<{ id: number; title: string }>): FormFieldSpec[] {
-  const t = c.get('t');
-  if (plans.length === 0) return [];
-  const { roundLinkGraceDays } = config;
-  return [
-    { name: 'plan_id', label: t('rounds.fields.plan'), kind: 'select', empty: t('rounds.choosePlan'), options: plans.map((p) => ({ value: String(p.id), label: p.title })) },
-    { name: 'title', label: t('rounds.fields.title'), kind: 'text', hint: t('rounds.fields.titleHint') },
-    { name: 'deadline', label: t('rounds.fields.deadline'), kind: 'date', hint: t('rounds.fields.deadlineHint', { days: roundLinkGraceDays }) },
-  ];
-}
+  function startFields(c: Ctx, plans: Array<{ id: number; title: string }>): FormFieldSpec[] {
+    const t = c.get('t');
+    if (plans.length === 0) return [];
+    const { roundLinkGraceDays } = config;
+    return [
+      { name: 'plan_id', label: t('rounds.fields.plan'), kind: 'select', empty: t('rounds.choosePlan'), options: plans.map((p) => ({ value: String(p.id), label: p.title })) },
+      { name: 'title', label: t('rounds.fields.title'), kind: 'text', hint: t('rounds.fields.titleHint') },
+      { name: 'deadline', label: t('rounds.fields.deadline'), kind: 'date', hint: t('rounds.fields.deadlineHint', { days: roundLinkGraceDays }) },
+    ];
+  }
 
-function repFields(c: Ctx, actors: Array<{ id: number; name: string; parent_name: string | null }>): FormFieldSpec[] {
-  const t = c.get('t');
-  return [
-    { name: 'name', label: t('users.name'), kind: 'text' },
-    { name: 'email', label: t('users.email'), kind: 'email' },
-    { name: 'actor_id', label: t('rounds.reps.actor'), kind: 'select', empty: t('rounds.reps.chooseActor'), options: actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name })) },
-  ];
-}
+  function repFields(c: Ctx, actors: Array<{ id: number; name: string; parent_name: string | null }>): FormFieldSpec[] {
+    const t = c.get('t');
+    return [
+      { name: 'name', label: t('users.name'), kind: 'text' },
+      { name: 'email', label: t('users.email'), kind: 'email' },
+      { name: 'actor_id', label: t('rounds.reps.actor'), kind: 'select', empty: t('rounds.reps.chooseActor'), options: actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name })) },
+    ];
+  }
 
-function registerRoundsRoutes(app: Hono<AppEnv>): void {
-  // ---- the officer ---------------------------------------------------------------------------------------
+  function registerRoundsRoutes(app: Hono<AppEnv>): void {
+    // ---- the officer ---------------------------------------------------------------------------------------
 
-  const showRounds = async (c: Ctx, form: FormState, status: 200 | 400) => {
-    const user = requireUser(c);
-    const plans = await services.rounds.startablePlans(mid(c));
-    return render(
-      c,
-      <RoundsPage
-        ctx={pageContext(c)} rounds={await services.rounds.list(mid(c))} canStart={true} fields={startFields(c, plans)} form={form}
-        mailConfigured={services.rounds.mailConfigured} canManageUsers={can(c.get('role'), user.isInstanceAdmin, 'users.manage')}
-      />,
-      status,
-    );
-  };
-  app.get(paths.adminRounds.pattern, (c) => {
-    requirePermission(c, 'plan.edit');
-    const year = clock().getUTCFullYear();
-    return showRounds(c, { values: { title: c.get('t')('rounds.defaultTitle', { year }) }, errors: {} }, 200);
-  });
-  app.post(paths.adminRoundNew.pattern, async (c) => {
-    const by = requirePermission(c, 'plan.edit');
-    const values = await readForm(c);
-    const v = validate(startRoundSchema, values);
-    if (!v.ok) return showRounds(c, v.form, 400);
-    try {
-      const { roundId, links, queued } = await services.rounds.start(c.get('municipality'), v.data, by);
-      const message = c.get('t')('rounds.started', { count: queued });
-      if (links.length === 0) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), message);
-      // The links exist only in this response, so the page is shown here, with the message of a redirect.
-      c.set('flash', message);
-      return showRound(c, roundId, { links });
-    } catch (e) {
-      if (e instanceof InvalidInputError) return showRounds(c, { values, errors: e.errors }, 400);
-      throw e;
-    }
-  });
-
-  const showRound = async (c: Ctx, roundId: number, extra: { links?: IssuedLink[]; returnForm?: { changeId: number; form: FormState } } = {}, status: 200 | 400 = 200) => {
-    const o = await services.rounds.overview(mid(c), roundId);
-    return render(c, <RoundPage ctx={pageContext(c)} {...o} plan={{ id: o.plan.id, title: o.plan.title }} {...extra} />, status);
-  };
-  app.get(paths.adminRound.pattern, (c) => {
-    requirePermission(c, 'plan.edit');
-    return showRound(c, paths.adminRound.params(c).id);
-  });
-
-  /** A rule of the round (closed already …) shows as a message on the round page; nothing changes. */
-  const roundAction = (route: string, act: (c: Ctx, by: Writer, roundId: number) => Promise<Response>) =>
-    app.post(route, async (c) => {
+    const showRounds = async (c: Ctx, form: FormState, status: 200 | 400) => {
+      const user = requireUser(c);
+      const plans = await services.rounds.startablePlans(mid(c));
+      return render(
+        c,
+        <RoundsPage
+          ctx={pageContext(c)} rounds={await services.rounds.list(mid(c))} canStart={true} fields={startFields(c, plans)} form={form}
+          mailConfigured={services.rounds.mailConfigured} canManageUsers={can(c.get('role'), user.isInstanceAdmin, 'users.manage')}
+        />,
+        status,
+      );
+    };
+    app.get(paths.adminRounds.pattern, (c) => {
+      requirePermission(c, 'plan.edit');
+      const year = clock().getUTCFullYear();
+      return showRounds(c, { values: { title: c.get('t')('rounds.defaultTitle', { year }) }, errors: {} }, 200);
+    });
+    app.post(paths.adminRoundNew.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
-      const roundId = idOf(c, 'id');
+      const values = await readForm(c);
+      const v = validate(startRoundSchema, values);
+      if (!v.ok) return showRounds(c, v.form, 400);
       try {
-        return await act(c, by, roundId);
+        const { roundId, links, queued } = await services.rounds.start(c.get('municipality'), v.data, by);
+        const message = c.get('t')('rounds.started', { count: queued });
+        if (links.length === 0) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), message);
+        // The links exist only in this response, so the page is shown here, with the message of a redirect.
+        c.set('flash', message);
+        return showRound(c, roundId, { links });
       } catch (e) {
-        if (e instanceof InvalidInputError) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(Object.values(e.errors)[0] ?? 'errors.choiceInvalid'));
+        if (e instanceof InvalidInputError) return showRounds(c, { values, errors: e.errors }, 400);
         throw e;
       }
     });
 
-  roundAction(paths.adminRoundRemind.pattern, async (c, by, roundId) => {
-    const { queued, links } = await services.rounds.remind(c.get('municipality'), roundId, by);
-    if (links.length > 0) return showRound(c, roundId, { links });
-    return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.reminded', { count: queued }));
-  });
-  roundAction(paths.adminRoundClose.pattern, async (c, by, roundId) => {
-    await services.rounds.close(mid(c), roundId, by);
-    return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.closed'));
-  });
-  roundAction(paths.adminRoundRevoke.pattern, async (c, by, roundId) => {
-    await services.rounds.revoke(mid(c), roundId, idOf(c, 'participantId'), by);
-    return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.revoked'));
-  });
-  roundAction(paths.adminRoundNewLink.pattern, async (c, by, roundId) => {
-    const link = await services.rounds.newLink(c.get('municipality'), roundId, idOf(c, 'participantId'), by);
-    return showRound(c, roundId, { links: [link] });
-  });
+    const showRound = async (c: Ctx, roundId: number, extra: { links?: IssuedLink[]; returnForm?: { changeId: number; form: FormState } } = {}, status: 200 | 400 = 200) => {
+      const o = await services.rounds.overview(mid(c), roundId);
+      return render(c, <RoundPage ctx={pageContext(c)} {...o} plan={{ id: o.plan.id, title: o.plan.title }} {...extra} />, status);
+    };
+    app.get(paths.adminRound.pattern, (c) => {
+      requirePermission(c, 'plan.edit');
+      return showRound(c, paths.adminRound.params(c).id);
+    });
 
-  app.post(paths.adminRoundAccept.pattern, async (c) => {
-    const by = requirePermission(c, 'plan.edit');
-    const roundId = paths.adminRoundAccept.params(c).id;
-    const done = await services.rounds.accept(mid(c), roundId, paths.adminRoundAccept.params(c).changeId, by);
-    return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.accepted' : 'rounds.review.alreadyReviewed'));
-  });
-  app.post(paths.adminRoundReturn.pattern, async (c) => {
-    const by = requirePermission(c, 'plan.edit');
-    const roundId = paths.adminRoundReturn.params(c).id;
-    const changeId = paths.adminRoundReturn.params(c).changeId;
-    await services.rounds.get(mid(c), roundId);
-    const values = await readForm(c);
-    const name = `comment_${changeId}`;
-    const v = validate(returnChangeSchema, { comment: values[name] ?? '' });
-    if (!v.ok) return showRound(c, roundId, { returnForm: { changeId, form: { values, errors: { [name]: v.form.errors.comment } } } }, 400);
-    const done = await services.rounds.returnChange(mid(c), roundId, changeId, v.data.comment, by);
-    return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.returnedDone' : 'rounds.review.alreadyReviewed'));
-  });
+    /** A rule of the round (closed already …) shows as a message on the round page; nothing changes. */
+    const roundAction = (route: string, act: (c: Ctx, by: Writer, roundId: number) => Promise<Response>) =>
+      app.post(route, async (c) => {
+        const by = requirePermission(c, 'plan.edit');
+        const roundId = idOf(c, 'id');
+        try {
+          return await act(c, by, roundId);
+        } catch (e) {
+          if (e instanceof InvalidInputError) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(Object.values(e.errors)[0] ?? 'errors.choiceInvalid'));
+          throw e;
+        }
+      });
 
-  // ---- representatives ---------------------------------------------------------------------------------
+    roundAction(paths.adminRoundRemind.pattern, async (c, by, roundId) => {
+      const { queued, links } = await services.rounds.remind(c.get('municipality'), roundId, by);
+      if (links.length > 0) return showRound(c, roundId, { links });
+      return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.reminded', { count: queued }));
+    });
+    roundAction(paths.adminRoundClose.pattern, async (c, by, roundId) => {
+      await services.rounds.close(mid(c), roundId, by);
+      return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.closed'));
+    });
+    roundAction(paths.adminRoundRevoke.pattern, async (c, by, roundId) => {
+      await services.rounds.revoke(mid(c), roundId, idOf(c, 'participantId'), by);
+      return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')('rounds.revoked'));
+    });
+    roundAction(paths.adminRoundNewLink.pattern, async (c, by, roundId) => {
+      const link = await services.rounds.newLink(c.get('municipality'), roundId, idOf(c, 'participantId'), by);
+      return showRound(c, roundId, { links: [link] });
+    });
 
-  const showReps = async (c: Ctx, form: FormState, status: 200 | 400, created?: { email: string; password: string | null }) =>
-    render(
-      c,
-      <RepresentativesPage ctx={pageContext(c)} reps={await services.representatives.list(mid(c))} fields={repFields(c, await services.actors.list(mid(c)))} form={form} created={created} />,
-      status,
-    );
-  app.get(paths.adminRepresentatives.pattern, (c) => {
-    requirePermission(c, 'users.manage');
-    return showReps(c, empty(), 200);
-  });
-  app.post(paths.adminRepresentatives.pattern, async (c) => {
-    const by = requirePermission(c, 'users.manage');
-    const values = await readForm(c);
-    const v = validate(representativeSchema, values);
-    if (!v.ok) return showReps(c, v.form, 400);
-    try {
-      const { password } = await services.representatives.add(mid(c), v.data, by);
-      // The one-time password is shown on this response only, never stored in clear or sent by redirect.
-      return showReps(c, empty(), 200, { email: v.data.email, password });
-    } catch (e) {
-      if (e instanceof InvalidInputError) return showReps(c, { values, errors: e.errors }, 400);
-      throw e;
-    }
-  });
-  app.post(paths.adminRepresentativeRemove.pattern, async (c) => {
-    const by = requirePermission(c, 'users.manage');
-    await services.representatives.remove(mid(c), paths.adminRepresentativeRemove.params(c).id, by);
-    return redirectWithFlash(c, paths.adminRepresentatives(slugOf(c)), c.get('t')('rounds.reps.removed'));
-  });
+    app.post(paths.adminRoundAccept.pattern, async (c) => {
+      const by = requirePermission(c, 'plan.edit');
+      const roundId = paths.adminRoundAccept.params(c).id;
+      const done = await services.rounds.accept(mid(c), roundId, paths.adminRoundAccept.params(c).changeId, by);
+      return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.accepted' : 'rounds.review.alreadyReviewed'));
+    });
+    app.post(paths.adminRoundReturn.pattern, async (c) => {
+      const by = requirePermission(c, 'plan.edit');
+      const roundId = paths.adminRoundReturn.params(c).id;
+      const changeId = paths.adminRoundReturn.params(c).changeId;
+      await services.rounds.get(mid(c), roundId);
+      const values = await readForm(c);
+      const name = `comment_${changeId}`;
+      const v = validate(returnChangeSchema, { comment: values[name] ?? '' });
+      if (!v.ok) return showRound(c, roundId, { returnForm: { changeId, form: { values, errors: { [name]: v.form.errors.comment } } } }, 400);
+      const done = await services.rounds.returnChange(mid(c), roundId, changeId, v.data.comment, by);
+      return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.returnedDone' : 'rounds.review.alreadyReviewed'));
+    });
 
-  // ---- a representative's own measures -----------------------------------------------------------------
+    // ---- representatives ---------------------------------------------------------------------------------
 
-  const showOwn = async (c: Ctx, form: FormState | null, status: 200 | 400) => {
-    const user = requireUser(c);
-    const actor = await services.representatives.actorOf(mid(c), user.id);
-    const groups = actor ? await services.representatives.ownMeasures(mid(c), actor.id) : [];
-    const withLatest = groups.map((g) => ({ plan: g.plan, measures: g.measures.map((m) => ({ ...m, latest: null })) }));
-    const state = form ?? { values: initialValues(withLatest.flatMap((g) => g.measures)), errors: {} };
-    return render(c, <OwnMeasuresPage ctx={pageContext(c)} actorName={actor?.name ?? null} groups={withLatest} form={state} />, status);
-  };
-  app.get(paths.adminOwnMeasures.pattern, (c) => {
-    requirePermission(c, 'status.change_own');
-    return showOwn(c, null, 200);
-  });
-  app.post(paths.adminOwnMeasures.pattern, async (c) => {
-    requirePermission(c, 'status.change_own');
-    const user = requireUser(c);
-    const actor = await services.representatives.actorOf(mid(c), user.id);
-    if (!actor) throw new NotFoundError('represented actor');
-    const values = await readForm(c);
-    const result = await services.representatives.changeOwn(mid(c), actor, user, values);
-    if (!result.ok) return showOwn(c, { values, errors: result.errors }, 400);
-    return redirectWithFlash(c, paths.adminOwnMeasures(slugOf(c)), c.get('t')('rounds.own.saved', { count: result.count }));
-  });
+    const showReps = async (c: Ctx, form: FormState, status: 200 | 400, created?: { email: string; password: string | null }) =>
+      render(
+        c,
+        <RepresentativesPage ctx={pageContext(c)} reps={await services.representatives.list(mid(c))} fields={repFields(c, await services.actors.list(mid(c)))} form={form} created={created} />,
+        status,
+      );
+    app.get(paths.adminRepresentatives.pattern, (c) => {
+      requirePermission(c, 'users.manage');
+      return showReps(c, empty(), 200);
+    });
+    app.post(paths.adminRepresentatives.pattern, async (c) => {
+      const by = requirePermission(c, 'users.manage');
+      const values = await readForm(c);
+      const v = validate(representativeSchema, values);
+      if (!v.ok) return showReps(c, v.form, 400);
+      try {
+        const { password } = await services.representatives.add(mid(c), v.data, by);
+        // The one-time password is shown on this response only, never stored in clear or sent by redirect.
+        return showReps(c, empty(), 200, { email: v.data.email, password });
+      } catch (e) {
+        if (e instanceof InvalidInputError) return showReps(c, { values, errors: e.errors }, 400);
+        throw e;
+      }
+    });
+    app.post(paths.adminRepresentativeRemove.pattern, async (c) => {
+      const by = requirePermission(c, 'users.manage');
+      await services.representatives.remove(mid(c), paths.adminRepresentativeRemove.params(c).id, by);
+      return redirectWithFlash(c, paths.adminRepresentatives(slugOf(c)), c.get('t')('rounds.reps.removed'));
+    });
 
-  // ---- the personal link (no account) --------------------------------------------------------------------
+    // ---- a representative's own measures -----------------------------------------------------------------
 
-  const showLink = async (c: Ctx, token: string, form: FormState | null, status: 200 | 400) => {
-    const access = await services.rounds.access(mid(c), token);
-    if (access.status !== 'ok') return refuse(c, access.status);
-    const page = await services.rounds.linkPage(mid(c), access);
-    c.header('cache-control', 'no-store');
-    c.header('x-robots-tag', 'noindex');
-    return render(
-      c,
-      <LinkPage
-        ctx={pageContext(c)} action={paths.roundLink(slugOf(c), token)} actorName={access.actorName}
-        round={{ title: access.roundTitle, deadline: access.deadline, expiresAt: access.expiresAt }} plan={page.plan}
-        measures={page.measures} wordings={page.wordings} contact={c.get('municipality')}
-        form={form ?? { values: initialValues(page.measures), errors: {} }}
-      />,
-      status,
-    );
-  };
-  app.get(paths.roundLink.pattern, (c) => showLink(c, paths.roundLink.params(c).token, null, 200));
-  app.post(paths.roundLink.pattern, async (c) => {
-    const token = paths.roundLink.params(c).token;
-    const access = await services.rounds.access(mid(c), token);
-    if (access.status !== 'ok') return refuse(c, access.status);
-    // An anonymous form: a link submits at most this often, whoever holds it.
-    if (!(await services.auth.hitRateLimit(`round:${access.tokenHash}`, 30, config.loginWindowMinutes))) {
-      return render(c, <LinkRefusedPage ctx={pageContext(c)} kind="tooMany" contact={c.get('municipality')} />, 429);
-    }
-    const values = await readForm(c);
-    const result = await services.rounds.submitViaLink(mid(c), access, values);
-    if (!result.ok) return showLink(c, token, { values, errors: result.errors }, 400);
-    return redirectWithFlash(c, paths.roundLink(slugOf(c), token), c.get('t')('rounds.link.thanks', { count: result.count }));
-  });
-}
+    const showOwn = async (c: Ctx, form: FormState | null, status: 200 | 400) => {
+      const user = requireUser(c);
+      const actor = await services.representatives.actorOf(mid(c), user.id);
+      const groups = actor ? await services.representatives.ownMeasures(mid(c), actor.id) : [];
+      const withLatest = groups.map((g) => ({ plan: g.plan, measures: g.measures.map((m) => ({ ...m, latest: null })) }));
+      const state = form ?? { values: initialValues(withLatest.flatMap((g) => g.measures)), errors: {} };
+      return render(c, <OwnMeasuresPage ctx={pageContext(c)} actorName={actor?.name ?? null} groups={withLatest} form={state} />, status);
+    };
+    app.get(paths.adminOwnMeasures.pattern, (c) => {
+      requirePermission(c, 'status.change_own');
+      return showOwn(c, null, 200);
+    });
+    app.post(paths.adminOwnMeasures.pattern, async (c) => {
+      requirePermission(c, 'status.change_own');
+      const user = requireUser(c);
+      const actor = await services.representatives.actorOf(mid(c), user.id);
+      if (!actor) throw new NotFoundError('represented actor');
+      const values = await readForm(c);
+      const result = await services.representatives.changeOwn(mid(c), actor, user, values);
+      if (!result.ok) return showOwn(c, { values, errors: result.errors }, 400);
+      return redirectWithFlash(c, paths.adminOwnMeasures(slugOf(c)), c.get('t')('rounds.own.saved', { count: result.count }));
+    });
+
+    // ---- the personal link (no account) --------------------------------------------------------------------
+
+    const showLink = async (c: Ctx, token: string, form: FormState | null, status: 200 | 400) => {
+      const access = await services.rounds.access(mid(c), token);
+      if (access.status !== 'ok') return refuse(c, access.status);
+      const page = await services.rounds.linkPage(mid(c), access);
+      c.header('cache-control', 'no-store');
+      c.header('x-robots-tag', 'noindex');
+      return render(
+        c,
+        <LinkPage
+          ctx={pageContext(c)} action={paths.roundLink(slugOf(c), token)} actorName={access.actorName}
+          round={{ title: access.roundTitle, deadline: access.deadline, expiresAt: access.expiresAt }} plan={page.plan}
+          measures={page.measures} wordings={page.wordings} contact={c.get('municipality')}
+          form={form ?? { values: initialValues(page.measures), errors: {} }}
+        />,
+        status,
+      );
+    };
+    app.get(paths.roundLink.pattern, (c) => showLink(c, paths.roundLink.params(c).token, null, 200));
+    app.post(paths.roundLink.pattern, async (c) => {
+      const token = paths.roundLink.params(c).token;
+      const access = await services.rounds.access(mid(c), token);
+      if (access.status !== 'ok') return refuse(c, access.status);
+      // An anonymous form: a link submits at most this often, whoever holds it.
+      if (!(await services.auth.hitRateLimit(`round:${access.tokenHash}`, 30, config.loginWindowMinutes))) {
+        return render(c, <LinkRefusedPage ctx={pageContext(c)} kind="tooMany" contact={c.get('municipality')} />, 429);
+      }
+      const values = await readForm(c);
+      const result = await services.rounds.submitViaLink(mid(c), access, values);
+      if (!result.ok) return showLink(c, token, { values, errors: result.errors }, 400);
+      return redirectWithFlash(c, paths.roundLink(slugOf(c), token), c.get('t')('rounds.link.thanks', { count: result.count }));
+    });
+  }
 
   const app = new Hono<AppEnv>();
   registerRoundsRoutes(app);
