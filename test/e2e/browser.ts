@@ -182,3 +182,23 @@ export async function pressAndLoad(page: Page, key = 'Enter'): Promise<void> {
   await page.keyboard.press(key);
   await loaded;
 }
+
+/**
+ * Opens the system's file chooser from the focused file input with the keyboard (Enter) and
+ * hands it the file. Chromium drops a chooser request now and then when the machine is busy (no event, no
+ * error), so the key is pressed again, at most three times, before the journey fails.
+ */
+export async function chooseFileWithKeyboard(page: Page, file: string, key = 'Enter'): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await page.keyboard.press(key);
+    try {
+      await (await chooser).setFiles(file);
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}

@@ -8,7 +8,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Focused, type Server } from './browser.js';
+import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, chooseFileWithKeyboard, type Focused, type Server } from './browser.js';
 
 const row = (cells: string[], header = false) =>
   new TableRow({ tableHeader: header, children: cells.map((text) => new TableCell({ children: [new Paragraph({ text, alignment: AlignmentType.LEFT })] })) });
@@ -181,8 +181,7 @@ describe.skipIf(!browserAvailable())('journey: import a catalogue with the keybo
     await pressAndLoad(page);
     // The file input opens the system's file chooser on Enter, as a keyboard user would meet it.
     await tabTo(page, (f) => f.tag === 'input' && f.type === 'file');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-    await chooser.setFiles(file);
+    await chooseFileWithKeyboard(page, file);
     await tabTo(page, named('button', 'Hochladen und Vorschau ansehen'));
     await pressAndLoad(page);
     expect(await page.locator('h1').innerText()).toBe('Vorschau des Imports');
