@@ -120,6 +120,13 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
+  // 3b. Whoever signed in with a one-time password chooses their own before anything else: every other page
+  // sends them to their account page (signing out still works).
+  app.use(async (c, next) => {
+    if (c.get('user')?.mustChangePassword && c.req.path !== paths.account() && c.req.path !== paths.signOut()) return c.redirect(paths.account(), 303);
+    await next();
+  });
+
   // 4. No request body larger than the largest import (plus its form) is read at all.
   app.use(
     bodyLimit({

@@ -59,22 +59,4 @@ describe.each(engines)('municipality service on %s', (engine) => {
     expect(entry).toMatchObject({ action: 'municipality.create', entity_type: 'municipality', entity_id: municipality.id, user_name: 'Test' });
     expect(JSON.parse(entry.after_json!)).toEqual({ slug: 'cestadt', name: 'Cestadt', admin: cestadt.admin_email });
   });
-
-  it('adds a member with a new account, or neither when the membership cannot be written', async () => {
-    const amstadt = await env.services.municipalities.getBySlug(f.A.slug);
-    const before = await counts();
-    const restore = await failInsertsInto(env, 'memberships');
-    try {
-      await expect(env.services.municipalities.addMember(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by)).rejects.toThrow();
-    } finally {
-      await restore();
-    }
-    expect(await env.services.auth.findUserByEmail('neu@amstadt.example')).toBeUndefined();
-    expect(await counts()).toEqual(before);
-    const { password } = await env.services.municipalities.addMember(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by);
-    expect(password).toMatch(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
-    expect(await env.services.auth.authenticate('neu@amstadt.example', password!)).toMatchObject({ email: 'neu@amstadt.example' });
-    const [entry] = await env.services.audit.list(amstadt.id);
-    expect(entry).toMatchObject({ action: 'member.add', entity_type: 'user', entity_id: (await env.services.auth.findUserByEmail('neu@amstadt.example'))!.id });
-  });
 });

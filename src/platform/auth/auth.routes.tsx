@@ -49,6 +49,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, au
     setCookie(c, cookies.sessionCookie, session.token, { ...cookies.cookieBase, maxAge: config.sessionTtlHours * 3600 });
     deleteCookie(c, cookies.csrfCookie, { path: '/' });
     c.set('t', c.get('t'));
+    // A one-time password is replaced before anything else.
+    if (user.mustChangePassword) return redirectWithFlash(c as Ctx, paths.account(), c.get('t')('auth.signedIn', { name: user.name }));
     return redirectWithFlash(c as Ctx, safeNext(v.data.next) ?? (await landingFor(auth, user.id, user.isInstanceAdmin)), c.get('t')('auth.signedIn', { name: user.name }));
   });
 

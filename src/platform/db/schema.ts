@@ -27,6 +27,21 @@ export interface UserTable {
   password_hash: string | null;
   is_instance_admin: number;
   created_at: string;
+  /** 1 while the password is a generated one-time password: the next sign-in must choose a new one. */
+  must_change_password: Generated<number>;
+}
+
+export interface AccountTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  municipality_id: number | null;
+  purpose: 'invite' | 'reset' | 'join';
+  role: string | null;
+  /** SHA-256 of the token; the token itself exists only in the link. */
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface MembershipTable {
@@ -219,6 +234,7 @@ export interface Database extends RoundsTables, MonitoringTables, EditionsTables
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
+  account_tokens: AccountTokenTable;
   memberships: MembershipTable;
   sessions: SessionTable;
   rate_limits: RateLimitTable;

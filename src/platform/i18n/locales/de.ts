@@ -21,6 +21,8 @@ export const de = {
     signOut: 'Abmelden ({{name}})',
     admin: 'Verwaltung',
     instanceAdmin: 'Kommunen verwalten',
+    account: 'Mein Konto',
+    forgotPassword: 'Passwort vergessen?',
     breadcrumbs: 'Brotkrumennavigation',
     demoNotice: 'Demo: Diese Kommune und ihr Plan sind Beispieldaten zum Ausprobieren.',
     accessibility: 'Erklärung zur Barrierefreiheit',

@@ -24,6 +24,8 @@ export const en: Shape<typeof de> = {
     signIn: 'Sign in',
     signOut: 'Sign out ({{name}})',
     admin: 'Administration',
+    account: 'My account',
+    forgotPassword: 'Forgot your password?',
     instanceAdmin: 'Manage municipalities',
     breadcrumbs: 'Breadcrumbs',
     demoNotice: 'Demo: this municipality and its plan are sample data to try things out.',
