@@ -60,7 +60,7 @@ describe.skipIf(!browserAvailable())('accounts in the browser, with mail and axe
     await axeCheck(page);
 
     // The editor: the mailed link, a mismatch first, then the password.
-    const invite = await mailedLink(email, 'Einladung zu Teilhabe – Musterstadt');
+    const invite = await mailedLink(email, 'Einladung zu Teilhabe – Musterstadt (Demo)');
     const editor = await newContext(browser);
     const e = editor.page;
     await e.goto(invite);
@@ -128,7 +128,7 @@ describe.skipIf(!browserAvailable())('accounts in the browser, with mail and axe
     await expect.poll(() => page.locator('main').innerText()).toContain('verliert sofort den Zugang');
     await axeCheck(page);
     await page.getByRole('button', { name: 'Jetzt entfernen' }).click();
-    await expect.poll(() => alert(page)).toContain('Erika Editor wurde aus Musterstadt entfernt.');
+    await expect.poll(() => alert(page)).toContain('Erika Editor wurde aus Musterstadt (Demo) entfernt.');
     await axeCheck(page);
     expect(await page.locator('table').innerText()).not.toContain(email);
     await e.reload();
@@ -179,7 +179,7 @@ describe.skipIf(!browserAvailable())('accounts in the browser, with mail and axe
 
     const kai = await newContext(browser);
     const k = kai.page;
-    await k.goto(await mailedLink(email, 'Einladung zu Teilhabe – Musterstadt'));
+    await k.goto(await mailedLink(email, 'Einladung zu Teilhabe – Musterstadt (Demo)'));
     await tabTo(k, field('Neues Passwort'));
     await k.keyboard.type('kais-erstes-passwort');
     await tabTo(k, field('Neues Passwort wiederholen'));
@@ -232,7 +232,7 @@ describe.skipIf(!browserAvailable())('accounts in the browser, with mail and axe
     await pressAndLoad(page);
     await tabTo(page, button('Jetzt entfernen'));
     await pressAndLoad(page);
-    await expect.poll(() => alert(page)).toContain('Kai Tastatur wurde aus Musterstadt entfernt.');
+    await expect.poll(() => alert(page)).toContain('Kai Tastatur wurde aus Musterstadt (Demo) entfernt.');
     await axeCheck(page);
     expectNoNetwork(admin.blocked);
     expectNoNetwork(kai.blocked);
