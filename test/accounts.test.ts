@@ -119,6 +119,16 @@ describe.each(engines)('accounts on %s', (engine) => {
       const late = await otto.get(pathOf(url));
       expect(late.status).toBe(404);
       expect(late.body).toContain(DEAD);
+      // Lost or expired: the admin invites the same address again and gets a fresh link.
+      await admin.signIn(g.A.adminEmail, PASSWORD);
+      const again = await admin.post(paths.adminUserNew(g.A.slug), { name: 'Otto Ohne', email: 'otto@example.org', role: 'editor' });
+      expect(again.status).toBe(200);
+      const fresh = again.body.match(LINK)![0];
+      expect(fresh).not.toBe(url);
+      expect((await otto.post(pathOf(fresh), { password: NEW_PW, password_confirm: NEW_PW })).location).toBe('/anmelden');
+      // Once the person has chosen a password, the address is simply a member.
+      const third = await admin.post(paths.adminUserNew(g.A.slug), { name: 'Otto Ohne', email: 'otto@example.org', role: 'editor' });
+      expect(third.body).toContain('Diese Person gehört schon zur Kommune.');
     } finally {
       await off.close();
     }

@@ -63,9 +63,8 @@ export function accountRoutes(context: RouteContext): Hono<AppEnv> {
     const { token } = paths.setPassword.params(c);
     const t = await accounts.liveToken(token, ['invite', 'reset']);
     if (!t) return render(c, <DeadLinkPage ctx={pageContext(c)} />, 404);
-    // The link is in the address bar: no cache, and no referrer to anywhere.
+    // The link is in the address bar: no cache keeps the page.
     c.header('cache-control', 'no-store');
-    c.header('referrer-policy', 'no-referrer');
     return render(c, <SetPasswordPage ctx={pageContext(c)} form={empty} purpose={t.purpose === 'invite' ? 'invite' : 'reset'} email={t.email} action={paths.setPassword(token)} />);
   });
   app.post(paths.setPassword.pattern, async (c) => {
@@ -73,10 +72,7 @@ export function accountRoutes(context: RouteContext): Hono<AppEnv> {
     const t = await accounts.liveToken(token, ['invite', 'reset']);
     if (!t) return render(c, <DeadLinkPage ctx={pageContext(c)} />, 404);
     const v = validate(newPasswordSchema, await readForm(c));
-    if (!v.ok) {
-      c.header('referrer-policy', 'no-referrer');
-      return render(c, <SetPasswordPage ctx={pageContext(c)} form={{ values: {}, errors: v.form.errors }} purpose={t.purpose === 'invite' ? 'invite' : 'reset'} email={t.email} action={paths.setPassword(token)} />, 400);
-    }
+    if (!v.ok) return render(c, <SetPasswordPage ctx={pageContext(c)} form={{ values: {}, errors: v.form.errors }} purpose={t.purpose === 'invite' ? 'invite' : 'reset'} email={t.email} action={paths.setPassword(token)} />, 400);
     if (!(await accounts.setPasswordWithToken(token, v.data.password))) return render(c, <DeadLinkPage ctx={pageContext(c)} />, 404);
     return redirectWithFlash(c, paths.signIn(), c.get('t')('accounts.set.saved'));
   });
@@ -89,7 +85,6 @@ export function accountRoutes(context: RouteContext): Hono<AppEnv> {
     const user = c.get('user');
     // Not signed in: sign in first, and come back here.
     if (!user) throw new UnauthenticatedError();
-    c.header('referrer-policy', 'no-referrer');
     return render(c, <JoinPage ctx={pageContext(c)} municipality={t.municipality_name ?? ''} role={t.role ?? 'editor'} action={paths.join(token)} otherAccount={t.user_id !== user.id} />);
   });
   app.post(paths.join.pattern, async (c) => {

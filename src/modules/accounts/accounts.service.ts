@@ -81,10 +81,14 @@ export class AccountService {
       (r: InviteResult & { userId: number }) => ({ action: r.kind === 'join' ? 'member.invite_join' : 'member.invite', entityType: 'user', entityId: r.userId, after: { email: input.email, role: input.role } }),
       async ({ trx }) => {
         const existing = await this.auth.findUserByEmail(input.email, trx);
-        if (existing && (await this.auth.membershipOf(m.id, existing.id, trx))) throw new InvalidInputError({ email: 'errors.alreadyMember' });
-        const kind = existing ? 'join' : 'invite';
+        const membership = existing ? await this.auth.membershipOf(m.id, existing.id, trx) : undefined;
+        // A member who never chose a password is invited again (a lost or expired invitation), in the new role.
+        const again = !!existing && !!membership && existing.password_hash === null;
+        if (membership && !again) throw new InvalidInputError({ email: 'errors.alreadyMember' });
+        const kind = existing && !again ? 'join' : 'invite';
         const userId = existing ? existing.id : await this.auth.createUser({ email: input.email, name: input.name }, trx);
         if (!existing) await this.auth.addMembership(m.id, userId, input.role, trx);
+        if (again) await repo.updateRole(trx, m.id, userId, input.role);
         if (this.mailer.configured) {
           await this.jobs.enqueue(trx, { kind: JOB_ACCOUNT_MAIL, municipalityId: m.id, payload: { purpose: kind, userId, role: input.role, lang, inviter: by.name } });
           return { kind, userId, link: null };
