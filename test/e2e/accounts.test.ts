@@ -1,7 +1,8 @@
 // Accounts in the browser, with mail read from a real SMTP server: the admin invites an editor, the editor
 // chooses a password through the mailed link, changes it on their account page, forgets it and resets it
 // through the mailed link; the admin changes the editor's role and removes them. Once with the mouse, once
-// with the keyboard alone. axe-core checks every page on the way, the error states included.
+// with the keyboard alone; and a one-time password replaced at the first sign-in. axe-core checks every page
+// on the way, the error states included.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, type TestSmtp } from '../smtp.js';
@@ -138,6 +139,29 @@ describe.skipIf(!browserAvailable())('accounts in the browser, with mail and axe
     expectNoNetwork(editor.blocked);
     await admin.context.close();
     await editor.context.close();
+  });
+
+  it('a one-time password leads to choosing one\'s own first', async () => {
+    const { url, env } = server;
+    const mid = (await env.services.municipalities.getBySlug(SLUG)).id;
+    const id = await env.services.auth.createUser({ email: 'olga@musterstadt.example', name: 'Olga Einmal', password: 'Abcde-Fghij-Klmno-Pqrst', mustChangePassword: true });
+    await env.services.auth.addMembership(mid, id, 'editor');
+    const { context, page, blocked } = await newContext(browser);
+    await page.goto(`${url}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill('olga@musterstadt.example');
+    await page.getByLabel('Passwort', { exact: true }).fill('Abcde-Fghij-Klmno-Pqrst');
+    await Promise.all([page.waitForURL(`${url}/konto`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Sie haben sich mit einem Einmal-Passwort angemeldet.');
+    await axeCheck(page);
+    await page.goto(`${url}/${SLUG}/verwaltung`);
+    expect(page.url()).toBe(`${url}/konto`);
+    await page.getByLabel('Einmal-Passwort').fill('Abcde-Fghij-Klmno-Pqrst');
+    await page.getByLabel('Neues Passwort', { exact: true }).fill('olgas-eigenes-passwort');
+    await page.getByLabel('Neues Passwort wiederholen').fill('olgas-eigenes-passwort');
+    await Promise.all([page.waitForURL(`${url}/${SLUG}/verwaltung`), page.getByRole('button', { name: 'Passwort ändern' }).click()]);
+    await axeCheck(page);
+    expectNoNetwork(blocked);
+    await context.close();
   });
 
   const link = (name: string | RegExp) => (f: Focused) => f.tag === 'a' && (typeof name === 'string' ? f.name === name : name.test(f.name));
