@@ -102,6 +102,20 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect((await signed.get(paths.admin(f.A.slug))).status).toBe(200);
   });
 
+  it('a mail server that fails leaves no live link behind; the job retries and sends a fresh one', async () => {
+    const admin = await signedIn(f.A.adminEmail);
+    await admin.post(paths.adminUserNew(f.A.slug), { name: 'Fritz Fehler', email: 'fritz@example.org', role: 'editor' });
+    const fritz = (await env.services.auth.findUserByEmail('fritz@example.org'))!.id;
+    const tokens = () => env.db.kysely.selectFrom('account_tokens').select('id').where('user_id', '=', fritz).execute();
+    smtp.failNext(1);
+    expect(await runJobs()).toMatchObject({ done: 0, retried: 1 });
+    expect(smtp.mails).toHaveLength(0);
+    expect(await tokens()).toHaveLength(0);
+    expect(await env.services.jobs.runDueJobs(new Date(env.now.value.getTime() + 60_000))).toMatchObject({ done: 1 });
+    expect(mailTo('fritz@example.org').subject).toBe('Einladung zu Teilhabe – Amstadt');
+    expect(await tokens()).toHaveLength(1);
+  });
+
   it('without SMTP the invitation link is shown to copy, once; an expired link is dead', async () => {
     const off = await createTestEnv(engine);
     try {
