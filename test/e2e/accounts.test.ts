@@ -59,6 +59,10 @@ describe.skipIf(!browserAvailable())('accounts in the browser, with mail and axe
     await page.getByRole('button', { name: 'Einladen' }).click();
     await expect.poll(() => alert(page)).toContain(`Die Einladung an ${email} wird per E-Mail verschickt.`);
     await axeCheck(page);
+    // At 320 px the page reflows: only the table scrolls in its own box, never the page.
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The editor: the mailed link, a mismatch first, then the password.
     const invite = await mailedLink(email, 'Einladung zu Teilhabe – Musterstadt (Demo)');

@@ -47,8 +47,10 @@ export function UsersPage(props: {
             t(`roles.${m.role}`),
             m.invited ? t('accounts.members.pending') : t('accounts.members.active'),
             <ul class="inline-list">
-              <li><a class="kern-link" href={accountsPaths.adminMemberRole(slug, m.id)}>{t('accounts.members.changeRole')}<span class="kern-sr-only"> {m.name}</span></a></li>
-              <li><a class="kern-link" href={accountsPaths.adminMemberRemove(slug, m.id)}>{t('accounts.members.remove')}<span class="kern-sr-only"> {m.name}</span></a></li>
+              {/* The name in the link's accessible name (aria-label, not a hidden span: an absolutely placed span
+                  would widen the page beyond the table's scroll box at 320 px). */}
+              <li><a class="kern-link" href={accountsPaths.adminMemberRole(slug, m.id)} aria-label={`${t('accounts.members.changeRole')} ${m.name}`}>{t('accounts.members.changeRole')}</a></li>
+              <li><a class="kern-link" href={accountsPaths.adminMemberRemove(slug, m.id)} aria-label={`${t('accounts.members.remove')} ${m.name}`}>{t('accounts.members.remove')}</a></li>
             </ul>,
           ])}
         />
