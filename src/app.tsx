@@ -9,7 +9,9 @@ import type { Child } from 'hono/jsx';
 import { MODULES } from './modules.js';
 import { registerAuthRoutes } from './platform/auth/auth.routes.js';
 import { randomToken } from './platform/auth/auth.service.js';
+import { TrustedProxies } from './platform/auth/client.address.js';
 import { can } from './platform/auth/permissions.js';
+import { SignInLimits } from './platform/auth/signin.limits.js';
 import { readAsset } from './platform/http/assets.js';
 import type { AppEnv } from './platform/http/env.js';
 import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './platform/http/errors.js';
@@ -142,7 +144,9 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config);
+  const signInLimits = new SignInLimits(deps.db.kysely, deps.clock, { maxFailures: deps.config.loginMaxAttempts, windowMinutes: deps.config.loginWindowMinutes });
+  const guards = { signIn: signInLimits, proxies: new TrustedProxies(deps.config.trustedProxies) };
+  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config, guards);
   // Routes outside any municipality (the instance admin), before tenancy claims the first path segment.
   const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
   for (const m of modules) if (m.instanceRoutes) app.route('/', m.instanceRoutes(context));
