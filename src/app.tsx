@@ -15,6 +15,8 @@ import { SignInLimits } from './platform/auth/signin.limits.js';
 import { readAsset } from './platform/http/assets.js';
 import type { AppEnv } from './platform/http/env.js';
 import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './platform/http/errors.js';
+import { openFlash } from './platform/http/flash.js';
+import { instanceSecret } from './platform/http/flash.repository.js';
 import { FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
 import { platformPaths as paths, RESERVED_SLUGS } from './platform/http/paths.js';
 import { negotiateLang, registerLocales, translator } from './platform/i18n/i18n.js';
@@ -26,15 +28,6 @@ import type { AppDeps } from './services.js';
 export const SESSION_COOKIE = 'teilhabe_session';
 export const CSRF_COOKIE = 'teilhabe_csrf';
 const LANG_COOKIE = 'teilhabe_lang';
-
-/** A cookie value as written by redirectWithFlash; a malformed one is shown as nothing rather than failing the page. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '';
-  }
-}
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -62,6 +55,8 @@ export function createApp(deps: AppDeps) {
   };
   const app = new Hono<AppEnv>();
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
+  // The key that seals flash messages: read (or made) once, shared with every other process through the database.
+  let flashKeyOnce: Promise<Buffer> | null = null;
 
   // 1. Security headers and a Content-Security-Policy without inline script or style.
   app.use(
@@ -116,8 +111,14 @@ export function createApp(deps: AppDeps) {
     }
     c.set('csrfToken', csrf);
 
+    // A flash cookie as sealed by redirectWithFlash; a forged or malformed one is shown as nothing.
+    const flashKey = await (flashKeyOnce ??= instanceSecret(deps.db.kysely, 'flash', deps.clock().toISOString()).catch((err: unknown) => {
+      flashKeyOnce = null;
+      throw err;
+    }));
+    c.set('flashCookie', { key: flashKey, secure: deps.config.secureCookies });
     const flash = getCookie(c, FLASH_COOKIE);
-    c.set('flash', flash ? safeDecode(flash).slice(0, 300) : null);
+    c.set('flash', flash ? openFlash(flashKey, flash)?.slice(0, 300) ?? null : null);
     if (flash) deleteCookie(c, FLASH_COOKIE, { path: '/' });
     await next();
   });

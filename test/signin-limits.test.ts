@@ -30,6 +30,8 @@ async function withUsers(env: TestEnv) {
 }
 
 const statusesOf = (results: { status: number }[]) => results.map((r) => r.status);
+// Every attempt checks a password with scrypt, slow on purpose: the tests of many attempts get minutes.
+const MANY = 300_000;
 
 describe.each(engines)('sign-in limits on %s', (engine) => {
   describe('without a trusted proxy', () => {
@@ -37,7 +39,7 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
     beforeAll(async () => {
       env = await createTestEnv(engine);
       await withUsers(env);
-    });
+    }, MANY);
     afterAll(() => env.close());
 
     it('40 guesses with a rotated X-Forwarded-For are one client: slowed after 3, locked after 10', async () => {
@@ -52,7 +54,7 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
       expect((await attempt(env, '203.0.113.9', OWNER, PASSWORD, { 'x-forwarded-for': '192.0.2.1' })).status).toBe(429);
       // … while the owner at another address signs in.
       expect((await attempt(env, '192.0.2.50', OWNER, PASSWORD)).status).toBe(303);
-    });
+    }, MANY);
 
     it('one account from one client slows down after 3 failures, then the client is locked', async () => {
       const from = '203.0.113.20';
@@ -81,7 +83,7 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
       const left = await env.db.kysely.selectFrom('rate_limits').select(['key', 'window_start']).execute();
       const windowStart = new Date(env.now.value.getTime() - 15 * 60_000).toISOString();
       expect(left.filter((r) => r.window_start < windowStart)).toEqual([]);
-    });
+    }, MANY);
 
     it('a third party failing 50 times from other clients cannot lock the owner out of their own client', async () => {
       const results = [];
@@ -91,7 +93,7 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
       expect((await attempt(env, '198.18.0.1', OWNER, PASSWORD)).status).toBe(429);
       // … the owner's own client is not.
       expect((await attempt(env, '192.0.2.77', OWNER, PASSWORD)).status).toBe(303);
-    });
+    }, MANY);
 
     it('answers as fast for an unknown address as for a known one, limited or not', async () => {
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -112,7 +114,7 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
       const k = median(known);
       expect(Math.abs(median(unknown) - k) / k).toBeLessThan(0.3);
       expect(Math.abs(median(limited) - k) / k).toBeLessThan(0.3);
-    });
+    }, MANY);
   });
 
   describe('behind a trusted proxy', () => {
@@ -120,14 +122,14 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
     beforeAll(async () => {
       env = await createTestEnv(engine, { TRUSTED_PROXIES: '127.0.0.1,10.0.0.0/8' });
       await withUsers(env);
-    });
+    }, MANY);
     afterAll(() => env.close());
 
     it('counts the forwarded address: different clients are not limited together', async () => {
       const results = [];
       for (let i = 0; i < 20; i++) results.push(await attempt(env, '127.0.0.1', `guess${i}@amstadt.example`, 'falsch', { 'x-forwarded-for': `198.51.100.${i}` }));
       expect(statusesOf(results).every((s) => s === 400)).toBe(true);
-    });
+    }, MANY);
 
     it('takes the right-most untrusted address, so a client cannot pretend to be another', async () => {
       const results = [];
@@ -138,7 +140,7 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
       // A header from an untrusted socket is ignored: the socket is the client.
       expect((await attempt(env, '203.0.113.66', OWNER, PASSWORD, { 'x-forwarded-for': '192.0.2.200' })).status).toBe(429);
       expect((await attempt(env, '203.0.113.67', OWNER, PASSWORD, { 'x-forwarded-for': '203.0.113.66' })).status).toBe(303);
-    });
+    }, MANY);
   });
 });
 
@@ -191,5 +193,5 @@ describe('through a real HTTP server', () => {
       await plain.close();
       await trusted.close();
     }
-  });
+  }, MANY);
 });
