@@ -123,11 +123,12 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  // 4. No request body larger than the largest import (plus its form) is read at all.
+  // 4. No request body larger than the largest import (plus its form) is read at all: the body is counted while
+  // it arrives (a too large Content-Length is refused before the first byte), and reading stops at the limit.
   app.use(
     bodyLimit({
       maxSize: deps.config.importMaxBytes + 1024 * 1024,
-      onError: (c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" />, 413),
+      onError: (c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" values={{ mb: deps.config.importMaxBytes / 1024 / 1024 }} />, 413),
     }),
   );
 

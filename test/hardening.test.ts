@@ -91,7 +91,8 @@ describe.each(engines)('the flash cookie on %s', (engine) => {
   });
 
   it('is Secure in production and when the public address is https', async () => {
-    for (const overrides of [{ NODE_ENV: 'production' }, { PUBLIC_URL: 'https://teilhabe.example' }]) {
+    const settings: Record<string, string>[] = [{ NODE_ENV: 'production' }, { PUBLIC_URL: 'https://teilhabe.example' }];
+    for (const overrides of settings) {
       const env = await make(overrides);
       const client = new Client(env);
       await client.get('/anmelden');
@@ -100,5 +101,37 @@ describe.each(engines)('the flash cookie on %s', (engine) => {
       expect(flashCookieOf(res.res)).toMatch(/;\s*Secure/i);
       expect(res.res.headers.getSetCookie().find((l) => l.startsWith('teilhabe_session='))).toMatch(/;\s*Secure/i);
     }
+  });
+});
+
+describe('uploads over the limit', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv('sqlite', { IMPORT_MAX_BYTES: String(1024 * 1024) });
+  });
+  afterAll(() => env.close());
+
+  it('stop being read at the limit, answer 413 with the limit, and the server serves on', async () => {
+    // 50 MB offered as a stream without Content-Length: the app reads on only while the limit allows.
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(97);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 50 * 1024 * 1024) return controller.close();
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await env.app.request('/anmelden', { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=x' }, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('Die gesendeten Daten sind zu groß: eine Datei darf höchstens 1 MB groß sein. Es wurde nichts gespeichert.');
+    expect(pulled).toBeLessThan(3 * 1024 * 1024);
+
+    // A file sent as a browser sends it is refused the same way, and the next page is served.
+    const client = new Client(env);
+    const declared = await client.upload('/anmelden', {}, { file: { name: 'gross.xlsx', content: Buffer.alloc(3 * 1024 * 1024) } });
+    expect(declared.status).toBe(413);
+    expect(declared.body).toContain('höchstens 1 MB');
+    expect((await client.get('/anmelden')).status).toBe(200);
   });
 });

@@ -410,7 +410,7 @@ export const de = {
     forbidden: { title: 'Keine Berechtigung', body: 'Für diese Seite fehlt Ihnen die Berechtigung.' },
     csrf: { title: 'Formular abgelaufen', body: 'Das Formular war nicht mehr gültig. Bitte laden Sie die Seite neu und senden Sie es noch einmal.' },
     badRequest: { title: 'Ungültige Anfrage', body: 'Die Anfrage konnte nicht verarbeitet werden.' },
-    tooLarge: { title: 'Datei zu groß', body: 'Die gesendeten Daten sind zu groß. Es wurde nichts gespeichert.' },
+    tooLarge: { title: 'Datei zu groß', body: 'Die gesendeten Daten sind zu groß: eine Datei darf höchstens {{mb, number(maximumFractionDigits: 1)}} MB groß sein. Es wurde nichts gespeichert.' },
     serverError: { title: 'Ein Fehler ist aufgetreten', body: 'Bitte versuchen Sie es später noch einmal. Es wurde nichts verändert.' },
     accessibility: {
       title: 'Erklärung zur Barrierefreiheit',

@@ -408,7 +408,7 @@ export const en: Shape<typeof de> = {
     forbidden: { title: 'No permission', body: 'You do not have permission for this page.' },
     csrf: { title: 'Form expired', body: 'The form was no longer valid. Please reload the page and send it again.' },
     badRequest: { title: 'Invalid request', body: 'The request could not be processed.' },
-    tooLarge: { title: 'File too large', body: 'The data sent is too large. Nothing was saved.' },
+    tooLarge: { title: 'File too large', body: 'The data sent is too large: a file may be at most {{mb, number(maximumFractionDigits: 1)}} MB. Nothing was saved.' },
     serverError: { title: 'Something went wrong', body: 'Please try again later. Nothing was changed.' },
     accessibility: {
       title: 'Accessibility statement',
