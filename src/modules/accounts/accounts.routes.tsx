@@ -2,6 +2,7 @@
 // invitation and reset mails. Inside the admin area: a person's role and their removal (users.manage).
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { clientAddress, TrustedProxies } from '../../platform/auth/client.address.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pageContext, redirectWithFlash, render, requirePermission, requireUser, type Ctx } from '../../platform/http/kit.js';
 import { InvalidInputError, UnauthenticatedError } from '../../platform/http/errors.js';
@@ -14,10 +15,11 @@ import { AccountPage, DeadLinkPage, ForgotPasswordPage, JoinPage, RemovePage, Ro
 /** The platform's session cookie (src/app.tsx): a password change keeps the session it was made in. */
 const SESSION_COOKIE = 'teilhabe_session';
 
-const clientOf = (c: Ctx) => c.req.header('x-forwarded-for')?.split(',')[0].trim() || 'local';
-
 export function accountRoutes(context: RouteContext): Hono<AppEnv> {
   const { accounts, auth } = context.services;
+  // The client a reset request is counted for: X-Forwarded-For only from the configured proxies (as sign-in).
+  const proxies = new TrustedProxies(context.config.trustedProxies);
+  const clientOf = (c: Ctx) => clientAddress(c, proxies);
   const app = new Hono<AppEnv>();
   const empty = { values: {}, errors: {} };
 
