@@ -57,7 +57,7 @@ export function accountRoutes(context: RouteContext): Hono<AppEnv> {
     // The same answer whether or not the address has an account.
     const outcome = await accounts.requestReset(v.data.email, clientOf(c), c.get('lang'));
     if (outcome === 'limited') return render(c, <ForgotPasswordPage ctx={pageContext(c)} form={empty} outcome="limited" mailOff={false} />, 429);
-    return render(c, <ForgotPasswordPage ctx={pageContext(c)} form={empty} outcome="sent" mailOff={false} />);
+    return render(c, <ForgotPasswordPage ctx={pageContext(c)} form={empty} outcome="sent" mailOff={!accounts.mailConfigured} />);
   });
 
   // ---- the link of an invitation or reset mail ---------------------------------------------------------
