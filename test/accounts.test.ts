@@ -140,6 +140,13 @@ describe.each(engines)('accounts on %s', (engine) => {
       const fresh = again.body.match(LINK)![0];
       expect(fresh).not.toBe(url);
       expect((await otto.post(pathOf(fresh), { password: NEW_PW, password_confirm: NEW_PW })).location).toBe('/anmelden');
+      // "Forgot password" without SMTP: the same answer for every address, that no mail goes out, and no job.
+      const forgot = new Client(off);
+      expect((await forgot.get(paths.forgotPassword())).body).toContain('Diese Installation verschickt keine E-Mails.');
+      const asked = await forgot.post(paths.forgotPassword(), { email: 'otto@example.org' });
+      expect(asked.status).toBe(200);
+      expect(asked.body).toContain('Diese Installation verschickt keine E-Mails.');
+      expect(await off.db.kysely.selectFrom('jobs').select('id').where('kind', '=', 'accounts.reset').execute()).toHaveLength(0);
       // Once the person has chosen a password, the address is simply a member.
       const third = await admin.post(paths.adminUserNew(g.A.slug), { name: 'Otto Ohne', email: 'otto@example.org', role: 'editor' });
       expect(third.body).toContain('Diese Person gehört schon zur Kommune.');
