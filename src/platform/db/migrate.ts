@@ -31,7 +31,9 @@ export async function migrate(db: Db): Promise<string[]> {
       );
     },
   };
-  const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
+  // Numbers are handed out to work done side by side, so a migration may land after one with a higher number
+  // already ran somewhere (009 after 010): it still runs. Migrations never depend on a later-numbered one.
+  const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
