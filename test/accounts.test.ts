@@ -285,6 +285,8 @@ describe.each(engines)('accounts on %s', (engine) => {
     await ask('vergessen@example.org');
     await runJobs();
     const second = pathOf(smtp.mails[1].text.match(LINK)![0]);
+    // The used link is gone from the table; only the live one is kept.
+    expect(await env.db.kysely.selectFrom('account_tokens').select('used_at').where('user_id', '=', id).execute()).toEqual([{ used_at: null }]);
     env.now.value = new Date(env.now.value.getTime() + 3600_000 + 1000);
     const late = await c.get(second);
     expect(late.status).toBe(404);

@@ -47,6 +47,11 @@ export async function retireTokens(db: Conn, userId: number, purpose: TokenPurpo
   await db.updateTable('account_tokens').set({ used_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
 }
 
+/** A person's dead links (used or expired) go when they get a new one: the table keeps only what may still work. */
+export async function deleteDeadTokens(db: Conn, userId: number, now: string): Promise<void> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)])).execute();
+}
+
 export async function deleteToken(db: Conn, hash: string): Promise<void> {
   await db.deleteFrom('account_tokens').where('token_hash', '=', hash).execute();
 }

@@ -251,6 +251,7 @@ export class AccountService {
   private async issue(conn: Kysely<Database>, userId: number, municipalityId: number | null, purpose: TokenPurpose, role: string | null): Promise<string> {
     const token = newToken();
     const now = this.clock();
+    await repo.deleteDeadTokens(conn, userId, now.toISOString());
     await repo.insertToken(conn, {
       userId, municipalityId, purpose, role, hash: sha256(token),
       expiresAt: new Date(now.getTime() + TOKEN_HOURS[purpose] * 3600_000).toISOString(), createdAt: now.toISOString(),
