@@ -14,6 +14,8 @@ import { cleanText, oneLine, stripInvisible } from './text.clean.js';
 
 export interface ImportWarning {
   row: number;
+  /** PDF only: the page; `row` is then the line on that page. */
+  page?: number;
   sheet?: string;
   column?: string;
   message: string;
@@ -160,8 +162,12 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     let goal: ExchangeGoal | null = null;
     let pendingVisions: string[] = [];
     let visionBullets = null as boolean | null;
-    const warn = (row: number, message: string, column?: string) =>
-      warnings.push({ row, ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    // A PDF's rows name their page and line: a warning says "Seite 3, Zeile 12" rather than the row's ordinal.
+    const onPage = new Map(sheet.rows.filter((row) => row.page).map((row) => [row.row, row]));
+    const warn = (row: number, message: string, column?: string) => {
+      const at = onPage.get(row);
+      warnings.push({ row: at?.line ?? row, ...(at?.page ? { page: at.page } : {}), ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    };
 
     const openField = (name: string, implicit: boolean): FieldState => {
       if (current && current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {

@@ -171,9 +171,9 @@ export const de = {
   },
   import: {
     title: 'Katalog importieren',
-    intro: 'Laden Sie Ihren bestehenden Maßnahmenkatalog hoch: Word (.docx), Excel (.xlsx), CSV, Tabulator-Text oder eingefügter Text. Sie sehen zuerst eine Vorschau; erst mit Ihrer Bestätigung wird etwas gespeichert.',
+    intro: 'Laden Sie Ihren bestehenden Maßnahmenkatalog hoch: Word (.docx), Excel (.xlsx), PDF mit Textebene, CSV, Tabulator-Text oder eingefügter Text. Sie sehen zuerst eine Vorschau; erst mit Ihrer Bestätigung wird etwas gespeichert.',
     file: 'Datei',
-    fileHint: 'Höchstens {{mb}} MB: .docx, .xlsx, .csv, .tsv oder .txt.',
+    fileHint: 'Höchstens {{mb}} MB: .docx, .xlsx, .pdf, .csv, .tsv oder .txt.',
     paste: 'Oder Text einfügen',
     pasteHint: 'Zum Beispiel aus einer Webseite oder einem PDF kopiert.',
     target: 'Ziel des Imports',

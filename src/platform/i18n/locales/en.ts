@@ -169,9 +169,9 @@ export const en: Shape<typeof de> = {
   },
   import: {
     title: 'Import a catalogue',
-    intro: 'Upload your existing catalogue of measures: Word (.docx), Excel (.xlsx), CSV, tab-separated text or pasted text. You see a preview first; nothing is saved until you confirm.',
+    intro: 'Upload your existing catalogue of measures: Word (.docx), Excel (.xlsx), PDF with a text layer, CSV, tab-separated text or pasted text. You see a preview first; nothing is saved until you confirm.',
     file: 'File',
-    fileHint: 'At most {{mb}} MB: .docx, .xlsx, .csv, .tsv or .txt.',
+    fileHint: 'At most {{mb}} MB: .docx, .xlsx, .pdf, .csv, .tsv or .txt.',
     paste: 'Or paste text',
     pasteHint: 'For example copied from a web page or a PDF.',
     target: 'Import into',
