@@ -213,7 +213,7 @@ function tableBlocks(region: Region, items: Item[], lineOf: (y: number) => numbe
  * pieces all start at column starts belongs to the table, and a row starts where the first column has text (or
  * after a wider gap).
  */
-function unruledTables(lines: Item[][], lineOf: (y: number) => number): { blocks: Block[]; used: Set<Item[]> } {
+function unruledTables(lines: Item[][], lineOf: (y: number) => number, carry: number[] | null): { blocks: Block[]; used: Set<Item[]> } {
   const blocks: Block[] = [];
   const used = new Set<Item[]>();
   const segments = (line: Item[]) => {
@@ -226,13 +226,8 @@ function unruledTables(lines: Item[][], lineOf: (y: number) => number): { blocks
     }
     return out;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const header = segments(lines[i]);
-    if (header.length < 3 || used.has(lines[i])) continue;
-    const match = matchHeader(header.map(lineText));
-    if (!match || match.roles.measure === undefined) continue;
-    const starts = header.map((segment) => segment[0].x);
-    const size = lines[i][0].size;
+  /** Lines from `from` on that fit the columns starting at `starts`: rows of the table, until a line does not fit. */
+  const follow = (from: number, starts: number[], size: number, previous: number) => {
     const columnOf = (x: number) => starts.findLastIndex((s) => s <= x + TOLERANCE);
     const rowOf = (line: Item[]) => {
       const cells: Item[][] = starts.map(() => []);
@@ -243,8 +238,6 @@ function unruledTables(lines: Item[][], lineOf: (y: number) => number): { blocks
       }
       return cells;
     };
-    used.add(lines[i]);
-    blocks.push({ top: lines[i][0].y, line: lineOf(lines[i][0].y), kind: 'row', cells: header.map(lineText), table: starts, size });
     let current: { cells: Item[][]; top: number } | null = null;
     const flush = () => {
       if (!current) return;
@@ -253,8 +246,8 @@ function unruledTables(lines: Item[][], lineOf: (y: number) => number): { blocks
       blocks.push({ top: current.top, line: lineOf(current.top), kind: 'row', cells, table: starts, size });
       current = null;
     };
-    let previousY = lines[i][0].y;
-    for (let j = i + 1; j < lines.length; j++) {
+    let previousY = previous;
+    for (let j = from; j < lines.length; j++) {
       const line = lines[j];
       const cells = rowOf(line);
       const gap = previousY - line[0].y;
@@ -268,6 +261,19 @@ function unruledTables(lines: Item[][], lineOf: (y: number) => number): { blocks
       previousY = line[0].y;
     }
     flush();
+  };
+  // A table without rules that ended the page before goes on at the top of this one, without a header.
+  if (carry && lines.length) follow(0, carry, lines[0][0].size, lines[0][0].y + lines[0][0].size);
+  for (let i = 0; i < lines.length; i++) {
+    const header = segments(lines[i]);
+    if (header.length < 3 || used.has(lines[i])) continue;
+    const match = matchHeader(header.map(lineText));
+    if (!match || match.roles.measure === undefined) continue;
+    const starts = header.map((segment) => segment[0].x);
+    const size = lines[i][0].size;
+    used.add(lines[i]);
+    blocks.push({ top: lines[i][0].y, line: lineOf(lines[i][0].y), kind: 'row', cells: header.map(lineText), table: starts, size });
+    follow(i + 1, starts, size, lines[i][0].y);
   }
   return { blocks, used };
 }
@@ -281,27 +287,26 @@ interface Page {
   blocks: Block[];
 }
 
-/** Drops running headers and footers and page numbers from the free lines in the top and bottom margins. */
-function dropRunning(pages: Page[]): void {
-  const margin = (page: Page, block: Block) => block.top > page.height * 0.85 || block.top < page.height * 0.15;
-  const key = (text: string) => text.replace(/\d+/g, '#');
-  const seen = new Map<string, Set<number>>();
-  pages.forEach((page, p) => {
-    for (const block of page.blocks) {
-      if (block.kind !== 'text' || !margin(page, block)) continue;
-      const id = `${key(block.cells[0])}@${Math.round(block.top / 4)}`;
-      if (!seen.has(id)) seen.set(id, new Set());
-      seen.get(id)!.add(p);
-    }
-  });
-  const needed = Math.max(2, Math.ceil(pages.length * 0.5));
+/**
+ * The items of running headers and footers and of page numbers: lines in the top or bottom margin that are page
+ * numbers, or that repeat (digits aside) at the same height on at least half of the pages.
+ */
+function runningItems(pages: Array<{ height: number; lines: Item[][] }>): Set<Item> {
+  const margin = (height: number, line: Item[]) => line[0].y > height * 0.85 || line[0].y < height * 0.15;
+  const key = (line: Item[]) => `${lineText(line).replace(/\d+/g, '#')}@${Math.round(line[0].y / 4)}`;
+  const seen = new Map<string, number>();
   for (const page of pages) {
-    page.blocks = page.blocks.filter((block) => {
-      if (block.kind !== 'text' || !margin(page, block)) return true;
-      if (isPageNumber(block.cells[0])) return false;
-      return !(pages.length >= 2 && (seen.get(`${key(block.cells[0])}@${Math.round(block.top / 4)}`)?.size ?? 0) >= needed);
-    });
+    for (const id of new Set(page.lines.filter((line) => margin(page.height, line)).map(key))) seen.set(id, (seen.get(id) ?? 0) + 1);
   }
+  const needed = Math.max(2, Math.ceil(pages.length * 0.5));
+  const running = new Set<Item>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      if (!margin(page.height, line)) continue;
+      if (isPageNumber(lineText(line)) || (pages.length >= 2 && (seen.get(key(line)) ?? 0) >= needed)) for (const item of line) running.add(item);
+    }
+  }
+  return running;
 }
 
 /** Consecutive free lines of the same size, the first filling the line: one wrapped paragraph. */
@@ -410,9 +415,7 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
     } catch (error) {
       return { ok: false, reason: (error as Error)?.name === 'PasswordException' ? 'encrypted' : 'damaged' };
     }
-    const pages: Page[] = [];
-    let anyText = false;
-    let count = 0;
+    const read: Array<{ height: number; items: Item[]; lines: Item[][]; verticals: Rule[]; horizontals: Rule[] }> = [];
     for (let p = 1; p <= document.numPages; p++) {
       const page = await document.getPage(p);
       const height = page.view[3] - page.view[1];
@@ -423,14 +426,19 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
         const [a, b, c, d, x, y] = raw.transform as number[];
         items.push({ text: raw.str, x, y, width: raw.width, size: Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 10 });
       }
-      if (!items.length) {
-        pages.push({ height, blocks: [] });
-        continue;
-      }
-      anyText = true;
-      const all = linesOf(items);
-      const lineOf = (y: number) => 1 + Math.max(0, all.findIndex((line) => Math.abs(line[0].y - y) <= Math.max(TOLERANCE, line[0].size * 0.3)));
-      const { verticals, horizontals } = await rulesOf(page, OPS);
+      // A page without text (a scan) has nothing to draw tables from: its images are not even decoded.
+      const rules = items.length ? await rulesOf(page, OPS) : { verticals: [], horizontals: [] };
+      read.push({ height, items, lines: linesOf(items), ...rules });
+      page.cleanup();
+    }
+    if (!read.some((page) => page.items.length)) return { ok: false, reason: 'noText' };
+    const running = runningItems(read);
+
+    const pages: Page[] = [];
+    let count = 0;
+    let carry: number[] | null = null;
+    for (const { height, items, lines, verticals, horizontals } of read) {
+      const lineOf = (y: number) => 1 + Math.max(0, lines.findIndex((line) => Math.abs(line[0].y - y) <= Math.max(TOLERANCE, line[0].size * 0.3)));
       const regions = regionsOf(verticals, horizontals);
       const inRegion = (item: Item, region: Region) =>
         item.y + item.size * 0.3 <= region.top + TOLERANCE &&
@@ -441,13 +449,14 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
       const free: Item[] = [];
       const byRegion = regions.map(() => [] as Item[]);
       for (const item of items) {
+        if (running.has(item)) continue;
         const at = regions.findIndex((region) => inRegion(item, region));
         if (at >= 0) byRegion[at].push(item);
         else free.push(item);
       }
       regions.forEach((region, i) => blocks.push(...tableBlocks(region, byRegion[i], lineOf)));
       const freeLines = linesOf(free);
-      const unruled = unruledTables(freeLines, lineOf);
+      const unruled = unruledTables(freeLines, lineOf, carry);
       blocks.push(...unruled.blocks);
       for (const line of freeLines) {
         if (unruled.used.has(line)) continue;
@@ -462,13 +471,12 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
         });
       }
       blocks.sort((a, b) => b.top - a.top);
+      const lastBlock = blocks.at(-1);
+      carry = lastBlock && unruled.blocks.includes(lastBlock) ? lastBlock.table! : null;
       pages.push({ height, blocks });
       count += blocks.length;
       if (count > maxRows) return { ok: false, reason: 'tooManyRows', rows: count };
-      page.cleanup();
     }
-    if (!anyText) return { ok: false, reason: 'noText' };
-    dropRunning(pages);
 
     const rows: SourceRow[] = [];
     let last: { page: number; table?: number[]; out: SourceRow } | null = null;
