@@ -1,4 +1,4 @@
-// PDF catalogues through the real upload route, the import service and the CLI: the facts each committed fixture
+// PDF catalogues (and, in the CLI, a web list) through the real upload route, the import service and the CLI: the facts each committed fixture
 // (LibreOffice exports of a Word and an Excel catalogue, see fixtures/import/make-pdf-fixtures.ts) must yield, the
 // warning placed by page and line, and the refusals (scan without text, truncated file) that write nothing and
 // leave the server serving. Numbers are asserted loosely: how "1.1" is stored is another change's business.
@@ -162,6 +162,17 @@ describe('teilhabe import FILE.pdf --json', () => {
     lines.length = 0;
     await run('import', fixturePath('excel-catalogue.pdf'), '--json');
     expectExcelFacts(JSON.parse(lines.join('\n')));
+  });
+
+  it('prints the plan of a web list with numbered items and label lines', async () => {
+    lines.length = 0;
+    await run('import', new URL('./fixtures/import/web-list.txt', import.meta.url).pathname, '--json');
+    const plan = JSON.parse(lines.join('\n')) as ExchangePlan;
+    expect(plan.fields.map((field) => field.title)).toEqual(['Sprache und Bildung', 'Arbeit und Ausbildung', 'Zusammenleben']);
+    expect(measures(plan)).toHaveLength(7);
+    expect(byText(plan, 'Vernetzung der Angebote').actors.map((a) => a.name)).toEqual(['VHS Talheim', 'Familienzentrum', 'Ehrenamtskreis Asyl']);
+    expect(byText(plan, 'Interkulturelles Gemeindefest')).toMatchObject({ actors: [{ name: 'Kulturamt', role: 'lead' }, { name: 'Migrantenorganisationen' }, { name: 'Sportvereine' }], status: { label: 'läuft' } });
+    expect(timeframe(byText(plan, 'Interkulturelles Gemeindefest'))).toBe('jährlich');
   });
 
   it('refuses a scan and a truncated PDF with the message', async () => {
