@@ -137,6 +137,19 @@ describe('PDFs that cannot be read', () => {
     expect(await readPdf(locked, 100)).toEqual({ ok: false, reason: 'encrypted' });
   });
 
+  it('never throws on a damaged PDF: cut anywhere or with bytes overwritten, it is read or refused', async () => {
+    const whole = fixture('word-catalogue.pdf');
+    let seed = 20261127;
+    const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 20; i++) {
+      const bytes = Buffer.from(i % 2 ? whole.subarray(0, Math.floor(random() * whole.length)) : whole);
+      if (i % 2 === 0) for (let k = 0; k < 1 + Math.floor(random() * 30); k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const read = await readPdf(bytes, 10_000);
+      if (!read.ok) expect(['damaged', 'noText', 'encrypted']).toContain(read.reason);
+      else expect(read.rows.every((row) => row.page && row.line)).toBe(true);
+    }
+  });
+
   it('stops at the row limit', async () => {
     const lines: Array<[number, number, string]> = Array.from({ length: 30 }, (_, i) => [60, 60 + i * 20, `Absatz ${i + 1}.`]);
     expect(await readPdf(await drawn([lines]), 10)).toMatchObject({ ok: false, reason: 'tooManyRows' });
