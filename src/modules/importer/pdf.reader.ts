@@ -48,6 +48,8 @@ interface Block {
   size: number;
   /** Right end of a free line, for telling a wrapped line from a short one. */
   right?: number;
+  /** A free line with wide gaps in it is laid out in columns: never part of a paragraph. */
+  spread?: boolean;
 }
 
 const TOLERANCE = 2;
@@ -320,6 +322,8 @@ function joinParagraphs(blocks: Block[]): Block[] {
       previous &&
       block.kind === 'text' &&
       previous.kind === 'text' &&
+      !previous.spread &&
+      !block.spread &&
       Math.abs(previous.size - block.size) < 0.5 &&
       previous.top - block.top <= block.size * 1.5 &&
       (previous.right ?? 0) >= right - block.size * 4 &&
@@ -468,6 +472,7 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
           cells: [lineText(line)],
           size: Math.max(...line.map((item) => item.size)),
           right: Math.max(...line.map((item) => item.x + item.width)),
+          spread: line.some((item, k) => k > 0 && item.x - (line[k - 1].x + line[k - 1].width) > item.size * 1.2),
         });
       }
       blocks.sort((a, b) => b.top - a.top);
