@@ -31,6 +31,8 @@ function expectWordFacts(plan: ExchangePlan, verbatim: boolean): void {
   expect(plan.plan.title).toBe('Integrationsplan der Stadt Musterstadt');
   expect(plan.fields.map((field) => field.title)).toEqual(['Sprache und Bildung', 'Arbeit und Ausbildung']);
   const [bildung, arbeit] = plan.fields;
+  // The vision paragraph Word wrapped over three lines is one vision.
+  expect(bildung.visions.join(' ')).toMatch(/^Alle Menschen in Musterstadt können .* gleichberechtigt am gesellschaftlichen Leben teilhaben; .* erreichen alle Menschen\.$/);
   expect(bildung.goals.map((goal) => goal.text)).toEqual([
     expect.stringContaining('Das Angebot an Deutschkursen wird ausgebaut'),
     expect.stringContaining('Kinder aus zugewanderten Familien werden früh gefördert'),
@@ -100,18 +102,18 @@ describe.each(engines)('PDF catalogues on %s', (engine) => {
     // The number as written reaches the parsed plan (how it is stored is the plan's business).
     expect(JSON.stringify(byText(word.plan, 'Sprachkurse mit Kinderbetreuung'))).toContain('"1.1"');
     // The one thing worth a warning, placed where a reader of the PDF finds it.
-    expect(word.warnings).toEqual([{ page: 2, row: 14, column: 'Federführung', message: 'Die Maßnahme hat keine Akteure.' }]);
+    expect(word.warnings).toEqual([{ page: 2, row: 17, column: 'Federführung', message: 'Die Maßnahme hat keine Akteure.' }]);
     const excel = await env.services.imports.parse(f.A.municipalityId, 'tabelle.pdf', fixture('excel-catalogue.pdf'), {}, translator('de'));
     expect(excel.ok, JSON.stringify(!excel.ok && excel.errors)).toBe(true);
     if (excel.ok) expectExcelFacts(excel.plan);
   });
 
-  it('upload, preview with "Seite 2, Zeile 14", confirm: the plan has the measures of the PDF', async () => {
+  it('upload, preview with "Seite 2, Zeile 17", confirm: the plan has the measures of the PDF', async () => {
     const up = await admin.upload(paths.adminImport(f.A.slug), { target: '' }, { file: { name: 'massnahmen.pdf', content: fixture('word-catalogue.pdf'), type: 'application/pdf' } });
     expect(up.status, up.body.slice(0, 300)).toBe(303);
     const preview = await admin.get(up.location!);
     expect(preview.status).toBe(200);
-    expect(preview.body).toContain('Seite 2, Zeile 14, Spalte „Federführung“:</strong> Die Maßnahme hat keine Akteure.');
+    expect(preview.body).toContain('Seite 2, Zeile 17, Spalte „Federführung“:</strong> Die Maßnahme hat keine Akteure.');
     expect(preview.body).toContain('Sprachcafé im Stadtteilzentrum für die ganze Bevölkerung einrichten');
     const token = up.location!.split('/').pop()!;
     const done = await admin.post(paths.adminImportConfirm(f.A.slug, token));

@@ -46,7 +46,8 @@ interface Block {
   /** The column boundaries of the table a row belongs to (for continuing it on the next page). */
   table?: number[];
   size: number;
-  /** Right end of a free line, for telling a wrapped line from a short one. */
+  /** Left and right end of a free line, for telling a wrapped line from a short one. */
+  left?: number;
   right?: number;
   /** A free line with wide gaps in it is laid out in columns: never part of a paragraph. */
   spread?: boolean;
@@ -311,6 +312,13 @@ function runningItems(pages: Array<{ height: number; lines: Item[][] }>): Set<It
   return running;
 }
 
+/** The width of a line's first word, estimated from the line's average character width. */
+function firstWord(block: Block): number {
+  const text = block.cells[0];
+  const perChar = ((block.right ?? 0) - (block.left ?? 0)) / Math.max(1, text.length);
+  return (text.match(/^\S+/)?.[0].length ?? 0) * perChar;
+}
+
 /** Consecutive free lines of the same size, the first filling the line: one wrapped paragraph. */
 function joinParagraphs(blocks: Block[]): Block[] {
   const lines = blocks.filter((block) => block.kind === 'text');
@@ -326,7 +334,8 @@ function joinParagraphs(blocks: Block[]): Block[] {
       !block.spread &&
       Math.abs(previous.size - block.size) < 0.5 &&
       previous.top - block.top <= block.size * 1.5 &&
-      (previous.right ?? 0) >= right - block.size * 4 &&
+      // The line before is full: the first word of this one would not have fitted at its end.
+      (previous.right ?? 0) + block.size * 0.3 + firstWord(block) >= right - block.size * 0.5 &&
       !/:$/.test(previous.cells[0]) &&
       !BULLET.test(block.cells[0]);
     if (wrapped && previous) {
@@ -471,6 +480,7 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
           kind: 'text',
           cells: [lineText(line)],
           size: Math.max(...line.map((item) => item.size)),
+          left: Math.min(...line.map((item) => item.x)),
           right: Math.max(...line.map((item) => item.x + item.width)),
           spread: line.some((item, k) => k > 0 && item.x - (line[k - 1].x + line[k - 1].width) > item.size * 1.2),
         });
