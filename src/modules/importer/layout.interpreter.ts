@@ -332,7 +332,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           if (vision[1].trim()) addVisions(vision[1]);
           return;
         }
-        const goalRow = row.tabular && roles ? oneLine(text).match(GOAL_ROW) : null;
+        // A goal row merged across a table, or a goal heading ("Ziel 1.1: …") between the tables of a Word or PDF
+        // document, once tables have begun or right before one.
+        const goalRow = (row.tabular ? roles : tableSeen || ['header', 'data'].includes(nextKind(index))) ? oneLine(text).match(GOAL_ROW) : null;
         if (goalRow) {
           const state = ensureField();
           goal = { text: goalRow[1] ? `${goalRow[1]} ${goalRow[2].trim()}` : goalRow[2].trim(), measures: [] };

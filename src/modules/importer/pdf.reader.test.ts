@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { parseCatalogue } from './parse.catalogue.js';
 import { joinLines, readPdf } from './pdf.reader.js';
 import type { SourceRow } from './table.model.js';
 
@@ -125,6 +126,38 @@ describe('PDF without rules', () => {
       ['3', 'Anerkennungsberatung', 'IQ Netzwerk', 'laufend'],
     ]);
     expect(rows.at(-1)).toMatchObject({ page: 2, line: 2 });
+  });
+});
+
+describe('goal headings between the tables of a PDF', () => {
+  it('are the goals of the measures below them', async () => {
+    const bytes = await drawn([
+      [
+        [60, 50, 'Handlungsfeld 2: Wohnen'],
+        [60, 80, 'Ziel 2.1: Geflüchtete finden eigene Wohnungen'],
+        [60, 110, 'Nr.'],
+        [100, 110, 'Maßnahme'],
+        [330, 110, 'Verantwortlich'],
+        [460, 110, 'Status'],
+        [60, 125, '2.1'],
+        [100, 125, 'Wohnraumbörse'],
+        [330, 125, 'Amt für Soziales'],
+        [460, 125, 'geplant'],
+        [60, 160, 'Ziel 2.2: Vermieter vertrauen neuen Mietern'],
+        [60, 190, 'Nr.'],
+        [100, 190, 'Maßnahme'],
+        [330, 190, 'Verantwortlich'],
+        [460, 190, 'Status'],
+        [60, 205, '2.2'],
+        [100, 205, 'Mietführerschein'],
+        [330, 205, 'Caritas'],
+        [460, 205, 'umgesetzt'],
+      ],
+    ]);
+    const result = await parseCatalogue({ fileName: 'wohnen.pdf', bytes });
+    expect(result.ok && result.plan.fields.map((field) => [field.title, field.goals.map((goal) => [goal.text, goal.measures.map((m) => m.text)])])).toEqual([
+      ['Wohnen', [[expect.stringContaining('Geflüchtete finden eigene Wohnungen'), ['Wohnraumbörse']], [expect.stringContaining('Vermieter vertrauen neuen Mietern'), ['Mietführerschein']]]],
+    ]);
   });
 });
 
