@@ -122,7 +122,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   let title = null as string | null;
   let detected = null as DetectedColumns | null;
   let firstCells = null as string[] | null;
-  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number } | null;
+  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number; page?: number } | null;
   // Set by the first table header or table row: lines before it are the plan's title and headings. It does not
   // depend on a column mapping, so a title row reads the same with and without one.
   let tableSeen = false;
@@ -279,7 +279,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         }
       }
       if (active.measure === undefined) {
-        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.row };
+        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.line ?? row.row, ...(row.page ? { page: row.page } : {}) };
         return;
       }
       roles = active;
@@ -450,6 +450,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           file,
           ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
           ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
+          ...(headerWithoutMeasure?.page ? { page: headerWithoutMeasure.page } : {}),
           message: listed ? t('importer.layout.noMeasureColumn', { columns: listed }) : t('importer.layout.noTable'),
         },
       ],

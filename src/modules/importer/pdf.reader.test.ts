@@ -16,8 +16,11 @@ async function rowsOf(bytes: Buffer): Promise<SourceRow[]> {
   return read.rows;
 }
 
-/** A PDF drawn line by line: each page a list of [x, y from the top, text]. */
-function drawn(pages: Array<Array<[number, number, string]>>, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+/**
+ * A PDF drawn line by line: each page a list of [x, y from the top, text]; `rules` are lines drawn on the first
+ * page ([x1, y1, x2, y2], from the top), as a word processor draws table borders.
+ */
+function drawn(pages: Array<Array<[number, number, string]>>, options: PDFKit.PDFDocumentOptions = {}, rules: Array<[number, number, number, number]> = []): Promise<Buffer> {
   return new Promise((resolve) => {
     const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, ...options });
     const chunks: Buffer[] = [];
@@ -27,6 +30,7 @@ function drawn(pages: Array<Array<[number, number, string]>>, options: PDFKit.PD
     for (const lines of pages) {
       doc.addPage({ margin: 0 });
       for (const [x, y, text] of lines) doc.text(text, x, y, { lineBreak: false });
+      for (const [x1, y1, x2, y2] of pages.indexOf(lines) === 0 ? rules : []) doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(0.5).stroke();
     }
     doc.end();
   });
@@ -158,6 +162,24 @@ describe('goal headings between the tables of a PDF', () => {
     expect(result.ok && result.plan.fields.map((field) => [field.title, field.goals.map((goal) => [goal.text, goal.measures.map((m) => m.text)])])).toEqual([
       ['Wohnen', [[expect.stringContaining('Geflüchtete finden eigene Wohnungen'), ['Wohnraumbörse']], [expect.stringContaining('Vermieter vertrauen neuen Mietern'), ['Mietführerschein']]]],
     ]);
+  });
+});
+
+describe('a ruled table drawn by another producer (pdfkit, with its own coordinate transform)', () => {
+  it('is read by its rules, and a table without a measure column is refused at its page and line', async () => {
+    const grid: Array<[number, number, number, number]> = [
+      ...[100, 120, 150].map((y): [number, number, number, number] => [50, y, 450, y]),
+      ...[50, 100, 300, 450].map((x): [number, number, number, number] => [x, 100, x, 150]),
+    ];
+    const table = await drawn(
+      [[[60, 30, 'Maßnahmen'], [55, 105, 'Nr.'], [105, 105, 'Maßnahme'], [305, 105, 'Status'], [55, 125, '7'], [105, 125, 'Sprachcafé im'], [105, 137, 'Rathaus'], [305, 125, 'geplant']]],
+      {},
+      grid,
+    );
+    expect((await rowsOf(table)).map((row) => row.cells)).toEqual([['Maßnahmen'], ['Nr.', 'Maßnahme', 'Status'], ['7', 'Sprachcafé im Rathaus', 'geplant']]);
+    const noMeasure = await drawn([[[60, 30, 'Übersicht'], [55, 105, 'Nr.'], [105, 105, 'Ziel'], [305, 105, 'Status'], [55, 125, '7'], [105, 125, 'Mehr Kurse'], [305, 125, 'geplant']]], {}, grid);
+    const result = await parseCatalogue({ fileName: 'ohne.pdf', bytes: noMeasure });
+    expect(!result.ok && result.errors[0]).toMatchObject({ page: 1, row: 2 });
   });
 });
 
