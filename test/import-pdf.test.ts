@@ -122,6 +122,19 @@ describe.each(engines)('PDF catalogues on %s', (engine) => {
     expectWordFacts(await env.services.plans.exchange(f.A.municipalityId, planId), false);
   });
 
+  it('a web list pasted into the upload form: the preview shows its measures with implementers and status', async () => {
+    const text = fs.readFileSync(new URL('./fixtures/import/web-list.txt', import.meta.url), 'utf8');
+    const up = await admin.upload(paths.adminImport(f.A.slug), { target: '', text }, {});
+    expect(up.status, up.body.slice(0, 300)).toBe(303);
+    const preview = await admin.get(up.location!);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toContain('3 Handlungsfelder, 7 Maßnahmen');
+    for (const shown of ['Vernetzung der Angebote für Deutschlernende in einer gemeinsamen Übersicht', 'Ehrenamtskreis Asyl', 'Interkulturelles Gemeindefest', 'Migrantenorganisationen', 'läuft']) {
+      expect(preview.body).toContain(shown);
+    }
+    await admin.post(paths.adminImportDiscard(f.A.slug, up.location!.split('/').pop()!));
+  });
+
   it('a scan without text and a truncated PDF: a clear message, nothing written, the server keeps serving', async () => {
     const before = await count();
     const scan = await admin.upload(paths.adminImport(f.A.slug), { target: '' }, { file: { name: 'scan.pdf', content: fixture('scanned.pdf'), type: 'application/pdf' } });
