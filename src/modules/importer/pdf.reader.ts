@@ -376,11 +376,11 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
 
 /** The lines drawn on a page (table rules), from the bounding boxes of its paths. */
-async function rulesOf(page: PdfPage, OPS: PdfJs['OPS']): Promise<{ verticals: Rule[]; horizontals: Rule[] }> {
+async function rulesOf(page: PdfPage, OPS: PdfJs['OPS'], toPage: Matrix): Promise<{ verticals: Rule[]; horizontals: Rule[] }> {
   const list = await page.getOperatorList();
   const verticals: Rule[] = [];
   const horizontals: Rule[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = toPage;
   const stack: Matrix[] = [];
   list.fnArray.forEach((fn, i) => {
     const args = list.argsArray[i] as unknown[];
@@ -431,16 +431,22 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
     const read: Array<{ height: number; items: Item[]; lines: Item[][]; verticals: Rule[]; horizontals: Rule[] }> = [];
     for (let p = 1; p <= document.numPages; p++) {
       const page = await document.getPage(p);
-      const height = page.view[3] - page.view[1];
+      // Positions as the reader sees the page: a rotated page (/Rotate 90) or a crop box away from the origin is
+      // turned upright, with y counted up from the bottom edge.
+      const viewport = page.getViewport({ scale: 1 });
+      const height = viewport.height;
+      const toPage = multiply([1, 0, 0, -1, 0, height], viewport.transform as Matrix);
       const content = await page.getTextContent();
       const items: Item[] = [];
       for (const raw of content.items) {
         if (!('str' in raw) || !raw.str.trim()) continue;
-        const [a, b, c, d, x, y] = raw.transform as number[];
+        const [a, b, c, d, tx, ty] = raw.transform as number[];
+        const x = toPage[0] * tx + toPage[2] * ty + toPage[4];
+        const y = toPage[1] * tx + toPage[3] * ty + toPage[5];
         items.push({ text: raw.str, x, y, width: raw.width, size: Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 10 });
       }
       // A page without text (a scan) has nothing to draw tables from: its images are not even decoded.
-      const rules = items.length ? await rulesOf(page, OPS) : { verticals: [], horizontals: [] };
+      const rules = items.length ? await rulesOf(page, OPS, toPage) : { verticals: [], horizontals: [] };
       read.push({ height, items, lines: linesOf(items), ...rules });
       page.cleanup();
     }
