@@ -110,7 +110,7 @@ describe('sign-in and security', () => {
   let env: TestEnv;
   let f: Fixture;
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { LOGIN_MAX_ATTEMPTS: '3' });
+    env = await createTestEnv('sqlite');
     f = await seedTwoMunicipalities(env);
   });
   afterAll(() => env.close());

@@ -36,4 +36,6 @@ export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; e
 export interface ImportLimits {
   maxBytes: number;
   maxRows: number;
+  /** The most XML a Word document's body or a workbook's sheets may unpack to (default: MAX_OFFICE_XML_BYTES). */
+  maxXmlBytes?: number;
 }

@@ -50,6 +50,15 @@ export interface RateLimitTable {
   key: string;
   window_start: string;
   count: number;
+  /** When the last failure was counted (the sign-in's slow-down waits from there). */
+  last_at: string | null;
+}
+
+/** Secrets of the instance, made once and shared by every process (the key that seals the flash cookie). */
+export interface InstanceSecretTable {
+  name: string;
+  value: string;
+  created_at: string;
 }
 
 export interface PlanTable {
@@ -222,6 +231,7 @@ export interface Database extends RoundsTables, MonitoringTables, EditionsTables
   memberships: MembershipTable;
   sessions: SessionTable;
   rate_limits: RateLimitTable;
+  instance_secrets: InstanceSecretTable;
   plans: PlanTable;
   fields: FieldTable;
   visions: VisionTable;
