@@ -38,6 +38,7 @@ const de = {
     powerpoint: 'Die Datei „{{file}}“ ist eine PowerPoint-Präsentation. Erwartet werden .xlsx, .docx, .pdf, .csv oder .txt.',
     otherZip: 'Die Datei „{{file}}“ ist ein Zip-Archiv, aber weder eine Excel- noch eine Word-Datei.',
     oldOffice: 'Die Datei „{{file}}“ ist passwortgeschützt oder im alten Office-Format (.xls/.doc). Bitte speichern Sie sie ohne Kennwort als .xlsx oder .docx.',
+    pdfTooComplex: 'Die PDF-Datei „{{file}}“ wurde abgelehnt: Sie würde entpackt ungewöhnlich groß. Bitte speichern Sie sie neu oder teilen Sie sie auf.',
     pdfNoText:
       'Die PDF-Datei „{{file}}“ enthält keinen Text (eingescannt?). Bitte laden Sie die Originaldatei (Word, Excel) hoch oder ein PDF mit Textebene, etwa nach einer Texterkennung (OCR).',
     unreadable: 'Die Datei „{{file}}“ konnte nicht gelesen werden ({{detail}}).',
@@ -116,6 +117,7 @@ const en: typeof de = {
     powerpoint: 'The file “{{file}}” is a PowerPoint presentation. Expected are .xlsx, .docx, .pdf, .csv or .txt.',
     otherZip: 'The file “{{file}}” is a zip archive, but neither an Excel nor a Word file.',
     oldOffice: 'The file “{{file}}” is password-protected or in the old Office format (.xls/.doc). Please save it without a password as .xlsx or .docx.',
+    pdfTooComplex: 'The PDF file “{{file}}” was refused: unpacked, it would be unusually large. Please save it again or split it up.',
     pdfNoText:
       'The PDF file “{{file}}” contains no text (scanned?). Please upload the original file (Word, Excel) or a PDF with a text layer, for instance after text recognition (OCR).',
     unreadable: 'The file “{{file}}” could not be read ({{detail}}).',

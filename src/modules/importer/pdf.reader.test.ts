@@ -2,10 +2,11 @@
 // on small PDFs drawn here with pdfkit: tables from rules and from a header line, running headers and footers,
 // rows cut by a page break, hyphenation, and the refusals (no text layer, password, truncated, garbage).
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogue } from './parse.catalogue.js';
-import { joinLines, readPdf } from './pdf.reader.js';
+import { joinLines, readPdf, unpacksTooLarge } from './pdf.reader.js';
 import type { SourceRow } from './table.model.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/import/pdf/${name}`, import.meta.url));
@@ -221,6 +222,19 @@ describe('PDFs that cannot be read', () => {
       if (!read.ok) expect(['damaged', 'noText', 'encrypted']).toContain(read.reason);
       else expect(read.rows.every((row) => row.page && row.line)).toBe(true);
     }
+  });
+
+  it('refuses a PDF whose streams would unpack to more than the limit, before pdf.js unpacks them', async () => {
+    const bomb = Buffer.concat([
+      Buffer.from('%PDF-1.4\n1 0 obj\n<< /Length 0 /Filter /FlateDecode >>\nstream\n', 'latin1'),
+      deflateSync(Buffer.alloc(4 * 1024 * 1024)),
+      Buffer.from('\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+    ]);
+    expect(unpacksTooLarge(bomb, 1024 * 1024)).toBe(true);
+    expect(await readPdf(bomb, 100, 1024 * 1024)).toEqual({ ok: false, reason: 'tooComplex' });
+    // The real catalogues unpack to far less.
+    expect(unpacksTooLarge(fixture('word-catalogue.pdf'), 1024 * 1024)).toBe(false);
+    expect(unpacksTooLarge(fixture('excel-catalogue.pdf'), 1024 * 1024)).toBe(false);
   });
 
   it('stops at the row limit', async () => {

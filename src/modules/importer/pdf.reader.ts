@@ -16,10 +16,43 @@
 // renders nothing; fonts are not loaded, as only the text is wanted.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { matchHeader } from './columns.detect.js';
 import type { SourceRow } from './table.model.js';
 
-export type PdfRead = { ok: true; rows: SourceRow[] } | { ok: false; reason: 'encrypted' | 'damaged' | 'noText' | 'tooManyRows'; rows?: number };
+export type PdfRead = { ok: true; rows: SourceRow[] } | { ok: false; reason: 'encrypted' | 'damaged' | 'noText' | 'tooManyRows' | 'tooComplex'; rows?: number };
+
+/** The most a PDF's compressed streams other than images may unpack to, by default: a "PDF bomb" stops here. */
+export const MAX_PDF_UNPACKED_BYTES = 64 * 1024 * 1024;
+/** Images larger than this many pixels are not decoded (only the text is wanted). */
+const MAX_IMAGE_PIXELS = 16 * 1024 * 1024;
+
+/**
+ * Whether the Flate-compressed streams of the file (content, fonts, object streams; images aside) unpack to more
+ * than `max` bytes. Each stream is unpacked with a ceiling, so a bomb costs at most `max` bytes of memory, before
+ * pdf.js (which has no such limit) sees the file. A stream that does not unpack is left to pdf.js to judge.
+ */
+export function unpacksTooLarge(bytes: Buffer, max: number): boolean {
+  const text = bytes.toString('latin1');
+  const starts = /\bstream(?:\r\n|\n|\r)/g;
+  let total = 0;
+  for (let match = starts.exec(text); match; match = starts.exec(text)) {
+    const begin = match.index + match[0].length;
+    const end = text.indexOf('endstream', begin);
+    if (end < 0) break;
+    const dictionary = text.slice(Math.max(0, text.lastIndexOf('obj', match.index)), match.index);
+    starts.lastIndex = end;
+    if (!/\/FlateDecode\b/.test(dictionary) || /\/Subtype\s*\/Image\b/.test(dictionary)) continue;
+    try {
+      total += inflateSync(bytes.subarray(begin, end), { maxOutputLength: max - total + 1 }).length;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return true;
+      continue;
+    }
+    if (total > max) return true;
+  }
+  return false;
+}
 
 interface Item {
   text: string;
@@ -403,9 +436,10 @@ async function rulesOf(page: PdfPage, OPS: PdfJs['OPS'], toPage: Matrix): Promis
 let pdfjs: Promise<PdfJs> | null = null;
 const packageDir = () => path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> {
+export async function readPdf(bytes: Buffer, maxRows: number, maxUnpacked = MAX_PDF_UNPACKED_BYTES): Promise<PdfRead> {
   // A file cut off in transfer lacks its end marker; pdf.js would patch up what is left and lose pages silently.
   if (!bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1').includes('%%EOF')) return { ok: false, reason: 'damaged' };
+  if (unpacksTooLarge(bytes, maxUnpacked)) return { ok: false, reason: 'tooComplex' };
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument, OPS, VerbosityLevel } = await pdfjs;
   const dir = packageDir();
@@ -420,6 +454,7 @@ export async function readPdf(bytes: Buffer, maxRows: number): Promise<PdfRead> 
     cMapPacked: true,
     standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
     wasmUrl: path.join(dir, 'wasm') + path.sep,
+    maxImageSize: MAX_IMAGE_PIXELS,
   });
   try {
     let document;

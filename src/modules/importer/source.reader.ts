@@ -154,6 +154,8 @@ async function readPdfFile(file: string, bytes: Buffer, limits: ImportLimits, t:
       return fail(file, t('importer.read.pdfNoText', { file }));
     case 'tooManyRows':
       return fail(file, t('importer.read.tooManyRows', { file, rows: read.rows, max: limits.maxRows }));
+    case 'tooComplex':
+      return fail(file, t('importer.read.pdfTooComplex', { file }));
     default:
       return fail(file, t('importer.read.damaged', { file, kind: t('importer.read.kind.pdf') }));
   }
