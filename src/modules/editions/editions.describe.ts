@@ -40,10 +40,15 @@ export function statusText(t: T, status: { category: string; label: string }): s
   return !label || label.toLowerCase() === category.toLowerCase() ? category : `${label} (${category})`;
 }
 
-/** "12.03.2026, Erika Mustermann: Kurs beendet" – a status change from the history with its reason. */
-export function reasonLine(t: T, lang: string, entry: HistoryEntry): string {
-  const note = entry.note.trim() || t('editions.noReason');
-  return t('editions.reason', { date: formatShortDate(entry.changedAt, lang), by: entry.changedBy || t('editions.unknownAuthor'), to: entry.toLabel || t(`status.${entry.toCategory}`), note });
+/**
+ * "12.03.2026, Erika Mustermann: Kurs beendet" – a status change from the history with its reason. For the public
+ * (the yearly report): who as the public may know it ("Stadtverwaltung" for a person), without an internal note.
+ */
+export function reasonLine(t: T, lang: string, entry: HistoryEntry, audience: 'admin' | 'public' = 'admin'): string {
+  const open = audience === 'public';
+  const note = (open && entry.noteInternal ? '' : entry.note.trim()) || t('editions.noReason');
+  const by = open ? entry.publicBy || t('measure.byAdministration') : entry.changedBy || t('editions.unknownAuthor');
+  return t('editions.reason', { date: formatShortDate(entry.changedAt, lang), by, to: entry.toLabel || t(`status.${entry.toCategory}`), note });
 }
 
 export function latestNote(t: T, lang: string, m: SnapshotMeasure): string {

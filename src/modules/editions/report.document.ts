@@ -112,7 +112,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
           widths: [0.34, 0.16, 0.16, 0.34],
           rows: c.statusChanges.map((s) => [
             measureLabel(t, s.after), statusText(t, s.from), statusText(t, s.to),
-            s.reasons.length ? s.reasons.map((r) => reasonLine(t, lang, r)).join('\n') : t('editions.compare.noHistory'),
+            s.reasons.length ? s.reasons.map((r) => reasonLine(t, lang, r, 'public')).join('\n') : t('editions.compare.noHistory'),
           ]),
         },
   );
