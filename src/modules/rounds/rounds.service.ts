@@ -60,7 +60,10 @@ export function noteWithEvidence(note: string, evidenceUrl: string): string {
 }
 
 /** The author of what came in through a personal link: the actor, not a person with an account. */
-export const authorViaRound = (actorName: string): Writer => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }), publicName: actorName });
+export const authorViaRound = (actorName: string): Writer => {
+  const name = translator('de')('rounds.authorVia', { actor: actorName });
+  return { userId: null, name, publicName: name };
+};
 
 /** The writer of the background jobs: no person. */
 const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
