@@ -43,9 +43,9 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     f = await seedTwoMunicipalities(env);
     const s = env.services;
     const mid = f.A.municipalityId;
-    const user = await s.auth.createUser({ email: STAFF_EMAIL, name: STAFF_NAME, password: PASSWORD });
-    await s.auth.addMembership(mid, user, 'admin');
-    const writer = { userId: user.id, name: STAFF_NAME };
+    const userId = await s.auth.createUser({ email: STAFF_EMAIL, name: STAFF_NAME, password: PASSWORD });
+    await s.auth.addMembership(mid, userId, 'admin');
+    const writer = { userId, name: STAFF_NAME };
     erika = new Client(env);
     await erika.signIn(STAFF_EMAIL, PASSWORD);
     // An edition before anything changes, so that the yearly report lists the changes with their reasons.
