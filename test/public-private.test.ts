@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODULES } from '../src/modules.js';
 import { exportCsv } from '../src/modules/exports/index.js';
+import { de } from '../src/platform/i18n/locales/de.js';
+import { en } from '../src/platform/i18n/locales/en.js';
 import { pdfPages, skipWithoutPoppler } from './fixtures/exports/poppler.js';
 import { paths } from './paths.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
@@ -31,6 +34,20 @@ async function textOf(format: string, bytes: Buffer): Promise<string> {
   }
   return bytes.toString('utf8');
 }
+
+/** Every string of a locale tree, with its key. */
+function strings(tree: unknown, path = ''): Array<[string, string]> {
+  if (typeof tree === 'string') return [[path, tree]];
+  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+it('no string of the interface promises a later version or says that something comes soon', () => {
+  const all = [...strings({ de, en }), ...MODULES.flatMap((m) => strings(m.locales ?? {}, m.name))];
+  expect(all.length).toBeGreaterThan(500);
+  const placeholders = all.filter(([, text]) => /späteren Version|kommt bald|demnächst|in Kürze verfügbar|later version|coming soon|\bTODO\b/i.test(text));
+  expect(placeholders).toEqual([]);
+});
 
 describe.each(engines)('nothing internal reaches the public on %s', (engine) => {
   let env: TestEnv;
