@@ -210,7 +210,9 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     expect(measure.body).toContain(STAFF_NAME);
     expect(measure.body).toContain(ROUND);
     expect(measure.body).toContain('Nur intern (nicht öffentlich)');
-    expect(measure.body).toContain('außer Sie markieren sie als intern');
+    // Each form says what becomes public: the status note and the progress note.
+    expect(measure.body).toContain('Die Notiz erscheint mit der Statusänderung auf der öffentlichen Seite der Maßnahme, außer Sie markieren sie als intern.');
+    expect(measure.body).toContain('Der Sachstand erscheint auf der öffentlichen Seite der Maßnahme und in den Downloads des Plans, außer Sie markieren ihn als intern.');
     const updated = (await env.services.plans.tree(f.A.municipalityId, f.A.planId)).fields[0].goals[0].measures[1];
     expect((await erika.get(paths.adminMeasure(f.A.slug, updated.id))).body).toContain(`${FILE}.csv`);
     const board = await erika.get(paths.adminDashboardOf(f.A.slug, f.A.planId));

@@ -224,9 +224,8 @@ export function AdminMeasurePage(props: {
           <form method="post" action={paths.adminMeasureNote(slug, d.measure.id)} class="form" novalidate>
             <ErrorSummary t={t} form={props.noteForm} labels={noteLabels} />
             <Csrf token={ctx.csrfToken} />
-            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} />
+            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={t(published ? 'measure.notePublic' : 'measure.noteDraft')} />
             <TextField t={t} form={props.noteForm} name="note_date" label={noteLabels.note_date} type="date" optional hint={t('measure.noteDateHint')} />
-            <p class="kern-body meta" id="note-visibility">{t(published ? 'measure.notePublic' : 'measure.noteDraft')}</p>
             <Checkbox t={t} form={props.noteForm} name="internal" label={noteLabels.internal} />
             <SubmitButton label={t('measure.saveNote')} />
           </form>
