@@ -462,7 +462,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: roleLabel(role as ColumnRole), role: role as ColumnRole })),
     roles: roles,
   };
-  return { ok: true, plan: { plan: { title: title ?? defaultTitle(file) }, fields: kept }, warnings, columns };
+  return { ok: true, plan: { plan: { title: title ?? defaultTitle() }, fields: kept }, warnings, columns };
 }
 
 function lineText(row: SourceRow): string {
@@ -474,9 +474,9 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
-function defaultTitle(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
-  return base ? `Integrationsplan (Import aus ${base})` : 'Integrationsplan (Import)';
+// Not the file's name: a title is public once the plan is published, and file names stay internal.
+function defaultTitle(): string {
+  return 'Integrationsplan (Import)';
 }
 
 /** "- + Gemeinderatsbeschluss im Sommer 2023 …" in a "Weitere Maßnahmen" section. */

@@ -102,12 +102,14 @@ export interface NewNote {
   /** When the note was written (defaults to the write's time). */
   createdAt?: string;
   authorName: string;
+  /** An internal note (the officer's own, or the system's) is never shown in public. */
+  internal?: boolean;
 }
 
 export async function insertNotes(db: Conn, municipalityId: number, measureId: number, notes: NewNote[], at: string): Promise<number[]> {
   if (notes.length === 0) return [];
   const rows = await db.insertInto('progress_notes')
-    .values(notes.map((n) => ({ municipality_id: municipalityId, measure_id: measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+    .values(notes.map((n) => ({ municipality_id: municipalityId, measure_id: measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName, is_internal: n.internal ? 1 : 0 })))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
@@ -117,7 +119,7 @@ export async function insertNotes(db: Conn, municipalityId: number, measureId: n
 export async function insertNotesOfMany(db: Conn, municipalityId: number, notes: Array<NewNote & { measureId: number }>, at: string): Promise<void> {
   await inBatches(notes, async (part) => {
     await db.insertInto('progress_notes')
-      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName, is_internal: n.internal ? 1 : 0 })))
       .execute();
     return [];
   });
@@ -128,23 +130,27 @@ export interface StatusEntry {
   category: StatusCategory | string;
 }
 
-/** One entry of a measure's status history: from (null for the first), to, why, when and by whom. */
+/**
+ * One entry of a measure's status history: from (null for the first), to, why (public or internal), when and by
+ * whom (the writer, and the name the public sees: the writer's `publicName`, else the administration).
+ */
 export async function recordStatusChange(
   db: Conn, municipalityId: number, measureId: number,
-  change: { from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer },
+  change: { from: StatusEntry | null; to: StatusEntry; note: string; noteInternal?: boolean; at: string; by: Writer },
 ): Promise<void> {
   await db.insertInto('status_changes').values({
     municipality_id: municipalityId, measure_id: measureId,
     from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
     to_label: change.to.label, to_category: change.to.category, note: change.note,
     changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+    note_internal: change.noteInternal ? 1 : 0, changed_by_public: change.by.publicName ?? '',
   }).execute();
 }
 
 /** The status history entries of many measures in chunked statements (an import), in the given order. */
 export async function recordStatusChanges(
   db: Conn, municipalityId: number,
-  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer }>,
+  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; noteInternal?: boolean; at: string; by: Writer }>,
 ): Promise<void> {
   await inBatches(changes, async (part) => {
     await db.insertInto('status_changes').values(part.map((change) => ({
@@ -152,6 +158,7 @@ export async function recordStatusChanges(
       from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
       to_label: change.to.label, to_category: change.to.category, note: change.note,
       changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+      note_internal: change.noteInternal ? 1 : 0, changed_by_public: change.by.publicName ?? '',
     }))).execute();
     return [];
   });

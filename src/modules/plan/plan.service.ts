@@ -328,6 +328,20 @@ export class PlanService {
     return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
   }
 
+  /**
+   * A measure as the public sees it: without internal notes, without the internal notes of its status changes,
+   * and with who made a change as the public may know it (an actor; empty for the administration), never a
+   * person's name.
+   */
+  async publicMeasureDetail(municipalityId: number, measureId: number) {
+    const d = await this.measureDetail(municipalityId, measureId);
+    return {
+      ...d,
+      notes: d.notes.filter((n) => n.is_internal !== 1).map((n) => ({ ...n, author_name: '' })),
+      history: d.history.map((h) => ({ ...h, note: h.note_internal === 1 ? '' : h.note, changed_by_name: h.changed_by_public, changed_by_user_id: null })),
+    };
+  }
+
   /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
   configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
     return wordings.configuredWordings(conn, municipalityId);
@@ -444,7 +458,7 @@ export class PlanService {
       async (trx) => {
         await measures.setMeasureStatus(trx, municipalityId, measureId, { label: mapped.label, category, date: mapped.date }, now);
         await measures.recordStatusChange(trx, municipalityId, measureId, {
-          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, at: now, by,
+          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, noteInternal: input.note_internal, at: now, by,
         });
       },
       outer,
@@ -468,7 +482,7 @@ export class PlanService {
         if (ch.status) {
           await measures.setMeasureStatus(trx, municipalityId, ch.measureId, ch.status, now);
           await measures.recordStatusChange(trx, municipalityId, ch.measureId, {
-            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, at: now, by,
+            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, noteInternal: true, at: now, by,
           });
         }
         await measures.insertNotes(trx, municipalityId, ch.measureId, ch.newNotes.map((n) => ({ text: n.text, date: n.date, authorName: by.name })), now);
@@ -480,7 +494,7 @@ export class PlanService {
     const m = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
     if (!m) throw new NotFoundError('measure');
     return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {
-      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name }], this.now());
+      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name, internal: input.internal }], this.now());
       return id;
     }, outer);
   }

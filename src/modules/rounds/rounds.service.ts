@@ -60,7 +60,10 @@ export function noteWithEvidence(note: string, evidenceUrl: string): string {
 }
 
 /** The author of what came in through a personal link: the actor, not a person with an account. */
-export const authorViaRound = (actorName: string): Writer => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }) });
+export const authorViaRound = (actorName: string): Writer => {
+  const name = translator('de')('rounds.authorVia', { actor: actorName });
+  return { userId: null, name, publicName: name };
+};
 
 /** The writer of the background jobs: no person. */
 const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
@@ -296,6 +299,7 @@ export class RoundService {
           status_label: c.status_label,
           status_category: c.status_category as StatusCategory | null,
           note: translator('de')('rounds.historyNote', { round: round.title }),
+          note_internal: true,
         }, author, trx);
       }
       const note = noteWithEvidence(c.note_text, c.evidence_url);

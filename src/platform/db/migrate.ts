@@ -8,6 +8,7 @@ import * as monitoring from './migrations/004_monitoring.js';
 import * as editions from './migrations/005_editions.js';
 import * as contentVersion from './migrations/006_content_version.js';
 import * as signinLimits from './migrations/010_signin_limits.js';
+import * as internalNotes from './migrations/011_internal_notes.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -19,6 +20,7 @@ const migrations: Record<string, EngineMigration> = {
   '005_editions': editions,
   '006_content_version': contentVersion,
   '010_signin_limits': signinLimits,
+  '011_internal_notes': internalNotes,
 };
 
 export async function migrate(db: Db): Promise<string[]> {
