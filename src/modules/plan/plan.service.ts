@@ -124,12 +124,22 @@ export class PlanService {
     );
   }
 
-  async deletePlan(municipalityId: number, planId: number, by: Writer): Promise<void> {
+  /** Deletes a plan; `withActors` deletes the actors only its measures named, in the same write. */
+  async deletePlan(municipalityId: number, planId: number, by: Writer, options: { withActors?: boolean } = {}): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
-    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx, scope) => {
+    const only = options.withActors ? await actors.listActorsOnlyInPlan(this.db, municipalityId, planId) : [];
+    const entry = { title: before.title, state: before.state, ...(only.length ? { actors: only.map((a) => a.name) } : {}) };
+    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: entry }, null, async (trx, scope) => {
       // Rebuilding a plan that is gone leaves it no search documents.
       scope.rebuildPlan(planId);
       await repo.deletePlan(trx, municipalityId, planId);
+      if (only.length) {
+        // Asked again inside the write: an actor another plan took up meanwhile stays. Actors below a deleted
+        // one stay in the directory without a parent.
+        const still = await actors.listUnusedActors(trx, municipalityId, only.map((a) => a.id), { withParents: true });
+        for (const a of still) scope.touch('actor', a.id);
+        await actors.deleteActors(trx, municipalityId, still.map((a) => a.id));
+      }
     });
   }
 
