@@ -208,6 +208,9 @@ export class ActorService {
 
   /** Deletes these actors if they are still unused (the clean-up list), in one write; returns how many. */
   async deleteUnused(municipalityId: number, actorIds: number[], by: Author): Promise<number> {
+    // An id that is not this municipality's actor is an unknown page, as everywhere.
+    const wanted = [...new Set(actorIds)];
+    if ((await repo.existingActorIds(this.db, municipalityId, wanted)).length !== wanted.length) throw new NotFoundError('actor');
     const unused = await repo.listUnusedActors(this.db, municipalityId, actorIds);
     if (unused.length === 0) return 0;
     await this.audit.write(municipalityId, by, { action: 'actor.delete_unused', entityType: 'actor', before: { actors: unused } }, async ({ trx, touch }) => {
