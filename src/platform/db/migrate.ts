@@ -21,7 +21,8 @@ const migrations: Record<string, EngineMigration> = {
   '012_actor_names': actorNames,
 };
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */
+export async function migrate(db: Db, target?: string): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       return Object.fromEntries(
@@ -30,7 +31,7 @@ export async function migrate(db: Db): Promise<string[]> {
     },
   };
   const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
