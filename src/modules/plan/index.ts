@@ -26,6 +26,7 @@ export { allMeasures, measuresOfField, type Plan, type Measure, type MeasureActo
 export { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema, moveSchema, PLAN_STATES, type PlanState } from './plan.schema.js';
 export type { PlanService, MeasureUpdate } from './plan.service.js';
 export type { ActorService, ActorRow, ActorFollower, ActorUsage } from './actor.service.js';
+export { actorNameKey } from './actor.repository.js';
 export type { WordingService } from './wording.service.js';
 export type { ImportOptions } from './plan.import.js';
 export { measureTitle } from './measure.view.js';

@@ -339,6 +339,11 @@ export class PlanService {
   }
 
   /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
+  /** The names in the actors directory (the importer's preview shows which it will reuse). */
+  async actorNames(municipalityId: number): Promise<string[]> {
+    return (await actors.listActorNames(this.db, municipalityId)).map((a) => a.name);
+  }
+
   configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
     return wordings.configuredWordings(conn, municipalityId);
   }
