@@ -197,6 +197,32 @@ describe.each(engines)('actor names, deleting and clean-up on %s', (engine) => {
     expect(tree.fields[0].goals[0].measures[0].actors.map((a) => a.name)).toEqual(['Jobcenter Amstadt']);
   });
 
+  it('marks names kept apart by migration 012 as duplicates, and saving the later one under its name is refused', async () => {
+    const mid = f.A.municipalityId;
+    // As migration 012 leaves a pair it found: the later one's key carries its id.
+    const row = await env.db.kysely.insertInto('actors').values({ municipality_id: mid, parent_id: null, name: 'jobcenter  AMSTADT', name_key: 'jobcenter amstadt#x', description: '', contact_email: '', website: '' }).returning('id').executeTakeFirstOrThrow();
+    const directory = await client.get(paths.adminActors(f.A.slug));
+    expect(directory.body.split('Gleicher Name wie ein anderer Akteur: zusammenführen').length - 1).toBe(2);
+    expect(directory.body).toContain(`${paths.adminActorsMerge(f.A.slug)}?behalten=${row.id}`);
+    const save = await client.post(paths.adminActor(f.A.slug, row.id), { name: 'jobcenter  AMSTADT' });
+    expect(save.status).toBe(400);
+    expect(save.body).toContain('„Jobcenter Amstadt“ öffnen');
+    await env.services.actors.delete(mid, row.id, system);
+  });
+
+  it('merging into an actor that sits below the merged one keeps the tree free of cycles', async () => {
+    const s = env.services;
+    const mid = f.A.municipalityId;
+    const top = await s.actors.create(mid, { ...blankActor, name: 'Landratsamt' }, system);
+    const gone = await s.actors.create(mid, { ...blankActor, name: 'Sozialdezernat', parent_id: top }, system);
+    const middle = await s.actors.create(mid, { ...blankActor, name: 'Sozialamt', parent_id: gone }, system);
+    const keep = await s.actors.create(mid, { ...blankActor, name: 'Sozialamt, Abteilung Integration', parent_id: middle }, system);
+    await s.actors.merge(mid, keep, gone, system);
+    expect((await s.actors.get(mid, keep)).parent_id).toBe(top);
+    expect((await s.actors.get(mid, middle)).parent_id).toBe(keep);
+    for (const a of [middle, keep, top]) await s.actors.delete(mid, a, system);
+  });
+
   it('the delete confirmation says what the actor touches', async () => {
     const page = await client.get(paths.adminActorDelete(f.A.slug, vhs));
     expect(page.status).toBe(200);

@@ -119,6 +119,16 @@ export class ActorService {
     return repo.listMeasuresOfActor(this.db, municipalityId, actorId, planId);
   }
 
+  /** Whether `actorId` sits below `ancestorId` in the directory's tree, at any depth. */
+  private async isBelow(db: Conn, municipalityId: number, actorId: number, ancestorId: number): Promise<boolean> {
+    let current = (await repo.findActorParent(db, municipalityId, actorId))?.parent_id ?? null;
+    for (let depth = 0; current !== null && depth < 50; depth++) {
+      if (current === ancestorId) return true;
+      current = (await repo.findActorParent(db, municipalityId, current))?.parent_id ?? null;
+    }
+    return false;
+  }
+
   private async checkParent(municipalityId: number, actorId: number | null, parentId: number | null): Promise<void> {
     if (parentId === null) return;
     if (parentId === actorId) throw new InvalidInputError({ parent_id: 'errors.parentSelf' });
@@ -171,6 +181,7 @@ export class ActorService {
       after: { kept: { id: keepId, name: keep.name }, merged: { id: mergeId, name: gone.name }, measureLinks: usage.measures, children: usage.children.map((c) => c.name), ...Object.fromEntries(usage.more.map((m) => [m.key, m.count])) },
     };
     await this.audit.write(municipalityId, by, audit, async ({ trx, touch }) => {
+      const keepBelowGone = await this.isBelow(trx, municipalityId, keepId, mergeId);
       // The measures of both name their actors in their search text.
       await this.touchWithMeasures(trx, municipalityId, mergeId, touch);
       await this.touchWithMeasures(trx, municipalityId, keepId, touch);
@@ -181,8 +192,9 @@ export class ActorService {
         description: keep.description || gone.description,
         contact_email: keep.contact_email || gone.contact_email,
         website: keep.website || gone.website,
-        // A kept actor that sat below the merged one takes the merged one's place in the tree.
-        parent_id: keep.parent_id === mergeId ? (gone.parent_id === keepId ? null : gone.parent_id) : keep.parent_id,
+        // A kept actor that sat below the merged one (at any depth) takes the merged one's place in the tree,
+        // so that the units moved below it never end up above it.
+        parent_id: keepBelowGone ? gone.parent_id : keep.parent_id,
       };
       await repo.updateActor(trx, municipalityId, keepId, fill);
       await repo.deleteActor(trx, municipalityId, mergeId);
