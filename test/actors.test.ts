@@ -240,6 +240,7 @@ describe.each(engines)('actor names, deleting and clean-up on %s', (engine) => {
     const lonely = await s.actors.create(mid, { ...blankActor, name: 'Verein ohne Maßnahme' }, system);
     const directory = await client.get(paths.adminActors(f.A.slug));
     expect(directory.body).toContain('1 nicht verwendeter Akteur');
+    expect(directory.body).toContain(`href="${paths.adminActorDelete(f.A.slug, lonely)}"`);
     const list = await client.get(paths.adminActorsUnused(f.A.slug));
     expect(list.body).toContain('Verein ohne Maßnahme');
     // A parent of a used actor and a used actor are not listed.

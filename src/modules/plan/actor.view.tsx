@@ -21,7 +21,7 @@ export function ActorsPage({ ctx, actors, planTitle, admin, duplicates, unusedCo
       {actors.length === 0 ? <p class="kern-body">{t('actor.none')}</p> : null}
       <DataTable
         caption={t('actor.directory')}
-        columns={[{ label: t('actor.name') }, { label: t('actor.parent') }, { label: t('actor.leads'), numeric: true }, { label: t('actor.supports'), numeric: true }]}
+        columns={[{ label: t('actor.name') }, { label: t('actor.parent') }, { label: t('actor.leads'), numeric: true }, { label: t('actor.supports'), numeric: true }, ...(admin ? [{ label: t('form.actions') }] : [])]}
         rows={actors.map((a) => [
           admin && duplicates?.has(a.id) ? (
             <>
@@ -35,6 +35,7 @@ export function ActorsPage({ ctx, actors, planTitle, admin, duplicates, unusedCo
           a.parent_name ?? '',
           a.lead_count,
           a.partner_count,
+          ...(admin ? [<a class="kern-link" href={paths.adminActorDelete(slug, a.id)}>{t('form.delete')}<span class="kern-sr-only">: {a.name}</span></a>] : []),
         ])}
       />
     </Layout>
