@@ -223,6 +223,19 @@ describe.each(engines)('actor names, deleting and clean-up on %s', (engine) => {
     for (const a of [middle, keep, top]) await s.actors.delete(mid, a, system);
   });
 
+  it('deleting an actor ends its representatives\' membership (their account stays) and its round entries', async () => {
+    const s = env.services;
+    const mid = f.A.municipalityId;
+    const club = await s.actors.create(mid, { ...blankActor, name: 'Kulturverein' }, system);
+    await s.representatives.add(mid, { name: 'Karl Kultur', email: 'karl@kultur.example', actor_id: club }, system);
+    const page = await client.get(paths.adminActorDelete(f.A.slug, club));
+    expect(page.body).toContain('1 Person vertritt diesen Akteur');
+    expect((await client.post(paths.adminActorDelete(f.A.slug, club), {})).status).toBe(303);
+    const karl = (await s.auth.findUserByEmail('karl@kultur.example'))!;
+    expect(karl).toBeDefined();
+    expect(await env.db.kysely.selectFrom('memberships').select('id').where('user_id', '=', karl.id).execute()).toEqual([]);
+  });
+
   it('the delete confirmation says what the actor touches', async () => {
     const page = await client.get(paths.adminActorDelete(f.A.slug, vhs));
     expect(page.status).toBe(200);

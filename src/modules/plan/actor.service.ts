@@ -23,6 +23,8 @@ export interface ActorFollower {
   usage(db: Conn, municipalityId: number, actorId: number): Promise<Array<{ key: string; count: number }>>;
   /** Moves what points at actor `fromId` to actor `toId`, inside the merge's transaction. */
   merge(trx: Transaction<Database>, municipalityId: number, fromId: number, toId: number): Promise<void>;
+  /** These actors are being deleted, inside the deleting write: drop what makes no sense without them. */
+  deleting?(trx: Transaction<Database>, municipalityId: number, actorIds: number[]): Promise<void>;
 }
 
 /** What an actor carries: the confirmation pages of deleting and merging say this. */
@@ -227,7 +229,7 @@ export class ActorService {
     if (unused.length === 0) return 0;
     await this.audit.write(municipalityId, by, { action: 'actor.delete_unused', entityType: 'actor', before: { actors: unused } }, async ({ trx, touch }) => {
       for (const a of unused) touch('actor', a.id);
-      await repo.deleteActors(trx, municipalityId, unused.map((a) => a.id));
+      await this.deleteWithin(trx, municipalityId, unused.map((a) => a.id));
     });
     return unused.length;
   }
@@ -237,9 +239,18 @@ export class ActorService {
     await this.audit.write(municipalityId, by, { action: 'actor.delete', entityType: 'actor', entityId: actorId, before }, async ({ trx, touch }) => {
       // The measures name their actors in their search text: theirs change with the actor.
       await this.touchWithMeasures(trx, municipalityId, actorId, touch);
-      await repo.detachChildActors(trx, municipalityId, actorId);
-      await repo.deleteActor(trx, municipalityId, actorId);
+      await this.deleteWithin(trx, municipalityId, [actorId]);
     });
+  }
+
+  /**
+   * Deletes these actors inside a caller's write (a deleted draft plan's own actors): the following modules
+   * drop their rows first, the actors below lose their parent.
+   */
+  async deleteWithin(trx: Transaction<Database>, municipalityId: number, actorIds: number[]): Promise<void> {
+    if (actorIds.length === 0) return;
+    for (const f of this.followers) await f.deleting?.(trx, municipalityId, actorIds);
+    await repo.deleteActors(trx, municipalityId, actorIds);
   }
 
   private async touchWithMeasures(trx: Conn, municipalityId: number, actorId: number, touch: WriteScope['touch']): Promise<void> {

@@ -69,8 +69,8 @@ export const planModule: ModuleManifest = {
     { area: 'public', order: 50, label: 'public.nav.search', href: (slug) => planPaths.search(slug) },
   ],
   services(p) {
-    const plans = new PlanService(p.kysely, p.audit);
     const actors = new ActorService(p.kysely, p.audit);
+    const plans = new PlanService(p.kysely, p.audit, (trx, municipalityId, actorIds) => actors.deleteWithin(trx, municipalityId, actorIds));
     const wordings = new WordingService(p.kysely, p.audit);
     p.search.registerSource(planSearchSource);
     const importPlan: ImportPlan = (municipalityId, exchange, by, options) => importExchangePlan(p.audit, municipalityId, exchange, by, options);

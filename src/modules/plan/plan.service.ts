@@ -32,6 +32,8 @@ export class PlanService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditedWrites,
+    /** Deletes actors inside a plan write (a deleted draft's own actors), with what follows them. */
+    private readonly deleteActorsWithin: (trx: Trx, municipalityId: number, actorIds: number[]) => Promise<void>,
   ) {}
 
   private now() {
@@ -138,7 +140,7 @@ export class PlanService {
         // one stay in the directory without a parent.
         const still = await actors.listUnusedActors(trx, municipalityId, only.map((a) => a.id), { withParents: true });
         for (const a of still) scope.touch('actor', a.id);
-        await actors.deleteActors(trx, municipalityId, still.map((a) => a.id));
+        await this.deleteActorsWithin(trx, municipalityId, still.map((a) => a.id));
       }
     });
   }

@@ -1,5 +1,6 @@
 // The SQL of the update rounds. Every function takes the municipality first: no query leaves its tenant.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { inBatches } from '../../platform/db/batch.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RoundChangeTable, RoundTable } from '../../platform/db/schema.rounds.js';
 import type { Municipality } from '../../platform/tenancy.js';
@@ -447,4 +448,12 @@ export async function mergeActorRounds(db: Conn, municipalityId: number, fromId:
     await db.deleteFrom('round_participants').where('municipality_id', '=', municipalityId).where('id', '=', gone.id).execute();
   }
   await db.updateTable('memberships').set({ actor_id: toId }).where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+}
+
+/** The representatives' memberships of these actors (the actors are being deleted); accounts stay. */
+export async function removeRepresentativesOf(db: Conn, municipalityId: number, actorIds: readonly number[]): Promise<void> {
+  await inBatches(actorIds, async (part) => {
+    await db.deleteFrom('memberships').where('municipality_id', '=', municipalityId).where('role', '=', ACTOR_REP).where('actor_id', 'in', part).execute();
+    return [];
+  });
 }

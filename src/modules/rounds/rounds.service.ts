@@ -75,6 +75,9 @@ export const roundsActorFollower: ActorFollower = {
     return [{ key: 'rounds.actorUsage.rounds', count: u.rounds }, { key: 'rounds.actorUsage.representatives', count: u.representatives }];
   },
   merge: (trx, municipalityId, fromId, toId) => repo.mergeActorRounds(trx, municipalityId, fromId, toId),
+  // Their round entries go with them (foreign keys); a representative of a deleted actor represents nothing:
+  // the membership goes, the person's account stays.
+  deleting: (trx, municipalityId, actorIds) => repo.removeRepresentativesOf(trx, municipalityId, actorIds),
 };
 
 export class RoundService {
