@@ -185,3 +185,28 @@ export async function setMeasureStatus(db: Conn, municipalityId: number, measure
     .set({ status_label: status.label, status_category: status.category, status_date: status.date, updated_at: at })
     .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
 }
+
+/**
+ * Moves every measure link of actor `fromId` to actor `toId` (a merge). Where a measure names both, one link
+ * stays: lead wins over partner, and it keeps the earlier of the two positions. Returns how many links moved.
+ */
+export async function moveActorLinks(db: Conn, municipalityId: number, fromId: number, toId: number): Promise<number> {
+  const from = await db.selectFrom('measure_actors').select(['measure_id', 'role', 'position'])
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  if (from.length === 0) return 0;
+  const both = await inBatches(from.map((l) => l.measure_id), (part) => db.selectFrom('measure_actors').select(['measure_id', 'role', 'position'])
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', toId).where('measure_id', 'in', part).execute());
+  const fromOf = new Map(from.map((l) => [l.measure_id, l]));
+  for (const kept of both) {
+    const gone = fromOf.get(kept.measure_id)!;
+    const role = kept.role === 'lead' || gone.role === 'lead' ? 'lead' : kept.role;
+    await db.updateTable('measure_actors').set({ role, position: Math.min(kept.position, gone.position) })
+      .where('municipality_id', '=', municipalityId).where('measure_id', '=', kept.measure_id).where('actor_id', '=', toId).execute();
+  }
+  await inBatches(both.map((l) => l.measure_id), async (part) => {
+    await db.deleteFrom('measure_actors').where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).where('measure_id', 'in', part).execute();
+    return [];
+  });
+  await db.updateTable('measure_actors').set({ actor_id: toId }).where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  return from.length;
+}

@@ -32,6 +32,8 @@ export class PlanService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditedWrites,
+    /** Deletes actors inside a plan write (a deleted draft's own actors), with what follows them. */
+    private readonly deleteActorsWithin: (trx: Trx, municipalityId: number, actorIds: number[]) => Promise<void>,
   ) {}
 
   private now() {
@@ -124,12 +126,22 @@ export class PlanService {
     );
   }
 
-  async deletePlan(municipalityId: number, planId: number, by: Writer): Promise<void> {
+  /** Deletes a plan; `withActors` deletes the actors only its measures named, in the same write. */
+  async deletePlan(municipalityId: number, planId: number, by: Writer, options: { withActors?: boolean } = {}): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
-    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx, scope) => {
+    const only = options.withActors ? await actors.listActorsOnlyInPlan(this.db, municipalityId, planId) : [];
+    const entry = { title: before.title, state: before.state, ...(only.length ? { actors: only.map((a) => a.name) } : {}) };
+    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: entry }, null, async (trx, scope) => {
       // Rebuilding a plan that is gone leaves it no search documents.
       scope.rebuildPlan(planId);
       await repo.deletePlan(trx, municipalityId, planId);
+      if (only.length) {
+        // Asked again inside the write: an actor another plan took up meanwhile stays. Actors below a deleted
+        // one stay in the directory without a parent.
+        const still = await actors.listUnusedActors(trx, municipalityId, only.map((a) => a.id), { withParents: true });
+        for (const a of still) scope.touch('actor', a.id);
+        await this.deleteActorsWithin(trx, municipalityId, still.map((a) => a.id));
+      }
     });
   }
 
@@ -343,6 +355,11 @@ export class PlanService {
   }
 
   /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
+  /** The names in the actors directory (the importer's preview shows which it will reuse). */
+  async actorNames(municipalityId: number): Promise<string[]> {
+    return (await actors.listActorNames(this.db, municipalityId)).map((a) => a.name);
+  }
+
   configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
     return wordings.configuredWordings(conn, municipalityId);
   }

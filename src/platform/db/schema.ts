@@ -134,6 +134,8 @@ export interface ActorTable {
   municipality_id: number;
   parent_id: number | null;
   name: string;
+  /** The name's key (lower case, blanks collapsed), unique per municipality; written by the actor repository only. */
+  name_key: string;
   description: string;
   contact_email: string;
   website: string;
