@@ -27,4 +27,13 @@ describe('actors directory', () => {
       { name: 'Vereine', role: 'lead', parent: null },
     ]);
   });
+
+  it('reuses the spelling of an actor the directory has already, matched like the directory (case and spaces)', () => {
+    const plan = planWith([actor('stadt  TALHEIM', 'amt für soziales'), actor('Neuer Verein')]);
+    expect(unifyActors(plan, ['Stadt Talheim', 'Amt für Soziales'])).toEqual([
+      { name: 'Stadt Talheim', parent: 'Amt für Soziales', measureCount: 1, existing: true },
+      { name: 'Neuer Verein', parent: null, measureCount: 1 },
+    ]);
+    expect(plan.fields[0].goals[0].measures[0].actors[0]).toEqual({ name: 'Stadt Talheim', role: 'lead', parent: 'Amt für Soziales' });
+  });
 });

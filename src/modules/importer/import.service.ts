@@ -129,7 +129,7 @@ export class ImportService {
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
       ? parseExchangeJson(fileName, content, this.limits, t)
-      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits, t });
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;

@@ -24,7 +24,7 @@ describe('importer messages in English', () => {
     const pasted = await parseCatalogue({ text: '' }, { t: en });
     expect(!pasted.ok && pasted.errors[0]).toEqual({ file: 'pasted text', message: 'The pasted text is empty.' });
     expect(await errorOf('x.txt', Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]))).toMatch(/^The file “x.txt” contains no readable text \(binary data\)/);
-    expect(await errorOf('x.pdf', Buffer.from('%PDF-1.7\n...'))).toMatch(/^PDF files cannot be read directly/);
+    expect(await errorOf('x.pdf', Buffer.from('%PDF-1.7\n...'))).toBe('The file “x.pdf” is not a valid PDF file (damaged or incomplete).');
     expect(await errorOf('kaputt.docx', Buffer.from('kein zip'))).toBe('The file “kaputt.docx” is not a valid Word file (damaged or incomplete).');
     const notOffice = await new JSZip().file('a.txt', 'x').generateAsync({ type: 'nodebuffer' });
     expect(await errorOf('archiv.xlsx', notOffice)).toBe('The file “archiv.xlsx” is a zip archive, but neither an Excel nor a Word file.');

@@ -7,6 +7,8 @@ const de = {
   /** The name a pasted text goes by in messages and in the preview. */
   pastedText: 'eingefügter Text',
   pastedFileName: 'eingefügter Text.txt',
+  /** Where a warning is in a PDF, before "Zeile 12". */
+  placePage: 'Seite {{page}}',
   /** A quoted piece of the source in a list ("„Spalte A“, „Spalte B“"). */
   quoted: '„{{text}}“',
   /** The column roles, as the preview offers them and as warnings name a column without a header of its own. */
@@ -23,20 +25,22 @@ const de = {
   read: {
     emptyText: 'Der eingefügte Text ist leer.',
     empty: 'Die Datei „{{file}}“ ist leer.',
-    binary: 'Die Datei „{{file}}“ enthält keinen lesbaren Text (Binärdaten). Erwartet werden .xlsx, .docx, .csv oder .txt.',
+    binary: 'Die Datei „{{file}}“ enthält keinen lesbaren Text (Binärdaten). Erwartet werden .xlsx, .docx, .pdf, .csv oder .txt.',
     tooLarge: 'Die Datei „{{file}}“ ist zu groß (erlaubt sind höchstens {{mb, number(maximumFractionDigits: 1)}} MB).',
     tooManyRows: 'Die Datei „{{file}}“ hat {{rows}} Zeilen; erlaubt sind höchstens {{max}}.',
     tooComplex: 'Die Datei „{{file}}“ ist zu umfangreich: entpackt enthält sie mehr als {{mb, number(maximumFractionDigits: 1)}} MB Text oder zu viele Zellen. Bitte teilen Sie sie auf oder speichern Sie nur die Tabelle mit den Maßnahmen.',
-    kind: { docx: 'Word-Datei', xlsx: 'Excel-Datei', office: 'Office-Datei' },
+    kind: { docx: 'Word-Datei', xlsx: 'Excel-Datei', office: 'Office-Datei', pdf: 'PDF-Datei' },
     damaged: 'Die Datei „{{file}}“ ist keine gültige {{kind}} (beschädigt oder unvollständig).',
     damagedDetail: 'Die Datei „{{file}}“ ist keine gültige {{kind}} (beschädigt oder unvollständig: {{detail}}).',
     bomb: 'Die Datei „{{file}}“ wurde abgelehnt: Sie würde entpackt ungewöhnlich groß ({{detail}}). Bitte speichern Sie die Datei neu oder teilen Sie sie auf.',
     encrypted: 'Die Datei „{{file}}“ ist passwortgeschützt. Bitte speichern Sie sie ohne Kennwort.',
     unsupportedZip: 'Die Datei „{{file}}“ verwendet ein nicht unterstütztes Zip-Format ({{detail}}).',
-    powerpoint: 'Die Datei „{{file}}“ ist eine PowerPoint-Präsentation. Erwartet werden .xlsx, .docx, .csv oder .txt.',
+    powerpoint: 'Die Datei „{{file}}“ ist eine PowerPoint-Präsentation. Erwartet werden .xlsx, .docx, .pdf, .csv oder .txt.',
     otherZip: 'Die Datei „{{file}}“ ist ein Zip-Archiv, aber weder eine Excel- noch eine Word-Datei.',
     oldOffice: 'Die Datei „{{file}}“ ist passwortgeschützt oder im alten Office-Format (.xls/.doc). Bitte speichern Sie sie ohne Kennwort als .xlsx oder .docx.',
-    pdf: 'PDF-Dateien können nicht direkt eingelesen werden („{{file}}“). Bitte kopieren Sie den Text aus dem PDF und fügen Sie ihn ein.',
+    pdfTooComplex: 'Die PDF-Datei „{{file}}“ wurde abgelehnt: Sie würde entpackt ungewöhnlich groß. Bitte speichern Sie sie neu oder teilen Sie sie auf.',
+    pdfNoText:
+      'Die PDF-Datei „{{file}}“ enthält keinen Text (eingescannt?). Bitte laden Sie die Originaldatei (Word, Excel) hoch oder ein PDF mit Textebene, etwa nach einer Texterkennung (OCR).',
     unreadable: 'Die Datei „{{file}}“ konnte nicht gelesen werden ({{detail}}).',
     noMeasures: 'In der Datei „{{file}}“ wurde keine Maßnahme gefunden.',
     invalidStructure: 'Ungültiger Aufbau ({{path}}): {{message}}',
@@ -85,6 +89,7 @@ const de = {
 const en: typeof de = {
   pastedText: 'pasted text',
   pastedFileName: 'pasted text.txt',
+  placePage: 'page {{page}}',
   quoted: '“{{text}}”',
   column: {
     field: 'Field of action',
@@ -99,20 +104,22 @@ const en: typeof de = {
   read: {
     emptyText: 'The pasted text is empty.',
     empty: 'The file “{{file}}” is empty.',
-    binary: 'The file “{{file}}” contains no readable text (binary data). Expected are .xlsx, .docx, .csv or .txt.',
+    binary: 'The file “{{file}}” contains no readable text (binary data). Expected are .xlsx, .docx, .pdf, .csv or .txt.',
     tooLarge: 'The file “{{file}}” is too large (at most {{mb, number(maximumFractionDigits: 1)}} MB are allowed).',
     tooManyRows: 'The file “{{file}}” has {{rows}} rows; at most {{max}} are allowed.',
     tooComplex: 'The file “{{file}}” is too large to read: unpacked, it holds more than {{mb, number(maximumFractionDigits: 1)}} MB of text or too many cells. Please split it, or save only the table of measures.',
-    kind: { docx: 'Word file', xlsx: 'Excel file', office: 'Office file' },
+    kind: { docx: 'Word file', xlsx: 'Excel file', office: 'Office file', pdf: 'PDF file' },
     damaged: 'The file “{{file}}” is not a valid {{kind}} (damaged or incomplete).',
     damagedDetail: 'The file “{{file}}” is not a valid {{kind}} (damaged or incomplete: {{detail}}).',
     bomb: 'The file “{{file}}” was refused: unpacked, it would be unusually large ({{detail}}). Please save the file again or split it up.',
     encrypted: 'The file “{{file}}” is password-protected. Please save it without a password.',
     unsupportedZip: 'The file “{{file}}” uses an unsupported zip format ({{detail}}).',
-    powerpoint: 'The file “{{file}}” is a PowerPoint presentation. Expected are .xlsx, .docx, .csv or .txt.',
+    powerpoint: 'The file “{{file}}” is a PowerPoint presentation. Expected are .xlsx, .docx, .pdf, .csv or .txt.',
     otherZip: 'The file “{{file}}” is a zip archive, but neither an Excel nor a Word file.',
     oldOffice: 'The file “{{file}}” is password-protected or in the old Office format (.xls/.doc). Please save it without a password as .xlsx or .docx.',
-    pdf: 'PDF files cannot be read directly (“{{file}}”). Please copy the text from the PDF and paste it.',
+    pdfTooComplex: 'The PDF file “{{file}}” was refused: unpacked, it would be unusually large. Please save it again or split it up.',
+    pdfNoText:
+      'The PDF file “{{file}}” contains no text (scanned?). Please upload the original file (Word, Excel) or a PDF with a text layer, for instance after text recognition (OCR).',
     unreadable: 'The file “{{file}}” could not be read ({{detail}}).',
     noMeasures: 'No measure was found in the file “{{file}}”.',
     invalidStructure: 'Invalid structure ({{path}}): {{message}}',

@@ -14,6 +14,8 @@ import { cleanText, oneLine, stripInvisible } from './text.clean.js';
 
 export interface ImportWarning {
   row: number;
+  /** PDF only: the page; `row` is then the line on that page. */
+  page?: number;
   sheet?: string;
   column?: string;
   message: string;
@@ -120,7 +122,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   let title = null as string | null;
   let detected = null as DetectedColumns | null;
   let firstCells = null as string[] | null;
-  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number } | null;
+  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number; page?: number } | null;
   // Set by the first table header or table row: lines before it are the plan's title and headings. It does not
   // depend on a column mapping, so a title row reads the same with and without one.
   let tableSeen = false;
@@ -160,8 +162,12 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     let goal: ExchangeGoal | null = null;
     let pendingVisions: string[] = [];
     let visionBullets = null as boolean | null;
-    const warn = (row: number, message: string, column?: string) =>
-      warnings.push({ row, ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    // A PDF's rows name their page and line: a warning says "Seite 3, Zeile 12" rather than the row's ordinal.
+    const onPage = new Map(sheet.rows.filter((row) => row.page).map((row) => [row.row, row]));
+    const warn = (row: number, message: string, column?: string) => {
+      const at = onPage.get(row);
+      warnings.push({ row: at?.line ?? row, ...(at?.page ? { page: at.page } : {}), ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    };
 
     const openField = (name: string, implicit: boolean): FieldState => {
       if (current && current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
@@ -273,7 +279,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         }
       }
       if (active.measure === undefined) {
-        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.row };
+        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.line ?? row.row, ...(row.page ? { page: row.page } : {}) };
         return;
       }
       roles = active;
@@ -326,7 +332,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           if (vision[1].trim()) addVisions(vision[1]);
           return;
         }
-        const goalRow = row.tabular && roles ? oneLine(text).match(GOAL_ROW) : null;
+        // A goal row merged across a table, or a goal heading ("Ziel 1.1: …") between the tables of a Word or PDF
+        // document, once tables have begun or right before one.
+        const goalRow = (row.tabular ? roles : tableSeen || ['header', 'data'].includes(nextKind(index))) ? oneLine(text).match(GOAL_ROW) : null;
         if (goalRow) {
           const state = ensureField();
           goal = { text: goalRow[1] ? `${goalRow[1]} ${goalRow[2].trim()}` : goalRow[2].trim(), measures: [] };
@@ -442,6 +450,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           file,
           ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
           ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
+          ...(headerWithoutMeasure?.page ? { page: headerWithoutMeasure.page } : {}),
           message: listed ? t('importer.layout.noMeasureColumn', { columns: listed }) : t('importer.layout.noTable'),
         },
       ],
@@ -453,7 +462,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: roleLabel(role as ColumnRole), role: role as ColumnRole })),
     roles: roles,
   };
-  return { ok: true, plan: { plan: { title: title ?? defaultTitle(file) }, fields: kept }, warnings, columns };
+  return { ok: true, plan: { plan: { title: title ?? defaultTitle() }, fields: kept }, warnings, columns };
 }
 
 function lineText(row: SourceRow): string {
@@ -465,9 +474,9 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
-function defaultTitle(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
-  return base ? `Integrationsplan (Import aus ${base})` : 'Integrationsplan (Import)';
+// Not the file's name: a title is public once the plan is published, and file names stay internal.
+function defaultTitle(): string {
+  return 'Integrationsplan (Import)';
 }
 
 /** "- + Gemeinderatsbeschluss im Sommer 2023 …" in a "Weitere Maßnahmen" section. */

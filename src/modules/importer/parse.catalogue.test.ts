@@ -215,7 +215,7 @@ describe('bad input', () => {
 
   it('rejects binary garbage, PDFs and old or encrypted Office files', async () => {
     expect(await errorOf('x.txt', Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]))).toMatch(/Binärdaten/);
-    expect(await errorOf('x.pdf', Buffer.from('%PDF-1.7\n...'))).toMatch(/PDF-Dateien/);
+    expect(await errorOf('x.pdf', Buffer.from('%PDF-1.7\n...'))).toBe('Die Datei „x.pdf“ ist keine gültige PDF-Datei (beschädigt oder unvollständig).');
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     expect(await errorOf('geheim.xlsx', ole)).toMatch(/^Die Datei „geheim.xlsx“ ist passwortgeschützt oder im alten Office-Format/);
     expect(await errorOf('kaputt.docx', Buffer.from('kein zip'))).toMatch(/keine gültige Word-Datei/);

@@ -23,6 +23,8 @@ export interface ParseOptions {
   limits?: Partial<ImportLimits>;
   /** Translates the problems and warnings; German when not given. */
   t?: T;
+  /** The names in the municipality's actors directory: the preview reuses their spelling. */
+  existingActors?: readonly string[];
 }
 
 export interface StatusSummary {
@@ -74,7 +76,7 @@ export async function parseCatalogue(input: ParseInput, options: ParseOptions = 
     if (!measuresOf(plan).length) {
       return { ok: false, errors: [{ file, message: t('importer.read.noMeasures', { file }) }] };
     }
-    const actors = unifyActors(plan);
+    const actors = unifyActors(plan, options.existingActors);
     const checked = exchangePlanSchema.safeParse(plan);
     if (!checked.success) {
       return {

@@ -3,6 +3,7 @@
 // heading per field ("• Sprachcafé (FF: VHS)"). Both are turned into a header row and one table row per
 // record, so the layout interpreter treats them like any table.
 import { roleOfHeader, type ColumnRole } from './columns.detect.js';
+import { listsToRecords } from './lists.layout.js';
 import type { SourceRow } from './table.model.js';
 
 const LABEL_LINE = /^([\p{L}][\p{L}./ -]{0,40}?)(?:\s+(\d+(?:\.\d+)*)\.?)?\s*:\s*(.*)$/su;
@@ -62,6 +63,8 @@ function bulletLabels(rows: SourceRow[]): Array<Label | null> {
 
 /** Rewrites label/value records into table rows; leaves documents without such records untouched. */
 export function recordsToRows(rows: SourceRow[]): SourceRow[] {
+  // Numbered and bulleted items with detail lines, heading blocks with label lines: records as well.
+  rows = listsToRecords(rows);
   let labels = rows.map((row) => (isFree(row) ? labelOf(row) : null));
   let roles = new Set(labels.filter((label) => label).map((label) => label!.role));
   if (!roles.has('measure') && !rows.some((row) => row.tabular)) {
@@ -103,6 +106,8 @@ export function recordsToRows(rows: SourceRow[]): SourceRow[] {
         if (record || lastRole === 'goal') return;
       }
       flush();
+      // A goal does not carry over into the next field of action.
+      if (/^(?:\d{1,2}[.)]?\s*)?(?:handlungsfeld|themenfeld|handlungsbereich)\b/iu.test(text)) goal = '';
       out.push(row);
       return;
     }

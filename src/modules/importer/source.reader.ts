@@ -3,6 +3,7 @@
 import type { T } from '../../platform/i18n/i18n.js';
 import { readCsv, detectDelimiter } from './csv.reader.js';
 import { readDocxXml } from './docx.reader.js';
+import { readPdf } from './pdf.reader.js';
 import type { ImportLimits } from './table.model.js';
 import type { ReadResult, SourceDocument } from './table.model.js';
 import { decodeText, looksBinary } from './text.decode.js';
@@ -135,14 +136,29 @@ export async function readSource(input: Input, file: string, limits: ImportLimit
   if (magic.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     return fail(file, t('importer.read.oldOffice', { file }));
   }
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-    return fail(file, t('importer.read.pdf', { file }));
-  }
+  if (bytes.subarray(0, 1024).toString('latin1').trimStart().startsWith('%PDF-')) return readPdfFile(file, bytes, limits, t);
   const ext = extension(file);
   if (ext === 'xlsx' || ext === 'docx') {
     return fail(file, t('importer.read.damaged', { file, kind: t(`importer.read.kind.${ext}`) }));
   }
   return readTextual(file, decodeText(bytes), ext || 'txt', t);
+}
+
+async function readPdfFile(file: string, bytes: Buffer, limits: ImportLimits, t: T): Promise<ReadResult> {
+  const read = await readPdf(bytes, limits.maxRows);
+  if (read.ok) return { ok: true, document: { file, sheets: [{ rows: read.rows }] } };
+  switch (read.reason) {
+    case 'encrypted':
+      return fail(file, t('importer.read.encrypted', { file }));
+    case 'noText':
+      return fail(file, t('importer.read.pdfNoText', { file }));
+    case 'tooManyRows':
+      return fail(file, t('importer.read.tooManyRows', { file, rows: read.rows, max: limits.maxRows }));
+    case 'tooComplex':
+      return fail(file, t('importer.read.pdfTooComplex', { file }));
+    default:
+      return fail(file, t('importer.read.damaged', { file, kind: t('importer.read.kind.pdf') }));
+  }
 }
 
 function tooLarge(file: string, limits: ImportLimits, t: T): ReadResult {

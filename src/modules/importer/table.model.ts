@@ -11,6 +11,9 @@ export interface SourceRow {
    * column position; false for free lines (text, paragraphs), which are headings, visions or labels.
    */
   tabular: boolean;
+  /** PDF only: the page, and the line on that page, where the row starts (messages say "Seite 3, Zeile 12"). */
+  page?: number;
+  line?: number;
 }
 
 export interface SourceSheet {

@@ -115,6 +115,12 @@ export class MonitoringService {
 
   // ---- funding ------------------------------------------------------------------------------------------
 
+  /** Every funding entry of a plan's measures, the soonest ending first (the yearly report lists them). */
+  async fundingOfPlan(municipalityId: number, planId: number) {
+    const rows = await repo.fundingOfPlan(this.db, municipalityId, planId);
+    return rows.map((f) => ({ ...f, amount_cents: f.amount_cents === null ? null : Number(f.amount_cents) }));
+  }
+
   async fundingOf(municipalityId: number, measureId: number) {
     const rows = await repo.fundingOfMeasure(this.db, municipalityId, measureId);
     return rows.map((f) => ({ ...f, amount_cents: f.amount_cents === null ? null : Number(f.amount_cents) }));

@@ -76,6 +76,8 @@ export function exchangeJsonSchema(): Record<string, unknown> {
 export interface ImportProblem {
   file: string;
   sheet?: string;
+  /** PDF only: the page; `row` is then the line on that page. */
+  page?: number;
   row?: number;
   column?: string;
   message: string;

@@ -102,12 +102,14 @@ export interface NewNote {
   /** When the note was written (defaults to the write's time). */
   createdAt?: string;
   authorName: string;
+  /** An internal note (the officer's own, or the system's) is never shown in public. */
+  internal?: boolean;
 }
 
 export async function insertNotes(db: Conn, municipalityId: number, measureId: number, notes: NewNote[], at: string): Promise<number[]> {
   if (notes.length === 0) return [];
   const rows = await db.insertInto('progress_notes')
-    .values(notes.map((n) => ({ municipality_id: municipalityId, measure_id: measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+    .values(notes.map((n) => ({ municipality_id: municipalityId, measure_id: measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName, is_internal: n.internal ? 1 : 0 })))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
@@ -117,7 +119,7 @@ export async function insertNotes(db: Conn, municipalityId: number, measureId: n
 export async function insertNotesOfMany(db: Conn, municipalityId: number, notes: Array<NewNote & { measureId: number }>, at: string): Promise<void> {
   await inBatches(notes, async (part) => {
     await db.insertInto('progress_notes')
-      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName, is_internal: n.internal ? 1 : 0 })))
       .execute();
     return [];
   });
@@ -128,23 +130,27 @@ export interface StatusEntry {
   category: StatusCategory | string;
 }
 
-/** One entry of a measure's status history: from (null for the first), to, why, when and by whom. */
+/**
+ * One entry of a measure's status history: from (null for the first), to, why (public or internal), when and by
+ * whom (the writer, and the name the public sees: the writer's `publicName`, else the administration).
+ */
 export async function recordStatusChange(
   db: Conn, municipalityId: number, measureId: number,
-  change: { from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer },
+  change: { from: StatusEntry | null; to: StatusEntry; note: string; noteInternal?: boolean; at: string; by: Writer },
 ): Promise<void> {
   await db.insertInto('status_changes').values({
     municipality_id: municipalityId, measure_id: measureId,
     from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
     to_label: change.to.label, to_category: change.to.category, note: change.note,
     changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+    note_internal: change.noteInternal ? 1 : 0, changed_by_public: change.by.publicName ?? '',
   }).execute();
 }
 
 /** The status history entries of many measures in chunked statements (an import), in the given order. */
 export async function recordStatusChanges(
   db: Conn, municipalityId: number,
-  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer }>,
+  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; noteInternal?: boolean; at: string; by: Writer }>,
 ): Promise<void> {
   await inBatches(changes, async (part) => {
     await db.insertInto('status_changes').values(part.map((change) => ({
@@ -152,6 +158,7 @@ export async function recordStatusChanges(
       from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
       to_label: change.to.label, to_category: change.to.category, note: change.note,
       changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+      note_internal: change.noteInternal ? 1 : 0, changed_by_public: change.by.publicName ?? '',
     }))).execute();
     return [];
   });
@@ -177,4 +184,29 @@ export async function setMeasureStatus(db: Conn, municipalityId: number, measure
   await db.updateTable('measures')
     .set({ status_label: status.label, status_category: status.category, status_date: status.date, updated_at: at })
     .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+}
+
+/**
+ * Moves every measure link of actor `fromId` to actor `toId` (a merge). Where a measure names both, one link
+ * stays: lead wins over partner, and it keeps the earlier of the two positions. Returns how many links moved.
+ */
+export async function moveActorLinks(db: Conn, municipalityId: number, fromId: number, toId: number): Promise<number> {
+  const from = await db.selectFrom('measure_actors').select(['measure_id', 'role', 'position'])
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  if (from.length === 0) return 0;
+  const both = await inBatches(from.map((l) => l.measure_id), (part) => db.selectFrom('measure_actors').select(['measure_id', 'role', 'position'])
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', toId).where('measure_id', 'in', part).execute());
+  const fromOf = new Map(from.map((l) => [l.measure_id, l]));
+  for (const kept of both) {
+    const gone = fromOf.get(kept.measure_id)!;
+    const role = kept.role === 'lead' || gone.role === 'lead' ? 'lead' : kept.role;
+    await db.updateTable('measure_actors').set({ role, position: Math.min(kept.position, gone.position) })
+      .where('municipality_id', '=', municipalityId).where('measure_id', '=', kept.measure_id).where('actor_id', '=', toId).execute();
+  }
+  await inBatches(both.map((l) => l.measure_id), async (part) => {
+    await db.deleteFrom('measure_actors').where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).where('measure_id', 'in', part).execute();
+    return [];
+  });
+  await db.updateTable('measure_actors').set({ actor_id: toId }).where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  return from.length;
 }

@@ -4,7 +4,7 @@ import { formatDate } from '../../platform/views/format.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { Checkbox, Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { MeasureActorRef } from './plan.repository.js';
@@ -27,8 +27,10 @@ export interface MeasureDetail {
   plan: { id: number; title: string; state: string };
   field: { id: number; title: string };
   goal: { id: number; text: string } | null;
-  notes: Array<{ id: number; text: string; note_date: string | null; author_name: string }>;
-  history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; changed_at: string; changed_by_name: string }>;
+  /** On the public page without internal notes (see PlanService.publicMeasureDetail). */
+  notes: Array<{ id: number; text: string; note_date: string | null; author_name: string; is_internal: number }>;
+  /** On the public page `changed_by_name` is the public name (empty: the administration) and internal notes are empty. */
+  history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; note_internal: number; changed_at: string; changed_by_name: string }>;
 }
 
 export function ActorLinks({ t, slug, actors, link }: { t: T; slug: string; actors: MeasureActorRef[]; link: boolean }) {
@@ -81,8 +83,18 @@ function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDet
   );
 }
 
-function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+function InternalTag({ t }: { t: T }) {
+  return (
+    <span class="kern-badge kern-badge--warning">
+      <span class="kern-label kern-label--small">{t('measure.internalTag')}</span>
+    </span>
+  );
+}
+
+/** `admin`: with the writers' names and the internal notes marked; in public, who changed it as the public may know. */
+function NotesAndHistory({ ctx, d, admin }: { ctx: PageContext; d: MeasureDetail; admin: boolean }) {
   const { t, lang } = ctx;
+  const who = (name: string) => (admin ? name : name || t('measure.byAdministration'));
   return (
     <>
       <section aria-labelledby="notes-title" class="stack">
@@ -91,7 +103,11 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
         <ul class="history">
           {d.notes.map((n) => (
             <li>
-              <p class="meta">{n.note_date ? formatDate(n.note_date, lang) : t('measure.undated')}</p>
+              <p class="meta">
+                {n.note_date ? formatDate(n.note_date, lang) : t('measure.undated')}
+                {admin && n.author_name ? ` · ${n.author_name}` : ''}
+                {admin && n.is_internal === 1 ? <> <InternalTag t={t} /></> : null}
+              </p>
               <p class="kern-body pre-line">{n.text}</p>
             </li>
           ))}
@@ -105,7 +121,7 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
             <li>
               <p class="meta">
                 {formatDate(h.changed_at, lang)}
-                {h.changed_by_name ? ` · ${h.changed_by_name}` : ''}
+                {who(h.changed_by_name) ? ` · ${who(h.changed_by_name)}` : ''}
               </p>
               {h.from_label !== null && h.from_label === h.to_label && h.from_category !== h.to_category ? (
                 <p class="kern-body">{t('measure.recategorised', { label: h.to_label, from: t(`status.${h.from_category}`), to: t(`status.${h.to_category}`) })}</p>
@@ -115,7 +131,12 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
                   ({t(`status.${h.to_category}`)})
                 </p>
               )}
-              {h.note ? <p class="kern-body pre-line">{h.note}</p> : null}
+              {h.note ? (
+                <p class="kern-body pre-line">
+                  {admin && h.note_internal === 1 ? <><InternalTag t={t} />{' '}</> : null}
+                  {h.note}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -142,7 +163,7 @@ export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: Meas
           <MeasureFacts ctx={ctx} d={d} publicLinks={true} />
         </div>
         {extra}
-        <NotesAndHistory ctx={ctx} d={d} />
+        <NotesAndHistory ctx={ctx} d={d} admin={false} />
       </div>
     </Layout>
   );
@@ -168,8 +189,9 @@ export function AdminMeasurePage(props: {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const title = measureTitle(t, d.measure);
-  const statusLabels = { status_label: t('measure.statusLabel'), status_category: t('measure.statusCategory'), note: t('measure.statusNote') };
-  const noteLabels = { text: t('measure.noteText'), note_date: t('measure.noteDate') };
+  const statusLabels = { status_label: t('measure.statusLabel'), status_category: t('measure.statusCategory'), note: t('measure.statusNote'), note_internal: t('measure.internal') };
+  const noteLabels = { text: t('measure.noteText'), note_date: t('measure.noteDate'), internal: t('measure.internal') };
+  const published = d.plan.state === 'published' || d.plan.state === 'archived';
   return (
     <Layout ctx={ctx} title={title} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }, { href: paths.adminPlan(slug, d.plan.id), label: d.plan.title }]}>
       <div class="stack-lg">
@@ -191,7 +213,8 @@ export function AdminMeasurePage(props: {
               <Csrf token={ctx.csrfToken} />
               <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') })} />
               <Select t={t} form={props.statusForm} name="status_category" label={statusLabels.status_category} options={statusFormFields(t).categoryOptions} empty={t('measure.categoryAuto')} optional />
-              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional />
+              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional hint={t(published ? 'measure.statusNotePublic' : 'measure.statusNoteDraft')} />
+              <Checkbox t={t} form={props.statusForm} name="note_internal" label={statusLabels.note_internal} />
               <SubmitButton label={t('measure.saveStatus')} />
             </form>
           </section>
@@ -201,12 +224,13 @@ export function AdminMeasurePage(props: {
           <form method="post" action={paths.adminMeasureNote(slug, d.measure.id)} class="form" novalidate>
             <ErrorSummary t={t} form={props.noteForm} labels={noteLabels} />
             <Csrf token={ctx.csrfToken} />
-            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} />
+            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={t(published ? 'measure.notePublic' : 'measure.noteDraft')} />
             <TextField t={t} form={props.noteForm} name="note_date" label={noteLabels.note_date} type="date" optional hint={t('measure.noteDateHint')} />
+            <Checkbox t={t} form={props.noteForm} name="internal" label={noteLabels.internal} />
             <SubmitButton label={t('measure.saveNote')} />
           </form>
         </section>
-        <NotesAndHistory ctx={ctx} d={d} />
+        <NotesAndHistory ctx={ctx} d={d} admin={true} />
       </div>
     </Layout>
   );

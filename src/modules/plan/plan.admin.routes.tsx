@@ -7,6 +7,7 @@ import { can } from '../../platform/auth/permissions.js';
 import { readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
+import { Checkbox } from '../../platform/views/components.js';
 import { AdminOverviewPage, PlanWorkspacePage } from './plan.admin.view.js';
 import { AdminMeasurePage } from './measure.view.js';
 import { PlanPage } from './plan.public.view.js';
@@ -143,12 +144,23 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       requirePermission(c, 'plan.delete');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanDelete.params(c).id);
       const t = c.get('t');
-      return render(c, <ConfirmDeletePage ctx={pageContext(c)} title={t('plan.delete')} crumbs={planCrumbs(c, plan)} what={plan.title} action={paths.adminPlanDelete(slugOf(c), plan.id)} cancelHref={paths.adminPlan(slugOf(c), plan.id)} consequence={t('plan.deleteConsequence')} />);
+      // A draft's actors that no other plan names are offered for deletion with it (imported and never used).
+      const only = plan.state === 'draft' ? await services.actors.onlyInPlan(mid(c), plan.id) : [];
+      const choices = only.length ? (
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('plan.deleteActors.legend')}</legend>
+          <div class="kern-fieldset__body">
+            <Checkbox t={t} form={{ values: {}, errors: {} }} name="with_actors" label={t('plan.deleteActors.label', { count: only.length, names: only.map((a) => a.name).join(', ') })} />
+          </div>
+        </fieldset>
+      ) : undefined;
+      return render(c, <ConfirmDeletePage ctx={pageContext(c)} title={t('plan.delete')} crumbs={planCrumbs(c, plan)} what={plan.title} action={paths.adminPlanDelete(slugOf(c), plan.id)} cancelHref={paths.adminPlan(slugOf(c), plan.id)} consequence={t('plan.deleteConsequence')} choices={choices} />);
     });
     app.post(paths.adminPlanDelete.pattern, async (c) => {
       const by = requirePermission(c, 'plan.delete');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanDelete.params(c).id);
-      await services.plans.deletePlan(mid(c), plan.id, by);
+      const form = await readForm(c);
+      await services.plans.deletePlan(mid(c), plan.id, by, { withActors: plan.state === 'draft' && form.with_actors === '1' });
       return redirectWithFlash(c, paths.admin(slugOf(c)), c.get('t')('plan.deleted'));
     });
 

@@ -54,9 +54,9 @@ export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanT
     copied.measures.set(m.id, id);
     await measures.linkActors(trx, municipalityId, id, m.actors.map((a) => ({ actorId: a.id, role: a.role })), { replace: false });
     const own = notes.get(m.id) ?? [];
-    await measures.insertNotes(trx, municipalityId, id, own.map((n) => ({ text: n.text, date: n.note_date, createdAt: n.created_at, authorName: n.author_name })), now);
+    await measures.insertNotes(trx, municipalityId, id, own.map((n) => ({ text: n.text, date: n.note_date, createdAt: n.created_at, authorName: n.author_name, internal: n.is_internal === 1 })), now);
     await measures.recordStatusChange(trx, municipalityId, id, {
-      from: null, to: { label: m.status_label, category: m.status_category }, note: options.originNote(m), at: now, by,
+      from: null, to: { label: m.status_label, category: m.status_category }, note: options.originNote(m), noteInternal: true, at: now, by,
     });
   };
 

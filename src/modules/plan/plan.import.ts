@@ -14,7 +14,8 @@ import { ACTORS_PLAN } from './plan.search.js';
 
 type Trx = Transaction<Database>;
 
-const actorKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+// The same key the directory keeps names unique by (case and blanks do not count).
+const actorKey = actorRepo.actorNameKey;
 
 /** An actor as the import sees it before writing: one of the municipality's (its id) or a new one (its index). */
 type ActorRef = { existing: number } | { created: number };
@@ -35,7 +36,8 @@ class ActorResolver {
 
   async load(): Promise<void> {
     const rows = await actorRepo.listActorNames(this.trx, this.municipalityId);
-    for (const r of rows) this.byKey.set(actorKey(r.name), { existing: r.id });
+    // A name kept apart as a duplicate by migration 012 carries `key#id`: the first of the pair is matched.
+    for (const r of rows) if (!this.byKey.has(r.name_key)) this.byKey.set(r.name_key, { existing: r.id });
   }
 
   resolve(name: string, parent: string | null): ActorRef {

@@ -341,7 +341,7 @@ export function listStatusChanges(db: Kysely<Database>, municipalityId: number, 
     .orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
 }
 
-/** Every progress note of a plan's measures, newest first: what the exchange format carries. */
+/** Every public progress note of a plan's measures, newest first: what the exchange format (and every export) carries. */
 export function listNotesOfPlan(db: Conn, municipalityId: number, planId: number) {
   return db
     .selectFrom('progress_notes as n')
@@ -349,6 +349,7 @@ export function listNotesOfPlan(db: Conn, municipalityId: number, planId: number
     .select(['n.measure_id', 'n.text', 'n.note_date'])
     .where('n.municipality_id', '=', municipalityId)
     .where('m.plan_id', '=', planId)
+    .where('n.is_internal', '=', 0)
     .orderBy('n.note_date', 'desc')
     .orderBy('n.id', 'desc')
     .execute();
@@ -359,6 +360,7 @@ export interface NoteCopy {
   note_date: string | null;
   created_at: string;
   author_name: string;
+  is_internal: number;
 }
 
 /** The progress notes of these measures by measure, in the order they were written. */
@@ -367,7 +369,7 @@ export async function notesOfMeasures(db: Conn, municipalityId: number, measureI
   // Chunked: SQLite allows a limited number of bound parameters per statement.
   for (let i = 0; i < measureIds.length; i += 500) {
     const rows = await db.selectFrom('progress_notes')
-      .select(['measure_id', 'text', 'note_date', 'created_at', 'author_name'])
+      .select(['measure_id', 'text', 'note_date', 'created_at', 'author_name', 'is_internal'])
       .where('municipality_id', '=', municipalityId).where('measure_id', 'in', measureIds.slice(i, i + 500))
       .orderBy('id').execute();
     for (const r of rows) byMeasure.set(r.measure_id, [...(byMeasure.get(r.measure_id) ?? []), r]);

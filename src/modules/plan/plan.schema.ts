@@ -71,9 +71,11 @@ export const statusChangeSchema = z.object({
   status_label: requiredText(300, 'errors.statusRequired'),
   status_category: optionalCategory,
   note: optionalText(5000),
+  /** The note stays in the admin area (the status itself is public). */
+  note_internal: checkbox,
 });
 
-export const progressNoteSchema = z.object({ text: requiredText(5000), note_date: optionalDate });
+export const progressNoteSchema = z.object({ text: requiredText(5000), note_date: optionalDate, internal: checkbox });
 
 export type PlanInput = z.infer<typeof planSchema>;
 export type FieldInput = z.infer<typeof fieldSchema>;
@@ -81,5 +83,6 @@ export type VisionInput = z.infer<typeof visionSchema>;
 export type GuidingGoalInput = z.infer<typeof guidingGoalSchema>;
 export type GoalInput = z.infer<typeof goalSchema>;
 export type MeasureInput = z.infer<typeof measureSchema>;
-export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
-export type ProgressNoteInput = z.infer<typeof progressNoteSchema>;
+/** A note is public unless `note_internal` (the form's checkbox, or a note the system writes). */
+export type StatusChangeInput = Omit<z.infer<typeof statusChangeSchema>, 'note_internal'> & { note_internal?: boolean };
+export type ProgressNoteInput = Omit<z.infer<typeof progressNoteSchema>, 'internal'> & { internal?: boolean };

@@ -32,6 +32,8 @@ export class PlanService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditedWrites,
+    /** Deletes actors inside a plan write (a deleted draft's own actors), with what follows them. */
+    private readonly deleteActorsWithin: (trx: Trx, municipalityId: number, actorIds: number[]) => Promise<void>,
   ) {}
 
   private now() {
@@ -124,12 +126,22 @@ export class PlanService {
     );
   }
 
-  async deletePlan(municipalityId: number, planId: number, by: Writer): Promise<void> {
+  /** Deletes a plan; `withActors` deletes the actors only its measures named, in the same write. */
+  async deletePlan(municipalityId: number, planId: number, by: Writer, options: { withActors?: boolean } = {}): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
-    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx, scope) => {
+    const only = options.withActors ? await actors.listActorsOnlyInPlan(this.db, municipalityId, planId) : [];
+    const entry = { title: before.title, state: before.state, ...(only.length ? { actors: only.map((a) => a.name) } : {}) };
+    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: entry }, null, async (trx, scope) => {
       // Rebuilding a plan that is gone leaves it no search documents.
       scope.rebuildPlan(planId);
       await repo.deletePlan(trx, municipalityId, planId);
+      if (only.length) {
+        // Asked again inside the write: an actor another plan took up meanwhile stays. Actors below a deleted
+        // one stay in the directory without a parent.
+        const still = await actors.listUnusedActors(trx, municipalityId, only.map((a) => a.id), { withParents: true });
+        for (const a of still) scope.touch('actor', a.id);
+        await this.deleteActorsWithin(trx, municipalityId, still.map((a) => a.id));
+      }
     });
   }
 
@@ -328,7 +340,26 @@ export class PlanService {
     return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
   }
 
+  /**
+   * A measure as the public sees it: without internal notes, without the internal notes of its status changes,
+   * and with who made a change as the public may know it (an actor; empty for the administration), never a
+   * person's name.
+   */
+  async publicMeasureDetail(municipalityId: number, measureId: number) {
+    const d = await this.measureDetail(municipalityId, measureId);
+    return {
+      ...d,
+      notes: d.notes.filter((n) => n.is_internal !== 1).map((n) => ({ ...n, author_name: '' })),
+      history: d.history.map((h) => ({ ...h, note: h.note_internal === 1 ? '' : h.note, changed_by_name: h.changed_by_public, changed_by_user_id: null })),
+    };
+  }
+
   /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
+  /** The names in the actors directory (the importer's preview shows which it will reuse). */
+  async actorNames(municipalityId: number): Promise<string[]> {
+    return (await actors.listActorNames(this.db, municipalityId)).map((a) => a.name);
+  }
+
   configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
     return wordings.configuredWordings(conn, municipalityId);
   }
@@ -444,7 +475,7 @@ export class PlanService {
       async (trx) => {
         await measures.setMeasureStatus(trx, municipalityId, measureId, { label: mapped.label, category, date: mapped.date }, now);
         await measures.recordStatusChange(trx, municipalityId, measureId, {
-          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, at: now, by,
+          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, noteInternal: input.note_internal, at: now, by,
         });
       },
       outer,
@@ -468,7 +499,7 @@ export class PlanService {
         if (ch.status) {
           await measures.setMeasureStatus(trx, municipalityId, ch.measureId, ch.status, now);
           await measures.recordStatusChange(trx, municipalityId, ch.measureId, {
-            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, at: now, by,
+            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, noteInternal: true, at: now, by,
           });
         }
         await measures.insertNotes(trx, municipalityId, ch.measureId, ch.newNotes.map((n) => ({ text: n.text, date: n.date, authorName: by.name })), now);
@@ -480,7 +511,7 @@ export class PlanService {
     const m = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
     if (!m) throw new NotFoundError('measure');
     return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {
-      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name }], this.now());
+      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name, internal: input.internal }], this.now());
       return id;
     }, outer);
   }

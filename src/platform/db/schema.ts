@@ -149,6 +149,8 @@ export interface ActorTable {
   municipality_id: number;
   parent_id: number | null;
   name: string;
+  /** The name's key (lower case, blanks collapsed), unique per municipality; written by the actor repository only. */
+  name_key: string;
   description: string;
   contact_email: string;
   website: string;
@@ -170,6 +172,8 @@ export interface ProgressNoteTable {
   note_date: string | null;
   created_at: string;
   author_name: string;
+  /** 1: the officer's own note (or the system's); never shown in public. */
+  is_internal: Generated<number>;
 }
 
 export interface StatusChangeTable {
@@ -184,6 +188,10 @@ export interface StatusChangeTable {
   changed_at: string;
   changed_by_user_id: number | null;
   changed_by_name: string;
+  /** 1: the note is internal (the officer's, or the system's: an import's file, a round, a copy). */
+  note_internal: Generated<number>;
+  /** Who made the change as the public sees it: an actor or office; empty for the administration. */
+  changed_by_public: Generated<string>;
 }
 
 export interface StatusWordingTable {

@@ -1,5 +1,6 @@
 // The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
 // error summary on top, the message at each field, the person's input kept.
+import type { Child } from 'hono/jsx';
 import { Checkbox, Csrf, ErrorSummary, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
 import { Layout, type Crumb } from './layout.js';
 import type { FormState, PageContext } from './page.js';
@@ -12,6 +13,8 @@ export interface FormFieldSpec {
   optional?: boolean;
   options?: Array<{ value: string; label: string }>;
   empty?: string;
+  /** Shown with the field's error: a link to an existing entry (a name already taken). */
+  errorLink?: { href: string; label: string };
 }
 
 export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: FormState; fields: FormFieldSpec[] }) {
@@ -19,7 +22,7 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
   return (
     <>
       {fields.map((f) => {
-        const common = { t, form, name: f.name, label: f.label, hint: f.hint, optional: f.optional };
+        const common = { t, form, name: f.name, label: f.label, hint: f.hint, optional: f.optional, errorLink: f.errorLink };
         switch (f.kind) {
           case 'textarea':
             return <TextArea {...common} rows={5} />;
@@ -100,20 +103,27 @@ export function EntityFormPage(props: {
   );
 }
 
-export function ConfirmDeletePage(props: { ctx: PageContext; title: string; crumbs: Crumb[]; what: string; action: string; cancelHref: string; consequence?: string }) {
+export function ConfirmDeletePage(props: { ctx: PageContext; title: string; crumbs: Crumb[]; what: string; action: string; cancelHref: string; consequence?: string; details?: Child; choices?: Child }) {
   const { ctx } = props;
   const { t } = ctx;
+  const buttons = (
+    <>
+      <button type="submit" class="kern-btn kern-btn--primary">
+        <span class="kern-label">{t('form.deleteNow')}</span>
+      </button>
+      <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
+    </>
+  );
   return (
     <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
       <h1 class="kern-heading-large">{props.title}</h1>
       <p class="kern-body">{t('form.confirmDelete', { what: props.what })}</p>
       {props.consequence ? <p class="kern-body kern-body--bold">{props.consequence}</p> : null}
-      <form method="post" action={props.action} class="actions">
+      {props.details ?? null}
+      <form method="post" action={props.action} class={props.choices ? 'form' : 'actions'}>
         <Csrf token={ctx.csrfToken} />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('form.deleteNow')}</span>
-        </button>
-        <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
+        {props.choices ?? null}
+        {props.choices ? <div class="actions">{buttons}</div> : buttons}
       </form>
     </Layout>
   );
