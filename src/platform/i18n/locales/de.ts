@@ -203,7 +203,7 @@ export const de = {
     columns: 'Spalten',
     columnsHint: 'Welche Spalte enthält was? Eine falsch erkannte Spalte können Sie hier ändern.',
     columnLabel: 'Spalte {{n}}: „{{header}}“',
-    ignoreColumn: 'Nicht übernehmen',
+    ignoreColumn: 'Keine Rolle: als weitere Angabe übernehmen',
     statusMapping: 'Statuswerte',
     statusMappingHint: 'Der Wortlaut bleibt erhalten; hier legen Sie die Kategorie fest.',
     statusLabel: '„{{label}}“ ({{count}}×)',

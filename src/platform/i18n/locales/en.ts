@@ -201,7 +201,7 @@ export const en: Shape<typeof de> = {
     columns: 'Columns',
     columnsHint: 'Which column holds what? Change a column that was recognised wrongly.',
     columnLabel: 'Column {{n}}: “{{header}}”',
-    ignoreColumn: 'Do not import',
+    ignoreColumn: 'No role: keep as a further detail',
     statusMapping: 'Status wordings',
     statusMappingHint: 'The wording is kept; choose its category here.',
     statusLabel: '“{{label}}” ({{count}}×)',
