@@ -117,6 +117,27 @@ describe.each(engines)('timeframes, attributes and actor columns on %s', (engine
     expect(row).toEqual({ timeframe_label: 'ab 2026 bis Ende 2027', timeframe_start: '2026', timeframe_end: '2027' });
   });
 
+  it('maps several columns to actors in the preview, each with its role, without unmapping the first', async () => {
+    const text = 'Ziel\tMaßnahme\tFederführung\tWeitere\tUnterstützer\nMehr Kurse\tSprachkurs für Eltern\tVHS\tCaritas\tDiakonie\n';
+    const up = await admin.upload(paths.adminImport(f.A.slug), { text }, {});
+    const token = up.location!.split('/').pop()!;
+    const mapping = { col_0: 'goal', col_1: 'measure', col_2: 'actors', col_3: 'partners', col_4: 'partners' };
+    expect((await admin.post(paths.adminImportMapping(f.A.slug, token), mapping)).status).toBe(303);
+    const preview = await admin.get(up.location!);
+    expect(preview.body).toMatch(/id="col-2" name="col_2">(?:(?!<\/select>).)*<option value="actors" selected="">/s);
+    expect(preview.body).toMatch(/id="col-4" name="col_4">(?:(?!<\/select>).)*<option value="partners" selected="">/s);
+    const done = await admin.post(paths.adminImportConfirm(f.A.slug, token));
+    expect(done.status).toBe(303);
+    const tree = await env.services.plans.tree(f.A.municipalityId, Number(done.location!.split('/').pop()));
+    expect(tree.fields[0].goals[0].measures[0].actors.map((a) => [a.name, a.role])).toEqual([['VHS', 'lead'], ['Caritas', 'partner'], ['Diakonie', 'partner']]);
+  });
+
+  it('the next edition keeps the timeframes as written and the attributes', async () => {
+    const copied = await env.services.plans.copyPlan(f.A.municipalityId, planId, { title: 'Integrationsplan 2.0', edition: '2.0', omitCategories: [], originNote: () => '' }, { userId: null, name: 'Test' });
+    const facts = (plan: ExchangePlan) => measuresOf(plan).map((m) => [m.number, m.timeframe, m.timeframeStart, m.timeframeEnd, m.attributes]);
+    expect(facts(await env.services.plans.exchange(f.A.municipalityId, copied.planId))).toEqual(facts(await env.services.plans.exchange(f.A.municipalityId, planId)));
+  });
+
   it.each(['csv', 'xlsx'] as const)('the %s export imports again with the same timeframes and attributes, without warnings', async (format) => {
     const exchange = await env.services.plans.exchange(f.A.municipalityId, planId);
     const input = { plan: exchange, municipalityName: 'Amstadt', stateDate: '2026-03-01', planState: 'published' as const, lang: 'de' as const };
