@@ -46,6 +46,9 @@ const EXPORT_HEADERS: Record<string, ExportColumn> = {
   'weitere massnahme': 'further',
 };
 
+/** The role columns of the app's own CSV/XLSX export; its further columns are measures' attributes. */
+const OWN_EXPORT_ROLE_HEADERS = new Set(['handlungsfeld', 'ziel', 'nr', 'massnahme', 'akteure', 'zeitraum', 'status', 'fortschritt']);
+
 export function exportColumnOf(header: string): ExportColumn | null {
   if (header.length > 60) return null;
   return EXPORT_HEADERS[normaliseHeader(header)] ?? null;
@@ -96,6 +99,16 @@ export function matchHeader(cells: string[]): HeaderMatch | null {
     if (role && roles[role] === undefined) roles[role] = index;
     else unknown.push(index);
   });
+  // In the app's own export every column after its own is an attribute, even one whose label names a role
+  // ("Beteiligte", "Bereich"): it went out as an attribute and comes back as one.
+  if (exported.statusCategory !== undefined && exported.further !== undefined) {
+    for (const [role, index] of Object.entries(roles) as Array<[ColumnRole, number]>) {
+      if (OWN_EXPORT_ROLE_HEADERS.has(normaliseHeader(cells[index]))) continue;
+      delete roles[role];
+      unknown.push(index);
+    }
+    unknown.sort((a, b) => a - b);
+  }
   // "Weitere Maßnahme" without any other measure column is the catalogue's measure column, not the export's flag.
   if (exported.further !== undefined && roles.measure === undefined) {
     roles.measure = exported.further;

@@ -310,7 +310,8 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       // first of their role ("Kooperationspartner" and "Beteiligte"). Every other column with a header that no role
       // reads (one the importer does not know, or a second one of a role) is kept as a labelled attribute.
       const officers = mapped ? (options.actorColumns ?? []).filter((c) => !used.has(c.index)) : [];
-      const detectedActors = unknown
+      // The app's own export writes all actors into one column: its further columns are attributes.
+      const detectedActors = ownExport() ? [] : unknown
         .map((index) => ({ index, role: roleOfHeader(row.cells[index] ?? '') }))
         .filter((c): c is ActorColumn => isActorRole(c.role) && !used.has(c.index) && !officers.some((o) => o.index === c.index) && !(mapped && Object.values(override).includes(c.index)));
       const extraActors = [...officers, ...detectedActors].sort((a, b) => a.index - b.index);
