@@ -30,25 +30,25 @@ describe('exportXlsx', () => {
     const workbook = await reread(await exportXlsx(smallInput));
     const sheet = workbook.getWorksheet('Sprache und Bildung')!;
     expect(values(sheet.getRow(1))).toEqual([
-      'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
+      'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
     ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:I5');
+    expect(sheet.autoFilter).toBe('A1:J5');
     expect(sheet.rowCount).toBe(5);
 
     const first = sheet.getRow(2);
     expect(first.getCell(2).value).toBe(1);
-    expect(first.getCell(5).value).toBe('In Planung ab 2024');
-    expect(first.getCell(7).value).toBe('2024');
-    expect(first.getCell(7).numFmt).toBe('@');
-    expect(first.getCell(8).value).toBe('→ Kurs wurde 2021/2022 durchgeführt (2022)');
+    expect(first.getCell(6).value).toBe('In Planung ab 2024');
+    expect(first.getCell(8).value).toBe('2024');
+    expect(first.getCell(8).numFmt).toBe('@');
+    expect(first.getCell(9).value).toBe('→ Kurs wurde 2021/2022 durchgeführt (2022)');
     expect(first.getCell(3).alignment?.wrapText).toBe(true);
-    for (let row = 2; row <= sheet.rowCount; row++) expect(typeof sheet.getRow(row).getCell(5).value).toBe('string');
+    for (let row = 2; row <= sheet.rowCount; row++) expect(typeof sheet.getRow(row).getCell(6).value).toBe('string');
 
     const further = sheet.getRow(5);
     expect(further.getCell(2).value).toBeNull();
     expect(further.getCell(3).value).toBe('Sprachcafé für Frauen im Stadtteil Süd');
-    expect(further.getCell(9).value).toBe('ja');
+    expect(further.getCell(10).value).toBe('ja');
   });
 });

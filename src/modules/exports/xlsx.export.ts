@@ -4,7 +4,7 @@ import { catalogueRows, countByCategory } from './catalogue.js';
 import { documentLabels, STATUS_CATEGORY_LABELS_DE } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
 import { sheetNames } from './sheet.names.js';
-import { TABLE_COLUMNS, tableRecord, type TableColumn } from './table.columns.js';
+import { attributeColumns, TABLE_COLUMNS, tableRecord, type TableColumn } from './table.columns.js';
 
 const OVERVIEW_SHEET = 'Übersicht';
 
@@ -18,6 +18,7 @@ const COLUMN_WIDTHS: Record<TableColumn, number> = {
   'Nr.': 6,
   Maßnahme: 60,
   Akteure: 40,
+  Zeitraum: 16,
   Status: 30,
   Statuskategorie: 16,
   Statusdatum: 12,
@@ -51,15 +52,18 @@ function addOverview(workbook: ExcelJS.Workbook, input: ExportInput): void {
 
 function addFieldSheet(workbook: ExcelJS.Workbook, name: string, field: ExportInput['plan']['fields'][number]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SHEET_COLUMNS.map((column) => ({
+  const rows = catalogueRows(field);
+  const attributes = attributeColumns(rows);
+  const columns: string[] = [...SHEET_COLUMNS, ...attributes];
+  sheet.columns = columns.map((column) => ({
     header: column,
     key: column,
-    width: COLUMN_WIDTHS[column],
+    width: COLUMN_WIDTHS[column as TableColumn] ?? 30,
     style: { alignment: { wrapText: true, vertical: 'top' }, ...(column === 'Nr.' ? {} : { numFmt: TEXT_FORMAT }) },
   }));
-  for (const row of catalogueRows(field)) sheet.addRow(tableRecord(row));
+  for (const row of rows) sheet.addRow(tableRecord(row, attributes));
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(sheet.rowCount, 1), column: SHEET_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(sheet.rowCount, 1), column: columns.length } };
 }
 
 export async function exportXlsx(input: ExportInput): Promise<Buffer> {

@@ -13,6 +13,7 @@ import { allMeasures } from '../plan/index.js';
 import type { MeasureUpdate, PlanService } from '../plan/index.js';
 import type { StatusCategory } from '../plan/index.js';
 import type { ColumnRole } from './columns.detect.js';
+import type { ActorColumn } from './layout.interpreter.js';
 import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
 import { validateForImport } from '../plan/index.js';
 import { parseCatalogue, type ImportLimits, type ParseResult } from './parse.catalogue.js';
@@ -24,6 +25,7 @@ const SESSION_HOURS = 24;
 
 export interface StagedOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
+  actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
 }
 
@@ -129,7 +131,7 @@ export class ImportService {
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
       ? parseExchangeJson(fileName, content, this.limits, t)
-      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, actorColumns: options.actorColumns, statusMapping, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;

@@ -228,6 +228,8 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
                               {m.text.length > 140 ? `${m.text.slice(0, 139)}…` : m.text}{' '}
                               <StatusBadge t={t} category={m.status.category} label={m.status.label} />
                               {m.actors.length ? <span class="meta"> – {m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', ')}</span> : null}
+                              {m.timeframe ? <span class="meta"> · {t('measure.timeframe')}: {m.timeframe}</span> : null}
+                              {m.attributes?.length ? <span class="meta"> · {m.attributes.map((a) => `${a.label}: ${a.value.length > 80 ? `${a.value.slice(0, 79)}…` : a.value}`).join(' · ')}</span> : null}
                             </li>
                           ))}
                         </ul>

@@ -58,7 +58,6 @@ describe('importer messages in English', () => {
     const german = interpretDocument(readText('t.txt', text));
     if (!english.ok || !german.ok) throw new Error('expected a plan');
     expect(english.warnings.map((w) => w.message)).toEqual([
-      'The column “Budget” was not recognised and is not imported.',
       'The entry “super” is not assigned to any category.',
       'The measure has no actors.',
       'The number 1 already occurs in row 2.',

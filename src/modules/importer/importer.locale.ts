@@ -18,6 +18,7 @@ const de = {
     number: 'Nr.',
     measure: 'Maßnahme',
     actors: 'Akteure',
+    partners: 'Kooperationspartner',
     status: 'Status',
     timeframe: 'Zeitraum',
     notes: 'Bemerkung',
@@ -71,7 +72,6 @@ const de = {
   },
   /** Warnings on a row: the place (sheet, row, column) is not part of the message; the preview and the CLI put it in front. */
   warning: {
-    unknownColumn: 'Die Spalte „{{column}}“ wurde nicht erkannt und wird nicht übernommen.',
     unknownStatus: 'Die Angabe „{{label}}“ ist keiner Kategorie zugeordnet.',
     noActors: 'Die Maßnahme hat keine Akteure.',
     unsureActor: '„{{name}}“ ist als ein Akteur übernommen; bitte prüfen.',
@@ -81,7 +81,6 @@ const de = {
     headingAsField: '„{{text}}“ sieht wie eine Überschrift aus und wurde als Handlungsfeld übernommen.',
     outsideTable: 'Der Text „{{text}}“ steht außerhalb der Tabelle und wurde nicht übernommen.',
     noMeasure: 'Keine Maßnahme angegeben; die Zeile wurde übersprungen.',
-    secondActorColumn: 'Die Spalte „{{column}}“ nennt weitere Akteure; es kann nur eine Akteursspalte („{{actors}}“) übernommen werden. Bitte ordnen Sie die Spalten in der Vorschau zu; „{{column}}“ wird sonst nicht übernommen.',
     sheetSkipped: 'Blatt „{{sheet}}“ enthält keine Maßnahmen und wurde übersprungen.',
   },
 };
@@ -97,6 +96,7 @@ const en: typeof de = {
     number: 'No.',
     measure: 'Measure',
     actors: 'Actors',
+    partners: 'Partners',
     status: 'Status',
     timeframe: 'Timeframe',
     notes: 'Remark',
@@ -147,7 +147,6 @@ const en: typeof de = {
     noTable: 'No table of measures was recognised. Expected is a header row with German column names such as “Ziel” (goal), “Nr.” (number), “Maßnahme” (measure), “Akteure” (actors) and “Status”.',
   },
   warning: {
-    unknownColumn: 'The column “{{column}}” was not recognised and is not imported.',
     unknownStatus: 'The entry “{{label}}” is not assigned to any category.',
     noActors: 'The measure has no actors.',
     unsureActor: '“{{name}}” was taken as one actor; please check.',
@@ -157,7 +156,6 @@ const en: typeof de = {
     headingAsField: '“{{text}}” looks like a heading and was imported as a field of action.',
     outsideTable: 'The text “{{text}}” is outside the table and was not imported.',
     noMeasure: 'No measure given; the row was skipped.',
-    secondActorColumn: 'The column “{{column}}” names further actors; only one actors column (“{{actors}}”) can be imported. Please map the columns in the preview; otherwise “{{column}}” is not imported.',
     sheetSkipped: 'Sheet “{{sheet}}” contains no measures and was skipped.',
   },
 };

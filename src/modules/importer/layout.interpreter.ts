@@ -4,9 +4,9 @@
 // with its row, never an exception. Warnings and problems are written in the language of the `t` it is given.
 import { translator, type T } from '../../platform/i18n/i18n.js';
 import { isStatusCategory, mapStatus, STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
-import { parseActors } from './actors.parser.js';
-import { matchHeader, roleOfHeader, type ColumnRole, type ExportColumn } from './columns.detect.js';
-import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
+import { actorKey, parseActors } from './actors.parser.js';
+import { isActorRole, isLeadHeader, matchHeader, roleOfHeader, type ActorColumnRole, type ColumnRole, type ExportColumn } from './columns.detect.js';
+import type { ExchangeActor, ExchangeAttribute, ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { splitNotes, noteDate } from './notes.parser.js';
 import { recordsToRows } from './records.layout.js';
 import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';
@@ -25,12 +25,22 @@ export interface DetectedColumns {
   /** Every header cell of the first header row, so a preview can offer to remap it. */
   headers: Array<{ index: number; header: string; role: ColumnRole | null }>;
   roles: Partial<Record<ColumnRole, number>>;
+  /** Actor columns beside the one of their role in `roles`. */
+  actorColumns?: ActorColumn[];
   sheet?: string;
   row?: number;
 }
 
+/** A further column of actors beside the one of its role in the mapping (a second "Kooperationspartner"). */
+export interface ActorColumn {
+  index: number;
+  role: ActorColumnRole;
+}
+
 export interface InterpretOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
+  /** The officer's further actor columns, each with its role; the mapping holds one column per role. */
+  actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
   /** Translates warnings and problems; German when not given. */
   t?: T;
@@ -131,6 +141,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // The officer's mapping wins over detection; a column it assigns loses whatever role detection gave it.
   const withOverride = (found: Partial<Record<ColumnRole, number>>) => {
     const merged = { ...found };
+    for (const { index } of options.actorColumns ?? []) {
+      for (const other of Object.keys(merged) as ColumnRole[]) if (merged[other] === index) delete merged[other];
+    }
     for (const [role, index] of Object.entries(override) as Array<[ColumnRole, number]>) {
       for (const other of Object.keys(merged) as ColumnRole[]) if (merged[other] === index) delete merged[other];
       merged[role] = index;
@@ -149,7 +162,11 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // be read, and the lines before it are read as without a mapping (a title stays the title).
   let roles = null as Partial<Record<ColumnRole, number>> | null;
   let headerNames: Partial<Record<ColumnRole, string>> = {};
+  let actorHeaders = new Map<number, string>();
   let exported: Partial<Record<ExportColumn, number>> = {};
+  // The current table's further actor columns and the columns no role reads, kept as labelled attributes.
+  let actorColumns: ActorColumn[] = [];
+  let attributeColumns: Array<{ index: number; label: string }> = [];
   let seenData = false;
 
   for (const sheet of document.sheets) {
@@ -233,7 +250,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (statusLabel && status.category === 'unknown') {
         warn(row.row, t('importer.warning.unknownStatus', { label: statusLabel }), column('status'));
       }
-      const { actors, unsure } = parseActors(cell('actors'));
+      const { actors, unsure } = actorsOf(cells, active);
       if (!actors.length && mode !== 'further' && !further(cells)) warn(row.row, t('importer.warning.noActors'), column('actors'));
       // Actors in the app's own export are the plan's actors already; flagging them again would only be noise.
       if (!ownExport()) for (const { name, reason } of unsure) warn(row.row, t(reason === 'fragment' ? 'importer.warning.fragmentActor' : 'importer.warning.unsureActor', { name }), column('actors'));
@@ -243,6 +260,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         else usedNumbers.set(number, row.row);
       }
       const timeframe = oneLine(cell('timeframe'));
+      const attributes: ExchangeAttribute[] = attributeColumns
+        .map(({ index, label }) => ({ label, value: cleanText(cells[index] ?? '') }))
+        .filter((attribute) => attribute.value);
       return {
         number,
         ...(code ? { code } : {}),
@@ -251,32 +271,72 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         status,
         notes: notes.filter((note) => note.text.trim()),
         ...(timeframe ? { timeframe } : {}),
+        ...(attributes.length ? { attributes } : {}),
       };
+    };
+
+    /**
+     * The actors of every actor column, each with the role its column gives: a "Federführung" column (or the
+     * actors column beside a partners column) leads, a "Kooperationspartner" column partners. An actor named
+     * as lead anywhere leads.
+     */
+    const actorsOf = (cells: string[], active: Partial<Record<ColumnRole, number>>): ReturnType<typeof parseActors> => {
+      const columns: ActorColumn[] = [
+        ...(active.actors !== undefined ? [{ index: active.actors, role: 'actors' as const }] : []),
+        ...(active.partners !== undefined ? [{ index: active.partners, role: 'partners' as const }] : []),
+        ...actorColumns,
+      ];
+      const withPartners = columns.some((c) => c.role === 'partners');
+      const actors: ExchangeActor[] = [];
+      const unsure: ReturnType<typeof parseActors>['unsure'] = [];
+      const at = new Map<string, number>();
+      for (const { index, role } of columns) {
+        const header = actorHeaders.get(index) ?? '';
+        const given = role === 'partners' ? 'partner' : withPartners || isLeadHeader(header) ? 'lead' : undefined;
+        const parsed = parseActors(cells[index] ?? '', given);
+        unsure.push(...parsed.unsure);
+        for (const actor of parsed.actors) {
+          const key = actorKey(actor.name);
+          const earlier = at.get(key);
+          if (earlier === undefined) {
+            at.set(key, actors.length);
+            actors.push(actor);
+          } else if (actor.role === 'lead') actors[earlier].role = 'lead';
+        }
+      }
+      return { actors, unsure };
     };
 
     const ownExport = () => exported.statusCategory !== undefined && exported.further !== undefined;
     const further = (cells: string[]) => exported.further !== undefined && /^(?:ja|x|yes|true|1)$/i.test(oneLine(cells[exported.further] ?? ''));
 
-    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[], lost: number[] = []) => {
+    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[], lost: number[] = [], mapped = false) => {
+      const used = new Set(Object.values(active));
+      // Further actor columns: the officer's where the mapping applies, else the ones detection found beside the
+      // first of their role ("Kooperationspartner" and "Beteiligte"). Every other column with a header that no role
+      // reads (one the importer does not know, or a second one of a role) is kept as a labelled attribute.
+      const officers = mapped ? (options.actorColumns ?? []).filter((c) => !used.has(c.index)) : [];
+      // The app's own export writes all actors into one column: its further columns are attributes.
+      const detectedActors = ownExport() ? [] : unknown
+        .map((index) => ({ index, role: roleOfHeader(row.cells[index] ?? '') }))
+        .filter((c): c is ActorColumn => isActorRole(c.role) && !used.has(c.index) && !officers.some((o) => o.index === c.index) && !(mapped && Object.values(override).includes(c.index)));
+      const extraActors = [...officers, ...detectedActors].sort((a, b) => a.index - b.index);
+      const extraAttributes = [...new Set([...unknown, ...lost])]
+        .filter((index) => !used.has(index) && !extraActors.some((c) => c.index === index) && oneLine(row.cells[index] ?? ''))
+        .sort((a, b) => a - b)
+        .map((index) => ({ index, label: oneLine(row.cells[index] ?? '') }));
       if (!detected) {
         detected = {
           headers: row.cells.map((header, i) => ({
             index: i,
             header: oneLine(header),
-            role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? null,
+            role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? extraActors.find((c) => c.index === i)?.role ?? null,
           })),
           roles: active,
+          ...(extraActors.length ? { actorColumns: extraActors } : {}),
           ...(sheetName ? { sheet: sheetName } : {}),
           row: row.row,
         };
-        for (const i of [...unknown, ...lost].sort((a, b) => a - b)) {
-          if (Object.values(active).includes(i)) continue;
-          const header = oneLine(row.cells[i] ?? '');
-          // Only one column can hold the actors: a second one ("Kooperationspartner" beside "Federführung") is
-          // named as such, so the officer knows to map it rather than lose it.
-          const second = active.actors !== undefined && active.actors !== i && roleOfHeader(header) === 'actors';
-          warn(row.row, t(second ? 'importer.warning.secondActorColumn' : 'importer.warning.unknownColumn', { column: header, actors: oneLine(row.cells[active.actors!] ?? '') }), header);
-        }
       }
       if (active.measure === undefined) {
         headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.line ?? row.row, ...(row.page ? { page: row.page } : {}) };
@@ -285,6 +345,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       roles = active;
       tableSeen = true;
       headerNames = Object.fromEntries(Object.entries(active).map(([role, at]) => [role, oneLine(row.cells[at!] ?? '')]));
+      actorColumns = extraActors;
+      attributeColumns = extraAttributes;
+      actorHeaders = new Map([...(['actors', 'partners'] as const).flatMap((role) => (active[role] !== undefined ? [active[role]!] : [])), ...extraActors.map((c) => c.index)]
+        .map((index) => [index, oneLine(row.cells[index] ?? '')]));
       mode = 'table';
     };
 
@@ -317,9 +381,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
       if (kind === 'header') {
         const match = matchHeader(row.cells)!;
-        const active = mappedHere(row.cells) ? withOverride(match.roles) : match.roles;
+        const mapped = mappedHere(row.cells);
+        const active = mapped ? withOverride(match.roles) : match.roles;
         if (active.measure !== undefined) exported = match.exported;
-        takeHeader(row, active, match.unknown, displaced(match.roles, active));
+        takeHeader(row, active, match.unknown, displaced(match.roles, active), mapped && (Object.keys(override).length > 0 || Boolean(options.actorColumns?.length)));
         return;
       }
 
@@ -398,7 +463,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       }
       // A header the detection did not recognise, read with the officer's mapping: its cells are short labels.
       if (!detected && !seenData && row.cells.every((cell) => cell.length <= 60 && !cell.includes('\n'))) {
-        takeHeader(row, roles, []);
+        takeHeader(row, roles, row.cells.flatMap((cell, i) => (cell.trim() ? [i] : [])), [], true);
         return;
       }
       seenData = true;

@@ -6,7 +6,7 @@ import type { StatusCategory } from '../plan/index.js';
 import { unifyActors, type DirectoryEntry } from './actors.directory.js';
 import type { ColumnRole } from './columns.detect.js';
 import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
-import { interpretDocument, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
+import { interpretDocument, type ActorColumn, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
 import { readSource } from './source.reader.js';
 import type { ImportLimits } from './table.model.js';
 
@@ -19,6 +19,7 @@ export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 10 * 1024 * 1024, maxRow
 
 export interface ParseOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
+  actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
   limits?: Partial<ImportLimits>;
   /** Translates the problems and warnings; German when not given. */

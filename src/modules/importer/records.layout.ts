@@ -24,7 +24,9 @@ function labelOf(row: SourceRow): Label | null {
   if (values.length !== 1) return null;
   const match = values[0].trim().match(LABEL_LINE);
   if (!match || match[1].trim().split(/\s+/).length > 4) return null;
-  const role = roleOfHeader(match[1]);
+  const found = roleOfHeader(match[1]);
+  // "Beteiligte: …" names partners: the label stays with the value, and the actor parser reads the role from it.
+  const role = found === 'partners' ? 'actors' : found;
   if (!role || !RECORD_ROLES.includes(role)) return null;
   return { role, label: match[1].trim(), number: match[2] ?? null, value: match[3].trim() };
 }

@@ -20,6 +20,12 @@ export const exchangeNoteSchema = z.object({
   date: z.string().nullable(),
 });
 
+/** A fact of a measure its catalogue gives under its own label ("Kosten", "Zielgruppe"). */
+export const exchangeAttributeSchema = z.object({
+  label: z.string().trim().min(1),
+  value: z.string(),
+});
+
 export const exchangeMeasureSchema = z.object({
   number: z.number().int().positive().nullable(),
   /** The source's own numbering when it is not a plain integer ("7.1", "A3"); `number` is then null. */
@@ -28,9 +34,14 @@ export const exchangeMeasureSchema = z.object({
   actors: z.array(exchangeActorSchema),
   status: exchangeStatusSchema,
   notes: z.array(exchangeNoteSchema),
-  /** Optional extras (timeframe, target groups); importers fill them where the source has them. */
+  /** Optional extras; importers fill them where the source has them. The timeframe as the plan words it ("ab Herbst 2025", "laufend"). */
   timeframe: z.string().nullable().optional(),
+  /** Start and end as "2025" or "2025-07", where known; without them they are derived from `timeframe`. */
+  timeframeStart: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/).nullable().optional(),
+  timeframeEnd: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/).nullable().optional(),
   targetGroups: z.array(z.string()).optional(),
+  /** Further facts under their labels, in the catalogue's order. */
+  attributes: z.array(exchangeAttributeSchema).optional(),
 });
 
 export const exchangeGoalSchema = z.object({
@@ -55,6 +66,7 @@ export const exchangePlanSchema = z.object({
 });
 
 export type ExchangeActor = z.infer<typeof exchangeActorSchema>;
+export type ExchangeAttribute = z.infer<typeof exchangeAttributeSchema>;
 export type ExchangeStatus = z.infer<typeof exchangeStatusSchema>;
 export type ExchangeNote = z.infer<typeof exchangeNoteSchema>;
 export type ExchangeMeasure = z.infer<typeof exchangeMeasureSchema>;

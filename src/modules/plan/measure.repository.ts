@@ -96,6 +96,26 @@ export async function linkActorsOfMany(db: Conn, municipalityId: number, links: 
   });
 }
 
+export interface MeasureAttribute {
+  label: string;
+  value: string;
+}
+
+/** Replaces a measure's labelled attributes with these, in this order. */
+export async function setMeasureAttributes(db: Conn, municipalityId: number, measureId: number, attributes: MeasureAttribute[]): Promise<void> {
+  await db.deleteFrom('measure_attributes').where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId).execute();
+  await insertAttributesOfMany(db, municipalityId, [{ measureId, attributes }]);
+}
+
+/** The labelled attributes of many new measures in chunked statements (an import, a copy); each in its order. */
+export async function insertAttributesOfMany(db: Conn, municipalityId: number, list: Array<{ measureId: number; attributes: MeasureAttribute[] }>): Promise<void> {
+  const rows = list.flatMap((m) => m.attributes.map((a, position) => ({ municipality_id: municipalityId, measure_id: m.measureId, position, label: a.label, value: a.value })));
+  await inBatches(rows, async (part) => {
+    await db.insertInto('measure_attributes').values(part).execute();
+    return [];
+  });
+}
+
 export interface NewNote {
   text: string;
   date: string | null;

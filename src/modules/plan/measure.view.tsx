@@ -21,8 +21,10 @@ export interface MeasureDetail {
     status_date: string | null;
     timeframe_start: string | null;
     timeframe_end: string | null;
+    timeframe_label: string;
     target_groups: string;
     actors: MeasureActorRef[];
+    attributes: Array<{ label: string; value: string }>;
   };
   plan: { id: number; title: string; state: string };
   field: { id: number; title: string };
@@ -47,8 +49,10 @@ export function ActorLinks({ t, slug, actors, link }: { t: T; slug: string; acto
   );
 }
 
+/** The plan's own wording where it has one; otherwise the dates entered. */
 function timeframe(d: MeasureDetail, lang: string): string {
   const { timeframe_start: s, timeframe_end: e } = d.measure;
+  if (d.measure.timeframe_label) return d.measure.timeframe_label;
   if (s && e) return `${formatDate(s, lang)} – ${formatDate(e, lang)}`;
   return formatDate(s ?? e, lang);
 }
@@ -88,6 +92,24 @@ function InternalTag({ t }: { t: T }) {
     <span class="kern-badge kern-badge--warning">
       <span class="kern-label kern-label--small">{t('measure.internalTag')}</span>
     </span>
+  );
+}
+
+/** The catalogue's further columns ("Kosten", "Priorität") under their own labels. */
+function MeasureAttributes({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+  if (d.measure.attributes.length === 0) return null;
+  return (
+    <section aria-labelledby="attributes-title" class="stack">
+      <h2 class="kern-heading-medium" id="attributes-title">{ctx.t('measure.attributes')}</h2>
+      <dl class="facts">
+        {d.measure.attributes.map((a) => (
+          <>
+            <dt>{a.label}</dt>
+            <dd class="pre-line">{a.value}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
   );
 }
 
@@ -162,6 +184,7 @@ export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: Meas
           <p class="kern-body kern-body--large pre-line">{d.measure.text}</p>
           <MeasureFacts ctx={ctx} d={d} publicLinks={true} />
         </div>
+        <MeasureAttributes ctx={ctx} d={d} />
         {extra}
         <NotesAndHistory ctx={ctx} d={d} admin={false} />
       </div>
@@ -204,6 +227,7 @@ export function AdminMeasurePage(props: {
             <a class="kern-link" href={paths.adminMeasureDelete(slug, d.measure.id)}>{t('measure.delete')}</a>
           </div>
         </div>
+        <MeasureAttributes ctx={ctx} d={d} />
         {props.extra}
         {props.canChangeStatus ? (
           <section aria-labelledby="status-form-title">

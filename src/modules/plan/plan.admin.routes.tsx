@@ -57,6 +57,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       { name: 'lead_actor_id', label: t('measure.lead'), kind: 'select', empty: t('measure.noLead'), optional: true, options: actorOptions },
       { name: 'partner_actor_ids', label: t('measure.partners'), kind: 'checkboxes', optional: true, options: actorOptions },
       { name: 'status_label', label: t('measure.statusLabel'), kind: 'text', optional: true, hint: t('measure.statusOnCreateHint') },
+      { name: 'timeframe_label', label: t('measure.timeframeLabel'), kind: 'text', optional: true, hint: t('measure.timeframeLabelHint') },
       { name: 'timeframe_start', label: t('measure.timeframeStart'), kind: 'month', optional: true, hint: t('measure.monthHint') },
       { name: 'timeframe_end', label: t('measure.timeframeEnd'), kind: 'month', optional: true, hint: t('measure.monthHint') },
       { name: 'target_groups', label: t('measure.targetGroups'), kind: 'text', optional: true, hint: t('measure.targetGroupsHint') },
@@ -332,7 +333,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       },
       values: (r) => ({
         text: r.text, number: String(r.number ?? ''), is_further: r.is_further ? '1' : '', field_id: String(r.field_id), goal_id: String(r.goal_id ?? ''),
-        status_label: r.status_label, timeframe_start: r.timeframe_start ?? '', timeframe_end: r.timeframe_end ?? '', target_groups: r.target_groups,
+        status_label: r.status_label, timeframe_label: r.timeframe_label, timeframe_start: r.timeframe_start ?? '', timeframe_end: r.timeframe_end ?? '', target_groups: r.target_groups,
         lead_actor_id: String(r.actors.find((a) => a.role === 'lead')?.id ?? ''),
         partner_actor_ids: r.actors.filter((a) => a.role === 'partner').map((a) => a.id).join(','),
       }),

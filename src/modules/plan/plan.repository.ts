@@ -355,6 +355,16 @@ export function listNotesOfPlan(db: Conn, municipalityId: number, planId: number
     .execute();
 }
 
+/** The labelled attributes of these measures by measure, in their order. */
+export async function attributesOfMeasures(db: Conn, municipalityId: number, measureIds: number[]): Promise<Map<number, Array<{ label: string; value: string }>>> {
+  const byMeasure = new Map<number, Array<{ label: string; value: string }>>();
+  const rows = await inBatches(measureIds, (part) => db.selectFrom('measure_attributes').select(['measure_id', 'label', 'value'])
+    .where('municipality_id', '=', municipalityId).where('measure_id', 'in', part)
+    .orderBy('measure_id').orderBy('position').execute());
+  for (const r of rows) byMeasure.set(r.measure_id, [...(byMeasure.get(r.measure_id) ?? []), { label: r.label, value: r.value }]);
+  return byMeasure;
+}
+
 export interface NoteCopy {
   text: string;
   note_date: string | null;

@@ -52,6 +52,7 @@ export const measureSchema = z
     goal_id: optionalId,
     status_label: optionalText(300),
     status_category: optionalCategory,
+    timeframe_label: optionalText(300).transform((v) => v.replace(/\s+/g, ' ')),
     timeframe_start: optionalMonth,
     timeframe_end: optionalMonth,
     target_groups: optionalText(500).transform((v) =>
@@ -82,7 +83,8 @@ export type FieldInput = z.infer<typeof fieldSchema>;
 export type VisionInput = z.infer<typeof visionSchema>;
 export type GuidingGoalInput = z.infer<typeof guidingGoalSchema>;
 export type GoalInput = z.infer<typeof goalSchema>;
-export type MeasureInput = z.infer<typeof measureSchema>;
+/** The form's fields; a caller that does not know the timeframe's wording (a round, a test) leaves it out. */
+export type MeasureInput = Omit<z.infer<typeof measureSchema>, 'timeframe_label'> & { timeframe_label?: string };
 /** A note is public unless `note_internal` (the form's checkbox, or a note the system writes). */
 export type StatusChangeInput = Omit<z.infer<typeof statusChangeSchema>, 'note_internal'> & { note_internal?: boolean };
 export type ProgressNoteInput = Omit<z.infer<typeof progressNoteSchema>, 'internal'> & { internal?: boolean };

@@ -11,6 +11,7 @@ import type {
 } from './plan.schema.js';
 import type { ExchangePlan } from './exchange.js';
 import { treeToExchange } from './plan.exchange.js';
+import { parseTimeframe } from './timeframe.js';
 import { copyPlanTree, type CopiedPlan, type CopyPlanOptions } from './plan.copy.js';
 import * as actors from './actor.repository.js';
 import * as measures from './measure.repository.js';
@@ -151,7 +152,8 @@ export class PlanService {
     const rows = await repo.listNotesOfPlan(this.db, municipalityId, planId);
     const notes = new Map<number, Array<{ text: string; note_date: string | null }>>();
     for (const r of rows) notes.set(r.measure_id, [...(notes.get(r.measure_id) ?? []), r]);
-    return treeToExchange(tree, notes);
+    const attributes = await repo.attributesOfMeasures(this.db, municipalityId, repo.allMeasures(tree).map((m) => m.id));
+    return treeToExchange(tree, notes, attributes);
   }
 
   /** A new draft plan copied from this one: the next edition. `within` runs in the same transaction. */
@@ -329,15 +331,16 @@ export class PlanService {
 
   async measureDetail(municipalityId: number, measureId: number) {
     const measure = await this.getMeasure(municipalityId, measureId);
-    const [plan, field, goal, actors, notes, history] = await Promise.all([
+    const [plan, field, goal, actors, notes, history, attributes] = await Promise.all([
       this.getPlan(municipalityId, measure.plan_id),
       this.getField(municipalityId, measure.field_id),
       measure.goal_id === null ? Promise.resolve(null) : this.getGoal(municipalityId, measure.goal_id),
       repo.actorsOfMeasures(this.db, municipalityId, [measureId]),
       repo.listNotes(this.db, municipalityId, measureId),
       repo.listStatusChanges(this.db, municipalityId, measureId),
+      repo.attributesOfMeasures(this.db, municipalityId, [measureId]),
     ]);
-    return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
+    return { measure: { ...measure, actors: actors.get(measureId) ?? [], attributes: attributes.get(measureId) ?? [] }, plan, field, goal, notes, history };
   }
 
   /**
@@ -413,7 +416,7 @@ export class PlanService {
         plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
         number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
         status_label: status.label, status_category: status.category, status_date: status.date,
-        timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: now,
+        ...timeframeOf(input), target_groups: input.target_groups, updated_at: now,
       });
       await this.writeActors(trx, municipalityId, id, input);
       if (status.label) await measures.recordStatusChange(trx, municipalityId, id, { from: null, to: status, note: '', at: now, by });
@@ -431,7 +434,7 @@ export class PlanService {
       const position = moved ? await measures.nextMeasurePosition(trx, municipalityId, place) : before.position;
       await measures.updateMeasure(trx, municipalityId, measureId, {
         field_id: place.fieldId, goal_id: place.goalId, position, number: input.number, is_further: input.is_further ? 1 : 0,
-        text: input.text, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: this.now(),
+        text: input.text, ...timeframeOf(input, before.timeframe_label), target_groups: input.target_groups, updated_at: this.now(),
       });
       await this.writeActors(trx, municipalityId, measureId, input);
     });
@@ -520,4 +523,14 @@ export class PlanService {
 /** The columns of `row` that an input names: the "before" of an audit entry. */
 function pick<T extends object>(row: T, input: object): Partial<T> {
   return Object.fromEntries(Object.keys(input).filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]])) as Partial<T>;
+}
+
+/** The wording as typed (else as it was); start and end as entered, or as the wording says when neither is entered. */
+function timeframeOf(input: MeasureInput, before = ''): { timeframe_label: string; timeframe_start: string | null; timeframe_end: string | null } {
+  const label = input.timeframe_label ?? before;
+  if (input.timeframe_start !== null || input.timeframe_end !== null || input.timeframe_label === undefined) {
+    return { timeframe_label: label, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end };
+  }
+  const derived = parseTimeframe(label);
+  return { timeframe_label: label, timeframe_start: derived.start, timeframe_end: derived.end };
 }

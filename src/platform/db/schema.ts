@@ -140,8 +140,20 @@ export interface MeasureTable {
   status_date: string | null;
   timeframe_start: string | null;
   timeframe_end: string | null;
+  /** The timeframe as the plan words it ("ab Herbst 2025", "laufend"); start and end are derived where it allows. */
+  timeframe_label: Generated<string>;
   target_groups: string;
   updated_at: string;
+}
+
+/** A measure's further facts under the labels its catalogue gave them ("Kosten", "Zielgruppe"), in order. */
+export interface MeasureAttributeTable {
+  id: Generated<number>;
+  municipality_id: number;
+  measure_id: number;
+  position: number;
+  label: string;
+  value: string;
 }
 
 export interface ActorTable {
@@ -264,6 +276,7 @@ export interface Database extends RoundsTables, MonitoringTables, EditionsTables
   measures: MeasureTable;
   actors: ActorTable;
   measure_actors: MeasureActorTable;
+  measure_attributes: MeasureAttributeTable;
   progress_notes: ProgressNoteTable;
   status_changes: StatusChangeTable;
   status_wordings: StatusWordingTable;
