@@ -131,8 +131,9 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       search: ['', 'Sprachkurs', 'Statusgrund', 'Sachstand', 'Erika', 'datei', 'VERTRAULICH', 'Landesprogramm'].map((q) => `?q=${encodeURIComponent(q)}`),
       dashboard: ['', ...ids.field.map((id) => `?feld=${id}`)],
     };
-    // Not pages for the public: signing in and out, the health check, and an actor's own link (its token).
-    const notPages = new Set(['signIn', 'signOut', 'health', 'roundLink', 'asset', 'instanceAdmin']);
+    // Not pages for the public: signing in and out, one's own account, the health check, and the links with a
+    // token (an actor's round link, an invitation or reset link).
+    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'setPassword', 'join', 'asset', 'instanceAdmin']);
     const urls: string[] = [];
     for (const [name, r] of Object.entries(paths)) {
       const route = r as { pattern?: string; patterns?: string[] };
