@@ -33,7 +33,7 @@ export function ActorsPage({ ctx, actors, planTitle, admin }: { ctx: PageContext
 
 interface ActorMeasure {
   id: number;
-  number: number | null;
+  number: string | null;
   text: string;
   status_label: string;
   status_category: string;

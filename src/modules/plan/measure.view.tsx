@@ -13,7 +13,7 @@ import { STATUS_CATEGORIES } from './status.js';
 export interface MeasureDetail {
   measure: {
     id: number;
-    number: number | null;
+    number: string | null;
     is_further: number;
     text: string;
     status_label: string;
@@ -124,7 +124,7 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
   );
 }
 
-export function measureTitle(t: T, m: { number: number | null }): string {
+export function measureTitle(t: T, m: { number: string | null }): string {
   return m.number !== null ? t('measure.numbered', { number: m.number }) : t('measure.furtherSingular');
 }
 

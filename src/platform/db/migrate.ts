@@ -7,6 +7,7 @@ import * as rounds from './migrations/003_rounds.js';
 import * as monitoring from './migrations/004_monitoring.js';
 import * as editions from './migrations/005_editions.js';
 import * as contentVersion from './migrations/006_content_version.js';
+import * as numbers from './migrations/007_numbers.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -17,6 +18,7 @@ const migrations: Record<string, EngineMigration> = {
   '004_monitoring': monitoring,
   '005_editions': editions,
   '006_content_version': contentVersion,
+  '007_numbers': numbers,
 };
 
 export async function migrate(db: Db): Promise<string[]> {
