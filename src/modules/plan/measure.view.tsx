@@ -26,7 +26,7 @@ export interface MeasureDetail {
   };
   plan: { id: number; title: string; state: string };
   field: { id: number; title: string };
-  goal: { id: number; text: string } | null;
+  goal: { id: number; number?: string | null; text: string } | null;
   notes: Array<{ id: number; text: string; note_date: string | null; author_name: string }>;
   history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; changed_at: string; changed_by_name: string }>;
 }
@@ -59,7 +59,7 @@ function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDet
       <dt>{t('field.singular')}</dt>
       <dd>{publicLinks ? <a class="kern-link" href={paths.field(slug, d.field.id)}>{d.field.title}</a> : d.field.title}</dd>
       <dt>{t('goal.singular')}</dt>
-      <dd>{d.goal ? d.goal.text : t('measure.further')}</dd>
+      <dd>{d.goal ? numberedGoal(d.goal) : t('measure.further')}</dd>
       <dt>{t('measure.status')}</dt>
       <dd>
         <StatusBadge t={t} category={d.measure.status_category} label={d.measure.status_label} />
@@ -122,6 +122,11 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
       </section>
     </>
   );
+}
+
+/** "1.1 Sprachförderung ausbauen": a goal's text after its number as the plan writes it. */
+export function numberedGoal(g: { number?: string | null; text: string }): string {
+  return g.number ? `${g.number} ${g.text}` : g.text;
 }
 
 export function measureTitle(t: T, m: { number: string | null }): string {
