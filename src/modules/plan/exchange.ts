@@ -9,8 +9,7 @@ import { STATUS_CATEGORIES } from './status.js';
  * integer; it is read as its text.
  */
 const exchangeNumberSchema = z
-  .union([z.string(), z.number().int().nonnegative()])
-  .nullable()
+  .union([z.string(), z.number().int().nonnegative(), z.null()])
   .transform((v) => numberText(v));
 
 export const exchangeActorSchema = z.object({
