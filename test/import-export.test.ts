@@ -97,11 +97,11 @@ describe.each(engines)('import and export on %s', (engine) => {
     expect(afterCounts.plans).toBe(beforeCounts.plans);
     const tree = await env.services.plans.tree(f.A.municipalityId, demoPlanId);
     const byNumber = new Map(tree.fields.flatMap((x) => x.goals.flatMap((g) => g.measures)).map((m) => [m.number, m]));
-    expect(byNumber.get(2)!.status_category).toBe('completed');
-    expect(byNumber.get(18)!.status_category).toBe('in_progress');
-    expect(byNumber.get(41)!.status_category).toBe('discontinued');
-    expect(byNumber.get(1)!.status_label).toBe(before.fields[0].goals[0].measures[0].status_label);
-    const history = await env.services.plans.measureDetail(f.A.municipalityId, byNumber.get(2)!.id);
+    expect(byNumber.get('2')!.status_category).toBe('completed');
+    expect(byNumber.get('18')!.status_category).toBe('in_progress');
+    expect(byNumber.get('41')!.status_category).toBe('discontinued');
+    expect(byNumber.get('1')!.status_label).toBe(before.fields[0].goals[0].measures[0].status_label);
+    const history = await env.services.plans.measureDetail(f.A.municipalityId, byNumber.get('2')!.id);
     expect(history.history[0]).toMatchObject({ to_label: 'Abgeschlossen', changed_by_name: 'Admin Amstadt' });
     expect(history.history[0].note).toContain('rücklauf.xlsx');
   });

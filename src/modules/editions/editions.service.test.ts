@@ -60,7 +60,7 @@ describe.each(engines)('editions service on %s', (engine) => {
 
   it('copies notes with their dates and links goals to the copied guiding goals', async () => {
     const { municipalityId: mid, planId, goalId, guidingGoalId } = f.B;
-    await env.services.plans.updateGoal(mid, goalId, { text: 'Mehr Sprachkursangebote für Geflüchtete in Bedorf', guiding_goal_id: guidingGoalId }, officer);
+    await env.services.plans.updateGoal(mid, goalId, { text: 'Mehr Sprachkursangebote für Geflüchtete in Bedorf', number: null, guiding_goal_id: guidingGoalId }, officer);
     const newPlanId = await env.services.editions.startNext(mid, planId, { title: 'Neu', edition: '', omit_completed: false, omit_discontinued: false }, officer, origin);
     const tree = await env.services.plans.tree(mid, newPlanId);
     expect(tree.fields[0].goals[0].guiding_goal_id).toBe(tree.guidingGoals[0].id);

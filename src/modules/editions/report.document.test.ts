@@ -11,7 +11,7 @@ const t = translator('de');
 const TODAY = '2026-03-02';
 
 const measure = (m: Partial<SnapshotMeasure> & { id: number; text: string }): SnapshotMeasure => ({
-  lineage: [], number: m.id, further: false, actors: [{ name: 'VHS', role: 'lead', parent: null }],
+  lineage: [], number: String(m.id), further: false, actors: [{ name: 'VHS', role: 'lead', parent: null }],
   status: { category: 'planned', label: 'In Planung', date: null }, timeframe: { start: null, end: null }, targetGroups: '', notes: [], ...m,
 });
 

@@ -28,7 +28,7 @@ export const snapshotMeasureSchema = z.object({
 export const snapshotGoalSchema = z.object({
   id, lineage,
   /** Absent in snapshots taken before goals had numbers. */
-  number: z.string().nullable().default(null),
+  number: z.string().nullable().optional(),
   text: z.string(), guidingGoalId: id.nullable(), measures: z.array(snapshotMeasureSchema),
 });
 

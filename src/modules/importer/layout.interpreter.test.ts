@@ -84,12 +84,12 @@ describe('layout interpreter', () => {
     expect(plan.fields[0].goals[0].measures.map((m) => [m.text, m.status.category])).toEqual([['Projektförderung', 'not_started']]);
   });
 
-  it('keeps per-field codes and the source numbering apart', () => {
+  it('keeps the source numbering as written, without a "Nr." prefix', () => {
     const { plan } = interpret(lines('Nr.\tMaßnahme\tAkteure', '7.1\tA\tX', 'Nr. 8\tB\tX', 'M9\tC\tX'));
-    expect(plan.fields[0].goals[0].measures.map((m) => [m.number, m.code ?? null])).toEqual([
-      [null, '7.1'],
-      [8, null],
-      [9, null],
+    expect(plan.fields[0].goals[0].measures.map((m) => [m.number])).toEqual([
+      ['7.1'],
+      ['8'],
+      ['M9'],
     ]);
   });
 
