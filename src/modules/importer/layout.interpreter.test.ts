@@ -27,8 +27,8 @@ describe('layout interpreter', () => {
       ),
     );
     expect(plan.fields.map((f) => [f.title, f.visions, f.goals[0].measures.map((m) => [m.number, m.text, m.actors[0].name, m.status.category])])).toEqual([
-      ['Sprache', ['Alle sprechen miteinander.'], [[1, 'Sprachcafé', 'VHS', 'ongoing']]],
-      ['Wohnen', ['Gutes Wohnen.'], [[2, 'Wohnraumbörse', 'Wohnungsamt', 'not_started']]],
+      ['Sprache', ['Alle sprechen miteinander.'], [['1', 'Sprachcafé', 'VHS', 'ongoing']]],
+      ['Wohnen', ['Gutes Wohnen.'], [['2', 'Wohnraumbörse', 'Wohnungsamt', 'not_started']]],
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('layout interpreter', () => {
       ['Zusatz', ['Jobcenter'], 'planned'],
       ['Idee ohne Tabelle', [], 'unknown'],
     ]);
-    expect(field.goals[0].measures.map((m) => m.number)).toEqual([1, 2]);
+    expect(field.goals[0].measures.map((m) => m.number)).toEqual(['1', '2']);
   });
 
   it('warns with row numbers about what it is unsure of', () => {
