@@ -232,7 +232,7 @@ describe.each(engines)('import and export on %s', (engine) => {
       const after = await previewNow();
       expect(after).toEqual(before);
       const arbeit = before.parsed.plan.fields.find((field) => field.title === 'Arbeit')!;
-      expect(arbeit.goals[0].measures[0]).toMatchObject({ number: 7, text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
+      expect(arbeit.goals[0].measures[0]).toMatchObject({ number: '7', text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
       await admin.post(paths.adminImportDiscard(f.A.slug, token));
     });
 
