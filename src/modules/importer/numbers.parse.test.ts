@@ -32,3 +32,23 @@ describe('goal headings', () => {
     expect(goalHeading('Sprachkurse anbieten')).toBeNull();
   });
 });
+
+describe('numbers in label/value records', () => {
+  it('keeps "Ziel 1.1:" and "Maßnahme A.3:" numbers of a flattened catalogue', async () => {
+    const { parseCatalogue } = await import('./parse.catalogue.js');
+    const text = [
+      'Integrationsplan Talheim',
+      'Handlungsfeld Sprache',
+      'Ziel 1.1: Mehr Deutschkurse',
+      'Maßnahme 1.10: Sprachcafé',
+      'Verantwortlich: VHS',
+      'Maßnahme A.3: Lesepaten',
+      'Verantwortlich: Stadtbibliothek',
+    ].join('\n');
+    const parsed = await parseCatalogue({ fileName: 'k.txt', bytes: Buffer.from(text) });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const goal = parsed.plan.fields[0].goals[0];
+    expect([goal.number, goal.text, goal.measures.map((m) => [m.number, m.text])]).toEqual(['1.1', 'Mehr Deutschkurse', [['1.10', 'Sprachcafé'], ['A.3', 'Lesepaten']]]);
+  });
+});
