@@ -85,6 +85,15 @@ describe.each(engines)('numbers as written on %s', (engine) => {
     expect(numbersOf(await exchange())).toEqual(EXPECTED);
   });
 
+  it('the import preview shows the numbers as written', async () => {
+    const up = await admin.upload(paths.adminImport(f.A.slug), { target: '' }, { file: { name: 'talheim.docx', content: await catalogue(), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    expect(up.status, up.body.slice(0, 300)).toBe(303);
+    const preview = await admin.get(up.location!);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toContain('Ziel 1.1: Das Angebot an Deutschkursen wird ausgebaut');
+    expect(preview.body).toContain('<span class="measure-number">1.10</span>');
+  });
+
   it('the form takes "1.1.1" and "A.3", refuses a number too long or taken, and orders 1.2 before 1.10 on the admin and public pages', async () => {
     const t = await tree();
     const field = t.fields[0];
