@@ -220,7 +220,7 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
                   <ul>
                     {f.goals.map((g) => (
                       <li>
-                        <span class="kern-body--bold">{t('goal.singular')}: {g.text || t('import.noGoal')}</span>
+                        <span class="kern-body--bold">{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: {g.text || t('import.noGoal')}</span>
                         <ul>
                           {g.measures.map((m) => (
                             <li>
