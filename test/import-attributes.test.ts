@@ -48,14 +48,14 @@ describe.each(engines)('timeframes, attributes and actor columns on %s', (engine
     const rows = await env.db.kysely.selectFrom('measures').select(['number', 'timeframe_label', 'timeframe_start', 'timeframe_end'])
       .where('municipality_id', '=', f.A.municipalityId).where('plan_id', '=', planId).orderBy('number').execute();
     expect(rows.map((r) => [r.number, r.timeframe_label, r.timeframe_start, r.timeframe_end])).toEqual([
-      [1, 'laufend', null, null],
-      [2, 'Umsetzung bis 12/2025', null, '2025-12'],
-      [3, 'Q3/2025 – Q2/2027', '2025-07', '2027-06'],
-      [4, 'ab Herbst 2025', '2025-09', null],
-      [5, 'seit 2024', '2024', null],
-      [6, 'jährlich', null, null],
-      [7, 'mittelfristig', null, null],
-      [8, '2025–2027', '2025', '2027'],
+      ['1', 'laufend', null, null],
+      ['2', 'Umsetzung bis 12/2025', null, '2025-12'],
+      ['3', 'Q3/2025 – Q2/2027', '2025-07', '2027-06'],
+      ['4', 'ab Herbst 2025', '2025-09', null],
+      ['5', 'seit 2024', '2024', null],
+      ['6', 'jährlich', null, null],
+      ['7', 'mittelfristig', null, null],
+      ['8', '2025–2027', '2025', '2027'],
     ]);
 
     const attributes = await env.db.kysely.selectFrom('measure_attributes as a').innerJoin('measures as m', 'm.id', 'a.measure_id')

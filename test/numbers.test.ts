@@ -175,8 +175,11 @@ describe.each(engines)('numbers as written on %s', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = wb.worksheets[1];
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const [numberCol, statusCol] = [headers.indexOf('Nr.'), headers.indexOf('Status')];
+    expect(numberCol).toBeGreaterThan(0);
     sheet.eachRow((row, i) => {
-      if (i > 1 && row.getCell(2).value === '1.10') row.getCell(5).value = 'Abgeschlossen';
+      if (i > 1 && row.getCell(numberCol).value === '1.10') row.getCell(statusCol).value = 'Abgeschlossen';
     });
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
     const diff = await env.services.imports.parse(f.A.municipalityId, 'rücklauf.xlsx', edited, {}, de);
