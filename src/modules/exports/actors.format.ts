@@ -7,11 +7,12 @@ function actorName(actor: ExchangeActor): string {
 }
 
 /**
- * A second lead cannot be expressed in this wording: it is written before the partners, where the importer will
- * read it as a partner. The JSON export is the lossless format.
+ * With several leads each is marked "(Federführung)", as catalogues do and the importer reads: written plainly
+ * before the partners, the second one would read back as a partner.
  */
 export function formatActors(actors: readonly ExchangeActor[]): string {
-  const leads = actors.filter((a) => a.role === 'lead').map(actorName);
+  const named = actors.filter((a) => a.role === 'lead').map(actorName);
+  const leads = named.length > 1 ? named.map((name) => `${name} (Federführung)`) : named;
   const partners = actors.filter((a) => a.role === 'partner').map(actorName);
   if (leads.length === 0) return partners.join(', ');
   const lead = leads.join(', ');

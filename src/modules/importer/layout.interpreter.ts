@@ -7,7 +7,7 @@ import { isStatusCategory, mapStatus, STATUS_CATEGORIES, type StatusCategory } f
 import { actorKey, parseActors } from './actors.parser.js';
 import { isActorRole, isLeadHeader, matchHeader, roleOfHeader, type ActorColumnRole, type ColumnRole, type ExportColumn } from './columns.detect.js';
 import type { ExchangeActor, ExchangeAttribute, ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
-import { splitNotes, noteDate } from './notes.parser.js';
+import { splitNotes, noteFrom } from './notes.parser.js';
 import { goalHeading, parseNumber } from './numbers.parse.js';
 import { recordsToRows } from './records.layout.js';
 import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';
@@ -229,7 +229,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const column = (role: ColumnRole) => headerNames[role] || roleLabel(role);
       const { text, notes } = splitNotes(cleanText(cell('measure')));
       const noteCell = cleanText(cell('notes'));
-      if (noteCell) for (const line of noteCell.split('\n')) notes.push({ text: line.replace(/^[•→]\s*/, ''), date: noteDate(line) });
+      if (noteCell) for (const line of noteCell.split('\n')) notes.push(noteFrom(line.replace(/^[•→]\s*/, '')));
       if (!text) return null;
       const { number, dropped } = parseNumber(cell('number'));
       // No number is lost silently: a cell that is not kept as a number is named.

@@ -38,6 +38,15 @@ export function noteDate(text: string): string | null {
   return dates.reduce((latest, date) => (date.localeCompare(latest) > 0 ? date : latest));
 }
 
+// "Kurs durchgeführt (2022-05)": the date in brackets at the end of a note, as the exports write it.
+const DATED = /^(.*\S)\s*\(((?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?)\)$/u;
+
+/** A note's text and date: a trailing "(2022)" or "(2022-05)" is its date; otherwise the date it names, if any. */
+export function noteFrom(text: string): ExchangeNote {
+  const dated = text.match(DATED);
+  return dated ? { text: dated[1], date: dated[2] } : { text, date: noteDate(text) };
+}
+
 export interface SplitText {
   text: string;
   notes: ExchangeNote[];
@@ -52,7 +61,7 @@ export function splitNotes(cleaned: string): SplitText {
     if (head.trim()) kept.push(head.trim());
     for (const part of tail) {
       const note = part.replace(/^•\s*/, '').trim();
-      if (note) notes.push({ text: note, date: noteDate(note) });
+      if (note) notes.push(noteFrom(note));
     }
   }
   return { text: kept.join('\n'), notes };
