@@ -48,7 +48,7 @@ const ATTRIBUTES = ['Kosten', 'Indikator', 'Priorität', 'Finanzierung'];
 const ATTRIBUTE_VALUES = ['5.000 € pro Jahr', 'hoch', 'Anzahl der Teilnehmenden', 'Landesprogramm, Eigenmittel', '—'];
 const SCHEMES = ['1', '1.1', '7.1.2', 'A.3', 'none'] as const;
 
-export function generatePlan(seed: number): ExchangePlan {
+function generatePlan(seed: number): ExchangePlan {
   const next = rng(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)];

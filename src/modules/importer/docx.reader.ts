@@ -101,7 +101,8 @@ interface Cell {
 
 /** Where block content goes: free lines and table rows of the body, or the text of a table cell. */
 interface Sink {
-  paragraph(content: string): void;
+  /** `heading`: the paragraph has a heading style ("Heading 1", "Überschrift 2"). */
+  paragraph(content: string, heading?: boolean): void;
   table(rows: Cell[][]): void;
 }
 
@@ -115,17 +116,22 @@ function blocks(nodes: XmlNode[], sink: Sink): void {
   }
 }
 
+// Style ids of headings: Word's built-in ones are "Heading1", in a German Word "berschrift1" (sic), and the like.
+const HEADING_STYLE = /^(?:heading|\u00fc?berschrift)\s*[1-9]$/i;
+
 function paragraph(children: XmlNode[], sink: Sink): void {
   const parts: string[] = [];
   // Paragraphs and tables inside this one (text boxes, shapes) follow it as blocks of their own.
   const anchored: XmlNode[] = [];
   let listItem = false;
+  let heading = false;
   const inline = (nodes: XmlNode[]) => {
     for (const node of nodes) {
       const { name, children: inner } = elementOf(node);
       switch (name) {
         case 'pPr':
           listItem ||= inner.some((child) => elementOf(child).name === 'numPr');
+          heading ||= inner.some((child) => elementOf(child).name === 'pStyle' && HEADING_STYLE.test(attribute(child, 'val') ?? ''));
           break;
         case 't':
           parts.push(textOf(inner));
@@ -151,7 +157,7 @@ function paragraph(children: XmlNode[], sink: Sink): void {
   };
   inline(children);
   const line = parts.join('').trim();
-  sink.paragraph(line && listItem ? `• ${line}` : line);
+  sink.paragraph(line && listItem ? `• ${line}` : line, heading);
   blocks(anchored, sink);
 }
 
@@ -225,8 +231,8 @@ export function readDocxXml(xml: string): SourceRow[] | null {
   }
   const out: SourceRow[] = [];
   blocks(Array.isArray(tree) ? tree : [], {
-    paragraph: (content) => {
-      if (content) out.push({ row: out.length + 1, cells: [content], tabular: false });
+    paragraph: (content, heading) => {
+      if (content) out.push({ row: out.length + 1, cells: [content], tabular: false, ...(heading ? { heading } : {}) });
     },
     table: (rows) => {
       for (const cells of tableRows(rows)) out.push({ row: out.length + 1, cells, tabular: cells.length > 1 });

@@ -63,6 +63,8 @@ const LEGEND_ROW = /^(?:legende|ampel|ampelfarben?|farben?|erläuterung|zeichene
 const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\p{Lu}[^.!?]{1,80})$/u;
 /** "Ziel 1.1: …", "Ziele: …", "Leitziel 2 – …": a goal row merged across a table, heading the measures below it. */
 const GOAL_ROW = /^(?:leit|handlungs|teil|wirkungs)?ziele?\s*(?:(\d{1,3}(?:\.\d{1,3})*)\.?\s*[:.–-]?|[:.–-])\s*(\S.*)$/isu;
+/** "Stand: 31.03.2025", "Stand: März 2025 · Entwurf", "As of: 31 March 2025". */
+const STATE_LINE = /^(?:stand|as of)\s*:\s*\S.{0,60}$/iu;
 const GENERIC_SHEET = /^(tabelle|sheet|blatt|table|arbeitsblatt)\s*\d*$/i;
 
 function unquote(text: string): string {
@@ -227,15 +229,25 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     const measureFrom = (row: SourceRow, cells: string[], active: Partial<Record<ColumnRole, number>>): ExchangeMeasure | null => {
       const cell = (role: ColumnRole) => (active[role] !== undefined ? (cells[active[role]!] ?? '') : '');
       const column = (role: ColumnRole) => headerNames[role] || roleLabel(role);
-      const { text, notes } = splitNotes(cleanText(cell('measure')));
+      const split = splitNotes(cleanText(cell('measure')));
+      const { notes } = split;
+      // Without a timeframe column, "Zeitraum: …" and "Kosten: …" lines at the end of the measure's cell are its
+      // timeframe and further attributes (as the Word export writes them), not part of its text.
+      const labelled = active.timeframe === undefined ? labelledLines(split.text) : { text: split.text, timeframe: '', attributes: [] };
+      const { text } = labelled;
       const noteCell = cleanText(cell('notes'));
       if (noteCell) for (const line of noteCell.split('\n')) notes.push(noteFrom(line.replace(/^[•→]\s*/, '')));
       if (!text) return null;
       const { number, dropped } = parseNumber(cell('number'));
       // No number is lost silently: a cell that is not kept as a number is named.
       if (dropped) warn(row.row, t('importer.warning.numberDropped', { text: shorten(dropped) }), column('number'));
-      const statusLabel = oneLine(cell('status'));
+      // "Läuft (Fortlaufend)": the Word and PDF exports write the category after a wording that does not say it.
+      const statusCell = oneLine(cell('status'));
+      const suffix = statusCell.match(/^(.*\S)\s*\(([^()]+)\)$/);
+      const suffixCategory = suffix ? categoryFrom(suffix[2]) : null;
+      const statusLabel = suffixCategory ? suffix![1] : statusCell;
       const status = mapStatus(statusLabel, configured);
+      if (suffixCategory && status.category === 'unknown') status.category = suffixCategory;
       // The export's own category and date columns fill in what the label does not say (a label the plan's
       // officer categorised by hand); a label that says it itself wins, since that is the cell people edit.
       const exportedCategory = exported.statusCategory !== undefined ? categoryFrom(oneLine(cells[exported.statusCategory] ?? '')) : null;
@@ -254,10 +266,11 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         if (earlier !== undefined) warn(row.row, t('importer.warning.duplicateNumber', { number, earlier }), column('number'));
         else usedNumbers.set(number, row.row);
       }
-      const timeframe = oneLine(cell('timeframe'));
-      const attributes: ExchangeAttribute[] = attributeColumns
-        .map(({ index, label }) => ({ label, value: cleanText(cells[index] ?? '') }))
-        .filter((attribute) => attribute.value);
+      const timeframe = oneLine(cell('timeframe')) || labelled.timeframe;
+      const attributes: ExchangeAttribute[] = [
+        ...labelled.attributes,
+        ...attributeColumns.map(({ index, label }) => ({ label, value: cleanText(cells[index] ?? '') })),
+      ].filter((attribute) => attribute.value);
       return {
         number,
         text,
@@ -341,9 +354,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       headerNames = Object.fromEntries(Object.entries(active).map(([role, at]) => [role, oneLine(row.cells[at!] ?? '')]));
       actorColumns = extraActors;
       attributeColumns = extraAttributes;
+      // A table right under "Weitere Maßnahmen" without a goal column lists further measures.
+      if (mode !== 'further' || active.goal !== undefined) mode = 'table';
       actorHeaders = new Map([...(['actors', 'partners'] as const).flatMap((role) => (active[role] !== undefined ? [active[role]!] : [])), ...extraActors.map((c) => c.index)]
         .map((index) => [index, oneLine(row.cells[index] ?? '')]));
-      mode = 'table';
     };
 
     const skippable = (candidates: SourceRow[]): boolean => {
@@ -414,7 +428,8 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           mode = 'start';
           return;
         }
-        if (mode === 'further') {
+        // A styled heading after the further measures opens the next field rather than listing one more.
+        if (mode === 'further' && !row.heading) {
           const measure = furtherFromLine(text);
           if (measure) ensureField().field.furtherMeasures.push(measure);
           return;
@@ -436,6 +451,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         }
         // The plan's title repeated at the top of every sheet is not a heading of its own.
         if (text === title) return;
+        // The title block under the title ("Stadt Musterstadt", "Stand: 31.03.2025", as the Word export writes
+        // it): the date line and the line right above it say whose plan it is and when, and are no content.
+        const following = rows.slice(index + 1).find((next) => next.cells.some((cell) => cell.trim()));
+        if (!fields.length && !tableSeen && (STATE_LINE.test(text) || (following && !following.tabular && STATE_LINE.test(lineText(following))))) return;
         const next = nextKind(index);
         if (headingLike && (next === 'header' || next === 'data')) {
           if (current && !current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
@@ -444,7 +463,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           }
           openField(fieldTitle(text), false);
           mode = 'start';
-          if (!/^\d/.test(text)) warn(row.row, t('importer.warning.headingAsField', { text }));
+          if (!/^\d/.test(text) && !row.heading) warn(row.row, t('importer.warning.headingAsField', { text }));
           return;
         }
         warn(row.row, t('importer.warning.outsideTable', { text: shorten(text) }));
@@ -527,6 +546,28 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     roles: roles,
   };
   return { ok: true, plan: { plan: { title: title ?? defaultTitle() }, fields: kept }, warnings, columns };
+}
+
+const LABELLED_LINE = /^(\p{Lu}[\p{L} ./-]{0,40}?)\s*:\s+(\S.*)$/u;
+
+/**
+ * The "Label: value" lines at the end of a measure's text: "Zeitraum: …" (a label the importer reads as a timeframe
+ * column) is the timeframe, a label no column role reads ("Kosten", "Priorität") an attribute. A label of another
+ * role ("Federführung: …") ends the run, and at least one line stays the measure's text.
+ */
+function labelledLines(text: string): { text: string; timeframe: string; attributes: ExchangeAttribute[] } {
+  const lines = text.split('\n');
+  let timeframe = '';
+  const attributes: ExchangeAttribute[] = [];
+  while (lines.length > 1) {
+    const match = lines[lines.length - 1].match(LABELLED_LINE);
+    const role = match ? roleOfHeader(match[1]) : undefined;
+    if (!match || (role !== null && role !== 'timeframe') || (role === 'timeframe' && timeframe)) break;
+    lines.pop();
+    if (role === 'timeframe') timeframe = match[2].trim();
+    else attributes.unshift({ label: match[1].trim(), value: match[2].trim() });
+  }
+  return { text: lines.join('\n'), timeframe, attributes };
 }
 
 function lineText(row: SourceRow): string {

@@ -11,6 +11,8 @@ export interface SourceRow {
    * column position; false for free lines (text, paragraphs), which are headings, visions or labels.
    */
   tabular: boolean;
+  /** Word only: the paragraph has a heading style, so it is a heading by the document's own say, not a guess. */
+  heading?: boolean;
   /** PDF only: the page, and the line on that page, where the row starts (messages say "Seite 3, Zeile 12"). */
   page?: number;
   line?: number;
