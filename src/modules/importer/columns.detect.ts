@@ -68,6 +68,8 @@ export const isActorRole = (role: ColumnRole | null): role is ActorColumnRole =>
 export function roleOfHeader(header: string): ColumnRole | null {
   // Headers are short; checking the length first keeps long cells from costing anything.
   if (header.length > 120) return null;
+  // "Ziel 1.1: Sprachkurse ausbauen", "Federführung: VHS": a label with its value is a cell's content, not a header.
+  if (/^\s*\p{L}[\p{L}\p{N}.\s]*:\s+\S/u.test(header)) return null;
   const text = normaliseHeader(header);
   if (!text || text.length > 60) return null;
   for (const [pattern, role] of RULES) if (pattern.test(text)) return role;
