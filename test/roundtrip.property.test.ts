@@ -140,6 +140,8 @@ function comparable(plan: ExchangePlan) {
   }));
 }
 
+// The Word export in German: the importer recognises German column headers only ("Goal", "Measure" of an English
+// export are not read as columns), so an English Word export does not re-import.
 const input = (plan: ExchangePlan): ExportInput => ({ plan, municipalityName: 'Stadt Musterstadt', stateDate: '2025-03-31', planState: 'published', lang: 'de' });
 
 const FORMATS: Array<[string, (input: ExportInput) => Promise<Buffer>]> = [
