@@ -4,7 +4,7 @@ import { formatDate } from '../../platform/views/format.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { ActionButton, Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { MeasureActorRef } from './plan.repository.js';
@@ -180,6 +180,8 @@ export function AdminMeasurePage(props: {
           <div class="actions">
             <a class="kern-link" href={paths.adminMeasureEdit(slug, d.measure.id)}>{t('measure.edit')}</a>
             <a class="kern-link" href={paths.adminMeasureDelete(slug, d.measure.id)}>{t('measure.delete')}</a>
+            <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.up')} srLabel={title} fields={{ direction: 'up' }} variant="tertiary" />
+            <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.down')} srLabel={title} fields={{ direction: 'down' }} variant="tertiary" />
           </div>
         </div>
         {props.extra}

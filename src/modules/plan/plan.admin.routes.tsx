@@ -9,6 +9,7 @@ import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../pla
 import type { FormState } from '../../platform/views/page.js';
 import { AdminOverviewPage, PlanWorkspacePage } from './plan.admin.view.js';
 import { AdminMeasurePage } from './measure.view.js';
+import { parseWorkspaceFilter } from './plan.filter.js';
 import { PlanPage } from './plan.public.view.js';
 import {
   fieldSchema, goalSchema, guidingGoalSchema, measureSchema, planSchema, planStateSchema, progressNoteSchema, statusChangeSchema, visionSchema,
@@ -104,7 +105,14 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       const user = c.get('user')!;
       const ctx = pageContext(c);
       const planLinks = { links: slots.links('plan.workspace', ctx, { planId: tree.plan.id }), downloads: slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: true }) };
-      return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} {...planLinks} />);
+      const actors = new Map<number, string>();
+      for (const f of tree.fields) for (const m of [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]) for (const a of m.actors) actors.set(a.id, a.name);
+      const view = {
+        filter: parseWorkspaceFilter(c.req.query()),
+        allFields: tree.fields.map((f) => ({ id: f.id, title: f.title })),
+        actors: [...actors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
+      };
+      return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} view={view} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} {...planLinks} />);
     });
     app.get(paths.adminPlanPreview.pattern, async (c) => {
       requirePermission(c, 'plan.read_drafts');
@@ -183,6 +191,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, f) => f.title,
       update: (c, m, id, data, by) => services.plans.updateField(m, id, data, by),
       movePattern: paths.adminFieldMove.pattern,
+      movePath: (c, id) => paths.adminFieldMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveField(m, id, d, by),
       deletePattern: paths.adminFieldDelete.pattern,
       deletePath: (c, id) => paths.adminFieldDelete(slugOf(c), id),
@@ -220,6 +229,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, v) => v.text,
       update: (c, m, id, data, by) => services.plans.updateVision(m, id, data, by),
       movePattern: paths.adminVisionMove.pattern,
+      movePath: (c, id) => paths.adminVisionMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveVision(m, id, d, by),
       deletePattern: paths.adminVisionDelete.pattern,
       deletePath: (c, id) => paths.adminVisionDelete(slugOf(c), id),
@@ -253,6 +263,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, g) => g.text,
       update: (c, m, id, data, by) => services.plans.updateGuidingGoal(m, id, data, by),
       movePattern: paths.adminGuidingGoalMove.pattern,
+      movePath: (c, id) => paths.adminGuidingGoalMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveGuidingGoal(m, id, d, by),
       deletePattern: paths.adminGuidingGoalDelete.pattern,
       deletePath: (c, id) => paths.adminGuidingGoalDelete(slugOf(c), id),
@@ -291,6 +302,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, g) => g.text,
       update: (c, m, id, data, by) => services.plans.updateGoal(m, id, data, by),
       movePattern: paths.adminGoalMove.pattern,
+      movePath: (c, id) => paths.adminGoalMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveGoal(m, id, d, by),
       deletePattern: paths.adminGoalDelete.pattern,
       deletePath: (c, id) => paths.adminGoalDelete(slugOf(c), id),
@@ -329,6 +341,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (c, r) => (r.number !== null ? c.get('t')('measure.numbered', { number: r.number }) : r.text.slice(0, 60)),
       update: (c, m, id, data, by) => services.plans.updateMeasure(m, id, data, by),
       movePattern: paths.adminMeasureMove.pattern,
+      movePath: (c, id) => paths.adminMeasureMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveMeasure(m, id, d, by),
       deletePattern: paths.adminMeasureDelete.pattern,
       deletePath: (c, id) => paths.adminMeasureDelete(slugOf(c), id),

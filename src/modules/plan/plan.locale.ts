@@ -14,6 +14,30 @@ const de = {
   },
 };
 
+const workspaceDe = {
+  filter: {
+    title: 'Maßnahmen finden',
+    field: 'Handlungsfeld',
+    allFields: 'Alle Handlungsfelder',
+    status: 'Stand der Umsetzung',
+    allStatuses: 'Jeder Stand',
+    actor: 'Akteurin oder Akteur',
+    allActors: 'Alle Akteure',
+    text: 'Suchwörter',
+    textHint: 'Nummer, Text, Status oder Zielgruppe',
+    apply: 'Filtern',
+    reset: 'Filter zurücksetzen',
+    result: '{{matching}} von {{total}} Maßnahmen',
+    none: 'Keine Maßnahme passt zum Filter.',
+  },
+  measureCount: '{{count}} Maßnahmen',
+  measureCount_one: '{{count}} Maßnahme',
+  editMeasure: 'Bearbeiten',
+  editItem: 'Bearbeiten',
+  editField: 'Handlungsfeld bearbeiten',
+  lead: 'Federführung: {{name}}',
+};
+
 const en: typeof de = {
   validate: {
     plan: 'Plan',
@@ -27,4 +51,28 @@ const en: typeof de = {
   },
 };
 
-export const planLocale = { de: { exchange: de }, en: { exchange: en } };
+const workspaceEn: typeof workspaceDe = {
+  filter: {
+    title: 'Find measures',
+    field: 'Field of action',
+    allFields: 'All fields of action',
+    status: 'Progress',
+    allStatuses: 'Any progress',
+    actor: 'Actor',
+    allActors: 'All actors',
+    text: 'Search words',
+    textHint: 'Number, text, status or target group',
+    apply: 'Filter',
+    reset: 'Reset filter',
+    result: '{{matching}} of {{total}} measures',
+    none: 'No measure matches the filter.',
+  },
+  measureCount: '{{count}} measures',
+  measureCount_one: '{{count}} measure',
+  editMeasure: 'Edit',
+  editItem: 'Edit',
+  editField: 'Edit field of action',
+  lead: 'Lead: {{name}}',
+};
+
+export const planLocale = { de: { exchange: de, workspace: workspaceDe }, en: { exchange: en, workspace: workspaceEn } };

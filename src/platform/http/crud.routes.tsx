@@ -40,6 +40,8 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   newPath?(c: Ctx, parentId: number): string;
 
   movePattern?: string;
+  /** Where the edit page's move buttons post; without it the edit page offers no moving. */
+  movePath?(c: Ctx, id: number): string;
   move?(c: Ctx, municipalityId: number, id: number, direction: 'up' | 'down', by: Writer): Promise<void>;
   deletePattern?: string;
   deletePath?(c: Ctx, id: number): string;
@@ -106,6 +108,11 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
         form={form}
         submitLabel={t(c)('form.save')}
         cancelHref={spec.back(c, row)}
+        itemActions={{
+          label: spec.label(c, row),
+          movePath: spec.move ? spec.movePath?.(c, id) : undefined,
+          deletePath: spec.delete ? spec.deletePath?.(c, id) : undefined,
+        }}
       />,
       status,
     );

@@ -1,6 +1,6 @@
 // The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
 // error summary on top, the message at each field, the person's input kept.
-import { Checkbox, Csrf, ErrorSummary, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
 import { Layout, type Crumb } from './layout.js';
 import type { FormState, PageContext } from './page.js';
 
@@ -89,13 +89,30 @@ export function EntityFormPage(props: {
   submitLabel: string;
   cancelHref: string;
   intro?: string;
+  /** The item's own moves and its delete link: they sit here, not on every row of the list it belongs to. */
+  itemActions?: { label: string; movePath?: string; deletePath?: string };
 }) {
   const { ctx } = props;
+  const actions = props.itemActions;
   return (
     <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
       <h1 class="kern-heading-large">{props.title}</h1>
       {props.intro ? <p class="kern-body">{props.intro}</p> : null}
       <FieldsForm ctx={ctx} action={props.action} form={props.form} fields={props.fields} submitLabel={props.submitLabel} cancelHref={props.cancelHref} />
+      {actions && (actions.movePath || actions.deletePath) ? (
+        <section aria-labelledby="item-actions-title" class="stack">
+          <h2 class="kern-heading-small" id="item-actions-title">{ctx.t('form.actions')}</h2>
+          <div class="actions">
+            {actions.movePath ? (
+              <>
+                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.up')} srLabel={actions.label} fields={{ direction: 'up' }} variant="tertiary" />
+                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.down')} srLabel={actions.label} fields={{ direction: 'down' }} variant="tertiary" />
+              </>
+            ) : null}
+            {actions.deletePath ? <a class="kern-link" href={actions.deletePath}>{ctx.t('form.delete')}<span class="kern-sr-only"> {actions.label}</span></a> : null}
+          </div>
+        </section>
+      ) : null}
     </Layout>
   );
 }
