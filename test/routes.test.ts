@@ -137,7 +137,7 @@ const ROUTES: Array<RouteCase<Side>> = [
     valid: () => ({ name: 'Amstadt an der See', office_name: 'Integrationsbüro' }),
     invalid: { form: () => ({ name: '', office_name: 'Büro-Merker', contact_email: 'x@' }), keep: 'Büro-Merker' },
   }),
-  R('audit log', 'GET', (s) => paths.adminAudit(s.slug), { shows: () => 'plan.import' }),
+  R('audit log', 'GET', (s) => paths.adminAudit(s.slug), { shows: () => 'importiert' }),
 ];
 
 /** Row counts of every tenant table: "nothing written" means these stay equal. */

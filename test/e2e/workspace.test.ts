@@ -121,4 +121,33 @@ describe.skipIf(!browserAvailable())('the plan workspace', () => {
     expect(actorName.length).toBeGreaterThan(0);
     await axeCheck(page);
   });
+
+  it('the audit log reads as sentences, filters with the keyboard, has no scroll region and passes axe', async () => {
+    const { page, blocked } = await newContext(browser);
+    await signIn(page, server);
+    // One change first, so that the log holds a labelled before and after.
+    const { services } = server.env;
+    const m = (await services.municipalities.findBySlug(SLUG))!;
+    await services.plans.updateField(m.id, measure8.fieldId, { title: `${measure8.fieldTitle} (neu)`, description: '' }, { userId: null, name: 'Redaktion' });
+    await page.goto(`${server.url}/${SLUG}/verwaltung/protokoll`);
+    await axeCheck(page);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText()).toContain(`Redaktion hat das Handlungsfeld „${measure8.fieldTitle} (neu)“ geändert.`);
+    expect(await main.innerText()).not.toContain('{"');
+    // Nothing on the page scrolls sideways inside a box.
+    const scrollers = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)).length);
+    expect(scrollers).toBe(0);
+    // The keyboard chooses a kind of entry and sends the form; the address keeps the choice.
+    await tabTo(page, 'Art des Eintrags');
+    // Typing on a closed select picks the option that starts with the letters.
+    await page.keyboard.type('Handlungsfeld');
+    expect(await page.locator('#audit-art').inputValue()).toBe('field');
+    await tabTo(page, 'Anzeigen');
+    await pressAndLoad(page);
+    expect(new URL(page.url()).searchParams.get('art')).toBe('field');
+    expect(await page.locator('.audit-entry').count()).toBeGreaterThan(0);
+    for (const entry of await page.locator('.audit-entry .meta').all()) expect(await entry.innerText()).toContain('Handlungsfeld');
+    await axeCheck(page);
+    expectNoNetwork(blocked);
+  });
 });
