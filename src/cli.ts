@@ -15,7 +15,7 @@ import { openDb, type Db } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildServices, type Services } from './services.js';
 import { InvalidInputError } from './platform/http/errors.js';
-import { isLang, registerLocales, translator, type Lang, type T } from './platform/i18n/i18n.js';
+import { errorText, isLang, registerLocales, translator, type Lang, type T } from './platform/i18n/i18n.js';
 
 export class CliError extends Error {}
 
@@ -72,7 +72,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'create-municipality': {
       required(t, values, 'slug', 'name', 'admin-email', 'admin-name');
       const parsed = createMunicipalitySchema.safeParse({ slug: values.slug, name: values.name, admin_email: values['admin-email'], admin_name: values['admin-name'] });
-      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${t(i.message)}`).join('\n'));
+      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${errorText(t, i.message)}`).join('\n'));
       await withServices(async (s) => {
         try {
           const { municipality, adminPassword } = await s.municipalities.create(parsed.data, CLI_ACTOR);

@@ -9,6 +9,7 @@ import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { MeasureActorRef } from './plan.repository.js';
 import { STATUS_CATEGORIES } from './status.js';
+import { LIMITS } from './plan.schema.js';
 
 export interface MeasureDetail {
   measure: {
@@ -191,9 +192,9 @@ export function AdminMeasurePage(props: {
             <form method="post" action={paths.adminMeasureStatus(slug, d.measure.id)} class="form" novalidate>
               <ErrorSummary t={t} form={props.statusForm} labels={statusLabels} />
               <Csrf token={ctx.csrfToken} />
-              <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') })} />
+              <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={`${t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') })} ${t('form.maxLength', { max: LIMITS.statusLabel })}`} maxLength={LIMITS.statusLabel} />
               <Select t={t} form={props.statusForm} name="status_category" label={statusLabels.status_category} options={statusFormFields(t).categoryOptions} empty={t('measure.categoryAuto')} optional />
-              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional />
+              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional hint={t('form.maxLength', { max: LIMITS.note })} maxLength={LIMITS.note} />
               <SubmitButton label={t('measure.saveStatus')} />
             </form>
           </section>
@@ -203,7 +204,7 @@ export function AdminMeasurePage(props: {
           <form method="post" action={paths.adminMeasureNote(slug, d.measure.id)} class="form" novalidate>
             <ErrorSummary t={t} form={props.noteForm} labels={noteLabels} />
             <Csrf token={ctx.csrfToken} />
-            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} />
+            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={t('form.maxLength', { max: LIMITS.note })} maxLength={LIMITS.note} />
             <TextField t={t} form={props.noteForm} name="note_date" label={noteLabels.note_date} type="date" optional hint={t('measure.noteDateHint')} />
             <SubmitButton label={t('measure.saveNote')} />
           </form>

@@ -12,7 +12,7 @@ import { AdminMeasurePage } from './measure.view.js';
 import { parseWorkspaceFilter } from './plan.filter.js';
 import { PlanPage } from './plan.public.view.js';
 import {
-  fieldSchema, goalSchema, guidingGoalSchema, measureSchema, planSchema, planStateSchema, progressNoteSchema, statusChangeSchema, visionSchema,
+  fieldSchema, goalSchema, guidingGoalSchema, LIMITS, measureSchema, planSchema, planStateSchema, progressNoteSchema, statusChangeSchema, visionSchema,
 } from './plan.schema.js';
 import type { RouteContext, Services } from '../../platform/module.js';
 
@@ -28,11 +28,11 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
   function planFields(c: Ctx): FormFieldSpec[] {
     const t = c.get('t');
     return [
-      { name: 'title', label: t('plan.titleLabel'), kind: 'text' },
-      { name: 'edition', label: t('plan.edition'), kind: 'text', optional: true, hint: t('plan.editionHint') },
+      { name: 'title', label: t('plan.titleLabel'), kind: 'text', maxLength: LIMITS.title },
+      { name: 'edition', label: t('plan.edition'), kind: 'text', optional: true, hint: t('plan.editionHint'), maxLength: LIMITS.edition },
       { name: 'period_start', label: t('plan.periodStart'), kind: 'year', optional: true },
       { name: 'period_end', label: t('plan.periodEnd'), kind: 'year', optional: true },
-      { name: 'intro', label: t('plan.intro'), kind: 'textarea', optional: true },
+      { name: 'intro', label: t('plan.intro'), kind: 'textarea', optional: true, maxLength: LIMITS.intro },
     ];
   }
 
@@ -47,19 +47,19 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const actors = await services.actors.list(mid(c));
     const actorOptions = actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name }));
     return [
-      { name: 'text', label: t('measure.text'), kind: 'textarea' },
+      { name: 'text', label: t('measure.text'), kind: 'textarea', maxLength: LIMITS.measure },
       { name: 'number', label: t('measure.number'), kind: 'number', optional: true, hint: t('measure.numberHint') },
-      { name: 'goal_id', label: t('measure.goal'), kind: 'select', empty: t('measure.noGoal'), optional: true, hint: t('measure.goalHint'),
+      { name: 'goal_id', label: t('measure.goal'), kind: 'select', empty: t('measure.noGoal'), hint: t('measure.goalHint'),
         options: tree.fields.flatMap((f) => f.goals.map((g) => ({ value: String(g.id), label: `${f.title}: ${g.text.slice(0, 90)}` }))) },
       { name: 'is_further', label: t('measure.isFurther'), kind: 'checkbox' },
       { name: 'field_id', label: t('measure.fieldForFurther'), kind: 'select', empty: t('measure.keepField'), optional: true,
         options: tree.fields.map((f) => ({ value: String(f.id), label: f.title })) },
       { name: 'lead_actor_id', label: t('measure.lead'), kind: 'select', empty: t('measure.noLead'), optional: true, options: actorOptions },
       { name: 'partner_actor_ids', label: t('measure.partners'), kind: 'checkboxes', optional: true, options: actorOptions },
-      { name: 'status_label', label: t('measure.statusLabel'), kind: 'text', optional: true, hint: t('measure.statusOnCreateHint') },
+      { name: 'status_label', label: t('measure.statusLabel'), kind: 'text', optional: true, hint: t('measure.statusOnCreateHint'), maxLength: LIMITS.statusLabel },
       { name: 'timeframe_start', label: t('measure.timeframeStart'), kind: 'month', optional: true, hint: t('measure.monthHint') },
       { name: 'timeframe_end', label: t('measure.timeframeEnd'), kind: 'month', optional: true, hint: t('measure.monthHint') },
-      { name: 'target_groups', label: t('measure.targetGroups'), kind: 'text', optional: true, hint: t('measure.targetGroupsHint') },
+      { name: 'target_groups', label: t('measure.targetGroups'), kind: 'text', optional: true, hint: t('measure.targetGroupsHint'), maxLength: LIMITS.targetGroups },
     ];
   }
 
@@ -170,8 +170,8 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       permission: 'plan.edit',
       schema: fieldSchema,
       fields: (c) => [
-        { name: 'title', label: c.get('t')('field.titleLabel'), kind: 'text' },
-        { name: 'description', label: c.get('t')('field.description'), kind: 'textarea', optional: true },
+        { name: 'title', label: c.get('t')('field.titleLabel'), kind: 'text', maxLength: LIMITS.title },
+        { name: 'description', label: c.get('t')('field.description'), kind: 'textarea', optional: true, maxLength: LIMITS.description },
       ],
       newPattern: paths.adminFieldNew.pattern,
       newPath: (c, id) => paths.adminFieldNew(slugOf(c), id),
@@ -210,7 +210,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       entity: 'vision',
       permission: 'plan.edit',
       schema: visionSchema,
-      fields: (c) => [{ name: 'text', label: c.get('t')('vision.text'), kind: 'textarea' }],
+      fields: (c) => [{ name: 'text', label: c.get('t')('vision.text'), kind: 'textarea', maxLength: LIMITS.vision }],
       newPattern: paths.adminVisionNew.pattern,
       newPath: (c, id) => paths.adminVisionNew(slugOf(c), id),
       loadParent: fieldParent,
@@ -242,7 +242,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       permission: 'plan.edit',
       schema: guidingGoalSchema,
       fields: (c) => [
-        { name: 'text', label: c.get('t')('guidingGoal.text'), kind: 'textarea' },
+        { name: 'text', label: c.get('t')('guidingGoal.text'), kind: 'textarea', maxLength: LIMITS.guidingGoal },
         { name: 'target_year', label: c.get('t')('guidingGoal.targetYear'), kind: 'year', optional: true },
       ],
       newPattern: paths.adminGuidingGoalNew.pattern,
@@ -273,7 +273,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const goalFields = async (c: Ctx, planId: number): Promise<FormFieldSpec[]> => {
       const tree = await services.plans.tree(mid(c), planId);
       return [
-        { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea' },
+        { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea', maxLength: LIMITS.goal },
         { name: 'guiding_goal_id', label: c.get('t')('goal.guidingGoal'), kind: 'select', optional: true, empty: c.get('t')('goal.noGuidingGoal'),
           options: tree.guidingGoals.map((g) => ({ value: String(g.id), label: g.text.slice(0, 100) })) },
       ];
@@ -346,6 +346,8 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       deletePattern: paths.adminMeasureDelete.pattern,
       deletePath: (c, id) => paths.adminMeasureDelete(slugOf(c), id),
       delete: (c, m, id, by) => services.plans.deleteMeasure(m, id, by),
+      // The measure's page is gone: back to its field in the workspace, opened and narrowed to it.
+      afterDelete: (c, r) => `${paths.adminPlan(slugOf(c), r.plan_id)}?feld=${r.field_id}#field-${r.field_id}`,
     });
 
     const showMeasure = async (c: Ctx, id: number, forms: { status?: FormState; note?: FormState }, status: 200 | 400) => {

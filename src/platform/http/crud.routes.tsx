@@ -47,6 +47,8 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   deletePath?(c: Ctx, id: number): string;
   delete?(c: Ctx, municipalityId: number, id: number, by: Writer): Promise<void>;
   deleteConsequence?(c: Ctx, row: Row): string | undefined;
+  /** Where a deleted item's page sends the person; defaults to `back` (which must not be the item's own page). */
+  afterDelete?(c: Ctx, row: Row): string;
 }
 
 
@@ -176,7 +178,7 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
       const id = idOf(c, 'id');
       const row = await spec.load(c, mid(c), id);
       await del(c, mid(c), id, by);
-      return redirectWithFlash(c, spec.back(c, row), t(c)(`${spec.entity}.deleted`));
+      return redirectWithFlash(c, spec.afterDelete?.(c, row) ?? spec.back(c, row), t(c)(`${spec.entity}.deleted`));
     });
   }
 }

@@ -1,6 +1,6 @@
 // The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
 // error summary on top, the message at each field, the person's input kept.
-import { ActionButton, Checkbox, Csrf, ErrorSummary, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
 import { Layout, type Crumb } from './layout.js';
 import type { FormState, PageContext } from './page.js';
 
@@ -12,6 +12,8 @@ export interface FormFieldSpec {
   optional?: boolean;
   options?: Array<{ value: string; label: string }>;
   empty?: string;
+  /** the schema's limit for a text, stated in the hint and given to the browser as `maxlength` */
+  maxLength?: number;
 }
 
 export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: FormState; fields: FormFieldSpec[] }) {
@@ -19,7 +21,9 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
   return (
     <>
       {fields.map((f) => {
-        const common = { t, form, name: f.name, label: f.label, hint: f.hint, optional: f.optional };
+        const limit = f.maxLength ? t('form.maxLength', { max: f.maxLength }) : '';
+        const hint = [f.hint, limit].filter(Boolean).join(' ') || undefined;
+        const common = { t, form, name: f.name, label: f.label, hint, optional: f.optional, maxLength: f.maxLength };
         switch (f.kind) {
           case 'textarea':
             return <TextArea {...common} rows={5} />;
@@ -33,7 +37,7 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
               <fieldset class={`kern-fieldset${form.errors[f.name] ? ' kern-fieldset--error' : ''}`} id={fieldId(f.name)}>
                 <legend class="kern-label">{f.label}</legend>
                 {f.hint ? <div class="kern-hint">{f.hint}</div> : null}
-                {form.errors[f.name] ? <p class="kern-error">{t(form.errors[f.name])}</p> : null}
+                {form.errors[f.name] ? <p class="kern-error">{errorText(t, form.errors[f.name])}</p> : null}
                 <div class="kern-fieldset__body checkbox-list">
                   {(f.options ?? []).map((o) => (
                     <div class="kern-form-check">
