@@ -63,3 +63,73 @@ describe.each(engines)('clean data in the plan forms on %s', (engine) => {
     expect(ok.status).toBe(303);
   });
 });
+
+describe.each(engines)('publishing over a published plan and renumbering on %s', (engine) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let admin: Client;
+
+  beforeAll(async () => {
+    env = await createTestEnv(engine);
+    fx = await seedTwoMunicipalities(env);
+    admin = new Client(env);
+    await admin.signIn(fx.A.adminEmail, PASSWORD);
+  });
+  afterAll(() => env.close());
+
+  const numbers = async (planId: number) => (await env.services.plans.tree(fx.A.municipalityId, planId)).fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.number)));
+
+  it('asks before renumbering, and refuses while an update round of the plan is open', async () => {
+    const page = await admin.get(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Bisherige Nummern ändern sich.');
+    expect(page.body).toContain('Jetzt neu nummerieren');
+    const m = await env.services.municipalities.getBySlug(fx.A.slug);
+    const { roundId } = await env.services.rounds.start(m, { plan_id: fx.A.planId, title: 'Frühjahr', deadline: '2026-04-30' }, { userId: null, name: 'Test' });
+    await env.services.plans.updateMeasure(fx.A.municipalityId, fx.A.measureId, { ...(await measureInput()), number: 7 }, { userId: null, name: 'Test' });
+    const before = await numbers(fx.A.planId);
+    const blocked = await admin.get(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
+    expect(blocked.body).toContain('Neu nummerieren ist gerade nicht möglich.');
+    expect(blocked.body).toContain('„Frühjahr“');
+    expect(blocked.body).not.toContain('Jetzt neu nummerieren');
+    const refused = await admin.post(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
+    expect(refused.status).toBe(409);
+    expect(await numbers(fx.A.planId)).toEqual(before);
+    // Closed, the round no longer stands in the way.
+    await env.services.rounds.close(fx.A.municipalityId, roundId, { userId: null, name: 'Test' });
+    const done = await admin.post(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
+    expect(done.status).toBe(303);
+    expect(await numbers(fx.A.planId)).toEqual([1, 2]);
+  });
+
+  async function measureInput() {
+    const d = await env.services.plans.measureDetail(fx.A.municipalityId, fx.A.measureId);
+    return {
+      text: d.measure.text, number: d.measure.number, is_further: false, field_id: null, goal_id: d.measure.goal_id, status_label: d.measure.status_label, status_category: null,
+      timeframe_start: null, timeframe_end: null, target_groups: '', lead_actor_id: d.measure.actors.find((a) => a.role === 'lead')?.id ?? null, partner_actor_ids: d.measure.actors.filter((a) => a.role === 'partner').map((a) => a.id),
+    };
+  }
+
+  it('explains that a new plan replaces the published one, archives the old one, and links it as an earlier plan', async () => {
+    const ask = await admin.post(paths.adminPlanState(fx.A.slug, fx.A.draftPlanId), { state: 'published' });
+    expect(ask.status).toBe(200);
+    expect(ask.body).toContain('ersetzt auf der öffentlichen Seite den Plan „Integrationsplan Amstadt“');
+    expect(ask.body).toContain('wird dabei archiviert');
+    expect((await env.services.plans.getPlan(fx.A.municipalityId, fx.A.draftPlanId)).state).toBe('draft');
+
+    const done = await admin.post(paths.adminPlanState(fx.A.slug, fx.A.draftPlanId), { state: 'published', confirm: '1' });
+    expect(done.status).toBe(303);
+    expect((await env.services.plans.getPlan(fx.A.municipalityId, fx.A.draftPlanId)).state).toBe('published');
+    expect((await env.services.plans.getPlan(fx.A.municipalityId, fx.A.planId)).state).toBe('archived');
+
+    const visitor = new Client(env);
+    const home = await visitor.get(`/${fx.A.slug}`);
+    expect(home.body).toContain('Geheimer Entwurf Amstadt');
+    expect(home.body).toContain('Frühere Pläne');
+    expect(home.body).toContain(`href="${paths.plan(fx.A.slug, fx.A.planId)}"`);
+    const old = await visitor.get(paths.plan(fx.A.slug, fx.A.planId));
+    expect(old.status).toBe(200);
+    expect(old.body).toContain('archiviert');
+  });
+});
+

@@ -21,7 +21,7 @@ const ROUTES: Array<RouteCase<Side>> = [
     invalid: { form: () => ({ title: 'Titel-Merker', period_start: '2030', period_end: '2020' }), keep: 'Titel-Merker' },
   }),
   R('change plan state', 'POST', (s) => paths.adminPlanState(s.slug, s.draftPlanId), {
-    valid: () => ({ state: 'published' }),
+    valid: () => ({ state: 'published', confirm: '1' }),
     invalid: { form: () => ({ state: 'verschwunden' }), keep: '' },
   }),
   R('renumber', 'POST', (s) => paths.adminPlanRenumber(s.slug, s.planId), { valid: () => ({}) }),

@@ -54,6 +54,8 @@ declare module '../../platform/module.js' {
     'measure.public': { measureId: number };
     /** Below the facts of a measure's admin page. */
     'measure.admin': { measureId: number };
+    /** Why a plan may not be renumbered now: a section per reason; none means it may. */
+    'plan.renumber': { planId: number };
   }
 }
 

@@ -7,7 +7,7 @@ import { can } from '../../platform/auth/permissions.js';
 import { readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
-import { AdminOverviewPage, PlanWorkspacePage } from './plan.admin.view.js';
+import { AdminOverviewPage, ConfirmPublishPage, PlanWorkspacePage, RenumberPage } from './plan.admin.view.js';
 import { AdminMeasurePage } from './measure.view.js';
 import { parseWorkspaceFilter } from './plan.filter.js';
 import { PlanPage } from './plan.public.view.js';
@@ -136,14 +136,28 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     app.post(paths.adminPlanState.pattern, async (c) => {
       const by = requirePermission(c, 'plan.publish');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanState.params(c).id);
-      const v = validate(planStateSchema, await readForm(c));
+      const form = await readForm(c);
+      const v = validate(planStateSchema, form);
       if (!v.ok) return c.text(c.get('t')('errors.choiceInvalid'), 400);
+      if (v.data.state === 'published' && form.confirm !== '1') {
+        const replaced = await services.plans.publishedPlansBesides(mid(c), plan.id);
+        if (replaced.length > 0) return render(c, <ConfirmPublishPage ctx={pageContext(c)} plan={plan} replaced={replaced} />);
+      }
       await services.plans.setPlanState(mid(c), plan.id, v.data.state, by);
       return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')(`planStateDone.${v.data.state}`));
+    });
+    app.get(paths.adminPlanRenumber.pattern, async (c) => {
+      requirePermission(c, 'plan.edit');
+      const plan = await services.plans.getPlan(mid(c), paths.adminPlanRenumber.params(c).id);
+      const blockers = await slots.sections('plan.renumber', c, { planId: plan.id });
+      return render(c, <RenumberPage ctx={pageContext(c)} plan={plan} blockers={blockers} />);
     });
     app.post(paths.adminPlanRenumber.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanRenumber.params(c).id);
+      // Other modules may forbid it for now (an open update round knows its measures by their numbers).
+      const blockers = await slots.sections('plan.renumber', c, { planId: plan.id });
+      if (blockers.length > 0) return render(c, <RenumberPage ctx={pageContext(c)} plan={plan} blockers={blockers} />, 409);
       await services.plans.renumber(mid(c), plan.id, by);
       return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumbered'));
     });

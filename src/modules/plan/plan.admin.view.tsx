@@ -1,5 +1,6 @@
 // Admin pages of the plan: the overview of plans and the plan workspace (the whole tree with its actions).
 import { paths } from './plan.paths.js';
+import type { Child } from 'hono/jsx';
 import type { LinkItem } from '../../platform/module.js';
 import { ActionButton, StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -252,9 +253,60 @@ export function PlanWorkspacePage({ ctx, tree: fullTree, can, links, downloads, 
         </section>
       ) : null}
       <div class="actions">
-        <ActionButton action={paths.adminPlanRenumber(slug, plan.id)} csrfToken={ctx.csrfToken} label={t('plan.renumber')} />
+        <a class="kern-link" href={paths.adminPlanRenumber(slug, plan.id)}>{t('plan.renumber')}</a>
         {can.delete ? <a class="kern-link" href={paths.adminPlanDelete(slug, plan.id)}>{t('plan.delete')}</a> : null}
       </div>
+    </Layout>
+  );
+}
+
+const planCrumbs = (ctx: PageContext, plan: Plan) => [
+  { href: paths.admin(ctx.municipality!.slug), label: ctx.t('admin.overview.title') },
+  { href: paths.adminPlan(ctx.municipality!.slug, plan.id), label: plan.title },
+];
+
+/** Publishing while another plan is published: what happens to that one, before it happens. */
+export function ConfirmPublishPage({ ctx, plan, replaced }: { ctx: PageContext; plan: Plan; replaced: Plan[] }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const old = replaced.map((p) => p.title).join('“, „');
+  return (
+    <Layout ctx={ctx} title={t('workspace.publish.title')} area="admin" crumbs={planCrumbs(ctx, plan)}>
+      <h1 class="kern-heading-large">{t('workspace.publish.title')}</h1>
+      <p class="kern-body">{t('workspace.publish.replaces', { plan: plan.title, old })}</p>
+      <p class="kern-body">{t('workspace.publish.archives', { old })}</p>
+      <form method="post" action={paths.adminPlanState(slug, plan.id)} class="actions">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <input type="hidden" name="state" value="published" />
+        <input type="hidden" name="confirm" value="1" />
+        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('workspace.publish.confirm', { old })}</span></button>
+        <a class="kern-link" href={paths.adminPlan(slug, plan.id)}>{t('form.cancel')}</a>
+      </form>
+    </Layout>
+  );
+}
+
+/** Renumbering asks first; while something forbids it (an open update round), it says what and offers no button. */
+export function RenumberPage({ ctx, plan, blockers }: { ctx: PageContext; plan: Plan; blockers: Child[] }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={t('workspace.renumber.title')} area="admin" crumbs={planCrumbs(ctx, plan)}>
+      <h1 class="kern-heading-large">{t('workspace.renumber.title')}</h1>
+      <p class="kern-body">{t('workspace.renumber.intro')}</p>
+      {blockers.length > 0 ? (
+        <div class="kern-alert kern-alert--warning" role="alert">
+          <div class="kern-alert__header"><span class="kern-title">{t('workspace.renumber.blocked')}</span></div>
+          <div class="kern-alert__body">{blockers}</div>
+        </div>
+      ) : (
+        <p class="kern-body kern-body--bold">{t('workspace.renumber.consequence')}</p>
+      )}
+      <form method="post" action={paths.adminPlanRenumber(slug, plan.id)} class="actions">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        {blockers.length > 0 ? null : <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('workspace.renumber.confirm')}</span></button>}
+        <a class="kern-link" href={paths.adminPlan(slug, plan.id)}>{t('form.cancel')}</a>
+      </form>
     </Layout>
   );
 }

@@ -111,6 +111,11 @@ export class RoundService {
     return repo.listRounds(this.db, municipalityId);
   }
 
+  /** The plan's open round, if one is running. */
+  openRoundOfPlan(municipalityId: number, planId: number): Promise<repo.Round | undefined> {
+    return repo.openRoundOfPlan(this.db, municipalityId, planId);
+  }
+
   /**
    * The plan's most recent update round for the dashboard's overdue measures: when it started, its deadline,
    * the lead actors it asked and those of them that answered; null when the plan has had none.
