@@ -139,8 +139,10 @@ describe.skipIf(!browserAvailable())('journey: import a catalogue and update it 
     await page.waitForURL(planUrl);
     await axeCheck(page);
 
-    // Measure 27 now says "In Umsetzung", with a history entry naming the sheet.
-    await page.getByRole('link', { name: /Direkte und niedrigschwellige Ansprache/ }).click();
+    // Measure 27 now says "In Umsetzung", with a history entry naming the sheet. The workspace's filter finds it.
+    await page.getByLabel('Suchwörter').fill('Direkte und niedrigschwellige Ansprache');
+    await Promise.all([page.waitForURL(/\?/), page.getByRole('button', { name: 'Filtern' }).click()]);
+    await page.getByRole('link', { name: 'Bearbeiten Maßnahme 27' }).click();
     await axeCheck(page);
     const measure = await page.locator('main').innerText();
     expect(measure).toContain('In Umsetzung');
