@@ -22,7 +22,7 @@ const bench = { userId: null, name: 'Benchmark' };
 /** The represented actor and the 10 measures it leads, as the form of `adminOwnMeasures` would post them. */
 interface Representative {
   actor: { id: number; name: string };
-  user: { id: number; email: string; name: string; isInstanceAdmin: boolean };
+  user: { id: number; email: string; name: string; isInstanceAdmin: boolean; mustChangePassword: boolean };
   measureIds: number[];
 }
 
@@ -62,7 +62,7 @@ const ops = {
     const actor = (await s.representatives.actorOf(municipalityId, row.id))!;
     const measureIds = (await s.representatives.ownMeasures(municipalityId, actor.id)).flatMap((g) => g.measures).map((m) => m.id).slice(0, count);
     if (measureIds.length < count) throw new Error(`${actor.name} leads only ${measureIds.length} measures`);
-    return { actor, user: { id: row.id, email: row.email, name: row.name, isInstanceAdmin: false }, measureIds };
+    return { actor, user: { id: row.id, email: row.email, name: row.name, isInstanceAdmin: false, mustChangePassword: false }, measureIds };
   },
   /** Lets `around` run each search re-index of a write (for the breakdown): the touched documents' refresh and
    * any whole-plan rebuild. Returns the undo. */

@@ -9,10 +9,14 @@ import type { Child } from 'hono/jsx';
 import { MODULES } from './modules.js';
 import { registerAuthRoutes } from './platform/auth/auth.routes.js';
 import { randomToken } from './platform/auth/auth.service.js';
+import { TrustedProxies } from './platform/auth/client.address.js';
 import { can } from './platform/auth/permissions.js';
+import { SignInLimits } from './platform/auth/signin.limits.js';
 import { readAsset } from './platform/http/assets.js';
 import type { AppEnv } from './platform/http/env.js';
 import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './platform/http/errors.js';
+import { openFlash } from './platform/http/flash.js';
+import { instanceSecret } from './platform/http/flash.repository.js';
 import { FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
 import { platformPaths as paths, RESERVED_SLUGS } from './platform/http/paths.js';
 import { negotiateLang, registerLocales, translator } from './platform/i18n/i18n.js';
@@ -24,15 +28,6 @@ import type { AppDeps } from './services.js';
 export const SESSION_COOKIE = 'teilhabe_session';
 export const CSRF_COOKIE = 'teilhabe_csrf';
 const LANG_COOKIE = 'teilhabe_lang';
-
-/** A cookie value as written by redirectWithFlash; a malformed one is shown as nothing rather than failing the page. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '';
-  }
-}
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -60,6 +55,8 @@ export function createApp(deps: AppDeps) {
   };
   const app = new Hono<AppEnv>();
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
+  // The key that seals flash messages: read (or made) once, shared with every other process through the database.
+  let flashKeyOnce: Promise<Buffer> | null = null;
 
   // 1. Security headers and a Content-Security-Policy without inline script or style.
   app.use(
@@ -114,17 +111,31 @@ export function createApp(deps: AppDeps) {
     }
     c.set('csrfToken', csrf);
 
+    // A flash cookie as sealed by redirectWithFlash; a forged or malformed one is shown as nothing.
+    const flashKey = await (flashKeyOnce ??= instanceSecret(deps.db.kysely, 'flash', deps.clock().toISOString()).catch((err: unknown) => {
+      flashKeyOnce = null;
+      throw err;
+    }));
+    c.set('flashCookie', { key: flashKey, secure: deps.config.secureCookies });
     const flash = getCookie(c, FLASH_COOKIE);
-    c.set('flash', flash ? safeDecode(flash).slice(0, 300) : null);
+    c.set('flash', flash ? openFlash(flashKey, flash)?.slice(0, 300) ?? null : null);
     if (flash) deleteCookie(c, FLASH_COOKIE, { path: '/' });
     await next();
   });
 
-  // 4. No request body larger than the largest import (plus its form) is read at all.
+  // 3b. Whoever signed in with a one-time password chooses their own before anything else: every other page
+  // sends them to their account page (signing out still works).
+  app.use(async (c, next) => {
+    if (c.get('user')?.mustChangePassword && c.req.path !== paths.account() && c.req.path !== paths.signOut()) return c.redirect(paths.account(), 303);
+    await next();
+  });
+
+  // 4. No request body larger than the largest import (plus its form) is read at all: the body is counted while
+  // it arrives (a too large Content-Length is refused before the first byte), and reading stops at the limit.
   app.use(
     bodyLimit({
       maxSize: deps.config.importMaxBytes + 1024 * 1024,
-      onError: (c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" />, 413),
+      onError: (c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" values={{ mb: deps.config.importMaxBytes / 1024 / 1024 }} />, 413),
     }),
   );
 
@@ -142,7 +153,9 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config);
+  const signInLimits = new SignInLimits(deps.db.kysely, deps.clock, { maxFailures: deps.config.loginMaxAttempts, windowMinutes: deps.config.loginWindowMinutes });
+  const guards = { signIn: signInLimits, proxies: new TrustedProxies(deps.config.trustedProxies) };
+  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config, guards);
   // Routes outside any municipality (the instance admin), before tenancy claims the first path segment.
   const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
   for (const m of modules) if (m.instanceRoutes) app.route('/', m.instanceRoutes(context));

@@ -1,6 +1,6 @@
 // Strings of the shell on the command line: the `teilhabe` commands and the server's start-up lines, German
 // first. Registered by cli.ts and main.ts; the language is `--lang` (CLI only), else LANG, else German.
-import { isLang, type Lang } from './platform/i18n/i18n.js';
+import { isLang, type Lang, type T } from './platform/i18n/i18n.js';
 
 const de = {
   usage: `Aufruf: teilhabe <Befehl> [Optionen]
@@ -29,12 +29,12 @@ Die Datenbank wählen DATA_DIR (SQLite) oder DATABASE_URL (PostgreSQL), wie beim
   roleInvalid: '--role muss admin oder editor sein.',
   noMunicipality: 'Keine Kommune mit dem Kurznamen „{{slug}}“.',
   userCreated: 'Person {{email}} angelegt.',
-  userCreatedWithPassword: 'Person {{email}} angelegt. Einmal-Passwort: {{password}}',
+  userCreatedWithPassword: 'Person {{email}} angelegt. Einmal-Passwort: {{password}} (bei der ersten Anmeldung wählt die Person ein eigenes)',
   emailMissing: 'Bitte die E-Mail-Adresse angeben: teilhabe set-password EMAIL',
   passwordShort: 'Das Passwort muss mindestens 10 Zeichen haben.',
   noUser: 'Keine Person mit der E-Mail-Adresse {{email}}.',
   passwordSet: 'Passwort für {{email}} gesetzt.',
-  passwordNew: 'Neues Passwort für {{email}}: {{password}}',
+  passwordNew: 'Einmal-Passwort für {{email}}: {{password}} (bei der ersten Anmeldung wählt die Person ein eigenes)',
   fileMissing: 'Bitte die Datei angeben: teilhabe import DATEI --json',
   modeMissing: 'Bitte --json (nur lesen) oder --municipality KURZNAME (importieren) angeben.',
   fileUnreadable: 'Die Datei „{{file}}“ kann nicht gelesen werden.',
@@ -49,6 +49,11 @@ Die Datenbank wählen DATA_DIR (SQLite) oder DATABASE_URL (PostgreSQL), wie beim
     signIn: 'Anmelden: {{url}} als {{email}}',
     password: 'Einmal-Passwort (wird nur jetzt angezeigt): {{password}}',
     forgot: 'Passwort vergessen? npx teilhabe set-password {{email}}',
+    forgotAny: 'Passwort vergessen? npx teilhabe set-password E-MAIL',
+    empty: 'Noch keine Kommune angelegt. So beginnen Sie:',
+    firstMunicipality: '  1. Kommune mit ihrer Administration: npx teilhabe create-municipality --slug KURZNAME --name NAME --admin-email E-MAIL --admin-name NAME',
+    firstInstanceAdmin: '  2. Instanz-Administration (legt weitere Kommunen an): npx teilhabe create-user --email E-MAIL --name NAME --instance-admin',
+    demoHint: '  Oder zum Ausprobieren mit Demo-Daten starten: DEMO_DATA=true npm start',
   },
 };
 
@@ -79,12 +84,12 @@ DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL) choose the database, as for the s
   roleInvalid: '--role must be admin or editor.',
   noMunicipality: 'No municipality with the short name “{{slug}}”.',
   userCreated: 'Person {{email}} created.',
-  userCreatedWithPassword: 'Person {{email}} created. One-time password: {{password}}',
+  userCreatedWithPassword: 'Person {{email}} created. One-time password: {{password}} (they choose their own at the first sign-in)',
   emailMissing: 'Please give the email address: teilhabe set-password EMAIL',
   passwordShort: 'The password must have at least 10 characters.',
   noUser: 'No person with the email address {{email}}.',
   passwordSet: 'Password for {{email}} set.',
-  passwordNew: 'New password for {{email}}: {{password}}',
+  passwordNew: 'One-time password for {{email}}: {{password}} (they choose their own at the first sign-in)',
   fileMissing: 'Please give the file: teilhabe import FILE --json',
   modeMissing: 'Please give --json (read only) or --municipality SHORTNAME (import).',
   fileUnreadable: 'The file “{{file}}” cannot be read.',
@@ -99,6 +104,11 @@ DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL) choose the database, as for the s
     signIn: 'Sign in: {{url}} as {{email}}',
     password: 'One-time password (shown only now): {{password}}',
     forgot: 'Forgot the password? npx teilhabe set-password {{email}}',
+    forgotAny: 'Forgot a password? npx teilhabe set-password E-MAIL',
+    empty: 'No municipality yet. To begin:',
+    firstMunicipality: '  1. A municipality with its admin: npx teilhabe create-municipality --slug SLUG --name NAME --admin-email E-MAIL --admin-name NAME',
+    firstInstanceAdmin: '  2. An instance admin (creates further municipalities): npx teilhabe create-user --email E-MAIL --name NAME --instance-admin',
+    demoHint: '  Or try it with demo data: DEMO_DATA=true npm start',
   },
 };
 
@@ -108,4 +118,19 @@ export const cliLocale = { de: { cli: de }, en: { cli: en } };
 export function shellLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (isLang(explicit)) return explicit;
   return /^en(?![a-z])/i.test(env.LANG ?? '') ? 'en' : 'de';
+}
+
+/** What the server says after it started: the demo's sign-in, how to begin on an empty instance, or where to
+ *  reset a forgotten password (the demo admin's address only when that account exists). */
+export function startLines(
+  t: T,
+  s: { url: string; demo: { email: string; password: string | null } | null; municipalities: number; demoAdminEmail: string | null },
+): string[] {
+  if (s.demo) {
+    const lines = [t('cli.start.demo', { url: `${s.url}/musterstadt` }), t('cli.start.signIn', { url: `${s.url}/anmelden`, email: s.demo.email })];
+    if (s.demo.password) lines.push(t('cli.start.password', { password: s.demo.password }));
+    return lines;
+  }
+  if (s.municipalities === 0) return [t('cli.start.empty'), t('cli.start.firstMunicipality'), t('cli.start.firstInstanceAdmin'), t('cli.start.demoHint')];
+  return [s.demoAdminEmail ? t('cli.start.forgot', { email: s.demoAdminEmail }) : t('cli.start.forgotAny')];
 }

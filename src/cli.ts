@@ -97,7 +97,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const municipality = values.municipality ? await s.municipalities.findBySlug(values.municipality) : undefined;
         if (values.municipality && !municipality) throw new CliError(t('cli.noMunicipality', { slug: values.municipality }));
         const password = values.password ?? generatePassword();
-        const id = await s.auth.createUser({ email: values.email!, name: values.name!, password, isInstanceAdmin: values['instance-admin'] });
+        const id = await s.auth.createUser({ email: values.email!, name: values.name!, password, isInstanceAdmin: values['instance-admin'], mustChangePassword: values.password === undefined });
         if (municipality && role) await s.auth.addMembership(municipality.id, id, role);
         out(values.password ? t('cli.userCreated', { email: values.email }) : t('cli.userCreatedWithPassword', { email: values.email, password }));
       });
@@ -111,7 +111,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const user = await s.auth.findUserByEmail(email);
         if (!user) throw new CliError(t('cli.noUser', { email }));
         const password = values.password ?? generatePassword();
-        await s.auth.setPassword(user.id, password);
+        // A generated password is one-time: the next sign-in asks for a new one.
+        await s.auth.setPassword(user.id, password, { mustChange: values.password === undefined });
         out(values.password ? t('cli.passwordSet', { email }) : t('cli.passwordNew', { email, password }));
       });
       return;
@@ -130,8 +131,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       const config = loadConfig();
       const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
       // "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“", as the import pages say where a problem is.
-      const place = (p: { sheet?: string; row?: number; column?: string }) =>
-        [p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '', p.row ? t('import.placeRow', { row: p.row }) : '', p.column ? t('import.placeColumn', { column: p.column }) : ''];
+      const place = (p: { sheet?: string; page?: number; row?: number; column?: string }) =>
+        [p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '', p.page ? t('importer.placePage', { page: p.page }) : '', p.row ? t('import.placeRow', { row: p.row }) : '', p.column ? t('import.placeColumn', { column: p.column }) : ''];
       const failed = (errors: Array<{ sheet?: string; row?: number; column?: string; message: string }>) =>
         new CliError(errors.map((e) => [...place(e), e.message].filter(Boolean).join(', ')).join('\n'));
       if (values.json) {

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { cliLocale, shellLang } from './cli.locale.js';
+import { cliLocale, shellLang, startLines } from './cli.locale.js';
 import { ConfigError, loadConfig } from './platform/config.js';
-import { seedDemo } from './modules/demo/index.js';
+import { DEMO_ADMIN_EMAIL, seedDemo } from './modules/demo/index.js';
 import { systemClock } from './platform/clock.js';
 import { openDb } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
@@ -20,19 +20,19 @@ async function main() {
   const app = createApp({ config, db, clock: systemClock, services });
   registerLocales(cliLocale);
   const t = translator(shellLang(undefined));
+  const demoAdmin = await services.auth.findUserByEmail(DEMO_ADMIN_EMAIL);
+  const hints = startLines(t, {
+    url: config.publicUrl, demo,
+    municipalities: (await services.municipalities.list()).length,
+    demoAdminEmail: demoAdmin ? DEMO_ADMIN_EMAIL : null,
+  });
   // Background work (mail of the update rounds …) runs from the jobs table; jobs left by a previous run resume.
   const stopJobs = services.jobs.start(config.jobsPollSeconds * 1000);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const url = config.publicUrl;
     const engine = db.engine === 'sqlite' ? t('cli.start.sqlite', { dir: config.dataDir }) : t('cli.start.postgres');
     console.log(t('cli.start.running', { url, engine, port: info.port }));
-    if (demo) {
-      console.log(t('cli.start.demo', { url: `${url}/musterstadt` }));
-      console.log(t('cli.start.signIn', { url: `${url}/anmelden`, email: demo.email }));
-      if (demo.password) console.log(t('cli.start.password', { password: demo.password }));
-    } else {
-      console.log(t('cli.start.forgot', { email: 'admin@musterstadt.example' }));
-    }
+    for (const line of hints) console.log(line);
   });
   const stop = async () => {
     server.close();

@@ -1,6 +1,7 @@
 // The modules that make up Teilhabe, in order: a module's services are built after those of the modules
 // before it, its routes are mounted in this order, and its demo data is added in this order. Adding a module
 // is a new folder under src/modules with an index.ts exporting its manifest, plus one line here.
+import { accountsModule } from './modules/accounts/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { editionsModule } from './modules/editions/index.js';
 import { exportsModule } from './modules/exports/index.js';
@@ -12,6 +13,7 @@ import { roundsModule } from './modules/rounds/index.js';
 import type { ModuleManifest } from './platform/module.js';
 
 export const MODULES: readonly ModuleManifest[] = [
+  accountsModule,
   municipalitiesModule,
   planModule,
   importerModule,

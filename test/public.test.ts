@@ -110,7 +110,7 @@ describe('sign-in and security', () => {
   let env: TestEnv;
   let f: Fixture;
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { LOGIN_MAX_ATTEMPTS: '3' });
+    env = await createTestEnv('sqlite');
     f = await seedTwoMunicipalities(env);
   });
   afterAll(() => env.close());
@@ -244,6 +244,10 @@ describe.each(engines)('instance admin on %s', (engine) => {
     const password = res.body.match(/<code class="one-time-secret">([^<]+)<\/code>/)![1];
     const clara = new Client(env);
     await clara.signIn('clara@cestadt.example', password);
+    // The one-time password is one-time: every page leads to choosing her own first.
+    expect((await clara.get(paths.admin('cestadt'))).location).toBe('/konto');
+    expect((await clara.get('/konto')).body).toContain('Bitte wählen Sie ein eigenes Passwort');
+    expect((await clara.post('/konto', { current_password: password, password: 'claras-eigenes-passwort', password_confirm: 'claras-eigenes-passwort' })).location).toBe(paths.admin('cestadt'));
     expect((await clara.get(paths.admin('cestadt'))).status).toBe(200);
     expect((await clara.get(paths.admin('amstadt'))).status).toBe(404);
   });

@@ -1,8 +1,24 @@
 // One validated configuration object, read from the environment once. Every problem is listed at start.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
+
+/** An address or a network (`10.0.0.0/8`, `fd00::/8`): IPv4 or IPv6, with a prefix that fits. */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const addressList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .refine((list) => list.every(isAddressOrNetwork), 'muss eine durch Kommas getrennte Liste von Adressen oder Netzen sein, z. B. 127.0.0.1,10.0.0.0/8');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,6 +32,7 @@ export const configSchema = z.object({
   SECURE_COOKIES: bool.optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  TRUSTED_PROXIES: addressList,
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(10000),
   LOG_REQUESTS: bool.default(false),
@@ -43,6 +60,8 @@ export interface Config {
   secureCookies: boolean;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
+  /** Reverse proxies whose `X-Forwarded-For` names the client; from anyone else the header is ignored. */
+  trustedProxies: string[];
   importMaxBytes: number;
   importMaxRows: number;
   logRequests: boolean;
@@ -63,18 +82,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demoData: e.DEMO_DATA,
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    // Served over https (or in production), every cookie is Secure unless SECURE_COOKIES says otherwise.
+    secureCookies: e.SECURE_COOKIES ?? (e.NODE_ENV === 'production' || publicUrl.startsWith('https:')),
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    trustedProxies: e.TRUSTED_PROXIES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxRows: e.IMPORT_MAX_ROWS,
     logRequests: e.LOG_REQUESTS,

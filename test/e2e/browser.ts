@@ -39,13 +39,16 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh in-memory SQLite database with the demo municipality, listening on a free port. */
-export async function startServer(): Promise<Server> {
-  const env = await createTestEnv('sqlite');
+/** The real app on a fresh in-memory SQLite database with the demo municipality, listening on a free port (config overrides: SMTP). */
+export async function startServer(overrides: Record<string, string> = {}): Promise<Server> {
+  const env = await createTestEnv('sqlite', overrides);
   // The test clock stands still; set it to today so that the pages show plausible dates.
   env.now.value = new Date();
   const demo = await seedDemo(env.services);
   if (!demo?.password) throw new Error('the demo seed did not return a one-time password');
+  // The demo admin's password is one-time (a first sign-in must replace it); the journeys sign in with it many
+  // times, so it is set again as a chosen one. test/e2e/accounts.test.ts walks the forced change itself.
+  await env.services.auth.setPassword((await env.services.auth.findUserByEmail(demo.email))!.id, demo.password);
   const server = serve({ fetch: env.app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve, reject) => {
     if (server.listening) resolve();

@@ -24,8 +24,8 @@ describe.skipIf(!browserAvailable())('the plan workspace', () => {
     const plan = (await services.plans.findCurrentPublishedPlan(m.id))!;
     workspace = `${server.url}/${SLUG}/verwaltung/plaene/${plan.id}`;
     const tree = await services.plans.tree(m.id, plan.id);
-    const field = tree.fields.find((f) => f.goals.some((g) => g.measures.some((x) => x.number === 8)))!;
-    const measure = field.goals.flatMap((g) => g.measures).find((x) => x.number === 8)!;
+    const field = tree.fields.find((f) => f.goals.some((g) => g.measures.some((x) => x.number === '8')))!;
+    const measure = field.goals.flatMap((g) => g.measures).find((x) => x.number === '8')!;
     measure8 = { id: measure.id, fieldId: field.id, fieldTitle: field.title };
   });
   afterAll(async () => {

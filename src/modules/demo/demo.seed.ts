@@ -32,9 +32,7 @@ export class DemoService {
       },
       by,
     );
-    const admin = await services.auth.findUserByEmail(DEMO_ADMIN_EMAIL);
-    // The demo admin may also create further municipalities, so that every part can be tried.
-    if (admin) await services.auth.makeInstanceAdmin(admin.id);
+    // The demo admin administers Musterstadt only: the instance (further municipalities, hosts) is not theirs.
     for (const m of this.modules) await m.demo?.(services, { municipalityId: municipality.id, by });
     return { email: DEMO_ADMIN_EMAIL, password: adminPassword };
   }

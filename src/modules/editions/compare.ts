@@ -25,6 +25,10 @@ export interface HistoryEntry {
   note: string;
   changedAt: string;
   changedBy: string;
+  /** Who made the change as the public may know it (an actor); empty or absent: the administration. */
+  publicBy?: string;
+  /** The note is internal: the public (the yearly report) does not see it. */
+  noteInternal?: boolean;
 }
 
 export type MatchedBy = 'identity' | 'text' | 'similar';

@@ -1,6 +1,6 @@
 // The words a comparison is told in, shared by the compare page and the yearly report so both say the same.
 import type { T } from '../../platform/i18n/i18n.js';
-import { formatShortDate } from '../../platform/views/format.js';
+import { formatMonth, formatShortDate } from '../../platform/views/format.js';
 import type { ChangeKind, HistoryEntry, MeasureChange } from './compare.js';
 import type { CompareSide } from './editions.service.js';
 import type { PlacedMeasure, SnapshotMeasure } from './snapshot.js';
@@ -17,7 +17,8 @@ export function measureName(t: T, m: SnapshotMeasure): string {
 const actorsText = (t: T, m: SnapshotMeasure): string =>
   m.actors.length ? m.actors.map((a) => (a.role === 'lead' ? t('editions.leadActor', { name: a.name }) : a.name)).join(', ') : t('editions.none');
 
-const goalText = (t: T, p: PlacedMeasure): string => p.goal?.text ?? t('editions.furtherMeasures');
+/** The goal a measure stands under, or "Weitere Maßnahmen". */
+export const goalText = (t: T, p: PlacedMeasure): string => p.goal?.text ?? t('editions.furtherMeasures');
 
 /** One line per kind of change: what it was, what it is. */
 export function changeLines(t: T, change: MeasureChange): string[] {
@@ -40,14 +41,26 @@ export function statusText(t: T, status: { category: string; label: string }): s
   return !label || label.toLowerCase() === category.toLowerCase() ? category : `${label} (${category})`;
 }
 
-/** "12.03.2026, Erika Mustermann: Kurs beendet" – a status change from the history with its reason. */
-export function reasonLine(t: T, lang: string, entry: HistoryEntry): string {
-  const note = entry.note.trim() || t('editions.noReason');
-  return t('editions.reason', { date: formatShortDate(entry.changedAt, lang), by: entry.changedBy || t('editions.unknownAuthor'), to: entry.toLabel || t(`status.${entry.toCategory}`), note });
+/**
+ * "12.03.2026, Erika Mustermann: Kurs beendet" – a status change from the history with its reason. For the public
+ * (the yearly report): who as the public may know it ("Stadtverwaltung" for a person), without an internal note.
+ */
+export function reasonLine(t: T, lang: string, entry: HistoryEntry, audience: 'admin' | 'public' = 'admin'): string {
+  const open = audience === 'public';
+  const note = (open && entry.noteInternal ? '' : entry.note.trim()) || t('editions.noReason');
+  const by = open ? entry.publicBy || t('measure.byAdministration') : entry.changedBy || t('editions.unknownAuthor');
+  return t('editions.reason', { date: formatShortDate(entry.changedAt, lang), by, to: entry.toLabel || t(`status.${entry.toCategory}`), note });
+}
+
+/** A note's date as every date of the report: a day in figures, a month in words, a year as it is. */
+function noteDate(date: string, lang: string): string {
+  if (/^\d{4}-\d{2}-\d{2}/.test(date)) return formatShortDate(date, lang);
+  if (/^\d{4}-\d{2}$/.test(date)) return formatMonth(date, lang);
+  return date;
 }
 
 export function latestNote(t: T, lang: string, m: SnapshotMeasure): string {
   const note = m.notes[0];
   if (!note) return '';
-  return note.date ? t('editions.noteDated', { text: note.text, date: /^\d{4}-\d{2}-\d{2}$/.test(note.date) ? formatShortDate(note.date, lang) : note.date }) : note.text;
+  return note.date ? t('editions.noteDated', { text: note.text, date: noteDate(note.date, lang) }) : note.text;
 }

@@ -52,11 +52,11 @@ export async function deleteEdition(trx: Conn, municipalityId: number, editionId
   await trx.deleteFrom('editions').where('municipality_id', '=', municipalityId).where('id', '=', editionId).execute();
 }
 
-/** Every progress note of a plan's measures, newest first per measure. */
+/** Every public progress note of a plan's measures, newest first per measure: an edition keeps no internal note. */
 export async function notesOfPlan(db: Conn, municipalityId: number, planId: number): Promise<Map<number, Array<{ text: string; date: string | null }>>> {
   const rows = await db.selectFrom('progress_notes as n').innerJoin('measures as m', 'm.id', 'n.measure_id')
     .select(['n.id', 'n.measure_id', 'n.text', 'n.note_date'])
-    .where('n.municipality_id', '=', municipalityId).where('m.plan_id', '=', planId)
+    .where('n.municipality_id', '=', municipalityId).where('m.plan_id', '=', planId).where('n.is_internal', '=', 0)
     .execute();
   // Sorted here: the engines disagree on where NULL goes in a descending order. Undated notes come last.
   rows.sort((x, y) => (y.note_date ?? '').localeCompare(x.note_date ?? '') || y.id - x.id);
@@ -95,7 +95,7 @@ export async function statusHistory(db: Conn, municipalityId: number, measureIds
   // Chunked: SQLite allows a limited number of bound parameters per statement.
   for (let i = 0; i < measureIds.length; i += 500) {
     const rows = await db.selectFrom('status_changes')
-      .select(['measure_id', 'from_label', 'from_category', 'to_label', 'to_category', 'note', 'changed_at', 'changed_by_name'])
+      .select(['measure_id', 'from_label', 'from_category', 'to_label', 'to_category', 'note', 'changed_at', 'changed_by_name', 'changed_by_public', 'note_internal'])
       .where('municipality_id', '=', municipalityId).where('measure_id', 'in', measureIds.slice(i, i + 500))
       .where('changed_at', '>', from).where('changed_at', '<=', to)
       .orderBy('changed_at').orderBy('id')
@@ -103,7 +103,7 @@ export async function statusHistory(db: Conn, municipalityId: number, measureIds
     for (const r of rows) {
       entries.push({
         measureId: r.measure_id, fromLabel: r.from_label, fromCategory: r.from_category, toLabel: r.to_label, toCategory: r.to_category,
-        note: r.note, changedAt: r.changed_at, changedBy: r.changed_by_name,
+        note: r.note, changedAt: r.changed_at, changedBy: r.changed_by_name, publicBy: r.changed_by_public, noteInternal: r.note_internal === 1,
       });
     }
   }

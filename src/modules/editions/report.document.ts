@@ -2,10 +2,10 @@
 // from the plan's state, the dashboard's figures and the changes since the last edition; the PDF and the Word
 // renderer then only lay the same blocks out, so both files say the same.
 import type { T } from '../../platform/i18n/i18n.js';
-import { formatNumber, formatPercent, formatShortDate, localeOf } from '../../platform/views/format.js';
-import { periodLabel, type DashboardData, type RenderedChart } from '../monitoring/index.js';
+import { formatEuro, formatNumber, formatPercent, formatShortDate, localeOf } from '../../platform/views/format.js';
+import { periodLabel, type DashboardData, type PriorityView, type RenderedChart } from '../monitoring/index.js';
 import type { Comparison } from './compare.js';
-import { changeLines, latestNote, measureName, reasonLine, statusText } from './editions.describe.js';
+import { changeLines, goalText, latestNote, measureName, reasonLine, statusText } from './editions.describe.js';
 import type { EditionSummary } from './editions.service.js';
 import { placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';
 
@@ -41,9 +41,22 @@ export interface ReportInput {
   /** One chart per indicator, by indicator id. */
   indicatorCharts: Map<number, RenderedChart>;
   changes: { edition: EditionSummary; comparison: Comparison } | null;
+  /** The yearly priorities of the report's year. */
+  priorities: { year: number; items: PriorityView[] };
+  /** Every funding entry of the plan's measures. */
+  funding: ReportFunding[];
 }
 
-const MEASURE_TABLE = [0.06, 0.36, 0.2, 0.16, 0.22];
+export interface ReportFunding {
+  measure_id: number;
+  programme: string;
+  amount_cents: number | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+// Number, measure, goal, actors, status, latest note.
+const MEASURE_TABLE = [0.05, 0.3, 0.18, 0.17, 0.12, 0.18];
 
 function measureLabel(t: T, p: PlacedMeasure): string {
   return `${measureName(t, p.measure)}\n${p.measure.text}`;
@@ -99,7 +112,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
     text: t('editions.report.changes.intro', { label: e.label, taken: formatShortDate(e.created_at, lang), adopted: adopted ? ` (${adopted})` : '', date: formatShortDate(input.stateDate, lang) }),
   });
   const none: ReportBlock = { kind: 'paragraph', text: t('editions.compare.noneInSection') };
-  const measureColumns = [t('editions.col.measure'), t('editions.col.field'), t('editions.col.status')];
+  const measureColumns = [t('editions.col.measure'), t('editions.col.field'), t('editions.col.goal'), t('editions.col.status')];
 
   blocks.push({ kind: 'heading', level: 3, text: t('editions.compare.statusChanges', { count: c.statusChanges.length }) });
   blocks.push(
@@ -112,7 +125,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
           widths: [0.34, 0.16, 0.16, 0.34],
           rows: c.statusChanges.map((s) => [
             measureLabel(t, s.after), statusText(t, s.from), statusText(t, s.to),
-            s.reasons.length ? s.reasons.map((r) => reasonLine(t, lang, r)).join('\n') : t('editions.compare.noHistory'),
+            s.reasons.length ? s.reasons.map((r) => reasonLine(t, lang, r, 'public')).join('\n') : t('editions.compare.noHistory'),
           ]),
         },
   );
@@ -122,7 +135,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
     blocks.push(
       list.length === 0
         ? none
-        : { kind: 'table', caption: title, columns: measureColumns, widths: [0.5, 0.25, 0.25], rows: list.map((p) => [measureLabel(t, p), p.field.title, statusText(t, p.measure.status)]) },
+        : { kind: 'table', caption: title, columns: measureColumns, widths: [0.4, 0.18, 0.24, 0.18], rows: list.map((p) => [measureLabel(t, p), p.field.title, goalText(t, p), statusText(t, p.measure.status)]) },
     );
   }
   const changedTitle = t('editions.compare.changed', { count: c.changed.length });
@@ -186,10 +199,71 @@ function indicatorBlocks(input: ReportInput): ReportBlock[] {
   return blocks;
 }
 
+function prioritiesBlocks(input: ReportInput): ReportBlock[] {
+  const { t, snapshot } = input;
+  const { year, items } = input.priorities;
+  const title = t('editions.report.priorities.title', { year });
+  if (items.length === 0) return [{ kind: 'heading', level: 2, text: title }, { kind: 'paragraph', text: t('editions.report.priorities.none', { year }) }];
+  const measures = new Map(placedMeasures(snapshot).map((p) => [p.measure.id, p.measure]));
+  return [
+    { kind: 'heading', level: 2, text: title },
+    {
+      kind: 'table',
+      caption: title,
+      columns: [t('editions.report.priorities.priority'), t('editions.report.priorities.guidingGoal'), t('editions.report.priorities.links'), t('editions.report.priorities.progress')],
+      widths: [0.3, 0.2, 0.32, 0.18],
+      rows: items.map((p) => [
+        p.description ? `${p.title}\n${p.description}` : p.title,
+        p.guidingGoal?.text ?? '–',
+        [
+          ...p.goals.map((g) => `${t('editions.col.goal')}: ${g.text}`),
+          ...p.measures.map((m) => {
+            const known = measures.get(m.id);
+            return `${known ? measureName(t, known) : m.number !== null ? t('editions.measureNumbered', { number: m.number }) : t('editions.measureUnnumbered')}: ${m.text}`;
+          }),
+        ].join('\n') || '–',
+        p.progress.total === 0 ? t('editions.report.priorities.noMeasures') : t('editions.report.priorities.progressValue', { done: p.progress.done, total: p.progress.total }),
+      ]),
+    },
+  ];
+}
+
+function fundingBlocks(input: ReportInput): ReportBlock[] {
+  const { t, lang, snapshot, funding } = input;
+  const title = t('editions.report.funding.title');
+  if (funding.length === 0) return [{ kind: 'heading', level: 2, text: title }, { kind: 'paragraph', text: t('editions.report.funding.none') }];
+  const measures = new Map(placedMeasures(snapshot).map((p) => [p.measure.id, p.measure]));
+  const period = (f: ReportFunding) =>
+    f.start_date && f.end_date
+      ? `${formatShortDate(f.start_date, lang)} – ${formatShortDate(f.end_date, lang)}`
+      : f.end_date
+        ? t('editions.report.funding.until', { date: formatShortDate(f.end_date, lang) })
+        : f.start_date
+          ? t('editions.report.funding.from', { date: formatShortDate(f.start_date, lang) })
+          : '–';
+  const total = funding.reduce((sum, f) => sum + (f.amount_cents ?? 0), 0);
+  return [
+    { kind: 'heading', level: 2, text: title },
+    {
+      kind: 'table',
+      caption: title,
+      columns: [t('editions.col.measure'), t('editions.report.funding.programme'), t('editions.report.funding.amount'), t('editions.report.funding.period')],
+      widths: [0.4, 0.25, 0.15, 0.2],
+      rows: [
+        ...funding.map((f) => {
+          const m = measures.get(f.measure_id);
+          return [m ? `${measureName(t, m)}\n${m.text}` : '–', f.programme, f.amount_cents === null ? '–' : formatEuro(f.amount_cents, lang), period(f)];
+        }),
+        [t('editions.report.funding.total'), '', formatEuro(total, lang), ''],
+      ],
+    },
+  ];
+}
+
 function fieldBlocks(input: ReportInput): ReportBlock[] {
   const { t, lang, snapshot } = input;
   const placed = placedMeasures(snapshot);
-  const columns = [t('editions.col.number'), t('editions.col.measure'), t('editions.col.actors'), t('editions.col.status'), t('editions.col.latestNote')];
+  const columns = [t('editions.col.number'), t('editions.col.measure'), t('editions.col.goal'), t('editions.col.actors'), t('editions.col.status'), t('editions.col.latestNote')];
   return [
     { kind: 'heading', level: 2, text: t('editions.report.fields.title') },
     ...snapshot.fields.flatMap((f): ReportBlock[] => {
@@ -206,6 +280,7 @@ function fieldBlocks(input: ReportInput): ReportBlock[] {
               rows: measures.map((p) => [
                 p.measure.number === null ? '–' : String(p.measure.number),
                 p.measure.text,
+                goalText(t, p),
                 p.measure.actors.map((a) => (a.role === 'lead' ? t('editions.leadActor', { name: a.name }) : a.name)).join(', '),
                 statusText(t, p.measure.status),
                 latestNote(t, lang, p.measure) || '–',
@@ -230,11 +305,13 @@ export function buildReport(input: ReportInput): ReportDocument {
     pageOf: [t('editions.report.pageBefore'), t('editions.report.pageBetween')],
     blocks: [
       ...summaryBlocks(input),
+      ...prioritiesBlocks(input),
       { kind: 'heading', level: 2, text: t('editions.report.charts') },
       ...input.charts.flatMap((chart) => chartBlocks(chart, 3)),
       ...changeBlocks(input),
       ...overdueBlocks(input),
       ...indicatorBlocks(input),
+      ...fundingBlocks(input),
       ...fieldBlocks(input),
     ],
   };

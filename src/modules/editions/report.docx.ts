@@ -46,7 +46,8 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
   const children = report.blocks.map((block) => {
     switch (block.kind) {
       case 'heading':
-        return new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(block.text)] });
+        // Kept on the page of what follows it (Word moves a heading down rather than leave it alone at the foot).
+        return new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, keepLines: true, children: [new TextRun(block.text)] });
       case 'paragraph':
         return new Paragraph({ children: [new TextRun(block.text)] });
       case 'table':

@@ -1,6 +1,7 @@
 // Gathers the yearly report of a plan: the plan as it is today, the changes since its last edition, and the
-// dashboard's figures, charts, overdue measures and indicators from the monitoring module. The report's words are
-// German, the language of the council and of the plan's own text, whichever language the officer reads.
+// dashboard's figures, charts, overdue measures, indicators, the year's priorities and the funding from the
+// monitoring module. The report's words are German, the language of the council and of the plan's own text,
+// whichever language the officer reads.
 import type { Clock } from '../../platform/clock.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { Services } from '../../platform/module.js';
@@ -15,10 +16,15 @@ const LANG = 'de';
 
 export async function planReport(services: Services, clock: Clock, municipality: { id: number; name: string }, planId: number): Promise<ReportDocument> {
   const today = berlinDay(clock());
-  const [{ snapshot, changes }, dashboard] = await Promise.all([
+  const year = Number(today.slice(0, 4));
+  const [{ snapshot, changes }, data, priorities, funding] = await Promise.all([
     services.editions.sinceLastEdition(municipality.id, planId),
     dashboardData(services, municipality.id, planId, today),
+    services.monitoring.priorities(municipality.id, planId, year),
+    services.monitoring.fundingOfPlan(municipality.id, planId),
   ]);
+  // The actor table lists the actors with measures only.
+  const dashboard = { ...data, actors: data.actors.filter((a) => a.lead + a.partner > 0) };
   const t = translator(LANG);
   const charts = dashboardCharts(dashboard, t, LANG);
   return buildReport({
@@ -31,6 +37,8 @@ export async function planReport(services: Services, clock: Clock, municipality:
     charts: [charts.status, charts.changes, charts.actors],
     indicatorCharts: new Map(dashboard.indicators.map((i) => [i.id, indicatorChart(i, t, LANG)])),
     changes,
+    priorities: { year, items: priorities },
+    funding,
   });
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { allCatalogueRows } from './catalogue.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
-import { TABLE_COLUMNS, tableRecord } from './table.columns.js';
+import { attributeColumns, TABLE_COLUMNS, tableRecord } from './table.columns.js';
 
 /**
  * Semicolon, CRLF and a byte-order mark because that is what German Excel opens correctly on a double click;
@@ -9,9 +9,11 @@ import { TABLE_COLUMNS, tableRecord } from './table.columns.js';
  */
 export function exportCsv(input: ExportInput): Buffer {
   const { plan } = parseExportInput(input);
-  const text = stringify(allCatalogueRows(plan).map((row) => neutralise(tableRecord(row))), {
+  const rows = allCatalogueRows(plan);
+  const attributes = attributeColumns(rows);
+  const text = stringify(rows.map((row) => neutralise(tableRecord(row, attributes))), {
     header: true,
-    columns: [...TABLE_COLUMNS],
+    columns: [...TABLE_COLUMNS, ...attributes],
     delimiter: ';',
     record_delimiter: '\r\n',
     bom: true,

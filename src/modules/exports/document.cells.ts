@@ -7,7 +7,7 @@ import type { PlanState } from './export.model.js';
 
 export interface MeasureCells {
   number: string;
-  /** The measure's own lines, then one "→ …" line per progress note. */
+  /** The measure's own lines, its timeframe and further attributes ("Kosten: …"), then one "→ …" line per progress note. */
   text: string[];
   actors: string;
   status: string;
@@ -16,8 +16,13 @@ export interface MeasureCells {
 export function measureCells(measure: ExchangeMeasure, labels: DocumentLabels, noteMark?: string): MeasureCells {
   const notes = formatNotes(measure.notes, noteMark);
   return {
-    number: measure.number === null ? '' : String(measure.number),
-    text: [...measure.text.split('\n'), ...(notes ? notes.split('\n') : [])],
+    number: measure.number ?? '',
+    text: [
+      ...measure.text.split('\n'),
+      ...(measure.timeframe ? [`${labels.timeframe}: ${measure.timeframe}`] : []),
+      ...(measure.attributes ?? []).map((a) => `${a.label}: ${a.value.replace(/\s*\n\s*/g, ' ')}`),
+      ...(notes ? notes.split('\n') : []),
+    ],
     actors: formatActors(measure.actors),
     status: formatStatus(measure.status, labels.statusCategories),
   };

@@ -23,6 +23,7 @@ export interface DocumentLabels {
   measure: string;
   actors: string;
   status: string;
+  timeframe: string;
   vision: string;
   furtherMeasures: string;
   statusCategories: Record<StatusCategory, string>;
@@ -41,6 +42,7 @@ const LABELS: Record<ExportLang, DocumentLabels> = {
     measure: 'Maßnahme',
     actors: 'Akteurinnen und Akteure',
     status: 'Status der Umsetzung',
+    timeframe: 'Zeitraum',
     vision: 'Vision',
     furtherMeasures: 'Weitere Maßnahmen',
     statusCategories: STATUS_CATEGORY_LABELS_DE,
@@ -56,6 +58,7 @@ const LABELS: Record<ExportLang, DocumentLabels> = {
     measure: 'Measure',
     actors: 'Actors',
     status: 'Status of implementation',
+    timeframe: 'Timeframe',
     vision: 'Vision',
     furtherMeasures: 'Further measures',
     statusCategories: statusCategoryLabels('en'),

@@ -13,7 +13,7 @@ export { exportPdf } from './pdf.export.js';
 export { exportXlsx } from './xlsx.export.js';
 // Shared with the yearly report (editions module): the tagged PDF frame and table, and Word's building blocks.
 export { createTaggedPdf, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from './pdf.document.js';
-export { drawTable, type PdfTableRow } from './pdf.table.js';
+export { drawTable, tableStartHeight, type PdfTableRow } from './pdf.table.js';
 export { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun, type Run } from './docx.parts.js';
 export { woffToSfnt } from './woff.js';
 

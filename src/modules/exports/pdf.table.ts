@@ -179,18 +179,33 @@ function drawRowPart(layout: Layout, structs: Array<StructElement | undefined>, 
   });
 }
 
-export function drawTable(doc: Doc, parent: StructElement, fonts: PdfTableFonts, spec: PdfTableSpec): void {
+function tableLayout(doc: Doc, fonts: PdfTableFonts, spec: PdfTableSpec): Layout {
   const left = doc.page.margins.left;
   const textWidth = doc.page.width - left - doc.page.margins.right;
   const widths = spec.widths.map((share) => share * textWidth);
   const x = widths.map((_, column) => left + widths.slice(0, column).reduce((sum, w) => sum + w, 0));
   const layout: Layout = { doc, fonts, x, widths, headers: spec.headers, headerLang: spec.headerLang, headerHeight: 0 };
   layout.headerHeight = rowHeight(layout, spec.headers, true);
+  return layout;
+}
+
+/** What a table needs on the page it starts on: its header and its first row (a long row as far as a page holds). */
+function startHeight(layout: Layout, spec: PdfTableSpec): number {
+  const pageTop = layout.doc.page.margins.top + layout.headerHeight;
+  return layout.headerHeight + Math.min(rowHeight(layout, spec.rows[0]?.cells ?? []), bottom(layout.doc) - pageTop);
+}
+
+/** The height `drawTable` keeps together at the table's start; a heading above it keeps this much below itself. */
+export function tableStartHeight(doc: Doc, fonts: PdfTableFonts, spec: PdfTableSpec): number {
+  return startHeight(tableLayout(doc, fonts, spec), spec);
+}
+
+export function drawTable(doc: Doc, parent: StructElement, fonts: PdfTableFonts, spec: PdfTableSpec): void {
+  const layout = tableLayout(doc, fonts, spec);
   const pageTop = doc.page.margins.top + layout.headerHeight;
 
   let y = doc.y;
-  const firstRow = spec.rows[0]?.cells ?? [];
-  if (y + layout.headerHeight + Math.min(rowHeight(layout, firstRow), bottom(doc) - pageTop) > bottom(doc)) {
+  if (y + startHeight(layout, spec) > bottom(doc)) {
     doc.addPage();
     y = doc.page.margins.top;
   }
@@ -233,6 +248,6 @@ export function drawTable(doc: Doc, parent: StructElement, fonts: PdfTableFonts,
   closeTable(layout, y);
   tbody.end();
   table.end();
-  doc.x = left;
+  doc.x = doc.page.margins.left;
   doc.y = y + fonts.size;
 }

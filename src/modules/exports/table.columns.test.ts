@@ -15,6 +15,7 @@ describe('table columns and the importer', () => {
       'Nr.': 'number',
       Maßnahme: 'measure',
       Akteure: 'actors',
+      Zeitraum: 'timeframe',
       Status: 'status',
       Fortschritt: 'notes',
     });

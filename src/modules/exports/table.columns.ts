@@ -12,6 +12,8 @@ export const TABLE_COLUMNS = [
   'Nr.',
   'Maßnahme',
   'Akteure',
+  'Zeitraum',
+  'Zielgruppen',
   'Status',
   'Statuskategorie',
   'Statusdatum',
@@ -20,16 +22,31 @@ export const TABLE_COLUMNS = [
 ] as const;
 
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
-export type TableRecord = Record<TableColumn, string | number | null>;
+export type TableRecord = Record<TableColumn, string | number | null> & Record<string, string | number | null>;
 
-export function tableRecord(row: CatalogueRow): TableRecord {
+/**
+ * The measures' further attributes as columns after the fixed ones, one per label in the order they first occur;
+ * the importer keeps a column it does not know as an attribute under its header, so they read back the same.
+ */
+export function attributeColumns(rows: readonly CatalogueRow[]): string[] {
+  const fixed = new Set<string>(TABLE_COLUMNS);
+  const labels = new Set<string>();
+  for (const { measure } of rows) for (const { label } of measure.attributes ?? []) if (!fixed.has(label)) labels.add(label);
+  return [...labels];
+}
+
+export function tableRecord(row: CatalogueRow, attributes: readonly string[] = []): TableRecord {
   const { measure } = row;
+  const own = (label: string) => (measure.attributes ?? []).filter((a) => a.label === label).map((a) => a.value).join('\n');
   return {
+    ...Object.fromEntries(attributes.map((label) => [label, own(label)])),
     Handlungsfeld: row.field.title,
     Ziel: row.goal,
     'Nr.': measure.number,
     Maßnahme: measure.text,
     Akteure: formatActors(measure.actors),
+    Zeitraum: measure.timeframe ?? '',
+    Zielgruppen: (measure.targetGroups ?? []).join(', '),
     Status: measure.status.label,
     Statuskategorie: STATUS_CATEGORY_LABELS_DE[measure.status.category],
     Statusdatum: measure.status.date ?? '',

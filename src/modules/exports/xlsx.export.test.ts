@@ -30,7 +30,7 @@ describe('exportXlsx', () => {
     const workbook = await reread(await exportXlsx(smallInput));
     const sheet = workbook.getWorksheet('Sprache und Bildung')!;
     expect(values(sheet.getRow(1))).toEqual([
-      'Ziel', 'Nr.', 'Maßnahme', 'Zeitraum', 'Zielgruppen', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
+      'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Zielgruppen', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
     ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -38,7 +38,9 @@ describe('exportXlsx', () => {
     expect(sheet.rowCount).toBe(5);
 
     const first = sheet.getRow(2);
-    expect(first.getCell(2).value).toBe(1);
+    // A string cell in text format: Excel keeps "1.10" as written instead of turning it into 1.1.
+    expect(first.getCell(2).value).toBe('1');
+    expect(first.getCell(2).numFmt).toBe('@');
     expect(first.getCell(7).value).toBe('In Planung ab 2024');
     expect(first.getCell(9).value).toBe('2024');
     expect(first.getCell(9).numFmt).toBe('@');
@@ -72,8 +74,8 @@ describe('exportXlsx', () => {
     measure.targetGroups = ['Frauen', 'Jugendliche'];
     const workbook = await reread(await exportXlsx(input));
     const row = workbook.getWorksheet('Sprache und Bildung')!.getRow(2);
-    expect(row.getCell(4).value).toBe('2025–2026');
-    expect(row.getCell(5).value).toBe('Frauen, Jugendliche');
+    expect(row.getCell(5).value).toBe('2025–2026');
+    expect(row.getCell(6).value).toBe('Frauen, Jugendliche');
     const overview = workbook.getWorksheet('Übersicht')!;
     const rows = overview.getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(rows).toContainEqual(['Handlungsfeld', 'Vision']);

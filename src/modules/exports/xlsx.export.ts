@@ -4,19 +4,16 @@ import { catalogueRows, countByCategory } from './catalogue.js';
 import { documentLabels, STATUS_CATEGORY_LABELS_DE } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
 import { sheetNames } from './sheet.names.js';
-import { TABLE_COLUMNS, tableRecord, type TableColumn } from './table.columns.js';
+import { attributeColumns, TABLE_COLUMNS, tableRecord, type TableColumn } from './table.columns.js';
 
 const OVERVIEW_SHEET = 'Übersicht';
 
 // Each field's sheet is a plain table (header in row 1, nothing above it) so that the update import can read an
 // edited sheet back. The field is the sheet name, so its column is left out.
-// The sheets add the timeframe and the target groups after the measure ("Zeitraum" is a header the import reads).
-type SheetColumn = TableColumn | 'Zeitraum' | 'Zielgruppen';
-const SHEET_COLUMNS: SheetColumn[] = TABLE_COLUMNS.filter((column) => column !== 'Handlungsfeld').flatMap((column): SheetColumn[] =>
-  column === 'Maßnahme' ? [column, 'Zeitraum', 'Zielgruppen'] : [column]);
+const SHEET_COLUMNS = TABLE_COLUMNS.filter((column) => column !== 'Handlungsfeld');
 
 // Widths in characters, chosen so that all columns print on one A4 landscape page at a readable scale.
-const COLUMN_WIDTHS: Record<SheetColumn, number> = {
+const COLUMN_WIDTHS: Record<TableColumn, number> = {
   Handlungsfeld: 24,
   Ziel: 28,
   'Nr.': 5,
@@ -91,8 +88,8 @@ function printSetup(sheet: ExcelJS.Worksheet, repeatHeader: boolean): void {
   sheet.headerFooter = { oddFooter: '&L&A&RSeite &P von &N' };
 }
 
-// Text format on every column but the number: otherwise Excel turns a status date "2024-03" or a label such as
-// "1.3." into a date as soon as someone edits the cell.
+// Text format on every column, the number too: otherwise Excel turns a status date "2024-03" or a label such as
+// "1.3." into a date as soon as someone edits the cell, and a number "1.10" into 1.1. Numbers are string cells.
 const TEXT_FORMAT = '@';
 
 function addOverview(workbook: ExcelJS.Workbook, input: ExportInput): void {
@@ -128,19 +125,19 @@ function addOverview(workbook: ExcelJS.Workbook, input: ExportInput): void {
 
 function addFieldSheet(workbook: ExcelJS.Workbook, name: string, field: ExportInput['plan']['fields'][number]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SHEET_COLUMNS.map((column) => ({
+  const rows = catalogueRows(field);
+  const attributes = attributeColumns(rows);
+  const columns: string[] = [...SHEET_COLUMNS, ...attributes];
+  sheet.columns = columns.map((column) => ({
     header: column,
     key: column,
-    width: COLUMN_WIDTHS[column],
-    style: { alignment: { wrapText: true, vertical: 'top' }, ...(column === 'Nr.' ? {} : { numFmt: TEXT_FORMAT }) },
+    width: COLUMN_WIDTHS[column as TableColumn] ?? 16,
+    style: { alignment: { wrapText: true, vertical: 'top' }, numFmt: TEXT_FORMAT },
   }));
-  for (const row of catalogueRows(field)) {
-    const { timeframe, targetGroups } = row.measure;
-    sheet.addRow({ ...tableRecord(row), Zeitraum: timeframe ?? '', Zielgruppen: (targetGroups ?? []).join(', ') });
-  }
+  for (const row of rows) sheet.addRow(tableRecord(row, attributes));
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(sheet.rowCount, 1), column: SHEET_COLUMNS.length } };
-  fitRowHeights(sheet, SHEET_COLUMNS.map((column) => COLUMN_WIDTHS[column]));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(sheet.rowCount, 1), column: columns.length } };
+  fitRowHeights(sheet, columns.map((column) => COLUMN_WIDTHS[column as TableColumn] ?? 16));
   printSetup(sheet, true);
 }
 

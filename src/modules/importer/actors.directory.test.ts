@@ -3,7 +3,7 @@ import { unifyActors } from './actors.directory.js';
 import type { ExchangeActor, ExchangePlan } from '../plan/index.js';
 
 function planWith(...lists: ExchangeActor[][]): ExchangePlan {
-  const measures = lists.map((actors, i) => ({ number: i + 1, text: `M${i}`, actors, status: { category: 'unknown' as const, label: '', date: null }, notes: [] }));
+  const measures = lists.map((actors, i) => ({ number: String(i + 1), text: `M${i}`, actors, status: { category: 'unknown' as const, label: '', date: null }, notes: [] }));
   return { plan: { title: 'T' }, fields: [{ title: 'F', visions: [], goals: [{ text: '', measures }], furtherMeasures: [] }] };
 }
 
@@ -26,5 +26,14 @@ describe('actors directory', () => {
       { name: 'Koordinator für das Bürgerschaftliche Engagement', role: 'lead', parent: 'Amt für soziale Dienste' },
       { name: 'Vereine', role: 'lead', parent: null },
     ]);
+  });
+
+  it('reuses the spelling of an actor the directory has already, matched like the directory (case and spaces)', () => {
+    const plan = planWith([actor('stadt  TALHEIM', 'amt für soziales'), actor('Neuer Verein')]);
+    expect(unifyActors(plan, ['Stadt Talheim', 'Amt für Soziales'])).toEqual([
+      { name: 'Stadt Talheim', parent: 'Amt für Soziales', measureCount: 1, existing: true },
+      { name: 'Neuer Verein', parent: null, measureCount: 1 },
+    ]);
+    expect(plan.fields[0].goals[0].measures[0].actors[0]).toEqual({ name: 'Stadt Talheim', role: 'lead', parent: 'Amt für Soziales' });
   });
 });

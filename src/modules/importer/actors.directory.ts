@@ -2,12 +2,14 @@
 // Measures are rewritten to the directory's spelling and parent, so "Kontaktstelle für Integration" named
 // once with "(Amt für soziale Dienste)" and once without ends up as one actor with that parent everywhere.
 import { actorKey } from './actors.parser.js';
-import type { ExchangeMeasure, ExchangePlan } from '../plan/index.js';
+import { actorNameKey, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
 
 export interface DirectoryEntry {
   name: string;
   parent: string | null;
   measureCount: number;
+  /** The municipality's directory has this actor already (same name but for case and spaces): it is reused. */
+  existing?: true;
 }
 
 function allMeasures(plan: ExchangePlan): ExchangeMeasure[] {
@@ -26,7 +28,12 @@ function oneEditApart(a: string, b: string): boolean {
 // and "VHG" may well be two.
 const TYPO_MIN_LENGTH = 15;
 
-export function unifyActors(plan: ExchangePlan): DirectoryEntry[] {
+/**
+ * `existing` are the names in the municipality's directory: an entry with the same name but for case and
+ * spaces takes that spelling, as the directory's unique names are matched (`actorNameKey`), so the preview
+ * shows the actor the import will reuse.
+ */
+export function unifyActors(plan: ExchangePlan, existing: readonly string[] = []): DirectoryEntry[] {
   const entries = new Map<string, DirectoryEntry>();
   const keyOf = new Map<string, string>();
   const resolve = (name: string): string => {
@@ -50,6 +57,15 @@ export function unifyActors(plan: ExchangePlan): DirectoryEntry[] {
         if (actor.name.length < entry.name.length && actorKey(actor.name) === key) entry.name = actor.name;
       }
     }
+  }
+  const known = new Map(existing.map((name) => [actorNameKey(name), name]));
+  for (const entry of entries.values()) {
+    const name = known.get(actorNameKey(entry.name));
+    if (name !== undefined) Object.assign(entry, { name, existing: true });
+  }
+  for (const entry of entries.values()) {
+    const parent = entry.parent === null ? undefined : known.get(actorNameKey(entry.parent));
+    if (parent !== undefined) entry.parent = parent;
   }
   for (const measure of allMeasures(plan)) {
     for (const actor of measure.actors) {

@@ -62,6 +62,10 @@ function protect(text: string): string {
 const SEPARATOR =
   /\s*(?:;|,|\s+in\s+(?:Kooperation|Zusammenarbeit|Abstimmung)\s+mit\s+|\s+(?:gemeinsam|zusammen)\s+mit\s+|\s+(?:unterstützt|begleitet)\s+(?:durch|von)\s+|\s+mit\s+Unterstützung\s+(?:von|der|des|durch)\s+|\s+und\s+|\s+sowie\s+|\s+bzw\.\s+|\s+oder\s+|(?<!-)\/(?!-))\s*/;
 
+/** The separators that introduce partners: what follows them never leads. */
+const COOPERATION =
+  /\s+(?:in\s+(?:Kooperation|Zusammenarbeit|Abstimmung)\s+mit|(?:gemeinsam|zusammen)\s+mit|(?:unterstützt|begleitet)\s+(?:durch|von)|mit\s+Unterstützung\s+(?:von|der|des|durch))\s+/;
+
 const LEAD_LABEL = /^(ff|federführung|federführend|verantwortlich|verantwortung|lead|leitung|träger(?:in)?|zuständig(?:keit)?|koordination)$/i;
 const PARTNER_LABEL = /^(beteiligte?|partner\S*|kooperation(?:spartner\S*)?|mitwirkung|mitwirkende|unterstützung|weitere)$/i;
 const MID_LABEL = /(?:^|\s)(FF|Federführung|Verantwortlich|Beteiligte|Partner(?:innen)?|Kooperationspartner\S*|Umsetzung|Koordination|Mitwirkung|Unterstützung|Träger(?:in)?|Zuständig(?:keit)?)\s*:\s*/g;
@@ -152,19 +156,24 @@ function segment(raw: string): Segment | null {
   return { name: text, parent: null, examples: [], marked };
 }
 
-/** Splits an actor cell into actors with roles and parents. */
-export function parseActors(raw: string): ParsedActors {
+/**
+ * Splits an actor cell into actors with roles and parents. `role`: the role the cell's column gives its actors
+ * (a "Federführung" column leads, a "Kooperationspartner" column partners); a lead marker or label in the cell
+ * still wins, and "A in Kooperation mit B" still makes B a partner. Without it, the first named leads.
+ */
+export function parseActors(raw: string, role?: 'lead' | 'partner'): ParsedActors {
   const text = oneLine(raw.replace(/\r?\n+/g, ', '))
     // Flattened line breaks: after a quoted project name ("Projektleitung „LEmietet“ Koordinator …") and
     // between a unit and an office ("Telefonzentrale Amt für soziale Dienste").
     .replace(/([“"»])\s+(?=\p{Lu})/gu, '$1, ')
     .replace(/(\p{Lu}\p{Ll}+)\s+(?=Amt\s+für\b)/gu, '$1, ');
-  const found: Array<{ name: string; parent: string | null; labelLead: boolean; marked: boolean }> = [];
+  const found: Array<{ name: string; parent: string | null; labelLead: boolean; marked: boolean; cooperating: boolean }> = [];
   const seen = new Map<string, number>();
   const parts = labelledParts(dropClauses(text));
   const anyLeadLabel = parts.some((part) => part.lead);
   for (const part of parts) {
-    for (const piece of protect(part.text).split(SEPARATOR)) {
+    const pieces = protect(part.text).split(COOPERATION).flatMap((chunk, c) => chunk.split(SEPARATOR).map((piece) => ({ piece, cooperating: c > 0 })));
+    for (const { piece, cooperating } of pieces) {
       const segmentFound = segment(piece);
       if (!segmentFound) continue;
       const entries = [segmentFound, ...segmentFound.examples.map((name) => ({ name, parent: null, examples: [], marked: false }))];
@@ -177,7 +186,7 @@ export function parseActors(raw: string): ParsedActors {
           continue;
         }
         seen.set(key, found.length);
-        found.push({ name: entry.name, parent: entry.parent, labelLead: part.lead, marked: entry.marked });
+        found.push({ name: entry.name, parent: entry.parent, labelLead: part.lead, marked: entry.marked, cooperating });
       }
     }
   }
@@ -185,7 +194,7 @@ export function parseActors(raw: string): ParsedActors {
   // first named leads.
   const anyMarked = found.some((entry) => entry.marked);
   const actors: ExchangeActor[] = found.map((entry, i) => {
-    const lead = anyLeadLabel || anyMarked ? entry.labelLead || entry.marked : i === 0;
+    const lead = anyLeadLabel || anyMarked ? entry.labelLead || entry.marked : role ? role === 'lead' && !entry.cooperating : i === 0;
     return { name: entry.name, role: lead ? 'lead' : 'partner', parent: entry.parent };
   });
   const unsure: ParsedActors['unsure'] = [];

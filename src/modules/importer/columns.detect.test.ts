@@ -34,3 +34,14 @@ describe('header names', () => {
     expect(matchHeader(['Maßnahme'])).toBeNull();
   });
 });
+
+describe("the app's own export", () => {
+  it('reads a further column whose label names a role as an attribute, not as that role', () => {
+    const header = ['Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme', 'Beteiligte', 'Bereich', 'Kosten'];
+    const match = matchHeader(header)!;
+    expect(match.roles).toEqual({ goal: 0, number: 1, measure: 2, actors: 3, timeframe: 4, status: 5, notes: 8 });
+    expect(match.unknown).toEqual([10, 11, 12]);
+    // The same labels in a catalogue of the town's own are roles.
+    expect(matchHeader(['Maßnahme', 'Akteure', 'Beteiligte', 'Bereich'])!.roles).toEqual({ measure: 0, actors: 1, partners: 2, field: 3 });
+  });
+});

@@ -83,10 +83,17 @@ describe('field titles', () => {
 
 describe('header names', () => {
   it.each([
-    ['Kooperationspartner', 'actors'],
-    ['Kooperationspartner:innen', 'actors'],
-    ['Partner', 'actors'],
-    ['beteiligt', 'actors'],
+    ['Kooperationspartner', 'partners'],
+    ['Kooperationspartner:innen', 'partners'],
+    ['Partner', 'partners'],
+    ['beteiligt', 'partners'],
+    ['Beteiligte', 'partners'],
+    ['Kooperation', 'partners'],
+    ['Mitwirkende', 'partners'],
+    ['Federführung', 'actors'],
+    ['Verantwortlich', 'actors'],
+    ['Zuständig', 'actors'],
+    ['Federführung und Beteiligte', 'actors'],
     ['Umsetzung bis', 'timeframe'],
     ['Zeitraum', 'timeframe'],
     ['Zeitplan', 'timeframe'],
@@ -95,30 +102,44 @@ describe('header names', () => {
     expect(roleOfHeader(header)).toBe(role);
   });
 
-  it('maps "Kooperationspartner" and "Umsetzung bis" as the actors and timeframe columns of a table', () => {
+  it('maps "Kooperationspartner" and "Umsetzung bis" as the partners and timeframe columns of a table', () => {
     const { plan, columns, warnings } = interpret(lines('Maßnahme\tKooperationspartner\tUmsetzung bis', 'Sprachcafé\tVHS\t12/2025'));
-    expect(columns.roles).toEqual({ measure: 0, actors: 1, timeframe: 2 });
+    expect(columns.roles).toEqual({ measure: 0, partners: 1, timeframe: 2 });
     const [measure] = plan.fields[0].goals[0].measures;
-    expect([measure.actors.map((a) => a.name), measure.timeframe]).toEqual([['VHS'], '12/2025']);
+    expect([measure.actors, measure.timeframe]).toEqual([[{ name: 'VHS', role: 'partner', parent: null }], '12/2025']);
     expect(warnings).toEqual([]);
   });
 
-  it('keeps the first actors column and warns about a second one instead of dropping it silently', () => {
-    const { plan, columns, warnings } = interpret(lines('Maßnahme\tFederführung\tKooperationspartner', 'Sprachcafé\tVHS\tCaritas'));
-    expect(columns.roles).toEqual({ measure: 0, actors: 1 });
-    expect(plan.fields[0].goals[0].measures[0].actors.map((a) => a.name)).toEqual(['VHS']);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ row: 1, column: 'Kooperationspartner' });
-    expect(warnings[0].message).toContain('„Kooperationspartner“ nennt weitere Akteure');
+  it('reads a lead column and a partner column at once, each actor in its column\'s role', () => {
+    const { plan, columns, warnings } = interpret(
+      lines('Maßnahme\tFederführung\tKooperationspartner', 'Sprachcafé\tVHS, Jobcenter\tCaritas, Diakonie', 'Lernpaten\tIntegrationsbüro\tVHS (Federführung), Caritas'),
+    );
+    expect(columns.roles).toEqual({ measure: 0, actors: 1, partners: 2 });
+    const [first, second] = plan.fields[0].goals[0].measures;
+    expect(first.actors.map((a) => [a.name, a.role])).toEqual([['VHS', 'lead'], ['Jobcenter', 'lead'], ['Caritas', 'partner'], ['Diakonie', 'partner']]);
+    // A lead marker in the partner column still makes a lead.
+    expect(second.actors.map((a) => [a.name, a.role])).toEqual([['Integrationsbüro', 'lead'], ['VHS', 'lead'], ['Caritas', 'partner']]);
+    expect(warnings).toEqual([]);
   });
 
-  it('warns about the column a mapping takes a role away from', () => {
-    const { columns, warnings } = interpret(lines('Maßnahme\tFederführung\tKooperationspartner', 'Sprachcafé\tVHS\tCaritas'), {
-      columnMapping: { actors: 2 },
+  it('keeps a second column of the same actor role as a further actor column', () => {
+    const { plan, columns } = interpret(lines('Maßnahme\tVerantwortlich\tKooperationspartner\tBeteiligte', 'Sprachcafé\tVHS\tCaritas\tDiakonie'));
+    expect(columns.actorColumns).toEqual([{ index: 3, role: 'partners' }]);
+    expect(plan.fields[0].goals[0].measures[0].actors.map((a) => [a.name, a.role])).toEqual([['VHS', 'lead'], ['Caritas', 'partner'], ['Diakonie', 'partner']]);
+  });
+
+  it('keeps the column a mapping takes a role away from as an attribute, and never unmaps an actor column for another', () => {
+    const { plan, columns, warnings } = interpret(lines('Maßnahme\tFederführung\tKooperationspartner', 'Sprachcafé\tVHS\tCaritas'), {
+      columnMapping: { measure: 0, actors: 2 },
     });
     expect(columns.roles).toEqual({ measure: 0, actors: 2 });
-    expect(warnings.map((w) => w.column)).toEqual(['Federführung']);
-    expect(warnings[0].message).toContain('„Federführung“ nennt weitere Akteure');
+    expect(plan.fields[0].goals[0].measures[0]).toMatchObject({ actors: [{ name: 'Caritas', role: 'lead' }], attributes: [{ label: 'Federführung', value: 'VHS' }] });
+    expect(warnings).toEqual([]);
+    const both = interpret(lines('Maßnahme\tFederführung\tKooperationspartner', 'Sprachcafé\tVHS\tCaritas'), {
+      columnMapping: { measure: 0, actors: 1 },
+      actorColumns: [{ index: 2, role: 'actors' }],
+    });
+    expect(both.plan.fields[0].goals[0].measures[0].actors.map((a) => [a.name, a.role])).toEqual([['VHS', 'lead'], ['Caritas', 'lead']]);
   });
 });
 
@@ -194,7 +215,15 @@ describe('invisible blank characters', () => {
 });
 
 describe("the app's own export read back", () => {
-  const input: ExportInput = { plan: demoPlan(), municipalityName: 'Talheim', stateDate: '2026-03-01', planState: 'published', lang: 'de' };
+  // The demo plan with target groups on two measures: the export writes them, the import reads them back.
+  const planWithGroups = (): ExchangePlan => {
+    const plan = demoPlan();
+    const measures = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+    measures[0].targetGroups = ['Frauen', 'Jugendliche'];
+    measures[measures.length - 1].targetGroups = ['Geflüchtete'];
+    return plan;
+  };
+  const input: ExportInput = { plan: planWithGroups(), municipalityName: 'Talheim', stateDate: '2026-03-01', planState: 'published', lang: 'de' };
   const numbersAndTexts = (plan: ExchangePlan) =>
     plan.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]).map((m) => [m.number, m.text]);
   const shape = (plan: ExchangePlan) => [
@@ -204,15 +233,15 @@ describe("the app's own export read back", () => {
   ];
 
   it('recognises the export columns as known columns', () => {
-    const match = matchHeader(['Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme']);
-    expect(match).toMatchObject({ unknown: [], exported: { statusCategory: 6, statusDate: 7, further: 9 } });
+    const match = matchHeader(['Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Zielgruppen', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme']);
+    expect(match).toMatchObject({ unknown: [], roles: { timeframe: 5, status: 7 }, exported: { targetGroups: 6, statusCategory: 8, statusDate: 9, further: 11 } });
   });
 
   it.each([
     ['csv', () => Promise.resolve(exportCsv(input))],
     ['xlsx', () => exportXlsx(input)],
-  ])('%s: no warnings, the same fields, goals, measures, numbers and texts', async (format, exporter) => {
-    const original = demoPlan();
+  ])('%s: no warnings, the same fields, goals, measures, numbers, texts and target groups', async (format, exporter) => {
+    const original = planWithGroups();
     const { plan, warnings } = await parsed(`plan.${format}`, await exporter());
     expect(warnings).toEqual([]);
     expect(shape(plan)).toEqual(shape(original));
@@ -220,6 +249,9 @@ describe("the app's own export read back", () => {
     expect(plan.fields.map((f) => f.furtherMeasures.length)).toEqual(original.fields.map((f) => f.furtherMeasures.length));
     const categories = (p: ExchangePlan) => p.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.status.category)));
     expect(categories(plan)).toEqual(categories(original));
+    const groups = (p: ExchangePlan) => p.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.targetGroups ?? [])));
+    expect(groups(plan)).toEqual(groups(original));
+    expect(groups(plan).filter((g) => g.length)).toEqual([['Frauen', 'Jugendliche'], ['Geflüchtete']]);
     if (format === 'xlsx') expect(plan.plan.title).toBe(original.plan.title);
   });
 

@@ -4,7 +4,8 @@ import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } f
 import { paths } from './importer.paths.js';
 import { idParam } from '../../platform/http/form.js';
 import { isStatusCategory, type StatusCategory } from '../plan/index.js';
-import { COLUMN_ROLES, type ColumnRole } from './columns.detect.js';
+import { COLUMN_ROLES, isActorRole, type ColumnRole } from './columns.detect.js';
+import type { ActorColumn } from './layout.interpreter.js';
 import type { StagedOptions } from './import.service.js';
 import { PreviewPage, UploadPage } from './import.view.js';
 import type { ImportProblem } from './table.model.js';
@@ -70,13 +71,17 @@ export function importRoutes(context: RouteContext): Hono<AppEnv> {
       await services.imports.load(mid(c), by.userId!, token);
       const body = await c.req.parseBody();
       const columnMapping: Partial<Record<ColumnRole, number>> = {};
+      // Several columns can name actors, each with its role: the first of a role is the mapping's, the rest further ones.
+      const actorColumns: ActorColumn[] = [];
       const statusMapping: Record<string, StatusCategory> = {};
       for (const [key, value] of Object.entries(body)) {
         if (typeof value !== 'string') continue;
         const col = key.match(/^col_(\d{1,3})$/);
         if (col && value !== '') {
           if (!(COLUMN_ROLES as readonly string[]).includes(value)) return showPreview(c, token, 400);
-          columnMapping[value as ColumnRole] = Number(col[1]);
+          const role = value as ColumnRole;
+          if (isActorRole(role) && columnMapping[role] !== undefined) actorColumns.push({ index: Number(col[1]), role });
+          else columnMapping[role] = Number(col[1]);
         }
         const st = key.match(/^status_label_(\d{1,4})$/);
         if (st) {
@@ -85,7 +90,7 @@ export function importRoutes(context: RouteContext): Hono<AppEnv> {
           statusMapping[value] = category;
         }
       }
-      const options: StagedOptions = { columnMapping, statusMapping };
+      const options: StagedOptions = { columnMapping, actorColumns, statusMapping };
       await services.imports.saveOptions(mid(c), by.userId!, token, options);
       return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('import.mappingApplied'));
     });

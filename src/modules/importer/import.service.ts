@@ -13,6 +13,7 @@ import { allMeasures } from '../plan/index.js';
 import type { MeasureUpdate, PlanService } from '../plan/index.js';
 import type { StatusCategory } from '../plan/index.js';
 import type { ColumnRole } from './columns.detect.js';
+import type { ActorColumn } from './layout.interpreter.js';
 import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
 import { validateForImport } from '../plan/index.js';
 import { parseCatalogue, type ImportLimits, type ParseResult } from './parse.catalogue.js';
@@ -24,6 +25,7 @@ const SESSION_HOURS = 24;
 
 export interface StagedOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
+  actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
 }
 
@@ -35,7 +37,7 @@ export interface ImportSession {
 }
 
 export interface UpdateChange {
-  number: number;
+  number: string;
   measureId: number;
   currentText: string;
   text?: { from: string; to: string };
@@ -45,7 +47,7 @@ export interface UpdateChange {
 
 export interface UpdatePlan {
   changes: UpdateChange[];
-  unknownNumbers: number[];
+  unknownNumbers: string[];
   unchanged: number;
 }
 
@@ -129,7 +131,7 @@ export class ImportService {
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
       ? parseExchangeJson(fileName, content, this.limits, t)
-      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, statusMapping, limits: this.limits, t });
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, actorColumns: options.actorColumns, statusMapping, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;
@@ -142,12 +144,12 @@ export class ImportService {
     return { ok: true, parsed, update: await this.diff(municipalityId, session.targetPlanId, parsed.plan) };
   }
 
-  /** What a returned sheet would change in the plan, matched by measure number. */
+  /** What a returned sheet would change in the plan, matched by measure number as written (trimmed: "1.10" is not "1.1"). */
   async diff(municipalityId: number, planId: number, incoming: ExchangePlan): Promise<UpdatePlan> {
     const tree = await this.plans.tree(municipalityId, planId);
     const current = await this.plans.exchange(municipalityId, planId);
     const byNumber = new Map(allMeasures(tree).filter((m) => m.number !== null).map((m) => [m.number!, m]));
-    const currentNotes = new Map<number, Set<string>>();
+    const currentNotes = new Map<string, Set<string>>();
     for (const m of current.fields.flatMap((f) => f.goals.flatMap((g) => g.measures))) {
       if (m.number !== null) currentNotes.set(m.number, new Set(m.notes.map((n) => clean(n.text))));
     }

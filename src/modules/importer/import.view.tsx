@@ -10,9 +10,10 @@ import type { ImportSession, Preview } from './import.service.js';
 import type { ImportProblem } from './table.model.js';
 
 /** "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“": where in the file a problem or warning is. */
-function problemPlace(t: PageContext['t'], p: { sheet?: string; row?: number; column?: string }): string {
+function problemPlace(t: PageContext['t'], p: { sheet?: string; page?: number; row?: number; column?: string }): string {
   const place = [
     p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '',
+    p.page ? t('importer.placePage', { page: p.page }) : '',
     p.row ? t('import.placeRow', { row: p.row }) : '',
     p.column ? t('import.placeColumn', { column: p.column }) : '',
   ].filter(Boolean).join(', ');
@@ -54,7 +55,7 @@ export function UploadPage(props: { ctx: PageContext; plans: Array<{ id: number;
           <div class="kern-form-input">
             <label class="kern-label" for="feld-file">{t('import.file')}</label>
             <div class="kern-hint" id="feld-file-hint">{t('import.fileHint', { mb: props.maxMb })}</div>
-            <input class="kern-form-input__input" id="feld-file" name="file" type="file" accept=".docx,.xlsx,.csv,.tsv,.txt" aria-describedby="feld-file-hint" />
+            <input class="kern-form-input__input" id="feld-file" name="file" type="file" accept=".docx,.xlsx,.pdf,.csv,.tsv,.txt" aria-describedby="feld-file-hint" />
           </div>
           <div class="kern-form-input">
             <label class="kern-label" for="feld-text">{t('import.paste')}</label>
@@ -219,7 +220,7 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
                   <ul>
                     {f.goals.map((g) => (
                       <li>
-                        <span class="kern-body--bold">{t('goal.singular')}: {g.text || t('import.noGoal')}</span>
+                        <span class="kern-body--bold">{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: {g.text || t('import.noGoal')}</span>
                         <ul>
                           {g.measures.map((m) => (
                             <li>
@@ -227,6 +228,8 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
                               {m.text.length > 140 ? `${m.text.slice(0, 139)}…` : m.text}{' '}
                               <StatusBadge t={t} category={m.status.category} label={m.status.label} />
                               {m.actors.length ? <span class="meta"> – {m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', ')}</span> : null}
+                              {m.timeframe ? <span class="meta"> · {t('measure.timeframe')}: {m.timeframe}</span> : null}
+                              {m.attributes?.length ? <span class="meta"> · {m.attributes.map((a) => `${a.label}: ${a.value.length > 80 ? `${a.value.slice(0, 79)}…` : a.value}`).join(' · ')}</span> : null}
                             </li>
                           ))}
                         </ul>

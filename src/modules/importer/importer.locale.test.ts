@@ -24,7 +24,7 @@ describe('importer messages in English', () => {
     const pasted = await parseCatalogue({ text: '' }, { t: en });
     expect(!pasted.ok && pasted.errors[0]).toEqual({ file: 'pasted text', message: 'The pasted text is empty.' });
     expect(await errorOf('x.txt', Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]))).toMatch(/^The file “x.txt” contains no readable text \(binary data\)/);
-    expect(await errorOf('x.pdf', Buffer.from('%PDF-1.7\n...'))).toMatch(/^PDF files cannot be read directly/);
+    expect(await errorOf('x.pdf', Buffer.from('%PDF-1.7\n...'))).toBe('The file “x.pdf” is not a valid PDF file (damaged or incomplete).');
     expect(await errorOf('kaputt.docx', Buffer.from('kein zip'))).toBe('The file “kaputt.docx” is not a valid Word file (damaged or incomplete).');
     const notOffice = await new JSZip().file('a.txt', 'x').generateAsync({ type: 'nodebuffer' });
     expect(await errorOf('archiv.xlsx', notOffice)).toBe('The file “archiv.xlsx” is a zip archive, but neither an Excel nor a Word file.');
@@ -58,7 +58,6 @@ describe('importer messages in English', () => {
     const german = interpretDocument(readText('t.txt', text));
     if (!english.ok || !german.ok) throw new Error('expected a plan');
     expect(english.warnings.map((w) => w.message)).toEqual([
-      'The column “Budget” was not recognised and is not imported.',
       'The entry “super” is not assigned to any category.',
       'The measure has no actors.',
       'The number 1 already occurs in row 2.',
@@ -89,10 +88,10 @@ describe('importer messages in English', () => {
   });
 
   it('validates a plan for the import with English places', () => {
-    const measure = (number: number | null, text: string) => ({ number, text, actors: [], status: { category: 'unknown' as const, label: '', date: null }, notes: [] });
+    const measure = (number: string | null, text: string) => ({ number, text, actors: [], status: { category: 'unknown' as const, label: '', date: null }, notes: [] });
     const plan: ExchangePlan = {
       plan: { title: 'Plan' },
-      fields: [{ title: 'Sprache', visions: [], goals: [{ text: 'Ziel', measures: [measure(1, 'A'), measure(1, 'B'), measure(null, 'x'.repeat(10_001))] }], furtherMeasures: [] }],
+      fields: [{ title: 'Sprache', visions: [], goals: [{ text: 'Ziel', measures: [measure('1', 'A'), measure('1', 'B'), measure(null, 'x'.repeat(10_001))] }], furtherMeasures: [] }],
     };
     const english = validateForImport(plan, 'k.txt', en).map((p) => p.message);
     expect(english).toEqual([

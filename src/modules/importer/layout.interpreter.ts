@@ -4,16 +4,19 @@
 // with its row, never an exception. Warnings and problems are written in the language of the `t` it is given.
 import { translator, type T } from '../../platform/i18n/i18n.js';
 import { isStatusCategory, mapStatus, STATUS_CATEGORIES, type StatusCategory } from '../plan/index.js';
-import { parseActors } from './actors.parser.js';
-import { matchHeader, roleOfHeader, type ColumnRole, type ExportColumn } from './columns.detect.js';
-import type { ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
+import { actorKey, parseActors } from './actors.parser.js';
+import { isActorRole, isLeadHeader, matchHeader, roleOfHeader, type ActorColumnRole, type ColumnRole, type ExportColumn } from './columns.detect.js';
+import type { ExchangeActor, ExchangeAttribute, ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { splitNotes, noteDate } from './notes.parser.js';
+import { goalHeading, parseNumber } from './numbers.parse.js';
 import { recordsToRows } from './records.layout.js';
 import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';
 import { cleanText, oneLine, stripInvisible } from './text.clean.js';
 
 export interface ImportWarning {
   row: number;
+  /** PDF only: the page; `row` is then the line on that page. */
+  page?: number;
   sheet?: string;
   column?: string;
   message: string;
@@ -23,12 +26,22 @@ export interface DetectedColumns {
   /** Every header cell of the first header row, so a preview can offer to remap it. */
   headers: Array<{ index: number; header: string; role: ColumnRole | null }>;
   roles: Partial<Record<ColumnRole, number>>;
+  /** Actor columns beside the one of their role in `roles`. */
+  actorColumns?: ActorColumn[];
   sheet?: string;
   row?: number;
 }
 
+/** A further column of actors beside the one of its role in the mapping (a second "Kooperationspartner"). */
+export interface ActorColumn {
+  index: number;
+  role: ActorColumnRole;
+}
+
 export interface InterpretOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
+  /** The officer's further actor columns, each with its role; the mapping holds one column per role. */
+  actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
   /** Translates warnings and problems; German when not given. */
   t?: T;
@@ -95,14 +108,6 @@ export function splitVisions(text: string): string[] {
     .filter(Boolean);
 }
 
-function parseNumber(raw: string): { number: number | null; code: string | null } {
-  const text = oneLine(raw).replace(/^(?:nr|nummer|maßnahme|m)\.?\s*/i, '');
-  if (!text) return { number: null, code: null };
-  const plain = text.match(/^(\d{1,6})\.?$/);
-  if (plain && Number(plain[1]) > 0) return { number: Number(plain[1]), code: null };
-  return { number: null, code: text };
-}
-
 interface FieldState {
   field: ExchangeField;
   implicit: boolean;
@@ -115,12 +120,12 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   const warnings: ImportWarning[] = [];
   const fields: FieldState[] = [];
   const configured = Object.entries(options.statusMapping ?? {}).map(([label, category]) => ({ label, category }));
-  const usedNumbers = new Map<number, number>();
+  const usedNumbers = new Map<string, number>();
   // Written inside the row callbacks; the casts keep TypeScript from narrowing them to their initial null.
   let title = null as string | null;
   let detected = null as DetectedColumns | null;
   let firstCells = null as string[] | null;
-  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number } | null;
+  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number; page?: number } | null;
   // Set by the first table header or table row: lines before it are the plan's title and headings. It does not
   // depend on a column mapping, so a title row reads the same with and without one.
   let tableSeen = false;
@@ -129,6 +134,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // The officer's mapping wins over detection; a column it assigns loses whatever role detection gave it.
   const withOverride = (found: Partial<Record<ColumnRole, number>>) => {
     const merged = { ...found };
+    for (const { index } of options.actorColumns ?? []) {
+      for (const other of Object.keys(merged) as ColumnRole[]) if (merged[other] === index) delete merged[other];
+    }
     for (const [role, index] of Object.entries(override) as Array<[ColumnRole, number]>) {
       for (const other of Object.keys(merged) as ColumnRole[]) if (merged[other] === index) delete merged[other];
       merged[role] = index;
@@ -147,7 +155,11 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // be read, and the lines before it are read as without a mapping (a title stays the title).
   let roles = null as Partial<Record<ColumnRole, number>> | null;
   let headerNames: Partial<Record<ColumnRole, string>> = {};
+  let actorHeaders = new Map<number, string>();
   let exported: Partial<Record<ExportColumn, number>> = {};
+  // The current table's further actor columns and the columns no role reads, kept as labelled attributes.
+  let actorColumns: ActorColumn[] = [];
+  let attributeColumns: Array<{ index: number; label: string }> = [];
   let seenData = false;
 
   for (const sheet of document.sheets) {
@@ -160,8 +172,12 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     let goal: ExchangeGoal | null = null;
     let pendingVisions: string[] = [];
     let visionBullets = null as boolean | null;
-    const warn = (row: number, message: string, column?: string) =>
-      warnings.push({ row, ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    // A PDF's rows name their page and line: a warning says "Seite 3, Zeile 12" rather than the row's ordinal.
+    const onPage = new Map(sheet.rows.filter((row) => row.page).map((row) => [row.row, row]));
+    const warn = (row: number, message: string, column?: string) => {
+      const at = onPage.get(row);
+      warnings.push({ row: at?.line ?? row, ...(at?.page ? { page: at.page } : {}), ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    };
 
     const openField = (name: string, implicit: boolean): FieldState => {
       if (current && current.implicit && !current.field.goals.length && !current.field.furtherMeasures.length) {
@@ -215,7 +231,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const noteCell = cleanText(cell('notes'));
       if (noteCell) for (const line of noteCell.split('\n')) notes.push({ text: line.replace(/^[•→]\s*/, ''), date: noteDate(line) });
       if (!text) return null;
-      const { number, code } = parseNumber(cell('number'));
+      const { number, dropped } = parseNumber(cell('number'));
+      // No number is lost silently: a cell that is not kept as a number is named.
+      if (dropped) warn(row.row, t('importer.warning.numberDropped', { text: shorten(dropped) }), column('number'));
       const statusLabel = oneLine(cell('status'));
       const status = mapStatus(statusLabel, configured);
       // The export's own category and date columns fill in what the label does not say (a label the plan's
@@ -227,7 +245,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (statusLabel && status.category === 'unknown') {
         warn(row.row, t('importer.warning.unknownStatus', { label: statusLabel }), column('status'));
       }
-      const { actors, unsure } = parseActors(cell('actors'));
+      const { actors, unsure } = actorsOf(cells, active);
       if (!actors.length && mode !== 'further' && !further(cells)) warn(row.row, t('importer.warning.noActors'), column('actors'));
       // Actors in the app's own export are the plan's actors already; flagging them again would only be noise.
       if (!ownExport()) for (const { name, reason } of unsure) warn(row.row, t(reason === 'fragment' ? 'importer.warning.fragmentActor' : 'importer.warning.unsureActor', { name }), column('actors'));
@@ -237,48 +255,99 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         else usedNumbers.set(number, row.row);
       }
       const timeframe = oneLine(cell('timeframe'));
+      // The export's target groups column: "Frauen, Geflüchtete" back into its list.
+      const targetGroups = exported.targetGroups !== undefined
+        ? (cells[exported.targetGroups] ?? '').split(',').map((group) => oneLine(group)).filter(Boolean)
+        : [];
+      const attributes: ExchangeAttribute[] = attributeColumns
+        .map(({ index, label }) => ({ label, value: cleanText(cells[index] ?? '') }))
+        .filter((attribute) => attribute.value);
       return {
         number,
-        ...(code ? { code } : {}),
         text,
         actors,
         status,
         notes: notes.filter((note) => note.text.trim()),
         ...(timeframe ? { timeframe } : {}),
+        ...(targetGroups.length ? { targetGroups } : {}),
+        ...(attributes.length ? { attributes } : {}),
       };
+    };
+
+    /**
+     * The actors of every actor column, each with the role its column gives: a "Federführung" column (or the
+     * actors column beside a partners column) leads, a "Kooperationspartner" column partners. An actor named
+     * as lead anywhere leads.
+     */
+    const actorsOf = (cells: string[], active: Partial<Record<ColumnRole, number>>): ReturnType<typeof parseActors> => {
+      const columns: ActorColumn[] = [
+        ...(active.actors !== undefined ? [{ index: active.actors, role: 'actors' as const }] : []),
+        ...(active.partners !== undefined ? [{ index: active.partners, role: 'partners' as const }] : []),
+        ...actorColumns,
+      ];
+      const withPartners = columns.some((c) => c.role === 'partners');
+      const actors: ExchangeActor[] = [];
+      const unsure: ReturnType<typeof parseActors>['unsure'] = [];
+      const at = new Map<string, number>();
+      for (const { index, role } of columns) {
+        const header = actorHeaders.get(index) ?? '';
+        const given = role === 'partners' ? 'partner' : withPartners || isLeadHeader(header) ? 'lead' : undefined;
+        const parsed = parseActors(cells[index] ?? '', given);
+        unsure.push(...parsed.unsure);
+        for (const actor of parsed.actors) {
+          const key = actorKey(actor.name);
+          const earlier = at.get(key);
+          if (earlier === undefined) {
+            at.set(key, actors.length);
+            actors.push(actor);
+          } else if (actor.role === 'lead') actors[earlier].role = 'lead';
+        }
+      }
+      return { actors, unsure };
     };
 
     const ownExport = () => exported.statusCategory !== undefined && exported.further !== undefined;
     const further = (cells: string[]) => exported.further !== undefined && /^(?:ja|x|yes|true|1)$/i.test(oneLine(cells[exported.further] ?? ''));
 
-    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[], lost: number[] = []) => {
+    const takeHeader = (row: SourceRow, active: Partial<Record<ColumnRole, number>>, unknown: number[], lost: number[] = [], mapped = false) => {
+      const used = new Set(Object.values(active));
+      // Further actor columns: the officer's where the mapping applies, else the ones detection found beside the
+      // first of their role ("Kooperationspartner" and "Beteiligte"). Every other column with a header that no role
+      // reads (one the importer does not know, or a second one of a role) is kept as a labelled attribute.
+      const officers = mapped ? (options.actorColumns ?? []).filter((c) => !used.has(c.index)) : [];
+      // The app's own export writes all actors into one column: its further columns are attributes.
+      const detectedActors = ownExport() ? [] : unknown
+        .map((index) => ({ index, role: roleOfHeader(row.cells[index] ?? '') }))
+        .filter((c): c is ActorColumn => isActorRole(c.role) && !used.has(c.index) && !officers.some((o) => o.index === c.index) && !(mapped && Object.values(override).includes(c.index)));
+      const extraActors = [...officers, ...detectedActors].sort((a, b) => a.index - b.index);
+      const extraAttributes = [...new Set([...unknown, ...lost])]
+        .filter((index) => !used.has(index) && !extraActors.some((c) => c.index === index) && oneLine(row.cells[index] ?? ''))
+        .sort((a, b) => a - b)
+        .map((index) => ({ index, label: oneLine(row.cells[index] ?? '') }));
       if (!detected) {
         detected = {
           headers: row.cells.map((header, i) => ({
             index: i,
             header: oneLine(header),
-            role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? null,
+            role: (Object.entries(active).find(([, at]) => at === i)?.[0] as ColumnRole | undefined) ?? extraActors.find((c) => c.index === i)?.role ?? null,
           })),
           roles: active,
+          ...(extraActors.length ? { actorColumns: extraActors } : {}),
           ...(sheetName ? { sheet: sheetName } : {}),
           row: row.row,
         };
-        for (const i of [...unknown, ...lost].sort((a, b) => a - b)) {
-          if (Object.values(active).includes(i)) continue;
-          const header = oneLine(row.cells[i] ?? '');
-          // Only one column can hold the actors: a second one ("Kooperationspartner" beside "Federführung") is
-          // named as such, so the officer knows to map it rather than lose it.
-          const second = active.actors !== undefined && active.actors !== i && roleOfHeader(header) === 'actors';
-          warn(row.row, t(second ? 'importer.warning.secondActorColumn' : 'importer.warning.unknownColumn', { column: header, actors: oneLine(row.cells[active.actors!] ?? '') }), header);
-        }
       }
       if (active.measure === undefined) {
-        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.row };
+        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.line ?? row.row, ...(row.page ? { page: row.page } : {}) };
         return;
       }
       roles = active;
       tableSeen = true;
       headerNames = Object.fromEntries(Object.entries(active).map(([role, at]) => [role, oneLine(row.cells[at!] ?? '')]));
+      actorColumns = extraActors;
+      attributeColumns = extraAttributes;
+      actorHeaders = new Map([...(['actors', 'partners'] as const).flatMap((role) => (active[role] !== undefined ? [active[role]!] : [])), ...extraActors.map((c) => c.index)]
+        .map((index) => [index, oneLine(row.cells[index] ?? '')]));
       mode = 'table';
     };
 
@@ -311,9 +380,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
 
       if (kind === 'header') {
         const match = matchHeader(row.cells)!;
-        const active = mappedHere(row.cells) ? withOverride(match.roles) : match.roles;
+        const mapped = mappedHere(row.cells);
+        const active = mapped ? withOverride(match.roles) : match.roles;
         if (active.measure !== undefined) exported = match.exported;
-        takeHeader(row, active, match.unknown, displaced(match.roles, active));
+        takeHeader(row, active, match.unknown, displaced(match.roles, active), mapped && (Object.keys(override).length > 0 || Boolean(options.actorColumns?.length)));
         return;
       }
 
@@ -326,10 +396,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           if (vision[1].trim()) addVisions(vision[1]);
           return;
         }
-        const goalRow = row.tabular && roles ? oneLine(text).match(GOAL_ROW) : null;
+        // A goal row merged across a table, or a goal heading ("Ziel 1.1: …") between the tables of a Word or PDF
+        // document, once tables have begun or right before one.
+        const goalRow = (row.tabular ? roles : tableSeen || ['header', 'data'].includes(nextKind(index))) ? oneLine(text).match(GOAL_ROW) : null;
         if (goalRow) {
           const state = ensureField();
-          goal = { text: goalRow[1] ? `${goalRow[1]} ${goalRow[2].trim()}` : goalRow[2].trim(), measures: [] };
+          // "Ziel 1.1: text": the goal's number as written, and its text.
+          const heading = goalHeading(text) ?? { number: goalRow[1] ?? null, text: goalRow[2].trim() };
+          goal = { ...(heading.number ? { number: heading.number } : {}), text: heading.text, measures: [] };
           state.field.goals.push(goal);
           mode = 'table';
           return;
@@ -390,7 +464,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       }
       // A header the detection did not recognise, read with the officer's mapping: its cells are short labels.
       if (!detected && !seenData && row.cells.every((cell) => cell.length <= 60 && !cell.includes('\n'))) {
-        takeHeader(row, roles, []);
+        takeHeader(row, roles, row.cells.flatMap((cell, i) => (cell.trim() ? [i] : [])), [], true);
         return;
       }
       seenData = true;
@@ -410,8 +484,11 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const number = roles.number !== undefined ? oneLine(cells[roles.number] ?? '') : '';
       if (mode === 'further' && number) mode = 'table';
       const furtherRow = further(cells);
-      if (goalText && mode !== 'further' && !furtherRow && goalText !== goal?.text) {
-        goal = { text: goalText, measures: [] };
+      // A goal cell "Ziel 1.1: text" gives the goal its number; otherwise the cell is the goal's text.
+      const heading = goalText ? goalHeading(goalText) : null;
+      const goalCell = goalText ? (heading?.number ? heading : { number: null, text: goalText }) : null;
+      if (goalCell && mode !== 'further' && !furtherRow && (goalCell.text !== goal?.text || (goalCell.number ?? null) !== (goal?.number ?? null))) {
+        goal = { ...(goalCell.number ? { number: goalCell.number } : {}), text: goalCell.text, measures: [] };
         state.field.goals.push(goal);
       }
       const measure = measureFrom(row, cells, roles);
@@ -442,6 +519,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           file,
           ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
           ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
+          ...(headerWithoutMeasure?.page ? { page: headerWithoutMeasure.page } : {}),
           message: listed ? t('importer.layout.noMeasureColumn', { columns: listed }) : t('importer.layout.noTable'),
         },
       ],
@@ -453,7 +531,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: roleLabel(role as ColumnRole), role: role as ColumnRole })),
     roles: roles,
   };
-  return { ok: true, plan: { plan: { title: title ?? defaultTitle(file) }, fields: kept }, warnings, columns };
+  return { ok: true, plan: { plan: { title: title ?? defaultTitle() }, fields: kept }, warnings, columns };
 }
 
 function lineText(row: SourceRow): string {
@@ -465,9 +543,9 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
-function defaultTitle(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
-  return base ? `Integrationsplan (Import aus ${base})` : 'Integrationsplan (Import)';
+// Not the file's name: a title is public once the plan is published, and file names stay internal.
+function defaultTitle(): string {
+  return 'Integrationsplan (Import)';
 }
 
 /** "- + Gemeinderatsbeschluss im Sommer 2023 …" in a "Weitere Maßnahmen" section. */

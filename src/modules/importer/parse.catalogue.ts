@@ -6,7 +6,7 @@ import type { StatusCategory } from '../plan/index.js';
 import { unifyActors, type DirectoryEntry } from './actors.directory.js';
 import type { ColumnRole } from './columns.detect.js';
 import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
-import { interpretDocument, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
+import { interpretDocument, type ActorColumn, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
 import { readSource } from './source.reader.js';
 import type { ImportLimits } from './table.model.js';
 
@@ -19,10 +19,13 @@ export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 10 * 1024 * 1024, maxRow
 
 export interface ParseOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
+  actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
   limits?: Partial<ImportLimits>;
   /** Translates the problems and warnings; German when not given. */
   t?: T;
+  /** The names in the municipality's actors directory: the preview reuses their spelling. */
+  existingActors?: readonly string[];
 }
 
 export interface StatusSummary {
@@ -74,7 +77,7 @@ export async function parseCatalogue(input: ParseInput, options: ParseOptions = 
     if (!measuresOf(plan).length) {
       return { ok: false, errors: [{ file, message: t('importer.read.noMeasures', { file }) }] };
     }
-    const actors = unifyActors(plan);
+    const actors = unifyActors(plan, options.existingActors);
     const checked = exchangePlanSchema.safeParse(plan);
     if (!checked.success) {
       return {

@@ -3,9 +3,11 @@
 // heading per field ("• Sprachcafé (FF: VHS)"). Both are turned into a header row and one table row per
 // record, so the layout interpreter treats them like any table.
 import { roleOfHeader, type ColumnRole } from './columns.detect.js';
+import { listsToRecords } from './lists.layout.js';
 import type { SourceRow } from './table.model.js';
 
-const LABEL_LINE = /^([\p{L}][\p{L}./ -]{0,40}?)(?:\s+(\d+(?:\.\d+)*)\.?)?\s*:\s*(.*)$/su;
+// "Maßnahme 3.1:", "Ziel A.3:": the number after the label is kept as written.
+const LABEL_LINE = /^([\p{L}][\p{L}./ -]{0,40}?)(?:\s+((?:\p{Lu}\.?)?\d+(?:\.\d+)*)\.?)?\s*:\s*(.*)$/su;
 const RECORD_ROLES: ColumnRole[] = ['goal', 'number', 'measure', 'actors', 'status', 'timeframe', 'notes'];
 const HEADER = ['Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Zeitraum', 'Bemerkung'];
 
@@ -23,7 +25,9 @@ function labelOf(row: SourceRow): Label | null {
   if (values.length !== 1) return null;
   const match = values[0].trim().match(LABEL_LINE);
   if (!match || match[1].trim().split(/\s+/).length > 4) return null;
-  const role = roleOfHeader(match[1]);
+  const found = roleOfHeader(match[1]);
+  // "Beteiligte: …" names partners: the label stays with the value, and the actor parser reads the role from it.
+  const role = found === 'partners' ? 'actors' : found;
   if (!role || !RECORD_ROLES.includes(role)) return null;
   return { role, label: match[1].trim(), number: match[2] ?? null, value: match[3].trim() };
 }
@@ -62,6 +66,8 @@ function bulletLabels(rows: SourceRow[]): Array<Label | null> {
 
 /** Rewrites label/value records into table rows; leaves documents without such records untouched. */
 export function recordsToRows(rows: SourceRow[]): SourceRow[] {
+  // Numbered and bulleted items with detail lines, heading blocks with label lines: records as well.
+  rows = listsToRecords(rows);
   let labels = rows.map((row) => (isFree(row) ? labelOf(row) : null));
   let roles = new Set(labels.filter((label) => label).map((label) => label!.role));
   if (!roles.has('measure') && !rows.some((row) => row.tabular)) {
@@ -103,12 +109,15 @@ export function recordsToRows(rows: SourceRow[]): SourceRow[] {
         if (record || lastRole === 'goal') return;
       }
       flush();
+      // A goal does not carry over into the next field of action.
+      if (/^(?:\d{1,2}[.)]?\s*)?(?:handlungsfeld|themenfeld|handlungsbereich)\b/iu.test(text)) goal = '';
       out.push(row);
       return;
     }
     if (label.role === 'goal') {
       flush();
-      goal = label.value;
+      // "Ziel 1.1: text" stays one goal cell; the interpreter reads its number from it.
+      goal = label.number ? `Ziel ${label.number}: ${label.value}` : label.value;
       lastRole = 'goal';
       return;
     }

@@ -11,6 +11,9 @@ export interface SourceRow {
    * column position; false for free lines (text, paragraphs), which are headings, visions or labels.
    */
   tabular: boolean;
+  /** PDF only: the page, and the line on that page, where the row starts (messages say "Seite 3, Zeile 12"). */
+  page?: number;
+  line?: number;
 }
 
 export interface SourceSheet {
@@ -33,4 +36,6 @@ export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; e
 export interface ImportLimits {
   maxBytes: number;
   maxRows: number;
+  /** The most XML a Word document's body or a workbook's sheets may unpack to (default: MAX_OFFICE_XML_BYTES). */
+  maxXmlBytes?: number;
 }

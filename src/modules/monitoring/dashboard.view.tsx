@@ -1,6 +1,6 @@
 // The dashboard, in the admin area (any plan, with a plan chooser) and on the public site (the published
-// plan): key figures, the charts each with its summary and table, overdue measures, funding warnings and
-// indicators against their targets. A pure function of its view model.
+// plan): key figures, the charts each with its summary and table, overdue measures, funding warnings (admin
+// only: they are the officer's to act on) and indicators against their targets. A pure function of its view model.
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { paths } from './monitoring.paths.js';
@@ -103,7 +103,7 @@ function Chooser({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   );
 }
 
-function KeyFigures({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
+function KeyFigures({ ctx, data, admin }: { ctx: PageContext; data: DashboardData; admin: boolean }) {
   const { t, lang } = ctx;
   return (
     <dl class="key-figures">
@@ -121,10 +121,12 @@ function KeyFigures({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
         <dt>{t('monitoring.dashboard.overdueCount')}</dt>
         <dd>{data.overdue.length}</dd>
       </div>
-      <div>
-        <dt>{t('monitoring.dashboard.fundingCount')}</dt>
-        <dd>{data.fundingWarnings.length}</dd>
-      </div>
+      {admin ? (
+        <div>
+          <dt>{t('monitoring.dashboard.fundingCount')}</dt>
+          <dd>{data.fundingWarnings.length}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -273,7 +275,7 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
             <li><a class="kern-link" href={admin ? paths.adminPrioritiesOf(slug, data.plan.id) : paths.priorities(slug)}>{t('monitoring.priorities.title')}</a></li>
             {admin ? <li><a class="kern-link" href={paths.adminIndicatorsOf(slug, data.plan.id)}>{t('monitoring.indicators.manage')}</a></li> : null}
           </ul>
-          <KeyFigures ctx={ctx} data={data} />
+          <KeyFigures ctx={ctx} data={data} admin={admin} />
         </div>
         <Section id="stand" title={vm.charts.status.title}>
           <ChartFigure chart={vm.charts.status} />
@@ -291,9 +293,11 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
           </p>
           <OverdueTable ctx={ctx} vm={vm} />
         </Section>
-        <Section id="foerderung" title={t('monitoring.funding.warningsTitle')}>
-          <FundingTable ctx={ctx} vm={vm} />
-        </Section>
+        {admin ? (
+          <Section id="foerderung" title={t('monitoring.funding.warningsTitle')}>
+            <FundingTable ctx={ctx} vm={vm} />
+          </Section>
+        ) : null}
         <Section id="akteure" title={vm.charts.actors.title}>
           <ChartFigure chart={vm.charts.actors} />
         </Section>

@@ -22,7 +22,7 @@ export type { CategoryCount, DashboardData, LastRound, FundingWarning, Indicator
 export { overdueMeasures, latestNoteOn } from './overdue.js';
 export type { OverdueCandidate, OverdueFinding, OverdueMeasure, OverdueReason, OverdueRound } from './overdue.js';
 export type { FundingItem } from './funding.view.js';
-export type { LastRoundOf, MonitoringService } from './monitoring.service.js';
+export type { LastRoundOf, MonitoringService, PriorityView } from './monitoring.service.js';
 
 /**
  * Everything the dashboard shows for a plan on a day: counts by category, the share completed or ongoing,

@@ -133,8 +133,6 @@ export const monitoringLocale = {
         noMeasures: 'Noch keine Maßnahme verknüpft.',
         progress_one: '{{done}} von {{count}} Maßnahme abgeschlossen oder laufend',
         progress_other: '{{done}} von {{count}} Maßnahmen abgeschlossen oder laufend',
-        groupsTitle: 'Arbeitsgruppen',
-        groupsLater: 'Arbeitsgruppen werden in einer späteren Version mit den Jahreszielen verknüpft. Dann steht hier, welche Gruppe an welchem Jahresziel arbeitet.',
       },
       priority: {
         new: 'Jahresziel anlegen',
@@ -352,8 +350,6 @@ export const monitoringLocale = {
         noMeasures: 'No measure linked yet.',
         progress_one: '{{done}} of {{count}} measure completed or ongoing',
         progress_other: '{{done}} of {{count}} measures completed or ongoing',
-        groupsTitle: 'Working groups',
-        groupsLater: 'Working groups will be linked to the yearly priorities in a later version. This place will then show which group works on which priority.',
       },
       priority: {
         new: 'Create yearly priority',

@@ -1,6 +1,7 @@
 // The public side of monitoring on both engines: the dashboard and the yearly priorities show the
-// published plan only (a draft never, also not by guessing a field id), nothing of another municipality,
-// and the funding of a measure on its public page. And the CSV upload: all or nothing.
+// published plan only (a draft never, also not by guessing a field id), nothing of another municipality, no
+// funding warnings (they are the officer's), and the funding of a measure on its public page. And the CSV
+// upload: all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
 import { paths } from './monitoring.paths.js';
@@ -43,8 +44,14 @@ describe.each(engines)('public monitoring pages on %s', (engine) => {
     for (const id of svgs) expect(res.body).toMatch(new RegExp(`<p class="kern-body chart-summary" id="${id}">[^<]{20,}</p>`));
     expect(res.body.match(/<caption/g)!.length).toBeGreaterThanOrEqual(4);
     expect(res.body).toContain('<th scope="row">');
-    // the funding of A's measure ends within 90 days of 1 March 2026
-    expect(res.body).toContain('Programm Apfel');
+    // the funding of A's measure ends within 90 days of 1 March 2026: a warning for the officer, not the public
+    expect(res.body).not.toContain('Programm Apfel');
+    expect(res.body).not.toContain('zur Förderung');
+    const admin = new Client(env);
+    await admin.signIn(f.A.adminEmail, PASSWORD);
+    const board = await admin.get(paths.adminDashboard(f.A.slug));
+    expect(board.body).toContain('Programm Apfel');
+    expect(board.body).toContain('1 Hinweis zur Förderung');
   });
 
   it('speaks English when asked, with English numbers and months', async () => {
@@ -68,11 +75,11 @@ describe.each(engines)('public monitoring pages on %s', (engine) => {
     }
   });
 
-  it('yearly priorities: the published plan’s, with the place for working groups; nothing of the draft or of B', async () => {
+  it('yearly priorities: the published plan’s, without a promise of later features; nothing of the draft or of B', async () => {
     const res = await anon.get(`${paths.priorities(f.A.slug)}?jahr=2026`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('Öffentliches Jahresziel Apfel');
-    expect(res.body).toContain('Arbeitsgruppen');
+    expect(res.body).not.toContain('späteren Version');
     expect(res.body).not.toContain('Entwurfsziel');
     expect(res.body).not.toContain(f.B.secretWord);
     expect(res.body).not.toContain('bearbeiten');

@@ -45,7 +45,7 @@ export interface PriorityView {
   description: string;
   guidingGoal: { id: number; text: string; target_year: number | null } | null;
   goals: Array<{ id: number; text: string; fieldTitle: string }>;
-  measures: Array<{ id: number; number: number | null; text: string; status_category: StatusCategory; status_label: string }>;
+  measures: Array<{ id: number; number: string | null; text: string; status_category: StatusCategory; status_label: string }>;
   /** measures linked directly or through a linked goal, counted by category */
   progress: { total: number; done: number; byCategory: Array<{ category: StatusCategory; count: number }> };
 }
@@ -114,6 +114,12 @@ export class MonitoringService {
   }
 
   // ---- funding ------------------------------------------------------------------------------------------
+
+  /** Every funding entry of a plan's measures, the soonest ending first (the yearly report lists them). */
+  async fundingOfPlan(municipalityId: number, planId: number) {
+    const rows = await repo.fundingOfPlan(this.db, municipalityId, planId);
+    return rows.map((f) => ({ ...f, amount_cents: f.amount_cents === null ? null : Number(f.amount_cents) }));
+  }
 
   async fundingOf(municipalityId: number, measureId: number) {
     const rows = await repo.fundingOfMeasure(this.db, municipalityId, measureId);

@@ -108,10 +108,6 @@ export function PrioritiesPage({ ctx, vm }: { ctx: PageContext; vm: PrioritiesVm
             {vm.priorities.map((p) => <PriorityCard ctx={ctx} vm={vm} p={p} />)}
           </ul>
         </section>
-        <section aria-labelledby="arbeitsgruppen" class="stack">
-          <h2 class="kern-heading-medium" id="arbeitsgruppen">{t('monitoring.priorities.groupsTitle')}</h2>
-          <p class="kern-body">{t('monitoring.priorities.groupsLater')}</p>
-        </section>
       </div>
     </Layout>
   );

@@ -7,7 +7,8 @@ import { InvalidInputError } from '../../platform/http/errors.js';
 import { readForm, validate } from '../../platform/http/form.js';
 import { EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
-import { addMemberSchema, municipalitySettingsSchema } from './municipality.schema.js';
+import { municipalitySettingsSchema } from './municipality.schema.js';
+import { inviteSchema, type InviteResult } from '../accounts/index.js';
 import { AuditPage, UsersPage, type AuditPageModel } from './municipality.view.js';
 import { settingsFields } from './municipality.fields.js';
 import type { RouteContext } from '../../platform/module.js';
@@ -56,8 +57,10 @@ export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
       return redirectWithFlash(c, paths.adminSettings(c.get('municipality').slug), c.get('t')('settings.saved'));
     });
 
-    const showUsers = async (c: Ctx, form: FormState, status: 200 | 400, created?: { email: string; password: string | null }) =>
-      render(c, <UsersPage ctx={pageContext(c)} members={await services.auth.listMembers(c.get('municipality').id)} form={form} fields={memberFields(c)} created={created} />, status);
+    const showUsers = async (c: Ctx, form: FormState, status: 200 | 400, invited?: InviteResult & { email: string }) => {
+      const mid = c.get('municipality').id;
+      return render(c, <UsersPage ctx={pageContext(c)} members={await services.accounts.listMembers(mid)} openJoins={await services.accounts.openJoins(mid)} form={form} fields={memberFields(c)} invited={invited} />, status);
+    };
     app.get(paths.adminUsers.pattern, (c) => {
       requirePermission(c, 'users.manage');
       return showUsers(c, { values: {}, errors: {} }, 200);
@@ -65,12 +68,12 @@ export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
     app.post(paths.adminUserNew.pattern, async (c) => {
       const by = requirePermission(c, 'users.manage');
       const values = await readForm(c);
-      const v = validate(addMemberSchema, values);
+      const v = validate(inviteSchema, values);
       if (!v.ok) return showUsers(c, v.form, 400);
       try {
-        const { password } = await services.municipalities.addMember(c.get('municipality'), v.data, by);
-        // The one-time password is shown on this response only, never stored in clear or sent by redirect.
-        return showUsers(c, { values: {}, errors: {} }, 200, { email: v.data.email, password });
+        // An invitation by mail; without SMTP its link is shown on this response only, never sent by redirect.
+        const invited = await services.accounts.invite(c.get('municipality'), v.data, by, c.get('lang'));
+        return showUsers(c, { values: {}, errors: {} }, 200, { ...invited, email: v.data.email });
       } catch (e) {
         if (e instanceof InvalidInputError) return showUsers(c, { values, errors: e.errors }, 400);
         throw e;

@@ -27,10 +27,3 @@ export const createMunicipalitySchema = municipalitySettingsSchema.extend({
 
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
 export type CreateMunicipalityInput = z.infer<typeof createMunicipalitySchema>;
-
-export const addMemberSchema = z.object({
-  name: z.string().trim().min(1, 'errors.nameRequired').max(200, 'errors.tooLong'),
-  email: z.string().trim().toLowerCase().email('errors.emailInvalid'),
-  role: z.enum(['admin', 'editor'], { message: 'errors.choiceInvalid' }),
-});
-export type AddMemberInput = z.infer<typeof addMemberSchema>;

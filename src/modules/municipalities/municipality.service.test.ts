@@ -60,21 +60,24 @@ describe.each(engines)('municipality service on %s', (engine) => {
     expect(JSON.parse(entry.after_json!)).toEqual({ slug: 'cestadt', name: 'Cestadt', admin: cestadt.admin_email });
   });
 
-  it('adds a member with a new account, or neither when the membership cannot be written', async () => {
+  it('invites a member with a new account, or makes neither when the membership cannot be written', async () => {
     const amstadt = await env.services.municipalities.getBySlug(f.A.slug);
     const before = await counts();
     const restore = await failInsertsInto(env, 'memberships');
     try {
-      await expect(env.services.municipalities.addMember(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by)).rejects.toThrow();
+      await expect(env.services.accounts.invite(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by, 'de')).rejects.toThrow();
     } finally {
       await restore();
     }
     expect(await env.services.auth.findUserByEmail('neu@amstadt.example')).toBeUndefined();
     expect(await counts()).toEqual(before);
-    const { password } = await env.services.municipalities.addMember(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by);
-    expect(password).toMatch(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
-    expect(await env.services.auth.authenticate('neu@amstadt.example', password!)).toMatchObject({ email: 'neu@amstadt.example' });
+    const { kind, link } = await env.services.accounts.invite(amstadt, { name: 'Neu', email: 'neu@amstadt.example', role: 'editor' }, by, 'de');
+    expect(kind).toBe('invite');
+    // No SMTP here: the link to hand over; the account has no password until it is used.
+    expect(link).toMatch(/\/konto\/passwort\/[A-Za-z0-9_-]{43}$/);
+    const neu = await env.services.auth.findUserByEmail('neu@amstadt.example');
+    expect(neu?.password_hash).toBeNull();
     const [entry] = await env.services.audit.list(amstadt.id);
-    expect(entry).toMatchObject({ action: 'member.add', entity_type: 'user', entity_id: (await env.services.auth.findUserByEmail('neu@amstadt.example'))!.id });
+    expect(entry).toMatchObject({ action: 'member.invite', entity_type: 'user', entity_id: neu!.id });
   });
 });

@@ -8,7 +8,7 @@ import { generatePassword } from '../../platform/auth/password.js';
 import type { Database } from '../../platform/db/schema.js';
 import { findMunicipalityBySlug, type Municipality } from '../../platform/tenancy.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import type { AddMemberInput, CreateMunicipalityInput, MunicipalitySettings } from './municipality.schema.js';
+import type { CreateMunicipalityInput, MunicipalitySettings } from './municipality.schema.js';
 import * as repo from './municipality.repository.js';
 
 export type { Municipality };
@@ -39,7 +39,7 @@ export class MunicipalityService {
     const user = await this.auth.findUserByEmail(email, trx);
     if (user) return { userId: user.id, password: null };
     const password = generatePassword();
-    return { userId: await this.auth.createUser({ email, name, password }, trx), password };
+    return { userId: await this.auth.createUser({ email, name, password, mustChangePassword: true }, trx), password };
   }
 
   /**
@@ -77,21 +77,5 @@ export class MunicipalityService {
     await this.audit.write(m.id, by, { action: 'municipality.update', entityType: 'municipality', entityId: m.id, before, after: input }, ({ trx }) =>
       repo.updateMunicipality(trx, m.id, input),
     );
-  }
-
-  /** Adds a person to the municipality, account and membership together; a new account gets a one-time password, returned once. */
-  async addMember(m: Municipality, input: AddMemberInput, by: Writer): Promise<{ password: string | null }> {
-    const added = await this.audit.write(
-      m.id, by,
-      (r: { userId: number }) => ({ action: 'member.add', entityType: 'user', entityId: r.userId, after: { email: input.email, role: input.role } }),
-      async ({ trx }) => {
-        const existing = await this.auth.findUserByEmail(input.email, trx);
-        if (existing && (await this.auth.membershipOf(m.id, existing.id, trx))) throw new InvalidInputError({ email: 'errors.alreadyMember' });
-        const user = await this.findOrCreateUser(trx, input.email, input.name);
-        await this.auth.addMembership(m.id, user.userId, input.role, trx);
-        return user;
-      },
-    );
-    return { password: added.password };
   }
 }

@@ -6,31 +6,69 @@ import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { formatDate } from '../../platform/views/format.js';
 import { OneTimePassword } from '../../platform/auth/auth.view.js';
+import { accountsPaths } from '../accounts/index.js';
 
 
 export function UsersPage(props: {
   ctx: PageContext;
-  members: Array<{ id: number; name: string; email: string; role: string }>;
+  members: Array<{ id: number; name: string; email: string; role: string; invited: boolean }>;
+  openJoins: Array<{ id: number; name: string; email: string; role: string | null; expires_at: string }>;
   form: FormState;
   fields: FormFieldSpec[];
-  created?: { email: string; password: string | null };
+  invited?: { kind: 'invite' | 'join'; link: string | null; email: string };
 }) {
-  const { ctx } = props;
-  const { t } = ctx;
+  const { ctx, invited } = props;
+  const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
   return (
     <Layout ctx={ctx} title={t('users.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
       <div class="stack-lg">
         <h1 class="kern-heading-large">{t('users.title')}</h1>
-        {props.created ? <OneTimePassword ctx={ctx} email={props.created.email} password={props.created.password} /> : null}
+        {invited ? (
+          <div class="kern-alert kern-alert--success" role="status">
+            <div class="kern-alert__body">
+              {invited.link ? (
+                <>
+                  <p class="kern-body kern-body--bold">{t('accounts.members.linkTitle')}</p>
+                  <p class="kern-body">{t('accounts.members.linkBody', { email: invited.email })}</p>
+                  <p><code class="one-time-secret">{invited.link}</code></p>
+                </>
+              ) : (
+                <p class="kern-body">{t(invited.kind === 'join' ? 'accounts.members.joinInvited' : 'accounts.members.invited', { email: invited.email })}</p>
+              )}
+            </div>
+          </div>
+        ) : null}
         <DataTable
           caption={t('users.title')}
-          columns={[{ label: t('users.name') }, { label: t('users.email') }, { label: t('users.role') }]}
-          rows={props.members.map((m) => [m.name, m.email, t(`roles.${m.role}`)])}
+          columns={[{ label: t('users.name') }, { label: t('users.email') }, { label: t('users.role') }, { label: t('accounts.members.status') }, { label: t('accounts.members.actions') }]}
+          rows={props.members.map((m) => [
+            m.name,
+            m.email,
+            t(`roles.${m.role}`),
+            m.invited ? t('accounts.members.pending') : t('accounts.members.active'),
+            <ul class="inline-list">
+              {/* The name in the link's accessible name (aria-label, not a hidden span: an absolutely placed span
+                  would widen the page beyond the table's scroll box at 320 px). */}
+              <li><a class="kern-link" href={accountsPaths.adminMemberRole(slug, m.id)} aria-label={`${t('accounts.members.changeRole')} ${m.name}`}>{t('accounts.members.changeRole')}</a></li>
+              <li><a class="kern-link" href={accountsPaths.adminMemberRemove(slug, m.id)} aria-label={`${t('accounts.members.remove')} ${m.name}`}>{t('accounts.members.remove')}</a></li>
+            </ul>,
+          ])}
         />
+        {props.openJoins.length ? (
+          <section aria-labelledby="open-joins">
+            <h2 class="kern-heading-medium" id="open-joins">{t('accounts.members.openJoins')}</h2>
+            <ul class="kern-list kern-list--bullet">
+              {props.openJoins.map((j) => (
+                <li>{t('accounts.members.joinUntil', { name: j.name, email: j.email, role: t(`roles.${j.role ?? 'editor'}`), date: formatDate(j.expires_at.slice(0, 10), lang) })}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section aria-labelledby="add-user">
-          <h2 class="kern-heading-medium" id="add-user">{t('users.add')}</h2>
-          <FieldsForm ctx={ctx} action={paths.adminUserNew(slug)} form={props.form} fields={props.fields} submitLabel={t('users.addButton')} />
+          <h2 class="kern-heading-medium" id="add-user">{t('accounts.members.invite')}</h2>
+          <p class="kern-body">{t('accounts.members.inviteIntro')}</p>
+          <FieldsForm ctx={ctx} action={paths.adminUserNew(slug)} form={props.form} fields={props.fields} submitLabel={t('accounts.members.inviteButton')} />
         </section>
       </div>
     </Layout>

@@ -1,7 +1,16 @@
 // The exchange format: what the importer produces, what the JSON export writes, and what the demo data is.
 // Documented as JSON Schema in docs/exchange-format.schema.json; field names are part of the public contract.
 import { z } from 'zod';
+import { numberText } from '../../platform/text/natural.js';
 import { STATUS_CATEGORIES } from './status.js';
+
+/**
+ * A number as the plan writes it ("7", "1.10", "A.3"), trimmed, or null. Files of older versions wrote an
+ * integer; it is read as its text.
+ */
+const exchangeNumberSchema = z
+  .union([z.string(), z.number().int().nonnegative(), z.null()])
+  .transform((v) => numberText(v));
 
 export const exchangeActorSchema = z.object({
   name: z.string().trim().min(1),
@@ -20,20 +29,31 @@ export const exchangeNoteSchema = z.object({
   date: z.string().nullable(),
 });
 
+/** A fact of a measure its catalogue gives under its own label ("Kosten", "Zielgruppe"). */
+export const exchangeAttributeSchema = z.object({
+  label: z.string().trim().min(1),
+  value: z.string(),
+});
+
 export const exchangeMeasureSchema = z.object({
-  number: z.number().int().positive().nullable(),
-  /** The source's own numbering when it is not a plain integer ("7.1", "A3"); `number` is then null. */
-  code: z.string().trim().min(1).nullable().optional(),
+  number: exchangeNumberSchema,
   text: z.string().trim().min(1),
   actors: z.array(exchangeActorSchema),
   status: exchangeStatusSchema,
   notes: z.array(exchangeNoteSchema),
-  /** Optional extras (timeframe, target groups); importers fill them where the source has them. */
+  /** Optional extras; importers fill them where the source has them. The timeframe as the plan words it ("ab Herbst 2025", "laufend"). */
   timeframe: z.string().nullable().optional(),
+  /** Start and end as "2025" or "2025-07", where known; without them they are derived from `timeframe`. */
+  timeframeStart: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/).nullable().optional(),
+  timeframeEnd: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/).nullable().optional(),
   targetGroups: z.array(z.string()).optional(),
+  /** Further facts under their labels, in the catalogue's order. */
+  attributes: z.array(exchangeAttributeSchema).optional(),
 });
 
 export const exchangeGoalSchema = z.object({
+  /** The goal's number as the plan writes it ("1.1"); optional. */
+  number: exchangeNumberSchema.optional(),
   text: z.string().trim(),
   measures: z.array(exchangeMeasureSchema),
 });
@@ -55,6 +75,7 @@ export const exchangePlanSchema = z.object({
 });
 
 export type ExchangeActor = z.infer<typeof exchangeActorSchema>;
+export type ExchangeAttribute = z.infer<typeof exchangeAttributeSchema>;
 export type ExchangeStatus = z.infer<typeof exchangeStatusSchema>;
 export type ExchangeNote = z.infer<typeof exchangeNoteSchema>;
 export type ExchangeMeasure = z.infer<typeof exchangeMeasureSchema>;
@@ -68,7 +89,8 @@ export function exchangeJsonSchema(): Record<string, unknown> {
     $id: 'https://teilhabe.example/schemas/exchange-format.schema.json',
     title: 'Teilhabe: Austauschformat eines Integrationsplans',
     description: 'Ein Maßnahmenkatalog mit Handlungsfeldern, Visionen, Zielen, Maßnahmen, Akteuren, Status und Sachstand.',
-    ...z.toJSONSchema(exchangePlanSchema, { target: 'draft-2020-12' }),
+    // What a file may contain (the input side: a number may still be an integer of an older file).
+    ...z.toJSONSchema(exchangePlanSchema, { target: 'draft-2020-12', io: 'input' }),
   };
 }
 
@@ -76,6 +98,8 @@ export function exchangeJsonSchema(): Record<string, unknown> {
 export interface ImportProblem {
   file: string;
   sheet?: string;
+  /** PDF only: the page; `row` is then the line on that page. */
+  page?: number;
   row?: number;
   column?: string;
   message: string;

@@ -23,9 +23,10 @@ export { STATUS_CATEGORIES, isStatusCategory, mapStatus, categoryOf, type Status
 export * from './exchange.js';
 export { UNNAMED_GOAL, validateForImport } from './exchange.validate.js';
 export { allMeasures, measuresOfField, type Plan, type Measure, type MeasureActorRef, type PlanTree, type Field, type Goal } from './plan.repository.js';
-export { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema, moveSchema, PLAN_STATES, type PlanState } from './plan.schema.js';
+export { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema, moveSchema, PLAN_STATES, NUMBER_MAX, type PlanState } from './plan.schema.js';
 export type { PlanService, MeasureUpdate } from './plan.service.js';
-export type { ActorService, ActorRow } from './actor.service.js';
+export type { ActorService, ActorRow, ActorFollower, ActorUsage } from './actor.service.js';
+export { actorNameKey } from './actor.repository.js';
 export type { WordingService } from './wording.service.js';
 export type { ImportOptions } from './plan.import.js';
 export { measureTitle } from './measure.view.js';
@@ -70,8 +71,8 @@ export const planModule: ModuleManifest = {
     { area: 'public', order: 50, label: 'public.nav.search', href: (slug) => planPaths.search(slug) },
   ],
   services(p) {
-    const plans = new PlanService(p.kysely, p.audit);
     const actors = new ActorService(p.kysely, p.audit);
+    const plans = new PlanService(p.kysely, p.audit, (trx, municipalityId, actorIds) => actors.deleteWithin(trx, municipalityId, actorIds));
     const wordings = new WordingService(p.kysely, p.audit);
     p.search.registerSource(planSearchSource);
     const importPlan: ImportPlan = (municipalityId, exchange, by, options) => importExchangePlan(p.audit, municipalityId, exchange, by, options);

@@ -7,6 +7,7 @@ import type { Writer } from '../../platform/audit/audit.js';
 import { inBatches } from '../../platform/db/batch.js';
 import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database, MeasureTable } from '../../platform/db/schema.js';
+import { compareNumbers } from '../../platform/text/natural.js';
 import type { Direction, NewRow, RowChanges } from './plan.repository.js';
 import type { StatusCategory } from './status.js';
 
@@ -52,6 +53,22 @@ export function nextMeasurePosition(db: Conn, municipalityId: number, place: Mea
   return nextPosition(db, 'measures', municipalityId, orderScope(place));
 }
 
+/**
+ * Where a measure with this number goes in its place: before the first numbered neighbour whose number sorts
+ * after it ("1.2" before "1.10"), the neighbours from there on moved one down; else after the last measure.
+ */
+export async function positionForNumber(db: Conn, municipalityId: number, place: MeasurePlace, number: string | null, self: number | null = null): Promise<number> {
+  if (number === null) return nextMeasurePosition(db, municipalityId, place);
+  let query = db.selectFrom('measures').select(['id', 'number', 'position']).where('municipality_id', '=', municipalityId);
+  query = place.goalId === null ? query.where('field_id', '=', place.fieldId).where('goal_id', 'is', null) : query.where('goal_id', '=', place.goalId);
+  const siblings = (await query.orderBy('position').execute()).filter((s) => s.id !== self);
+  const after = siblings.find((s) => s.number !== null && compareNumbers(s.number, number) > 0);
+  if (!after) return nextMeasurePosition(db, municipalityId, place);
+  const moving = siblings.filter((s) => s.position >= after.position).map((s) => s.id);
+  await db.updateTable('measures').set((eb) => ({ position: eb('position', '+', 1) })).where('municipality_id', '=', municipalityId).where('id', 'in', moving).execute();
+  return after.position;
+}
+
 /** Swaps a measure with its neighbour in its place; false at the edge. */
 export function moveMeasure(db: Conn, municipalityId: number, measure: { id: number; field_id: number; goal_id: number | null }, direction: Direction): Promise<boolean> {
   return moveInOrder(db, 'measures', municipalityId, measure.id, orderScope({ fieldId: measure.field_id, goalId: measure.goal_id }), direction);
@@ -70,7 +87,7 @@ export async function numberMeasures(db: Conn, municipalityId: number, measureId
   // Two passes so that no intermediate state has two measures with one number.
   for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: null });
   let n = 1;
-  for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: n++ });
+  for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: String(n++) });
 }
 
 export interface ActorLink {
@@ -96,18 +113,40 @@ export async function linkActorsOfMany(db: Conn, municipalityId: number, links: 
   });
 }
 
+export interface MeasureAttribute {
+  label: string;
+  value: string;
+}
+
+/** Replaces a measure's labelled attributes with these, in this order. */
+export async function setMeasureAttributes(db: Conn, municipalityId: number, measureId: number, attributes: MeasureAttribute[]): Promise<void> {
+  await db.deleteFrom('measure_attributes').where('municipality_id', '=', municipalityId).where('measure_id', '=', measureId).execute();
+  await insertAttributesOfMany(db, municipalityId, [{ measureId, attributes }]);
+}
+
+/** The labelled attributes of many new measures in chunked statements (an import, a copy); each in its order. */
+export async function insertAttributesOfMany(db: Conn, municipalityId: number, list: Array<{ measureId: number; attributes: MeasureAttribute[] }>): Promise<void> {
+  const rows = list.flatMap((m) => m.attributes.map((a, position) => ({ municipality_id: municipalityId, measure_id: m.measureId, position, label: a.label, value: a.value })));
+  await inBatches(rows, async (part) => {
+    await db.insertInto('measure_attributes').values(part).execute();
+    return [];
+  });
+}
+
 export interface NewNote {
   text: string;
   date: string | null;
   /** When the note was written (defaults to the write's time). */
   createdAt?: string;
   authorName: string;
+  /** An internal note (the officer's own, or the system's) is never shown in public. */
+  internal?: boolean;
 }
 
 export async function insertNotes(db: Conn, municipalityId: number, measureId: number, notes: NewNote[], at: string): Promise<number[]> {
   if (notes.length === 0) return [];
   const rows = await db.insertInto('progress_notes')
-    .values(notes.map((n) => ({ municipality_id: municipalityId, measure_id: measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+    .values(notes.map((n) => ({ municipality_id: municipalityId, measure_id: measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName, is_internal: n.internal ? 1 : 0 })))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
@@ -117,7 +156,7 @@ export async function insertNotes(db: Conn, municipalityId: number, measureId: n
 export async function insertNotesOfMany(db: Conn, municipalityId: number, notes: Array<NewNote & { measureId: number }>, at: string): Promise<void> {
   await inBatches(notes, async (part) => {
     await db.insertInto('progress_notes')
-      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName })))
+      .values(part.map((n) => ({ municipality_id: municipalityId, measure_id: n.measureId, text: n.text, note_date: n.date, created_at: n.createdAt ?? at, author_name: n.authorName, is_internal: n.internal ? 1 : 0 })))
       .execute();
     return [];
   });
@@ -128,23 +167,27 @@ export interface StatusEntry {
   category: StatusCategory | string;
 }
 
-/** One entry of a measure's status history: from (null for the first), to, why, when and by whom. */
+/**
+ * One entry of a measure's status history: from (null for the first), to, why (public or internal), when and by
+ * whom (the writer, and the name the public sees: the writer's `publicName`, else the administration).
+ */
 export async function recordStatusChange(
   db: Conn, municipalityId: number, measureId: number,
-  change: { from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer },
+  change: { from: StatusEntry | null; to: StatusEntry; note: string; noteInternal?: boolean; at: string; by: Writer },
 ): Promise<void> {
   await db.insertInto('status_changes').values({
     municipality_id: municipalityId, measure_id: measureId,
     from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
     to_label: change.to.label, to_category: change.to.category, note: change.note,
     changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+    note_internal: change.noteInternal ? 1 : 0, changed_by_public: change.by.publicName ?? '',
   }).execute();
 }
 
 /** The status history entries of many measures in chunked statements (an import), in the given order. */
 export async function recordStatusChanges(
   db: Conn, municipalityId: number,
-  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; at: string; by: Writer }>,
+  changes: Array<{ measureId: number; from: StatusEntry | null; to: StatusEntry; note: string; noteInternal?: boolean; at: string; by: Writer }>,
 ): Promise<void> {
   await inBatches(changes, async (part) => {
     await db.insertInto('status_changes').values(part.map((change) => ({
@@ -152,6 +195,7 @@ export async function recordStatusChanges(
       from_label: change.from?.label ?? null, from_category: change.from?.category ?? null,
       to_label: change.to.label, to_category: change.to.category, note: change.note,
       changed_at: change.at, changed_by_user_id: change.by.userId, changed_by_name: change.by.name,
+      note_internal: change.noteInternal ? 1 : 0, changed_by_public: change.by.publicName ?? '',
     }))).execute();
     return [];
   });
@@ -177,4 +221,29 @@ export async function setMeasureStatus(db: Conn, municipalityId: number, measure
   await db.updateTable('measures')
     .set({ status_label: status.label, status_category: status.category, status_date: status.date, updated_at: at })
     .where('municipality_id', '=', municipalityId).where('id', '=', measureId).execute();
+}
+
+/**
+ * Moves every measure link of actor `fromId` to actor `toId` (a merge). Where a measure names both, one link
+ * stays: lead wins over partner, and it keeps the earlier of the two positions. Returns how many links moved.
+ */
+export async function moveActorLinks(db: Conn, municipalityId: number, fromId: number, toId: number): Promise<number> {
+  const from = await db.selectFrom('measure_actors').select(['measure_id', 'role', 'position'])
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  if (from.length === 0) return 0;
+  const both = await inBatches(from.map((l) => l.measure_id), (part) => db.selectFrom('measure_actors').select(['measure_id', 'role', 'position'])
+    .where('municipality_id', '=', municipalityId).where('actor_id', '=', toId).where('measure_id', 'in', part).execute());
+  const fromOf = new Map(from.map((l) => [l.measure_id, l]));
+  for (const kept of both) {
+    const gone = fromOf.get(kept.measure_id)!;
+    const role = kept.role === 'lead' || gone.role === 'lead' ? 'lead' : kept.role;
+    await db.updateTable('measure_actors').set({ role, position: Math.min(kept.position, gone.position) })
+      .where('municipality_id', '=', municipalityId).where('measure_id', '=', kept.measure_id).where('actor_id', '=', toId).execute();
+  }
+  await inBatches(both.map((l) => l.measure_id), async (part) => {
+    await db.deleteFrom('measure_actors').where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).where('measure_id', 'in', part).execute();
+    return [];
+  });
+  await db.updateTable('measure_actors').set({ actor_id: toId }).where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  return from.length;
 }

@@ -4,7 +4,7 @@ import { formatDate } from '../../platform/views/format.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { ActionButton, Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { MeasureActorRef } from './plan.repository.js';
@@ -14,7 +14,7 @@ import { LIMITS } from './plan.schema.js';
 export interface MeasureDetail {
   measure: {
     id: number;
-    number: number | null;
+    number: string | null;
     is_further: number;
     text: string;
     status_label: string;
@@ -22,14 +22,18 @@ export interface MeasureDetail {
     status_date: string | null;
     timeframe_start: string | null;
     timeframe_end: string | null;
+    timeframe_label: string;
     target_groups: string;
     actors: MeasureActorRef[];
+    attributes: Array<{ label: string; value: string }>;
   };
   plan: { id: number; title: string; state: string };
   field: { id: number; title: string };
-  goal: { id: number; text: string } | null;
-  notes: Array<{ id: number; text: string; note_date: string | null; author_name: string }>;
-  history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; changed_at: string; changed_by_name: string }>;
+  goal: { id: number; number?: string | null; text: string } | null;
+  /** On the public page without internal notes (see PlanService.publicMeasureDetail). */
+  notes: Array<{ id: number; text: string; note_date: string | null; author_name: string; is_internal: number }>;
+  /** On the public page `changed_by_name` is the public name (empty: the administration) and internal notes are empty. */
+  history: Array<{ id: number; from_label: string | null; from_category: string | null; to_label: string; to_category: string; note: string; note_internal: number; changed_at: string; changed_by_name: string }>;
 }
 
 export function ActorLinks({ t, slug, actors, link }: { t: T; slug: string; actors: MeasureActorRef[]; link: boolean }) {
@@ -46,8 +50,10 @@ export function ActorLinks({ t, slug, actors, link }: { t: T; slug: string; acto
   );
 }
 
+/** The plan's own wording where it has one; otherwise the dates entered. */
 function timeframe(d: MeasureDetail, lang: string): string {
   const { timeframe_start: s, timeframe_end: e } = d.measure;
+  if (d.measure.timeframe_label) return d.measure.timeframe_label;
   if (s && e) return `${formatDate(s, lang)} – ${formatDate(e, lang)}`;
   return formatDate(s ?? e, lang);
 }
@@ -60,7 +66,7 @@ function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDet
       <dt>{t('field.singular')}</dt>
       <dd>{publicLinks ? <a class="kern-link" href={paths.field(slug, d.field.id)}>{d.field.title}</a> : d.field.title}</dd>
       <dt>{t('goal.singular')}</dt>
-      <dd>{d.goal ? d.goal.text : t('measure.further')}</dd>
+      <dd>{d.goal ? numberedGoal(d.goal) : t('measure.further')}</dd>
       <dt>{t('measure.status')}</dt>
       <dd>
         <StatusBadge t={t} category={d.measure.status_category} label={d.measure.status_label} />
@@ -82,8 +88,36 @@ function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDet
   );
 }
 
-function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+function InternalTag({ t }: { t: T }) {
+  return (
+    <span class="kern-badge kern-badge--warning">
+      <span class="kern-label kern-label--small">{t('measure.internalTag')}</span>
+    </span>
+  );
+}
+
+/** The catalogue's further columns ("Kosten", "Priorität") under their own labels. */
+function MeasureAttributes({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
+  if (d.measure.attributes.length === 0) return null;
+  return (
+    <section aria-labelledby="attributes-title" class="stack">
+      <h2 class="kern-heading-medium" id="attributes-title">{ctx.t('measure.attributes')}</h2>
+      <dl class="facts">
+        {d.measure.attributes.map((a) => (
+          <>
+            <dt>{a.label}</dt>
+            <dd class="pre-line">{a.value}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** `admin`: with the writers' names and the internal notes marked; in public, who changed it as the public may know. */
+function NotesAndHistory({ ctx, d, admin }: { ctx: PageContext; d: MeasureDetail; admin: boolean }) {
   const { t, lang } = ctx;
+  const who = (name: string) => (admin ? name : name || t('measure.byAdministration'));
   return (
     <>
       <section aria-labelledby="notes-title" class="stack">
@@ -92,7 +126,11 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
         <ul class="history">
           {d.notes.map((n) => (
             <li>
-              <p class="meta">{n.note_date ? formatDate(n.note_date, lang) : t('measure.undated')}</p>
+              <p class="meta">
+                {n.note_date ? formatDate(n.note_date, lang) : t('measure.undated')}
+                {admin && n.author_name ? ` · ${n.author_name}` : ''}
+                {admin && n.is_internal === 1 ? <> <InternalTag t={t} /></> : null}
+              </p>
               <p class="kern-body pre-line">{n.text}</p>
             </li>
           ))}
@@ -106,7 +144,7 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
             <li>
               <p class="meta">
                 {formatDate(h.changed_at, lang)}
-                {h.changed_by_name ? ` · ${h.changed_by_name}` : ''}
+                {who(h.changed_by_name) ? ` · ${who(h.changed_by_name)}` : ''}
               </p>
               {h.from_label !== null && h.from_label === h.to_label && h.from_category !== h.to_category ? (
                 <p class="kern-body">{t('measure.recategorised', { label: h.to_label, from: t(`status.${h.from_category}`), to: t(`status.${h.to_category}`) })}</p>
@@ -116,7 +154,12 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
                   ({t(`status.${h.to_category}`)})
                 </p>
               )}
-              {h.note ? <p class="kern-body pre-line">{h.note}</p> : null}
+              {h.note ? (
+                <p class="kern-body pre-line">
+                  {admin && h.note_internal === 1 ? <><InternalTag t={t} />{' '}</> : null}
+                  {h.note}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -125,7 +168,12 @@ function NotesAndHistory({ ctx, d }: { ctx: PageContext; d: MeasureDetail }) {
   );
 }
 
-export function measureTitle(t: T, m: { number: number | null }): string {
+/** "1.1 Sprachförderung ausbauen": a goal's text after its number as the plan writes it. */
+export function numberedGoal(g: { number?: string | null; text: string }): string {
+  return g.number ? `${g.number} ${g.text}` : g.text;
+}
+
+export function measureTitle(t: T, m: { number: string | null }): string {
   return m.number !== null ? t('measure.numbered', { number: m.number }) : t('measure.furtherSingular');
 }
 
@@ -142,8 +190,9 @@ export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: Meas
           <p class="kern-body kern-body--large pre-line">{d.measure.text}</p>
           <MeasureFacts ctx={ctx} d={d} publicLinks={true} />
         </div>
+        <MeasureAttributes ctx={ctx} d={d} />
         {extra}
-        <NotesAndHistory ctx={ctx} d={d} />
+        <NotesAndHistory ctx={ctx} d={d} admin={false} />
       </div>
     </Layout>
   );
@@ -169,8 +218,9 @@ export function AdminMeasurePage(props: {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const title = measureTitle(t, d.measure);
-  const statusLabels = { status_label: t('measure.statusLabel'), status_category: t('measure.statusCategory'), note: t('measure.statusNote') };
-  const noteLabels = { text: t('measure.noteText'), note_date: t('measure.noteDate') };
+  const statusLabels = { status_label: t('measure.statusLabel'), status_category: t('measure.statusCategory'), note: t('measure.statusNote'), note_internal: t('measure.internal') };
+  const noteLabels = { text: t('measure.noteText'), note_date: t('measure.noteDate'), internal: t('measure.internal') };
+  const published = d.plan.state === 'published' || d.plan.state === 'archived';
   return (
     <Layout ctx={ctx} title={title} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }, { href: paths.adminPlan(slug, d.plan.id), label: d.plan.title }]}>
       <div class="stack-lg">
@@ -185,6 +235,7 @@ export function AdminMeasurePage(props: {
             <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.down')} srLabel={title} fields={{ direction: 'down' }} variant="tertiary" />
           </div>
         </div>
+        <MeasureAttributes ctx={ctx} d={d} />
         {props.extra}
         {props.canChangeStatus ? (
           <section aria-labelledby="status-form-title">
@@ -194,7 +245,8 @@ export function AdminMeasurePage(props: {
               <Csrf token={ctx.csrfToken} />
               <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={`${t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') })} ${t('form.maxLength', { max: LIMITS.statusLabel })}`} maxLength={LIMITS.statusLabel} />
               <Select t={t} form={props.statusForm} name="status_category" label={statusLabels.status_category} options={statusFormFields(t).categoryOptions} empty={t('measure.categoryAuto')} optional />
-              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional hint={t('form.maxLength', { max: LIMITS.note })} maxLength={LIMITS.note} />
+              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional hint={`${t(published ? 'measure.statusNotePublic' : 'measure.statusNoteDraft')} ${t('form.maxLength', { max: LIMITS.note })}`} maxLength={LIMITS.note} />
+              <Checkbox t={t} form={props.statusForm} name="note_internal" label={statusLabels.note_internal} />
               <SubmitButton label={t('measure.saveStatus')} />
             </form>
           </section>
@@ -204,12 +256,13 @@ export function AdminMeasurePage(props: {
           <form method="post" action={paths.adminMeasureNote(slug, d.measure.id)} class="form" novalidate>
             <ErrorSummary t={t} form={props.noteForm} labels={noteLabels} />
             <Csrf token={ctx.csrfToken} />
-            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={t('form.maxLength', { max: LIMITS.note })} maxLength={LIMITS.note} />
+            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={`${t(published ? 'measure.notePublic' : 'measure.noteDraft')} ${t('form.maxLength', { max: LIMITS.note })}`} maxLength={LIMITS.note} />
             <TextField t={t} form={props.noteForm} name="note_date" label={noteLabels.note_date} type="date" optional hint={t('measure.noteDateHint')} />
+            <Checkbox t={t} form={props.noteForm} name="internal" label={noteLabels.internal} />
             <SubmitButton label={t('measure.saveNote')} />
           </form>
         </section>
-        <NotesAndHistory ctx={ctx} d={d} />
+        <NotesAndHistory ctx={ctx} d={d} admin={true} />
       </div>
     </Layout>
   );

@@ -7,6 +7,7 @@ import { can } from '../../platform/auth/permissions.js';
 import { readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
+import { Checkbox } from '../../platform/views/components.js';
 import { AdminOverviewPage, ConfirmPublishPage, PlanWorkspacePage, RenumberPage } from './plan.admin.view.js';
 import { AdminMeasurePage } from './measure.view.js';
 import { parseWorkspaceFilter } from './plan.filter.js';
@@ -48,7 +49,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const actorOptions = actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name }));
     return [
       { name: 'text', label: t('measure.text'), kind: 'textarea', maxLength: LIMITS.measure },
-      { name: 'number', label: t('measure.number'), kind: 'number', optional: true, hint: t('measure.numberHint') },
+      { name: 'number', label: t('measure.number'), kind: 'text', optional: true, hint: t('measure.numberHint'), maxLength: LIMITS.number },
       { name: 'goal_id', label: t('measure.goal'), kind: 'select', empty: t('measure.noGoal'), hint: t('measure.goalHint'),
         options: tree.fields.flatMap((f) => f.goals.map((g) => ({ value: String(g.id), label: `${f.title}: ${g.text.slice(0, 90)}` }))) },
       { name: 'is_further', label: t('measure.isFurther'), kind: 'checkbox' },
@@ -57,6 +58,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       { name: 'lead_actor_id', label: t('measure.lead'), kind: 'select', empty: t('measure.noLead'), optional: true, options: actorOptions },
       { name: 'partner_actor_ids', label: t('measure.partners'), kind: 'checkboxes', optional: true, options: actorOptions },
       { name: 'status_label', label: t('measure.statusLabel'), kind: 'text', optional: true, hint: t('measure.statusOnCreateHint'), maxLength: LIMITS.statusLabel },
+      { name: 'timeframe_label', label: t('measure.timeframeLabel'), kind: 'text', optional: true, hint: t('measure.timeframeLabelHint'), maxLength: LIMITS.timeframeLabel },
       { name: 'timeframe_start', label: t('measure.timeframeStart'), kind: 'month', optional: true, hint: t('measure.monthHint') },
       { name: 'timeframe_end', label: t('measure.timeframeEnd'), kind: 'month', optional: true, hint: t('measure.monthHint') },
       { name: 'target_groups', label: t('measure.targetGroups'), kind: 'text', optional: true, hint: t('measure.targetGroupsHint'), maxLength: LIMITS.targetGroups },
@@ -158,19 +160,32 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       // Other modules may forbid it for now (an open update round knows its measures by their numbers).
       const blockers = await slots.sections('plan.renumber', c, { planId: plan.id });
       if (blockers.length > 0) return render(c, <RenumberPage ctx={pageContext(c)} plan={plan} blockers={blockers} />, 409);
-      await services.plans.renumber(mid(c), plan.id, by);
+      // Numbers that are not plain integers (7.1, A.3) are the plan's own: the service refuses to count them over.
+      const refused = await services.plans.renumber(mid(c), plan.id, by);
+      if (refused !== null) return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumberRefused', { example: refused }));
       return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumbered'));
     });
     app.get(paths.adminPlanDelete.pattern, async (c) => {
       requirePermission(c, 'plan.delete');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanDelete.params(c).id);
       const t = c.get('t');
-      return render(c, <ConfirmDeletePage ctx={pageContext(c)} title={t('plan.delete')} crumbs={planCrumbs(c, plan)} what={plan.title} action={paths.adminPlanDelete(slugOf(c), plan.id)} cancelHref={paths.adminPlan(slugOf(c), plan.id)} consequence={t('plan.deleteConsequence')} />);
+      // A draft's actors that no other plan names are offered for deletion with it (imported and never used).
+      const only = plan.state === 'draft' ? await services.actors.onlyInPlan(mid(c), plan.id) : [];
+      const choices = only.length ? (
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('plan.deleteActors.legend')}</legend>
+          <div class="kern-fieldset__body">
+            <Checkbox t={t} form={{ values: {}, errors: {} }} name="with_actors" label={t('plan.deleteActors.label', { count: only.length, names: only.map((a) => a.name).join(', ') })} />
+          </div>
+        </fieldset>
+      ) : undefined;
+      return render(c, <ConfirmDeletePage ctx={pageContext(c)} title={t('plan.delete')} crumbs={planCrumbs(c, plan)} what={plan.title} action={paths.adminPlanDelete(slugOf(c), plan.id)} cancelHref={paths.adminPlan(slugOf(c), plan.id)} consequence={t('plan.deleteConsequence')} choices={choices} />);
     });
     app.post(paths.adminPlanDelete.pattern, async (c) => {
       const by = requirePermission(c, 'plan.delete');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanDelete.params(c).id);
-      await services.plans.deletePlan(mid(c), plan.id, by);
+      const form = await readForm(c);
+      await services.plans.deletePlan(mid(c), plan.id, by, { withActors: plan.state === 'draft' && form.with_actors === '1' });
       return redirectWithFlash(c, paths.admin(slugOf(c)), c.get('t')('plan.deleted'));
     });
 
@@ -287,6 +302,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const goalFields = async (c: Ctx, planId: number): Promise<FormFieldSpec[]> => {
       const tree = await services.plans.tree(mid(c), planId);
       return [
+        { name: 'number', label: c.get('t')('goal.number'), kind: 'text', optional: true, hint: c.get('t')('goal.numberHint'), maxLength: LIMITS.number },
         { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea', maxLength: LIMITS.goal },
         { name: 'guiding_goal_id', label: c.get('t')('goal.guidingGoal'), kind: 'select', optional: true, empty: c.get('t')('goal.noGuidingGoal'),
           options: tree.guidingGoals.map((g) => ({ value: String(g.id), label: g.text.slice(0, 100) })) },
@@ -310,7 +326,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
         const g = await services.plans.getGoal(m, id);
         return { ...g, plan: await services.plans.getPlan(m, g.plan_id) };
       },
-      values: (g) => ({ text: g.text, guiding_goal_id: String(g.guiding_goal_id ?? '') }),
+      values: (g) => ({ text: g.text, number: g.number ?? '', guiding_goal_id: String(g.guiding_goal_id ?? '') }),
       crumbs: (c, g) => planCrumbs(c, g.plan),
       back: (c, g) => `${paths.adminPlan(slugOf(c), g.plan_id)}#field-${g.field_id}`,
       label: (_c, g) => g.text,
@@ -346,7 +362,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       },
       values: (r) => ({
         text: r.text, number: String(r.number ?? ''), is_further: r.is_further ? '1' : '', field_id: String(r.field_id), goal_id: String(r.goal_id ?? ''),
-        status_label: r.status_label, timeframe_start: r.timeframe_start ?? '', timeframe_end: r.timeframe_end ?? '', target_groups: r.target_groups,
+        status_label: r.status_label, timeframe_label: r.timeframe_label, timeframe_start: r.timeframe_start ?? '', timeframe_end: r.timeframe_end ?? '', target_groups: r.target_groups,
         lead_actor_id: String(r.actors.find((a) => a.role === 'lead')?.id ?? ''),
         partner_actor_ids: r.actors.filter((a) => a.role === 'partner').map((a) => a.id).join(','),
       }),

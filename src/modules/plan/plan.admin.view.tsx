@@ -10,6 +10,7 @@ import { PLAN_STATES } from './plan.schema.js';
 import { filterTree, isFiltered, type WorkspaceFilter } from './plan.filter.js';
 import { STATUS_CATEGORIES } from './status.js';
 import { ExportLinks, periodText } from './plan.parts.js';
+import { numberedGoal } from './measure.view.js';
 
 export function AdminOverviewPage({ ctx, plans, canCreate, actions }: { ctx: PageContext; plans: Plan[]; canCreate: boolean; actions: LinkItem[] }) {
   const { t } = ctx;
@@ -207,7 +208,7 @@ export function PlanWorkspacePage({ ctx, tree: fullTree, can, links, downloads, 
                 {f.goals.map((g) => (
                   <li>
                     <div class="tree-item">
-                      <span class="tree-item__text kern-body--bold">{g.text}</span>
+                      <span class="tree-item__text kern-body--bold">{numberedGoal(g)}</span>
                       <EditLink ctx={ctx} href={paths.adminGoal(slug, g.id)} label={shorten(g.text, 40)} />
                     </div>
                     <ul class="measure-list">

@@ -44,19 +44,21 @@ export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanT
   const omit = new Set<string>(options.omitCategories);
   const kept = repo.allMeasures(tree).filter((m) => !omit.has(m.status_category));
   const notes = await repo.notesOfMeasures(trx, municipalityId, kept.map((m) => m.id));
+  const attributes = await repo.attributesOfMeasures(trx, municipalityId, kept.map((m) => m.id));
 
   const copyMeasure = async (m: Measure, fieldId: number, goalId: number | null) => {
     const id = await measures.insertMeasure(trx, municipalityId, {
       plan_id: planId, field_id: fieldId, goal_id: goalId, position: m.position, number: m.number,
       is_further: m.is_further, text: m.text, status_label: m.status_label, status_category: m.status_category, status_date: m.status_date,
-      timeframe_start: m.timeframe_start, timeframe_end: m.timeframe_end, target_groups: m.target_groups, updated_at: now,
+      timeframe_start: m.timeframe_start, timeframe_end: m.timeframe_end, timeframe_label: m.timeframe_label, target_groups: m.target_groups, updated_at: now,
     });
     copied.measures.set(m.id, id);
+    await measures.insertAttributesOfMany(trx, municipalityId, [{ measureId: id, attributes: attributes.get(m.id) ?? [] }]);
     await measures.linkActors(trx, municipalityId, id, m.actors.map((a) => ({ actorId: a.id, role: a.role })), { replace: false });
     const own = notes.get(m.id) ?? [];
-    await measures.insertNotes(trx, municipalityId, id, own.map((n) => ({ text: n.text, date: n.note_date, createdAt: n.created_at, authorName: n.author_name })), now);
+    await measures.insertNotes(trx, municipalityId, id, own.map((n) => ({ text: n.text, date: n.note_date, createdAt: n.created_at, authorName: n.author_name, internal: n.is_internal === 1 })), now);
     await measures.recordStatusChange(trx, municipalityId, id, {
-      from: null, to: { label: m.status_label, category: m.status_category }, note: options.originNote(m), at: now, by,
+      from: null, to: { label: m.status_label, category: m.status_category }, note: options.originNote(m), noteInternal: true, at: now, by,
     });
   };
 
@@ -67,7 +69,7 @@ export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanT
     await repo.insertVisions(trx, municipalityId, fieldId, f.visions);
     for (const g of f.goals) {
       const goalId = await repo.insertGoal(trx, municipalityId, {
-        field_id: fieldId, position: g.position, text: g.text,
+        field_id: fieldId, position: g.position, number: g.number, text: g.text,
         guiding_goal_id: g.guiding_goal_id === null ? null : (copied.guidingGoals.get(g.guiding_goal_id) ?? null),
       });
       copied.goals.set(g.id, goalId);

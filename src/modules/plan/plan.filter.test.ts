@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { filterQuery, filterTree, isFiltered, parseWorkspaceFilter } from './plan.filter.js';
 import type { Measure, PlanTree } from './plan.repository.js';
 
-const measure = (id: number, number: number | null, text: string, status: Measure['status_category'], actors: Measure['actors'] = []): Measure =>
-  ({ id, number, text, status_category: status, status_label: '', target_groups: '', actors } as unknown as Measure);
+const measure = (id: number, number: string | null, text: string, status: Measure['status_category'], actors: Measure['actors'] = []): Measure =>
+  ({ id, number, text, status_category: status, status_label: '', target_groups: '', actors } as Measure);
 
 const tree = {
   plan: { id: 1 },
   guidingGoals: [],
   fields: [
-    { id: 10, title: 'Arbeit', visions: [], furtherMeasures: [], goals: [{ id: 100, text: 'Z', measures: [measure(1, 1, 'Jobcoaching für Frauen', 'ongoing', [{ id: 5, name: 'Jobcenter', parentName: null, role: 'lead' }])] }] },
-    { id: 11, title: 'Sprache', visions: [], furtherMeasures: [measure(3, null, 'Sprachcafé', 'planned')], goals: [{ id: 101, text: 'Y', measures: [measure(2, 2, 'Sprachkurse für Mütter', 'in_progress')] }] },
+    { id: 10, title: 'Arbeit', visions: [], furtherMeasures: [], goals: [{ id: 100, text: 'Z', measures: [measure(1, '1', 'Jobcoaching für Frauen', 'ongoing', [{ id: 5, name: 'Jobcenter', parentName: null, role: 'lead' }])] }] },
+    { id: 11, title: 'Sprache', visions: [], furtherMeasures: [measure(3, null, 'Sprachcafé', 'planned')], goals: [{ id: 101, text: 'Y', measures: [measure(2, '2', 'Sprachkurse für Mütter', 'in_progress')] }] },
   ],
 } as unknown as PlanTree;
 

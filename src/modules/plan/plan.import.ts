@@ -11,10 +11,12 @@ import * as actorRepo from './actor.repository.js';
 import * as measures from './measure.repository.js';
 import * as repo from './plan.repository.js';
 import { ACTORS_PLAN } from './plan.search.js';
+import { parseTimeframe } from './timeframe.js';
 
 type Trx = Transaction<Database>;
 
-const actorKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+// The same key the directory keeps names unique by (case and blanks do not count).
+const actorKey = actorRepo.actorNameKey;
 
 /** An actor as the import sees it before writing: one of the municipality's (its id) or a new one (its index). */
 type ActorRef = { existing: number } | { created: number };
@@ -35,7 +37,8 @@ class ActorResolver {
 
   async load(): Promise<void> {
     const rows = await actorRepo.listActorNames(this.trx, this.municipalityId);
-    for (const r of rows) this.byKey.set(actorKey(r.name), { existing: r.id });
+    // A name kept apart as a duplicate by migration 012 carries `key#id`: the first of the pair is matched.
+    for (const r of rows) if (!this.byKey.has(r.name_key)) this.byKey.set(r.name_key, { existing: r.id });
   }
 
   resolve(name: string, parent: string | null): ActorRef {
@@ -126,7 +129,7 @@ export async function importExchangePlan(
     const fieldId = (fi: number) => fieldIds.get(fi + 1)!;
     await repo.insertVisionRows(trx, municipalityId, exchange.fields.flatMap((f, fi) => f.visions.map((text, vi) => ({ fieldId: fieldId(fi), position: vi + 1, text }))));
     const goalIds = new Map<string, number>();
-    const goalRows = exchange.fields.flatMap((f, fi) => f.goals.map((g, gi) => ({ field_id: fieldId(fi), guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL })));
+    const goalRows = exchange.fields.flatMap((f, fi) => f.goals.map((g, gi) => ({ field_id: fieldId(fi), guiding_goal_id: null, position: gi + 1, number: g.number ?? null, text: g.text || UNNAMED_GOAL })));
     for (const r of await repo.insertGoals(trx, municipalityId, goalRows)) goalIds.set(`${r.field_id}/${r.position}`, r.id);
 
     // The measures in the order of the plan (each field's goals' measures, then its further ones).
@@ -143,7 +146,7 @@ export async function importExchangePlan(
       plan_id: planId, field_id: fieldId, goal_id: goalId, position,
       number: further ? null : m.number, is_further: further ? 1 : 0, text: m.text,
       status_label: m.status.label, status_category: m.status.category, status_date: m.status.date,
-      timeframe_start: yearsOf(m.timeframe).start, timeframe_end: yearsOf(m.timeframe).end, target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
+      ...timeframeColumns(m), target_groups: (m.targetGroups ?? []).join(', '), updated_at: now,
     })));
     const measureIds = new Map(inserted.map((r) => [placeKey(r.field_id, r.goal_id, r.position), r.id]));
     const measureId = (p: (typeof placed)[number]) => measureIds.get(placeKey(p.fieldId, p.goalId, p.position))!;
@@ -153,12 +156,24 @@ export async function importExchangePlan(
     await actors.write();
     await measures.linkActorsOfMany(trx, municipalityId, links.map(({ p, refs }) => ({ measureId: measureId(p), links: refs.map((r) => ({ actorId: actors.id(r.ref), role: r.role })) })));
     await measures.insertNotesOfMany(trx, municipalityId, placed.flatMap((p) => p.m.notes.map((n) => ({ measureId: measureId(p), text: n.text, date: n.date, authorName: by.name }))), now);
+    await measures.insertAttributesOfMany(trx, municipalityId, placed.filter((p) => p.m.attributes?.length).map((p) => ({ measureId: measureId(p), attributes: p.m.attributes! })));
     await measures.recordStatusChanges(trx, municipalityId, placed.filter((p) => p.m.status.label).map((p) => ({ measureId: measureId(p), from: null, to: p.m.status, note: '', at: now, by })));
     // Bulk: the new plan's documents and the actors' (new ones may have come) are built in one batch each.
     rebuildPlan(planId);
     rebuildPlan(ACTORS_PLAN);
     return planId;
   });
+}
+
+/** The wording as written; start and end as the exchange gives them, else as the wording says. */
+function timeframeColumns(m: ExchangeMeasure): { timeframe_label: string; timeframe_start: string | null; timeframe_end: string | null } {
+  const parsed = parseTimeframe(m.timeframe);
+  const given = m.timeframeStart !== undefined || m.timeframeEnd !== undefined;
+  return {
+    timeframe_label: parsed.label,
+    timeframe_start: given ? (m.timeframeStart ?? null) : parsed.start,
+    timeframe_end: given ? (m.timeframeEnd ?? null) : parsed.end,
+  };
 }
 
 function numberOrNull(year: string | null): number | null {

@@ -89,7 +89,7 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     });
 
     app.get(paths.measure.pattern, async (c) => {
-      const d = await services.plans.measureDetail(mid(c), paths.measure.params(c).id);
+      const d = await services.plans.publicMeasureDetail(mid(c), paths.measure.params(c).id);
       await services.plans.getPublicPlan(mid(c), d.plan.id);
       return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
     });

@@ -32,6 +32,8 @@ export interface Goal {
   field_id: number;
   guiding_goal_id: number | null;
   position: number;
+  /** As the plan writes it ("1.1"), or null. */
+  number: string | null;
   text: string;
   measures: Measure[];
 }
@@ -214,7 +216,7 @@ export async function deleteGuidingGoal(db: Conn, municipalityId: number, guidin
 export function findGoal(db: Conn, municipalityId: number, goalId: number) {
   return db
     .selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
-    .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text', 'fields.plan_id'])
+    .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.number', 'goals.text', 'fields.plan_id'])
     .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', goalId).executeTakeFirst();
 }
 
@@ -229,7 +231,7 @@ export async function insertGoals(db: Conn, municipalityId: number, goals: NewRo
 }
 
 /** A new goal after the field's last one. */
-export async function appendGoal(db: Conn, municipalityId: number, fieldId: number, goal: { text: string; guiding_goal_id: number | null }): Promise<number> {
+export async function appendGoal(db: Conn, municipalityId: number, fieldId: number, goal: { text: string; number: string | null; guiding_goal_id: number | null }): Promise<number> {
   const position = await nextPosition(db, 'goals', municipalityId, { field_id: fieldId });
   return insertGoal(db, municipalityId, { field_id: fieldId, position, ...goal });
 }
@@ -284,7 +286,7 @@ export async function loadPlanTree(db: Kysely<Database>, municipalityId: number,
       .select(['visions.id', 'visions.field_id', 'visions.position', 'visions.text'])
       .where('visions.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('visions.position').execute(),
     db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
-      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text'])
+      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.number', 'goals.text'])
       .where('goals.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('goals.position').execute(),
     db.selectFrom('measures').selectAll()
       .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').orderBy('id').execute(),
@@ -323,8 +325,8 @@ export function findMeasureInPlan(db: Conn, municipalityId: number, planId: numb
   return db.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('id', '=', measureId).executeTakeFirst();
 }
 
-/** The measures of a plan that carry this number (at most one, unless the data is already wrong). */
-export async function measureIdsWithNumber(db: Conn, municipalityId: number, planId: number, number: number): Promise<number[]> {
+/** The measures of a plan that carry this number as written, trimmed (at most one, unless the data is already wrong). */
+export async function measureIdsWithNumber(db: Conn, municipalityId: number, planId: number, number: string): Promise<number[]> {
   const rows = await db.selectFrom('measures').select('id').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('number', '=', number).execute();
   return rows.map((r) => r.id);
 }
@@ -341,7 +343,7 @@ export function listStatusChanges(db: Kysely<Database>, municipalityId: number, 
     .orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
 }
 
-/** Every progress note of a plan's measures, newest first: what the exchange format carries. */
+/** Every public progress note of a plan's measures, newest first: what the exchange format (and every export) carries. */
 export function listNotesOfPlan(db: Conn, municipalityId: number, planId: number) {
   return db
     .selectFrom('progress_notes as n')
@@ -349,9 +351,20 @@ export function listNotesOfPlan(db: Conn, municipalityId: number, planId: number
     .select(['n.measure_id', 'n.text', 'n.note_date'])
     .where('n.municipality_id', '=', municipalityId)
     .where('m.plan_id', '=', planId)
+    .where('n.is_internal', '=', 0)
     .orderBy('n.note_date', 'desc')
     .orderBy('n.id', 'desc')
     .execute();
+}
+
+/** The labelled attributes of these measures by measure, in their order. */
+export async function attributesOfMeasures(db: Conn, municipalityId: number, measureIds: number[]): Promise<Map<number, Array<{ label: string; value: string }>>> {
+  const byMeasure = new Map<number, Array<{ label: string; value: string }>>();
+  const rows = await inBatches(measureIds, (part) => db.selectFrom('measure_attributes').select(['measure_id', 'label', 'value'])
+    .where('municipality_id', '=', municipalityId).where('measure_id', 'in', part)
+    .orderBy('measure_id').orderBy('position').execute());
+  for (const r of rows) byMeasure.set(r.measure_id, [...(byMeasure.get(r.measure_id) ?? []), { label: r.label, value: r.value }]);
+  return byMeasure;
 }
 
 export interface NoteCopy {
@@ -359,6 +372,7 @@ export interface NoteCopy {
   note_date: string | null;
   created_at: string;
   author_name: string;
+  is_internal: number;
 }
 
 /** The progress notes of these measures by measure, in the order they were written. */
@@ -367,7 +381,7 @@ export async function notesOfMeasures(db: Conn, municipalityId: number, measureI
   // Chunked: SQLite allows a limited number of bound parameters per statement.
   for (let i = 0; i < measureIds.length; i += 500) {
     const rows = await db.selectFrom('progress_notes')
-      .select(['measure_id', 'text', 'note_date', 'created_at', 'author_name'])
+      .select(['measure_id', 'text', 'note_date', 'created_at', 'author_name', 'is_internal'])
       .where('municipality_id', '=', municipalityId).where('measure_id', 'in', measureIds.slice(i, i + 500))
       .orderBy('id').execute();
     for (const r of rows) byMeasure.set(r.measure_id, [...(byMeasure.get(r.measure_id) ?? []), r]);

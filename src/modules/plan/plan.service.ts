@@ -6,11 +6,13 @@ import type { AuditedWrites, AuditSpec, WriteScope } from '../../platform/audit/
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import type { SearchKind } from '../../platform/search/search.service.js';
+import { plainIntegers } from '../../platform/text/natural.js';
 import type {
   FieldInput, GoalInput, GuidingGoalInput, MeasureInput, PlanInput, PlanState, ProgressNoteInput, StatusChangeInput, VisionInput,
 } from './plan.schema.js';
 import type { ExchangePlan } from './exchange.js';
 import { treeToExchange } from './plan.exchange.js';
+import { parseTimeframe } from './timeframe.js';
 import { copyPlanTree, type CopiedPlan, type CopyPlanOptions } from './plan.copy.js';
 import * as actors from './actor.repository.js';
 import * as measures from './measure.repository.js';
@@ -32,6 +34,8 @@ export class PlanService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditedWrites,
+    /** Deletes actors inside a plan write (a deleted draft's own actors), with what follows them. */
+    private readonly deleteActorsWithin: (trx: Trx, municipalityId: number, actorIds: number[]) => Promise<void>,
   ) {}
 
   private now() {
@@ -143,12 +147,22 @@ export class PlanService {
     return (await repo.listPlans(this.db, municipalityId)).filter((p) => p.state === 'archived' && p.published_at !== null);
   }
 
-  async deletePlan(municipalityId: number, planId: number, by: Writer): Promise<void> {
+  /** Deletes a plan; `withActors` deletes the actors only its measures named, in the same write. */
+  async deletePlan(municipalityId: number, planId: number, by: Writer, options: { withActors?: boolean } = {}): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
-    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: { title: before.title, state: before.state } }, null, async (trx, scope) => {
+    const only = options.withActors ? await actors.listActorsOnlyInPlan(this.db, municipalityId, planId) : [];
+    const entry = { title: before.title, state: before.state, ...(only.length ? { actors: only.map((a) => a.name) } : {}) };
+    await this.write(municipalityId, by, { action: 'plan.delete', entityType: 'plan', entityId: planId, before: entry }, null, async (trx, scope) => {
       // Rebuilding a plan that is gone leaves it no search documents.
       scope.rebuildPlan(planId);
       await repo.deletePlan(trx, municipalityId, planId);
+      if (only.length) {
+        // Asked again inside the write: an actor another plan took up meanwhile stays. Actors below a deleted
+        // one stay in the directory without a parent.
+        const still = await actors.listUnusedActors(trx, municipalityId, only.map((a) => a.id), { withParents: true });
+        for (const a of still) scope.touch('actor', a.id);
+        await this.deleteActorsWithin(trx, municipalityId, still.map((a) => a.id));
+      }
     });
   }
 
@@ -158,7 +172,8 @@ export class PlanService {
     const rows = await repo.listNotesOfPlan(this.db, municipalityId, planId);
     const notes = new Map<number, Array<{ text: string; note_date: string | null }>>();
     for (const r of rows) notes.set(r.measure_id, [...(notes.get(r.measure_id) ?? []), r]);
-    return treeToExchange(tree, notes);
+    const attributes = await repo.attributesOfMeasures(this.db, municipalityId, repo.allMeasures(tree).map((m) => m.id));
+    return treeToExchange(tree, notes, attributes);
   }
 
   /** A new draft plan copied from this one: the next edition. `within` runs in the same transaction. */
@@ -336,18 +351,38 @@ export class PlanService {
 
   async measureDetail(municipalityId: number, measureId: number) {
     const measure = await this.getMeasure(municipalityId, measureId);
-    const [plan, field, goal, actors, notes, history] = await Promise.all([
+    const [plan, field, goal, actors, notes, history, attributes] = await Promise.all([
       this.getPlan(municipalityId, measure.plan_id),
       this.getField(municipalityId, measure.field_id),
       measure.goal_id === null ? Promise.resolve(null) : this.getGoal(municipalityId, measure.goal_id),
       repo.actorsOfMeasures(this.db, municipalityId, [measureId]),
       repo.listNotes(this.db, municipalityId, measureId),
       repo.listStatusChanges(this.db, municipalityId, measureId),
+      repo.attributesOfMeasures(this.db, municipalityId, [measureId]),
     ]);
-    return { measure: { ...measure, actors: actors.get(measureId) ?? [] }, plan, field, goal, notes, history };
+    return { measure: { ...measure, actors: actors.get(measureId) ?? [], attributes: attributes.get(measureId) ?? [] }, plan, field, goal, notes, history };
+  }
+
+  /**
+   * A measure as the public sees it: without internal notes, without the internal notes of its status changes,
+   * and with who made a change as the public may know it (an actor; empty for the administration), never a
+   * person's name.
+   */
+  async publicMeasureDetail(municipalityId: number, measureId: number) {
+    const d = await this.measureDetail(municipalityId, measureId);
+    return {
+      ...d,
+      notes: d.notes.filter((n) => n.is_internal !== 1).map((n) => ({ ...n, author_name: '' })),
+      history: d.history.map((h) => ({ ...h, note: h.note_internal === 1 ? '' : h.note, changed_by_name: h.changed_by_public, changed_by_user_id: null })),
+    };
   }
 
   /** The municipality's own status wordings, as the status mapping reads them (rounds and the importer too). */
+  /** The names in the actors directory (the importer's preview shows which it will reuse). */
+  async actorNames(municipalityId: number): Promise<string[]> {
+    return (await actors.listActorNames(this.db, municipalityId)).map((a) => a.name);
+  }
+
   configuredWordings(municipalityId: number, conn: Trx | Kysely<Database> = this.db) {
     return wordings.configuredWordings(conn, municipalityId);
   }
@@ -396,12 +431,12 @@ export class PlanService {
       : { label: '', category: input.status_category ?? 'unknown', date: null };
     const now = this.now();
     return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input, created: 'measure' }, field.plan_id, async (trx) => {
-      const position = await measures.nextMeasurePosition(trx, municipalityId, place);
+      const position = await measures.positionForNumber(trx, municipalityId, place, input.number);
       const id = await measures.insertMeasure(trx, municipalityId, {
         plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
         number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
         status_label: status.label, status_category: status.category, status_date: status.date,
-        timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: now,
+        ...timeframeOf(input), target_groups: input.target_groups, updated_at: now,
       });
       await this.writeActors(trx, municipalityId, id, input);
       if (status.label) await measures.recordStatusChange(trx, municipalityId, id, { from: null, to: status, note: '', at: now, by });
@@ -416,10 +451,13 @@ export class PlanService {
     if (place.numberClash.some((id) => id !== measureId)) throw new InvalidInputError({ number: 'errors.numberTaken' });
     const moved = place.goalId !== before.goal_id || place.fieldId !== before.field_id;
     await this.write(municipalityId, by, { action: moved ? 'measure.move_to_goal' : 'measure.update', entityType: 'measure', entityId: measureId, before, after: input, touch: [['measure', measureId]] }, before.plan_id, async (trx) => {
-      const position = moved ? await measures.nextMeasurePosition(trx, municipalityId, place) : before.position;
+      // A new place or a new number puts the measure where its number sorts among its neighbours.
+      const position = moved || (input.number !== before.number && input.number !== null)
+        ? await measures.positionForNumber(trx, municipalityId, place, input.number, measureId)
+        : before.position;
       await measures.updateMeasure(trx, municipalityId, measureId, {
         field_id: place.fieldId, goal_id: place.goalId, position, number: input.number, is_further: input.is_further ? 1 : 0,
-        text: input.text, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end, target_groups: input.target_groups, updated_at: this.now(),
+        text: input.text, ...timeframeOf(input, before.timeframe_label), target_groups: input.target_groups, updated_at: this.now(),
       });
       await this.writeActors(trx, municipalityId, measureId, input);
     });
@@ -439,13 +477,20 @@ export class PlanService {
     });
   }
 
-  /** Numbers the plan's measures 1…n in catalogue order; further measures stay unnumbered. */
-  async renumber(municipalityId: number, planId: number, by: Writer): Promise<void> {
+  /**
+   * Numbers the plan's measures 1…n in catalogue order; further measures stay unnumbered. A plan whose numbers
+   * are not plain integers ("1.1", "A.3") keeps them: nothing is changed, and the first such number is returned
+   * so that the page can say why. Null when the measures were renumbered.
+   */
+  async renumber(municipalityId: number, planId: number, by: Writer): Promise<string | null> {
     const tree = await this.tree(municipalityId, planId);
     const numbered = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+    const scheme = numbered.find((m) => !plainIntegers([m.number]));
+    if (scheme) return scheme.number;
     await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length }, rebuild: true }, planId, (trx) =>
       measures.numberMeasures(trx, municipalityId, numbered.map((m) => m.id)),
     );
+    return null;
   }
 
   /** A status change is kept in the measure's history with who, when and why. */
@@ -463,7 +508,7 @@ export class PlanService {
       async (trx) => {
         await measures.setMeasureStatus(trx, municipalityId, measureId, { label: mapped.label, category, date: mapped.date }, now);
         await measures.recordStatusChange(trx, municipalityId, measureId, {
-          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, at: now, by,
+          from: { label: before.status_label, category: before.status_category }, to: { label: mapped.label, category }, note: input.note, noteInternal: input.note_internal, at: now, by,
         });
       },
       outer,
@@ -487,7 +532,7 @@ export class PlanService {
         if (ch.status) {
           await measures.setMeasureStatus(trx, municipalityId, ch.measureId, ch.status, now);
           await measures.recordStatusChange(trx, municipalityId, ch.measureId, {
-            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, at: now, by,
+            from: { label: before.status_label, category: before.status_category }, to: ch.status, note: ch.status.note, noteInternal: true, at: now, by,
           });
         }
         await measures.insertNotes(trx, municipalityId, ch.measureId, ch.newNotes.map((n) => ({ text: n.text, date: n.date, authorName: by.name })), now);
@@ -499,7 +544,7 @@ export class PlanService {
     const m = await repo.findMeasureRow(outer ?? this.db, municipalityId, measureId);
     if (!m) throw new NotFoundError('measure');
     return this.write(municipalityId, by, { action: 'measure.note', entityType: 'measure', entityId: measureId, after: input }, m.plan_id, async (trx) => {
-      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name }], this.now());
+      const [id] = await measures.insertNotes(trx, municipalityId, measureId, [{ text: input.text, date: input.note_date ?? this.now().slice(0, 10), authorName: by.name, internal: input.internal }], this.now());
       return id;
     }, outer);
   }
@@ -508,4 +553,14 @@ export class PlanService {
 /** The columns of `row` that an input names: the "before" of an audit entry. */
 function pick<T extends object>(row: T, input: object): Partial<T> {
   return Object.fromEntries(Object.keys(input).filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]])) as Partial<T>;
+}
+
+/** The wording as typed (else as it was); start and end as entered, or as the wording says when neither is entered. */
+function timeframeOf(input: MeasureInput, before = ''): { timeframe_label: string; timeframe_start: string | null; timeframe_end: string | null } {
+  const label = input.timeframe_label ?? before;
+  if (input.timeframe_start !== null || input.timeframe_end !== null || input.timeframe_label === undefined) {
+    return { timeframe_label: label, timeframe_start: input.timeframe_start, timeframe_end: input.timeframe_end };
+  }
+  const derived = parseTimeframe(label);
+  return { timeframe_label: label, timeframe_start: derived.start, timeframe_end: derived.end };
 }

@@ -10,7 +10,7 @@ import { addDemoActorEmails } from './rounds.demo.js';
 import { roundsLocale } from './rounds.locale.js';
 import { roundsPaths } from './rounds.paths.js';
 import { roundsRoutes } from './rounds.routes.js';
-import { RoundService } from './rounds.service.js';
+import { RoundService, roundsActorFollower } from './rounds.service.js';
 import { roundsSections } from './rounds.sections.js';
 
 export { roundsPaths } from './rounds.paths.js';
@@ -29,6 +29,7 @@ export const roundsModule: ModuleManifest = {
   locales: roundsLocale,
   nav: [{ area: 'admin', order: 30, label: 'admin.nav.rounds', href: (slug) => roundsPaths.adminRounds(slug), permission: 'plan.edit' }],
   services(p, before) {
+    before.actors.follow(roundsActorFollower);
     const rounds = new RoundService(p.kysely, p.clock, p.audit, { publicUrl: p.config.publicUrl, graceDays: p.config.roundLinkGraceDays, reminderDaysBefore: p.config.reminderDaysBefore }, before.plans, p.jobs, p.mailer);
     return { rounds, representatives: new RepresentativeService(p.kysely, p.audit, p.auth, before.plans) };
   },

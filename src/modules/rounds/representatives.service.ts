@@ -79,7 +79,7 @@ export class RepresentativeService {
     const measures = groups.flatMap((g) => g.measures);
     const parsed = parseMeasureUpdates(values, measures, await this.plans.configuredWordings(municipalityId), this.audit.now().slice(0, 10));
     if (!parsed.ok) return parsed;
-    const by: Writer = { userId: user.id, name: `${user.name} (${actor.name})` };
+    const by: Writer = { userId: user.id, name: `${user.name} (${actor.name})`, publicName: actor.name };
     const planIds = groups.filter((g) => g.measures.some((m) => parsed.updates.some((u) => u.measureId === m.id))).map((g) => g.plan.id);
     // All of the representative's changes and the answered marks stand or fall together.
     await this.audit.transaction(municipalityId, async ({ trx, now }) => {

@@ -7,6 +7,7 @@ export const roundsPaths = {
   adminRounds: route('/:slug/verwaltung/sachstand'),
   adminRoundNew: route('/:slug/verwaltung/sachstand/neu'),
   adminRound: route('/:slug/verwaltung/sachstand/:id'),
+  adminRoundEmails: route('/:slug/verwaltung/sachstand/plaene/:id/adressen'),
   adminRoundRemind: route('/:slug/verwaltung/sachstand/:id/erinnern'),
   adminRoundClose: route('/:slug/verwaltung/sachstand/:id/abschliessen'),
   adminRoundRevoke: route('/:slug/verwaltung/sachstand/:id/beteiligte/:participantId/sperren'),

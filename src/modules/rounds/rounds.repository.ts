@@ -1,8 +1,10 @@
 // The SQL of the update rounds. Every function takes the municipality first: no query leaves its tenant.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { inBatches } from '../../platform/db/batch.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RoundChangeTable, RoundTable } from '../../platform/db/schema.rounds.js';
 import type { Municipality } from '../../platform/tenancy.js';
+import { compareNumbers } from '../../platform/text/natural.js';
 import type { StatusCategory } from '../plan/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -50,7 +52,7 @@ export interface Participant {
 
 export interface LeadMeasure {
   id: number;
-  number: number | null;
+  number: string | null;
   text: string;
   status_label: string;
   status_category: StatusCategory;
@@ -70,7 +72,7 @@ export type Change = Omit<Selectable<RoundChangeTable>, 'municipality_id'>;
 
 export interface ChangeWithContext extends Change {
   actor_name: string;
-  measure_number: number | null;
+  measure_number: string | null;
   measure_text: string;
   current_label: string;
   current_category: string;
@@ -138,10 +140,10 @@ export async function leadMeasures(db: Conn, municipalityId: number, actorId: nu
     .where('ma.actor_id', '=', actorId)
     .where('ma.role', '=', 'lead')
     .where('m.plan_id', '=', planId)
-    .orderBy(sql`case when m.number is null then 1 else 0 end`)
-    .orderBy('m.number')
     .orderBy('m.id')
     .execute();
+  // Numbers are text as the plan writes them: ordered naturally here ("1.2" before "1.10"), unnumbered last.
+  rows.sort((a, b) => compareNumbers(a.number, b.number));
   return rows.map((r) => ({ ...r, status_category: r.status_category as StatusCategory }));
 }
 
@@ -404,4 +406,55 @@ export async function markActorAnswered(db: Conn, municipalityId: number, actorI
   await db.updateTable('round_participants').set({ answered_at: at })
     .where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId).where('round_id', 'in', roundIds)
     .execute();
+}
+
+// ---- actors merged or deleted in the directory ------------------------------------------------------------
+
+/** How many rounds asked the actor, and how many people represent it. */
+export async function actorRoundUsage(db: Conn, municipalityId: number, actorId: number): Promise<{ rounds: number; representatives: number }> {
+  const p = await db.selectFrom('round_participants').select(sql<number>`count(*)`.as('n')).where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId).executeTakeFirstOrThrow();
+  const r = await db.selectFrom('memberships').select(sql<number>`count(*)`.as('n')).where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId).executeTakeFirstOrThrow();
+  return { rounds: Number(p.n), representatives: Number(r.n) };
+}
+
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+const latest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/**
+ * Actor `fromId` is merged into `toId`: its round entries, their personal links and answers, and its
+ * representatives follow. Where a round asked both, one entry stays (the kept actor's) and takes the other's
+ * links and answers: it was invited when the first was, answered when either answered, and is revoked only if
+ * both were.
+ */
+export async function mergeActorRounds(db: Conn, municipalityId: number, fromId: number, toId: number): Promise<void> {
+  const columns = ['id', 'round_id', 'email', 'invited_at', 'reminded_at', 'answered_at', 'revoked_at'] as const;
+  const from = await db.selectFrom('round_participants').select(columns).where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+  const to = await db.selectFrom('round_participants').select(columns).where('municipality_id', '=', municipalityId).where('actor_id', '=', toId).execute();
+  const keptOf = new Map(to.map((p) => [p.round_id, p]));
+  for (const gone of from) {
+    const kept = keptOf.get(gone.round_id);
+    if (!kept) {
+      await db.updateTable('round_participants').set({ actor_id: toId }).where('municipality_id', '=', municipalityId).where('id', '=', gone.id).execute();
+      continue;
+    }
+    await db.updateTable('round_tokens').set({ participant_id: kept.id }).where('municipality_id', '=', municipalityId).where('participant_id', '=', gone.id).execute();
+    await db.updateTable('round_changes').set({ participant_id: kept.id }).where('municipality_id', '=', municipalityId).where('participant_id', '=', gone.id).execute();
+    await db.updateTable('round_participants').set({
+      email: kept.email || gone.email,
+      invited_at: earliest(kept.invited_at, gone.invited_at),
+      reminded_at: latest(kept.reminded_at, gone.reminded_at),
+      answered_at: latest(kept.answered_at, gone.answered_at),
+      revoked_at: kept.revoked_at !== null && gone.revoked_at !== null ? latest(kept.revoked_at, gone.revoked_at) : null,
+    }).where('municipality_id', '=', municipalityId).where('id', '=', kept.id).execute();
+    await db.deleteFrom('round_participants').where('municipality_id', '=', municipalityId).where('id', '=', gone.id).execute();
+  }
+  await db.updateTable('memberships').set({ actor_id: toId }).where('municipality_id', '=', municipalityId).where('actor_id', '=', fromId).execute();
+}
+
+/** The representatives' memberships of these actors (the actors are being deleted); accounts stay. */
+export async function removeRepresentativesOf(db: Conn, municipalityId: number, actorIds: readonly number[]): Promise<void> {
+  await inBatches(actorIds, async (part) => {
+    await db.deleteFrom('memberships').where('municipality_id', '=', municipalityId).where('role', '=', ACTOR_REP).where('actor_id', 'in', part).execute();
+    return [];
+  });
 }

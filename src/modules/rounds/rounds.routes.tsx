@@ -10,10 +10,10 @@ import { can } from '../../platform/auth/permissions.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { idOf } from '../../platform/http/route.js';
 import { readForm, validate } from '../../platform/http/form.js';
-import type { FormFieldSpec } from '../../platform/views/entity-form.view.js';
+import { EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
 import { LinkPage, LinkRefusedPage, OwnMeasuresPage, initialValues } from './link.view.js';
-import { representativeSchema, returnChangeSchema, startRoundSchema } from './rounds.schema.js';
+import { emailField, parseContactEmails, representativeSchema, returnChangeSchema, startRoundSchema } from './rounds.schema.js';
 import type { IssuedLink } from './rounds.service.js';
 import { RepresentativesPage, RoundPage, RoundsPage } from './rounds.view.js';
 import type { RouteContext } from '../../platform/module.js';
@@ -64,7 +64,7 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
       return render(
         c,
         <RoundsPage
-          ctx={pageContext(c)} rounds={await services.rounds.list(mid(c))} canStart={true} fields={startFields(c, plans)} form={form}
+          ctx={pageContext(c)} rounds={await services.rounds.list(mid(c))} canStart={true} fields={startFields(c, plans)} form={form} plans={plans}
           mailConfigured={services.rounds.mailConfigured} canManageUsers={can(c.get('role'), user.isInstanceAdmin, 'users.manage')}
         />,
         status,
@@ -150,6 +150,39 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
       if (!v.ok) return showRound(c, roundId, { returnForm: { changeId, form: { values, errors: { [name]: v.form.errors.comment } } } }, 400);
       const done = await services.rounds.returnChange(mid(c), roundId, changeId, v.data.comment, by);
       return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), c.get('t')(done ? 'rounds.review.returnedDone' : 'rounds.review.alreadyReviewed'));
+    });
+
+    // ---- contact e-mails of a plan's lead actors, all on one page ------------------------------------------
+
+    const showEmails = async (c: Ctx, planId: number, form: ((actors: Array<{ id: number; contact_email: string }>) => FormState), status: 200 | 400) => {
+      const t = c.get('t');
+      const plan = await services.plans.getPlan(mid(c), planId);
+      const actors = await services.rounds.leadActors(mid(c), plan.id);
+      return render(
+        c,
+        <EntityFormPage
+          ctx={pageContext(c)} title={t('rounds.emails.title')} intro={t(actors.length ? 'rounds.emails.intro' : 'rounds.emails.none', { plan: plan.title })}
+          crumbs={[{ href: paths.admin(slugOf(c)), label: t('admin.overview.title') }, { href: paths.adminRounds(slugOf(c)), label: t('rounds.title') }]}
+          action={paths.adminRoundEmails(slugOf(c), plan.id)}
+          fields={actors.map((a) => ({ name: emailField(a.id), label: a.name, kind: 'email' as const, optional: true, hint: t('rounds.emails.leads', { count: Number(a.measures) }) }))}
+          form={form(actors)} submitLabel={t('form.save')} cancelHref={paths.adminRounds(slugOf(c))}
+        />,
+        status,
+      );
+    };
+    app.get(paths.adminRoundEmails.pattern, (c) => {
+      requirePermission(c, 'actors.edit');
+      return showEmails(c, idOf(c, 'id'), (actors) => ({ values: Object.fromEntries(actors.map((a) => [emailField(a.id), a.contact_email])), errors: {} }), 200);
+    });
+    app.post(paths.adminRoundEmails.pattern, async (c) => {
+      const by = requirePermission(c, 'actors.edit');
+      const plan = await services.plans.getPlan(mid(c), idOf(c, 'id'));
+      const actors = await services.rounds.leadActors(mid(c), plan.id);
+      const values = await readForm(c);
+      const parsed = parseContactEmails(actors.map((a) => a.id), values);
+      if (!parsed.ok) return showEmails(c, plan.id, () => ({ values, errors: parsed.errors }), 400);
+      const count = await services.actors.setContactEmails(mid(c), parsed.emails, by);
+      return redirectWithFlash(c, paths.adminRounds(slugOf(c)), c.get('t')('rounds.emails.saved', { count }));
     });
 
     // ---- representatives ---------------------------------------------------------------------------------

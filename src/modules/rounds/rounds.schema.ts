@@ -103,3 +103,21 @@ export function parseMeasureUpdates(
   }
   return { ok: true, updates };
 }
+
+/** The field of one actor on the contact e-mails page. */
+export const emailField = (actorId: number) => `email_${actorId}`;
+
+/**
+ * The contact e-mails page: one address (or none) per listed actor. Any invalid address gets its message at
+ * its row, and nothing is saved.
+ */
+export function parseContactEmails(actorIds: number[], values: FormValues):
+  { ok: true; emails: Array<{ actorId: number; email: string }> } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const emails = actorIds.map((actorId) => {
+    const email = (values[emailField(actorId)] ?? '').trim();
+    if (email !== '' && (email.length > 300 || !z.string().email().safeParse(email).success)) errors[emailField(actorId)] = 'errors.emailInvalid';
+    return { actorId, email };
+  });
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, emails };
+}

@@ -18,7 +18,7 @@ import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../pla
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { FieldErrors, FormValues } from '../../platform/views/page.js';
 import type { Municipality } from '../../platform/tenancy.js';
-import type { PlanService } from '../plan/index.js';
+import type { ActorFollower, PlanService } from '../plan/index.js';
 import type { StatusCategory } from '../plan/index.js';
 import { roundMail } from './rounds.mail.js';
 import * as repo from './rounds.repository.js';
@@ -62,13 +62,28 @@ export function noteWithEvidence(note: string, evidenceUrl: string): string {
 }
 
 /** The author of what came in through a personal link: the actor, not a person with an account. */
-export const authorViaRound = (actorName: string): Writer => ({ userId: null, name: translator('de')('rounds.authorVia', { actor: actorName }) });
+export const authorViaRound = (actorName: string): Writer => {
+  const name = translator('de')('rounds.authorVia', { actor: actorName });
+  return { userId: null, name, publicName: name };
+};
 
 /** The writer of the background jobs: no person. */
 const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
 
 /** Thrown inside a review to roll it back: someone else reviewed the change meanwhile. */
 class AlreadyReviewed extends Error {}
+
+/** The rounds follow the actors directory: a merge moves round entries and representatives along. */
+export const roundsActorFollower: ActorFollower = {
+  async usage(db, municipalityId, actorId) {
+    const u = await repo.actorRoundUsage(db, municipalityId, actorId);
+    return [{ key: 'rounds.actorUsage.rounds', count: u.rounds }, { key: 'rounds.actorUsage.representatives', count: u.representatives }];
+  },
+  merge: (trx, municipalityId, fromId, toId) => repo.mergeActorRounds(trx, municipalityId, fromId, toId),
+  // Their round entries go with them (foreign keys); a representative of a deleted actor represents nothing:
+  // the membership goes, the person's account stays.
+  deleting: (trx, municipalityId, actorIds) => repo.removeRepresentativesOf(trx, municipalityId, actorIds),
+};
 
 export class RoundService {
   constructor(
@@ -127,6 +142,11 @@ export class RoundService {
   }
 
   /** Plans a round can ask about: the published ones. */
+  /** The plan's lead actors with their contact e-mails (the page that fills them in before a round). */
+  leadActors(municipalityId: number, planId: number) {
+    return repo.leadActorsOfPlan(this.db, municipalityId, planId);
+  }
+
   async startablePlans(municipalityId: number) {
     return (await this.plans.listPlans(municipalityId)).filter((p) => p.state === 'published');
   }
@@ -303,6 +323,7 @@ export class RoundService {
           status_label: c.status_label,
           status_category: c.status_category as StatusCategory | null,
           note: translator('de')('rounds.historyNote', { round: round.title }),
+          note_internal: true,
         }, author, trx);
       }
       const note = noteWithEvidence(c.note_text, c.evidence_url);

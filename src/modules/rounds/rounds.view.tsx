@@ -51,7 +51,7 @@ export function IssuedLinks({ ctx, links }: { ctx: PageContext; links: IssuedLin
   );
 }
 
-export function RoundsPage(props: { ctx: PageContext; rounds: RoundSummary[]; canStart: boolean; fields: FormFieldSpec[]; form: FormState; mailConfigured: boolean; canManageUsers: boolean }) {
+export function RoundsPage(props: { ctx: PageContext; rounds: RoundSummary[]; canStart: boolean; fields: FormFieldSpec[]; form: FormState; mailConfigured: boolean; canManageUsers: boolean; plans?: Array<{ id: number; title: string }> }) {
   const { ctx } = props;
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
@@ -62,6 +62,7 @@ export function RoundsPage(props: { ctx: PageContext; rounds: RoundSummary[]; ca
           <h1 class="kern-heading-large">{t('rounds.title')}</h1>
           <p class="kern-body">{t('rounds.intro')}</p>
           <ul class="inline-list">
+            {(props.plans ?? []).map((p) => <li><a class="kern-link" href={paths.adminRoundEmails(slug, p.id)}>{t('rounds.emails.linkFor', { plan: p.title })}</a></li>)}
             <li><a class="kern-link" href={paths.adminActors(slug)}>{t('rounds.editEmails')}</a></li>
             {props.canManageUsers ? <li><a class="kern-link" href={paths.adminRepresentatives(slug)}>{t('rounds.reps.title')}</a></li> : null}
           </ul>

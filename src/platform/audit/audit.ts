@@ -7,6 +7,8 @@ import type { Database } from '../db/schema.js';
 export interface Writer {
   userId: number | null;
   name: string;
+  /** The name the public may see in a measure's history (an actor or office); without it, the administration. */
+  publicName?: string;
 }
 
 export interface AuditEntry {

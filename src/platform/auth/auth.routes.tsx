@@ -8,6 +8,8 @@ import { pageContext, redirectWithFlash, render, type Ctx } from '../http/kit.js
 import { platformPaths as paths } from '../http/paths.js';
 import { readForm, validate } from '../http/form.js';
 import { SignInPage } from './auth.view.js';
+import { clientAddress, type TrustedProxies } from './client.address.js';
+import type { SignInLimits } from './signin.limits.js';
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, 'errors.emailRequired').email('errors.emailInvalid'),
@@ -24,7 +26,13 @@ interface CookieOptions {
   csrfCookie: string;
 }
 
-export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, auth: AuthService, config: Config) {
+/** The sign-in's limits, and the proxies whose X-Forwarded-For names the client. */
+export interface SignInGuards {
+  signIn: SignInLimits;
+  proxies: TrustedProxies;
+}
+
+export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, auth: AuthService, config: Config, limits: SignInGuards) {
   app.get(paths.signIn(), (c) => {
     const next = safeNext(c.req.query('next')) ?? '';
     return render(c, <SignInPage ctx={pageContext(c)} form={{ values: { email: '', next }, errors: {} }} />);
@@ -35,20 +43,25 @@ export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, au
     const v = validate(signInSchema, values);
     const keep = { email: values.email ?? '', next: values.next ?? '' };
     if (!v.ok) return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: v.form.errors }} />, 400);
-    const ip = c.req.header('x-forwarded-for')?.split(',')[0].trim() || 'local';
-    const key = `signin:${v.data.email.toLowerCase()}:${ip}`;
-    if (!(await auth.hitRateLimit(key, config.loginMaxAttempts, config.loginWindowMinutes))) {
-      return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: { email: 'errors.tooManyAttempts' } }} />, 429);
-    }
+    const client = clientAddress(c, limits.proxies);
+    const verdict = await limits.signIn.attempt(v.data.email, client);
+    // Every answer does the same work (one lookup, one password check), limited or not, known address or not.
     const user = await auth.authenticate(v.data.email, v.data.password);
+    if (!verdict.allowed) {
+      const wait = verdict.waitSeconds < 60 ? c.get('t')('errors.waitSeconds', { count: verdict.waitSeconds }) : c.get('t')('errors.waitMinutes', { count: Math.ceil(verdict.waitSeconds / 60) });
+      c.header('retry-after', String(verdict.waitSeconds));
+      return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: { email: wait } }} />, 429);
+    }
     if (!user) return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: { email: 'errors.signInFailed' } }} />, 400);
-    await auth.clearRateLimit(key);
+    await limits.signIn.succeeded(v.data.email, client);
     const old = getCookie(c, cookies.sessionCookie);
     if (old) await auth.deleteSession(old);
     const session = await auth.createSession(user.id);
     setCookie(c, cookies.sessionCookie, session.token, { ...cookies.cookieBase, maxAge: config.sessionTtlHours * 3600 });
     deleteCookie(c, cookies.csrfCookie, { path: '/' });
     c.set('t', c.get('t'));
+    // A one-time password is replaced before anything else.
+    if (user.mustChangePassword) return redirectWithFlash(c as Ctx, paths.account(), c.get('t')('auth.signedIn', { name: user.name }));
     return redirectWithFlash(c as Ctx, safeNext(v.data.next) ?? (await landingFor(auth, user.id, user.isInstanceAdmin)), c.get('t')('auth.signedIn', { name: user.name }));
   });
 

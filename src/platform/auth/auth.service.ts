@@ -11,6 +11,8 @@ export interface CurrentUser {
   email: string;
   name: string;
   isInstanceAdmin: boolean;
+  /** Signed in with a generated one-time password: must choose a new one before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionInfo {
@@ -30,7 +32,7 @@ export class AuthService {
 
   // The methods that create or read users and memberships take an optional connection: a caller's
   // transaction, so that a municipality or a member is made together with its people, all or nothing.
-  async createUser(input: { email: string; name: string; password?: string; isInstanceAdmin?: boolean }, conn: Kysely<Database> = this.db): Promise<number> {
+  async createUser(input: { email: string; name: string; password?: string; isInstanceAdmin?: boolean; mustChangePassword?: boolean }, conn: Kysely<Database> = this.db): Promise<number> {
     const row = await conn
       .insertInto('users')
       .values({
@@ -38,6 +40,7 @@ export class AuthService {
         name: input.name.trim(),
         password_hash: input.password ? await hashPassword(input.password) : null,
         is_instance_admin: input.isInstanceAdmin ? 1 : 0,
+        must_change_password: input.mustChangePassword ? 1 : 0,
         created_at: this.clock().toISOString(),
       })
       .returning('id')
@@ -49,10 +52,25 @@ export class AuthService {
     return conn.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   }
 
-  async setPassword(userId: number, password: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
-    // A new password ends every open session of that person.
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /**
+   * Sets a password. A generated one (mustChange) has to be replaced at the next sign-in; a chosen one clears
+   * that. A new password ends every open session of that person, except the one they changed it in.
+   */
+  async setPassword(userId: number, password: string, options: { mustChange?: boolean; keepSessionToken?: string } = {}, conn: Kysely<Database> = this.db): Promise<void> {
+    await conn
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password), must_change_password: options.mustChange ? 1 : 0 })
+      .where('id', '=', userId)
+      .execute();
+    let ended = conn.deleteFrom('sessions').where('user_id', '=', userId);
+    if (options.keepSessionToken) ended = ended.where('id', '!=', sha256(options.keepSessionToken));
+    await ended.execute();
+  }
+
+  /** Checks a person's current password (the same work whether or not they have one). */
+  async checkPassword(userId: number, password: string): Promise<boolean> {
+    const user = await this.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+    return verifyPassword(password, user?.password_hash ?? null);
   }
 
   async makeInstanceAdmin(userId: number): Promise<void> {
@@ -102,7 +120,7 @@ export class AuthService {
     const user = await this.findUserByEmail(email);
     const ok = await verifyPassword(password, user?.password_hash ?? null);
     if (!user || !ok) return null;
-    return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.is_instance_admin === 1 };
+    return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.is_instance_admin === 1, mustChangePassword: user.must_change_password === 1 };
   }
 
   async createSession(userId: number): Promise<{ token: string; csrfToken: string }> {
@@ -126,13 +144,13 @@ export class AuthService {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.email', 'users.name', 'users.is_instance_admin'])
+      .select(['sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.email', 'users.name', 'users.is_instance_admin', 'users.must_change_password'])
       .where('sessions.id', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.expires_at <= this.clock().toISOString()) return null;
     return {
       csrfToken: row.csrf_token,
-      user: { id: row.id, email: row.email, name: row.name, isInstanceAdmin: row.is_instance_admin === 1 },
+      user: { id: row.id, email: row.email, name: row.name, isInstanceAdmin: row.is_instance_admin === 1, mustChangePassword: row.must_change_password === 1 },
     };
   }
 

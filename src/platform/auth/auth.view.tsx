@@ -17,6 +17,7 @@ export function SignInPage({ ctx, form }: { ctx: PageContext; form: FormState })
         <TextField t={t} form={{ values: {}, errors: form.errors }} name="password" label={labels.password} type="password" autocomplete="current-password" />
         <SubmitButton label={t('auth.signInButton')} />
       </form>
+      <p class="kern-body"><a class="kern-link" href={paths.forgotPassword()}>{t('layout.forgotPassword')}</a></p>
     </Layout>
   );
 }

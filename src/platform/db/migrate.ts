@@ -7,6 +7,12 @@ import * as rounds from './migrations/003_rounds.js';
 import * as monitoring from './migrations/004_monitoring.js';
 import * as editions from './migrations/005_editions.js';
 import * as contentVersion from './migrations/006_content_version.js';
+import * as numbers from './migrations/007_numbers.js';
+import * as measureAttributes from './migrations/008_measure_attributes.js';
+import * as accountTokens from './migrations/009_account_tokens.js';
+import * as signinLimits from './migrations/010_signin_limits.js';
+import * as internalNotes from './migrations/011_internal_notes.js';
+import * as actorNames from './migrations/012_actor_names.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -17,9 +23,16 @@ const migrations: Record<string, EngineMigration> = {
   '004_monitoring': monitoring,
   '005_editions': editions,
   '006_content_version': contentVersion,
+  '007_numbers': numbers,
+  '008_measure_attributes': measureAttributes,
+  '009_account_tokens': accountTokens,
+  '010_signin_limits': signinLimits,
+  '011_internal_notes': internalNotes,
+  '012_actor_names': actorNames,
 };
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */
+export async function migrate(db: Db, target?: string): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       return Object.fromEntries(
@@ -27,8 +40,10 @@ export async function migrate(db: Db): Promise<string[]> {
       );
     },
   };
-  const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  // Numbers are handed out to work done side by side, so a migration may land after one with a higher number
+  // already ran somewhere (009 after 010): it still runs. Migrations never depend on a later-numbered one.
+  const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
+  const { error, results } = await (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -27,6 +27,21 @@ export interface UserTable {
   password_hash: string | null;
   is_instance_admin: number;
   created_at: string;
+  /** 1 while the password is a generated one-time password: the next sign-in must choose a new one. */
+  must_change_password: Generated<number>;
+}
+
+export interface AccountTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  municipality_id: number | null;
+  purpose: 'invite' | 'reset' | 'join';
+  role: string | null;
+  /** SHA-256 of the token; the token itself exists only in the link. */
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface MembershipTable {
@@ -50,6 +65,15 @@ export interface RateLimitTable {
   key: string;
   window_start: string;
   count: number;
+  /** When the last failure was counted (the sign-in's slow-down waits from there). */
+  last_at: string | null;
+}
+
+/** Secrets of the instance, made once and shared by every process (the key that seals the flash cookie). */
+export interface InstanceSecretTable {
+  name: string;
+  value: string;
+  created_at: string;
 }
 
 export interface PlanTable {
@@ -98,6 +122,8 @@ export interface GoalTable {
   field_id: number;
   guiding_goal_id: number | null;
   position: number;
+  /** The goal's number as the plan writes it ("1.1"), or null. */
+  number: string | null;
   text: string;
 }
 
@@ -108,7 +134,8 @@ export interface MeasureTable {
   field_id: number;
   goal_id: number | null;
   position: number;
-  number: number | null;
+  /** The measure's number as the plan writes it ("7", "1.10", "A.3"), or null; ordered naturally. */
+  number: string | null;
   is_further: number;
   text: string;
   status_label: string;
@@ -116,8 +143,20 @@ export interface MeasureTable {
   status_date: string | null;
   timeframe_start: string | null;
   timeframe_end: string | null;
+  /** The timeframe as the plan words it ("ab Herbst 2025", "laufend"); start and end are derived where it allows. */
+  timeframe_label: Generated<string>;
   target_groups: string;
   updated_at: string;
+}
+
+/** A measure's further facts under the labels its catalogue gave them ("Kosten", "Zielgruppe"), in order. */
+export interface MeasureAttributeTable {
+  id: Generated<number>;
+  municipality_id: number;
+  measure_id: number;
+  position: number;
+  label: string;
+  value: string;
 }
 
 export interface ActorTable {
@@ -125,6 +164,8 @@ export interface ActorTable {
   municipality_id: number;
   parent_id: number | null;
   name: string;
+  /** The name's key (lower case, blanks collapsed), unique per municipality; written by the actor repository only. */
+  name_key: string;
   description: string;
   contact_email: string;
   website: string;
@@ -146,6 +187,8 @@ export interface ProgressNoteTable {
   note_date: string | null;
   created_at: string;
   author_name: string;
+  /** 1: the officer's own note (or the system's); never shown in public. */
+  is_internal: Generated<number>;
 }
 
 export interface StatusChangeTable {
@@ -160,6 +203,10 @@ export interface StatusChangeTable {
   changed_at: string;
   changed_by_user_id: number | null;
   changed_by_name: string;
+  /** 1: the note is internal (the officer's, or the system's: an import's file, a round, a copy). */
+  note_internal: Generated<number>;
+  /** Who made the change as the public sees it: an actor or office; empty for the administration. */
+  changed_by_public: Generated<string>;
 }
 
 export interface StatusWordingTable {
@@ -219,9 +266,11 @@ export interface Database extends RoundsTables, MonitoringTables, EditionsTables
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
+  account_tokens: AccountTokenTable;
   memberships: MembershipTable;
   sessions: SessionTable;
   rate_limits: RateLimitTable;
+  instance_secrets: InstanceSecretTable;
   plans: PlanTable;
   fields: FieldTable;
   visions: VisionTable;
@@ -230,6 +279,7 @@ export interface Database extends RoundsTables, MonitoringTables, EditionsTables
   measures: MeasureTable;
   actors: ActorTable;
   measure_actors: MeasureActorTable;
+  measure_attributes: MeasureAttributeTable;
   progress_notes: ProgressNoteTable;
   status_changes: StatusChangeTable;
   status_wordings: StatusWordingTable;

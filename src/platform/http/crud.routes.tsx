@@ -1,5 +1,6 @@
 // The routes of a simple admin entity: new, create, edit, update, move, confirm delete, delete. Each
 // state change runs: CSRF (app), permission, validation (400 with the form again), service, redirect.
+import type { Child } from 'hono/jsx';
 import { idOf } from './route.js';
 import type { Hono } from 'hono';
 import type { z } from 'zod';
@@ -46,7 +47,9 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   deletePattern?: string;
   deletePath?(c: Ctx, id: number): string;
   delete?(c: Ctx, municipalityId: number, id: number, by: Writer): Promise<void>;
-  deleteConsequence?(c: Ctx, row: Row): string | undefined;
+  deleteConsequence?(c: Ctx, row: Row): string | undefined | Promise<string | undefined>;
+  /** More on the confirmation page: what the deletion touches, listed. */
+  deleteDetails?(c: Ctx, row: Row): Promise<Child>;
   /** Where a deleted item's page sends the person; defaults to `back` (which must not be the item's own page). */
   afterDelete?(c: Ctx, row: Row): string;
 }
@@ -169,7 +172,8 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
           what={spec.label(c, row)}
           action={deletePath(c, id)}
           cancelHref={spec.back(c, row)}
-          consequence={spec.deleteConsequence?.(c, row)}
+          consequence={await spec.deleteConsequence?.(c, row)}
+          details={await spec.deleteDetails?.(c, row)}
         />,
       );
     });

@@ -11,6 +11,8 @@ export interface AppEnv {
     csrfToken: string;
     user: CurrentUser | null;
     flash: string | null;
+    /** How the next page's flash message is written: the instance's key that seals it, and whether the cookie is Secure. */
+    flashCookie: { key: Buffer; secure: boolean };
     /** Set for every route under /:slug. */
     municipality: Municipality;
     /** The signed-in person's role in that municipality, if any. */

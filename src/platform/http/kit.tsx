@@ -7,6 +7,7 @@ import type { AppEnv } from './env.js';
 import type { Writer } from '../audit/audit.js';
 import { can, type Permission } from '../auth/permissions.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { sealFlash } from './flash.js';
 import type { PageContext } from '../views/page.js';
 
 export type Ctx = Context<AppEnv>;
@@ -36,9 +37,10 @@ export async function render(c: Ctx, element: JSX.Element, status: 200 | 400 | 4
 
 export const FLASH_COOKIE = 'teilhabe_flash';
 
-/** Post/redirect/get with a message shown once on the next page. */
+/** Post/redirect/get with a message shown once on the next page (sealed in its cookie: see flash.ts). */
 export function redirectWithFlash(c: Ctx, location: string, message: string) {
-  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
+  const { key, secure } = c.get('flashCookie');
+  setCookie(c, FLASH_COOKIE, sealFlash(key, message), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60, secure });
   return c.redirect(location, 303);
 }
 

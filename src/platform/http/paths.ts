@@ -6,6 +6,9 @@ export const platformPaths = {
   home: route('/'),
   signIn: route('/anmelden'),
   signOut: route('/abmelden'),
+  /** The signed-in person's own account: their password (accounts module). */
+  account: route('/konto'),
+  forgotPassword: route('/konto/passwort-vergessen'),
   health: route('/healthz'),
   accessibility: route('/barrierefreiheit'),
   asset: (file: string) => `/assets/${file}`,
@@ -15,4 +18,4 @@ export const platformPaths = {
 };
 
 /** Segments that can never be a municipality's slug because top-level routes use them. */
-export const RESERVED_SLUGS = ['anmelden', 'abmelden', 'verwaltung', 'assets', 'healthz', 'barrierefreiheit', 'api', 'favicon.ico', 'robots.txt'];
+export const RESERVED_SLUGS = ['anmelden', 'abmelden', 'verwaltung', 'assets', 'healthz', 'barrierefreiheit', 'konto', 'api', 'favicon.ico', 'robots.txt'];

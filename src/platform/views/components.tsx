@@ -40,9 +40,11 @@ interface FieldProps {
   label: string;
   hint?: string;
   optional?: boolean;
+  /** A way out shown under the field's error (an existing entry of that name to open). */
+  errorLink?: { href: string; label: string };
 }
 
-function FieldFrame({ t, form, name, label, hint, optional, children }: FieldProps & { children: Child }) {
+function FieldFrame({ t, form, name, label, hint, optional, errorLink, children }: FieldProps & { children: Child }) {
   const error = form.errors[name];
   const id = fieldId(name);
   return (
@@ -60,6 +62,7 @@ function FieldFrame({ t, form, name, label, hint, optional, children }: FieldPro
         <p class="kern-error" id={`${id}-error`}>
           <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
           <span class="kern-body">{errorText(t, error)}</span>
+          {errorLink ? <> <a class="kern-link" href={errorLink.href}>{errorLink.label}</a></> : null}
         </p>
       ) : null}
       {children}

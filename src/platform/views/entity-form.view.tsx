@@ -1,5 +1,6 @@
 // The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
 // error summary on top, the message at each field, the person's input kept.
+import type { Child } from 'hono/jsx';
 import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
 import { Layout, type Crumb } from './layout.js';
 import type { FormState, PageContext } from './page.js';
@@ -14,6 +15,8 @@ export interface FormFieldSpec {
   empty?: string;
   /** the schema's limit for a text, stated in the hint and given to the browser as `maxlength` */
   maxLength?: number;
+  /** Shown with the field's error: a link to an existing entry (a name already taken). */
+  errorLink?: { href: string; label: string };
 }
 
 export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: FormState; fields: FormFieldSpec[] }) {
@@ -23,7 +26,7 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
       {fields.map((f) => {
         const limit = f.maxLength ? t('form.maxLength', { max: f.maxLength }) : '';
         const hint = [f.hint, limit].filter(Boolean).join(' ') || undefined;
-        const common = { t, form, name: f.name, label: f.label, hint, optional: f.optional, maxLength: f.maxLength };
+        const common = { t, form, name: f.name, label: f.label, hint, optional: f.optional, maxLength: f.maxLength, errorLink: f.errorLink };
         switch (f.kind) {
           case 'textarea':
             return <TextArea {...common} rows={5} />;
@@ -121,20 +124,27 @@ export function EntityFormPage(props: {
   );
 }
 
-export function ConfirmDeletePage(props: { ctx: PageContext; title: string; crumbs: Crumb[]; what: string; action: string; cancelHref: string; consequence?: string }) {
+export function ConfirmDeletePage(props: { ctx: PageContext; title: string; crumbs: Crumb[]; what: string; action: string; cancelHref: string; consequence?: string; details?: Child; choices?: Child }) {
   const { ctx } = props;
   const { t } = ctx;
+  const buttons = (
+    <>
+      <button type="submit" class="kern-btn kern-btn--primary">
+        <span class="kern-label">{t('form.deleteNow')}</span>
+      </button>
+      <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
+    </>
+  );
   return (
     <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
       <h1 class="kern-heading-large">{props.title}</h1>
       <p class="kern-body">{t('form.confirmDelete', { what: props.what })}</p>
       {props.consequence ? <p class="kern-body kern-body--bold">{props.consequence}</p> : null}
-      <form method="post" action={props.action} class="actions">
+      {props.details ?? null}
+      <form method="post" action={props.action} class={props.choices ? 'form' : 'actions'}>
         <Csrf token={ctx.csrfToken} />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('form.deleteNow')}</span>
-        </button>
-        <a class="kern-link" href={props.cancelHref}>{t('form.cancel')}</a>
+        {props.choices ?? null}
+        {props.choices ? <div class="actions">{buttons}</div> : buttons}
       </form>
     </Layout>
   );

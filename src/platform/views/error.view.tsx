@@ -5,14 +5,14 @@ import type { PageContext } from './page.js';
 type Kind = 'notFound' | 'forbidden' | 'csrf' | 'badRequest' | 'tooLarge' | 'serverError' | 'accessibility';
 
 /** Error pages in the layout (never a stack trace), and the accessibility statement, which is static text. */
-export function ErrorPage({ ctx, kind }: { ctx: PageContext; kind: Kind }) {
+export function ErrorPage({ ctx, kind, values }: { ctx: PageContext; kind: Kind; values?: Record<string, string | number> }) {
   const { t } = ctx;
   const title = t(`errorPages.${kind}.title`);
   return (
     <Layout ctx={ctx} title={title}>
       <div class="stack">
         <h1 class="kern-heading-large">{title}</h1>
-        <p class="kern-body">{t(`errorPages.${kind}.body`)}</p>
+        <p class="kern-body">{t(`errorPages.${kind}.body`, values)}</p>
         {kind === 'accessibility' ? (
           <>
             <h2 class="kern-heading-medium">{t('accessibilityStatement.statusTitle')}</h2>

@@ -60,6 +60,9 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
                         </li>
                       ) : null}
                       <li>
+                        <a class="kern-link" href={paths.account()}>{t('layout.account')}</a>
+                      </li>
+                      <li>
                         <form method="post" action={paths.signOut()} class="inline-form">
                           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                           <button type="submit" class="link-button">{t('layout.signOut', { name: ctx.user.name })}</button>
