@@ -79,14 +79,15 @@ describe.each(engines)('publishing over a published plan and renumbering on %s',
 
   const numbers = async (planId: number) => (await env.services.plans.tree(fx.A.municipalityId, planId)).fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.number)));
 
-  it('asks before renumbering, and refuses while an update round of the plan is open', async () => {
+  it('asks before renumbering, and refuses while an update round of the plan is open (before it looks at the numbers)', async () => {
     const page = await admin.get(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
     expect(page.status).toBe(200);
     expect(page.body).toContain('Bisherige Nummern ändern sich.');
     expect(page.body).toContain('Jetzt neu nummerieren');
     const m = await env.services.municipalities.getBySlug(fx.A.slug);
     const { roundId } = await env.services.rounds.start(m, { plan_id: fx.A.planId, title: 'Frühjahr', deadline: '2026-04-30' }, { userId: null, name: 'Test' });
-    await env.services.plans.updateMeasure(fx.A.municipalityId, fx.A.measureId, { ...(await measureInput()), number: '7' }, { userId: null, name: 'Test' });
+    // A number of the plan's own scheme: the open round is what the page names first.
+    await env.services.plans.updateMeasure(fx.A.municipalityId, fx.A.measureId, { ...(await measureInput()), number: 'A.7' }, { userId: null, name: 'Test' });
     const before = await numbers(fx.A.planId);
     const blocked = await admin.get(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
     expect(blocked.body).toContain('Neu nummerieren ist gerade nicht möglich.');
@@ -97,6 +98,12 @@ describe.each(engines)('publishing over a published plan and renumbering on %s',
     expect(await numbers(fx.A.planId)).toEqual(before);
     // Closed, the round no longer stands in the way.
     await env.services.rounds.close(fx.A.municipalityId, roundId, { userId: null, name: 'Test' });
+    // Then the plan's own numbering scheme stands in the way: refused with the example, nothing changed.
+    const ownScheme = await admin.post(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
+    expect(ownScheme.status).toBe(303);
+    expect((await admin.get(ownScheme.location!)).body).toContain('„A.7“');
+    expect(await numbers(fx.A.planId)).toEqual(before);
+    await env.services.plans.updateMeasure(fx.A.municipalityId, fx.A.measureId, { ...(await measureInput()), number: '7' }, { userId: null, name: 'Test' });
     const done = await admin.post(paths.adminPlanRenumber(fx.A.slug, fx.A.planId));
     expect(done.status).toBe(303);
     expect(await numbers(fx.A.planId)).toEqual(['1', '2']);
