@@ -39,6 +39,12 @@ describe.each(engines)('clean data in the plan forms on %s', (engine) => {
     expect(res.body).toContain('Der Text ist zu lang: höchstens 300 Zeichen.');
     expect(res.body).toContain(long);
     expect((await env.services.plans.getField(fx.A.municipalityId, fx.A.fieldId)).title).not.toBe(long);
+    // A measure's number is text ("7.1", "A.3") of at most 20 characters: no numeric keyboard, the limit given.
+    const measureForm = await admin.get(paths.adminMeasureNew(fx.A.slug, fx.A.fieldId));
+    const numberInput = /<input[^>]*id="feld-number"[^>]*>/.exec(measureForm.body)![0];
+    expect(numberInput).toContain('maxlength="20"');
+    expect(numberInput).not.toContain('inputmode="numeric"');
+    expect(measureForm.body).toContain('Höchstens 20 Zeichen.');
   });
 
   it('shows one message for a wrong year, not a second one about start and end', async () => {
