@@ -198,7 +198,7 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
           <div class="kern-alert__body">
             <ul class="kern-list">
               {parsed.warnings.slice(0, 200).map((w) => (
-                <li>{problemPlace(t, w) ? <strong>{problemPlace(t, w)}: </strong> : null}{w.message}</li>
+                <li>{problemPlace(t, w) ? <><strong>{problemPlace(t, w)}:</strong>{' '}</> : null}{w.message}</li>
               ))}
             </ul>
           </div>
