@@ -105,7 +105,7 @@ describe.skipIf(!browserAvailable())('journey: the import preview shows what wil
     expect(await page.getByLabel(/^Tabelle 2 /).isChecked()).toBe(false);
     preview = await page.locator('main').innerText();
     expect(preview).toContain('1 Handlungsfelder, 2 Maßnahmen');
-    expect(preview).toContain('1 Teile der Datei werden nicht übernommen.');
+    expect(preview).toContain('1 Teil der Datei wird nicht übernommen.');
     expect(preview).not.toContain('Jobbörse für Geflüchtete');
     expect(preview).toContain('Familienzentrum Talheim (beteiligt)');
     expect(preview).toContain('„Angeschoben“, Kategorie: In Umsetzung');

@@ -96,7 +96,8 @@ const de = {
     partTable: 'Tabelle {{ordinal}}: {{count}} Zeilen',
     partTableAfter: 'Tabelle {{ordinal}} (nach „{{after}}“): {{count}} Zeilen',
     partSheet: 'Blatt „{{name}}“: {{count}} Zeilen',
-    excludedCount: '{{count}} Teile der Datei werden nicht übernommen.',
+    excludedCount_one: '{{count}} Teil der Datei wird nicht übernommen.',
+    excludedCount_other: '{{count}} Teile der Datei werden nicht übernommen.',
     partsChanged: 'Die Auswahl der Tabellen und Blätter hat sich geändert. Bitte prüfen Sie die Vorschau und bestätigen Sie dann erneut.',
   },
   /** Warnings on a row: the place (sheet, row, column) is not part of the message; the preview and the CLI put it in front. */
@@ -199,7 +200,8 @@ const en: typeof de = {
     partTable: 'Table {{ordinal}}: {{count}} rows',
     partTableAfter: 'Table {{ordinal}} (after “{{after}}”): {{count}} rows',
     partSheet: 'Sheet “{{name}}”: {{count}} rows',
-    excludedCount: '{{count}} parts of the file are not imported.',
+    excludedCount_one: '{{count}} part of the file is not imported.',
+    excludedCount_other: '{{count}} parts of the file are not imported.',
     partsChanged: 'The choice of tables and sheets has changed. Please check the preview, then confirm again.',
   },
   warning: {
