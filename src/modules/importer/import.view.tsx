@@ -285,7 +285,7 @@ function FieldPreview({ ctx, field, open }: { ctx: PageContext; field: { title: 
   const measures = field.goals.reduce((n, g) => n + g.measures.length, 0) + field.furtherMeasures.length;
   return (
     <details class="import-field" open={open}>
-      <summary class="kern-body--bold">{t('field.singular')}: {t('importer.preview.fieldSummary', { title: field.title, goals: field.goals.length, measures })}</summary>
+      <summary class="kern-body--bold">{t('field.singular')}: {t('importer.preview.fieldSummary', { title: field.title, goals: t('importer.preview.goals', { count: field.goals.length }), measures: t('importer.preview.measures', { count: measures }) })}</summary>
       <div class="stack">
         {field.visions.length ? <p class="meta">{t('vision.singular')}: {field.visions.join(' · ')}</p> : null}
         {field.goals.map((g) => (
