@@ -48,8 +48,8 @@ describe.each(engines)('merging two actors end to end on %s', (engine) => {
     id.child = await s.actors.create(mid, { ...blankActor, name: 'VHS-Außenstelle Nord', parent_id: id.dup }, system);
     // Measure 1: VHS leads, the duplicate supports. Measure 3: the duplicate leads, VHS supports.
     const m1 = await s.plans.getMeasure(mid, id.m1);
-    await s.plans.updateMeasure(mid, id.m1, { ...base, text: m1.text, number: 1, goal_id: f.A.goalId, status_label: m1.status_label, lead_actor_id: id.vhs, partner_actor_ids: [id.job, id.dup] }, system);
-    id.m3 = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Lernwerkstatt für Erwachsene', number: 3, goal_id: f.A.goalId, status_label: 'In Planung', lead_actor_id: id.dup, partner_actor_ids: [id.vhs] }, system);
+    await s.plans.updateMeasure(mid, id.m1, { ...base, text: m1.text, number: '1', goal_id: f.A.goalId, status_label: m1.status_label, lead_actor_id: id.vhs, partner_actor_ids: [id.job, id.dup] }, system);
+    id.m3 = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Lernwerkstatt für Erwachsene', number: '3', goal_id: f.A.goalId, status_label: 'In Planung', lead_actor_id: id.dup, partner_actor_ids: [id.vhs] }, system);
     await s.plans.changeStatus(mid, id.m3, { status_label: 'Läuft', status_category: null, note: 'Erster Kurs gestartet' }, system);
     historyBefore = await count(env, 'status_changes');
     // A round asks both (each leads a measure); the duplicate answers through its personal link.
@@ -137,7 +137,7 @@ describe.each(engines)('merging two actors end to end on %s', (engine) => {
     const mid = f.A.municipalityId;
     const a = await s.actors.create(mid, { ...blankActor, name: 'Integrationsbeirat' }, system);
     const b = await s.actors.create(mid, { ...blankActor, name: 'Beirat für Integration' }, system);
-    const m = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Beiratssitzungen öffentlich machen', number: 9, goal_id: f.A.goalId, status_label: '', lead_actor_id: b }, system);
+    const m = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Beiratssitzungen öffentlich machen', number: '9', goal_id: f.A.goalId, status_label: '', lead_actor_id: b }, system);
     const auditBefore = await count(env, 'audit_log');
     // A follower that throws stands for any failure inside the write.
     s.actors.follow({ usage: async () => [], merge: async () => { throw new Error('disk full'); } });
@@ -189,7 +189,7 @@ describe.each(engines)('actor names, deleting and clean-up on %s', (engine) => {
     const planId = await env.services.importPlan(f.A.municipalityId, {
       plan: { title: 'Zweiter Plan' },
       fields: [{ title: 'Arbeit', visions: [], goals: [{ text: 'Mehr Arbeit', measures: [
-        { number: 1, text: 'Kurse', actors: [{ name: 'jobcenter   AMSTADT', role: 'lead', parent: null }], status: { category: 'unknown', label: '', date: null }, notes: [] },
+        { number: '1', text: 'Kurse', actors: [{ name: 'jobcenter   AMSTADT', role: 'lead', parent: null }], status: { category: 'unknown', label: '', date: null }, notes: [] },
       ] }], furtherMeasures: [] }],
     }, system, { state: 'draft' });
     expect(await count(env, 'actors')).toBe(before);
@@ -276,7 +276,7 @@ describe.each(engines)('actor names, deleting and clean-up on %s', (engine) => {
     const mid = f.A.municipalityId;
     const own = await s.actors.create(mid, { ...blankActor, name: 'Nur-im-Entwurf e.V.' }, system);
     const draft = await s.plans.tree(mid, f.A.draftPlanId);
-    await s.plans.createMeasure(mid, draft.fields[0].id, { ...base, text: 'Entwurfsmaßnahme', number: 7, goal_id: draft.fields[0].goals[0].id, status_label: '', lead_actor_id: own }, system);
+    await s.plans.createMeasure(mid, draft.fields[0].id, { ...base, text: 'Entwurfsmaßnahme', number: '7', goal_id: draft.fields[0].goals[0].id, status_label: '', lead_actor_id: own }, system);
     const page = await client.get(paths.adminPlanDelete(f.A.slug, f.A.draftPlanId));
     expect(page.status).toBe(200);
     expect(page.body).toContain('Auch diesen Akteur aus dem Verzeichnis löschen: Nur-im-Entwurf e.V.');

@@ -50,33 +50,33 @@ describe.each(engines)('timeframes, attributes and actor columns on %s', (engine
     const rows = await env.db.kysely.selectFrom('measures').select(['number', 'timeframe_label', 'timeframe_start', 'timeframe_end'])
       .where('municipality_id', '=', f.A.municipalityId).where('plan_id', '=', planId).orderBy('number').execute();
     expect(rows.map((r) => [r.number, r.timeframe_label, r.timeframe_start, r.timeframe_end])).toEqual([
-      [1, 'laufend', null, null],
-      [2, 'Umsetzung bis 12/2025', null, '2025-12'],
-      [3, 'Q3/2025 – Q2/2027', '2025-07', '2027-06'],
-      [4, 'ab Herbst 2025', '2025-09', null],
-      [5, 'seit 2024', '2024', null],
-      [6, 'jährlich', null, null],
-      [7, 'mittelfristig', null, null],
-      [8, '2025–2027', '2025', '2027'],
+      ['1', 'laufend', null, null],
+      ['2', 'Umsetzung bis 12/2025', null, '2025-12'],
+      ['3', 'Q3/2025 – Q2/2027', '2025-07', '2027-06'],
+      ['4', 'ab Herbst 2025', '2025-09', null],
+      ['5', 'seit 2024', '2024', null],
+      ['6', 'jährlich', null, null],
+      ['7', 'mittelfristig', null, null],
+      ['8', '2025–2027', '2025', '2027'],
     ]);
 
     const attributes = await env.db.kysely.selectFrom('measure_attributes as a').innerJoin('measures as m', 'm.id', 'a.measure_id')
       .select(['m.number', 'a.label', 'a.value']).where('a.municipality_id', '=', f.A.municipalityId).where('m.plan_id', '=', planId)
       .orderBy('m.number').orderBy('a.position').execute();
-    expect(attributes.filter((a) => a.number === 1).map((a) => [a.label, a.value])).toEqual([
+    expect(attributes.filter((a) => a.number === '1').map((a) => [a.label, a.value])).toEqual([
       ['Kosten', '500 € pro Jahr'], ['Zielgruppe', 'Zugewanderte Frauen'], ['Priorität', 'hoch'], ['Bemerkungen', 'Raum kostenlos'],
     ]);
-    expect(attributes.filter((a) => a.number === 3).map((a) => [a.label, a.value])).toEqual([['Kosten', '2.000 €'], ['Zielgruppe', 'Geflüchtete']]);
-    expect(attributes.filter((a) => a.number === 6)).toEqual([]);
+    expect(attributes.filter((a) => a.number === '3').map((a) => [a.label, a.value])).toEqual([['Kosten', '2.000 €'], ['Zielgruppe', 'Geflüchtete']]);
+    expect(attributes.filter((a) => a.number === '6')).toEqual([]);
 
     const tree = await env.services.plans.tree(f.A.municipalityId, planId);
     const byNumber = new Map(tree.fields.flatMap((fl) => fl.goals.flatMap((g) => g.measures)).map((m) => [m.number, m]));
-    expect(byNumber.get(1)!.actors.map((a) => [a.name, a.role])).toEqual([['VHS', 'lead'], ['Caritas', 'partner'], ['Freundeskreis Asyl e.V.', 'partner']]);
+    expect(byNumber.get('1')!.actors.map((a) => [a.name, a.role])).toEqual([['VHS', 'lead'], ['Caritas', 'partner'], ['Freundeskreis Asyl e.V.', 'partner']]);
     // "(Federführung)" in the partner column still makes a lead.
-    expect(byNumber.get(2)!.actors.map((a) => [a.name, a.role])).toEqual([['Integrationsbüro', 'lead'], ['Kinderschutzbund', 'lead'], ['Caritas', 'partner']]);
-    expect(byNumber.get(3)!.actors.map((a) => [a.name, a.role])).toEqual([['Jobcenter', 'lead'], ['Agentur für Arbeit', 'partner']]);
+    expect(byNumber.get('2')!.actors.map((a) => [a.name, a.role])).toEqual([['Integrationsbüro', 'lead'], ['Kinderschutzbund', 'lead'], ['Caritas', 'partner']]);
+    expect(byNumber.get('3')!.actors.map((a) => [a.name, a.role])).toEqual([['Jobcenter', 'lead'], ['Agentur für Arbeit', 'partner']]);
     // The progress column is still the notes; "Bemerkungen" beside it is an attribute, not a second note.
-    const [note] = await env.db.kysely.selectFrom('progress_notes').select('text').where('measure_id', '=', byNumber.get(1)!.id).execute();
+    const [note] = await env.db.kysely.selectFrom('progress_notes').select('text').where('measure_id', '=', byNumber.get('1')!.id).execute();
     expect(note.text).toBe('gut besucht');
   });
 
@@ -84,28 +84,28 @@ describe.each(engines)('timeframes, attributes and actor columns on %s', (engine
     await env.services.plans.setPlanState(f.A.municipalityId, planId, 'published', { userId: null, name: 'Test' });
     const ids = await measureIdsByNumber(planId);
     const visitor = new Client(env);
-    const pub = await visitor.get(paths.measure(f.A.slug, ids.get(4)!));
+    const pub = await visitor.get(paths.measure(f.A.slug, ids.get('4')!));
     expect(pub.status).toBe(200);
     expect(pub.body).toContain('<dd>ab Herbst 2025</dd>');
     expect(pub.body).not.toContain('Nicht angegeben');
-    const first = await visitor.get(paths.measure(f.A.slug, ids.get(1)!));
+    const first = await visitor.get(paths.measure(f.A.slug, ids.get('1')!));
     expect(first.body).toContain('<dd>laufend</dd>');
     expect(first.body).toMatch(/<dt>Kosten<\/dt><dd class="pre-line">500 € pro Jahr<\/dd>/);
     expect(first.body).toMatch(/<dt>Priorität<\/dt><dd class="pre-line">hoch<\/dd>/);
-    const adminPage = await admin.get(paths.adminMeasure(f.A.slug, ids.get(3)!));
+    const adminPage = await admin.get(paths.adminMeasure(f.A.slug, ids.get('3')!));
     expect(adminPage.body).toContain('<dd>Q3/2025 – Q2/2027</dd>');
     expect(adminPage.body).toMatch(/<dt>Zielgruppe<\/dt><dd class="pre-line">Geflüchtete<\/dd>/);
-    const form = await admin.get(paths.adminMeasureEdit(f.A.slug, ids.get(3)!));
+    const form = await admin.get(paths.adminMeasureEdit(f.A.slug, ids.get('3')!));
     expect(form.body).toContain('Zeitraum (wie im Plan)');
     expect(form.body).toMatch(/name="timeframe_label"[^>]*value="Q3\/2025 – Q2\/2027"|value="Q3\/2025 – Q2\/2027"[^>]*name="timeframe_label"/);
     // Another municipality's measure stays unseen.
     const other = new Client(env);
-    expect((await other.get(paths.measure(f.B.slug, ids.get(1)!))).status).toBe(404);
+    expect((await other.get(paths.measure(f.B.slug, ids.get('1')!))).status).toBe(404);
   });
 
   it('edits the wording in the form and derives start and end from it when none are entered', async () => {
     const ids = await measureIdsByNumber(planId);
-    const id = ids.get(7)!;
+    const id = ids.get('7')!;
     const form = await admin.get(paths.adminMeasureEdit(f.A.slug, id));
     const values = Object.fromEntries([...form.body.matchAll(/<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const before = await env.services.plans.measureDetail(f.A.municipalityId, id);
@@ -155,7 +155,7 @@ describe.each(engines)('timeframes, attributes and actor columns on %s', (engine
       number: m.number, text: m.text, timeframe: m.timeframe, timeframeStart: m.timeframeStart, timeframeEnd: m.timeframeEnd, attributes: m.attributes,
     }));
     expect(facts(copy)).toEqual(facts(exchange));
-    expect(facts(copy).find((m) => m.number === 1)).toMatchObject({ timeframe: 'laufend', attributes: [{ label: 'Kosten', value: '500 € pro Jahr' }, { label: 'Zielgruppe', value: 'Zugewanderte Frauen' }, { label: 'Priorität', value: 'hoch' }, { label: 'Bemerkungen', value: 'Raum kostenlos' }, { label: 'Beteiligte', value: 'Elternbeirat' }] });
+    expect(facts(copy).find((m) => m.number === '1')).toMatchObject({ timeframe: 'laufend', attributes: [{ label: 'Kosten', value: '500 € pro Jahr' }, { label: 'Zielgruppe', value: 'Zugewanderte Frauen' }, { label: 'Priorität', value: 'hoch' }, { label: 'Bemerkungen', value: 'Raum kostenlos' }, { label: 'Beteiligte', value: 'Elternbeirat' }] });
     expect(measuresOf(parsed.plan)[0].actors.map((a) => a.name)).toEqual(['VHS', 'Caritas', 'Freundeskreis Asyl e.V.']);
   });
 });

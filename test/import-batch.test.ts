@@ -31,7 +31,7 @@ describe.each(engines)('batched import on %s', (engine) => {
     const goals = Array.from({ length: 13 }, (_, gi) => ({
       text: `Ziel ${gi + 1}`,
       measures: Array.from({ length: 100 }, (_, mi) => measure(`M ${gi + 1}.${mi + 1}`, [{ name: `Träger ${mi % 7}`, role: 'lead', parent: null }, { name: `Partner ${mi % 3}`, role: 'partner', parent: null }], {
-        number: gi * 100 + mi + 1,
+        number: String(gi * 100 + mi + 1),
         status: mi % 2 ? { category: 'completed', label: 'umgesetzt', date: null } : { category: 'unknown', label: '', date: null },
         notes: mi % 3 ? [] : [{ text: `Sachstand ${gi + 1}.${mi + 1} a`, date: null }, { text: `Sachstand ${gi + 1}.${mi + 1} b`, date: '2025-01' }],
       })),
@@ -53,7 +53,7 @@ describe.each(engines)('batched import on %s', (engine) => {
     for (const [i, m] of ms.slice(0, 1300).entries()) {
       const gi = Math.floor(i / 100);
       const mi = i % 100;
-      expect(m).toMatchObject({ text: `M ${gi + 1}.${mi + 1}`, number: gi * 100 + mi + 1, position: mi + 1, is_further: 0, goal: `Ziel ${gi + 1}`, goal_position: gi + 1, field: 'Eins', field_position: 1 });
+      expect(m).toMatchObject({ text: `M ${gi + 1}.${mi + 1}`, number: String(gi * 100 + mi + 1), position: mi + 1, is_further: 0, goal: `Ziel ${gi + 1}`, goal_position: gi + 1, field: 'Eins', field_position: 1 });
     }
     expect(ms.slice(1300).map((m) => [m.text, m.position, m.is_further, m.field])).toEqual([['Weitere 1', 1, 1, 'Eins'], ['Weitere 2', 2, 1, 'Eins'], ['Z 1', 1, 0, 'Zwei']]);
     const visions = await db.selectFrom('visions as v').innerJoin('fields as fl', 'fl.id', 'v.field_id').select(['v.text', 'v.position']).where('fl.plan_id', '=', planId).orderBy('v.id').execute();

@@ -97,11 +97,11 @@ describe.each(engines)('import and export on %s', (engine) => {
     expect(afterCounts.plans).toBe(beforeCounts.plans);
     const tree = await env.services.plans.tree(f.A.municipalityId, demoPlanId);
     const byNumber = new Map(tree.fields.flatMap((x) => x.goals.flatMap((g) => g.measures)).map((m) => [m.number, m]));
-    expect(byNumber.get(2)!.status_category).toBe('completed');
-    expect(byNumber.get(18)!.status_category).toBe('in_progress');
-    expect(byNumber.get(41)!.status_category).toBe('discontinued');
-    expect(byNumber.get(1)!.status_label).toBe(before.fields[0].goals[0].measures[0].status_label);
-    const history = await env.services.plans.measureDetail(f.A.municipalityId, byNumber.get(2)!.id);
+    expect(byNumber.get('2')!.status_category).toBe('completed');
+    expect(byNumber.get('18')!.status_category).toBe('in_progress');
+    expect(byNumber.get('41')!.status_category).toBe('discontinued');
+    expect(byNumber.get('1')!.status_label).toBe(before.fields[0].goals[0].measures[0].status_label);
+    const history = await env.services.plans.measureDetail(f.A.municipalityId, byNumber.get('2')!.id);
     expect(history.history[0]).toMatchObject({ to_label: 'Abgeschlossen', changed_by_name: 'Admin Amstadt' });
     expect(history.history[0].note).toContain('rücklauf.xlsx');
   });
@@ -232,7 +232,7 @@ describe.each(engines)('import and export on %s', (engine) => {
       const after = await previewNow();
       expect(after).toEqual(before);
       const arbeit = before.parsed.plan.fields.find((field) => field.title === 'Arbeit')!;
-      expect(arbeit.goals[0].measures[0]).toMatchObject({ number: 7, text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
+      expect(arbeit.goals[0].measures[0]).toMatchObject({ number: '7', text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
       await admin.post(paths.adminImportDiscard(f.A.slug, token));
     });
 

@@ -51,11 +51,11 @@ describe.each(engines)('an update round end to end on %s', (engine) => {
       await s.actors.update(mid, id, { name: a.name, parent_id: a.parent_id, description: a.description, contact_email: email, website: a.website }, system);
     }
     const base = { number: null, is_further: false, field_id: null, status_category: null, timeframe_start: null, timeframe_end: null, target_groups: '', partner_actor_ids: [] };
-    m.vhs2 = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Lernwerkstatt für Erwachsene', number: 3, goal_id: f.A.goalId, status_label: 'In Planung', lead_actor_id: actor.vhs }, system);
-    m.job = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Bewerbungstraining für Zugewanderte', number: 4, goal_id: f.A.goalId, status_label: 'Noch nicht begonnen', lead_actor_id: actor.job }, system);
+    m.vhs2 = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Lernwerkstatt für Erwachsene', number: '3', goal_id: f.A.goalId, status_label: 'In Planung', lead_actor_id: actor.vhs }, system);
+    m.job = await s.plans.createMeasure(mid, f.A.fieldId, { ...base, text: 'Bewerbungstraining für Zugewanderte', number: '4', goal_id: f.A.goalId, status_label: 'Noch nicht begonnen', lead_actor_id: actor.job }, system);
     const tree = await s.plans.tree(mid, f.A.planId);
-    m.vhs1 = tree.fields[0].goals[0].measures.find((x) => x.number === 1)!.id;
-    m.kontakt = tree.fields[0].goals[0].measures.find((x) => x.number === 2)!.id;
+    m.vhs1 = tree.fields[0].goals[0].measures.find((x) => x.number === '1')!.id;
+    m.kontakt = tree.fields[0].goals[0].measures.find((x) => x.number === '2')!.id;
 
     // Bedorf runs a round of its own; its VHS link must never open anything in Amstadt.
     const bedorf = await s.municipalities.getBySlug(f.B.slug);

@@ -23,7 +23,7 @@ const secondPlan = (town: string): ExchangePlan => ({
   plan: { title: `Zweiter Plan ${town}` },
   fields: [{
     title: 'Arbeit', visions: [], furtherMeasures: [],
-    goals: [{ text: 'Arbeit finden', measures: [{ number: 1, text: `Jobmesse ${town}`, actors: [{ name: `Jobcenter ${town}`, role: 'lead', parent: null }], status: { category: 'planned', label: 'In Planung', date: null }, notes: [] }] }],
+    goals: [{ text: 'Arbeit finden', measures: [{ number: '1', text: `Jobmesse ${town}`, actors: [{ name: `Jobcenter ${town}`, role: 'lead', parent: null }], status: { category: 'planned', label: 'In Planung', date: null }, notes: [] }] }],
   }],
 });
 

@@ -158,9 +158,9 @@ const plan = (town: string, word: string): ExchangePlan => ({
         {
           text: `Mehr Sprachkursangebote für Geflüchtete in ${town}`,
           measures: [
-            { number: 1, text: `Sprachkursangebote ${word} ausbauen`, actors: [{ name: `VHS ${town}`, role: 'lead', parent: null }, { name: `Jobcenter ${town}`, role: 'partner', parent: null }],
+            { number: '1', text: `Sprachkursangebote ${word} ausbauen`, actors: [{ name: `VHS ${town}`, role: 'lead', parent: null }, { name: `Jobcenter ${town}`, role: 'partner', parent: null }],
               status: { category: 'ongoing', label: 'Wird fortgesetzt', date: null }, notes: [{ text: `Kurs ${word} durchgeführt`, date: '2023' }], targetGroups: ['Frauen'] },
-            { number: 2, text: `Sprachcafé ${word} für Geflüchteten-Familien`, actors: [{ name: `Kontaktstelle für Integration ${town}`, role: 'lead', parent: `Amt für soziale Dienste ${town}` }],
+            { number: '2', text: `Sprachcafé ${word} für Geflüchteten-Familien`, actors: [{ name: `Kontaktstelle für Integration ${town}`, role: 'lead', parent: `Amt für soziale Dienste ${town}` }],
               status: { category: 'planned', label: 'In Planung ab 2027', date: '2027' }, notes: [] },
           ],
         },

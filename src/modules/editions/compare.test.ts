@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compareSnapshots, normalizeText, similarity, type HistoryEntry } from './compare.js';
 import type { PlanSnapshot, SnapshotMeasure } from './snapshot.js';
 
-type M = Partial<SnapshotMeasure> & { id: number; text: string };
+/** Numbers given as integers for brevity; a snapshot holds them as text. */
+type M = Omit<Partial<SnapshotMeasure>, 'number'> & { id: number; text: string; number?: number | string | null };
 
 const measure = (m: M): SnapshotMeasure => ({
   lineage: [],
-  number: null,
   further: false,
   actors: [{ name: 'VHS', role: 'lead', parent: null }],
   status: { category: 'planned', label: 'In Planung', date: null },
@@ -14,6 +14,7 @@ const measure = (m: M): SnapshotMeasure => ({
   targetGroups: '',
   notes: [],
   ...m,
+  number: m.number === undefined || m.number === null ? null : String(m.number),
 });
 
 interface FieldSpec {

@@ -12,7 +12,7 @@ const t = translator('de');
 const TODAY = '2026-03-02';
 
 const measure = (m: Partial<SnapshotMeasure> & { id: number; text: string }): SnapshotMeasure => ({
-  lineage: [], number: m.id, further: false, actors: [{ name: 'VHS', role: 'lead', parent: null }],
+  lineage: [], number: String(m.id), further: false, actors: [{ name: 'VHS', role: 'lead', parent: null }],
   status: { category: 'planned', label: 'In Planung', date: null }, timeframe: { start: null, end: null }, targetGroups: '', notes: [], ...m,
 });
 
@@ -59,7 +59,7 @@ function input(): ReportInput {
       year: 2026,
       items: [{
         id: 5, plan_id: 1, year: 2026, title: 'Mehr Kursplätze', description: 'Zwei neue Kurse am Abend', guidingGoal: { id: 9, text: 'Alle sprechen Deutsch', target_year: 2030 },
-        goals: [{ id: 10, text: 'Deutsch lernen', fieldTitle: 'Sprache' }], measures: [{ id: 2, number: 2, text: 'Kurse ausbauen', status_category: 'completed', status_label: 'Abgeschlossen' }],
+        goals: [{ id: 10, text: 'Deutsch lernen', fieldTitle: 'Sprache' }], measures: [{ id: 2, number: '2', text: 'Kurse ausbauen', status_category: 'completed', status_label: 'Abgeschlossen' }],
         progress: { total: 2, done: 1, byCategory: [] },
       }],
     },

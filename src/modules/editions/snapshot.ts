@@ -13,7 +13,8 @@ const lineage = z.array(id);
 export const snapshotMeasureSchema = z.object({
   id,
   lineage,
-  number: z.number().int().nullable(),
+  /** As the plan writes it ("1.10"); snapshots taken before numbers were text hold an integer, read as its text. */
+  number: z.union([z.string(), z.number().int()]).nullable().transform((v) => (v === null ? null : String(v))),
   further: z.boolean(),
   text: z.string(),
   actors: z.array(z.object({ name: z.string(), role: z.enum(['lead', 'partner']), parent: z.string().nullable() })),
@@ -24,7 +25,12 @@ export const snapshotMeasureSchema = z.object({
   notes: z.array(z.object({ text: z.string(), date: z.string().nullable() })),
 });
 
-export const snapshotGoalSchema = z.object({ id, lineage, text: z.string(), guidingGoalId: id.nullable(), measures: z.array(snapshotMeasureSchema) });
+export const snapshotGoalSchema = z.object({
+  id, lineage,
+  /** Absent in snapshots taken before goals had numbers. */
+  number: z.string().nullable().optional(),
+  text: z.string(), guidingGoalId: id.nullable(), measures: z.array(snapshotMeasureSchema),
+});
 
 export const snapshotFieldSchema = z.object({
   id,
@@ -100,6 +106,7 @@ export function buildSnapshot(tree: PlanTree, notes: NotesByMeasure, lineageOf: 
       goals: f.goals.map((g) => ({
         id: g.id,
         lineage: lineageOf.of('goal', g.id),
+        number: g.number,
         text: g.text,
         guidingGoalId: g.guiding_goal_id,
         measures: g.measures.map((m) => snapshotMeasure(m, notes, lineageOf)),

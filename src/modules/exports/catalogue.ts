@@ -11,10 +11,15 @@ export interface CatalogueRow {
   further: boolean;
 }
 
+/** "Ziel 1.1: Sprachförderung ausbauen" for a goal with a number, as catalogues write it (and the importer reads it). */
+export function goalLabel(goal: ExchangeField['goals'][number], word = 'Ziel'): string {
+  return goal.number ? `${word} ${goal.number}: ${goal.text}` : goal.text;
+}
+
 export function catalogueRows(field: ExchangeField): CatalogueRow[] {
   const rows: CatalogueRow[] = [];
   for (const goal of field.goals) {
-    for (const measure of goal.measures) rows.push({ field, goal: goal.text, measure, further: false });
+    for (const measure of goal.measures) rows.push({ field, goal: goalLabel(goal), measure, further: false });
   }
   for (const measure of field.furtherMeasures) {
     rows.push({ field, goal: '', measure, further: true });

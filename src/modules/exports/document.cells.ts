@@ -16,7 +16,7 @@ export interface MeasureCells {
 export function measureCells(measure: ExchangeMeasure, labels: DocumentLabels, noteMark?: string): MeasureCells {
   const notes = formatNotes(measure.notes, noteMark);
   return {
-    number: measure.number === null ? '' : String(measure.number),
+    number: measure.number ?? '',
     text: [
       ...measure.text.split('\n'),
       ...(measure.timeframe ? [`${labels.timeframe}: ${measure.timeframe}`] : []),

@@ -11,6 +11,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import type { ExchangeField, ExchangeMeasure } from '../plan/index.js';
+import { goalLabel } from './catalogue.js';
 import { measureCells, stateLine } from './document.cells.js';
 import { documentLabels, type DocumentLabels } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
@@ -40,14 +41,14 @@ const headerRow = (chrome: Chrome, headers: readonly string[], widths: readonly 
 // measures still gets its row so that no goal disappears from the council paper.
 function goalRows(goal: ExchangeField['goals'][number], chrome: Chrome): TableRow[] {
   if (goal.measures.length === 0) {
-    return [new TableRow({ children: [goal.text, '', '', '', ''].map((text, i) => cell([text], MAIN_COLUMNS[i])) })];
+    return [new TableRow({ children: [goalLabel(goal, chrome.labels.goal), '', '', '', ''].map((text, i) => cell([text], MAIN_COLUMNS[i])) })];
   }
   return goal.measures.map((measure, index) => {
     const cells = measureCells(measure, chrome.labels);
     const merge = goal.measures.length === 1 ? undefined : index === 0 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE;
     return new TableRow({
       children: [
-        cell([goal.text], MAIN_COLUMNS[0], merge),
+        cell([goalLabel(goal, chrome.labels.goal)], MAIN_COLUMNS[0], merge),
         cell([cells.number], MAIN_COLUMNS[1]),
         cell(cells.text, MAIN_COLUMNS[2]),
         cell([cells.actors], MAIN_COLUMNS[3]),

@@ -1,4 +1,5 @@
 import type { ExchangeField } from '../plan/index.js';
+import { goalLabel } from './catalogue.js';
 import { measureCells, stateLine } from './document.cells.js';
 import { documentLabels, type DocumentLabels } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
@@ -28,11 +29,12 @@ function block(ctx: Context, parent: StructElement, tag: string, text: string, f
 }
 
 function goalRows(ctx: Context, goal: ExchangeField['goals'][number]): PdfTableRow[] {
-  if (goal.measures.length === 0) return [{ cells: [goal.text, '', '', '', ''] }];
+  const goalText = goalLabel(goal, ctx.labels.goal);
+  if (goal.measures.length === 0) return [{ cells: [goalText, '', '', '', ''] }];
   return goal.measures.map((measure, index) => {
     const cells = measureCells(measure, ctx.labels, NOTE_MARK);
     const rest = [cells.number, cells.text.join('\n'), cells.actors, cells.status];
-    return index === 0 ? { cells: [goal.text, ...rest], firstCellRowSpan: goal.measures.length } : { cells: rest, spannedText: goal.text };
+    return index === 0 ? { cells: [goalText, ...rest], firstCellRowSpan: goal.measures.length } : { cells: rest, spannedText: goalText };
   });
 }
 

@@ -38,7 +38,9 @@ describe('exportXlsx', () => {
     expect(sheet.rowCount).toBe(5);
 
     const first = sheet.getRow(2);
-    expect(first.getCell(2).value).toBe(1);
+    // A string cell in text format: Excel keeps "1.10" as written instead of turning it into 1.1.
+    expect(first.getCell(2).value).toBe('1');
+    expect(first.getCell(2).numFmt).toBe('@');
     expect(first.getCell(6).value).toBe('In Planung ab 2024');
     expect(first.getCell(8).value).toBe('2024');
     expect(first.getCell(8).numFmt).toBe('@');

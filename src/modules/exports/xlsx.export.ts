@@ -26,8 +26,8 @@ const COLUMN_WIDTHS: Record<TableColumn, number> = {
   'Weitere Maßnahme': 10,
 };
 
-// Text format on every column but the number: otherwise Excel turns a status date "2024-03" or a label such as
-// "1.3." into a date as soon as someone edits the cell.
+// Text format on every column, the number too: otherwise Excel turns a status date "2024-03" or a label such as
+// "1.3." into a date as soon as someone edits the cell, and a number "1.10" into 1.1. Numbers are string cells.
 const TEXT_FORMAT = '@';
 
 function addOverview(workbook: ExcelJS.Workbook, input: ExportInput): void {
@@ -59,7 +59,7 @@ function addFieldSheet(workbook: ExcelJS.Workbook, name: string, field: ExportIn
     header: column,
     key: column,
     width: COLUMN_WIDTHS[column as TableColumn] ?? 30,
-    style: { alignment: { wrapText: true, vertical: 'top' }, ...(column === 'Nr.' ? {} : { numFmt: TEXT_FORMAT }) },
+    style: { alignment: { wrapText: true, vertical: 'top' }, numFmt: TEXT_FORMAT },
   }));
   for (const row of rows) sheet.addRow(tableRecord(row, attributes));
   sheet.getRow(1).font = { bold: true };

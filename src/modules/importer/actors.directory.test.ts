@@ -3,7 +3,7 @@ import { unifyActors } from './actors.directory.js';
 import type { ExchangeActor, ExchangePlan } from '../plan/index.js';
 
 function planWith(...lists: ExchangeActor[][]): ExchangePlan {
-  const measures = lists.map((actors, i) => ({ number: i + 1, text: `M${i}`, actors, status: { category: 'unknown' as const, label: '', date: null }, notes: [] }));
+  const measures = lists.map((actors, i) => ({ number: String(i + 1), text: `M${i}`, actors, status: { category: 'unknown' as const, label: '', date: null }, notes: [] }));
   return { plan: { title: 'T' }, fields: [{ title: 'F', visions: [], goals: [{ text: '', measures }], furtherMeasures: [] }] };
 }
 

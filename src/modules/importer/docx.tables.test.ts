@@ -5,8 +5,8 @@ import { docx, para, table } from '../../../test/fixtures/import/docx.build.js';
 import type { ColumnRole } from './columns.detect.js';
 import { parseCatalogue } from './parse.catalogue.js';
 
-const goalsOf = (plan: { fields: Array<{ title: string; goals: Array<{ text: string; measures: Array<{ text: string }> }> }> }) =>
-  plan.fields.map((f) => ({ field: f.title, goals: f.goals.map((g) => ({ goal: g.text, measures: g.measures.map((m) => m.text) })) }));
+const goalsOf = (plan: { fields: Array<{ title: string; goals: Array<{ number?: string | null; text: string; measures: Array<{ text: string }> }> }> }) =>
+  plan.fields.map((f) => ({ field: f.title, goals: f.goals.map((g) => ({ ...(g.number ? { number: g.number } : {}), goal: g.text, measures: g.measures.map((m) => m.text) })) }));
 
 describe('goal rows merged across a Word table', () => {
   it('head the measures below them, up to the next goal row', async () => {
@@ -29,7 +29,7 @@ describe('goal rows merged across a Word table', () => {
       {
         field: 'Sprache und Bildung',
         goals: [
-          { goal: '1.1 Das Angebot an Deutschkursen wird ausgebaut', measures: ['Sprachkurs für Eltern', 'Kurs mit Kinderbetreuung'] },
+          { number: '1.1', goal: 'Das Angebot an Deutschkursen wird ausgebaut', measures: ['Sprachkurs für Eltern', 'Kurs mit Kinderbetreuung'] },
           { goal: 'Mehr Kinder besuchen eine Kita', measures: ['Kita-Lotsen'] },
         ],
       },
@@ -53,7 +53,7 @@ describe('goal rows merged across a Word table', () => {
     if (!parsed.ok) return;
     expect(goalsOf(parsed.plan)[0].goals).toEqual([
       { goal: 'Arbeit finden', measures: ['Jobbörse'] },
-      { goal: '2 Wohnen für alle', measures: ['Wohnraumbörse'] },
+      { number: '2', goal: 'Wohnen für alle', measures: ['Wohnraumbörse'] },
     ]);
   });
 });
@@ -89,7 +89,7 @@ describe('a Word document with two tables', () => {
     expect(again).toEqual(first);
     const arbeit = first.plan.fields.find((f) => f.title === 'Arbeit')!;
     const m = arbeit.goals[0].measures[0];
-    expect(m).toMatchObject({ number: 7, text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
+    expect(m).toMatchObject({ number: '7', text: 'Jobbörse für Geflüchtete', timeframe: '2026', status: { label: 'geplant' } });
     expect(m.actors.map((a) => a.name)).toEqual(['Jobcenter']);
   });
 
@@ -101,6 +101,6 @@ describe('a Word document with two tables', () => {
     if (!parsed.ok) return;
     const [sprache, arbeit] = parsed.plan.fields;
     expect(sprache.goals[0].measures[0]).toMatchObject({ timeframe: 'umgesetzt', status: { label: '2025' } });
-    expect(arbeit.goals[0].measures[1]).toMatchObject({ number: 8, text: 'Praktikumsbörse', timeframe: '2025–2027', status: { label: 'umgesetzt' } });
+    expect(arbeit.goals[0].measures[1]).toMatchObject({ number: '8', text: 'Praktikumsbörse', timeframe: '2025–2027', status: { label: 'umgesetzt' } });
   });
 });

@@ -41,7 +41,7 @@ export interface ImportSession {
 }
 
 export interface UpdateChange {
-  number: number;
+  number: string;
   measureId: number;
   currentText: string;
   text?: { from: string; to: string };
@@ -51,7 +51,7 @@ export interface UpdateChange {
 
 export interface UpdatePlan {
   changes: UpdateChange[];
-  unknownNumbers: number[];
+  unknownNumbers: string[];
   unchanged: number;
 }
 
@@ -148,12 +148,12 @@ export class ImportService {
     return { ok: true, parsed, update: await this.diff(municipalityId, session.targetPlanId, parsed.plan) };
   }
 
-  /** What a returned sheet would change in the plan, matched by measure number. */
+  /** What a returned sheet would change in the plan, matched by measure number as written (trimmed: "1.10" is not "1.1"). */
   async diff(municipalityId: number, planId: number, incoming: ExchangePlan): Promise<UpdatePlan> {
     const tree = await this.plans.tree(municipalityId, planId);
     const current = await this.plans.exchange(municipalityId, planId);
     const byNumber = new Map(allMeasures(tree).filter((m) => m.number !== null).map((m) => [m.number!, m]));
-    const currentNotes = new Map<number, Set<string>>();
+    const currentNotes = new Map<string, Set<string>>();
     for (const m of current.fields.flatMap((f) => f.goals.flatMap((g) => g.measures))) {
       if (m.number !== null) currentNotes.set(m.number, new Set(m.notes.map((n) => clean(n.text))));
     }

@@ -266,16 +266,9 @@ function PartsFieldset({ ctx, parts }: { ctx: PageContext; parts: PreviewPart[] 
   );
 }
 
-/** The measure's number as the source writes it ("1.1", "A3", "12"). */
-function numberOf(m: ExchangeMeasure): string {
-  const { code } = m as { code?: string | null };
-  return code ?? (m.number !== null ? String(m.number) : '');
-}
-
 /** "Ziel 1.1", or "Ziel" when the goal has no number of its own. */
 function goalHeading(t: PageContext['t'], g: ExchangeGoal): string {
-  const { number } = g as { number?: string | null };
-  const label = number ? t('importer.preview.goalNumbered', { number }) : t('importer.preview.goal');
+  const label = g.number ? t('importer.preview.goalNumbered', { number: g.number }) : t('importer.preview.goal');
   return `${label}: ${g.text || t('import.noGoal')}`;
 }
 
@@ -308,7 +301,7 @@ function FieldPreview({ ctx, field, open }: { ctx: PageContext; field: { title: 
 /** One measure exactly as it will be stored: number, text, actors with role and parent, status, timeframe, notes, attributes. */
 function MeasurePreview({ ctx, measure: m }: { ctx: PageContext; measure: ExchangeMeasure }) {
   const { t } = ctx;
-  const number = numberOf(m);
+  const number = m.number;
   const parsed = parseTimeframe(m.timeframe);
   const given = m.timeframeStart !== undefined || m.timeframeEnd !== undefined;
   const start = given ? (m.timeframeStart ?? null) : parsed.start;

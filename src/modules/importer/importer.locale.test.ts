@@ -88,10 +88,10 @@ describe('importer messages in English', () => {
   });
 
   it('validates a plan for the import with English places', () => {
-    const measure = (number: number | null, text: string) => ({ number, text, actors: [], status: { category: 'unknown' as const, label: '', date: null }, notes: [] });
+    const measure = (number: string | null, text: string) => ({ number, text, actors: [], status: { category: 'unknown' as const, label: '', date: null }, notes: [] });
     const plan: ExchangePlan = {
       plan: { title: 'Plan' },
-      fields: [{ title: 'Sprache', visions: [], goals: [{ text: 'Ziel', measures: [measure(1, 'A'), measure(1, 'B'), measure(null, 'x'.repeat(10_001))] }], furtherMeasures: [] }],
+      fields: [{ title: 'Sprache', visions: [], goals: [{ text: 'Ziel', measures: [measure('1', 'A'), measure('1', 'B'), measure(null, 'x'.repeat(10_001))] }], furtherMeasures: [] }],
     };
     const english = validateForImport(plan, 'k.txt', en).map((p) => p.message);
     expect(english).toEqual([

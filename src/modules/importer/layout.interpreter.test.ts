@@ -27,8 +27,8 @@ describe('layout interpreter', () => {
       ),
     );
     expect(plan.fields.map((f) => [f.title, f.visions, f.goals[0].measures.map((m) => [m.number, m.text, m.actors[0].name, m.status.category])])).toEqual([
-      ['Sprache', ['Alle sprechen miteinander.'], [[1, 'Sprachcafé', 'VHS', 'ongoing']]],
-      ['Wohnen', ['Gutes Wohnen.'], [[2, 'Wohnraumbörse', 'Wohnungsamt', 'not_started']]],
+      ['Sprache', ['Alle sprechen miteinander.'], [['1', 'Sprachcafé', 'VHS', 'ongoing']]],
+      ['Wohnen', ['Gutes Wohnen.'], [['2', 'Wohnraumbörse', 'Wohnungsamt', 'not_started']]],
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('layout interpreter', () => {
       ['Zusatz', ['Jobcenter'], 'planned'],
       ['Idee ohne Tabelle', [], 'unknown'],
     ]);
-    expect(field.goals[0].measures.map((m) => m.number)).toEqual([1, 2]);
+    expect(field.goals[0].measures.map((m) => m.number)).toEqual(['1', '2']);
   });
 
   it('warns with row numbers about what it is unsure of', () => {
@@ -84,12 +84,12 @@ describe('layout interpreter', () => {
     expect(plan.fields[0].goals[0].measures.map((m) => [m.text, m.status.category])).toEqual([['Projektförderung', 'not_started']]);
   });
 
-  it('keeps per-field codes and the source numbering apart', () => {
+  it('keeps the source numbering as written, without a "Nr." prefix', () => {
     const { plan } = interpret(lines('Nr.\tMaßnahme\tAkteure', '7.1\tA\tX', 'Nr. 8\tB\tX', 'M9\tC\tX'));
-    expect(plan.fields[0].goals[0].measures.map((m) => [m.number, m.code ?? null])).toEqual([
-      [null, '7.1'],
-      [8, null],
-      [9, null],
+    expect(plan.fields[0].goals[0].measures.map((m) => [m.number])).toEqual([
+      ['7.1'],
+      ['8'],
+      ['M9'],
     ]);
   });
 

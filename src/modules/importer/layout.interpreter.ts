@@ -8,6 +8,7 @@ import { actorKey, parseActors } from './actors.parser.js';
 import { isActorRole, isLeadHeader, matchHeader, roleOfHeader, type ActorColumnRole, type ColumnRole, type ExportColumn } from './columns.detect.js';
 import type { ExchangeActor, ExchangeAttribute, ExchangeField, ExchangeGoal, ExchangeMeasure, ExchangePlan } from '../plan/index.js';
 import { splitNotes, noteDate } from './notes.parser.js';
+import { goalHeading, parseNumber } from './numbers.parse.js';
 import { recordsToRows } from './records.layout.js';
 import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js';
 import { cleanText, oneLine, stripInvisible } from './text.clean.js';
@@ -117,14 +118,6 @@ export function splitVisions(text: string): string[] {
     .filter(Boolean);
 }
 
-function parseNumber(raw: string): { number: number | null; code: string | null } {
-  const text = oneLine(raw).replace(/^(?:nr|nummer|maßnahme|m)\.?\s*/i, '');
-  if (!text) return { number: null, code: null };
-  const plain = text.match(/^(\d{1,6})\.?$/);
-  if (plain && Number(plain[1]) > 0) return { number: Number(plain[1]), code: null };
-  return { number: null, code: text };
-}
-
 interface FieldState {
   field: ExchangeField;
   implicit: boolean;
@@ -137,7 +130,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   const warnings: ImportWarning[] = [];
   const fields: FieldState[] = [];
   const configured = Object.entries(options.statusMapping ?? {}).map(([label, category]) => ({ label, category }));
-  const usedNumbers = new Map<number, string>();
+  const usedNumbers = new Map<string, string>();
   const excluded = new Set(options.excludedParts ?? []);
   // True while the rows of a part left out are read: what they give is marked and dropped at the end, and they warn
   // about nothing. Reading them as usual keeps goals, headers and roles of the other parts exactly as they were.
@@ -271,7 +264,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const noteCell = cleanText(cell('notes'));
       if (noteCell) for (const line of noteCell.split('\n')) notes.push({ text: line.replace(/^[•→]\s*/, ''), date: noteDate(line) });
       if (!text) return null;
-      const { number, code } = parseNumber(cell('number'));
+      const { number, dropped } = parseNumber(cell('number'));
+      // No number is lost silently: a cell that is not kept as a number is named.
+      if (dropped) warn(row.row, t('importer.warning.numberDropped', { text: shorten(dropped) }), column('number'));
       const statusLabel = oneLine(cell('status'));
       const status = mapStatus(statusLabel, configured);
       // The export's own category and date columns fill in what the label does not say (a label the plan's
@@ -298,7 +293,6 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         .filter((attribute) => attribute.value);
       return {
         number,
-        ...(code ? { code } : {}),
         text,
         actors,
         status,
@@ -439,7 +433,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         const goalRow = (row.tabular ? roles : tableSeen || ['header', 'data'].includes(nextKind(index))) ? oneLine(text).match(GOAL_ROW) : null;
         if (goalRow) {
           const state = ensureField();
-          goal = { text: goalRow[1] ? `${goalRow[1]} ${goalRow[2].trim()}` : goalRow[2].trim(), measures: [] };
+          // "Ziel 1.1: text": the goal's number as written, and its text.
+          const heading = goalHeading(text) ?? { number: goalRow[1] ?? null, text: goalRow[2].trim() };
+          goal = { ...(heading.number ? { number: heading.number } : {}), text: heading.text, measures: [] };
           state.field.goals.push(goal);
           if (skipping) dropped.goals.add(goal);
           mode = 'table';
@@ -521,8 +517,11 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       const number = roles.number !== undefined ? oneLine(cells[roles.number] ?? '') : '';
       if (mode === 'further' && number) mode = 'table';
       const furtherRow = further(cells);
-      if (goalText && mode !== 'further' && !furtherRow && goalText !== goal?.text) {
-        goal = { text: goalText, measures: [] };
+      // A goal cell "Ziel 1.1: text" gives the goal its number; otherwise the cell is the goal's text.
+      const heading = goalText ? goalHeading(goalText) : null;
+      const goalCell = goalText ? (heading?.number ? heading : { number: null, text: goalText }) : null;
+      if (goalCell && mode !== 'further' && !furtherRow && (goalCell.text !== goal?.text || (goalCell.number ?? null) !== (goal?.number ?? null))) {
+        goal = { ...(goalCell.number ? { number: goalCell.number } : {}), text: goalCell.text, measures: [] };
         state.field.goals.push(goal);
         if (skipping) dropped.goals.add(goal);
       }

@@ -6,7 +6,8 @@ import { roleOfHeader, type ColumnRole } from './columns.detect.js';
 import { listsToRecords } from './lists.layout.js';
 import type { SourceRow } from './table.model.js';
 
-const LABEL_LINE = /^([\p{L}][\p{L}./ -]{0,40}?)(?:\s+(\d+(?:\.\d+)*)\.?)?\s*:\s*(.*)$/su;
+// "Maßnahme 3.1:", "Ziel A.3:": the number after the label is kept as written.
+const LABEL_LINE = /^([\p{L}][\p{L}./ -]{0,40}?)(?:\s+((?:\p{Lu}\.?)?\d+(?:\.\d+)*)\.?)?\s*:\s*(.*)$/su;
 const RECORD_ROLES: ColumnRole[] = ['goal', 'number', 'measure', 'actors', 'status', 'timeframe', 'notes'];
 const HEADER = ['Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Zeitraum', 'Bemerkung'];
 
@@ -115,7 +116,8 @@ export function recordsToRows(rows: SourceRow[]): SourceRow[] {
     }
     if (label.role === 'goal') {
       flush();
-      goal = label.value;
+      // "Ziel 1.1: text" stays one goal cell; the interpreter reads its number from it.
+      goal = label.number ? `Ziel ${label.number}: ${label.value}` : label.value;
       lastRole = 'goal';
       return;
     }

@@ -9,7 +9,7 @@ const seed = readFileSync(new URL('../../../test/fixtures/import/seed-003.txt', 
 let result: Extract<ParseResult, { ok: true }>;
 let plan: ExchangePlan;
 const numbered = (): ExchangeMeasure[] => plan.fields.flatMap((field) => field.goals.flatMap((goal) => goal.measures));
-const measure = (number: number): ExchangeMeasure => numbered().find((m) => m.number === number)!;
+const measure = (number: number): ExchangeMeasure => numbered().find((m) => m.number === String(number))!;
 
 beforeAll(async () => {
   const parsed = await parseCatalogue({ fileName: 'seed-003.txt', bytes: seed });
@@ -33,8 +33,10 @@ describe('the seed catalogue', () => {
     expect(plan.fields[4].visions[1]).toMatch(/^Volle Teilhabemöglichkeit/);
   });
 
-  it('has 41 numbered measures in order and 2 further measures in "Sprache und Bildung"', () => {
-    expect(numbered().map((m) => m.number)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+  it('has 41 numbered measures in order, their numbers kept as written, and 2 further measures in "Sprache und Bildung"', () => {
+    expect(numbered().map((m) => m.number)).toEqual(Array.from({ length: 41 }, (_, i) => String(i + 1)));
+    // No number cell of the catalogue was dropped.
+    expect(result.warnings.filter((w) => w.message.includes('keine Nummer'))).toEqual([]);
     const further = plan.fields.flatMap((field) => field.furtherMeasures);
     expect(further).toHaveLength(2);
     expect(plan.fields[2].furtherMeasures[0].text).toMatch(/^Gemeinderatsbeschluss im Sommer 2023/);
@@ -42,11 +44,11 @@ describe('the seed catalogue', () => {
   });
 
   it('keeps goals with their measures, carrying a goal over empty goal cells', () => {
-    const goalOf = (number: number) => plan.fields.flatMap((f) => f.goals).find((g) => g.measures.some((m) => m.number === number))!;
+    const goalOf = (number: number) => plan.fields.flatMap((f) => f.goals).find((g) => g.measures.some((m) => m.number === String(number)))!;
     expect(goalOf(2).text).toMatch(/^Geflüchtete und Menschen mit Zuwanderungsgeschichte kennen und nutzen/);
-    expect(goalOf(2).measures.map((m) => m.number)).toEqual([2, 3]);
-    expect(goalOf(9).measures.map((m) => m.number)).toEqual([9, 10, 11]);
-    expect(goalOf(14).measures.map((m) => m.number)).toEqual([14, 15, 16]);
+    expect(goalOf(2).measures.map((m) => m.number)).toEqual(['2', '3']);
+    expect(goalOf(9).measures.map((m) => m.number)).toEqual(['9', '10', '11']);
+    expect(goalOf(14).measures.map((m) => m.number)).toEqual(['14', '15', '16']);
   });
 
   it('maps every status to its category and keeps the wording', () => {

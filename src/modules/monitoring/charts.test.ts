@@ -38,7 +38,7 @@ const source = (): DashboardSource => ({
     ...Array.from({ length: 3 }, (_, i) => ({ id: i + 30, category: 'planned' as const, field: 11 })),
     { id: 40, category: 'not_started' as const, field: 11 },
   ].map((m) => ({
-    id: m.id, number: m.id, text: `Maßnahme ${m.id}`, field_id: m.field, goal_id: null, status_category: m.category, status_label: '', status_date: null,
+    id: m.id, number: String(m.id), text: `Maßnahme ${m.id}`, field_id: m.field, goal_id: null, status_category: m.category, status_label: '', status_date: null,
     timeframe_start: null, timeframe_end: null, last_note_on: null,
     actors: m.id <= 3 ? [{ id: 1, name: 'Jobcenter', parentName: null, role: 'lead' as const }, { id: 2, name: 'VHS <Kreis>', parentName: null, role: 'partner' as const }] : [],
   })),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { latestValue, summarize, summarizeIndicator, type DashboardMeasure, type DashboardSource, type IndicatorRow } from './dashboard.js';
 
 const measure = (id: number, field: number, category: DashboardMeasure['status_category'], over: Partial<DashboardMeasure> = {}): DashboardMeasure => ({
-  id, number: id, text: `M${id}`, field_id: field, goal_id: null, status_category: category, status_label: '', status_date: null,
+  id, number: String(id), text: `M${id}`, field_id: field, goal_id: null, status_category: category, status_label: '', status_date: null,
   timeframe_start: null, timeframe_end: null, actors: [], last_note_on: null, ...over,
 });
 

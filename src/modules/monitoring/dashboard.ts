@@ -21,7 +21,7 @@ export const FUNDING_WARNING_DAYS = 90;
 
 export interface DashboardMeasure {
   id: number;
-  number: number | null;
+  number: string | null;
   text: string;
   field_id: number;
   goal_id: number | null;
@@ -84,7 +84,7 @@ export interface CategoryCount {
 
 export interface MeasureRef {
   id: number;
-  number: number | null;
+  number: string | null;
   text: string;
   fieldId: number;
   fieldTitle: string;

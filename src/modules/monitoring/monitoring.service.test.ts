@@ -40,7 +40,7 @@ describe.each(engines)('monitoring service on %s', (engine) => {
     const lastRound = { startedAt: '2026-03-01T12:00:00Z', deadline: '2026-03-09', askedActorIds: leads, answeredActorIds: [] };
     const afterRound = await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId, { today: '2026-03-10', lastRound });
     // the note of measure 1 is dated 2023, measure 2 has none; the third has no lead actor, so nobody was asked about it
-    expect(afterRound.overdue.map((o) => [o.measure.number, o.reasons.map((r) => `${r.reason}@${r.due}`)])).toEqual([[1, ['no_answer_by_deadline@2026-03-09']], [2, ['no_answer_by_deadline@2026-03-09']]]);
+    expect(afterRound.overdue.map((o) => [o.measure.number, o.reasons.map((r) => `${r.reason}@${r.due}`)])).toEqual([['1', ['no_answer_by_deadline@2026-03-09']], ['2', ['no_answer_by_deadline@2026-03-09']]]);
     expect((await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId, { today: '2026-03-09', lastRound })).overdue).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe.each(engines)('monitoring service on %s', (engine) => {
       // the day after the deadline: the two measures with a lead actor that did not answer, due on the deadline
       const after = await dashboardData(own.services, fx.A.municipalityId, fx.A.planId, '2026-05-01');
       expect(after.overdue.map((o) => [o.measure.number, o.reasons.map((r) => `${r.reason}@${r.due}`)])).toEqual([
-        [1, ['no_answer_by_deadline@2026-04-30']], [2, ['no_answer_by_deadline@2026-04-30']],
+        ['1', ['no_answer_by_deadline@2026-04-30']], ['2', ['no_answer_by_deadline@2026-04-30']],
       ]);
       // B has no round
       expect((await dashboardData(own.services, fx.B.municipalityId, fx.B.planId, '2026-03-10')).lastRoundStart).toBeNull();

@@ -45,7 +45,7 @@ export interface PriorityView {
   description: string;
   guidingGoal: { id: number; text: string; target_year: number | null } | null;
   goals: Array<{ id: number; text: string; fieldTitle: string }>;
-  measures: Array<{ id: number; number: number | null; text: string; status_category: StatusCategory; status_label: string }>;
+  measures: Array<{ id: number; number: string | null; text: string; status_category: StatusCategory; status_label: string }>;
   /** measures linked directly or through a linked goal, counted by category */
   progress: { total: number; done: number; byCategory: Array<{ category: StatusCategory; count: number }> };
 }

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { inBatches } from '../../platform/db/batch.js';
 import type { ActorTable, Database } from '../../platform/db/schema.js';
+import { compareNumbers } from '../../platform/text/natural.js';
 import type { NewRow, RowChanges } from './plan.repository.js';
 
 type Conn = Kysely<Database>;
@@ -143,17 +144,18 @@ export async function existingActorIds(db: Conn, municipalityId: number, actorId
 }
 
 /** Measures an actor leads or supports, in the given plan. */
-export function listMeasuresOfActor(db: Conn, municipalityId: number, actorId: number, planId: number) {
-  return db
+export async function listMeasuresOfActor(db: Conn, municipalityId: number, actorId: number, planId: number) {
+  const rows = await db
     .selectFrom('measure_actors as ma')
     .innerJoin('measures as m', 'm.id', 'ma.measure_id')
     .select(['m.id', 'm.number', 'm.text', 'm.status_label', 'm.status_category', 'ma.role'])
     .where('ma.municipality_id', '=', municipalityId)
     .where('ma.actor_id', '=', actorId)
     .where('m.plan_id', '=', planId)
-    .orderBy('m.number')
     .orderBy('m.id')
     .execute();
+  // Numbers are text as the plan writes them: ordered naturally ("1.2" before "1.10"), unnumbered last.
+  return rows.sort((a, b) => compareNumbers(a.number, b.number));
 }
 
 export async function insertActor(db: Conn, municipalityId: number, actor: NewActor): Promise<number> {

@@ -44,7 +44,7 @@ export function ActorsPage({ ctx, actors, planTitle, admin, duplicates, unusedCo
 
 interface ActorMeasure {
   id: number;
-  number: number | null;
+  number: string | null;
   text: string;
   status_label: string;
   status_category: string;

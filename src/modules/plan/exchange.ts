@@ -1,7 +1,16 @@
 // The exchange format: what the importer produces, what the JSON export writes, and what the demo data is.
 // Documented as JSON Schema in docs/exchange-format.schema.json; field names are part of the public contract.
 import { z } from 'zod';
+import { numberText } from '../../platform/text/natural.js';
 import { STATUS_CATEGORIES } from './status.js';
+
+/**
+ * A number as the plan writes it ("7", "1.10", "A.3"), trimmed, or null. Files of older versions wrote an
+ * integer; it is read as its text.
+ */
+const exchangeNumberSchema = z
+  .union([z.string(), z.number().int().nonnegative(), z.null()])
+  .transform((v) => numberText(v));
 
 export const exchangeActorSchema = z.object({
   name: z.string().trim().min(1),
@@ -27,9 +36,7 @@ export const exchangeAttributeSchema = z.object({
 });
 
 export const exchangeMeasureSchema = z.object({
-  number: z.number().int().positive().nullable(),
-  /** The source's own numbering when it is not a plain integer ("7.1", "A3"); `number` is then null. */
-  code: z.string().trim().min(1).nullable().optional(),
+  number: exchangeNumberSchema,
   text: z.string().trim().min(1),
   actors: z.array(exchangeActorSchema),
   status: exchangeStatusSchema,
@@ -45,6 +52,8 @@ export const exchangeMeasureSchema = z.object({
 });
 
 export const exchangeGoalSchema = z.object({
+  /** The goal's number as the plan writes it ("1.1"); optional. */
+  number: exchangeNumberSchema.optional(),
   text: z.string().trim(),
   measures: z.array(exchangeMeasureSchema),
 });
@@ -80,7 +89,8 @@ export function exchangeJsonSchema(): Record<string, unknown> {
     $id: 'https://teilhabe.example/schemas/exchange-format.schema.json',
     title: 'Teilhabe: Austauschformat eines Integrationsplans',
     description: 'Ein Maßnahmenkatalog mit Handlungsfeldern, Visionen, Zielen, Maßnahmen, Akteuren, Status und Sachstand.',
-    ...z.toJSONSchema(exchangePlanSchema, { target: 'draft-2020-12' }),
+    // What a file may contain (the input side: a number may still be an integer of an older file).
+    ...z.toJSONSchema(exchangePlanSchema, { target: 'draft-2020-12', io: 'input' }),
   };
 }
 

@@ -15,7 +15,7 @@ export function validateForImport(plan: ExchangePlan, file: string, t: T): Impor
   };
   const p = planSchema.safeParse({ title: plan.plan.title });
   if (!p.success) report(t('exchange.validate.plan'), p.error.issues);
-  const numbers = new Map<number, number>();
+  const numbers = new Map<string, number>();
   plan.fields.forEach((f, fi) => {
     const where = t('exchange.validate.field', { n: fi + 1, title: f.title.slice(0, 40) });
     const fr = fieldSchema.safeParse({ title: f.title });
@@ -25,11 +25,11 @@ export function validateForImport(plan: ExchangePlan, file: string, t: T): Impor
       if (!vr.success) report(t('exchange.validate.vision', { where, n: vi + 1 }), vr.error.issues);
     });
     f.goals.forEach((g, gi) => {
-      const gr = goalSchema.safeParse({ text: g.text || UNNAMED_GOAL });
+      const gr = goalSchema.safeParse({ text: g.text || UNNAMED_GOAL, number: g.number ?? '' });
       if (!gr.success) report(t('exchange.validate.goal', { where, n: gi + 1 }), gr.error.issues);
       g.measures.forEach((m, mi) => {
         const label = m.number !== null ? t('exchange.validate.measure', { where, number: m.number }) : t('exchange.validate.measureAt', { where, position: mi + 1, goal: gi + 1 });
-        const mr = measureSchema.safeParse({ text: m.text, number: m.number === null ? '' : String(m.number), goal_id: '1' });
+        const mr = measureSchema.safeParse({ text: m.text, number: m.number ?? '', goal_id: '1' });
         if (!mr.success) report(label, mr.error.issues);
         if (m.number !== null) numbers.set(m.number, (numbers.get(m.number) ?? 0) + 1);
       });

@@ -23,7 +23,7 @@ export { STATUS_CATEGORIES, isStatusCategory, mapStatus, categoryOf, type Status
 export * from './exchange.js';
 export { UNNAMED_GOAL, validateForImport } from './exchange.validate.js';
 export { allMeasures, measuresOfField, type Plan, type Measure, type MeasureActorRef, type PlanTree, type Field, type Goal } from './plan.repository.js';
-export { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema, moveSchema, PLAN_STATES, type PlanState } from './plan.schema.js';
+export { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema, moveSchema, PLAN_STATES, NUMBER_MAX, type PlanState } from './plan.schema.js';
 export type { PlanService, MeasureUpdate } from './plan.service.js';
 export type { ActorService, ActorRow, ActorFollower, ActorUsage } from './actor.service.js';
 export { actorNameKey } from './actor.repository.js';

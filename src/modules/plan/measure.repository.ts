@@ -7,6 +7,7 @@ import type { Writer } from '../../platform/audit/audit.js';
 import { inBatches } from '../../platform/db/batch.js';
 import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database, MeasureTable } from '../../platform/db/schema.js';
+import { compareNumbers } from '../../platform/text/natural.js';
 import type { Direction, NewRow, RowChanges } from './plan.repository.js';
 import type { StatusCategory } from './status.js';
 
@@ -52,6 +53,22 @@ export function nextMeasurePosition(db: Conn, municipalityId: number, place: Mea
   return nextPosition(db, 'measures', municipalityId, orderScope(place));
 }
 
+/**
+ * Where a measure with this number goes in its place: before the first numbered neighbour whose number sorts
+ * after it ("1.2" before "1.10"), the neighbours from there on moved one down; else after the last measure.
+ */
+export async function positionForNumber(db: Conn, municipalityId: number, place: MeasurePlace, number: string | null, self: number | null = null): Promise<number> {
+  if (number === null) return nextMeasurePosition(db, municipalityId, place);
+  let query = db.selectFrom('measures').select(['id', 'number', 'position']).where('municipality_id', '=', municipalityId);
+  query = place.goalId === null ? query.where('field_id', '=', place.fieldId).where('goal_id', 'is', null) : query.where('goal_id', '=', place.goalId);
+  const siblings = (await query.orderBy('position').execute()).filter((s) => s.id !== self);
+  const after = siblings.find((s) => s.number !== null && compareNumbers(s.number, number) > 0);
+  if (!after) return nextMeasurePosition(db, municipalityId, place);
+  const moving = siblings.filter((s) => s.position >= after.position).map((s) => s.id);
+  await db.updateTable('measures').set((eb) => ({ position: eb('position', '+', 1) })).where('municipality_id', '=', municipalityId).where('id', 'in', moving).execute();
+  return after.position;
+}
+
 /** Swaps a measure with its neighbour in its place; false at the edge. */
 export function moveMeasure(db: Conn, municipalityId: number, measure: { id: number; field_id: number; goal_id: number | null }, direction: Direction): Promise<boolean> {
   return moveInOrder(db, 'measures', municipalityId, measure.id, orderScope({ fieldId: measure.field_id, goalId: measure.goal_id }), direction);
@@ -70,7 +87,7 @@ export async function numberMeasures(db: Conn, municipalityId: number, measureId
   // Two passes so that no intermediate state has two measures with one number.
   for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: null });
   let n = 1;
-  for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: n++ });
+  for (const id of measureIds) await updateMeasure(db, municipalityId, id, { number: String(n++) });
 }
 
 export interface ActorLink {

@@ -13,7 +13,7 @@ import { STATUS_CATEGORIES } from './status.js';
 export interface MeasureDetail {
   measure: {
     id: number;
-    number: number | null;
+    number: string | null;
     is_further: number;
     text: string;
     status_label: string;
@@ -28,7 +28,7 @@ export interface MeasureDetail {
   };
   plan: { id: number; title: string; state: string };
   field: { id: number; title: string };
-  goal: { id: number; text: string } | null;
+  goal: { id: number; number?: string | null; text: string } | null;
   /** On the public page without internal notes (see PlanService.publicMeasureDetail). */
   notes: Array<{ id: number; text: string; note_date: string | null; author_name: string; is_internal: number }>;
   /** On the public page `changed_by_name` is the public name (empty: the administration) and internal notes are empty. */
@@ -65,7 +65,7 @@ function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDet
       <dt>{t('field.singular')}</dt>
       <dd>{publicLinks ? <a class="kern-link" href={paths.field(slug, d.field.id)}>{d.field.title}</a> : d.field.title}</dd>
       <dt>{t('goal.singular')}</dt>
-      <dd>{d.goal ? d.goal.text : t('measure.further')}</dd>
+      <dd>{d.goal ? numberedGoal(d.goal) : t('measure.further')}</dd>
       <dt>{t('measure.status')}</dt>
       <dd>
         <StatusBadge t={t} category={d.measure.status_category} label={d.measure.status_label} />
@@ -167,7 +167,12 @@ function NotesAndHistory({ ctx, d, admin }: { ctx: PageContext; d: MeasureDetail
   );
 }
 
-export function measureTitle(t: T, m: { number: number | null }): string {
+/** "1.1 Sprachförderung ausbauen": a goal's text after its number as the plan writes it. */
+export function numberedGoal(g: { number?: string | null; text: string }): string {
+  return g.number ? `${g.number} ${g.text}` : g.text;
+}
+
+export function measureTitle(t: T, m: { number: string | null }): string {
   return m.number !== null ? t('measure.numbered', { number: m.number }) : t('measure.furtherSingular');
 }
 

@@ -48,7 +48,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const actorOptions = actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name }));
     return [
       { name: 'text', label: t('measure.text'), kind: 'textarea' },
-      { name: 'number', label: t('measure.number'), kind: 'number', optional: true, hint: t('measure.numberHint') },
+      { name: 'number', label: t('measure.number'), kind: 'text', optional: true, hint: t('measure.numberHint') },
       { name: 'goal_id', label: t('measure.goal'), kind: 'select', empty: t('measure.noGoal'), optional: true, hint: t('measure.goalHint'),
         options: tree.fields.flatMap((f) => f.goals.map((g) => ({ value: String(g.id), label: `${f.title}: ${g.text.slice(0, 90)}` }))) },
       { name: 'is_further', label: t('measure.isFurther'), kind: 'checkbox' },
@@ -138,7 +138,8 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     app.post(paths.adminPlanRenumber.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanRenumber.params(c).id);
-      await services.plans.renumber(mid(c), plan.id, by);
+      const refused = await services.plans.renumber(mid(c), plan.id, by);
+      if (refused !== null) return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumberRefused', { example: refused }));
       return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumbered'));
     });
     app.get(paths.adminPlanDelete.pattern, async (c) => {
@@ -275,6 +276,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const goalFields = async (c: Ctx, planId: number): Promise<FormFieldSpec[]> => {
       const tree = await services.plans.tree(mid(c), planId);
       return [
+        { name: 'number', label: c.get('t')('goal.number'), kind: 'text', optional: true, hint: c.get('t')('goal.numberHint') },
         { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea' },
         { name: 'guiding_goal_id', label: c.get('t')('goal.guidingGoal'), kind: 'select', optional: true, empty: c.get('t')('goal.noGuidingGoal'),
           options: tree.guidingGoals.map((g) => ({ value: String(g.id), label: g.text.slice(0, 100) })) },
@@ -298,7 +300,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
         const g = await services.plans.getGoal(m, id);
         return { ...g, plan: await services.plans.getPlan(m, g.plan_id) };
       },
-      values: (g) => ({ text: g.text, guiding_goal_id: String(g.guiding_goal_id ?? '') }),
+      values: (g) => ({ text: g.text, number: g.number ?? '', guiding_goal_id: String(g.guiding_goal_id ?? '') }),
       crumbs: (c, g) => planCrumbs(c, g.plan),
       back: (c, g) => `${paths.adminPlan(slugOf(c), g.plan_id)}#field-${g.field_id}`,
       label: (_c, g) => g.text,

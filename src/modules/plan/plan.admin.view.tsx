@@ -7,6 +7,7 @@ import type { PageContext } from '../../platform/views/page.js';
 import type { Measure, Plan, PlanTree } from './plan.repository.js';
 import { PLAN_STATES } from './plan.schema.js';
 import { ExportLinks, periodText } from './plan.parts.js';
+import { numberedGoal } from './measure.view.js';
 
 export function AdminOverviewPage({ ctx, plans, canCreate, actions }: { ctx: PageContext; plans: Plan[]; canCreate: boolean; actions: LinkItem[] }) {
   const { t } = ctx;
@@ -181,7 +182,7 @@ export function PlanWorkspacePage({ ctx, tree, can, links, downloads }: { ctx: P
               {f.goals.map((g) => (
                 <li>
                   <div class="tree-item">
-                    <span class="tree-item__text kern-body--bold">{g.text}</span>
+                    <span class="tree-item__text kern-body--bold">{numberedGoal(g)}</span>
                     <EditLinks ctx={ctx} edit={paths.adminGoal(slug, g.id)} del={paths.adminGoalDelete(slug, g.id)} label={shorten(g.text, 40)} />
                     <MoveButtons ctx={ctx} action={paths.adminGoalMove(slug, g.id)} label={shorten(g.text, 40)} />
                   </div>

@@ -69,7 +69,7 @@ export async function copyPlanTree(trx: Trx, municipalityId: number, tree: PlanT
     await repo.insertVisions(trx, municipalityId, fieldId, f.visions);
     for (const g of f.goals) {
       const goalId = await repo.insertGoal(trx, municipalityId, {
-        field_id: fieldId, position: g.position, text: g.text,
+        field_id: fieldId, position: g.position, number: g.number, text: g.text,
         guiding_goal_id: g.guiding_goal_id === null ? null : (copied.guidingGoals.get(g.guiding_goal_id) ?? null),
       });
       copied.goals.set(g.id, goalId);

@@ -36,7 +36,7 @@ export function treeToExchange(tree: PlanTree, notes: NotesByMeasure, attributes
     fields: tree.fields.map((f) => ({
       title: f.title,
       visions: f.visions.map((v) => v.text),
-      goals: f.goals.map((g) => ({ text: g.text, measures: g.measures.map((m) => toExchangeMeasure(m, notes, attributes, false)) })),
+      goals: f.goals.map((g) => ({ ...(g.number !== null ? { number: g.number } : {}), text: g.text, measures: g.measures.map((m) => toExchangeMeasure(m, notes, attributes, false)) })),
       furtherMeasures: f.furtherMeasures.map((m) => toExchangeMeasure(m, notes, attributes, true)),
     })),
   };

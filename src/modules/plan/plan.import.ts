@@ -129,7 +129,7 @@ export async function importExchangePlan(
     const fieldId = (fi: number) => fieldIds.get(fi + 1)!;
     await repo.insertVisionRows(trx, municipalityId, exchange.fields.flatMap((f, fi) => f.visions.map((text, vi) => ({ fieldId: fieldId(fi), position: vi + 1, text }))));
     const goalIds = new Map<string, number>();
-    const goalRows = exchange.fields.flatMap((f, fi) => f.goals.map((g, gi) => ({ field_id: fieldId(fi), guiding_goal_id: null, position: gi + 1, text: g.text || UNNAMED_GOAL })));
+    const goalRows = exchange.fields.flatMap((f, fi) => f.goals.map((g, gi) => ({ field_id: fieldId(fi), guiding_goal_id: null, position: gi + 1, number: g.number ?? null, text: g.text || UNNAMED_GOAL })));
     for (const r of await repo.insertGoals(trx, municipalityId, goalRows)) goalIds.set(`${r.field_id}/${r.position}`, r.id);
 
     // The measures in the order of the plan (each field's goals' measures, then its further ones).

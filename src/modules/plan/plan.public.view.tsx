@@ -9,7 +9,7 @@ import { formatShortDate } from '../../platform/views/format.js';
 import type { Municipality } from '../../platform/tenancy.js';
 import type { LinkItem } from '../../platform/module.js';
 import { ExportLinks, periodText } from './plan.parts.js';
-import { ActorLinks } from './measure.view.js';
+import { ActorLinks, numberedGoal } from './measure.view.js';
 import { measuresOfField, type Field, type Measure, type PlanTree } from './plan.repository.js';
 import { STATUS_CATEGORIES } from './status.js';
 
@@ -160,7 +160,7 @@ export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTr
         </div>
         {field.goals.map((g) => (
           <section aria-labelledby={`goal-${g.id}`} class="stack">
-            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{t('goal.singular')}: {g.text}</h2>
+            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: {g.text}</h2>
             <ul class="measure-list">
               {g.measures.map((m) => <MeasureSummary ctx={ctx} m={m} />)}
             </ul>
@@ -200,7 +200,7 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
             ]}
             // The goal is shown once above its measures; the rows after its first name it for screen readers only.
             rows={[...f.goals.flatMap((g) => g.measures.map((m, i) => ({ g, m, first: i === 0 }))), ...f.furtherMeasures.map((m) => ({ g: null, m, first: true }))].map(({ g, m, first }) => [
-              g ? (first ? g.text : <span class="kern-sr-only">{g.text}</span>) : t('measure.further'),
+              g ? (first ? numberedGoal(g) : <span class="kern-sr-only">{numberedGoal(g)}</span>) : t('measure.further'),
               m.number ?? '–',
               link ? <a class="kern-link" href={paths.measure(slug, m.id)}>{m.text}</a> : m.text,
               m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', '),

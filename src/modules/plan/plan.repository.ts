@@ -32,6 +32,8 @@ export interface Goal {
   field_id: number;
   guiding_goal_id: number | null;
   position: number;
+  /** As the plan writes it ("1.1"), or null. */
+  number: string | null;
   text: string;
   measures: Measure[];
 }
@@ -214,7 +216,7 @@ export async function deleteGuidingGoal(db: Conn, municipalityId: number, guidin
 export function findGoal(db: Conn, municipalityId: number, goalId: number) {
   return db
     .selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
-    .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text', 'fields.plan_id'])
+    .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.number', 'goals.text', 'fields.plan_id'])
     .where('goals.municipality_id', '=', municipalityId).where('goals.id', '=', goalId).executeTakeFirst();
 }
 
@@ -229,7 +231,7 @@ export async function insertGoals(db: Conn, municipalityId: number, goals: NewRo
 }
 
 /** A new goal after the field's last one. */
-export async function appendGoal(db: Conn, municipalityId: number, fieldId: number, goal: { text: string; guiding_goal_id: number | null }): Promise<number> {
+export async function appendGoal(db: Conn, municipalityId: number, fieldId: number, goal: { text: string; number: string | null; guiding_goal_id: number | null }): Promise<number> {
   const position = await nextPosition(db, 'goals', municipalityId, { field_id: fieldId });
   return insertGoal(db, municipalityId, { field_id: fieldId, position, ...goal });
 }
@@ -284,7 +286,7 @@ export async function loadPlanTree(db: Kysely<Database>, municipalityId: number,
       .select(['visions.id', 'visions.field_id', 'visions.position', 'visions.text'])
       .where('visions.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('visions.position').execute(),
     db.selectFrom('goals').innerJoin('fields', 'fields.id', 'goals.field_id')
-      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.text'])
+      .select(['goals.id', 'goals.field_id', 'goals.guiding_goal_id', 'goals.position', 'goals.number', 'goals.text'])
       .where('goals.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('goals.position').execute(),
     db.selectFrom('measures').selectAll()
       .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').orderBy('id').execute(),
@@ -323,8 +325,8 @@ export function findMeasureInPlan(db: Conn, municipalityId: number, planId: numb
   return db.selectFrom('measures').selectAll().where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('id', '=', measureId).executeTakeFirst();
 }
 
-/** The measures of a plan that carry this number (at most one, unless the data is already wrong). */
-export async function measureIdsWithNumber(db: Conn, municipalityId: number, planId: number, number: number): Promise<number[]> {
+/** The measures of a plan that carry this number as written, trimmed (at most one, unless the data is already wrong). */
+export async function measureIdsWithNumber(db: Conn, municipalityId: number, planId: number, number: string): Promise<number[]> {
   const rows = await db.selectFrom('measures').select('id').where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).where('number', '=', number).execute();
   return rows.map((r) => r.id);
 }

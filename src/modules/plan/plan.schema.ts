@@ -35,18 +35,23 @@ export const planStateSchema = z.object({ state: z.enum(PLAN_STATES, { message: 
 export const fieldSchema = z.object({ title: requiredText(300, 'errors.titleRequired'), description: optionalText(5000) });
 export const visionSchema = z.object({ text: requiredText(2000) });
 export const guidingGoalSchema = z.object({ text: requiredText(2000), target_year: optionalYear });
-export const goalSchema = z.object({ text: requiredText(3000), guiding_goal_id: optionalId });
+/** The longest number a measure or goal may carry ("7.1.2", "A.3", "M 12"). */
+export const NUMBER_MAX = 20;
+/** A number as the plan writes it: free text up to NUMBER_MAX characters on one line, or empty (no number). */
+const optionalNumber = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v.length <= NUMBER_MAX && !/[\r\n\t]/.test(v), 'errors.numberInvalid')
+  .transform((v) => (v === '' ? null : v));
+
+export const goalSchema = z.object({ text: requiredText(3000), number: optionalNumber, guiding_goal_id: optionalId });
 export { moveSchema } from '../../platform/validation/fields.js';
 
 export const measureSchema = z
   .object({
     text: requiredText(10000),
-    number: z
-      .string()
-      .trim()
-      .default('')
-      .refine((v) => v === '' || (/^\d{1,5}$/.test(v) && Number(v) > 0), 'errors.numberInvalid')
-      .transform((v) => (v === '' ? null : Number(v))),
+    number: optionalNumber,
     is_further: checkbox,
     field_id: optionalId,
     goal_id: optionalId,

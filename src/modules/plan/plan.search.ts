@@ -9,7 +9,7 @@ import * as repo from './plan.repository.js';
 const ACTORS_PLAN = 0;
 type Conn = Kysely<Database>;
 
-function measureText(m: { number: number | null; text: string; status_label: string; target_groups: string }, actors: repo.MeasureActorRef[]): string {
+function measureText(m: { number: string | null; text: string; status_label: string; target_groups: string }, actors: repo.MeasureActorRef[]): string {
   return [m.number ?? '', m.text, m.status_label, m.target_groups, ...actors.map((a) => a.name)].join(' ');
 }
 

@@ -6,6 +6,7 @@ import type { AuditedWrites, AuditSpec, WriteScope } from '../../platform/audit/
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import type { SearchKind } from '../../platform/search/search.service.js';
+import { plainIntegers } from '../../platform/text/natural.js';
 import type {
   FieldInput, GoalInput, GuidingGoalInput, MeasureInput, PlanInput, PlanState, ProgressNoteInput, StatusChangeInput, VisionInput,
 } from './plan.schema.js';
@@ -411,7 +412,7 @@ export class PlanService {
       : { label: '', category: input.status_category ?? 'unknown', date: null };
     const now = this.now();
     return this.write(municipalityId, by, { action: 'measure.create', entityType: 'measure', after: input, created: 'measure' }, field.plan_id, async (trx) => {
-      const position = await measures.nextMeasurePosition(trx, municipalityId, place);
+      const position = await measures.positionForNumber(trx, municipalityId, place, input.number);
       const id = await measures.insertMeasure(trx, municipalityId, {
         plan_id: field.plan_id, field_id: place.fieldId, goal_id: place.goalId, position,
         number: input.number, is_further: input.is_further ? 1 : 0, text: input.text,
@@ -431,7 +432,10 @@ export class PlanService {
     if (place.numberClash.some((id) => id !== measureId)) throw new InvalidInputError({ number: 'errors.numberTaken' });
     const moved = place.goalId !== before.goal_id || place.fieldId !== before.field_id;
     await this.write(municipalityId, by, { action: moved ? 'measure.move_to_goal' : 'measure.update', entityType: 'measure', entityId: measureId, before, after: input, touch: [['measure', measureId]] }, before.plan_id, async (trx) => {
-      const position = moved ? await measures.nextMeasurePosition(trx, municipalityId, place) : before.position;
+      // A new place or a new number puts the measure where its number sorts among its neighbours.
+      const position = moved || (input.number !== before.number && input.number !== null)
+        ? await measures.positionForNumber(trx, municipalityId, place, input.number, measureId)
+        : before.position;
       await measures.updateMeasure(trx, municipalityId, measureId, {
         field_id: place.fieldId, goal_id: place.goalId, position, number: input.number, is_further: input.is_further ? 1 : 0,
         text: input.text, ...timeframeOf(input, before.timeframe_label), target_groups: input.target_groups, updated_at: this.now(),
@@ -454,13 +458,20 @@ export class PlanService {
     });
   }
 
-  /** Numbers the plan's measures 1…n in catalogue order; further measures stay unnumbered. */
-  async renumber(municipalityId: number, planId: number, by: Writer): Promise<void> {
+  /**
+   * Numbers the plan's measures 1…n in catalogue order; further measures stay unnumbered. A plan whose numbers
+   * are not plain integers ("1.1", "A.3") keeps them: nothing is changed, and the first such number is returned
+   * so that the page can say why. Null when the measures were renumbered.
+   */
+  async renumber(municipalityId: number, planId: number, by: Writer): Promise<string | null> {
     const tree = await this.tree(municipalityId, planId);
     const numbered = tree.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+    const scheme = numbered.find((m) => !plainIntegers([m.number]));
+    if (scheme) return scheme.number;
     await this.write(municipalityId, by, { action: 'plan.renumber', entityType: 'plan', entityId: planId, after: { count: numbered.length }, rebuild: true }, planId, (trx) =>
       measures.numberMeasures(trx, municipalityId, numbered.map((m) => m.id)),
     );
+    return null;
   }
 
   /** A status change is kept in the measure's history with who, when and why. */

@@ -4,6 +4,7 @@ import { inBatches } from '../../platform/db/batch.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RoundChangeTable, RoundTable } from '../../platform/db/schema.rounds.js';
 import type { Municipality } from '../../platform/tenancy.js';
+import { compareNumbers } from '../../platform/text/natural.js';
 import type { StatusCategory } from '../plan/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -51,7 +52,7 @@ export interface Participant {
 
 export interface LeadMeasure {
   id: number;
-  number: number | null;
+  number: string | null;
   text: string;
   status_label: string;
   status_category: StatusCategory;
@@ -71,7 +72,7 @@ export type Change = Omit<Selectable<RoundChangeTable>, 'municipality_id'>;
 
 export interface ChangeWithContext extends Change {
   actor_name: string;
-  measure_number: number | null;
+  measure_number: string | null;
   measure_text: string;
   current_label: string;
   current_category: string;
@@ -139,10 +140,10 @@ export async function leadMeasures(db: Conn, municipalityId: number, actorId: nu
     .where('ma.actor_id', '=', actorId)
     .where('ma.role', '=', 'lead')
     .where('m.plan_id', '=', planId)
-    .orderBy(sql`case when m.number is null then 1 else 0 end`)
-    .orderBy('m.number')
     .orderBy('m.id')
     .execute();
+  // Numbers are text as the plan writes them: ordered naturally here ("1.2" before "1.10"), unnumbered last.
+  rows.sort((a, b) => compareNumbers(a.number, b.number));
   return rows.map((r) => ({ ...r, status_category: r.status_category as StatusCategory }));
 }
 

@@ -7,6 +7,7 @@ import * as rounds from './migrations/003_rounds.js';
 import * as monitoring from './migrations/004_monitoring.js';
 import * as editions from './migrations/005_editions.js';
 import * as contentVersion from './migrations/006_content_version.js';
+import * as numbers from './migrations/007_numbers.js';
 import * as measureAttributes from './migrations/008_measure_attributes.js';
 import * as accountTokens from './migrations/009_account_tokens.js';
 import * as signinLimits from './migrations/010_signin_limits.js';
@@ -22,6 +23,7 @@ const migrations: Record<string, EngineMigration> = {
   '004_monitoring': monitoring,
   '005_editions': editions,
   '006_content_version': contentVersion,
+  '007_numbers': numbers,
   '008_measure_attributes': measureAttributes,
   '009_account_tokens': accountTokens,
   '010_signin_limits': signinLimits,

@@ -122,6 +122,8 @@ export interface GoalTable {
   field_id: number;
   guiding_goal_id: number | null;
   position: number;
+  /** The goal's number as the plan writes it ("1.1"), or null. */
+  number: string | null;
   text: string;
 }
 
@@ -132,7 +134,8 @@ export interface MeasureTable {
   field_id: number;
   goal_id: number | null;
   position: number;
-  number: number | null;
+  /** The measure's number as the plan writes it ("7", "1.10", "A.3"), or null; ordered naturally. */
+  number: string | null;
   is_further: number;
   text: string;
   status_label: string;
