@@ -82,6 +82,8 @@ describe.skipIf(!browserAvailable())('journey: the import preview shows what wil
     let preview = await page.locator('main').innerText();
     expect(preview).toContain('2 Handlungsfelder, 3 Maßnahmen');
     expect(preview).toContain('Das Angebot an Deutschkursen wird ausgebaut');
+    // The goal with its number, as the merged goal row gives it.
+    expect(preview).toMatch(/Ziel 1\.1: Das Angebot an Deutschkursen/);
     expect(preview).toContain('Volkshochschule Talheim (federführend)');
     expect(preview).toContain('Q3/2025 – Q2/2027 (Beginn: 2025-07, Ende: 2027-06)');
     expect(preview).toContain('laufend (fortlaufend, ohne Enddatum)');

@@ -113,6 +113,16 @@ describe('the parts of a Word document', () => {
   });
 });
 
+describe('a Word table without a measure column', () => {
+  it('is refused naming the table and its header row, not the paragraph', async () => {
+    const bytes = await docx(para('Einleitung') + para('Noch ein Absatz') + table([['Akteure', 'Status', 'Zeitraum'], ['VHS', 'offen', '2025']]));
+    const parsed = await parseCatalogue({ fileName: 'ohne.docx', bytes });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors[0]).toMatchObject({ table: 1, row: 1 });
+  });
+});
+
 describe('the parts of a workbook', () => {
   it('are its sheets; leaving one out keeps the others as they were', async () => {
     const wb = new ExcelJS.Workbook();

@@ -142,7 +142,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // The first header of a part that is not left out: the one the preview offers to remap.
   let offered = null as DetectedColumns | null;
   let firstCells = null as string[] | null;
-  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number; page?: number } | null;
+  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row?: number; page?: number; table?: number } | null;
   // Set by the first table header or table row: lines before it are the plan's title and headings. It does not
   // depend on a column mapping, so a title row reads the same with and without one.
   let tableSeen = false;
@@ -368,7 +368,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         if (!skipping) offered ??= found;
       }
       if (active.measure === undefined) {
-        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.line ?? row.row, ...(row.page ? { page: row.page } : {}) };
+        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, ...placeOf(row.row) };
         return;
       }
       roles = active;
@@ -554,8 +554,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         {
           file,
           ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
-          ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
+          ...(headerWithoutMeasure?.row ? { row: headerWithoutMeasure.row } : {}),
           ...(headerWithoutMeasure?.page ? { page: headerWithoutMeasure.page } : {}),
+          ...(headerWithoutMeasure?.table ? { table: headerWithoutMeasure.table } : {}),
           message: listed ? t('importer.layout.noMeasureColumn', { columns: listed }) : t('importer.layout.noTable'),
         },
       ],
