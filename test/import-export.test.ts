@@ -248,8 +248,11 @@ describe.each(engines)('import and export on %s', (engine) => {
       const token = previewToken(up.location);
       const shown = await admin.get(up.location!);
       expect(shown.body).toContain('Tabelle 2 (nach „Handlungsfeld Arbeit“): 2 Zeilen');
-      // The officer unticks table 2 and applies.
-      expect((await admin.post(paths.adminImportMapping(f.A.slug, token), { part_ids: '0,1', part_0: '1' })).status).toBe(303);
+      // The officer unticks table 2 and applies; the mapping is kept with the header it was offered for.
+      const header = JSON.stringify(['Ziel', 'Maßnahme', 'Akteure', 'Status']);
+      expect((await admin.post(paths.adminImportMapping(f.A.slug, token), { part_ids: '0,1', part_0: '1', mapped_header: header, col_1: 'measure' })).status).toBe(303);
+      const { id: userId } = await env.db.kysely.selectFrom('users').select('id').where('email', '=', f.A.adminEmail).executeTakeFirstOrThrow();
+      expect((await env.services.imports.load(f.A.municipalityId, userId, token)).options).toMatchObject({ excludedParts: [1], mappedHeader: JSON.parse(header), columnMapping: { measure: 1 } });
       const preview = await admin.get(up.location!);
       expect(preview.body).not.toContain('Jobbörse für Geflüchtete');
       const plansBefore = await env.db.kysely.selectFrom('plans').select('id').where('municipality_id', '=', f.A.municipalityId).execute();
