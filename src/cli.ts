@@ -131,8 +131,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       const config = loadConfig();
       const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
       // "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“", as the import pages say where a problem is.
-      const place = (p: { sheet?: string; page?: number; row?: number; column?: string }) =>
-        [p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '', p.page ? t('importer.placePage', { page: p.page }) : '', p.row ? t('import.placeRow', { row: p.row }) : '', p.column ? t('import.placeColumn', { column: p.column }) : ''];
+      const place = (p: { sheet?: string; page?: number; table?: number; row?: number; column?: string }) =>
+        [p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '', p.page ? t('importer.placePage', { page: p.page }) : '', p.table ? t('importer.placeTable', { table: p.table }) : '', p.row ? t('import.placeRow', { row: p.row }) : '', p.column ? t('import.placeColumn', { column: p.column }) : ''];
       const failed = (errors: Array<{ sheet?: string; row?: number; column?: string; message: string }>) =>
         new CliError(errors.map((e) => [...place(e), e.message].filter(Boolean).join(', ')).join('\n'));
       if (values.json) {

@@ -31,6 +31,7 @@ export type { WordingService } from './wording.service.js';
 export type { ImportOptions } from './plan.import.js';
 export { measureTitle } from './measure.view.js';
 export { demoPlan } from './plan.demo.js';
+export { parseTimeframe, type Timeframe } from './timeframe.js';
 
 export type ImportPlan = (municipalityId: number, exchange: ExchangePlan, by: Writer, options?: ImportOptions) => Promise<number>;
 
