@@ -15,7 +15,7 @@ import { openDb, type Db } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildServices, type Services } from './services.js';
 import { InvalidInputError } from './platform/http/errors.js';
-import { isLang, registerLocales, translator, type Lang, type T } from './platform/i18n/i18n.js';
+import { errorText, isLang, registerLocales, translator, type Lang, type T } from './platform/i18n/i18n.js';
 
 export class CliError extends Error {}
 
@@ -72,7 +72,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'create-municipality': {
       required(t, values, 'slug', 'name', 'admin-email', 'admin-name');
       const parsed = createMunicipalitySchema.safeParse({ slug: values.slug, name: values.name, admin_email: values['admin-email'], admin_name: values['admin-name'] });
-      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${t(i.message)}`).join('\n'));
+      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace('_', '-')}: ${errorText(t, i.message)}`).join('\n'));
       await withServices(async (s) => {
         try {
           const { municipality, adminPassword } = await s.municipalities.create(parsed.data, CLI_ACTOR);
@@ -131,8 +131,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       const config = loadConfig();
       const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
       // "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“", as the import pages say where a problem is.
-      const place = (p: { sheet?: string; page?: number; row?: number; column?: string }) =>
-        [p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '', p.page ? t('importer.placePage', { page: p.page }) : '', p.row ? t('import.placeRow', { row: p.row }) : '', p.column ? t('import.placeColumn', { column: p.column }) : ''];
+      const place = (p: { sheet?: string; page?: number; table?: number; row?: number; column?: string }) =>
+        [p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '', p.page ? t('importer.placePage', { page: p.page }) : '', p.table ? t('importer.placeTable', { table: p.table }) : '', p.row ? t('import.placeRow', { row: p.row }) : '', p.column ? t('import.placeColumn', { column: p.column }) : ''];
       const failed = (errors: Array<{ sheet?: string; row?: number; column?: string; message: string }>) =>
         new CliError(errors.map((e) => [...place(e), e.message].filter(Boolean).join(', ')).join('\n'));
       if (values.json) {

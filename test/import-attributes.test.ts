@@ -39,7 +39,9 @@ describe.each(engines)('timeframes, attributes and actor columns on %s', (engine
     // Nothing to warn about: every column is read, the unknown ones as attributes, and the preview says so.
     expect(preview.body).not.toContain('id="warnings-title"');
     expect(preview.body).toContain('Q3/2025 – Q2/2027');
-    expect(preview.body).toContain('Kosten: 500 € pro Jahr');
+    // Each measure as it will be stored: the extra column under its label, the timeframe with its derived dates.
+    expect(preview.body).toMatch(/<dt>Kosten<\/dt><dd class="pre-line">500 € pro Jahr<\/dd>/);
+    expect(preview.body).toContain('Q3/2025 – Q2/2027 (Beginn: 2025-07, Ende: 2027-06)');
     expect(preview.body).toMatch(/<option value="partners" selected="">Kooperationspartner<\/option>/);
     const done = await admin.post(paths.adminImportConfirm(f.A.slug, up.location!.split('/').pop()!));
     expect(done.status).toBe(303);

@@ -236,6 +236,41 @@ describe.each(engines)('import and export on %s', (engine) => {
       await admin.post(paths.adminImportDiscard(f.A.slug, token));
     });
 
+    it('a table left out in the preview stays out at confirmation; ticked differently at confirmation, nothing is written first', async () => {
+      const content = await docx(
+        para('Handlungsfeld Sprache') +
+          table([['Ziel', 'Maßnahme', 'Akteure', 'Status'], ['Mehr Kurse', 'Sprachkurs für Eltern', 'VHS', 'umgesetzt']]) +
+          para('Handlungsfeld Arbeit') +
+          table([['Ziel', 'Maßnahme', 'Akteure', 'Status'], ['Arbeit finden', 'Jobbörse für Geflüchtete', 'Jobcenter', 'geplant']]),
+      );
+      const up = await admin.upload(paths.adminImport(f.A.slug), { target: '' }, { file: { name: 'teile.docx', content } });
+      expect(up.status, up.body.slice(0, 300)).toBe(303);
+      const token = previewToken(up.location);
+      const shown = await admin.get(up.location!);
+      expect(shown.body).toContain('Tabelle 2 (nach „Handlungsfeld Arbeit“): 2 Zeilen');
+      // The officer unticks table 2 and applies; the mapping is kept with the header it was offered for.
+      const header = JSON.stringify(['Ziel', 'Maßnahme', 'Akteure', 'Status']);
+      expect((await admin.post(paths.adminImportMapping(f.A.slug, token), { part_ids: '0,1', part_0: '1', mapped_header: header, col_1: 'measure' })).status).toBe(303);
+      const { id: userId } = await env.db.kysely.selectFrom('users').select('id').where('email', '=', f.A.adminEmail).executeTakeFirstOrThrow();
+      expect((await env.services.imports.load(f.A.municipalityId, userId, token)).options).toMatchObject({ excludedParts: [1], mappedHeader: JSON.parse(header), columnMapping: { measure: 1 } });
+      const preview = await admin.get(up.location!);
+      expect(preview.body).not.toContain('Jobbörse für Geflüchtete');
+      const plansBefore = await env.db.kysely.selectFrom('plans').select('id').where('municipality_id', '=', f.A.municipalityId).execute();
+      // Confirming with table 2 ticked again writes nothing: the preview comes back with the new choice to check.
+      const changed = await admin.post(paths.adminImportConfirm(f.A.slug, token), { part_ids: '0,1', part_0: '1', part_1: '1' });
+      expect(changed.status).toBe(303);
+      expect(changed.location).toBe(up.location);
+      expect(await env.db.kysely.selectFrom('plans').select('id').where('municipality_id', '=', f.A.municipalityId).execute()).toEqual(plansBefore);
+      expect((await admin.get(up.location!)).body).toContain('Jobbörse für Geflüchtete');
+      // Left out again and confirmed as shown: the plan has table 1's measure only.
+      expect((await admin.post(paths.adminImportMapping(f.A.slug, token), { part_ids: '0,1', part_0: '1' })).status).toBe(303);
+      const done = await admin.post(paths.adminImportConfirm(f.A.slug, token), { part_ids: '0,1', part_0: '1' });
+      expect(done.status).toBe(303);
+      const planId = Number(done.location!.split('/').pop());
+      const texts = await env.db.kysely.selectFrom('measures').select('text').where('municipality_id', '=', f.A.municipalityId).where('plan_id', '=', planId).execute();
+      expect(texts.map((m) => m.text)).toEqual(['Sprachkurs für Eltern']);
+    });
+
     it('in English: the same problems and warnings in the interface language', async () => {
       const english = new Client(env);
       english.cookies.set('teilhabe_lang', 'en');

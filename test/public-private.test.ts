@@ -107,7 +107,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     const change = await env.db.kysely.selectFrom('round_changes').select('id').where('measure_id', '=', measure).executeTakeFirstOrThrow();
     expect((await erika.post(paths.adminRoundAccept(f.A.slug, roundId, change.id))).status).toBe(303);
 
-    expect((await erika.post(paths.adminPlanState(f.A.slug, docxPlanId), { state: 'published' })).status).toBe(303);
+    expect((await erika.post(paths.adminPlanState(f.A.slug, docxPlanId), { state: 'published', confirm: '1' })).status).toBe(303);
   });
   afterAll(() => env?.close());
 

@@ -99,7 +99,7 @@ describe.each(engines)('an update round end to end on %s', (engine) => {
       expect(mail.text).toContain('Der Link gilt bis einschließlich 14. April 2026');
     }
     const vhsMail = smtp.mails.find((x) => x.to[0] === 'vhs@amstadt.example')!;
-    expect(vhsMail.text).toContain('der 2 Maßnahmen im „Integrationsplan Amstadt“, bei denen VHS Amstadt federführend ist');
+    expect(vhsMail.text).toContain('um den aktuellen Stand für die Maßnahmen, bei denen Sie federführend sind (2 Maßnahmen im „Integrationsplan Amstadt“)');
     vhsLink = linksIn(vhsMail)[0];
     jobLink = linksIn(smtp.mails.find((x) => x.to[0] === 'jobcenter@amstadt.example')!)[0];
     expect(new Set([vhsLink, jobLink, kontaktLink]).size).toBe(3);
@@ -185,6 +185,13 @@ describe.each(engines)('an update round end to end on %s', (engine) => {
     expect(empty.body).toContain('Bitte schreiben Sie dem Akteur, was er prüfen soll.');
     const returned = await officer.post(paths.adminRoundReturn(f.A.slug, roundId, change(m.vhs2)), { [`comment_${change(m.vhs2)}`]: 'Bitte nennen Sie den Starttermin.' });
     expect(returned.status).toBe(303);
+    // The actor gets the question by mail, with its link to answer.
+    smtp.mails.length = 0;
+    await env.services.jobs.runDueJobs(env.now.value);
+    expect(smtp.mails.map((x) => x.to[0])).toEqual(['vhs@amstadt.example']);
+    expect(smtp.mails[0].text).toContain('Bitte nennen Sie den Starttermin.');
+    expect(linksIn(smtp.mails[0])).toHaveLength(1);
+    smtp.mails.length = 0;
     // A second click on accept changes nothing.
     const again = await officer.post(paths.adminRoundAccept(f.A.slug, roundId, change(m.vhs1)));
     expect(again.status).toBe(303);

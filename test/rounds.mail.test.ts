@@ -134,6 +134,72 @@ describe.each(engines)('round mail on %s', (engine) => {
   });
 });
 
+describe.each(engines)('a returned change and a closed round on %s', (engine) => {
+  let smtp: TestSmtp;
+  let env: TestEnv;
+  let f: Fixture;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    env = await createTestEnv(engine, smtp.env);
+    f = await seedTwoMunicipalities(env);
+  });
+  afterAll(async () => {
+    await env?.close();
+    await smtp?.close();
+  });
+
+  it('the invitation addresses the lead actor, the officer\'s question reaches it by mail with its link, a closed round promises no reminder', async () => {
+    const mid = f.A.municipalityId;
+    await setEmail(env, mid, 'VHS', 'vhs@amstadt.example');
+    const m = await env.services.municipalities.getBySlug(f.A.slug);
+    const { roundId } = await env.services.rounds.start(m, { plan_id: f.A.planId, title: 'Frühjahr', deadline: '2026-03-31' }, system);
+    await env.services.jobs.runDueJobs(env.now.value);
+    const invite = smtp.mails.find((x) => x.to[0] === 'vhs@amstadt.example')!;
+    expect(invite.text).toContain('für die Maßnahme, bei der Sie federführend sind');
+    const link = new URL(invite.text.match(/https?:\/\/\S+\/sachstand\/[A-Za-z0-9_-]+/)![0]).pathname;
+
+    // The actor reports; the officer returns it with a question.
+    const vhs = new Client(env);
+    await vhs.get(link);
+    expect((await vhs.post(link, { [`note_${f.A.measureId}`]: 'Läuft gut' })).status).toBe(303);
+    const change = await env.db.kysely.selectFrom('round_changes').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow();
+    const officer = new Client(env);
+    await officer.signIn(f.A.adminEmail, PASSWORD);
+    smtp.mails.length = 0;
+    const question = 'Welcher Kurs ist gemeint?\nBitte mit Datum.';
+    expect((await officer.post(paths.adminRoundReturn(f.A.slug, roundId, change.id), { [`comment_${change.id}`]: question })).status).toBe(303);
+    await env.services.jobs.runDueJobs(env.now.value);
+    expect(smtp.mails).toHaveLength(1);
+    const mail = smtp.mails[0];
+    expect(mail.to).toEqual(['vhs@amstadt.example']);
+    expect(mail.subject).toBe('Rückfrage zur Sachstandsabfrage „Frühjahr“: Maßnahme 1');
+    expect(mail.text).toContain('Welcher Kurs ist gemeint?');
+    expect(mail.html).toContain('Welcher Kurs ist gemeint?');
+    // Its link opens the actor's page, which shows the question again.
+    const again = new URL(mail.text.match(/https?:\/\/\S+\/sachstand\/[A-Za-z0-9_-]+/)![0]).pathname;
+    const page = await new Client(env).get(again);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Welcher Kurs ist gemeint?');
+
+    // Open, the round announces its automatic reminder; closed, it promises none.
+    expect((await officer.get(paths.adminRound(f.A.slug, roundId))).body).toMatch(/an alle, die noch nicht geantwortet haben/);
+    await env.services.rounds.close(mid, roundId, system);
+    const closed = await officer.get(paths.adminRound(f.A.slug, roundId));
+    expect(closed.body).toContain('Keine: die Abfrage ist abgeschlossen.');
+    expect(closed.body).not.toMatch(/an alle, die noch nicht geantwortet haben/);
+  });
+
+  it('the mail for several measures says "für die Maßnahmen, bei denen Sie federführend sind"', async () => {
+    const { roundMail } = await import('../src/modules/rounds/rounds.mail.js');
+    const mail = await roundMail('a@b.example', {
+      kind: 'invite', municipality: { name: 'Amstadt', office_name: 'Kontaktstelle', contact_person: '', contact_email: '', contact_phone: '' },
+      round: { title: 'R', deadline: '2026-03-31', expires_at: '2026-04-14T00:00:00Z' }, planTitle: 'Plan', actorName: 'VHS', measureCount: 3, url: 'https://x.example/a/sachstand/abc',
+    });
+    expect(mail.text).toContain('für die Maßnahmen, bei denen Sie federführend sind (3 Maßnahmen im „Plan“)');
+  });
+});
+
 describe.each(engines)('without SMTP on %s', (engine) => {
   let env: TestEnv;
   let f: Fixture;

@@ -21,7 +21,7 @@ const ROUTES: Array<RouteCase<Side>> = [
     invalid: { form: () => ({ title: 'Titel-Merker', period_start: '2030', period_end: '2020' }), keep: 'Titel-Merker' },
   }),
   R('change plan state', 'POST', (s) => paths.adminPlanState(s.slug, s.draftPlanId), {
-    valid: () => ({ state: 'published' }),
+    valid: () => ({ state: 'published', confirm: '1' }),
     invalid: { form: () => ({ state: 'verschwunden' }), keep: '' },
   }),
   R('renumber', 'POST', (s) => paths.adminPlanRenumber(s.slug, s.planId), { valid: () => ({}) }),
@@ -137,7 +137,7 @@ const ROUTES: Array<RouteCase<Side>> = [
     valid: () => ({ name: 'Amstadt an der See', office_name: 'Integrationsbüro' }),
     invalid: { form: () => ({ name: '', office_name: 'Büro-Merker', contact_email: 'x@' }), keep: 'Büro-Merker' },
   }),
-  R('audit log', 'GET', (s) => paths.adminAudit(s.slug), { shows: () => 'plan.import' }),
+  R('audit log', 'GET', (s) => paths.adminAudit(s.slug), { shows: () => 'importiert' }),
 ];
 
 /** Row counts of every tenant table: "nothing written" means these stay equal. */

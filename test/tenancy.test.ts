@@ -112,7 +112,7 @@ describe.each(engines)('tenancy on %s', (engine) => {
     const anon = new Client(env);
     const url = paths.measure(f.B.slug, f.B.draftMeasureId);
     expect((await anon.get(url)).status).toBe(404);
-    await admin.post(paths.adminPlanState(f.B.slug, f.B.draftPlanId), { state: 'published' });
+    await admin.post(paths.adminPlanState(f.B.slug, f.B.draftPlanId), { state: 'published', confirm: '1' });
     expect((await anon.get(url)).status).toBe(200);
     await admin.post(paths.adminPlanState(f.B.slug, f.B.draftPlanId), { state: 'draft' });
     expect((await anon.get(url)).status).toBe(404);

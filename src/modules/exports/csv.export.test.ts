@@ -4,7 +4,7 @@ import { LONG_TEXT, smallInput } from '../../../test/fixtures/exports/plans.js';
 import { exportCsv } from './csv.export.js';
 
 const HEADER = [
-  'Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
+  'Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Zielgruppen', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme',
 ];
 
 describe('exportCsv', () => {
@@ -22,19 +22,27 @@ describe('exportCsv', () => {
     expect(rows).toEqual([
       HEADER,
       ['Sprache und Bildung', 'Sprachkurse sind für alle Zugewanderten erreichbar', '1', 'Sprachkurse mit Kinderbetreuung anbieten',
-        'Volkshochschule in Kooperation mit Jobcenter', '', 'In Planung ab 2024', 'Geplant', '2024', '→ Kurs wurde 2021/2022 durchgeführt (2022)', ''],
+        'Volkshochschule in Kooperation mit Jobcenter', '', '', 'In Planung ab 2024', 'Geplant', '2024', '→ Kurs wurde 2021/2022 durchgeführt (2022)', ''],
       ['Sprache und Bildung', 'Sprachkurse sind für alle Zugewanderten erreichbar', '2', LONG_TEXT,
-        'Kontaktstelle für Integration (Amt für soziale Dienste) in Kooperation mit Ehrenamtskreis Asyl, Familienzentrum Süd', '',
+        'Kontaktstelle für Integration (Amt für soziale Dienste) in Kooperation mit Ehrenamtskreis Asyl, Familienzentrum Süd', '', '',
         'Abgeschlossen – weitere Durchführung in Planung', 'Abgeschlossen', '', '', ''],
       ['Sprache und Bildung', 'Übergänge von der Schule in den Beruf gelingen', '3', 'Berufsorientierung in Willkommensklassen',
-        'Agentur für Arbeit', '', 'Daueraufgabe', 'Fortlaufend', '', '', ''],
-      ['Sprache und Bildung', '', '', 'Sprachcafé für Frauen im Stadtteil Süd', 'Frauenbüro', '', 'offen', 'Nicht begonnen', '', '', 'ja'],
+        'Agentur für Arbeit', '', '', 'Daueraufgabe', 'Fortlaufend', '', '', ''],
+      ['Sprache und Bildung', '', '', 'Sprachcafé für Frauen im Stadtteil Süd', 'Frauenbüro', '', '', 'offen', 'Nicht begonnen', '', '', 'ja'],
       ['Arbeit, Ausbildung & Wirtschaft: [Teil 1]*', 'Geflüchtete finden schneller Arbeit', '4', 'Jobbörse „Arbeit für alle“',
-        'Wirtschaftsförderung', '', 'entfällt', 'Entfallen', '', '', ''],
+        'Wirtschaftsförderung', '', '', 'entfällt', 'Entfallen', '', '', ''],
       ['Arbeit, Ausbildung & Wirtschaft: [Teil 1]*', 'Geflüchtete finden schneller Arbeit', '5', 'Anerkennungsberatung für ausländische Abschlüsse',
-        'IQ Netzwerk in Kooperation mit Ausländerbehörde (Amt für öffentliche Ordnung)', '', 'Realisierung wird geprüft', 'Wird geprüft', '',
+        'IQ Netzwerk in Kooperation mit Ausländerbehörde (Amt für öffentliche Ordnung)', '', '', 'Realisierung wird geprüft', 'Wird geprüft', '',
         '→ Gespräche mit der IHK geführt (2023-05)\n→ Finanzierung offen', ''],
     ]);
+  });
+
+  it('writes a measure\'s target groups into the "Zielgruppen" column, separated by commas', () => {
+    const plan = structuredClone(smallInput.plan);
+    plan.fields[0].goals[0].measures[0].targetGroups = ['Frauen', 'Jugendliche'];
+    const rows: string[][] = parse(exportCsv({ ...smallInput, plan }), { bom: true, delimiter: ';' });
+    const column = HEADER.indexOf('Zielgruppen');
+    expect(rows.slice(1).map((row) => row[column])).toEqual(['Frauen, Jugendliche', '', '', '', '', '']);
   });
 
   it('quotes a cell that holds the delimiter or a quote', () => {

@@ -33,14 +33,15 @@ const RULES: ReadonlyArray<[RegExp, ColumnRole]> = [
 ];
 
 /**
- * Columns the app's own CSV/XLSX export writes besides the roles above ("Statuskategorie", "Statusdatum",
- * "Weitere Maßnahme"): known, so a re-imported export raises no warning, and read where they say more than the
+ * Columns the app's own CSV/XLSX export writes besides the roles above ("Zielgruppen", "Statuskategorie",
+ * "Statusdatum", "Weitere Maßnahme"): known, so a re-imported export raises no warning, and read where they say more than the
  * role columns do.
  */
-export const EXPORT_COLUMNS = ['statusCategory', 'statusDate', 'further'] as const;
+export const EXPORT_COLUMNS = ['targetGroups', 'statusCategory', 'statusDate', 'further'] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 const EXPORT_HEADERS: Record<string, ExportColumn> = {
+  zielgruppen: 'targetGroups',
   statuskategorie: 'statusCategory',
   statusdatum: 'statusDate',
   'weitere massnahme': 'further',

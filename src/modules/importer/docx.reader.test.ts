@@ -14,10 +14,10 @@ describe('docx body', () => {
     </w:tbl>${p('Ende')}</w:body></w:document>`;
     expect(readDocxXml(xml)).toEqual([
       { row: 1, cells: ['Handlungsfeld "Arbeit"'], tabular: false },
-      { row: 2, cells: ['Ziel', 'Maßnahme', 'Akteure'], tabular: true },
-      { row: 3, cells: ['Ein Ziel', 'Eins\n• Punkt', 'VHS'], tabular: true },
-      { row: 4, cells: ['Ein Ziel', 'Zwei', 'Jobcenter'], tabular: true },
-      { row: 5, cells: ['Weitere', 'Weitere', 'Weitere'], tabular: true },
+      { row: 2, cells: ['Ziel', 'Maßnahme', 'Akteure'], tabular: true, part: 0, table: 1, tableRow: 1 },
+      { row: 3, cells: ['Ein Ziel', 'Eins\n• Punkt', 'VHS'], tabular: true, part: 0, table: 1, tableRow: 2 },
+      { row: 4, cells: ['Ein Ziel', 'Zwei', 'Jobcenter'], tabular: true, part: 0, table: 1, tableRow: 3 },
+      { row: 5, cells: ['Weitere', 'Weitere', 'Weitere'], tabular: true, part: 0, table: 1, tableRow: 4 },
       { row: 6, cells: ['Ende'], tabular: false },
     ]);
   });
@@ -25,7 +25,7 @@ describe('docx body', () => {
   it('flattens a nested table into its cell and survives broken XML', () => {
     const nested = `<w:tbl><w:tr>${tc(p('a'))}${tc(p('b'))}</w:tr></w:tbl>`;
     const xml = `<w:tbl><w:tr>${tc(p('x'))}${tc(nested)}</w:tr></w:tbl>`;
-    expect(readDocxXml(xml)).toEqual([{ row: 1, cells: ['x', 'a – b'], tabular: true }]);
+    expect(readDocxXml(xml)).toEqual([{ row: 1, cells: ['x', 'a – b'], tabular: true, part: 0, table: 1, tableRow: 1 }]);
     expect(() => readDocxXml('<w:tbl><w:tr><w:tc><w:p><w:t>offen')).not.toThrow();
   });
 });

@@ -8,7 +8,7 @@
 // paragraph (text boxes) no longer cut it short. Elements are matched by their local name, whatever prefix the
 // document binds the WordprocessingML namespace to.
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from 'fast-xml-parser';
-import type { SourceRow } from './table.model.js';
+import type { SourcePart, SourceRow } from './table.model.js';
 
 /** One node as fast-xml-parser returns it with preserveOrder: `{ [tag]: children, ':@': attributes }` or `{ '#text': text }`. */
 type XmlNode = Record<string, unknown>;
@@ -230,13 +230,32 @@ export function readDocxXml(xml: string): SourceRow[] | null {
     return null;
   }
   const out: SourceRow[] = [];
+  let tables = 0;
   blocks(Array.isArray(tree) ? tree : [], {
     paragraph: (content, heading) => {
       if (content) out.push({ row: out.length + 1, cells: [content], tabular: false, ...(heading ? { heading } : {}) });
     },
+    // Each table is a part the officer can leave out; its rows say where they are as Word shows it: the table's
+    // ordinal and the row within it (header included), not the paragraph count.
     table: (rows) => {
-      for (const cells of tableRows(rows)) out.push({ row: out.length + 1, cells, tabular: cells.length > 1 });
+      const table = ++tables;
+      tableRows(rows).forEach((cells, i) => out.push({ row: out.length + 1, cells, tabular: cells.length > 1, part: table - 1, table, tableRow: i + 1 }));
     },
   });
   return out;
+}
+
+/** The tables of a Word document as parts: their ordinal, the line before each (its heading) and their rows. */
+export function docxParts(rows: SourceRow[]): SourcePart[] {
+  const parts: SourcePart[] = [];
+  let before: string | undefined;
+  for (const row of rows) {
+    if (row.part === undefined) {
+      before = row.cells.find((cell) => cell.trim())?.trim() ?? before;
+      continue;
+    }
+    const part = parts[row.part] ?? (parts[row.part] = { id: row.part, kind: 'table', ordinal: row.table ?? row.part + 1, ...(before ? { after: before } : {}), rows: 0 });
+    if (row.cells.some((cell) => cell.trim())) part.rows++;
+  }
+  return parts.filter(Boolean);
 }

@@ -215,7 +215,15 @@ describe('invisible blank characters', () => {
 });
 
 describe("the app's own export read back", () => {
-  const input: ExportInput = { plan: demoPlan(), municipalityName: 'Talheim', stateDate: '2026-03-01', planState: 'published', lang: 'de' };
+  // The demo plan with target groups on two measures: the export writes them, the import reads them back.
+  const planWithGroups = (): ExchangePlan => {
+    const plan = demoPlan();
+    const measures = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+    measures[0].targetGroups = ['Frauen', 'Jugendliche'];
+    measures[measures.length - 1].targetGroups = ['Geflüchtete'];
+    return plan;
+  };
+  const input: ExportInput = { plan: planWithGroups(), municipalityName: 'Talheim', stateDate: '2026-03-01', planState: 'published', lang: 'de' };
   const numbersAndTexts = (plan: ExchangePlan) =>
     plan.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]).map((m) => [m.number, m.text]);
   const shape = (plan: ExchangePlan) => [
@@ -225,15 +233,15 @@ describe("the app's own export read back", () => {
   ];
 
   it('recognises the export columns as known columns', () => {
-    const match = matchHeader(['Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme']);
-    expect(match).toMatchObject({ unknown: [], exported: { statusCategory: 6, statusDate: 7, further: 9 } });
+    const match = matchHeader(['Handlungsfeld', 'Ziel', 'Nr.', 'Maßnahme', 'Akteure', 'Zeitraum', 'Zielgruppen', 'Status', 'Statuskategorie', 'Statusdatum', 'Fortschritt', 'Weitere Maßnahme']);
+    expect(match).toMatchObject({ unknown: [], roles: { timeframe: 5, status: 7 }, exported: { targetGroups: 6, statusCategory: 8, statusDate: 9, further: 11 } });
   });
 
   it.each([
     ['csv', () => Promise.resolve(exportCsv(input))],
     ['xlsx', () => exportXlsx(input)],
-  ])('%s: no warnings, the same fields, goals, measures, numbers and texts', async (format, exporter) => {
-    const original = demoPlan();
+  ])('%s: no warnings, the same fields, goals, measures, numbers, texts and target groups', async (format, exporter) => {
+    const original = planWithGroups();
     const { plan, warnings } = await parsed(`plan.${format}`, await exporter());
     expect(warnings).toEqual([]);
     expect(shape(plan)).toEqual(shape(original));
@@ -241,6 +249,9 @@ describe("the app's own export read back", () => {
     expect(plan.fields.map((f) => f.furtherMeasures.length)).toEqual(original.fields.map((f) => f.furtherMeasures.length));
     const categories = (p: ExchangePlan) => p.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.status.category)));
     expect(categories(plan)).toEqual(categories(original));
+    const groups = (p: ExchangePlan) => p.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.targetGroups ?? [])));
+    expect(groups(plan)).toEqual(groups(original));
+    expect(groups(plan).filter((g) => g.length)).toEqual([['Frauen', 'Jugendliche'], ['Geflüchtete']]);
     if (format === 'xlsx') expect(plan.plan.title).toBe(original.plan.title);
   });
 

@@ -11,6 +11,24 @@ import { PreviewPage, UploadPage } from './import.view.js';
 import type { ImportProblem } from './table.model.js';
 import type { RouteContext } from '../../platform/module.js';
 
+/** The parts left out: those listed in the form ("part_ids") whose checkbox is not ticked; null when none were listed. */
+function excludedOf(body: Record<string, unknown>): number[] | null {
+  if (typeof body.part_ids !== 'string') return null;
+  const ids = body.part_ids.split(',').filter((id) => /^\d{1,4}$/.test(id)).map(Number);
+  return ids.filter((id) => body[`part_${id}`] !== '1').sort((a, b) => a - b);
+}
+
+/** The header row the mapping was chosen for, as the form sent it back (JSON of its cells); null when absent or malformed. */
+function headerOf(value: unknown): string[] | null {
+  if (typeof value !== 'string' || value.length > 20_000) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.length <= 200 && parsed.every((cell) => typeof cell === 'string') ? (parsed as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The routes of this file as a sub-app; the services arrive once, here. */
 export function importRoutes(context: RouteContext): Hono<AppEnv> {
   const { services, config } = context;
@@ -90,7 +108,8 @@ export function importRoutes(context: RouteContext): Hono<AppEnv> {
           statusMapping[value] = category;
         }
       }
-      const options: StagedOptions = { columnMapping, actorColumns, statusMapping };
+      const mappedHeader = headerOf(body.mapped_header);
+      const options: StagedOptions = { columnMapping, actorColumns, statusMapping, ...(mappedHeader ? { mappedHeader } : {}), excludedParts: excludedOf(body) ?? [] };
       await services.imports.saveOptions(mid(c), by.userId!, token, options);
       return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('import.mappingApplied'));
     });
@@ -108,6 +127,16 @@ export function importRoutes(context: RouteContext): Hono<AppEnv> {
         const category = body[`status_category_${st[1]}`];
         if (!isStatusCategory(category)) return showPreview(c, token, 400);
         statusMapping[value as string] = category;
+      }
+      // Tables or sheets ticked differently from the preview shown: nothing is written before they are previewed.
+      const excluded = excludedOf(body);
+      if (excluded) {
+        const session = await services.imports.load(mid(c), by.userId!, token);
+        const before = [...(session.options.excludedParts ?? [])].sort((a, b) => a - b);
+        if (excluded.join(',') !== before.join(',')) {
+          await services.imports.saveOptions(mid(c), by.userId!, token, { ...session.options, excludedParts: excluded, statusMapping: { ...session.options.statusMapping, ...statusMapping } });
+          return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('importer.preview.partsChanged'));
+        }
       }
       const result = await services.imports.confirm(mid(c), by.userId!, token, by, c.get('t'), statusMapping);
       if (!result.ok) return showPreview(c, (paths.adminImportConfirm.params(c).token), 400);

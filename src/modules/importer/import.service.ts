@@ -27,6 +27,10 @@ export interface StagedOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
   actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
+  /** The header row the column mapping was chosen for: the mapping applies to tables with this header only. */
+  mappedHeader?: string[];
+  /** The tables or sheets the officer left out, by part id; the confirmation leaves out the same. */
+  excludedParts?: number[];
 }
 
 export interface ImportSession {
@@ -86,7 +90,7 @@ export function parseExchangeJson(fileName: string, content: Buffer, limits: Imp
     entry.measureCount++;
     actors.set(a.name, entry);
   }
-  return { ok: true, plan, warnings: [], columns: { headers: [], roles: {} }, statuses: [...statuses.values()], actors: [...actors.values()] };
+  return { ok: true, plan, warnings: [], columns: { headers: [], roles: {} }, statuses: [...statuses.values()], actors: [...actors.values()], parts: [] };
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -131,7 +135,7 @@ export class ImportService {
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
       ? parseExchangeJson(fileName, content, this.limits, t)
-      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, actorColumns: options.actorColumns, statusMapping, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, actorColumns: options.actorColumns, statusMapping, mappedHeader: options.mappedHeader, excludedParts: options.excludedParts, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;

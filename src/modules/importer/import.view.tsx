@@ -4,16 +4,18 @@ import { Csrf, StatusBadge, SubmitButton } from '../../platform/views/components
 import { cell, DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
-import { STATUS_CATEGORIES } from '../plan/index.js';
+import { parseTimeframe, STATUS_CATEGORIES, type ExchangeGoal, type ExchangeMeasure } from '../plan/index.js';
+import type { PreviewPart } from './parse.catalogue.js';
 import { COLUMN_ROLES } from './columns.detect.js';
 import type { ImportSession, Preview } from './import.service.js';
 import type { ImportProblem } from './table.model.js';
 
 /** "Tabellenblatt „Arbeit“, Zeile 12, Spalte „Status“": where in the file a problem or warning is. */
-function problemPlace(t: PageContext['t'], p: { sheet?: string; page?: number; row?: number; column?: string }): string {
+function problemPlace(t: PageContext['t'], p: { sheet?: string; page?: number; table?: number; row?: number; column?: string }): string {
   const place = [
     p.sheet ? t('import.placeSheet', { sheet: p.sheet }) : '',
     p.page ? t('importer.placePage', { page: p.page }) : '',
+    p.table ? t('importer.placeTable', { table: p.table }) : '',
     p.row ? t('import.placeRow', { row: p.row }) : '',
     p.column ? t('import.placeColumn', { column: p.column }) : '',
   ].filter(Boolean).join(', ');
@@ -119,11 +121,14 @@ function MappingForm({ ctx, session, preview }: { ctx: PageContext; session: Imp
   const slug = ctx.municipality!.slug;
   const columns = preview.ok ? preview.parsed.columns : null;
   const statuses = preview.ok ? preview.parsed.statuses : [];
+  const parts = preview.ok ? preview.parsed.parts : [];
   return (
     <section aria-labelledby="mapping-title" class="stack">
       <h2 class="kern-heading-medium" id="mapping-title">{t('import.mapping')}</h2>
       <form method="post" action={paths.adminImportMapping(slug, session.id)} class="form" id={MAPPING_FORM} novalidate>
         <Csrf token={ctx.csrfToken} />
+        {parts.length > 1 || parts.some((p) => p.excluded) ? <PartsFieldset ctx={ctx} parts={parts} /> : null}
+        {columns && columns.headers.length ? <input type="hidden" name="mapped_header" value={JSON.stringify(columns.headers.map((h) => h.header))} /> : null}
         {columns && columns.headers.length ? (
           <fieldset class="kern-fieldset">
             <legend class="kern-label">{t('import.columns')}</legend>
@@ -162,7 +167,7 @@ function MappingForm({ ctx, session, preview }: { ctx: PageContext; session: Imp
             </div>
           </fieldset>
         ) : null}
-        {columns?.headers.length || statuses.length ? (
+        {columns?.headers.length || statuses.length || parts.length > 1 ? (
           <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('import.applyMapping')}</span></button>
         ) : null}
       </form>
@@ -179,6 +184,13 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
       <section aria-labelledby="summary-title" class="stack">
         <h2 class="kern-heading-medium" id="summary-title">{t('import.summary')}</h2>
         <p class="kern-body">{t('import.found', { fields: parsed.plan.fields.length, measures: measureCount, actors: parsed.actors.length })}</p>
+        <p class="kern-body">{t('importer.preview.counts', {
+          goals: parsed.plan.fields.reduce((n, f) => n + f.goals.length, 0),
+          newActors: parsed.actors.filter((a) => !a.existing).length,
+          existingActors: parsed.actors.filter((a) => a.existing).length,
+          warnings: parsed.warnings.length,
+        })}</p>
+        {parsed.parts.some((p) => p.excluded) ? <p class="kern-body">{t('importer.preview.excludedCount', { count: parsed.parts.filter((p) => p.excluded).length })}</p> : null}
       </section>
       {parsed.warnings.length ? (
         <section aria-labelledby="warnings-title" class="kern-alert kern-alert--warning">
@@ -186,7 +198,7 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
           <div class="kern-alert__body">
             <ul class="kern-list">
               {parsed.warnings.slice(0, 200).map((w) => (
-                <li><strong>{problemPlace(t, w)}:</strong> {w.message}</li>
+                <li>{problemPlace(t, w) ? <><strong>{problemPlace(t, w)}:</strong>{' '}</> : null}{w.message}</li>
               ))}
             </ul>
           </div>
@@ -212,48 +224,124 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
         <>
           <section aria-labelledby="tree-title" class="stack">
             <h2 class="kern-heading-medium" id="tree-title">{t('import.tree')}</h2>
-            <ul class="tree">
-              {parsed.plan.fields.map((f) => (
-                <li>
-                  <strong>{t('field.singular')}: {f.title}</strong>
-                  {f.visions.length ? <p class="meta">{t('vision.singular')}: {f.visions.join(' · ')}</p> : null}
-                  <ul>
-                    {f.goals.map((g) => (
-                      <li>
-                        <span class="kern-body--bold">{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: {g.text || t('import.noGoal')}</span>
-                        <ul>
-                          {g.measures.map((m) => (
-                            <li>
-                              {m.number !== null ? <span class="measure-number">{m.number}</span> : null}
-                              {m.text.length > 140 ? `${m.text.slice(0, 139)}…` : m.text}{' '}
-                              <StatusBadge t={t} category={m.status.category} label={m.status.label} />
-                              {m.actors.length ? <span class="meta"> – {m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', ')}</span> : null}
-                              {m.timeframe ? <span class="meta"> · {t('measure.timeframe')}: {m.timeframe}</span> : null}
-                              {m.attributes?.length ? <span class="meta"> · {m.attributes.map((a) => `${a.label}: ${a.value.length > 80 ? `${a.value.slice(0, 79)}…` : a.value}`).join(' · ')}</span> : null}
-                            </li>
-                          ))}
-                        </ul>
-                      </li>
-                    ))}
-                    {f.furtherMeasures.length ? (
-                      <li>
-                        <span class="kern-body--bold">{t('measure.further')}</span>
-                        <ul>{f.furtherMeasures.map((m) => <li>{m.text}</li>)}</ul>
-                      </li>
-                    ) : null}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            {/* A short catalogue opens every field; a long one stays folded, field by field, so the page stays usable. */}
+            {parsed.plan.fields.map((f) => <FieldPreview ctx={ctx} field={f} open={measureCount <= 30} />)}
           </section>
           <section aria-labelledby="actors-title" class="stack">
             <h2 class="kern-heading-medium" id="actors-title">{t('import.actors', { count: parsed.actors.length })}</h2>
             <ul class="kern-list kern-list--bullet">
-              {parsed.actors.map((a) => <li>{a.name}{a.parent ? ` (${a.parent})` : ''} – {t('public.measureCount', { count: a.measureCount })}</li>)}
+              {parsed.actors.map((a) => <li>{a.name}{a.parent ? ` (${a.parent})` : ''} – {t('public.measureCount', { count: a.measureCount })}{a.existing ? ` · ${t('importer.preview.existing')}` : ''}</li>)}
             </ul>
           </section>
         </>
       )}
     </>
+  );
+}
+
+/** "Tabelle 2 (nach „Handlungsfeld Arbeit“): 14 Zeilen", "Blatt „Legende“: 5 Zeilen". */
+function partLabel(t: PageContext['t'], part: PreviewPart): string {
+  if (part.kind === 'sheet') return t('importer.preview.partSheet', { name: part.name ?? String(part.ordinal), count: part.rows });
+  const after = part.after && part.after.length > 60 ? `${part.after.slice(0, 59)}…` : part.after;
+  return after ? t('importer.preview.partTableAfter', { ordinal: part.ordinal, after, count: part.rows }) : t('importer.preview.partTable', { ordinal: part.ordinal, count: part.rows });
+}
+
+/** The tables or sheets read, each with a checkbox: unticked, it is left out (the other parts read as before). */
+function PartsFieldset({ ctx, parts }: { ctx: PageContext; parts: PreviewPart[] }) {
+  const { t } = ctx;
+  return (
+    <fieldset class="kern-fieldset" aria-describedby="parts-hint">
+      <legend class="kern-label">{t('importer.preview.parts')}</legend>
+      <div class="kern-hint" id="parts-hint">{t('importer.preview.partsHint')}</div>
+      <input type="hidden" name="part_ids" value={parts.map((p) => p.id).join(',')} />
+      <div class="kern-fieldset__body">
+        {parts.map((p) => (
+          <div class="kern-form-check">
+            <input class="kern-form-check__checkbox" type="checkbox" id={`part-${p.id}`} name={`part_${p.id}`} value="1" checked={!p.excluded} />
+            <label class="kern-label" for={`part-${p.id}`}>{partLabel(t, p)}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** "Ziel 1.1", or "Ziel" when the goal has no number of its own. */
+function goalHeading(t: PageContext['t'], g: ExchangeGoal): string {
+  const label = g.number ? t('importer.preview.goalNumbered', { number: g.number }) : t('importer.preview.goal');
+  return `${label}: ${g.text || t('import.noGoal')}`;
+}
+
+/** A field of action, folded: its goals, each with its measures as they will be stored. */
+function FieldPreview({ ctx, field, open }: { ctx: PageContext; field: { title: string; visions: string[]; goals: ExchangeGoal[]; furtherMeasures: ExchangeMeasure[] }; open: boolean }) {
+  const { t } = ctx;
+  const measures = field.goals.reduce((n, g) => n + g.measures.length, 0) + field.furtherMeasures.length;
+  return (
+    <details class="import-field" open={open}>
+      <summary class="kern-body--bold">{t('field.singular')}: {t('importer.preview.fieldSummary', { title: field.title, goals: t('importer.preview.goals', { count: field.goals.length }), measures: t('importer.preview.measures', { count: measures }) })}</summary>
+      <div class="stack">
+        {field.visions.length ? <p class="meta">{t('vision.singular')}: {field.visions.join(' · ')}</p> : null}
+        {field.goals.map((g) => (
+          <div class="stack">
+            <h3 class="kern-heading-small">{goalHeading(t, g)}</h3>
+            <ol class="plain-list import-measures">{g.measures.map((m) => <MeasurePreview ctx={ctx} measure={m} />)}</ol>
+          </div>
+        ))}
+        {field.furtherMeasures.length ? (
+          <div class="stack">
+            <h3 class="kern-heading-small">{t('measure.further')}</h3>
+            <ol class="plain-list import-measures">{field.furtherMeasures.map((m) => <MeasurePreview ctx={ctx} measure={m} />)}</ol>
+          </div>
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+/** One measure exactly as it will be stored: number, text, actors with role and parent, status, timeframe, notes, attributes. */
+function MeasurePreview({ ctx, measure: m }: { ctx: PageContext; measure: ExchangeMeasure }) {
+  const { t } = ctx;
+  const number = m.number;
+  const parsed = parseTimeframe(m.timeframe);
+  const given = m.timeframeStart !== undefined || m.timeframeEnd !== undefined;
+  const start = given ? (m.timeframeStart ?? null) : parsed.start;
+  const end = given ? (m.timeframeEnd ?? null) : parsed.end;
+  const timeframe = !parsed.label
+    ? t('importer.preview.noTimeframe')
+    : start || end
+      ? t('importer.preview.timeframeRange', { label: parsed.label, start: start ?? t('importer.preview.open'), end: end ?? t('importer.preview.open') })
+      : parsed.ongoing
+        ? t('importer.preview.timeframeOngoing', { label: parsed.label })
+        : parsed.label;
+  return (
+    <li class="import-measure">
+      <p class="kern-body">{number ? <span class="measure-number">{number}</span> : null}<span class="pre-line">{m.text}</span></p>
+      <dl class="facts import-facts">
+        <dt>{t('importer.preview.actors')}</dt>
+        <dd>
+          {m.actors.length ? (
+            <ul class="plain-list">
+              {m.actors.map((a) => <li>{a.name} ({t(`actorRole.${a.role}`)}){a.parent ? `, ${t('importer.preview.parent', { parent: a.parent })}` : ''}</li>)}
+            </ul>
+          ) : t('importer.preview.noActors')}
+        </dd>
+        <dt>{t('importer.preview.status')}</dt>
+        <dd>{m.status.label ? t('importer.preview.statusValue', { label: m.status.label, category: t(`status.${m.status.category}`) }) : t('importer.preview.noStatus', { category: t(`status.${m.status.category}`) })}{m.status.date ? ` (${m.status.date})` : ''}</dd>
+        <dt>{t('importer.preview.timeframe')}</dt>
+        <dd>{timeframe}</dd>
+        {m.notes.length ? (
+          <>
+            <dt>{t('importer.preview.notes')}</dt>
+            <dd><ul class="plain-list">{m.notes.map((n) => <li class="pre-line">{n.date ? `${n.date}: ` : ''}{n.text}</li>)}</ul></dd>
+          </>
+        ) : null}
+        {(m.attributes ?? []).map((a) => (
+          <>
+            <dt>{a.label}</dt>
+            <dd class="pre-line">{a.value}</dd>
+          </>
+        ))}
+      </dl>
+    </li>
   );
 }

@@ -14,9 +14,12 @@ import type { ImportProblem, SourceDocument, SourceRow } from './table.model.js'
 import { cleanText, oneLine, stripInvisible } from './text.clean.js';
 
 export interface ImportWarning {
-  row: number;
+  /** The row of a sheet or of a Word table, the line of a PDF page; none for a Word paragraph (its text is quoted). */
+  row?: number;
   /** PDF only: the page; `row` is then the line on that page. */
   page?: number;
+  /** Word only: the table's ordinal; `row` is then the row within that table. */
+  table?: number;
   sheet?: string;
   column?: string;
   message: string;
@@ -43,6 +46,13 @@ export interface InterpretOptions {
   /** The officer's further actor columns, each with its role; the mapping holds one column per role. */
   actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
+  /**
+   * The header row the column mapping was chosen for (its cells as the preview offered them): the mapping applies
+   * to the tables with this header and to no other, whichever parts are left out. Without it, to the first header.
+   */
+  mappedHeader?: string[];
+  /** Parts (Word tables, sheets) left out: read as always, so nothing else reads differently, but nothing of them is kept. */
+  excludedParts?: number[];
   /** Translates warnings and problems; German when not given. */
   t?: T;
 }
@@ -122,12 +132,19 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   const warnings: ImportWarning[] = [];
   const fields: FieldState[] = [];
   const configured = Object.entries(options.statusMapping ?? {}).map(([label, category]) => ({ label, category }));
-  const usedNumbers = new Map<string, number>();
+  const usedNumbers = new Map<string, string>();
+  const excluded = new Set(options.excludedParts ?? []);
+  // True while the rows of a part left out are read: what they give is marked and dropped at the end, and they warn
+  // about nothing. Reading them as usual keeps goals, headers and roles of the other parts exactly as they were.
+  let skipping = false;
+  const dropped = { measures: new Set<ExchangeMeasure>(), goals: new Set<ExchangeGoal>(), fields: new Set<ExchangeField>() };
   // Written inside the row callbacks; the casts keep TypeScript from narrowing them to their initial null.
   let title = null as string | null;
   let detected = null as DetectedColumns | null;
+  // The first header of a part that is not left out: the one the preview offers to remap.
+  let offered = null as DetectedColumns | null;
   let firstCells = null as string[] | null;
-  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row: number; page?: number } | null;
+  let headerWithoutMeasure = null as { cells: string[]; sheet?: string; row?: number; page?: number; table?: number } | null;
   // Set by the first table header or table row: lines before it are the plan's title and headings. It does not
   // depend on a column mapping, so a title row reads the same with and without one.
   let tableSeen = false;
@@ -151,8 +168,10 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   // The mapping is the one of the header it was offered for (the first one, `detected`): a second table with other
   // columns keeps its own detection, and a repeat of the same header (a table continued on the next page) keeps
   // the mapping.
-  const mappedHere = (cells: string[]) =>
-    !detected || (detected.headers.length === cells.length && detected.headers.every((h, i) => h.header === oneLine(cells[i] ?? '')));
+  const mappedHere = (cells: string[]) => {
+    const header = options.mappedHeader ?? detected?.headers.map((h) => h.header);
+    return !header || (header.length === cells.length && header.every((h, i) => h === oneLine(cells[i] ?? '')));
+  };
   // Written only when a table row is reached: with a mapped measure column even a table without any header row can
   // be read, and the lines before it are read as without a mapping (a title stays the title).
   let roles = null as Partial<Record<ColumnRole, number>> | null;
@@ -174,11 +193,24 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     let goal: ExchangeGoal | null = null;
     let pendingVisions: string[] = [];
     let visionBullets = null as boolean | null;
-    // A PDF's rows name their page and line: a warning says "Seite 3, Zeile 12" rather than the row's ordinal.
-    const onPage = new Map(sheet.rows.filter((row) => row.page).map((row) => [row.row, row]));
+    // Where a row is as a person finds it: a PDF's page and line ("Seite 3, Zeile 12"), a Word table's ordinal and
+    // row ("Tabelle 2, Zeile 5"), a sheet's row; a Word paragraph has no number one could find (its text is quoted).
+    const source = new Map(sheet.rows.map((row) => [row.row, row]));
+    const partOf = (row: SourceRow) => row.part ?? source.get(row.row)?.part;
+    const placeOf = (row: number): Pick<ImportWarning, 'row' | 'page' | 'table'> => {
+      const at = source.get(row);
+      if (at?.page) return { row: at.line ?? row, page: at.page };
+      if (at?.table) return { table: at.table, row: at.tableRow };
+      return document.paragraphRows ? {} : { row };
+    };
     const warn = (row: number, message: string, column?: string) => {
-      const at = onPage.get(row);
-      warnings.push({ row: at?.line ?? row, ...(at?.page ? { page: at.page } : {}), ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+      if (skipping) return;
+      warnings.push({ ...placeOf(row), ...(sheetName ? { sheet: sheetName } : {}), ...(column ? { column } : {}), message });
+    };
+    const placeText = (row: number) => {
+      const place = placeOf(row);
+      return [place.page ? t('importer.placePage', { page: place.page }) : '', place.table ? t('importer.placeTable', { table: place.table }) : '', place.row ? t('import.placeRow', { row: place.row }) : '']
+        .filter(Boolean).join(', ');
     };
 
     const openField = (name: string, implicit: boolean): FieldState => {
@@ -189,6 +221,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         const existing = implicit ? fields.find((state) => state.field.title === name) : undefined;
         current = existing ?? { field: { title: name, visions: [], goals: [], furtherMeasures: [] }, implicit };
         if (!existing) fields.push(current);
+        if (!existing && skipping) dropped.fields.add(current.field);
       }
       current.field.visions.push(...pendingVisions);
       pendingVisions = [];
@@ -261,12 +294,16 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (!actors.length && mode !== 'further' && !further(cells)) warn(row.row, t('importer.warning.noActors'), column('actors'));
       // Actors in the app's own export are the plan's actors already; flagging them again would only be noise.
       if (!ownExport()) for (const { name, reason } of unsure) warn(row.row, t(reason === 'fragment' ? 'importer.warning.fragmentActor' : 'importer.warning.unsureActor', { name }), column('actors'));
-      if (number !== null) {
+      if (number !== null && !skipping) {
         const earlier = usedNumbers.get(number);
         if (earlier !== undefined) warn(row.row, t('importer.warning.duplicateNumber', { number, earlier }), column('number'));
-        else usedNumbers.set(number, row.row);
+        else usedNumbers.set(number, placeText(row.row));
       }
       const timeframe = oneLine(cell('timeframe')) || labelled.timeframe;
+      // The export's target groups column: "Frauen, Geflüchtete" back into its list.
+      const targetGroups = exported.targetGroups !== undefined
+        ? (cells[exported.targetGroups] ?? '').split(',').map((group) => oneLine(group)).filter(Boolean)
+        : [];
       const attributes: ExchangeAttribute[] = [
         ...labelled.attributes,
         ...attributeColumns.map(({ index, label }) => ({ label, value: cleanText(cells[index] ?? '') })),
@@ -278,6 +315,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         status,
         notes: notes.filter((note) => note.text.trim()),
         ...(timeframe ? { timeframe } : {}),
+        ...(targetGroups.length ? { targetGroups } : {}),
         ...(attributes.length ? { attributes } : {}),
       };
     };
@@ -332,8 +370,8 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         .filter((index) => !used.has(index) && !extraActors.some((c) => c.index === index) && oneLine(row.cells[index] ?? ''))
         .sort((a, b) => a - b)
         .map((index) => ({ index, label: oneLine(row.cells[index] ?? '') }));
-      if (!detected) {
-        detected = {
+      if (!detected || (!offered && !skipping)) {
+        const found: DetectedColumns = {
           headers: row.cells.map((header, i) => ({
             index: i,
             header: oneLine(header),
@@ -344,9 +382,11 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           ...(sheetName ? { sheet: sheetName } : {}),
           row: row.row,
         };
+        detected ??= found;
+        if (!skipping) offered ??= found;
       }
       if (active.measure === undefined) {
-        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, row: row.line ?? row.row, ...(row.page ? { page: row.page } : {}) };
+        headerWithoutMeasure ??= { cells: row.cells, sheet: sheetName, ...placeOf(row.row) };
         return;
       }
       roles = active;
@@ -378,6 +418,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     }
     // A sheet that lists no measures (a legend "Ampel", "grün – umgesetzt", …, or a sheet without a measure
     // column beside the tables) is skipped, and said so, rather than read as a field with goals "Ampel", "grün".
+    skipping = rows.length > 0 && rows.every((row) => excluded.has(partOf(row) ?? -1));
     if (document.sheets.length > 1 && skippable(rows)) {
       warn(rows.find((row) => row.cells.some((cell) => cell.trim()))?.row ?? 1, t('importer.warning.sheetSkipped', { sheet: cleanName || sheetName || '' }));
       continue;
@@ -386,6 +427,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     rows.forEach((row, index) => {
       const kind = kindOf(row);
       if (kind === 'empty') return;
+      skipping = excluded.has(partOf(row) ?? -1);
 
       if (kind === 'header') {
         const match = matchHeader(row.cells)!;
@@ -414,6 +456,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           const heading = goalHeading(text) ?? { number: goalRow[1] ?? null, text: goalRow[2].trim() };
           goal = { ...(heading.number ? { number: heading.number } : {}), text: heading.text, measures: [] };
           state.field.goals.push(goal);
+          if (skipping) dropped.goals.add(goal);
           mode = 'table';
           return;
         }
@@ -504,6 +547,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (goalCell && mode !== 'further' && !furtherRow && (goalCell.text !== goal?.text || (goalCell.number ?? null) !== (goal?.number ?? null))) {
         goal = { ...(goalCell.number ? { number: goalCell.number } : {}), text: goalCell.text, measures: [] };
         state.field.goals.push(goal);
+        if (skipping) dropped.goals.add(goal);
       }
       const measure = measureFrom(row, cells, roles);
       if (!measure) {
@@ -511,6 +555,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         if (rest.length) warn(row.row, t('importer.warning.noMeasure'), headerNames.measure || roleLabel('measure'));
         return;
       }
+      if (skipping) dropped.measures.add(measure);
       if (mode === 'further' || furtherRow) {
         state.field.furtherMeasures.push(measure);
         return;
@@ -518,6 +563,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       if (!goal) {
         goal = { text: '', measures: [] };
         state.field.goals.push(goal);
+        if (skipping) dropped.goals.add(goal);
       }
       goal.measures.push(measure);
     });
@@ -532,16 +578,26 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
         {
           file,
           ...(headerWithoutMeasure?.sheet ? { sheet: headerWithoutMeasure.sheet } : {}),
-          ...(headerWithoutMeasure ? { row: headerWithoutMeasure.row } : {}),
+          ...(headerWithoutMeasure?.row ? { row: headerWithoutMeasure.row } : {}),
           ...(headerWithoutMeasure?.page ? { page: headerWithoutMeasure.page } : {}),
+          ...(headerWithoutMeasure?.table ? { table: headerWithoutMeasure.table } : {}),
           message: listed ? t('importer.layout.noMeasureColumn', { columns: listed }) : t('importer.layout.noTable'),
         },
       ],
     };
   }
 
-  const kept = fields.map((state) => state.field).filter((field) => field.visions.length || field.goals.length || field.furtherMeasures.length);
-  const columns: DetectedColumns = detected ?? {
+  // What the parts left out gave goes; a goal or field of another part keeps its place even when emptied.
+  const pruned = fields.map(({ field }) => {
+    const goals = field.goals
+      .map((goal) => ({ ...goal, measures: goal.measures.filter((m) => !dropped.measures.has(m)), from: goal }))
+      .filter((goal) => goal.measures.length || !dropped.goals.has(goal.from))
+      .map(({ from: _from, ...goal }) => goal);
+    const furtherMeasures = field.furtherMeasures.filter((m) => !dropped.measures.has(m));
+    return { ...field, goals, furtherMeasures, from: field };
+  }).filter((field) => !dropped.fields.has(field.from) || field.goals.length || field.furtherMeasures.length).map(({ from: _from, ...field }) => field);
+  const kept = pruned.filter((field) => field.visions.length || field.goals.length || field.furtherMeasures.length);
+  const columns: DetectedColumns = offered ?? detected ?? {
     headers: Object.entries(roles).map(([role, index]) => ({ index: index!, header: roleLabel(role as ColumnRole), role: role as ColumnRole })),
     roles: roles,
   };

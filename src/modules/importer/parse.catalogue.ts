@@ -11,7 +11,7 @@ import { readSource } from './source.reader.js';
 import type { ImportLimits } from './table.model.js';
 
 export type { ImportLimits } from './table.model.js';
-import type { ImportProblem } from './table.model.js';
+import type { ImportProblem, SourcePart } from './table.model.js';
 
 export type ParseInput = { fileName: string; bytes: Buffer } | { text: string; fileName?: string };
 
@@ -21,11 +21,19 @@ export interface ParseOptions {
   columnMapping?: Partial<Record<ColumnRole, number>>;
   actorColumns?: ActorColumn[];
   statusMapping?: Record<string, StatusCategory>;
+  /** The header row the column mapping was chosen for; see `InterpretOptions.mappedHeader`. */
+  mappedHeader?: string[];
+  /** The parts (Word tables, sheets) the officer left out, by id. */
+  excludedParts?: number[];
   limits?: Partial<ImportLimits>;
   /** Translates the problems and warnings; German when not given. */
   t?: T;
   /** The names in the municipality's actors directory: the preview reuses their spelling. */
   existingActors?: readonly string[];
+}
+
+export interface PreviewPart extends SourcePart {
+  excluded: boolean;
 }
 
 export interface StatusSummary {
@@ -42,6 +50,8 @@ export type ParseResult =
       columns: DetectedColumns;
       statuses: StatusSummary[];
       actors: DirectoryEntry[];
+      /** The tables or sheets read, each with whether it was left out. */
+      parts: PreviewPart[];
     }
   | { ok: false; errors: ImportProblem[] };
 
@@ -85,7 +95,9 @@ export async function parseCatalogue(input: ParseInput, options: ParseOptions = 
         errors: checked.error.issues.map((issue) => ({ file, message: t('importer.read.invalidStructure', { path: issue.path.join('.'), message: issue.message }) })),
       };
     }
-    return { ok: true, plan: checked.data, warnings, columns, statuses: summariseStatuses(checked.data), actors };
+    const excluded = new Set(options.excludedParts ?? []);
+    const parts = (read.document.parts ?? []).map((part) => ({ ...part, excluded: excluded.has(part.id) }));
+    return { ok: true, plan: checked.data, warnings, columns, statuses: summariseStatuses(checked.data), actors, parts };
   } catch (error) {
     // Readers of third-party formats can fail in ways no check foresees; the caller still gets a value.
     const detail = error instanceof Error ? error.message : String(error);

@@ -2,10 +2,10 @@
 // files with wrong or missing extensions. Every failure is a message naming the file, in the language of `t`.
 import type { T } from '../../platform/i18n/i18n.js';
 import { readCsv, detectDelimiter } from './csv.reader.js';
-import { readDocxXml } from './docx.reader.js';
+import { docxParts, readDocxXml } from './docx.reader.js';
 import { readPdf } from './pdf.reader.js';
 import type { ImportLimits } from './table.model.js';
-import type { ReadResult, SourceDocument } from './table.model.js';
+import type { ReadResult, SourceDocument, SourcePart } from './table.model.js';
 import { decodeText, looksBinary } from './text.decode.js';
 import { readText } from './text.reader.js';
 import { readXlsx } from './xlsx.reader.js';
@@ -103,7 +103,7 @@ async function readZip(file: string, bytes: Buffer, limits: ImportLimits, t: T):
     const rows = readDocxXml(entries.get('word/document.xml')!.toString('utf8'));
     if (!rows) return fail(file, t('importer.read.damaged', { file, kind: t('importer.read.kind.docx') }));
     if (!rows.length) return fail(file, t('importer.read.empty', { file }));
-    return { ok: true, document: { file, sheets: [{ rows }] } };
+    return { ok: true, document: { file, sheets: [{ rows }], parts: docxParts(rows), paragraphRows: true } };
   }
   if (entries.has('xl/workbook.xml')) {
     const sheets = await readXlsx(bytes, limits.maxRows).catch(() => null);
@@ -114,7 +114,9 @@ async function readZip(file: string, bytes: Buffer, limits: ImportLimits, t: T):
     if (!sheets.some((sheet) => sheet.rows.some((row) => row.cells.some((cell) => cell.trim())))) {
       return fail(file, t('importer.read.empty', { file }));
     }
-    const document: SourceDocument = { file, sheets };
+    // Every sheet is a part the officer can leave out; a sheet's rows say where they are by name and row.
+    const parts: SourcePart[] = sheets.map((sheet, id) => ({ id, kind: 'sheet', ordinal: id + 1, name: sheet.name, rows: sheet.rows.filter((row) => row.cells.some((cell) => cell.trim())).length }));
+    const document: SourceDocument = { file, sheets, parts };
     return { ok: true, document };
   }
   if (entries.has('ppt/presentation.xml')) return fail(file, t('importer.read.powerpoint', { file }));

@@ -16,6 +16,11 @@ export interface SourceRow {
   /** PDF only: the page, and the line on that page, where the row starts (messages say "Seite 3, Zeile 12"). */
   page?: number;
   line?: number;
+  /** The part (a Word table, a workbook sheet) the row belongs to: its index in `SourceDocument.parts`. */
+  part?: number;
+  /** Word tables only: the table's ordinal in the document and the row within it ("Tabelle 2, Zeile 5"). */
+  table?: number;
+  tableRow?: number;
 }
 
 export interface SourceSheet {
@@ -24,9 +29,28 @@ export interface SourceSheet {
   rows: SourceRow[];
 }
 
+/**
+ * A part of a document that the officer can leave out of an import: a table of a Word document or a sheet of a
+ * workbook. `id` is its index in `SourceDocument.parts`, stable for the same file.
+ */
+export interface SourcePart {
+  id: number;
+  kind: 'table' | 'sheet';
+  /** The table's ordinal (1-based) or the sheet's name. */
+  ordinal: number;
+  name?: string;
+  /** The last line before a Word table (a heading), so the officer can find it. */
+  after?: string;
+  rows: number;
+}
+
 export interface SourceDocument {
   file: string;
   sheets: SourceSheet[];
+  /** The parts that can be excluded; none for text, CSV and PDF. */
+  parts?: SourcePart[];
+  /** Word: a row outside a table is a paragraph, whose ordinal no one can find; warnings on it quote its text instead. */
+  paragraphRows?: boolean;
 }
 
 export type { ImportProblem } from '../plan/index.js';

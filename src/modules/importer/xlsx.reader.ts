@@ -37,7 +37,7 @@ export async function readXlsx(bytes: Buffer, maxRows: number): Promise<SourceSh
       const cells: string[] = [];
       for (let c = 1; c <= width; c++) cells.push(valueText(row.getCell(c).value));
       while (cells.length && !cells[cells.length - 1].trim()) cells.pop();
-      rows.push({ row: r, cells, tabular: true });
+      rows.push({ row: r, cells, tabular: true, part: sheets.length });
     }
     sheets.push({ name: sheet.name, rows });
   }

@@ -1,7 +1,7 @@
 // Forms of the monitoring module: yearly priorities, indicators and their values, funding of a measure.
 // Numbers may be typed the German way ("1.076,5", "12.500,00").
 import { z } from 'zod';
-import { idList, optionalDate, optionalId, optionalText, optionalYear, requiredText, requiredYear } from '../../platform/validation/fields.js';
+import { idList, optionalDate, optionalId, optionalText, optionalYear, requiredText, requiredYear, whenValid } from '../../platform/validation/fields.js';
 import { parsePeriod } from './indicator.csv.js';
 import { parseEuroCents, parseGermanNumber } from './number.js';
 
@@ -79,7 +79,7 @@ export const fundingSchema = z
     start_date: optionalDate,
     end_date: optionalDate,
   })
-  .refine((f) => f.start_date === null || f.end_date === null || f.start_date <= f.end_date, { message: 'errors.periodOrder', path: ['end_date'] });
+  .refine((f) => f.start_date === null || f.end_date === null || f.start_date <= f.end_date, { message: 'errors.periodOrder', path: ['end_date'], ...whenValid('start_date', 'end_date') });
 
 export type PriorityInput = z.infer<typeof prioritySchema>;
 export type IndicatorInput = z.infer<typeof indicatorSchema>;

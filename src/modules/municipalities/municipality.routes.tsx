@@ -9,9 +9,18 @@ import { EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-
 import type { FormState } from '../../platform/views/page.js';
 import { municipalitySettingsSchema } from './municipality.schema.js';
 import { inviteSchema, type InviteResult } from '../accounts/index.js';
-import { AuditPage, UsersPage } from './municipality.view.js';
+import { AuditPage, UsersPage, type AuditPageModel } from './municipality.view.js';
 import { settingsFields } from './municipality.fields.js';
 import type { RouteContext } from '../../platform/module.js';
+
+const AUDIT_PAGE_SIZE = 50;
+
+/** A calendar day as YYYY-MM-DD that exists (not 2025-02-30). */
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 /** The routes of this file as a sub-app; the services arrive once, here. */
 export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
@@ -73,8 +82,21 @@ export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
 
     app.get(paths.adminAudit.pattern, async (c) => {
       requirePermission(c, 'audit.read');
-      const entries = await services.audit.list(c.get('municipality').id);
-      return render(c, <AuditPage ctx={pageContext(c)} entries={entries} />);
+      const mid = c.get('municipality').id;
+      const raw = c.req.query();
+      const query = { person: raw.person ?? '', art: raw.art ?? '', von: (raw.von ?? '').trim(), bis: (raw.bis ?? '').trim() };
+      const errors: AuditPageModel['errors'] = {};
+      for (const key of ['von', 'bis'] as const) if (query[key] && !isDay(query[key])) errors[key] = 'audit.dateInvalid';
+      const filter = { person: query.person || undefined, entityType: query.art || undefined, from: errors.von ? undefined : query.von || undefined, to: errors.bis ? undefined : query.bis || undefined };
+      const requested = /^[1-9]\d{0,5}$/.test(raw.seite ?? '') ? Number(raw.seite) : 1;
+      const first = await services.audit.searchLog(mid, filter, AUDIT_PAGE_SIZE, (requested - 1) * AUDIT_PAGE_SIZE);
+      const pages = Math.max(1, Math.ceil(first.total / AUDIT_PAGE_SIZE));
+      // A page past the end shows the last one.
+      const page = Math.min(requested, pages);
+      const { rows, total } = page === requested ? first : await services.audit.searchLog(mid, filter, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE);
+      const choices = await services.audit.choices(mid);
+      const model: AuditPageModel = { entries: rows, total, page, pages, query, errors, ...choices };
+      return render(c, <AuditPage ctx={pageContext(c)} model={model} />, Object.keys(errors).length ? 400 : 200);
     });
   }
 

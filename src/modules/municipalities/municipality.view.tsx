@@ -1,6 +1,7 @@
 import { paths } from './municipalities.paths.js';
 import { FieldsForm, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import { describeEntry, type AuditRow } from './audit.presenter.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { formatDate } from '../../platform/views/format.js';
@@ -74,25 +75,109 @@ export function UsersPage(props: {
   );
 }
 
-export function AuditPage({ ctx, entries }: { ctx: PageContext; entries: Array<{ id: number; at: string; user_name: string; action: string; entity_type: string; entity_id: number | null; before_json: string | null; after_json: string | null }> }) {
+export interface AuditPageModel {
+  entries: AuditRow[];
+  total: number;
+  page: number;
+  pages: number;
+  /** the filter as typed (kept in the form), and the messages of values that are not dates */
+  query: { person: string; art: string; von: string; bis: string };
+  errors: Partial<Record<'von' | 'bis', string>>;
+  people: string[];
+  entityTypes: string[];
+}
+
+export function AuditPage({ ctx, model }: { ctx: PageContext; model: AuditPageModel }) {
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
+  const { query, errors } = model;
+  const filtered = Object.values(query).some(Boolean);
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
+    if (page > 1) q.set('seite', String(page));
+    const s = q.toString();
+    return `${paths.adminAudit(slug)}${s ? `?${s}` : ''}`;
+  };
+  const select = (name: 'person' | 'art', label: string, empty: string, options: Array<{ value: string; label: string }>) => (
+    <div class="kern-form-input">
+      <label class="kern-label" for={`audit-${name}`}>{label}</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={`audit-${name}`} name={name}>
+          <option value="">{empty}</option>
+          {options.map((o) => <option value={o.value} selected={o.value === query[name]}>{o.label}</option>)}
+        </select>
+      </div>
+    </div>
+  );
+  const date = (name: 'von' | 'bis', label: string) => (
+    <div class={`kern-form-input${errors[name] ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={`audit-${name}`}>{label}</label>
+      <div class="kern-hint" id={`audit-${name}-hint`}>{t('audit.dateHint')}</div>
+      {errors[name] ? <p class="kern-error" id={`audit-${name}-error`}><span class="kern-body">{t(errors[name])}</span></p> : null}
+      <input class={`kern-form-input__input date-input${errors[name] ? ' kern-form-input__input--error' : ''}`} id={`audit-${name}`} name={name} type="text" inputmode="numeric" autocomplete="off" value={query[name]}
+        aria-describedby={`audit-${name}-hint${errors[name] ? ` audit-${name}-error` : ''}`} aria-invalid={errors[name] ? 'true' : undefined} />
+    </div>
+  );
   return (
     <Layout ctx={ctx} title={t('audit.title')} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
-      <h1 class="kern-heading-large">{t('audit.title')}</h1>
-      <p class="kern-body">{t('audit.intro')}</p>
-      <DataTable
-        caption={t('audit.title')}
-        small
-        columns={[{ label: t('audit.when') }, { label: t('audit.who') }, { label: t('audit.what') }, { label: t('audit.before') }, { label: t('audit.after') }]}
-        rows={entries.map((e) => [
-          formatDate(e.at, lang),
-          e.user_name,
-          <>{e.action} {e.entity_id !== null ? `#${e.entity_id}` : ''}</>,
-          <code>{e.before_json ?? ''}</code>,
-          <code>{e.after_json ?? ''}</code>,
-        ])}
-      />
+      <div class="stack">
+        <h1 class="kern-heading-large">{t('audit.title')}</h1>
+        <p class="kern-body">{t('audit.intro')}</p>
+        <form method="get" action={paths.adminAudit(slug)} class="filter-form" role="search" aria-labelledby="audit-filter-title">
+          <h2 class="kern-heading-medium" id="audit-filter-title">{t('audit.filterTitle')}</h2>
+          <div class="filter-form__fields">
+            {select('person', t('audit.person'), t('audit.allPeople'), model.people.map((p) => ({ value: p, label: p })))}
+            {select('art', t('audit.entity'), t('audit.allEntities'), model.entityTypes.map((e) => ({ value: e, label: t(`audit.entityNames.${e}`, { defaultValue: e }) })))}
+            {date('von', t('audit.from'))}
+            {date('bis', t('audit.to'))}
+          </div>
+          <div class="actions">
+            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('audit.apply')}</span></button>
+            {filtered ? <a class="kern-link" href={paths.adminAudit(slug)}>{t('audit.reset')}</a> : null}
+          </div>
+        </form>
+        <p class="kern-body" role="status">{model.total === 0 ? t('audit.noEntries') : t('audit.count', { count: model.total, page: model.page, pages: model.pages })}</p>
+        <ol class="audit-list">
+          {model.entries.map((e) => {
+            const d = describeEntry(t, e);
+            return (
+              <li class="audit-entry">
+                <p class="kern-body kern-body--bold">{d.sentence}</p>
+                <p class="meta">
+                  <time datetime={e.at}>{formatDate(e.at, lang)}</time> · {t(`audit.entityNames.${e.entity_type}`, { defaultValue: e.entity_type })}
+                </p>
+                {d.changes.length > 0 ? (
+                  <table class="kern-table kern-table--small audit-changes">
+                    <caption class="kern-sr-only">{t('audit.changes')}</caption>
+                    <thead class="kern-table__header">
+                      <tr>
+                        <th scope="col">{t('audit.field')}</th>
+                        <th scope="col">{t('audit.before')}</th>
+                        <th scope="col">{t('audit.after')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.changes.map((ch) => (
+                        <tr>
+                          <th scope="row">{ch.label}</th>
+                          <td>{ch.before}</td>
+                          <td>{ch.after}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+        {model.pages > 1 ? (
+          <nav aria-label={t('audit.pages')} class="actions">
+            {model.page > 1 ? <a class="kern-link" href={pageHref(model.page - 1)} rel="prev">{t('audit.newer')}</a> : null}
+            {model.page < model.pages ? <a class="kern-link" href={pageHref(model.page + 1)} rel="next">{t('audit.older')}</a> : null}
+          </nav>
+        ) : null}
+      </div>
     </Layout>
   );
 }

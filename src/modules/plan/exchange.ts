@@ -100,6 +100,8 @@ export interface ImportProblem {
   sheet?: string;
   /** PDF only: the page; `row` is then the line on that page. */
   page?: number;
+  /** Word only: the table's ordinal; `row` is then the row within that table. */
+  table?: number;
   row?: number;
   column?: string;
   message: string;

@@ -3,7 +3,7 @@
 import { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema } from './plan.schema.js';
 import type { ExchangePlan } from './exchange.js';
 import type { ImportProblem } from './exchange.js';
-import type { T } from '../../platform/i18n/i18n.js';
+import { errorText, type T } from '../../platform/i18n/i18n.js';
 
 /** Goal text a catalogue without a goal column gets, so that its measures still have a home. */
 export const UNNAMED_GOAL = 'Ziel noch nicht benannt';
@@ -11,7 +11,7 @@ export const UNNAMED_GOAL = 'Ziel noch nicht benannt';
 export function validateForImport(plan: ExchangePlan, file: string, t: T): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const report = (where: string, issues: Array<{ path: PropertyKey[]; message: string }>) => {
-    for (const i of issues) problems.push({ file, message: `${where}: ${t(i.message)}` });
+    for (const i of issues) problems.push({ file, message: `${where}: ${errorText(t, i.message)}` });
   };
   const p = planSchema.safeParse({ title: plan.plan.title });
   if (!p.success) report(t('exchange.validate.plan'), p.error.issues);

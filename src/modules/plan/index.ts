@@ -31,6 +31,7 @@ export type { WordingService } from './wording.service.js';
 export type { ImportOptions } from './plan.import.js';
 export { measureTitle } from './measure.view.js';
 export { demoPlan } from './plan.demo.js';
+export { parseTimeframe, type Timeframe } from './timeframe.js';
 
 export type ImportPlan = (municipalityId: number, exchange: ExchangePlan, by: Writer, options?: ImportOptions) => Promise<number>;
 
@@ -55,6 +56,8 @@ declare module '../../platform/module.js' {
     'measure.public': { measureId: number };
     /** Below the facts of a measure's admin page. */
     'measure.admin': { measureId: number };
+    /** Why a plan may not be renumbered now: a section per reason; none means it may. */
+    'plan.renumber': { planId: number };
   }
 }
 

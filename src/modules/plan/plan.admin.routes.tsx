@@ -8,11 +8,12 @@ import { readForm, validate } from '../../platform/http/form.js';
 import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import type { FormState } from '../../platform/views/page.js';
 import { Checkbox } from '../../platform/views/components.js';
-import { AdminOverviewPage, PlanWorkspacePage } from './plan.admin.view.js';
+import { AdminOverviewPage, ConfirmPublishPage, PlanWorkspacePage, RenumberPage } from './plan.admin.view.js';
 import { AdminMeasurePage } from './measure.view.js';
+import { parseWorkspaceFilter } from './plan.filter.js';
 import { PlanPage } from './plan.public.view.js';
 import {
-  fieldSchema, goalSchema, guidingGoalSchema, measureSchema, planSchema, planStateSchema, progressNoteSchema, statusChangeSchema, visionSchema,
+  fieldSchema, goalSchema, guidingGoalSchema, LIMITS, measureSchema, planSchema, planStateSchema, progressNoteSchema, statusChangeSchema, visionSchema,
 } from './plan.schema.js';
 import type { RouteContext, Services } from '../../platform/module.js';
 
@@ -28,11 +29,11 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
   function planFields(c: Ctx): FormFieldSpec[] {
     const t = c.get('t');
     return [
-      { name: 'title', label: t('plan.titleLabel'), kind: 'text' },
-      { name: 'edition', label: t('plan.edition'), kind: 'text', optional: true, hint: t('plan.editionHint') },
+      { name: 'title', label: t('plan.titleLabel'), kind: 'text', maxLength: LIMITS.title },
+      { name: 'edition', label: t('plan.edition'), kind: 'text', optional: true, hint: t('plan.editionHint'), maxLength: LIMITS.edition },
       { name: 'period_start', label: t('plan.periodStart'), kind: 'year', optional: true },
       { name: 'period_end', label: t('plan.periodEnd'), kind: 'year', optional: true },
-      { name: 'intro', label: t('plan.intro'), kind: 'textarea', optional: true },
+      { name: 'intro', label: t('plan.intro'), kind: 'textarea', optional: true, maxLength: LIMITS.intro },
     ];
   }
 
@@ -47,20 +48,20 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const actors = await services.actors.list(mid(c));
     const actorOptions = actors.map((a) => ({ value: String(a.id), label: a.parent_name ? `${a.name} (${a.parent_name})` : a.name }));
     return [
-      { name: 'text', label: t('measure.text'), kind: 'textarea' },
-      { name: 'number', label: t('measure.number'), kind: 'text', optional: true, hint: t('measure.numberHint') },
-      { name: 'goal_id', label: t('measure.goal'), kind: 'select', empty: t('measure.noGoal'), optional: true, hint: t('measure.goalHint'),
+      { name: 'text', label: t('measure.text'), kind: 'textarea', maxLength: LIMITS.measure },
+      { name: 'number', label: t('measure.number'), kind: 'text', optional: true, hint: t('measure.numberHint'), maxLength: LIMITS.number },
+      { name: 'goal_id', label: t('measure.goal'), kind: 'select', empty: t('measure.noGoal'), hint: t('measure.goalHint'),
         options: tree.fields.flatMap((f) => f.goals.map((g) => ({ value: String(g.id), label: `${f.title}: ${g.text.slice(0, 90)}` }))) },
       { name: 'is_further', label: t('measure.isFurther'), kind: 'checkbox' },
       { name: 'field_id', label: t('measure.fieldForFurther'), kind: 'select', empty: t('measure.keepField'), optional: true,
         options: tree.fields.map((f) => ({ value: String(f.id), label: f.title })) },
       { name: 'lead_actor_id', label: t('measure.lead'), kind: 'select', empty: t('measure.noLead'), optional: true, options: actorOptions },
       { name: 'partner_actor_ids', label: t('measure.partners'), kind: 'checkboxes', optional: true, options: actorOptions },
-      { name: 'status_label', label: t('measure.statusLabel'), kind: 'text', optional: true, hint: t('measure.statusOnCreateHint') },
-      { name: 'timeframe_label', label: t('measure.timeframeLabel'), kind: 'text', optional: true, hint: t('measure.timeframeLabelHint') },
+      { name: 'status_label', label: t('measure.statusLabel'), kind: 'text', optional: true, hint: t('measure.statusOnCreateHint'), maxLength: LIMITS.statusLabel },
+      { name: 'timeframe_label', label: t('measure.timeframeLabel'), kind: 'text', optional: true, hint: t('measure.timeframeLabelHint'), maxLength: LIMITS.timeframeLabel },
       { name: 'timeframe_start', label: t('measure.timeframeStart'), kind: 'month', optional: true, hint: t('measure.monthHint') },
       { name: 'timeframe_end', label: t('measure.timeframeEnd'), kind: 'month', optional: true, hint: t('measure.monthHint') },
-      { name: 'target_groups', label: t('measure.targetGroups'), kind: 'text', optional: true, hint: t('measure.targetGroupsHint') },
+      { name: 'target_groups', label: t('measure.targetGroups'), kind: 'text', optional: true, hint: t('measure.targetGroupsHint'), maxLength: LIMITS.targetGroups },
     ];
   }
 
@@ -106,7 +107,14 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       const user = c.get('user')!;
       const ctx = pageContext(c);
       const planLinks = { links: slots.links('plan.workspace', ctx, { planId: tree.plan.id }), downloads: slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: true }) };
-      return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} {...planLinks} />);
+      const actors = new Map<number, string>();
+      for (const f of tree.fields) for (const m of [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]) for (const a of m.actors) actors.set(a.id, a.name);
+      const view = {
+        filter: parseWorkspaceFilter(c.req.query()),
+        allFields: tree.fields.map((f) => ({ id: f.id, title: f.title })),
+        actors: [...actors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
+      };
+      return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} view={view} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} {...planLinks} />);
     });
     app.get(paths.adminPlanPreview.pattern, async (c) => {
       requirePermission(c, 'plan.read_drafts');
@@ -130,14 +138,29 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     app.post(paths.adminPlanState.pattern, async (c) => {
       const by = requirePermission(c, 'plan.publish');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanState.params(c).id);
-      const v = validate(planStateSchema, await readForm(c));
+      const form = await readForm(c);
+      const v = validate(planStateSchema, form);
       if (!v.ok) return c.text(c.get('t')('errors.choiceInvalid'), 400);
+      if (v.data.state === 'published' && form.confirm !== '1') {
+        const replaced = await services.plans.publishedPlansBesides(mid(c), plan.id);
+        if (replaced.length > 0) return render(c, <ConfirmPublishPage ctx={pageContext(c)} plan={plan} replaced={replaced} />);
+      }
       await services.plans.setPlanState(mid(c), plan.id, v.data.state, by);
       return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')(`planStateDone.${v.data.state}`));
+    });
+    app.get(paths.adminPlanRenumber.pattern, async (c) => {
+      requirePermission(c, 'plan.edit');
+      const plan = await services.plans.getPlan(mid(c), paths.adminPlanRenumber.params(c).id);
+      const blockers = await slots.sections('plan.renumber', c, { planId: plan.id });
+      return render(c, <RenumberPage ctx={pageContext(c)} plan={plan} blockers={blockers} />);
     });
     app.post(paths.adminPlanRenumber.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const plan = await services.plans.getPlan(mid(c), paths.adminPlanRenumber.params(c).id);
+      // Other modules may forbid it for now (an open update round knows its measures by their numbers).
+      const blockers = await slots.sections('plan.renumber', c, { planId: plan.id });
+      if (blockers.length > 0) return render(c, <RenumberPage ctx={pageContext(c)} plan={plan} blockers={blockers} />, 409);
+      // Numbers that are not plain integers (7.1, A.3) are the plan's own: the service refuses to count them over.
       const refused = await services.plans.renumber(mid(c), plan.id, by);
       if (refused !== null) return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumberRefused', { example: refused }));
       return redirectWithFlash(c, paths.adminPlan(slugOf(c), plan.id), c.get('t')('plan.renumbered'));
@@ -176,8 +199,8 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       permission: 'plan.edit',
       schema: fieldSchema,
       fields: (c) => [
-        { name: 'title', label: c.get('t')('field.titleLabel'), kind: 'text' },
-        { name: 'description', label: c.get('t')('field.description'), kind: 'textarea', optional: true },
+        { name: 'title', label: c.get('t')('field.titleLabel'), kind: 'text', maxLength: LIMITS.title },
+        { name: 'description', label: c.get('t')('field.description'), kind: 'textarea', optional: true, maxLength: LIMITS.description },
       ],
       newPattern: paths.adminFieldNew.pattern,
       newPath: (c, id) => paths.adminFieldNew(slugOf(c), id),
@@ -197,6 +220,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, f) => f.title,
       update: (c, m, id, data, by) => services.plans.updateField(m, id, data, by),
       movePattern: paths.adminFieldMove.pattern,
+      movePath: (c, id) => paths.adminFieldMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveField(m, id, d, by),
       deletePattern: paths.adminFieldDelete.pattern,
       deletePath: (c, id) => paths.adminFieldDelete(slugOf(c), id),
@@ -215,7 +239,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       entity: 'vision',
       permission: 'plan.edit',
       schema: visionSchema,
-      fields: (c) => [{ name: 'text', label: c.get('t')('vision.text'), kind: 'textarea' }],
+      fields: (c) => [{ name: 'text', label: c.get('t')('vision.text'), kind: 'textarea', maxLength: LIMITS.vision }],
       newPattern: paths.adminVisionNew.pattern,
       newPath: (c, id) => paths.adminVisionNew(slugOf(c), id),
       loadParent: fieldParent,
@@ -234,6 +258,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, v) => v.text,
       update: (c, m, id, data, by) => services.plans.updateVision(m, id, data, by),
       movePattern: paths.adminVisionMove.pattern,
+      movePath: (c, id) => paths.adminVisionMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveVision(m, id, d, by),
       deletePattern: paths.adminVisionDelete.pattern,
       deletePath: (c, id) => paths.adminVisionDelete(slugOf(c), id),
@@ -246,7 +271,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       permission: 'plan.edit',
       schema: guidingGoalSchema,
       fields: (c) => [
-        { name: 'text', label: c.get('t')('guidingGoal.text'), kind: 'textarea' },
+        { name: 'text', label: c.get('t')('guidingGoal.text'), kind: 'textarea', maxLength: LIMITS.guidingGoal },
         { name: 'target_year', label: c.get('t')('guidingGoal.targetYear'), kind: 'year', optional: true },
       ],
       newPattern: paths.adminGuidingGoalNew.pattern,
@@ -267,6 +292,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, g) => g.text,
       update: (c, m, id, data, by) => services.plans.updateGuidingGoal(m, id, data, by),
       movePattern: paths.adminGuidingGoalMove.pattern,
+      movePath: (c, id) => paths.adminGuidingGoalMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveGuidingGoal(m, id, d, by),
       deletePattern: paths.adminGuidingGoalDelete.pattern,
       deletePath: (c, id) => paths.adminGuidingGoalDelete(slugOf(c), id),
@@ -276,8 +302,8 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
     const goalFields = async (c: Ctx, planId: number): Promise<FormFieldSpec[]> => {
       const tree = await services.plans.tree(mid(c), planId);
       return [
-        { name: 'number', label: c.get('t')('goal.number'), kind: 'text', optional: true, hint: c.get('t')('goal.numberHint') },
-        { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea' },
+        { name: 'number', label: c.get('t')('goal.number'), kind: 'text', optional: true, hint: c.get('t')('goal.numberHint'), maxLength: LIMITS.number },
+        { name: 'text', label: c.get('t')('goal.text'), kind: 'textarea', maxLength: LIMITS.goal },
         { name: 'guiding_goal_id', label: c.get('t')('goal.guidingGoal'), kind: 'select', optional: true, empty: c.get('t')('goal.noGuidingGoal'),
           options: tree.guidingGoals.map((g) => ({ value: String(g.id), label: g.text.slice(0, 100) })) },
       ];
@@ -306,6 +332,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (_c, g) => g.text,
       update: (c, m, id, data, by) => services.plans.updateGoal(m, id, data, by),
       movePattern: paths.adminGoalMove.pattern,
+      movePath: (c, id) => paths.adminGoalMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveGoal(m, id, d, by),
       deletePattern: paths.adminGoalDelete.pattern,
       deletePath: (c, id) => paths.adminGoalDelete(slugOf(c), id),
@@ -344,10 +371,13 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
       label: (c, r) => (r.number !== null ? c.get('t')('measure.numbered', { number: r.number }) : r.text.slice(0, 60)),
       update: (c, m, id, data, by) => services.plans.updateMeasure(m, id, data, by),
       movePattern: paths.adminMeasureMove.pattern,
+      movePath: (c, id) => paths.adminMeasureMove(slugOf(c), id),
       move: (c, m, id, d, by) => services.plans.moveMeasure(m, id, d, by),
       deletePattern: paths.adminMeasureDelete.pattern,
       deletePath: (c, id) => paths.adminMeasureDelete(slugOf(c), id),
       delete: (c, m, id, by) => services.plans.deleteMeasure(m, id, by),
+      // The measure's page is gone: back to its field in the workspace, opened and narrowed to it.
+      afterDelete: (c, r) => `${paths.adminPlan(slugOf(c), r.plan_id)}?feld=${r.field_id}#field-${r.field_id}`,
     });
 
     const showMeasure = async (c: Ctx, id: number, forms: { status?: FormState; note?: FormState }, status: 200 | 400) => {

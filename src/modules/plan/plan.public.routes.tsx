@@ -63,14 +63,16 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const plan = await services.plans.findCurrentPublishedPlan(m.id);
       if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} />);
       const ctx = pageContext(c);
-      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
+      const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
+      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
     });
 
     app.get(paths.plan.pattern, async (c) => {
       const m = c.get('municipality');
       const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
       const ctx = pageContext(c);
-      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} />);
+      const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
+      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
     });
 
     app.get(paths.catalogue.pattern, async (c) => {

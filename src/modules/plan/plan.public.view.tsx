@@ -5,12 +5,12 @@ import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { DataTable } from '../../platform/views/data-table.js';
-import { formatShortDate } from '../../platform/views/format.js';
+import { formatDate, formatShortDate } from '../../platform/views/format.js';
 import type { Municipality } from '../../platform/tenancy.js';
 import type { LinkItem } from '../../platform/module.js';
 import { ExportLinks, periodText } from './plan.parts.js';
 import { ActorLinks, numberedGoal } from './measure.view.js';
-import { measuresOfField, type Field, type Measure, type PlanTree } from './plan.repository.js';
+import { measuresOfField, type Field, type Measure, type Plan, type PlanTree } from './plan.repository.js';
 import { STATUS_CATEGORIES } from './status.js';
 
 export function countByCategory(measures: Measure[]): Array<[string, number]> {
@@ -66,7 +66,8 @@ function Contact({ t, m }: { t: T; m: Municipality }) {
   );
 }
 
-export function PlanPage({ ctx, tree, municipality, preview, downloads = [] }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean; downloads?: LinkItem[] }) {
+/** `earlier`: the municipality's archived plans, listed under the plan that replaced them. */
+export function PlanPage({ ctx, tree, municipality, preview, downloads = [], earlier = [] }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean; downloads?: LinkItem[]; earlier?: Plan[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const { plan } = tree;
@@ -113,6 +114,19 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [] }: {
           </ul>
         </section>
         {preview ? <CatalogueTable ctx={ctx} tree={tree} link={false} /> : <ExportLinks ctx={ctx} planId={plan.id} links={downloads} />}
+        {earlier.length > 0 ? (
+          <section aria-labelledby="earlier-plans" class="stack">
+            <h2 class="kern-heading-medium" id="earlier-plans">{t('workspace.earlier')}</h2>
+            <ul class="kern-list">
+              {earlier.map((p) => (
+                <li>
+                  <a class="kern-link" href={paths.plan(slug, p.id)}>{p.title}</a>{' '}
+                  <span class="meta">({t('workspace.earlierArchived', { date: formatDate(p.published_at, ctx.lang) })})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {municipality ? <Contact t={t} m={municipality} /> : null}
       </div>
     </Layout>

@@ -114,18 +114,37 @@ export class PlanService {
     });
   }
 
+  /** The published plans a plan would replace on the public site if it were published now. */
+  async publishedPlansBesides(municipalityId: number, planId: number): Promise<repo.Plan[]> {
+    return (await repo.listPlans(this.db, municipalityId)).filter((p) => p.state === 'published' && p.id !== planId);
+  }
+
+  /**
+   * Publishing replaces the published plan on the public site: the plan published before is archived in the same
+   * write, stays readable and is listed among the new plan's earlier plans.
+   */
   async setPlanState(municipalityId: number, planId: number, state: PlanState, by: Writer): Promise<void> {
     const before = await this.getPlan(municipalityId, planId);
     if (before.state === state) return;
     const publishedAt = state === 'published' ? this.now() : before.published_at;
+    const replaced = state === 'published' ? await this.publishedPlansBesides(municipalityId, planId) : [];
     await this.write(
       municipalityId, by,
-      { action: `plan.${state}`, entityType: 'plan', entityId: planId, before: { state: before.state }, after: { state } },
+      {
+        action: `plan.${state}`, entityType: 'plan', entityId: planId, before: { state: before.state },
+        after: replaced.length ? { state, archived: replaced.map((p) => p.title) } : { state },
+      },
       planId,
       async (trx) => {
         await repo.updatePlan(trx, municipalityId, planId, { state, published_at: publishedAt });
+        for (const old of replaced) await repo.updatePlan(trx, municipalityId, old.id, { state: 'archived' });
       },
     );
+  }
+
+  /** Plans that were public and are archived now: the public site lists them as earlier plans. */
+  async archivedPlans(municipalityId: number): Promise<repo.Plan[]> {
+    return (await repo.listPlans(this.db, municipalityId)).filter((p) => p.state === 'archived' && p.published_at !== null);
   }
 
   /** Deletes a plan; `withActors` deletes the actors only its measures named, in the same write. */

@@ -11,6 +11,7 @@ import { roundsLocale } from './rounds.locale.js';
 import { roundsPaths } from './rounds.paths.js';
 import { roundsRoutes } from './rounds.routes.js';
 import { RoundService, roundsActorFollower } from './rounds.service.js';
+import { roundsSections } from './rounds.sections.js';
 
 export { roundsPaths } from './rounds.paths.js';
 export type { RoundService } from './rounds.service.js';
@@ -34,6 +35,7 @@ export const roundsModule: ModuleManifest = {
   },
   routes: (context) => new Hono<AppEnv>().route('/', roundsRoutes(context)),
   jobs: (services) => services.rounds.jobHandlers(),
+  sections: roundsSections,
   // A representative has no business on the admin overview (it lists drafts): their start page is their measures.
   adminLanding(user, role, slug) {
     const representative = !can(role, user.isInstanceAdmin, 'plan.read_drafts') && can(role, user.isInstanceAdmin, 'status.change_own');

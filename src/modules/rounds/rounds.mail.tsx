@@ -5,13 +5,15 @@ import { translator } from '../../platform/i18n/i18n.js';
 import { formatDate } from '../../platform/views/format.js';
 
 export interface RoundMailInput {
-  kind: 'invite' | 'reminder';
+  kind: 'invite' | 'reminder' | 'returned';
   municipality: { name: string; office_name: string; contact_person: string; contact_email: string; contact_phone: string };
   round: { title: string; deadline: string; expires_at: string };
   planTitle: string;
   actorName: string;
   measureCount: number;
   url: string;
+  /** A returned change: the measure it was about and the officer's question. */
+  returned?: { measure: string; comment: string };
 }
 
 export async function roundMail(to: string, input: RoundMailInput): Promise<MailMessage> {
@@ -27,13 +29,13 @@ export async function roundMail(to: string, input: RoundMailInput): Promise<Mail
     expires: formatDate(input.round.expires_at.slice(0, 10), 'de'),
     office,
     municipality: m.name,
+    measure: input.returned?.measure ?? '',
   };
   const contact = [m.contact_person, m.contact_email, m.contact_phone].filter(Boolean).join(', ');
   const subject = t(`rounds.mail.${input.kind}.subject`, vars);
-  const paragraphs = [
-    t(`rounds.mail.${input.kind}.body`, vars),
-    t('rounds.mail.howTo', vars),
-  ];
+  const paragraphs = input.returned
+    ? [t('rounds.mail.returned.body', vars), input.returned.comment, t('rounds.mail.returned.again', vars)]
+    : [t(`rounds.mail.${input.kind}.body`, vars), t('rounds.mail.howTo', vars)];
   const closing = [t('rounds.mail.closing'), office];
   const text = [
     t('rounds.mail.greeting'),
@@ -58,7 +60,7 @@ export async function roundMail(to: string, input: RoundMailInput): Promise<Mail
       </head>
       <body>
         <p>{t('rounds.mail.greeting')}</p>
-        {paragraphs.map((p) => <p>{p}</p>)}
+        {paragraphs.map((p) => <p class="pre-line">{p}</p>)}
         <p>
           {t('rounds.mail.linkIntro')}
           <br />

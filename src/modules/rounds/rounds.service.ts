@@ -27,6 +27,7 @@ import { parseMeasureUpdates, type MeasureUpdate, type StartRoundInput } from '.
 export const JOB_INVITE = 'rounds.invite';
 export const JOB_REMIND = 'rounds.remind';
 export const JOB_AUTO_REMIND = 'rounds.auto_remind';
+export const JOB_RETURNED = 'rounds.returned';
 
 export interface RoundsConfig {
   publicUrl: string;
@@ -52,6 +53,7 @@ const DAY = 86_400_000;
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const jobPayload = z.object({ roundId: z.number().int().positive(), participantId: z.number().int().positive() });
 const autoPayload = z.object({ roundId: z.number().int().positive() });
+const returnedPayload = z.object({ roundId: z.number().int().positive(), participantId: z.number().int().positive(), changeId: z.number().int().positive() });
 
 /** The progress note an accepted change (or a representative) adds: the text, then the evidence link. */
 export function noteWithEvidence(note: string, evidenceUrl: string): string {
@@ -124,6 +126,11 @@ export class RoundService {
 
   list(municipalityId: number) {
     return repo.listRounds(this.db, municipalityId);
+  }
+
+  /** The plan's open round, if one is running. */
+  openRoundOfPlan(municipalityId: number, planId: number): Promise<repo.Round | undefined> {
+    return repo.openRoundOfPlan(this.db, municipalityId, planId);
   }
 
   /**
@@ -330,6 +337,8 @@ export class RoundService {
     const audit = { action: 'round.return', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } };
     return this.review(municipalityId, by, audit, async ({ trx, now }) => {
       if (!(await repo.reviewChange(trx, municipalityId, changeId, { state: 'returned', comment, at: now, by: by.name }))) throw new AlreadyReviewed();
+      // The actor learns of the question by mail, with a link to answer it (a job: the mail server may be slow).
+      if (this.mailer.configured) await this.jobs.enqueue(trx, { kind: JOB_RETURNED, municipalityId, payload: { roundId, participantId: c.participant_id, changeId } });
     });
   }
 
@@ -397,6 +406,7 @@ export class RoundService {
       [JOB_INVITE]: { run: (job) => this.mailLink(job, 'invite'), options: { maxAttempts: 6 } },
       [JOB_REMIND]: { run: (job) => this.mailLink(job, 'reminder'), options: { maxAttempts: 6 } },
       [JOB_AUTO_REMIND]: { run: (job) => this.autoRemind(job), options: { maxAttempts: 6 } },
+      [JOB_RETURNED]: { run: (job) => this.mailReturned(job), options: { maxAttempts: 6 } },
     };
   }
 
@@ -433,6 +443,37 @@ export class RoundService {
     }
     const at = job.now.toISOString();
     await repo.markMailed(this.db, mid, p.id, kind === 'invite' || !p.invited_at ? { email, invited_at: at } : { email, reminded_at: at });
+  }
+
+  /**
+   * Mails the actor the officer's question about a returned change, with a fresh personal link. Nothing is sent
+   * when the round closed, the link was revoked or the change was answered again in the meantime.
+   */
+  private async mailReturned(job: JobContext): Promise<void> {
+    const { roundId, participantId, changeId } = returnedPayload.parse(job.payload);
+    const mid = job.municipalityId;
+    if (mid === null) return;
+    const round = await repo.findRound(this.db, mid, roundId);
+    if (!round || round.state !== 'open' || job.now.toISOString() > round.expires_at) return;
+    const p = await repo.findParticipant(this.db, mid, roundId, participantId);
+    const change = await repo.findChange(this.db, mid, roundId, changeId);
+    if (!p || p.revoked_at || !change || change.state !== 'returned') return;
+    const email = p.contact_email.trim();
+    const municipality = await repo.findMunicipality(this.db, mid);
+    if (!email || !municipality) return;
+    const plan = await this.plans.getPlan(mid, round.plan_id);
+    const t = translator('de');
+    const measure = change.measure_number !== null ? t('measure.numbered', { number: change.measure_number }) : t('measure.furtherSingular');
+    const token = await this.issueToken(this.db, mid, p.id);
+    try {
+      await this.mailer.send(await roundMail(email, {
+        kind: 'returned', municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: 1, url: this.linkUrl(municipality.slug, token),
+        returned: { measure, comment: change.review_comment },
+      }));
+    } catch (err) {
+      await repo.deleteToken(this.db, mid, sha256(token));
+      throw err;
+    }
   }
 
   /** N days before the deadline: a reminder job for everyone who has not answered yet. */

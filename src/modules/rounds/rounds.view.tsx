@@ -236,9 +236,9 @@ export function RoundPage(props: {
             <dd>{t('rounds.startedBy', { date: formatDate(round.created_at, lang), name: round.created_by_name })}</dd>
             <dt>{t('rounds.fields.autoReminder')}</dt>
             <dd>
-              {props.autoReminder
+              {props.autoReminder && (props.autoReminder.done || round.state === 'open')
                 ? t(props.autoReminder.done ? 'rounds.autoReminderSent' : 'rounds.autoReminderAt', { date: formatDate(props.autoReminder.at.slice(0, 10), lang) })
-                : t('rounds.autoReminderNone')}
+                : t(round.state === 'open' ? 'rounds.autoReminderNone' : 'rounds.autoReminderClosed')}
             </dd>
           </dl>
         </div>

@@ -49,3 +49,45 @@ export async function listAudit(db: Kysely<Database>, municipalityId: number, li
     .offset(offset)
     .execute();
 }
+
+/** Which entries a reader of the log asks for; a missing value does not narrow. Dates are days (YYYY-MM-DD). */
+export interface AuditFilter {
+  person?: string;
+  entityType?: string;
+  from?: string;
+  to?: string;
+}
+
+function filtered(db: Kysely<Database>, municipalityId: number, f: AuditFilter) {
+  let q = db.selectFrom('audit_log').where('municipality_id', '=', municipalityId);
+  if (f.person) q = q.where('user_name', '=', f.person);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  // Timestamps are ISO text on both engines: a day's entries sort between the day and the next day.
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', nextDay(f.to));
+  return q;
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** One page of the filtered log, newest first, and how many entries the filter matches in all. */
+export async function searchAudit(db: Kysely<Database>, municipalityId: number, f: AuditFilter, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    filtered(db, municipalityId, f).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    filtered(db, municipalityId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The people and the kinds of entries the municipality's log holds: the filter's choices. */
+export async function auditChoices(db: Kysely<Database>, municipalityId: number) {
+  const [people, types] = await Promise.all([
+    db.selectFrom('audit_log').select('user_name').distinct().where('municipality_id', '=', municipalityId).orderBy('user_name').execute(),
+    db.selectFrom('audit_log').select('entity_type').distinct().where('municipality_id', '=', municipalityId).orderBy('entity_type').execute(),
+  ]);
+  return { people: people.map((p) => p.user_name), entityTypes: types.map((t) => t.entity_type) };
+}

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { SearchService, SearchKind } from '../search/search.service.js';
-import { listAudit, recordAudit, type Writer } from './audit.js';
+import { auditChoices, listAudit, recordAudit, searchAudit, type AuditFilter, type Writer } from './audit.js';
 
 export type Trx = Transaction<Database>;
 
@@ -88,6 +88,16 @@ export class AuditedWrites {
   /** The municipality's audit log, newest first. */
   list(municipalityId: number, limit?: number, offset?: number) {
     return listAudit(this.db, municipalityId, limit, offset);
+  }
+
+  /** One page of the municipality's log as a reader filtered it, with the number of matching entries. */
+  searchLog(municipalityId: number, filter: AuditFilter, limit: number, offset: number) {
+    return searchAudit(this.db, municipalityId, filter, limit, offset);
+  }
+
+  /** The people and kinds of entries of the municipality's log, for the filter. */
+  choices(municipalityId: number) {
+    return auditChoices(this.db, municipalityId);
   }
 
   /** The time a write records, from the app's clock. */

@@ -41,6 +41,8 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   newPath?(c: Ctx, parentId: number): string;
 
   movePattern?: string;
+  /** Where the edit page's move buttons post; without it the edit page offers no moving. */
+  movePath?(c: Ctx, id: number): string;
   move?(c: Ctx, municipalityId: number, id: number, direction: 'up' | 'down', by: Writer): Promise<void>;
   deletePattern?: string;
   deletePath?(c: Ctx, id: number): string;
@@ -48,6 +50,8 @@ export interface CrudSpec<S extends z.ZodType, Row, Parent> {
   deleteConsequence?(c: Ctx, row: Row): string | undefined | Promise<string | undefined>;
   /** More on the confirmation page: what the deletion touches, listed. */
   deleteDetails?(c: Ctx, row: Row): Promise<Child>;
+  /** Where a deleted item's page sends the person; defaults to `back` (which must not be the item's own page). */
+  afterDelete?(c: Ctx, row: Row): string;
 }
 
 
@@ -109,6 +113,11 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
         form={form}
         submitLabel={t(c)('form.save')}
         cancelHref={spec.back(c, row)}
+        itemActions={{
+          label: spec.label(c, row),
+          movePath: spec.move ? spec.movePath?.(c, id) : undefined,
+          deletePath: spec.delete ? spec.deletePath?.(c, id) : undefined,
+        }}
       />,
       status,
     );
@@ -173,7 +182,7 @@ export function crudRoutes<S extends z.ZodType, Row, Parent>(app: Hono<AppEnv>, 
       const id = idOf(c, 'id');
       const row = await spec.load(c, mid(c), id);
       await del(c, mid(c), id, by);
-      return redirectWithFlash(c, spec.back(c, row), t(c)(`${spec.entity}.deleted`));
+      return redirectWithFlash(c, spec.afterDelete?.(c, row) ?? spec.back(c, row), t(c)(`${spec.entity}.deleted`));
     });
   }
 }

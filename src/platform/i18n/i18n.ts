@@ -45,3 +45,13 @@ export function negotiateLang(explicit: string | undefined, acceptLanguage: stri
   }
   return 'de';
 }
+
+/**
+ * A validation message in the reader's language. A message key may carry values after a bar
+ * ("errors.tooLongMax|max=300"), so that the message can state the limit.
+ */
+export function errorText(t: T, message: string): string {
+  const bar = message.indexOf('|');
+  if (bar < 0) return t(message);
+  return t(message.slice(0, bar), Object.fromEntries(new URLSearchParams(message.slice(bar + 1))));
+}

@@ -2,9 +2,12 @@
 // message keys of src/platform/i18n (translated where the message is shown).
 import { z } from 'zod';
 
-export const requiredText = (max: number, message = 'errors.textRequired') => z.string().trim().min(1, message).max(max, 'errors.tooLong');
+/** The message for a text over its limit: the key carries the limit, which the form states (see errorText). */
+export const tooLong = (max: number) => `errors.tooLongMax|max=${max}`;
 
-export const optionalText = (max: number) => z.string().trim().max(max, 'errors.tooLong').default('');
+export const requiredText = (max: number, message = 'errors.textRequired') => z.string().trim().min(1, message).max(max, tooLong(max));
+
+export const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).default('');
 
 const isYear = (v: string) => /^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100;
 
@@ -53,3 +56,12 @@ export const optionalDate = z
 
 /** Moving an item up or down in its list (fields, goals, measures …). */
 export const moveSchema = z.object({ direction: z.enum(['up', 'down'], { message: 'errors.choiceInvalid' }) });
+
+/**
+ * The options of a refinement that compares two fields (start before end): it runs only when both fields are
+ * valid themselves, so that a person sees one message per mistake ("not a year"), not a second one about the
+ * order that follows from the first.
+ */
+export function whenValid(...fields: string[]) {
+  return { when: (payload: { issues: ReadonlyArray<{ path?: ReadonlyArray<PropertyKey> }> }) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))) };
+}

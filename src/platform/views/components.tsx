@@ -1,6 +1,8 @@
 // KERN markup patterns for forms, errors and badges (tables: data-table.tsx). Every form re-renders with the person's input.
 import type { Child } from 'hono/jsx';
-import type { T } from '../i18n/i18n.js';
+import { errorText, type T } from '../i18n/i18n.js';
+
+export { errorText };
 import type { FormState } from './page.js';
 
 /** Error summary at the top of a form: one link per field, focus target of the page (GOV.UK pattern). */
@@ -19,7 +21,7 @@ export function ErrorSummary({ t, form, labels }: { t: T; form: FormState; label
             <li>
               <a class="kern-link" href={`#${fieldId(field)}`}>
                 {labels[field] ? `${labels[field]}: ` : ''}
-                {t(message)}
+                {errorText(t, message)}
               </a>
             </li>
           ))}
@@ -59,7 +61,7 @@ function FieldFrame({ t, form, name, label, hint, optional, errorLink, children 
       {error ? (
         <p class="kern-error" id={`${id}-error`}>
           <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-          <span class="kern-body">{t(error)}</span>
+          <span class="kern-body">{errorText(t, error)}</span>
           {errorLink ? <> <a class="kern-link" href={errorLink.href}>{errorLink.label}</a></> : null}
         </p>
       ) : null}
@@ -74,7 +76,7 @@ function describedBy(form: FormState, name: string, hint?: string): string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(props: FieldProps & { type?: string; autocomplete?: string; inputmode?: 'numeric' | 'text' | 'email'; width?: 'short' }) {
+export function TextField(props: FieldProps & { type?: string; autocomplete?: string; inputmode?: 'numeric' | 'text' | 'email'; width?: 'short'; maxLength?: number }) {
   const { form, name, hint, type = 'text' } = props;
   const error = form.errors[name];
   return (
@@ -87,6 +89,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
         value={form.values[name] ?? ''}
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
+        maxlength={props.maxLength}
         aria-describedby={describedBy(form, name, hint)}
         aria-invalid={error ? 'true' : undefined}
         required={props.optional ? undefined : true}
@@ -95,7 +98,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number }) {
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
   const { form, name, hint } = props;
   const error = form.errors[name];
   return (
@@ -105,6 +108,7 @@ export function TextArea(props: FieldProps & { rows?: number }) {
         id={fieldId(name)}
         name={name}
         rows={props.rows ?? 4}
+        maxlength={props.maxLength}
         aria-describedby={describedBy(form, name, hint)}
         aria-invalid={error ? 'true' : undefined}
         required={props.optional ? undefined : true}
@@ -149,7 +153,7 @@ export function Checkbox({ t, form, name, label }: { t: T; form: FormState; name
       <label class="kern-label" for={fieldId(name)}>
         {label}
       </label>
-      {error ? <p class="kern-error">{t(error)}</p> : null}
+      {error ? <p class="kern-error">{errorText(t, error)}</p> : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@ describe('DataTable', () => {
   it('writes the responsive wrapper, a caption for screen readers, column headers and plain cells', () => {
     const out = html(<DataTable caption="Personen" columns={[{ label: 'Name' }, { label: 'Rolle' }]} rows={[['Ada', 'Admin'], ['Bea', 'Redaktion']]} />);
     expect(out).toBe(
-      '<div class="kern-table-responsive"><table class="kern-table"><caption class="kern-sr-only">Personen</caption>' +
+      '<div class="kern-table-responsive" role="region" aria-label="Personen" tabindex="0"><table class="kern-table"><caption class="kern-sr-only">Personen</caption>' +
         '<thead class="kern-table__header"><tr><th scope="col">Name</th><th scope="col">Rolle</th></tr></thead>' +
         '<tbody class="kern-table__body"><tr><td>Ada</td><td>Admin</td></tr><tr><td>Bea</td><td>Redaktion</td></tr></tbody></table></div>',
     );
@@ -28,7 +28,7 @@ describe('DataTable', () => {
       />,
     );
     expect(out).toBe(
-      '<div class="kern-table-responsive"><table class="kern-table kern-table--small data-table" id="stand">' +
+      '<div class="kern-table-responsive" role="region" aria-label="Stand" tabindex="0"><table class="kern-table kern-table--small data-table" id="stand">' +
         '<caption class="kern-body kern-body--bold table-caption">Stand</caption>' +
         '<thead class="kern-table__header"><tr><th scope="col">Status</th><th scope="col" class="kern-table__header--numeric">Anzahl</th></tr></thead>' +
         '<tbody class="kern-table__body"><tr><th scope="row">Fertig</th><td class="kern-table__cell--numeric">7</td></tr></tbody></table></div>',

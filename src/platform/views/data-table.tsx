@@ -48,7 +48,9 @@ export function DataTable(props: DataTableProps) {
   const { columns, rows } = props;
   if (rows.length === 0 && props.empty !== undefined) return <p class="kern-body">{props.empty}</p>;
   return (
-    <div class="kern-table-responsive">
+    // A table wider than the screen scrolls inside its box (at 320 px the page itself never does): the box is a
+    // named region the keyboard can reach and scroll.
+    <div class="kern-table-responsive" role="region" aria-label={props.caption} tabindex={0}>
       <table class={classes('kern-table', props.small && 'kern-table--small', props.layout && `${props.layout}-table`)} id={props.id}>
         <caption class={props.captionVisible ? 'kern-body kern-body--bold table-caption' : 'kern-sr-only'}>{props.caption}</caption>
         <thead class="kern-table__header">

@@ -1,7 +1,7 @@
 // The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
 // error summary on top, the message at each field, the person's input kept.
 import type { Child } from 'hono/jsx';
-import { Checkbox, Csrf, ErrorSummary, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
 import { Layout, type Crumb } from './layout.js';
 import type { FormState, PageContext } from './page.js';
 
@@ -13,6 +13,8 @@ export interface FormFieldSpec {
   optional?: boolean;
   options?: Array<{ value: string; label: string }>;
   empty?: string;
+  /** the schema's limit for a text, stated in the hint and given to the browser as `maxlength` */
+  maxLength?: number;
   /** Shown with the field's error: a link to an existing entry (a name already taken). */
   errorLink?: { href: string; label: string };
 }
@@ -22,7 +24,9 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
   return (
     <>
       {fields.map((f) => {
-        const common = { t, form, name: f.name, label: f.label, hint: f.hint, optional: f.optional, errorLink: f.errorLink };
+        const limit = f.maxLength ? t('form.maxLength', { max: f.maxLength }) : '';
+        const hint = [f.hint, limit].filter(Boolean).join(' ') || undefined;
+        const common = { t, form, name: f.name, label: f.label, hint, optional: f.optional, maxLength: f.maxLength, errorLink: f.errorLink };
         switch (f.kind) {
           case 'textarea':
             return <TextArea {...common} rows={5} />;
@@ -36,7 +40,7 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
               <fieldset class={`kern-fieldset${form.errors[f.name] ? ' kern-fieldset--error' : ''}`} id={fieldId(f.name)}>
                 <legend class="kern-label">{f.label}</legend>
                 {f.hint ? <div class="kern-hint">{f.hint}</div> : null}
-                {form.errors[f.name] ? <p class="kern-error">{t(form.errors[f.name])}</p> : null}
+                {form.errors[f.name] ? <p class="kern-error">{errorText(t, form.errors[f.name])}</p> : null}
                 <div class="kern-fieldset__body checkbox-list">
                   {(f.options ?? []).map((o) => (
                     <div class="kern-form-check">
@@ -92,13 +96,30 @@ export function EntityFormPage(props: {
   submitLabel: string;
   cancelHref: string;
   intro?: string;
+  /** The item's own moves and its delete link: they sit here, not on every row of the list it belongs to. */
+  itemActions?: { label: string; movePath?: string; deletePath?: string };
 }) {
   const { ctx } = props;
+  const actions = props.itemActions;
   return (
     <Layout ctx={ctx} title={props.title} crumbs={props.crumbs} area="admin">
       <h1 class="kern-heading-large">{props.title}</h1>
       {props.intro ? <p class="kern-body">{props.intro}</p> : null}
       <FieldsForm ctx={ctx} action={props.action} form={props.form} fields={props.fields} submitLabel={props.submitLabel} cancelHref={props.cancelHref} />
+      {actions && (actions.movePath || actions.deletePath) ? (
+        <section aria-labelledby="item-actions-title" class="stack">
+          <h2 class="kern-heading-small" id="item-actions-title">{ctx.t('form.actions')}</h2>
+          <div class="actions">
+            {actions.movePath ? (
+              <>
+                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.up')} srLabel={actions.label} fields={{ direction: 'up' }} variant="tertiary" />
+                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.down')} srLabel={actions.label} fields={{ direction: 'down' }} variant="tertiary" />
+              </>
+            ) : null}
+            {actions.deletePath ? <a class="kern-link" href={actions.deletePath}>{ctx.t('form.delete')}<span class="kern-sr-only"> {actions.label}</span></a> : null}
+          </div>
+        </section>
+      ) : null}
     </Layout>
   );
 }

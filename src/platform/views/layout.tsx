@@ -30,6 +30,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
           <link rel="stylesheet" href={paths.asset('fonts/fira-sans.css')} />
           <link rel="stylesheet" href={paths.asset('kern.min.css')} />
           <link rel="stylesheet" href={paths.asset('app.css')} />
+          <link rel="icon" href={paths.asset('favicon.svg')} type="image/svg+xml" />
         </head>
         <body class="kern-body">
           <a class="skip-link kern-link" href="#inhalt">{t('layout.skipToContent')}</a>
