@@ -52,6 +52,8 @@ const VISIONS = [
   'Betriebe öffnen sich für Vielfalt.',
   'Jedes Kind hat von Anfang an gleiche Chancen – in der Kita und in der Schule.',
 ];
+// Without commas: the "Zielgruppen" column lists them separated by commas.
+const TARGET_GROUPS = ['Frauen', 'Jugendliche', 'Geflüchtete', 'Seniorinnen und Senioren', 'Familien mit kleinen Kindern'];
 const SCHEMES = ['1', '1.1', '7.1.2', 'A.3', 'none'] as const;
 
 function generatePlan(seed: number): ExchangePlan {
@@ -87,6 +89,7 @@ function generatePlan(seed: number): ExchangePlan {
     });
     const attributes = pickDistinct(ATTRIBUTES, int(3)).map((attribute) => ({ label: attribute, value: pick(ATTRIBUTE_VALUES) }));
     const timeframe = next() < 0.7 ? pick(TIMEFRAMES) : undefined;
+    const targetGroups = pickDistinct(TARGET_GROUPS, int(3));
     return {
       number,
       text,
@@ -94,6 +97,7 @@ function generatePlan(seed: number): ExchangePlan {
       status: { label, category, date: mapStatus(label).date },
       notes,
       ...(timeframe ? { timeframe } : {}),
+      ...(targetGroups.length ? { targetGroups } : {}),
       ...(attributes.length ? { attributes } : {}),
     };
   };
@@ -131,8 +135,11 @@ function generatePlan(seed: number): ExchangePlan {
 }
 
 /** What a round trip must keep, in a form whose differences a failure message shows. */
-function comparable(plan: ExchangePlan, withVisions: boolean) {
+function comparable(plan: ExchangePlan, format: string) {
+  // Visions only go into the Word export, target groups only into the tables (CSV, XLSX).
+  const withVisions = format === 'docx';
   const measure = (m: ExchangeMeasure) => ({
+    ...(withVisions ? {} : { targetGroups: m.targetGroups ?? [] }),
     number: m.number,
     text: m.text,
     actors: m.actors.map((a) => ({ name: a.name, role: a.role, parent: a.parent })),
@@ -169,7 +176,7 @@ describe('export → import gives the same plan', () => {
       const result = await parseCatalogue({ fileName: `plan.${format}`, bytes: await exporter(input(original)) });
       if (!result.ok) throw new Error(`seed ${seed}: ${JSON.stringify(result.errors)}`);
       expect({ seed, warnings: result.warnings }).toEqual({ seed, warnings: [] });
-      expect({ seed, plan: comparable(result.plan, format === 'docx') }).toEqual({ seed, plan: comparable(original, format === 'docx') });
+      expect({ seed, plan: comparable(result.plan, format) }).toEqual({ seed, plan: comparable(original, format) });
       if (format !== 'csv') expect(result.plan.plan.title).toBe(original.plan.title);
     }
   });
