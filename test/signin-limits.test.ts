@@ -96,24 +96,31 @@ describe.each(engines)('sign-in limits on %s', (engine) => {
     }, MANY);
 
     it('answers as fast for an unknown address as for a known one, limited or not', async () => {
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      // The lower quartile of many interleaved attempts is the work itself; the other tests of a parallel suite
+      // only ever add to it. Load can still tip one round, so up to three rounds are measured: a real difference
+      // (an unknown address answered without the password work: 5 ms against 125 ms) fails all three.
+      const quartile = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 4)];
       const time = async (run: () => Promise<unknown>) => {
         const start = process.hrtime.bigint();
         await run();
         return Number(process.hrtime.bigint() - start) / 1e6;
       };
-      const known: number[] = [];
-      const unknown: number[] = [];
-      const limited: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        // A fresh client each time, so that neither is limited (interleaved, so that load hits both alike).
-        known.push(await time(() => attempt(env, `100.64.1.${i}`, OTHER, 'falsch')));
-        unknown.push(await time(() => attempt(env, `100.64.2.${i}`, `unknown${i}@amstadt.example`, 'falsch')));
-        limited.push(await time(() => attempt(env, '203.0.113.9', OTHER, 'falsch')));
+      const deviations: Array<[number, number]> = [];
+      for (let round = 0; round < 3; round++) {
+        const known: number[] = [];
+        const unknown: number[] = [];
+        const limited: number[] = [];
+        for (let i = 0; i < 16; i++) {
+          // A fresh client each time, so that neither is limited (interleaved, so that load hits both alike).
+          known.push(await time(() => attempt(env, `100.64.${1 + round * 3}.${i}`, OTHER, 'falsch')));
+          unknown.push(await time(() => attempt(env, `100.64.${2 + round * 3}.${i}`, `unknown${round}-${i}@amstadt.example`, 'falsch')));
+          limited.push(await time(() => attempt(env, '203.0.113.9', OTHER, 'falsch')));
+        }
+        const k = quartile(known);
+        deviations.push([Math.abs(quartile(unknown) - k) / k, Math.abs(quartile(limited) - k) / k]);
+        if (deviations.at(-1)!.every((d) => d < 0.3)) break;
       }
-      const k = median(known);
-      expect(Math.abs(median(unknown) - k) / k).toBeLessThan(0.3);
-      expect(Math.abs(median(limited) - k) / k).toBeLessThan(0.3);
+      expect(deviations.at(-1)!.map((d) => d < 0.3), `relative deviations per round: ${JSON.stringify(deviations)}`).toEqual([true, true]);
     }, MANY);
   });
 
