@@ -488,6 +488,15 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
           }
           mode = 'start';
         }
+        // A caption at the top of a named sheet ("Integrationsplan Talheim – Handlungsfeld Arbeit" on the sheet
+        // "Arbeit"): the sheet names the field, so the caption neither renames it nor becomes a field of its own;
+        // on the first sheet it gives the plan's title, without the part that names the sheet.
+        const caption = sheetTitle && !current && headingLike && captionOf(text, sheetTitle);
+        if (caption !== false && caption !== null && caption !== undefined && caption !== '') {
+          if (!title && !fields.length && !tableSeen) title = caption;
+          ensureField();
+          return;
+        }
         if (!title && !fields.length && !tableSeen) {
           title = text;
           return;
@@ -645,4 +654,17 @@ function furtherFromLine(text: string): ExchangeMeasure | null {
   const { text: body, notes } = splitNotes(cleanText(text.replace(/^(?:[-+*•–]\s*)+/, '')));
   if (!body) return null;
   return { number: null, text: body, actors: [], status: mapStatus(''), notes };
+}
+
+/**
+ * The plan's part of a sheet's caption that names the sheet ("Integrationsplan Talheim 2025–2030 – Handlungsfeld
+ * Arbeit" on the sheet "Arbeit" → "Integrationsplan Talheim 2025–2030"), or null when the caption does not name it.
+ */
+export function captionOf(text: string, sheetTitle: string): string | null {
+  const fold = (value: string) => value.toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
+  const at = fold(text).lastIndexOf(fold(sheetTitle));
+  if (at < 0 || fold(sheetTitle).length < 3) return null;
+  const parts = text.split(/\s+[–—-]\s+|:\s+/);
+  const plan = parts.length > 1 ? parts.filter((part) => !fold(part).includes(fold(sheetTitle))).join(' – ').trim() : '';
+  return plan || text.trim();
 }
