@@ -144,5 +144,15 @@ describe.each(engines)('publishing over a published plan and renumbering on %s',
     expect(old.status).toBe(200);
     expect(old.body).toContain('archiviert');
   });
-});
 
+  it('tells a new edition of the same title from the published plan, and its button does not repeat the title', async () => {
+    const published = (await env.services.plans.findCurrentPublishedPlan(fx.A.municipalityId))!;
+    const by = { userId: null, name: 'Test' };
+    const draftId = await env.services.editions.startNext(fx.A.municipalityId, published.id, { title: published.title, edition: '2.0', omit_completed: false, omit_discontinued: false }, by, () => 'übernommen');
+    const ask = await admin.post(paths.adminPlanState(fx.A.slug, draftId), { state: 'published' });
+    expect(ask.status).toBe(200);
+    expect(ask.body).toContain(`„${published.title}“ (Ausgabe 2.0) ersetzt auf der öffentlichen Seite den Plan „${published.title}“ (veröffentlicht seit `);
+    expect(ask.body).toContain('Veröffentlichen und bisherigen Plan archivieren');
+    expect(ask.body).not.toContain('Veröffentlichen und „');
+  });
+});

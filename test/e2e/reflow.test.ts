@@ -21,6 +21,8 @@ describe.skipIf(!browserAvailable())('public pages at 320 px', () => {
     pages = [
       { name: 'measure', path: `/${SLUG}/massnahmen/${measure.id}` },
       { name: 'catalogue', path: `/${SLUG}/katalog` },
+      { name: 'start', path: `/${SLUG}` },
+      { name: 'search', path: `/${SLUG}/suche?q=Sprachkurs` },
     ];
   });
   afterAll(async () => {
@@ -42,9 +44,38 @@ describe.skipIf(!browserAvailable())('public pages at 320 px', () => {
           .map((el) => el.outerHTML.slice(0, 120)),
       );
       expect(unreachable, `${p.name}: scrolling boxes without keyboard access or a name`).toEqual([]);
+      // Nothing in a card sticks out of it (a long e-mail address wraps).
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('main .card')].flatMap((card) => {
+          const edge = card.getBoundingClientRect().right;
+          return [...card.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > edge + 1).map((el) => el.outerHTML.slice(0, 120));
+        }),
+      );
+      expect(outside, `${p.name}: elements beyond the right edge of their card`).toEqual([]);
       await axeCheck(page);
     }
     expectNoNetwork(blocked);
+  });
+
+  it('the search filter: the legend stands above the fields, each select right below its label; the breadcrumb is one size', async () => {
+    for (const width of [1280, 320]) {
+      const { page } = await newContext(browser, { viewport: { width, height: 900 } });
+      await page.goto(`${server.url}/${SLUG}/suche?q=Sprachkurs`);
+      const legend = (await page.locator('legend', { hasText: 'Filter' }).boundingBox())!;
+      const label = (await page.locator('label[for="status"]').boundingBox())!;
+      const select = (await page.locator('#status').boundingBox())!;
+      expect(label.y, `${width} px: the first label starts below the legend`).toBeGreaterThanOrEqual(legend.y + legend.height - 1);
+      expect(Math.abs(select.x - label.x), `${width} px: the first select is not indented against its label`).toBeLessThanOrEqual(20);
+      // The breadcrumb's current page is set like the link before it: same size, same line.
+      const crumbs = await page.evaluate(() => {
+        const link = document.querySelector<HTMLElement>('.breadcrumbs a')!;
+        const current = document.querySelector<HTMLElement>('.breadcrumbs [aria-current="page"]')!;
+        return { link: getComputedStyle(link).fontSize, current: getComputedStyle(current).fontSize, top: [link.getBoundingClientRect().bottom, current.getBoundingClientRect().bottom] };
+      });
+      expect(crumbs.current, `${width} px: breadcrumb sizes`).toBe(crumbs.link);
+      if (width === 1280) expect(Math.abs(crumbs.top[0] - crumbs.top[1]), 'the breadcrumb items share a line').toBeLessThanOrEqual(4);
+      await page.context().close();
+    }
   });
 
   it('every page links the favicon, and it is served as SVG', async () => {

@@ -69,6 +69,18 @@ describe.skipIf(!browserAvailable())('review cards and date fields', () => {
       await page.locator('#pending-title').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `/tmp/review-cards-${width}.png`, fullPage: false });
       expect(await cramped(page)).toEqual([]);
+      // "Übernehmen" and "Zurückgeben" on a card are buttons of one size.
+      const card = page.locator('#pending-title ~ ul .card').first();
+      const accept = await card.getByRole('button', { name: /^Übernehmen/ }).boundingBox();
+      const giveBack = await card.getByRole('button', { name: /^Zurückgeben/ }).boundingBox();
+      expect(Math.abs(accept!.height - giveBack!.height), 'accept and return buttons differ in height').toBeLessThanOrEqual(1);
+      // The buttons in the progress table keep their label on one line.
+      const wrapped = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main table .kern-btn .kern-label')]
+          .filter((l) => l.getClientRects().length > 1 || l.getBoundingClientRect().height > parseFloat(getComputedStyle(l).lineHeight) * 1.5)
+          .map((l) => l.textContent),
+      );
+      expect(wrapped, 'table buttons whose label wraps').toEqual([]);
       await axeCheck(page);
       await officer.context.close();
     });

@@ -4,7 +4,7 @@ import { formatDate } from '../../platform/views/format.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { ActionButton, Checkbox, Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, hintWithLimit, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { MeasureActorRef } from './plan.repository.js';
@@ -231,8 +231,8 @@ export function AdminMeasurePage(props: {
           <div class="actions">
             <a class="kern-link" href={paths.adminMeasureEdit(slug, d.measure.id)}>{t('measure.edit')}</a>
             <a class="kern-link" href={paths.adminMeasureDelete(slug, d.measure.id)}>{t('measure.delete')}</a>
-            <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.up')} srLabel={title} fields={{ direction: 'up' }} variant="tertiary" />
-            <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.down')} srLabel={title} fields={{ direction: 'down' }} variant="tertiary" />
+            <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.up')} srLabel={title} fields={{ direction: 'up' }} variant="tertiary" size="default" />
+            <ActionButton action={paths.adminMeasureMove(slug, d.measure.id)} csrfToken={ctx.csrfToken} label={t('form.down')} srLabel={title} fields={{ direction: 'down' }} variant="tertiary" size="default" />
           </div>
         </div>
         <MeasureAttributes ctx={ctx} d={d} />
@@ -243,9 +243,9 @@ export function AdminMeasurePage(props: {
             <form method="post" action={paths.adminMeasureStatus(slug, d.measure.id)} class="form" novalidate>
               <ErrorSummary t={t} form={props.statusForm} labels={statusLabels} />
               <Csrf token={ctx.csrfToken} />
-              <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={`${t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') })} ${t('form.maxLength', { max: LIMITS.statusLabel })}`} maxLength={LIMITS.statusLabel} />
+              <TextField t={t} form={props.statusForm} name="status_label" label={statusLabels.status_label} hint={hintWithLimit(t, t('measure.statusLabelHint', { examples: props.wordings.map((w) => w.label).join(', ') }), LIMITS.statusLabel)} maxLength={LIMITS.statusLabel} />
               <Select t={t} form={props.statusForm} name="status_category" label={statusLabels.status_category} options={statusFormFields(t).categoryOptions} empty={t('measure.categoryAuto')} optional />
-              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional hint={`${t(published ? 'measure.statusNotePublic' : 'measure.statusNoteDraft')} ${t('form.maxLength', { max: LIMITS.note })}`} maxLength={LIMITS.note} />
+              <TextArea t={t} form={props.statusForm} name="note" label={statusLabels.note} optional hint={hintWithLimit(t, t(published ? 'measure.statusNotePublic' : 'measure.statusNoteDraft'), LIMITS.note)} maxLength={LIMITS.note} />
               <Checkbox t={t} form={props.statusForm} name="note_internal" label={statusLabels.note_internal} />
               <SubmitButton label={t('measure.saveStatus')} />
             </form>
@@ -256,7 +256,7 @@ export function AdminMeasurePage(props: {
           <form method="post" action={paths.adminMeasureNote(slug, d.measure.id)} class="form" novalidate>
             <ErrorSummary t={t} form={props.noteForm} labels={noteLabels} />
             <Csrf token={ctx.csrfToken} />
-            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={`${t(published ? 'measure.notePublic' : 'measure.noteDraft')} ${t('form.maxLength', { max: LIMITS.note })}`} maxLength={LIMITS.note} />
+            <TextArea t={t} form={props.noteForm} name="text" label={noteLabels.text} hint={hintWithLimit(t, t(published ? 'measure.notePublic' : 'measure.noteDraft'), LIMITS.note)} maxLength={LIMITS.note} />
             <TextField t={t} form={props.noteForm} name="note_date" label={noteLabels.note_date} type="date" optional hint={t('measure.noteDateHint')} />
             <Checkbox t={t} form={props.noteForm} name="internal" label={noteLabels.internal} />
             <SubmitButton label={t('measure.saveNote')} />

@@ -11,6 +11,7 @@ import { filterTree, isFiltered, type WorkspaceFilter } from './plan.filter.js';
 import { STATUS_CATEGORIES } from './status.js';
 import { ExportLinks, periodText } from './plan.parts.js';
 import { numberedGoal } from './measure.view.js';
+import { formatShortDate } from '../../platform/views/format.js';
 
 export function AdminOverviewPage({ ctx, plans, canCreate, actions }: { ctx: PageContext; plans: Plan[]; canCreate: boolean; actions: LinkItem[] }) {
   const { t } = ctx;
@@ -138,124 +139,129 @@ export function PlanWorkspacePage({ ctx, tree: fullTree, can, links, downloads, 
   const openField = (index: number, matching: number) => (filtered ? matching > 0 : index === 0 || measureCount <= OPEN_ALL_UP_TO);
   return (
     <Layout ctx={ctx} title={plan.title} area="admin" crumbs={[{ href: paths.admin(slug), label: t('admin.overview.title') }]}>
-      <h1 class="kern-heading-large">{plan.title}</h1>
-      <dl class="facts">
-        <dt>{t('plan.state')}</dt>
-        <dd>{t(`planState.${plan.state}`)}</dd>
-        <dt>{t('plan.period')}</dt>
-        <dd>{periodText(plan) || '–'}</dd>
-        <dt>{t('plan.edition')}</dt>
-        <dd>{plan.edition || '–'}</dd>
-        <dt>{t('plan.measureCount')}</dt>
-        <dd>{measureCount}</dd>
-      </dl>
-      <div class="actions">
-        <a class="kern-link" href={paths.adminPlanEdit(slug, plan.id)}>{t('plan.editDetails')}</a>
-        <a class="kern-link" href={paths.adminPlanPreview(slug, plan.id)}>{t('plan.preview')}</a>
-        {links.map((l) => <a class="kern-link" href={l.href}>{l.label}</a>)}
-      </div>
+      <div class="stack-lg">
+        <div class="stack">
+          <h1 class="kern-heading-large">{plan.title}</h1>
+          <dl class="facts">
+            <dt>{t('plan.state')}</dt>
+            <dd>{t(`planState.${plan.state}`)}</dd>
+            <dt>{t('plan.period')}</dt>
+            <dd>{periodText(plan) || '–'}</dd>
+            <dt>{t('plan.edition')}</dt>
+            <dd>{plan.edition || '–'}</dd>
+            <dt>{t('plan.measureCount')}</dt>
+            <dd>{measureCount}</dd>
+          </dl>
+          <div class="actions">
+            <a class="kern-link" href={paths.adminPlanEdit(slug, plan.id)}>{t('plan.editDetails')}</a>
+            <a class="kern-link" href={paths.adminPlanPreview(slug, plan.id)}>{t('plan.preview')}</a>
+            {links.map((l) => <a class="kern-link" href={l.href}>{l.label}</a>)}
+          </div>
+        </div>
 
-      <section aria-labelledby="guiding-title" class="stack">
-        <h2 class="kern-heading-medium" id="guiding-title">{t('guidingGoal.plural')}</h2>
-        <ul class="tree">
-          {fullTree.guidingGoals.map((g) => (
-            <li>
-              <div class="tree-item">
-                <span class="tree-item__text">
-                  {g.text} {g.target_year ? <span class="meta">({t('guidingGoal.targetYearValue', { year: g.target_year })})</span> : null}
-                </span>
-                <EditLink ctx={ctx} href={paths.adminGuidingGoal(slug, g.id)} label={shorten(g.text, 40)} />
-              </div>
-            </li>
-          ))}
-        </ul>
-        <a class="kern-link" href={paths.adminGuidingGoalNew(slug, plan.id)}>{t('guidingGoal.new')}</a>
-      </section>
+        <section aria-labelledby="guiding-title" class="stack">
+          <h2 class="kern-heading-medium" id="guiding-title">{t('guidingGoal.plural')}</h2>
+          {fullTree.guidingGoals.length === 0 ? <p class="kern-body">{t('workspace.guidingNone')}</p> : null}
+          <ul class="tree">
+            {fullTree.guidingGoals.map((g) => (
+              <li>
+                <div class="tree-item">
+                  <span class="tree-item__text">
+                    {g.text} {g.target_year ? <span class="meta">({t('guidingGoal.targetYearValue', { year: g.target_year })})</span> : null}
+                  </span>
+                  <EditLink ctx={ctx} href={paths.adminGuidingGoal(slug, g.id)} label={shorten(g.text, 40)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <a class="kern-link" href={paths.adminGuidingGoalNew(slug, plan.id)}>{t('guidingGoal.new')}</a>
+        </section>
 
-      <FilterForm ctx={ctx} planId={plan.id} filter={view.filter} fields={view.allFields} actors={view.actors} />
+        <FilterForm ctx={ctx} planId={plan.id} filter={view.filter} fields={view.allFields} actors={view.actors} />
 
-      <section aria-labelledby="fields-title" class="stack">
-        <h2 class="kern-heading-medium" id="fields-title">{t('field.plural')}</h2>
-        {filtered ? <p class="kern-body" role="status">{shown.matching > 0 ? t('workspace.filter.result', { matching: shown.matching, total: shown.total }) : t('workspace.filter.none')}</p> : null}
-        {shown.fields.map(({ field: f, matching }, index) => (
-          <details class="card field-details" id={`field-${f.id}`} open={openField(index, matching)}>
-            <summary>
-              <h3 class="kern-heading-small field-details__title">{f.title}</h3>
-              <span class="meta">{filtered ? t('workspace.filter.result', { matching, total: shown.fields[index].total }) : t('workspace.measureCount', { count: matching })}</span>
-            </summary>
-            <div class="stack field-details__body">
-              <p class="actions">
-                <EditLink ctx={ctx} href={paths.adminField(slug, f.id)} label={f.title} text={t('workspace.editField')} />
-              </p>
-              {filtered ? null : (
-                <>
-                  <h4 class="kern-body kern-body--bold">{t('vision.plural')}</h4>
-                  <ul class="tree">
-                    {f.visions.map((v) => (
-                      <li>
-                        <div class="tree-item">
-                          <span class="tree-item__text">{v.text}</span>
-                          <EditLink ctx={ctx} href={paths.adminVision(slug, v.id)} label={shorten(v.text, 40)} />
-                        </div>
-                      </li>
-                    ))}
-                  </ul>
-                  <a class="kern-link" href={paths.adminVisionNew(slug, f.id)}>{t('vision.new')}<span class="kern-sr-only"> ({f.title})</span></a>
-                </>
-              )}
-              <h4 class="kern-body kern-body--bold">{t('goal.plural')}</h4>
-              <ul class="tree">
-                {f.goals.map((g) => (
-                  <li>
-                    <div class="tree-item">
-                      <span class="tree-item__text kern-body--bold">{numberedGoal(g)}</span>
-                      <EditLink ctx={ctx} href={paths.adminGoal(slug, g.id)} label={shorten(g.text, 40)} />
-                    </div>
+        <section aria-labelledby="fields-title" class="stack">
+          <h2 class="kern-heading-medium" id="fields-title">{t('field.plural')}</h2>
+          {filtered ? <p class="kern-body" role="status">{shown.matching > 0 ? t('workspace.filter.result', { matching: shown.matching, total: shown.total }) : t('workspace.filter.none')}</p> : null}
+          {shown.fields.map(({ field: f, matching }, index) => (
+            <details class="card field-details" id={`field-${f.id}`} open={openField(index, matching)}>
+              <summary>
+                <h3 class="kern-heading-small field-details__title">{f.title}</h3>
+                <span class="meta">{filtered ? t('workspace.filter.result', { matching, total: shown.fields[index].total }) : t('workspace.measureCount', { count: matching })}</span>
+              </summary>
+              <div class="stack field-details__body">
+                <p class="actions">
+                  <EditLink ctx={ctx} href={paths.adminField(slug, f.id)} label={f.title} text={t('workspace.editField')} />
+                </p>
+                {filtered ? null : (
+                  <>
+                    <h4 class="kern-body kern-body--bold">{t('vision.plural')}</h4>
+                    <ul class="tree">
+                      {f.visions.map((v) => (
+                        <li>
+                          <div class="tree-item">
+                            <span class="tree-item__text">{v.text}</span>
+                            <EditLink ctx={ctx} href={paths.adminVision(slug, v.id)} label={shorten(v.text, 40)} />
+                          </div>
+                        </li>
+                      ))}
+                    </ul>
+                    <a class="kern-link" href={paths.adminVisionNew(slug, f.id)}>{t('vision.new')}<span class="kern-sr-only"> ({f.title})</span></a>
+                  </>
+                )}
+                <h4 class="kern-body kern-body--bold">{t('goal.plural')}</h4>
+                <ul class="tree">
+                  {f.goals.map((g) => (
+                    <li>
+                      <div class="tree-item">
+                        <span class="tree-item__text kern-body--bold">{numberedGoal(g)}</span>
+                        <EditLink ctx={ctx} href={paths.adminGoal(slug, g.id)} label={shorten(g.text, 40)} />
+                      </div>
+                      <ul class="measure-list">
+                        {g.measures.map((m) => (
+                          <MeasureItem ctx={ctx} m={m} />
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+                {f.furtherMeasures.length > 0 ? (
+                  <>
+                    <h4 class="kern-body kern-body--bold">{t('measure.further')}</h4>
                     <ul class="measure-list">
-                      {g.measures.map((m) => (
+                      {f.furtherMeasures.map((m) => (
                         <MeasureItem ctx={ctx} m={m} />
                       ))}
                     </ul>
-                  </li>
-                ))}
-              </ul>
-              {f.furtherMeasures.length > 0 ? (
-                <>
-                  <h4 class="kern-body kern-body--bold">{t('measure.further')}</h4>
-                  <ul class="measure-list">
-                    {f.furtherMeasures.map((m) => (
-                      <MeasureItem ctx={ctx} m={m} />
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              <div class="actions">
-                <a class="kern-link" href={paths.adminGoalNew(slug, f.id)}>{t('goal.new')}<span class="kern-sr-only"> ({f.title})</span></a>
-                <a class="kern-link" href={paths.adminMeasureNew(slug, f.id)}>{t('measure.new')}<span class="kern-sr-only"> ({f.title})</span></a>
+                  </>
+                ) : null}
+                <div class="actions">
+                  <a class="kern-link" href={paths.adminGoalNew(slug, f.id)}>{t('goal.new')}<span class="kern-sr-only"> ({f.title})</span></a>
+                  <a class="kern-link" href={paths.adminMeasureNew(slug, f.id)}>{t('measure.new')}<span class="kern-sr-only"> ({f.title})</span></a>
+                </div>
               </div>
-            </div>
-          </details>
-        ))}
-        <a class="kern-btn kern-btn--secondary" href={paths.adminFieldNew(slug, plan.id)}>
-          <span class="kern-label">{t('field.new')}</span>
-        </a>
-      </section>
-
-      {/* The plan as a whole comes after its content: the daily work (finding and editing measures) is reached first. */}
-      <ExportLinks ctx={ctx} planId={plan.id} links={downloads} />
-      {can.publish ? (
-        <section aria-labelledby="state-title" class="stack">
-          <h2 class="kern-heading-medium" id="state-title">{t('plan.changeState')}</h2>
-          <div class="actions">
-            {PLAN_STATES.filter((s) => s !== plan.state).map((s) => (
-              <ActionButton action={paths.adminPlanState(slug, plan.id)} csrfToken={ctx.csrfToken} label={t(`planStateAction.${s}`)} fields={{ state: s }} variant={s === 'published' ? 'primary' : 'secondary'} />
-            ))}
-          </div>
+            </details>
+          ))}
+          <a class="kern-btn kern-btn--secondary" href={paths.adminFieldNew(slug, plan.id)}>
+            <span class="kern-label">{t('field.new')}</span>
+          </a>
         </section>
-      ) : null}
-      <div class="actions">
-        <a class="kern-link" href={paths.adminPlanRenumber(slug, plan.id)}>{t('plan.renumber')}</a>
-        {can.delete ? <a class="kern-link" href={paths.adminPlanDelete(slug, plan.id)}>{t('plan.delete')}</a> : null}
+
+        {/* The plan as a whole comes after its content: the daily work (finding and editing measures) is reached first. */}
+        <ExportLinks ctx={ctx} planId={plan.id} links={downloads} />
+        {can.publish ? (
+          <section aria-labelledby="state-title" class="stack">
+            <h2 class="kern-heading-medium" id="state-title">{t('plan.changeState')}</h2>
+            <div class="actions">
+              {PLAN_STATES.filter((s) => s !== plan.state).map((s) => (
+                <ActionButton action={paths.adminPlanState(slug, plan.id)} csrfToken={ctx.csrfToken} label={t(`planStateAction.${s}`)} fields={{ state: s }} variant={s === 'published' ? 'primary' : 'secondary'} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+        <div class="actions">
+          <a class="kern-link" href={paths.adminPlanRenumber(slug, plan.id)}>{t('plan.renumber')}</a>
+          {can.delete ? <a class="kern-link" href={paths.adminPlanDelete(slug, plan.id)}>{t('plan.delete')}</a> : null}
+        </div>
       </div>
     </Layout>
   );
@@ -270,21 +276,44 @@ const planCrumbs = (ctx: PageContext, plan: Plan) => [
 export function ConfirmPublishPage({ ctx, plan, replaced }: { ctx: PageContext; plan: Plan; replaced: Plan[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
-  const old = replaced.map((p) => p.title).join('“, „');
+  const { newName, oldNames } = publishNames(ctx, plan, replaced);
+  const count = replaced.length;
   return (
     <Layout ctx={ctx} title={t('workspace.publish.title')} area="admin" crumbs={planCrumbs(ctx, plan)}>
-      <h1 class="kern-heading-large">{t('workspace.publish.title')}</h1>
-      <p class="kern-body">{t('workspace.publish.replaces', { plan: plan.title, old })}</p>
-      <p class="kern-body">{t('workspace.publish.archives', { old })}</p>
-      <form method="post" action={paths.adminPlanState(slug, plan.id)} class="actions">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-        <input type="hidden" name="state" value="published" />
-        <input type="hidden" name="confirm" value="1" />
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('workspace.publish.confirm', { old })}</span></button>
-        <a class="kern-link" href={paths.adminPlan(slug, plan.id)}>{t('form.cancel')}</a>
-      </form>
+      <div class="stack">
+        <h1 class="kern-heading-large">{t('workspace.publish.title')}</h1>
+        <p class="kern-body">{t('workspace.publish.replaces', { plan: newName, old: oldNames.join(', ') })}</p>
+        <p class="kern-body">{t('workspace.publish.archives', { count })}</p>
+        <form method="post" action={paths.adminPlanState(slug, plan.id)} class="actions">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <input type="hidden" name="state" value="published" />
+          <input type="hidden" name="confirm" value="1" />
+          <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('workspace.publish.confirm', { count })}</span></button>
+          <a class="kern-link" href={paths.adminPlan(slug, plan.id)}>{t('form.cancel')}</a>
+        </form>
+      </div>
     </Layout>
   );
+}
+
+/**
+ * The plans as the publish question names them. A new edition often keeps the old title: then the new one is
+ * told by its edition (or, without one differing, the day it was created) and the old one by the day it was
+ * published, so the sentence never reads "„X“ replaces „X“".
+ */
+function publishNames(ctx: PageContext, plan: Plan, replaced: Plan[]): { newName: string; oldNames: string[] } {
+  const { t } = ctx;
+  const same = (p: Plan) => p.title.trim() === plan.title.trim();
+  const clash = replaced.some(same);
+  const newName = !clash
+    ? t('workspace.publish.named', { title: plan.title })
+    : plan.edition && !replaced.some((p) => same(p) && p.edition === plan.edition)
+      ? t('workspace.publish.namedEdition', { title: plan.title, edition: plan.edition })
+      : t('workspace.publish.namedDraft', { title: plan.title, date: formatShortDate(plan.created_at, ctx.lang, 'numeric') });
+  const oldNames = replaced.map((p) =>
+    same(p) ? t('workspace.publish.namedPublished', { title: p.title, date: formatShortDate(p.published_at ?? p.created_at, ctx.lang, 'numeric') }) : t('workspace.publish.named', { title: p.title }),
+  );
+  return { newName, oldNames };
 }
 
 /** Renumbering asks first; while something forbids it (an open update round), it says what and offers no button. */

@@ -184,7 +184,7 @@ function PendingChange({ ctx, round, c, form }: { ctx: PageContext; round: Round
         <dd>{formatDate(c.submitted_at, lang)}</dd>
       </dl>
       <div class="actions">
-        <ActionButton action={paths.adminRoundAccept(slug, round.id, c.id)} csrfToken={ctx.csrfToken} label={t('rounds.review.accept')} srLabel={title} variant="primary" />
+        <ActionButton action={paths.adminRoundAccept(slug, round.id, c.id)} csrfToken={ctx.csrfToken} label={t('rounds.review.accept')} srLabel={title} variant="primary" size="default" />
       </div>
       <form method="post" action={paths.adminRoundReturn(slug, round.id, c.id)} class="form" novalidate>
         <ErrorSummary t={t} form={form} labels={{ [commentName]: t('rounds.review.comment') }} />

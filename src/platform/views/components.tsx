@@ -5,6 +5,18 @@ import { errorText, type T } from '../i18n/i18n.js';
 export { errorText };
 import type { FormState } from './page.js';
 
+/**
+ * A field's hint followed by its length limit ("Höchstens 300 Zeichen."): two sentences, so a hint that ends
+ * without a full stop (a list of examples) gets one before the limit follows.
+ */
+export function hintWithLimit(t: T, hint: string | undefined, max: number | undefined): string | undefined {
+  const limit = max ? t('form.maxLength', { max }) : '';
+  const first = hint?.trim() ?? '';
+  if (!first) return limit || undefined;
+  if (!limit) return first;
+  return `${/[.!?…][“”"»’)]?$/.test(first) ? first : `${first}.`} ${limit}`;
+}
+
 /** Error summary at the top of a form: one link per field, focus target of the page (GOV.UK pattern). */
 export function ErrorSummary({ t, form, labels }: { t: T; form: FormState; labels: Record<string, string> }) {
   const entries = Object.entries(form.errors);
@@ -171,14 +183,17 @@ export function ActionButton(props: {
   srLabel?: string;
   fields?: Record<string, string>;
   variant?: 'primary' | 'secondary' | 'tertiary';
+  /** `default`: as large as a form's buttons (beside links or another form's button); `x-small` in tables and lists */
+  size?: 'default' | 'x-small';
 }) {
+  const size = props.size === 'default' ? '' : ' kern-btn--x-small';
   return (
     <form method="post" action={props.action} class="inline-form">
       <Csrf token={props.csrfToken} />
       {Object.entries(props.fields ?? {}).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" class={`kern-btn kern-btn--${props.variant ?? 'secondary'} kern-btn--x-small`}>
+      <button type="submit" class={`kern-btn kern-btn--${props.variant ?? 'secondary'}${size}`}>
         <span class="kern-label">{props.label}</span>
         {props.srLabel ? <span class="kern-sr-only"> {props.srLabel}</span> : null}
       </button>

@@ -1,7 +1,7 @@
 // The one form page every simple entity uses (field, vision, goal, actor …): fields from a descriptor,
 // error summary on top, the message at each field, the person's input kept.
 import type { Child } from 'hono/jsx';
-import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from './components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, hintWithLimit, Select, SubmitButton, TextArea, TextField } from './components.js';
 import { Layout, type Crumb } from './layout.js';
 import type { FormState, PageContext } from './page.js';
 
@@ -24,8 +24,7 @@ export function FormFields({ ctx, form, fields }: { ctx: PageContext; form: Form
   return (
     <>
       {fields.map((f) => {
-        const limit = f.maxLength ? t('form.maxLength', { max: f.maxLength }) : '';
-        const hint = [f.hint, limit].filter(Boolean).join(' ') || undefined;
+        const hint = hintWithLimit(t, f.hint, f.maxLength);
         const common = { t, form, name: f.name, label: f.label, hint, optional: f.optional, maxLength: f.maxLength, errorLink: f.errorLink };
         switch (f.kind) {
           case 'textarea':
@@ -112,8 +111,8 @@ export function EntityFormPage(props: {
           <div class="actions">
             {actions.movePath ? (
               <>
-                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.up')} srLabel={actions.label} fields={{ direction: 'up' }} variant="tertiary" />
-                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.down')} srLabel={actions.label} fields={{ direction: 'down' }} variant="tertiary" />
+                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.up')} srLabel={actions.label} fields={{ direction: 'up' }} variant="tertiary" size="default" />
+                <ActionButton action={actions.movePath} csrfToken={ctx.csrfToken} label={ctx.t('form.down')} srLabel={actions.label} fields={{ direction: 'down' }} variant="tertiary" size="default" />
               </>
             ) : null}
             {actions.deletePath ? <a class="kern-link" href={actions.deletePath}>{ctx.t('form.delete')}<span class="kern-sr-only"> {actions.label}</span></a> : null}
