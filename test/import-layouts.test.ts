@@ -86,4 +86,34 @@ describe.each(engines)('the town workbook through the web preview on %s', (engin
     const planId = Number(done.location!.split('/').pop());
     expectTownFacts(await env.services.plans.exchange(f.A.municipalityId, planId));
   });
+
+  it('the officer merges two actors in the preview; the confirmation stores one actor, a lead stays a lead', async () => {
+    const up = await admin.upload(paths.adminImport(f.A.slug), { target: '' }, { file: { name: 'Massnahmen Talheim.xlsx', content: fs.readFileSync(FILE), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    const token = up.location!.split('/').pop()!;
+    // Not a name of the preview, or twice the same: refused, nothing merged.
+    for (const [from, into] of [['Niemand', 'IHK'], ['IHK', 'IHK']]) {
+      const refused = await admin.post(paths.adminImportActors(f.A.slug, token), { from, into });
+      expect(refused.status).toBe(303);
+      expect((await admin.get(refused.location!)).body).toContain('Bitte wählen Sie zwei verschiedene Akteure aus der Vorschau.');
+    }
+    expect((await env.services.imports.load(f.A.municipalityId, (await env.services.auth.findUserByEmail(f.A.adminEmail))!.id, token)).options.actorMerges ?? {}).toEqual({});
+    // Merged, then taken back, then merged again: the preview says so each time.
+    await admin.post(paths.adminImportActors(f.A.slug, token), { from: 'Agentur für Arbeit', into: 'Jobcenter Talheim' });
+    expect((await admin.get(up.location!)).body).toContain('„Agentur für Arbeit“ geht in „Jobcenter Talheim“ auf.');
+    await admin.post(paths.adminImportActors(f.A.slug, token), { undo: 'Agentur für Arbeit' });
+    expect((await admin.get(up.location!)).body).not.toContain('„Agentur für Arbeit“ geht in');
+    await admin.post(paths.adminImportActors(f.A.slug, token), { from: 'Agentur für Arbeit', into: 'Jobcenter Talheim' });
+    // Applying the column mapping afterwards keeps the merge.
+    await admin.post(paths.adminImportMapping(f.A.slug, token), {});
+    const preview = await admin.get(up.location!);
+    expect(preview.body).toContain('„Agentur für Arbeit“ geht in „Jobcenter Talheim“ auf.');
+    const done = await admin.post(paths.adminImportConfirm(f.A.slug, token));
+    expect(done.status).toBe(303);
+    const planId = Number(done.location!.split('/').pop());
+    const plan = await env.services.plans.exchange(f.A.municipalityId, planId);
+    const measures = plan.fields.flatMap((fl) => fl.goals.flatMap((g) => g.measures));
+    expect(measures.find((m) => m.number === '2.1')!.actors.map((a) => `${a.name}:${a.role}`)).toEqual(['Jobcenter Talheim:lead']);
+    expect(measures.find((m) => m.number === '1.10')!.actors.map((a) => a.name)).toContain('Jobcenter Talheim');
+    expect(JSON.stringify(plan)).not.toContain('Agentur für Arbeit');
+  });
 });

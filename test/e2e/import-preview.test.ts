@@ -120,7 +120,8 @@ describe.skipIf(!browserAvailable())('journey: the import preview shows what wil
     expect(workspace).not.toContain('Jobbörse für Geflüchtete');
     const planUrl = page.url();
 
-    await page.getByRole('link', { name: /Sprachkurs für Eltern mit Kinderbetreuung/ }).first().click();
+    // The workspace lists each measure on one line with its edit link.
+    await page.locator('li.measure-row', { hasText: 'Sprachkurs für Eltern mit Kinderbetreuung' }).getByRole('link').click();
     await page.waitForURL(/\/massnahmen\/\d+/);
     await axeCheck(page);
     let measure = await page.locator('main').innerText();
@@ -134,7 +135,8 @@ describe.skipIf(!browserAvailable())('journey: the import preview shows what wil
     expect(measure).toMatch(/Kosten\s+500 € pro Jahr/);
 
     await page.goto(planUrl);
-    await page.getByRole('link', { name: /Sprachcafé in der Stadtbücherei/ }).first().click();
+    // The workspace lists each measure on one line with its edit link.
+    await page.locator('li.measure-row', { hasText: 'Sprachcafé in der Stadtbücherei' }).getByRole('link').click();
     await page.waitForURL(/\/massnahmen\/\d+/);
     measure = await page.locator('main').innerText();
     expect(measure).toContain('Stadtbücherei Talheim – federführend');

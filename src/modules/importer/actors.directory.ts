@@ -76,3 +76,27 @@ export function unifyActors(plan: ExchangePlan, existing: readonly string[] = []
   }
   return [...entries.values()];
 }
+
+/**
+ * The officer's merges in the preview ("Volkshochschule" is "VHS Talheim"): every measure names the actor it
+ * goes into instead, once (a lead stays a lead), with that actor's parent where it has one. `merges` maps a
+ * name to the name it goes into; names are matched as the directory matches them (case and spaces aside).
+ */
+export function mergeActorsInPlan(plan: ExchangePlan, merges: Readonly<Record<string, string>>): void {
+  const into = new Map(Object.entries(merges).map(([from, to]) => [actorKey(from), to]));
+  if (!into.size) return;
+  const parents = new Map<string, string | null>();
+  for (const measure of allMeasures(plan)) for (const actor of measure.actors) if (actor.parent) parents.set(actorKey(actor.name), actor.parent);
+  for (const measure of allMeasures(plan)) {
+    const kept = new Map<string, ExchangeMeasure['actors'][number]>();
+    for (const actor of measure.actors) {
+      const target = into.get(actorKey(actor.name));
+      const merged = target ? { ...actor, name: target, parent: parents.get(actorKey(target)) ?? actor.parent } : actor;
+      const key = actorKey(merged.name);
+      const earlier = kept.get(key);
+      if (!earlier) kept.set(key, merged);
+      else if (merged.role === 'lead') earlier.role = 'lead';
+    }
+    measure.actors = [...kept.values()];
+  }
+}

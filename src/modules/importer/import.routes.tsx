@@ -86,7 +86,7 @@ export function importRoutes(context: RouteContext): Hono<AppEnv> {
     app.post(paths.adminImportMapping.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const token = (paths.adminImportMapping.params(c).token);
-      await services.imports.load(mid(c), by.userId!, token);
+      const session = await services.imports.load(mid(c), by.userId!, token);
       const body = await c.req.parseBody();
       const columnMapping: Partial<Record<ColumnRole, number>> = {};
       // Several columns can name actors, each with its role: the first of a role is the mapping's, the rest further ones.
@@ -109,9 +109,35 @@ export function importRoutes(context: RouteContext): Hono<AppEnv> {
         }
       }
       const mappedHeader = headerOf(body.mapped_header);
-      const options: StagedOptions = { columnMapping, actorColumns, statusMapping, ...(mappedHeader ? { mappedHeader } : {}), excludedParts: excludedOf(body) ?? [] };
+      const options: StagedOptions = { columnMapping, actorColumns, statusMapping, ...(mappedHeader ? { mappedHeader } : {}), excludedParts: excludedOf(body) ?? [], ...(session.options.actorMerges ? { actorMerges: session.options.actorMerges } : {}) };
       await services.imports.saveOptions(mid(c), by.userId!, token, options);
       return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), c.get('t')('import.mappingApplied'));
+    });
+
+    // Two actors of the preview are one ("Volkshochschule" and "VHS Talheim"): the first goes into the second;
+    // `undo` takes a merge back. Only names the preview shows can be merged; the confirmation merges the same.
+    app.post(paths.adminImportActors.pattern, async (c) => {
+      const by = requirePermission(c, 'plan.edit');
+      const token = paths.adminImportActors.params(c).token;
+      const session = await services.imports.load(mid(c), by.userId!, token);
+      const body = await c.req.parseBody();
+      const t = c.get('t');
+      const merges = { ...(session.options.actorMerges ?? {}) };
+      if (typeof body.undo === 'string') {
+        delete merges[body.undo];
+      } else {
+        const [from, into] = [body.from, body.into].map((v) => (typeof v === 'string' ? v : ''));
+        const preview = await services.imports.preview(mid(c), session, t);
+        const names = new Set(preview.ok ? preview.parsed.actors.map((a) => a.name) : []);
+        if (!names.has(from) || !names.has(into) || from === into) {
+          return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), t('importer.merge.invalid'));
+        }
+        // A merge into a name that was itself merged away follows it; merges into `from` now go into `into`.
+        for (const [name, target] of Object.entries(merges)) if (target === from) merges[name] = into;
+        merges[from] = into;
+      }
+      await services.imports.saveOptions(mid(c), by.userId!, token, { ...session.options, actorMerges: merges });
+      return redirectWithFlash(c, paths.adminImportPreview(slugOf(c), token), t(typeof body.undo === 'string' ? 'importer.merge.undone' : 'importer.merge.done'));
     });
 
     app.post(paths.adminImportConfirm.pattern, async (c) => {

@@ -31,6 +31,8 @@ export interface StagedOptions {
   mappedHeader?: string[];
   /** The tables or sheets the officer left out, by part id; the confirmation leaves out the same. */
   excludedParts?: number[];
+  /** Actors the officer merged in the preview: a name → the name it goes into; the confirmation merges the same. */
+  actorMerges?: Record<string, string>;
 }
 
 export interface ImportSession {
@@ -135,7 +137,7 @@ export class ImportService {
     const statusMapping = { ...Object.fromEntries(wordings.map((w) => [w.label, w.category])), ...options.statusMapping };
     const parsed = isExchangeJson(fileName, content)
       ? parseExchangeJson(fileName, content, this.limits, t)
-      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, actorColumns: options.actorColumns, statusMapping, mappedHeader: options.mappedHeader, excludedParts: options.excludedParts, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
+      : await parseCatalogue({ fileName, bytes: content }, { columnMapping: options.columnMapping, actorColumns: options.actorColumns, statusMapping, mappedHeader: options.mappedHeader, excludedParts: options.excludedParts, actorMerges: options.actorMerges, limits: this.limits, t, existingActors: await this.plans.actorNames(municipalityId) });
     if (!parsed.ok) return parsed;
     const problems = validateForImport(parsed.plan, fileName, t);
     return problems.length ? { ok: false, errors: problems } : parsed;

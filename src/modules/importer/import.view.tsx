@@ -175,7 +175,7 @@ function MappingForm({ ctx, session, preview }: { ctx: PageContext; session: Imp
   );
 }
 
-function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSession; preview: Extract<Preview, { ok: true }> }) {
+function PreviewBody({ ctx, session, preview }: { ctx: PageContext; session: ImportSession; preview: Extract<Preview, { ok: true }> }) {
   const { t } = ctx;
   const { parsed, update } = preview;
   const measureCount = parsed.plan.fields.reduce((n, f) => n + f.goals.reduce((k, g) => k + g.measures.length, 0) + f.furtherMeasures.length, 0);
@@ -232,6 +232,7 @@ function PreviewBody({ ctx, preview }: { ctx: PageContext; session: ImportSessio
             <ul class="kern-list kern-list--bullet">
               {parsed.actors.map((a) => <li>{a.name}{a.parent ? ` (${a.parent})` : ''} – {t('public.measureCount', { count: a.measureCount })}{a.existing ? ` · ${t('importer.preview.existing')}` : ''}</li>)}
             </ul>
+            <ActorMerges ctx={ctx} session={session} names={parsed.actors.map((a) => a.name)} />
           </section>
         </>
       )}
@@ -343,5 +344,58 @@ function MeasurePreview({ ctx, measure: m }: { ctx: PageContext; measure: Exchan
         ))}
       </dl>
     </li>
+  );
+}
+
+/** Merging two actors of the preview, and the merges made so far with a way to take each back. */
+function ActorMerges({ ctx, session, names }: { ctx: PageContext; session: ImportSession; names: string[] }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const action = paths.adminImportActors(slug, session.id);
+  const merges = Object.entries(session.options.actorMerges ?? {});
+  return (
+    <div class="stack">
+      {merges.length ? (
+        <>
+          <h3 class="kern-heading-small">{t('importer.merge.madeTitle')}</h3>
+          <ul class="kern-list">
+            {merges.map(([from, into]) => (
+              <li>
+                <form method="post" action={action} class="actions">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <input type="hidden" name="undo" value={from} />
+                  <span>{t('importer.merge.made', { from, into })}</span>
+                  <button type="submit" class="kern-btn kern-btn--tertiary">
+                    <span class="kern-label">{t('importer.merge.undo')}<span class="kern-sr-only"> ({from})</span></span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {names.length >= 2 ? (
+        <form method="post" action={action} class="stack">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <h3 class="kern-heading-small">{t('importer.merge.title')}</h3>
+          <p class="kern-body">{t('importer.merge.intro')}</p>
+          <div class="kern-form-input">
+            <label class="kern-label" for="merge-from">{t('importer.merge.from')}</label>
+            <select class="kern-form-input__select" id="merge-from" name="from">
+              {names.map((name) => <option value={name}>{name}</option>)}
+            </select>
+          </div>
+          <div class="kern-form-input">
+            <label class="kern-label" for="merge-into">{t('importer.merge.into')}</label>
+            <select class="kern-form-input__select" id="merge-into" name="into">
+              {names.map((name, i) => <option value={name} selected={i === 1}>{name}</option>)}
+            </select>
+          </div>
+          <div class="actions">
+            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('importer.merge.submit')}</span></button>
+          </div>
+        </form>
+      ) : null}
+    </div>
   );
 }

@@ -73,6 +73,19 @@ const de = {
     noTable: 'Keine Tabelle mit Maßnahmen erkannt. Erwartet wird eine Kopfzeile mit Spalten wie „Ziel“, „Nr.“, „Maßnahme“, „Akteure“ und „Status“.',
   },
   /** The preview: what will be stored, per field, goal and measure, and the parts of the file. */
+  merge: {
+    title: 'Zwei Akteure zusammenführen',
+    intro: 'Steht ein Akteur unter zwei Namen in der Datei (zum Beispiel „Volkshochschule“ und „VHS Talheim“), führen Sie beide zusammen: Die Maßnahmen des ersten nennen dann den zweiten. Gespeichert wird erst mit der Bestätigung.',
+    from: 'Akteur',
+    into: 'geht auf in',
+    submit: 'Zusammenführen',
+    madeTitle: 'Zusammengeführt',
+    made: '„{{from}}“ geht in „{{into}}“ auf.',
+    undo: 'Aufheben',
+    done: 'Die Akteure sind in der Vorschau zusammengeführt.',
+    undone: 'Die Zusammenführung ist aufgehoben.',
+    invalid: 'Bitte wählen Sie zwei verschiedene Akteure aus der Vorschau.',
+  },
   preview: {
     counts: '{{goals}} Ziele; Akteure: {{newActors}} neu, {{existingActors}} schon im Verzeichnis; {{warnings}} Hinweise.',
     fieldSummary: '{{title}} ({{goals}}, {{measures}})',
@@ -184,6 +197,19 @@ const en: typeof de = {
   layout: {
     noMeasureColumn: 'No column for the measure was recognised. Columns found: {{columns}}.',
     noTable: 'No table of measures was recognised. Expected is a header row with German column names such as “Ziel” (goal), “Nr.” (number), “Maßnahme” (measure), “Akteure” (actors) and “Status”.',
+  },
+  merge: {
+    title: 'Merge two actors',
+    intro: 'If one actor appears under two names in the file (for example “Volkshochschule” and “VHS Talheim”), merge them: the measures of the first then name the second. Nothing is saved before you confirm the import.',
+    from: 'Actor',
+    into: 'merges into',
+    submit: 'Merge',
+    madeTitle: 'Merged',
+    made: '“{{from}}” merges into “{{into}}”.',
+    undo: 'Undo',
+    done: 'The actors are merged in the preview.',
+    undone: 'The merge is undone.',
+    invalid: 'Please choose two different actors from the preview.',
   },
   preview: {
     counts: '{{goals}} goals; actors: {{newActors}} new, {{existingActors}} already in the directory; {{warnings}} notices.',

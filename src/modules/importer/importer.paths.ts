@@ -7,6 +7,7 @@ export const importerPaths = {
   adminImport: route('/:slug/verwaltung/import'),
   adminImportPreview: route('/:slug/verwaltung/import/:token'),
   adminImportMapping: route('/:slug/verwaltung/import/:token/zuordnung'),
+  adminImportActors: route('/:slug/verwaltung/import/:token/akteure'),
   adminImportConfirm: route('/:slug/verwaltung/import/:token/bestaetigen'),
   adminImportDiscard: route('/:slug/verwaltung/import/:token/verwerfen'),
 };

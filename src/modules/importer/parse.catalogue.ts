@@ -3,7 +3,7 @@
 // the language of the `t` it is given (German when none is: the app and the CLI register the importer's strings).
 import { translator, type T } from '../../platform/i18n/i18n.js';
 import type { StatusCategory } from '../plan/index.js';
-import { unifyActors, type DirectoryEntry } from './actors.directory.js';
+import { mergeActorsInPlan, unifyActors, type DirectoryEntry } from './actors.directory.js';
 import type { ColumnRole } from './columns.detect.js';
 import { exchangePlanSchema, type ExchangeMeasure, type ExchangePlan } from '../plan/index.js';
 import { interpretDocument, type ActorColumn, type DetectedColumns, type ImportWarning } from './layout.interpreter.js';
@@ -30,6 +30,8 @@ export interface ParseOptions {
   t?: T;
   /** The names in the municipality's actors directory: the preview reuses their spelling. */
   existingActors?: readonly string[];
+  /** Actors the officer merged in the preview: a name → the name it goes into. */
+  actorMerges?: Readonly<Record<string, string>>;
 }
 
 export interface PreviewPart extends SourcePart {
@@ -87,6 +89,7 @@ export async function parseCatalogue(input: ParseInput, options: ParseOptions = 
     if (!measuresOf(plan).length) {
       return { ok: false, errors: [{ file, message: t('importer.read.noMeasures', { file }) }] };
     }
+    mergeActorsInPlan(plan, options.actorMerges ?? {});
     const actors = unifyActors(plan, options.existingActors);
     const checked = exchangePlanSchema.safeParse(plan);
     if (!checked.success) {
