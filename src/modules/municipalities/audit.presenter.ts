@@ -40,7 +40,7 @@ function parse(json: string | null): Values | null {
 const shorten = (text: string, n = 80) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /** The words that name an entry's item: its title, name, text or label, the first one it has. */
-const NAME_KEYS = ['title', 'name', 'label', 'text', 'actor'];
+const NAME_KEYS = ['title', 'name', 'label', 'text', 'actor', 'email'];
 function nameOf(values: Values | null): string | null {
   if (!values) return null;
   for (const key of NAME_KEYS) {
@@ -106,7 +106,7 @@ export function describeEntry(t: T, e: AuditRow): DescribedEntry {
   const direction = after && typeof after.direction === 'string' ? readableValue(t, 'direction', after.direction) : '';
   const round = str(after?.round);
   const vars = {
-    who: whoOf(t, e.user_name), what, direction, round, kept: nameIn(after?.kept) ?? '–', merged: nameIn(after?.merged) ?? '–',
+    who: whoOf(t, e.user_name), what, name: name ?? entity, direction, round, kept: nameIn(after?.kept) ?? '–', merged: nameIn(after?.merged) ?? '–',
     ...(Array.isArray(before?.actors) ? { count: before.actors.length } : {}),
     // The round's title where the entry has it ("…zur Sachstandsabfrage „Sachstand 2026“…").
     ...(round ? { context: 'round' } : {}),

@@ -434,7 +434,7 @@ export const de = {
         invite: '{{who}} hat {{what}} in die Verwaltung eingeladen.',
         invite_join: '{{who}} hat {{what}} mit einem bestehenden Konto in die Verwaltung eingeladen.',
         join: '{{who}} ist der Verwaltung beigetreten.',
-        role: '{{who}} hat die Rolle von {{what}} geändert.',
+        role: '{{who}} hat die Rolle von „{{name}}“ geändert.',
         remove: '{{who}} hat {{what}} aus der Verwaltung entfernt.',
         add: '{{who}} hat {{what}} in die Verwaltung aufgenommen.',
       },

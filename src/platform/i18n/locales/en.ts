@@ -432,7 +432,7 @@ export const en: Shape<typeof de> = {
         invite: '{{who}} invited {{what}} to the administration.',
         invite_join: '{{who}} invited {{what}} with an existing account to the administration.',
         join: '{{who}} joined the administration.',
-        role: '{{who}} changed the role of {{what}}.',
+        role: '{{who}} changed the role of “{{name}}”.',
         remove: '{{who}} removed {{what}} from the administration.',
         add: '{{who}} added {{what}} to the administration.',
       },
