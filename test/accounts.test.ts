@@ -54,7 +54,10 @@ describe.each(engines)('accounts on %s', (engine) => {
   it('an admin invites a new person: a mail in the admin\'s language, a link that sets the password once', async () => {
     const admin = await signedIn(f.A.adminEmail);
     await admin.get(`${paths.adminUsers(f.A.slug)}?lang=en`);
-    const res = await admin.post(paths.adminUserNew(f.A.slug), { name: 'Nina Neu', email: 'Nina@Example.org', role: 'editor' });
+    const posted = await admin.post(paths.adminUserNew(f.A.slug), { name: 'Nina Neu', email: 'Nina@Example.org', role: 'editor' });
+    expect(posted.status).toBe(303);
+    expect(posted.location).toBe(paths.adminUsers(f.A.slug));
+    const res = await admin.get(posted.location!);
     expect(res.status).toBe(200);
     expect(res.body).toContain('The invitation to nina@example.org is being sent by e-mail.');
     // With SMTP the link goes by mail only, never onto the screen.
@@ -122,11 +125,21 @@ describe.each(engines)('accounts on %s', (engine) => {
       const g = await seedTwoMunicipalities(off);
       const admin = new Client(off);
       await admin.signIn(g.A.adminEmail, PASSWORD);
-      const res = await admin.post(paths.adminUserNew(g.A.slug), { name: 'Otto Ohne', email: 'otto@example.org', role: 'admin' });
+      const posted = await admin.post(paths.adminUserNew(g.A.slug), { name: 'Otto Ohne', email: 'otto@example.org', role: 'admin' });
+      expect(posted.status).toBe(303);
+      expect(posted.location).toBe(paths.adminUsers(g.A.slug));
+      expect(posted.body).not.toMatch(LINK);
+      const res = await admin.get(posted.location!);
       expect(res.status).toBe(200);
       expect(res.body).toContain('E-Mail-Versand ist nicht eingerichtet.');
       const url = res.body.match(LINK)![0];
+      // Shown once: a reload shows the people page without the link and invites no one again.
+      const invites = () => off.db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'member.invite').execute();
+      const before = (await invites()).length;
       expect((await admin.get(paths.adminUsers(g.A.slug))).body).not.toContain(url);
+      expect((await invites()).length).toBe(before);
+      // The form's address opened directly leads to the people page.
+      expect((await admin.get(paths.adminUserNew(g.A.slug))).location).toBe(paths.adminUsers(g.A.slug));
       const otto = new Client(off);
       expect((await otto.get(pathOf(url))).status).toBe(200);
       off.now.value = new Date(off.now.value.getTime() + 7 * 24 * 3600_000 + 1000);
@@ -136,8 +149,8 @@ describe.each(engines)('accounts on %s', (engine) => {
       // Lost or expired: the admin invites the same address again and gets a fresh link.
       await admin.signIn(g.A.adminEmail, PASSWORD);
       const again = await admin.post(paths.adminUserNew(g.A.slug), { name: 'Otto Ohne', email: 'otto@example.org', role: 'editor' });
-      expect(again.status).toBe(200);
-      const fresh = again.body.match(LINK)![0];
+      expect(again.status).toBe(303);
+      const fresh = (await admin.get(again.location!)).body.match(LINK)![0];
       expect(fresh).not.toBe(url);
       expect((await otto.post(pathOf(fresh), { password: NEW_PW, password_confirm: NEW_PW })).location).toBe('/anmelden');
       // "Forgot password" without SMTP: the same answer for every address, that no mail goes out, and no job.
@@ -157,7 +170,9 @@ describe.each(engines)('accounts on %s', (engine) => {
 
   it('inviting an address that already has an account elsewhere asks it to join; never attached silently', async () => {
     const admin = await signedIn(f.A.adminEmail);
-    const res = await admin.post(paths.adminUserNew(f.A.slug), { name: 'egal', email: f.B.editorEmail, role: 'admin' });
+    const posted = await admin.post(paths.adminUserNew(f.A.slug), { name: 'egal', email: f.B.editorEmail, role: 'admin' });
+    expect(posted.status).toBe(303);
+    const res = await admin.get(posted.location!);
     expect(res.status).toBe(200);
     expect(res.body).toContain('hat schon ein Konto');
     expect(await member(f.A.municipalityId, f.B.editorEmail)).toBeUndefined();

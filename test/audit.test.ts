@@ -26,7 +26,7 @@ describe('an audit entry in words', () => {
     expect(move.changes).toEqual([]);
     const unknown = describeEntry(t, { id: 4, at: '2026-03-01T10:00:00Z', user_name: 'D', action: 'thing.frobnicate', entity_type: 'thing', entity_id: null, before_json: null, after_json: '{"list":[1,2],"nested":{"a":true}}' });
     expect(unknown.sentence).toContain('D');
-    expect(unknown.changes.map((c) => `${c.before} ${c.after}`).join(' ')).toBe('– 1, 2 – a: ja');
+    expect(unknown.changes.map((c) => `${c.before} ${c.after}`).join(' ')).toBe('– 1, 2 – Weitere Angabe: ja');
   });
 });
 
@@ -93,5 +93,75 @@ describe.each(engines)('the audit log page on %s', (engine) => {
   it('shows only the municipality\'s own entries', async () => {
     const res = await page(`?person=${encodeURIComponent('Anna Beispiel')}`);
     expect(res.body).not.toContain(fx.B.secretWord);
+  });
+});
+
+describe.each(engines)('the audit log of merges, deletions and rounds on %s', (engine) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let admin: Client;
+  const anna = { userId: null, name: 'Anna Beispiel' };
+  const blankActor = { parent_id: null, description: '', contact_email: '', website: '' };
+
+  beforeAll(async () => {
+    env = await createTestEnv(engine);
+    fx = await seedTwoMunicipalities(env);
+    const s = env.services;
+    const mid = fx.A.municipalityId;
+    const kept = await s.actors.create(mid, { ...blankActor, name: 'Integrationsbeirat', contact_email: 'beirat@amstadt.example', website: 'https://beirat.example' }, anna);
+    const merged = await s.actors.create(mid, { ...blankActor, name: 'Beirat für Integration', parent_id: kept }, anna);
+    await s.actors.merge(mid, kept, merged, anna);
+    const parent = await s.actors.create(mid, { ...blankActor, name: 'Ordnungsamt' }, anna);
+    const gone = await s.actors.create(mid, { ...blankActor, name: 'Bürgerbüro', parent_id: parent }, anna);
+    await s.actors.delete(mid, gone, anna);
+    const m = await s.municipalities.getBySlug(fx.A.slug);
+    const { links } = await s.rounds.start(m, { plan_id: fx.A.planId, title: 'Sachstand 2026', deadline: '2026-03-31' }, anna);
+    const vhs = links.find((l) => l.actorName.startsWith('VHS'))!;
+    const access = await s.rounds.access(mid, vhs.url.split('/').pop()!);
+    if (access.status !== 'ok') throw new Error('link does not open');
+    await s.rounds.submitViaLink(mid, access, { [`status_label_${fx.A.measureId}`]: 'Abgeschlossen', [`note_${fx.A.measureId}`]: 'Fertig' });
+    admin = new Client(env);
+    await admin.signIn(fx.A.adminEmail, PASSWORD);
+  });
+  afterAll(() => env.close());
+
+  /** The visible text of the entries: sentences, labels and values, without the markup. */
+  const entriesText = (body: string) => (body.match(/<ol class="audit-list">[\s\S]*<\/ol>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+
+  const noInternals = (text: string) => {
+    // No snake_case or camelCase words, no action names, no phrase said twice.
+    expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    expect(text).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/);
+    expect(text).not.toMatch(/\((actor|round|member|plan|measure)\.[a-z_]+\)/);
+    expect(text).not.toMatch(/die Sachstandsabfrage die Sachstandsabfrage|the update round the update round/);
+    expect(text).not.toMatch(/\b(contact email|parent name|measure links|actor merge)\b/i);
+  };
+
+  it('tells a merge, a deletion, a round start and an answer in German sentences without internal names', async () => {
+    const res = await admin.get(`${paths.adminAudit(fx.A.slug)}?lang=de`);
+    expect(res.status).toBe(200);
+    const text = entriesText(res.body);
+    noInternals(text);
+    expect(text).not.toMatch(/\b(website|fields|kept|merged|Update round|Measures)\b/);
+    expect(text).toContain('Anna Beispiel hat „Beirat für Integration“ mit „Integrationsbeirat“ zusammengeführt.');
+    expect(text).toContain('Anna Beispiel hat die Sachstandsabfrage „Sachstand 2026“ gestartet.');
+    expect(text).toMatch(/VHS[^(]*\(über Sachstandsabfrage\) hat Angaben zur Sachstandsabfrage „Sachstand 2026“ eingereicht\./);
+    expect(text).toContain('Anna Beispiel hat den Akteur „Bürgerbüro“ gelöscht.');
+    // The deleted actor's parent once, by its name; the answered measures by number and text, not by id.
+    const deletion = text.slice(text.indexOf('„Bürgerbüro“ gelöscht'), text.indexOf('„Bürgerbüro“ angelegt'));
+    expect(deletion.match(/Übergeordnet/g)?.length).toBe(1);
+    expect(deletion).toContain('Übergeordnet Ordnungsamt');
+    expect(text).not.toMatch(/Maßnahmen \d+ /);
+    expect(text).toContain('Kontakt-E-Mail');
+  });
+
+  it('says the same in English, the answering actor included', async () => {
+    const res = await admin.get(`${paths.adminAudit(fx.A.slug)}?lang=en`);
+    const text = entriesText(res.body);
+    noInternals(text);
+    expect(text).not.toMatch(/über Sachstandsabfrage|hat |zusammengeführt/);
+    expect(text).toContain('Anna Beispiel merged “Beirat für Integration” into “Integrationsbeirat”.');
+    expect(text).toContain('Anna Beispiel started the update round “Sachstand 2026”.');
+    expect(text).toMatch(/VHS[^(]*\(via update round\) submitted answers to the update round “Sachstand 2026”\./);
   });
 });

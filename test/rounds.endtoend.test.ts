@@ -77,7 +77,12 @@ describe.each(engines)('an update round end to end on %s', (engine) => {
   it('starts a round: one mail per lead actor with an address, the link of the one without to copy', async () => {
     const page = await officer.get(paths.adminRounds(f.A.slug));
     expect(page.status).toBe(200);
-    const res = await officer.post(paths.adminRoundNew(f.A.slug), { plan_id: String(f.A.planId), title: 'Sachstand 2026', deadline: '2026-03-31' });
+    // Post/redirect/get: the round's own page, which a reload shows again without starting a second round.
+    const posted = await officer.post(paths.adminRoundNew(f.A.slug), { plan_id: String(f.A.planId), title: 'Sachstand 2026', deadline: '2026-03-31' });
+    expect(posted.status).toBe(303);
+    expect(posted.location).toMatch(/\/amstadt\/verwaltung\/sachstand\/\d+$/);
+    expect(posted.body).not.toMatch(LINK);
+    const res = await officer.get(posted.location!);
     expect(res.status).toBe(200);
     expect(res.body).toContain('Die Sachstandsabfrage wurde gestartet. 2 E-Mails werden verschickt.');
     expect(res.body).toContain('Links zum Weitergeben');
@@ -86,6 +91,14 @@ describe.each(engines)('an update round end to end on %s', (engine) => {
     // Only the link for the actor without an address is shown; the others go out by mail.
     expect(new Set(res.body.match(LINK))).toEqual(new Set([kontaktLink]));
     roundId = (await env.services.rounds.list(f.A.municipalityId))[0].id;
+    // The link to copy is shown once: a reload shows the page without it, and nothing is started again.
+    const reload = await officer.get(posted.location!);
+    expect(reload.status).toBe(200);
+    expect(reload.body).not.toMatch(LINK);
+    expect(reload.body).not.toContain('Die Sachstandsabfrage wurde gestartet.');
+    expect(await env.services.rounds.list(f.A.municipalityId)).toHaveLength(1);
+    // The form's address opened directly leads to the rounds' page, not to a missing page.
+    expect((await officer.get(paths.adminRoundNew(f.A.slug))).location).toBe(paths.adminRounds(f.A.slug));
 
     expect(smtp.mails).toHaveLength(0); // nothing is sent in the request: the jobs do it
     const run = await env.services.jobs.runDueJobs(env.now.value);

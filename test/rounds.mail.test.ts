@@ -215,7 +215,9 @@ describe.each(engines)('without SMTP on %s', (engine) => {
     await officer.signIn(f.A.adminEmail, PASSWORD);
     const form = await officer.get(paths.adminRounds(f.A.slug));
     expect(form.body).toContain('E-Mail-Versand ist nicht eingerichtet');
-    const res = await officer.post(paths.adminRoundNew(f.A.slug), { plan_id: String(f.A.planId), title: 'Sachstand 2026', deadline: '2026-03-31' });
+    const posted = await officer.post(paths.adminRoundNew(f.A.slug), { plan_id: String(f.A.planId), title: 'Sachstand 2026', deadline: '2026-03-31' });
+    expect(posted.status).toBe(303);
+    const res = await officer.get(posted.location!);
     expect(res.status).toBe(200);
     expect(res.body).toContain('Die Sachstandsabfrage wurde gestartet.</span>');
     expect(res.body).toContain('E-Mail-Versand ist nicht eingerichtet');
@@ -231,6 +233,9 @@ describe.each(engines)('without SMTP on %s', (engine) => {
     // The tokens are stored only as hashes.
     const stored = await env.db.kysely.selectFrom('round_tokens').select('token_hash').execute();
     for (const link of links) expect(stored.map((s) => s.token_hash)).not.toContain(link.split('/').pop());
+    // Shown once: a reload of the round's page has no link left, and the address never held one.
+    expect(posted.location).not.toMatch(/sachstand\/[A-Za-z0-9_-]{20,}/);
+    expect((await officer.get(posted.location!)).body).not.toMatch(/http:\/\/localhost:3000\/amstadt\/sachstand\/[A-Za-z0-9_-]+/);
   });
 
   it('a new link can be made for an actor; the reminder button shows fresh links', async () => {

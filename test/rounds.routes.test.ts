@@ -56,7 +56,6 @@ const R = route<RoundSide>;
 const ROUTES: Array<RouteCase<RoundSide>> = [
   R('rounds list', 'GET', (s) => paths.adminRounds(s.slug), { shows: (s) => `Sachstand ${s.slug === 'amstadt' ? 'Amstadt' : 'Bedorf'}` }),
   R('start round', 'POST', (s) => paths.adminRoundNew(s.slug), {
-    success: 200,
     valid: (s) => ({ plan_id: String(s.secondPlanId), title: 'Sachstand Zweiter Plan', deadline: '2026-04-30' }),
     invalid: { form: (s) => ({ plan_id: String(s.planId), title: 'Titel-Merker', deadline: '31.02.2026' }), keep: 'Titel-Merker' },
   }),

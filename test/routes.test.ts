@@ -128,7 +128,6 @@ const ROUTES: Array<RouteCase<Side>> = [
 
   R('people', 'GET', (s) => paths.adminUsers(s.slug), { shows: (s) => s.editorEmail }),
   R('add person', 'POST', (s) => paths.adminUserNew(s.slug), {
-    success: 200,
     valid: () => ({ name: 'Neue Person', email: 'neu@example.org', role: 'editor' }),
     invalid: { form: () => ({ name: 'Person-Merker', email: 'kaputt', role: 'editor' }), keep: 'Person-Merker' },
   }),

@@ -1,7 +1,7 @@
 // The municipality's own settings, its people and its audit log (municipality admin).
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { pageContext, redirectWithFlash, render, requirePermission, stashOnce, takeOnce, type Ctx } from '../../platform/http/kit.js';
 import { paths } from './municipalities.paths.js';
 import { InvalidInputError } from '../../platform/http/errors.js';
 import { readForm, validate } from '../../platform/http/form.js';
@@ -63,7 +63,15 @@ export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
     };
     app.get(paths.adminUsers.pattern, (c) => {
       requirePermission(c, 'users.manage');
-      return showUsers(c, { values: {}, errors: {} }, 200);
+      // The link of an invitation just made without SMTP, handed over once (see the POST below).
+      const kept = takeOnce(c) as (InviteResult & { email: string }) | undefined;
+      const invited = kept && typeof kept.link === 'string' && typeof kept.email === 'string' ? { kind: kept.kind === 'join' ? 'join' as const : 'invite' as const, link: kept.link, email: kept.email } : undefined;
+      return showUsers(c, { values: {}, errors: {} }, 200, invited);
+    });
+    // The form's address opened directly (a bookmark, an old tab): the page with the form.
+    app.get(paths.adminUserNew.pattern, (c) => {
+      requirePermission(c, 'users.manage');
+      return c.redirect(paths.adminUsers(c.get('municipality').slug), 303);
     });
     app.post(paths.adminUserNew.pattern, async (c) => {
       const by = requirePermission(c, 'users.manage');
@@ -71,8 +79,13 @@ export function municipalityRoutes(context: RouteContext): Hono<AppEnv> {
       const v = validate(inviteSchema, values);
       if (!v.ok) return showUsers(c, v.form, 400);
       try {
-        // An invitation by mail; without SMTP its link is shown on this response only, never sent by redirect.
+        // An invitation by mail, then the people page (a reload sends nothing twice). Without SMTP its link is
+        // handed over once on that page, sealed in a cookie for it alone, never in the address.
         const invited = await services.accounts.invite(c.get('municipality'), v.data, by, c.get('lang'));
+        const location = paths.adminUsers(c.get('municipality').slug);
+        const t = c.get('t');
+        if (!invited.link) return redirectWithFlash(c, location, t(invited.kind === 'join' ? 'accounts.members.joinInvited' : 'accounts.members.invited', { email: v.data.email }));
+        if (stashOnce(c, location, { ...invited, email: v.data.email })) return c.redirect(location, 303);
         return showUsers(c, { values: {}, errors: {} }, 200, { ...invited, email: v.data.email });
       } catch (e) {
         if (e instanceof InvalidInputError) return showUsers(c, { values, errors: e.errors }, 400);

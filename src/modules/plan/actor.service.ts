@@ -112,6 +112,11 @@ export class ActorService {
     return row;
   }
 
+  /** The name of an actor's parent for the audit log (the id alone says nothing to a reader). */
+  private async parentName(municipalityId: number, parentId: number | null | undefined): Promise<string | null> {
+    return parentId ? ((await repo.findActor(this.db, municipalityId, parentId))?.name ?? null) : null;
+  }
+
   children(municipalityId: number, actorId: number) {
     return repo.listChildActors(this.db, municipalityId, actorId);
   }
@@ -146,8 +151,9 @@ export class ActorService {
 
   async create(municipalityId: number, input: ActorInput, by: Author): Promise<number> {
     await this.checkParent(municipalityId, null, input.parent_id);
+    const parent_name = await this.parentName(municipalityId, input.parent_id);
     return this.withNameGuard(municipalityId, input.name, null, () =>
-      this.audit.write(municipalityId, by, (id: number) => ({ action: 'actor.create', entityType: 'actor', entityId: id, after: input }), async ({ trx, touch }) => {
+      this.audit.write(municipalityId, by, (id: number) => ({ action: 'actor.create', entityType: 'actor', entityId: id, after: { ...input, parent_name } }), async ({ trx, touch }) => {
         const id = await repo.insertActor(trx, municipalityId, input);
         touch('actor', id);
         return id;
@@ -157,8 +163,9 @@ export class ActorService {
   async update(municipalityId: number, actorId: number, input: ActorInput, by: Author): Promise<void> {
     const before = await this.get(municipalityId, actorId);
     await this.checkParent(municipalityId, actorId, input.parent_id);
+    const parent_name = await this.parentName(municipalityId, input.parent_id);
     await this.withNameGuard(municipalityId, input.name, actorId, () =>
-      this.audit.write(municipalityId, by, { action: 'actor.update', entityType: 'actor', entityId: actorId, before, after: input }, async ({ trx, touch }) => {
+      this.audit.write(municipalityId, by, { action: 'actor.update', entityType: 'actor', entityId: actorId, before, after: { ...input, parent_name } }, async ({ trx, touch }) => {
         await repo.updateActor(trx, municipalityId, actorId, input);
         await this.touchWithMeasures(trx, municipalityId, actorId, touch);
       }));
@@ -210,7 +217,12 @@ export class ActorService {
     const before = new Map(rows.map((r) => [r.id, r.contact_email]));
     const changed = emails.filter((e) => before.has(e.actorId) && before.get(e.actorId) !== e.email);
     if (changed.length === 0) return 0;
-    const audit = { action: 'actor.contact_emails', entityType: 'actor', before: changed.map((e) => ({ id: e.actorId, contact_email: before.get(e.actorId) })), after: changed.map((e) => ({ id: e.actorId, contact_email: e.email })) };
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const audit = {
+      action: 'actor.contact_emails', entityType: 'actor',
+      before: { actors: changed.map((e) => ({ id: e.actorId, name: names.get(e.actorId), contact_email: before.get(e.actorId) })) },
+      after: { actors: changed.map((e) => ({ id: e.actorId, name: names.get(e.actorId), contact_email: e.email })) },
+    };
     await this.audit.write(municipalityId, by, audit, async ({ trx, touch }) => {
       for (const e of changed) {
         await repo.updateActor(trx, municipalityId, e.actorId, { contact_email: e.email });

@@ -3,7 +3,7 @@
 // representative changes the measures of their actor.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
-import { pageContext, redirectWithFlash, render, requirePermission, requireUser, type Ctx } from '../../platform/http/kit.js';
+import { pageContext, redirectWithFlash, render, requirePermission, requireUser, stashOnce, takeOnce, type Ctx } from '../../platform/http/kit.js';
 import { paths } from './rounds.paths.js';
 import type { Writer } from '../../platform/audit/audit.js';
 import { can } from '../../platform/auth/permissions.js';
@@ -75,6 +75,11 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
       const year = clock().getUTCFullYear();
       return showRounds(c, { values: { title: c.get('t')('rounds.defaultTitle', { year }) }, errors: {} }, 200);
     });
+    // The form's address opened directly (a bookmark, an old tab): the page with the form.
+    app.get(paths.adminRoundNew.pattern, (c) => {
+      requirePermission(c, 'plan.edit');
+      return c.redirect(paths.adminRounds(slugOf(c)), 303);
+    });
     app.post(paths.adminRoundNew.pattern, async (c) => {
       const by = requirePermission(c, 'plan.edit');
       const values = await readForm(c);
@@ -83,8 +88,10 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
       try {
         const { roundId, links, queued } = await services.rounds.start(c.get('municipality'), v.data, by);
         const message = c.get('t')('rounds.started', { count: queued });
-        if (links.length === 0) return redirectWithFlash(c, paths.adminRound(slugOf(c), roundId), message);
-        // The links exist only in this response, so the page is shown here, with the message of a redirect.
+        const location = paths.adminRound(slugOf(c), roundId);
+        // The round's page; the links to hand over (no mail went out) go with it once, sealed, never in the address.
+        if (links.length === 0 || stashOnce(c, location, links)) return redirectWithFlash(c, location, message);
+        // Too many links for a cookie: they exist only in this response, so the page is shown here.
         c.set('flash', message);
         return showRound(c, roundId, { links });
       } catch (e) {
@@ -99,7 +106,9 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
     };
     app.get(paths.adminRound.pattern, (c) => {
       requirePermission(c, 'plan.edit');
-      return showRound(c, paths.adminRound.params(c).id);
+      const kept = takeOnce(c);
+      const links = Array.isArray(kept) ? (kept as IssuedLink[]) : undefined;
+      return showRound(c, paths.adminRound.params(c).id, links ? { links } : {});
     });
 
     /** A rule of the round (closed already …) shows as a message on the round page; nothing changes. */

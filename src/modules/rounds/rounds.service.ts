@@ -67,6 +67,10 @@ export const authorViaRound = (actorName: string): Writer => {
   return { userId: null, name, publicName: name };
 };
 
+/** A measure as the audit log names it: its number and the start of its text. */
+const measureWords = (m: { number: string | null; text: string } | undefined): string | null =>
+  m ? [m.number, m.text.length > 60 ? `${m.text.slice(0, 59)}…` : m.text].filter(Boolean).join(' ') : null;
+
 /** The writer of the background jobs: no person. */
 const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
 
@@ -315,7 +319,7 @@ export class RoundService {
   async accept(municipalityId: number, roundId: number, changeId: number, by: Writer): Promise<boolean> {
     const { round, c } = await this.change(municipalityId, roundId, changeId);
     const author = authorViaRound(c.actor_name);
-    const audit = { action: 'round.accept', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name } };
+    const audit = { action: 'round.accept', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, round: round.title, measure_id: c.measure_id, measure: measureWords({ number: c.measure_number, text: c.measure_text }), actor: c.actor_name } };
     return this.review(municipalityId, by, audit, async ({ trx, now }) => {
       if (!(await repo.reviewChange(trx, municipalityId, changeId, { state: 'accepted', at: now, by: by.name }))) throw new AlreadyReviewed();
       if (c.status_label !== null && c.status_label !== c.current_label) {
@@ -333,8 +337,8 @@ export class RoundService {
 
   /** Sends a change back with a comment the actor reads on its page; nothing enters the plan. */
   async returnChange(municipalityId: number, roundId: number, changeId: number, comment: string, by: Writer): Promise<boolean> {
-    const { c } = await this.change(municipalityId, roundId, changeId);
-    const audit = { action: 'round.return', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, measure_id: c.measure_id, actor: c.actor_name, comment } };
+    const { round, c } = await this.change(municipalityId, roundId, changeId);
+    const audit = { action: 'round.return', entityType: 'round_change', entityId: changeId, after: { round_id: roundId, round: round.title, measure_id: c.measure_id, measure: measureWords({ number: c.measure_number, text: c.measure_text }), actor: c.actor_name, comment } };
     return this.review(municipalityId, by, audit, async ({ trx, now }) => {
       if (!(await repo.reviewChange(trx, municipalityId, changeId, { state: 'returned', comment, at: now, by: by.name }))) throw new AlreadyReviewed();
       // The actor learns of the question by mail, with a link to answer it (a job: the mail server may be slow).
@@ -375,14 +379,19 @@ export class RoundService {
     const measures = await repo.leadMeasures(this.db, municipalityId, access.actorId, access.planId);
     const parsed = parseMeasureUpdates(values, measures, await this.plans.configuredWordings(municipalityId), this.today());
     if (!parsed.ok) return parsed;
-    await this.storeSubmission(municipalityId, access, parsed.updates);
+    await this.storeSubmission(municipalityId, access, parsed.updates, measures);
     return { ok: true, count: parsed.updates.length };
   }
 
-  private async storeSubmission(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>, updates: MeasureUpdate[]): Promise<void> {
+  private async storeSubmission(municipalityId: number, access: Extract<LinkAccess, { status: 'ok' }>, updates: MeasureUpdate[], measures: Array<{ id: number; number: string | null; text: string }>): Promise<void> {
     // No person wrote this: the actor, through its personal link.
     const author = authorViaRound(access.actorName);
-    const audit = { action: 'round.submit', entityType: 'round_participant', entityId: access.participantId, after: { round_id: access.roundId, measures: updates.map((u) => u.measureId) } };
+    // The log names the round and the measures as people know them, not by their ids.
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    const audit = {
+      action: 'round.submit', entityType: 'round_participant', entityId: access.participantId,
+      after: { round_id: access.roundId, round: access.roundTitle, measures: updates.map((u) => measureWords(byId.get(u.measureId)) ?? String(u.measureId)) },
+    };
     await this.audit.write(municipalityId, author, audit, async ({ trx, now }) => {
       for (const u of updates) {
         await repo.supersedePending(trx, municipalityId, access.participantId, u.measureId);

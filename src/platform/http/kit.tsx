@@ -1,13 +1,13 @@
 // Small helpers every route uses: building the page context, rendering a page, redirects with a flash
 // message, and the permission check.
 import type { Context } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { AppEnv } from './env.js';
 import type { Writer } from '../audit/audit.js';
 import { can, type Permission } from '../auth/permissions.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
-import { sealFlash } from './flash.js';
+import { openFlash, sealFlash } from './flash.js';
 import type { PageContext } from '../views/page.js';
 
 export type Ctx = Context<AppEnv>;
@@ -42,6 +42,39 @@ export function redirectWithFlash(c: Ctx, location: string, message: string) {
   const { key, secure } = c.get('flashCookie');
   setCookie(c, FLASH_COOKIE, sealFlash(key, message), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60, secure });
   return c.redirect(location, 303);
+}
+
+const ONCE_COOKIE = 'teilhabe_once';
+/** A browser keeps about 4 KB a cookie; what does not fit stays on the POST's own answer. */
+const ONCE_MAX = 3800;
+
+/**
+ * Keeps a secret to be shown once (a link to hand over when no mail goes out) for the page a POST redirects
+ * to: sealed like the flash (never in the address), httpOnly, sent only to that page, for two minutes, and
+ * read only there (takeOnce). False when it is too big for a cookie: the caller then shows it on its answer.
+ */
+export function stashOnce(c: Ctx, location: string, value: unknown): boolean {
+  const { key, secure } = c.get('flashCookie');
+  const sealed = sealFlash(key, JSON.stringify({ for: location, value }), ONCE_MAX);
+  if (sealed.length > ONCE_MAX) return false;
+  setCookie(c, ONCE_COOKIE, sealed, { path: location, httpOnly: true, sameSite: 'Lax', maxAge: 120, secure });
+  return true;
+}
+
+/** What stashOnce kept for this page, once: the cookie is gone with this answer, a reload shows nothing. */
+export function takeOnce(c: Ctx): unknown {
+  const sealed = getCookie(c, ONCE_COOKIE);
+  if (!sealed) return undefined;
+  const path = c.req.path;
+  deleteCookie(c, ONCE_COOKIE, { path });
+  const text = openFlash(c.get('flashCookie').key, sealed, ONCE_MAX);
+  if (!text) return undefined;
+  try {
+    const kept = JSON.parse(text) as { for?: unknown; value?: unknown };
+    return kept.for === path ? kept.value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function requireUser(c: Ctx) {

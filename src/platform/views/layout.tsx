@@ -108,7 +108,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
               </nav>
             ) : null}
             {ctx.flash ? (
-              <div class="kern-alert kern-alert--success" role="status">
+              <div class="kern-alert kern-alert--success flash" role="status">
                 <div class="kern-alert__header">
                   <span class="kern-title">{ctx.flash}</span>
                 </div>
