@@ -185,10 +185,10 @@ function PreviewBody({ ctx, session, preview }: { ctx: PageContext; session: Imp
         <h2 class="kern-heading-medium" id="summary-title">{t('import.summary')}</h2>
         <p class="kern-body">{t('import.found', { fields: parsed.plan.fields.length, measures: measureCount, actors: parsed.actors.length })}</p>
         <p class="kern-body">{t('importer.preview.counts', {
-          goals: parsed.plan.fields.reduce((n, f) => n + f.goals.length, 0),
+          goals: t('importer.preview.goals', { count: parsed.plan.fields.reduce((n, f) => n + f.goals.length, 0) }),
           newActors: parsed.actors.filter((a) => !a.existing).length,
           existingActors: parsed.actors.filter((a) => a.existing).length,
-          warnings: parsed.warnings.length,
+          warnings: t('importer.preview.warnings', { count: parsed.warnings.length }),
         })}</p>
         {parsed.parts.some((p) => p.excluded) ? <p class="kern-body">{t('importer.preview.excludedCount', { count: parsed.parts.filter((p) => p.excluded).length })}</p> : null}
       </section>
@@ -381,15 +381,19 @@ function ActorMerges({ ctx, session, names }: { ctx: PageContext; session: Impor
           <p class="kern-body">{t('importer.merge.intro')}</p>
           <div class="kern-form-input">
             <label class="kern-label" for="merge-from">{t('importer.merge.from')}</label>
-            <select class="kern-form-input__select" id="merge-from" name="from">
-              {names.map((name) => <option value={name}>{name}</option>)}
-            </select>
+            <div class="kern-form-input__select-wrapper">
+              <select class="kern-form-input__select" id="merge-from" name="from">
+                {names.map((name) => <option value={name}>{name}</option>)}
+              </select>
+            </div>
           </div>
           <div class="kern-form-input">
             <label class="kern-label" for="merge-into">{t('importer.merge.into')}</label>
-            <select class="kern-form-input__select" id="merge-into" name="into">
-              {names.map((name, i) => <option value={name} selected={i === 1}>{name}</option>)}
-            </select>
+            <div class="kern-form-input__select-wrapper">
+              <select class="kern-form-input__select" id="merge-into" name="into">
+                {names.map((name, i) => <option value={name} selected={i === 1}>{name}</option>)}
+              </select>
+            </div>
           </div>
           <div class="actions">
             <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('importer.merge.submit')}</span></button>

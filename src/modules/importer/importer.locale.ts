@@ -87,7 +87,9 @@ const de = {
     invalid: 'Bitte wählen Sie zwei verschiedene Akteure aus der Vorschau.',
   },
   preview: {
-    counts: '{{goals}} Ziele; Akteure: {{newActors}} neu, {{existingActors}} schon im Verzeichnis; {{warnings}} Hinweise.',
+    counts: '{{goals}}; Akteure: {{newActors}} neu, {{existingActors}} schon im Verzeichnis; {{warnings}}.',
+    warnings_one: '{{count}} Hinweis',
+    warnings_other: '{{count}} Hinweise',
     fieldSummary: '{{title}} ({{goals}}, {{measures}})',
     goals_one: '{{count}} Ziel',
     goals_other: '{{count}} Ziele',
@@ -212,7 +214,9 @@ const en: typeof de = {
     invalid: 'Please choose two different actors from the preview.',
   },
   preview: {
-    counts: '{{goals}} goals; actors: {{newActors}} new, {{existingActors}} already in the directory; {{warnings}} notices.',
+    counts: '{{goals}}; actors: {{newActors}} new, {{existingActors}} already in the directory; {{warnings}}.',
+    warnings_one: '{{count}} notice',
+    warnings_other: '{{count}} notices',
     fieldSummary: '{{title}} ({{goals}}, {{measures}})',
     goals_one: '{{count}} goal',
     goals_other: '{{count}} goals',
