@@ -105,16 +105,6 @@ export class AuthService {
       .executeTakeFirst();
   }
 
-  listMembers(municipalityId: number) {
-    return this.db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['users.id', 'users.name', 'users.email', 'memberships.role', 'memberships.created_at'])
-      .where('memberships.municipality_id', '=', municipalityId)
-      .orderBy('users.name')
-      .execute();
-  }
-
   /** Checks email and password; the same answer for an unknown email and a wrong password. */
   async authenticate(email: string, password: string): Promise<CurrentUser | null> {
     const user = await this.findUserByEmail(email);
@@ -172,9 +162,5 @@ export class AuthService {
       await trx.updateTable('rate_limits').set({ count: row.count + 1 }).where('key', '=', key).execute();
       return row.count + 1 <= max;
     });
-  }
-
-  async clearRateLimit(key: string): Promise<void> {
-    await this.db.deleteFrom('rate_limits').where('key', '=', key).execute();
   }
 }
