@@ -7,7 +7,7 @@ import { paths } from './paths.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
-const LINK = /https?:\/\/[^\s"<]+\/konto\/(?:passwort|beitreten)\/[A-Za-z0-9_-]{43}/;
+const LINK = /https?:\/\/[^\s"<]+\/konto\/(?:passwort|beitreten)\/[A-Za-z0-9_-]{43}(?:\?lang=[a-z]{2})?/;
 const pathOf = (url: string) => new URL(url).pathname;
 const DEAD = 'Dieser Link wurde schon benutzt oder ist abgelaufen.';
 const NEW_PW = 'ein-ganz-neues-passwort';
@@ -74,8 +74,10 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect(mail.text).toContain('The link is valid for 7 days and works once.');
     const url = mail.text.match(LINK)![0];
     expect(mail.html).toContain(`<a href="${url}">`);
+    // The link opens its page in the mail's language.
+    expect(new URL(url).search).toBe('?lang=en');
     // Only the token's hash is stored.
-    const token = url.split('/').pop()!;
+    const token = new URL(url).pathname.split('/').pop()!;
     const stored = await env.db.kysely.selectFrom('account_tokens').select(['token_hash', 'purpose', 'expires_at']).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(stored.purpose).toBe('invite');
     expect(stored.token_hash).not.toContain(token);

@@ -112,9 +112,10 @@ export class AccountService {
     if (p.purpose === 'invite' && (user.password_hash !== null || !member)) return;
     if (p.purpose === 'join' && member) return;
     const token = await this.issue(this.db, user.id, mid, p.purpose, p.purpose === 'join' ? p.role : null);
+    const lang = isLang(p.lang) ? p.lang : 'de';
     await this.send(token, accountMail(user.email, {
-      purpose: p.purpose, lang: isLang(p.lang) ? p.lang : 'de', name: user.name, inviter: p.inviter, municipality: municipality.name,
-      role: p.role, url: this.url(linkPath(p.purpose, token)), hours: TOKEN_HOURS[p.purpose],
+      purpose: p.purpose, lang, name: user.name, inviter: p.inviter, municipality: municipality.name,
+      role: p.role, url: this.url(linkPath(p.purpose, token), lang), hours: TOKEN_HOURS[p.purpose],
     }));
   }
 
@@ -200,9 +201,10 @@ export class AccountService {
       return;
     }
     const token = await this.issue(this.db, user.id, null, 'reset', null);
+    const lang = isLang(p.lang) ? p.lang : 'de';
     await this.send(token, accountMail(user.email, {
-      purpose: 'reset', lang: isLang(p.lang) ? p.lang : 'de', name: user.name, inviter: '', municipality: '', role: '',
-      url: this.url(accountsPaths.setPassword(token)), hours: TOKEN_HOURS.reset,
+      purpose: 'reset', lang, name: user.name, inviter: '', municipality: '', role: '',
+      url: this.url(accountsPaths.setPassword(token), lang), hours: TOKEN_HOURS.reset,
     }));
   }
 
@@ -269,7 +271,8 @@ export class AccountService {
     }
   }
 
-  private url(path: string): string {
-    return `${this.publicUrl.replace(/\/$/, '')}${path}`;
+  /** An absolute link; one sent in a mail opens its page in the mail's language (German is the default). */
+  private url(path: string, lang?: Lang): string {
+    return `${this.publicUrl.replace(/\/$/, '')}${path}${lang && lang !== 'de' ? `?lang=${lang}` : ''}`;
   }
 }
