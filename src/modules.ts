@@ -9,6 +9,7 @@ import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
 import { planModule } from './modules/plan/index.js';
+import { questionnairesModule } from './modules/questionnaires/index.js';
 import { roundsModule } from './modules/rounds/index.js';
 import type { ModuleManifest } from './platform/module.js';
 
@@ -21,5 +22,6 @@ export const MODULES: readonly ModuleManifest[] = [
   roundsModule,
   monitoringModule,
   editionsModule,
+  questionnairesModule,
   demoModule,
 ];

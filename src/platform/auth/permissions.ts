@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'audit.read',
   'users.manage',
   'municipality.edit',
+  'questionnaires.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,7 +23,7 @@ export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit'],
+  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage'],
   // An actor representative changes the status and notes of the measures their actor leads, nothing else.
   actor_rep: ['admin.enter', 'status.change_own'],
 };

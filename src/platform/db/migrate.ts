@@ -13,6 +13,7 @@ import * as accountTokens from './migrations/009_account_tokens.js';
 import * as signinLimits from './migrations/010_signin_limits.js';
 import * as internalNotes from './migrations/011_internal_notes.js';
 import * as actorNames from './migrations/012_actor_names.js';
+import * as questionnaires from './migrations/013_questionnaires.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -29,6 +30,7 @@ const migrations: Record<string, EngineMigration> = {
   '010_signin_limits': signinLimits,
   '011_internal_notes': internalNotes,
   '012_actor_names': actorNames,
+  '013_questionnaires': questionnaires,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */

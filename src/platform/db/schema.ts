@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { EditionsTables } from './schema.editions.js';
 import type { MonitoringTables } from './schema.monitoring.js';
+import type { QuestionnairesTables } from './schema.questionnaires.js';
 import type { RoundsTables } from './schema.rounds.js';
 
 export interface MunicipalityTable {
@@ -262,7 +263,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;

@@ -55,3 +55,18 @@ export function errorText(t: T, message: string): string {
   if (bar < 0) return t(message);
   return t(message.slice(0, bar), Object.fromEntries(new URLSearchParams(message.slice(bar + 1))));
 }
+
+function deepMerge(into: Locale, from: Locale): Locale {
+  const out: Locale = { ...into };
+  for (const [key, value] of Object.entries(from)) {
+    const prev = out[key];
+    out[key] =
+      prev && typeof prev === 'object' && value && typeof value === 'object' ? deepMerge(prev as Locale, value as Locale) : value;
+  }
+  return out;
+}
+
+/** One module's strings from several files (each under the module's own keys), merged deeply. */
+export function mergeLocales(...parts: Array<Record<Lang, Locale>>): Record<Lang, Locale> {
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, parts.reduce<Locale>((acc, p) => deepMerge(acc, p[lang]), {})])) as Record<Lang, Locale>;
+}

@@ -1,0 +1,8 @@
+// The questionnaire's results pages.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import type { RouteContext } from '../../platform/module.js';
+
+export function resultsRoutes(_context: RouteContext): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}
