@@ -30,7 +30,7 @@ export const questionnairesModule: ModuleManifest = {
   locales: mergeLocales(questionnairesLocale, builderLocale, answerLocale, resultsLocale),
   nav: [
     { area: 'admin', order: 35, label: 'questionnaires.nav.admin', href: (slug) => questionnairesPaths.adminList(slug), permission: 'questionnaires.manage' },
-    { area: 'public', order: 40, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
+    { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
   ],
   services(p) {
     return { questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit) };
