@@ -54,6 +54,10 @@ declare module '../../platform/module.js' {
   interface SectionSlots {
     /** Below the facts of a measure's public page. */
     'measure.public': { measureId: number };
+    /** The municipality's public start page, below its introduction (planId: the current published plan). */
+    'municipality.public': { planId: number | null };
+    /** Below a goal's heading on its field's public page. */
+    'goal.public': { goalId: number };
     /** Below the facts of a measure's admin page. */
     'measure.admin': { measureId: number };
     /** Why a plan may not be renumbered now: a section per reason; none means it may. */

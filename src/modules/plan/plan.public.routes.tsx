@@ -61,10 +61,11 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     app.get('/:slug', async (c) => {
       const m = c.get('municipality');
       const plan = await services.plans.findCurrentPublishedPlan(m.id);
-      if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} />);
+      const extra = await slots.sections('municipality.public', c, { planId: plan?.id ?? null });
+      if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
       const ctx = pageContext(c);
       const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
-      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
+      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
     });
 
     app.get(paths.plan.pattern, async (c) => {
@@ -85,7 +86,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const field = await services.plans.getField(mid(c), paths.field.params(c).id);
       const plan = await services.plans.getPublicPlan(mid(c), field.plan_id);
       const tree = await services.plans.tree(mid(c), plan.id);
-      return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={tree.fields.find((f) => f.id === field.id)!} />);
+      const shown = tree.fields.find((f) => f.id === field.id)!;
+      const goalExtra = new Map(await Promise.all(shown.goals.map(async (g) => [g.id, await slots.sections('goal.public', c, { goalId: g.id })] as const)));
+      return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={shown} goalExtra={goalExtra} />);
     });
 
     app.get(paths.measure.pattern, async (c) => {

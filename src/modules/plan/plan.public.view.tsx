@@ -1,4 +1,5 @@
 // What residents see without signing in: the plan, a field of action, the catalogue table.
+import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../platform/views/components.js';
@@ -37,12 +38,14 @@ function ArchivedNotice({ t, state, preview }: { t: T; state: string; preview?: 
   return <div class="kern-alert kern-alert--warning" role="note"><div class="kern-alert__header"><span class="kern-title">{t('public.archivedNotice')}</span></div></div>;
 }
 
-export function NoPlanPage({ ctx, municipality }: { ctx: PageContext; municipality: Municipality }) {
+/** `extra`: sections other modules add to the start page (open questionnaires, the participation process). */
+export function NoPlanPage({ ctx, municipality, extra }: { ctx: PageContext; municipality: Municipality; extra?: Child }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('public.noPlanTitle')}>
       <h1 class="kern-heading-large">{municipality.name}</h1>
       <p class="kern-body">{t('public.noPlan')}</p>
+      {extra}
       <Contact t={t} m={municipality} />
     </Layout>
   );
@@ -66,8 +69,11 @@ function Contact({ t, m }: { t: T; m: Municipality }) {
   );
 }
 
-/** `earlier`: the municipality's archived plans, listed under the plan that replaced them. */
-export function PlanPage({ ctx, tree, municipality, preview, downloads = [], earlier = [] }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean; downloads?: LinkItem[]; earlier?: Plan[] }) {
+/**
+ * `earlier`: the municipality's archived plans, listed under the plan that replaced them. `extra`: sections
+ * other modules add to the municipality's start page, below the introduction.
+ */
+export function PlanPage({ ctx, tree, municipality, preview, downloads = [], earlier = [], extra }: { ctx: PageContext; tree: PlanTree; municipality?: Municipality; preview?: boolean; downloads?: LinkItem[]; earlier?: Plan[]; extra?: Child }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const { plan } = tree;
@@ -86,6 +92,7 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [], ear
             <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{t('search.button')}</span></button>
           </form>
         </div>
+        {extra}
         {tree.guidingGoals.length > 0 ? (
           <section aria-labelledby="guiding-goals" class="stack">
             <h2 class="kern-heading-medium" id="guiding-goals">{t('guidingGoal.plural')}</h2>
@@ -154,7 +161,8 @@ function MeasureSummary({ ctx, m }: { ctx: PageContext; m: Measure }) {
   );
 }
 
-export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTree; field: Field }) {
+/** `goalExtra`: sections other modules add below a goal's heading, by goal id (where residents' input led to it). */
+export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; tree: PlanTree; field: Field; goalExtra?: Map<number, Child> }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
@@ -175,6 +183,7 @@ export function FieldPage({ ctx, tree, field }: { ctx: PageContext; tree: PlanTr
         {field.goals.map((g) => (
           <section aria-labelledby={`goal-${g.id}`} class="stack">
             <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: {g.text}</h2>
+            {goalExtra?.get(g.id) ?? null}
             <ul class="measure-list">
               {g.measures.map((m) => <MeasureSummary ctx={ctx} m={m} />)}
             </ul>
