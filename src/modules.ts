@@ -5,9 +5,11 @@ import { accountsModule } from './modules/accounts/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { editionsModule } from './modules/editions/index.js';
 import { exportsModule } from './modules/exports/index.js';
+import { groupsModule } from './modules/groups/index.js';
 import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
+import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
 import { roundsModule } from './modules/rounds/index.js';
@@ -23,5 +25,7 @@ export const MODULES: readonly ModuleManifest[] = [
   monitoringModule,
   editionsModule,
   questionnairesModule,
+  participationModule,
+  groupsModule,
   demoModule,
 ];

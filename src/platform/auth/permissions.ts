@@ -15,17 +15,29 @@ export const PERMISSIONS = [
   'users.manage',
   'municipality.edit',
   'questionnaires.manage',
+  'participation.manage',
+  'groups.manage',
+  'groups.lead',
+  'groups.member',
+  'drafts.comment',
+  'plan.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ['admin', 'editor', 'actor_rep'] as const;
+export const ROLES = ['admin', 'editor', 'actor_rep', 'group_lead', 'group_member', 'steering_member'] as const;
 export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage'],
+  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage'],
   // An actor representative changes the status and notes of the measures their actor leads, nothing else.
   actor_rep: ['admin.enter', 'status.change_own'],
+  // A resident or partner who leads a working group: its members, requests to join, meetings, documents, tasks.
+  group_lead: ['admin.enter', 'groups.lead', 'groups.member'],
+  // A member of a working group: its internal area (which groups: their group memberships).
+  group_member: ['admin.enter', 'groups.member'],
+  // A member of the steering group: reads draft plans, comments on draft goals and measures, approves a plan.
+  steering_member: ['admin.enter', 'plan.read_drafts', 'groups.member', 'drafts.comment', 'plan.approve'],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -14,6 +14,8 @@ import * as signinLimits from './migrations/010_signin_limits.js';
 import * as internalNotes from './migrations/011_internal_notes.js';
 import * as actorNames from './migrations/012_actor_names.js';
 import * as questionnaires from './migrations/013_questionnaires.js';
+import * as participation from './migrations/014_participation.js';
+import * as groups from './migrations/015_groups.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -31,6 +33,8 @@ const migrations: Record<string, EngineMigration> = {
   '011_internal_notes': internalNotes,
   '012_actor_names': actorNames,
   '013_questionnaires': questionnaires,
+  '014_participation': participation,
+  '015_groups': groups,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { EditionsTables } from './schema.editions.js';
 import type { MonitoringTables } from './schema.monitoring.js';
+import type { ParticipationTables } from './schema.participation.js';
 import type { QuestionnairesTables } from './schema.questionnaires.js';
 import type { RoundsTables } from './schema.rounds.js';
 
@@ -19,6 +20,8 @@ export interface MunicipalityTable {
   created_at: string;
   /** Bumped by every write of the municipality's content (caches key on it). */
   content_version: Generated<number>;
+  /** Days after an event its registrations are deleted. */
+  registration_retention_days: Generated<number>;
 }
 
 export interface UserTable {
@@ -263,7 +266,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
