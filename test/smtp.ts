@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Parts sent as attachments (an .ics), decoded. */
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
   raw: string;
 }
 
@@ -85,10 +87,16 @@ function leaves(p: Part, out: Part[] = []): Part[] {
 export function parseMail(raw: string, to: string[], from: string): ReceivedMail {
   const top = splitPart(raw);
   const parts = leaves(top);
-  const of = (type: string) => parts.find((p) => (p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
+  const isAttachment = (p: Part) => /^attachment/i.test(p.headers['content-disposition'] ?? '');
+  const of = (type: string) => parts.find((p) => !isAttachment(p) && (p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
+  const attachments = parts.filter(isAttachment).map((p) => ({
+    filename: decodeWords(/filename="?([^";]+)"?/i.exec(p.headers['content-disposition'] ?? '')?.[1] ?? ''),
+    contentType: (p.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
+    content: decodeBody(p),
+  }));
   const text = of('text/plain');
   const html = of('text/html');
-  return { from, to, subject: decodeWords(top.headers.subject ?? ''), text: text ? decodeBody(text) : '', html: html ? decodeBody(html) : '', raw };
+  return { from, to, subject: decodeWords(top.headers.subject ?? ''), text: text ? decodeBody(text) : '', html: html ? decodeBody(html) : '', attachments, raw };
 }
 
 export async function startSmtp(): Promise<TestSmtp> {

@@ -16,6 +16,7 @@ import * as actorNames from './migrations/012_actor_names.js';
 import * as questionnaires from './migrations/013_questionnaires.js';
 import * as participation from './migrations/014_participation.js';
 import * as groups from './migrations/015_groups.js';
+import * as registrationLinks from './migrations/021_registration_links.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -35,6 +36,7 @@ const migrations: Record<string, EngineMigration> = {
   '013_questionnaires': questionnaires,
   '014_participation': participation,
   '015_groups': groups,
+  '021_registration_links': registrationLinks,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */

@@ -97,6 +97,15 @@ export interface EventRegistrationTable {
   reminded_at: string | null;
 }
 
+/** A personal link of a registration (migration 021): one per mail, only the SHA-256 of its token. */
+export interface EventRegistrationLinkTable {
+  id: Generated<number>;
+  municipality_id: number;
+  registration_id: number;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface DocumentTable {
   id: Generated<number>;
   municipality_id: number;
@@ -217,6 +226,7 @@ export interface ParticipationTables {
   events: EventTable;
   event_programme: EventProgrammeTable;
   event_registrations: EventRegistrationTable;
+  event_registration_links: EventRegistrationLinkTable;
   documents: DocumentTable;
   working_groups: WorkingGroupTable;
   group_members: GroupMemberTable;

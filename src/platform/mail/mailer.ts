@@ -8,6 +8,14 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Files sent along (an event's .ics). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 export interface Mailer {
@@ -45,7 +53,7 @@ export function createMailer(config: Pick<Config, 'smtp' | 'mailFrom'>): Mailer 
   return {
     configured: true,
     async send(message) {
-      await transport.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await transport.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.attachments?.length ? { attachments: message.attachments } : {}) });
     },
     close: () => transport.close(),
   };

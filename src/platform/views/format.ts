@@ -105,3 +105,10 @@ export function formatNumber(value: number, lang: string, style: NumberStyle = {
 export function formatEuro(cents: number, lang: string): string {
   return numberFormat(localeOf(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+/** The time of day an instant shows in Berlin: "09:30". */
+export function formatTime(instant: string, lang: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  return dateFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: MUNICIPALITY_TIME_ZONE }).format(d);
+}
