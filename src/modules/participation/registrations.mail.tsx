@@ -57,6 +57,7 @@ export async function registrationMail(to: string, input: RegistrationMailInput)
     '',
     action.intro,
     action.url,
+    ...(input.kind !== 'request' ? ['', t('participation.registrations.mail.statusIntro'), input.statusUrl] : []),
     ...(after ? ['', after] : []),
     ...(notYou ? ['', notYou] : []),
     ...(contact ? ['', t('participation.registrations.mail.contact', { contact })] : []),
@@ -85,6 +86,13 @@ export async function registrationMail(to: string, input: RegistrationMailInput)
           <br />
           <a href={action.url}>{action.url}</a>
         </p>
+        {input.kind !== 'request' ? (
+          <p>
+            {t('participation.registrations.mail.statusIntro')}
+            <br />
+            <a href={input.statusUrl}>{input.statusUrl}</a>
+          </p>
+        ) : null}
         {after ? <p>{after}</p> : null}
         {notYou ? <p>{notYou}</p> : null}
         {contact ? <p>{t('participation.registrations.mail.contact', { contact })}</p> : null}
