@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { T } from '../../platform/i18n/i18n.js';
 import { formatDate } from '../../platform/views/format.js';
-import type { Registration } from './registrations.service.js';
+import type { Registration } from './registration.model.js';
 import { needsText } from './registrations.view.js';
 
 /** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */

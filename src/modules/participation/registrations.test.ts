@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { paths } from '../../../test/paths.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../../../test/smtp.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
-import { JOB_REMIND, summariseNeeds } from './registrations.service.js';
+import { summariseNeeds } from './registration.model.js';
+import { JOB_REMIND } from './registrations.service.js';
 import { needsSummaryText } from './registrations.view.js';
 import { translator } from '../../platform/i18n/i18n.js';
 

@@ -10,7 +10,7 @@ import type { FormState, PageContext } from '../../platform/views/page.js';
 import { paths } from './registrations.paths.js';
 import type { EventRow } from './registrations.repository.js';
 import { HONEYPOT, type Needs } from './registrations.schema.js';
-import type { Availability, NeedsSummary, Registration } from './registrations.service.js';
+import type { Availability, NeedsSummary, Registration } from './registration.model.js';
 
 export type ShownEvent = Omit<EventRow, 'online_url'>;
 
