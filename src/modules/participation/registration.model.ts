@@ -4,6 +4,9 @@ import { isLang, type Lang } from '../../platform/i18n/i18n.js';
 import type { EventRow, RegistrationRow } from './registrations.repository.js';
 import { parseNeeds, type Needs } from './registrations.schema.js';
 
+/** An unconfirmed registration holds no place and is deleted after this time. */
+export const PENDING_HOURS = 48;
+
 export type RegistrationState = 'pending' | 'confirmed' | 'waiting' | 'cancelled';
 
 /** Whether and how an event takes registrations now. */

@@ -20,7 +20,7 @@ import { registrationIcs } from './registration.ics.js';
 import { registrationMail, type RegistrationMailKind } from './registrations.mail.js';
 import { registrationsPaths } from './registrations.paths.js';
 import * as repo from './registrations.repository.js';
-import { availabilityOf, summariseNeeds, toRegistration, type Registration, type RegistrationState } from './registration.model.js';
+import { availabilityOf, PENDING_HOURS, summariseNeeds, toRegistration, type Registration, type RegistrationState } from './registration.model.js';
 import type { RegistrationInput } from './registrations.schema.js';
 
 export const JOB_MAIL = 'participation.registration.mail';
@@ -30,8 +30,6 @@ export const JOB_DELETE = 'participation.registrations.delete';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** An unconfirmed registration holds no place and is deleted after this time. */
-export const PENDING_HOURS = 48;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -10,7 +10,7 @@ import type { FormState, PageContext } from '../../platform/views/page.js';
 import { paths } from './registrations.paths.js';
 import type { EventRow } from './registrations.repository.js';
 import { HONEYPOT, type Needs } from './registrations.schema.js';
-import type { Availability, NeedsSummary, Registration } from './registration.model.js';
+import { PENDING_HOURS, type Availability, type NeedsSummary, type Registration } from './registration.model.js';
 
 export type ShownEvent = Omit<EventRow, 'online_url'>;
 
@@ -73,7 +73,7 @@ const formLabels = (t: T): Record<string, string> => {
 };
 
 /** The registration form, or why there is none. The section of an event's public page, and the registration page's body. */
-export function RegistrationSection(props: { ctx: PageContext; eventId: number; form: FormState; availability: Availability; retentionDays: number; free: number | null; headingLevel?: 2 }) {
+export function RegistrationSection(props: { ctx: PageContext; eventId: number; form: FormState; availability: Availability; retentionDays: number; free: number | null }) {
   const { ctx, form } = props;
   const { t } = ctx;
   const k = 'participation.registrations.form';
@@ -156,7 +156,7 @@ export function RegisteredPage({ ctx, event }: { ctx: PageContext; event: ShownE
     <Layout ctx={ctx} title={title}>
       <div class="stack">
         <h1 class="kern-heading-large">{title}</h1>
-        <p class="kern-body">{t('participation.registrations.sent.body', { event: event.title, count: 48 })}</p>
+        <p class="kern-body">{t('participation.registrations.sent.body', { event: event.title, count: PENDING_HOURS })}</p>
         <p class="kern-body">{t('participation.registrations.sent.spam')}</p>
         <p class="kern-body">
           <a class="kern-link" href={paths.register(ctx.municipality!.slug, event.id)}>{t('participation.registrations.backToEvent')}</a>
