@@ -113,7 +113,12 @@ export class RegistrationService {
     const { online_url: _hidden, ...shown } = event;
     void _hidden;
     const position = row.state === 'waiting' ? await this.positionOf(this.db, municipalityId, row) : null;
-    return { registration: toRegistration(row), event: shown, position, started: this.clock().toISOString() >= event.starts_at };
+    return { registration: toRegistration(row), event: shown, position, started: this.clock().toISOString() >= event.starts_at, expired: this.expired(row) };
+  }
+
+  /** A pending registration older than PENDING_HOURS can no longer be confirmed (the job deletes it). */
+  private expired(row: repo.RegistrationRow): boolean {
+    return row.state === 'pending' && this.clock().getTime() >= Date.parse(row.created_at) + PENDING_HOURS * HOUR;
   }
 
   private async positionOf(db: Kysely<Database>, municipalityId: number, row: repo.RegistrationRow): Promise<number> {
@@ -130,6 +135,7 @@ export class RegistrationService {
     const found = await repo.findByTokenHash(this.db, mid, sha256(token));
     if (!found) return null;
     if (found.state !== 'pending') return found.state as RegistrationState;
+    if (this.expired(found)) return null;
     const event = await repo.findEvent(this.db, mid, found.event_id);
     if (!event || event.state !== 'published' || this.clock().toISOString() >= event.starts_at) return null;
     let state: RegistrationState = 'pending';

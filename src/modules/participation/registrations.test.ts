@@ -205,9 +205,16 @@ describe.each(engines)('event registration on %s', (engine) => {
     await run();
     await c.post(paths.confirm('amstadt', statusLink(mailsTo('emil@example.org')[0]).split('/')[3]));
     await c.post(paths.confirm('bedorf', statusLink(mailsTo('gert@example.org')[0]).split('/')[3]));
-    // Frida never confirms: her registration is gone after 48 hours, Emil's stays.
+    // Frida never confirms: her registration is gone after 48 hours, Emil's stays; at 48 hours her link no longer confirms.
     await run('2026-03-03T09:59:00.000Z');
     expect(await registrationCount(env, f.A.municipalityId)).toBe(2);
+    const fridaToken = statusLink(mailsTo('frida@example.org')[0]).split('/')[3];
+    expect((await c.get(paths.link('amstadt', fridaToken))).body).toContain('Hallo Frida, bitte bestätigen Sie Ihre Anmeldung.');
+    env.now.value = new Date('2026-03-03T10:00:00.000Z');
+    const late = (await c.get(paths.link('amstadt', fridaToken))).body;
+    expect(late).toContain('Diese Anmeldung kann nicht mehr bestätigt werden.');
+    expect(late).not.toContain('Hallo Frida, bitte bestätigen Sie Ihre Anmeldung.');
+    expect((await c.post(paths.confirm('amstadt', fridaToken))).status).toBe(404);
     await run('2026-03-03T10:00:00.000Z');
     expect(await registrationCount(env, f.A.municipalityId)).toBe(1);
     // The officer sets 10 days: deletion on 24 March, 15:00 UTC (the event ended 14 March, 15:00 UTC).

@@ -167,7 +167,7 @@ export function RegisteredPage({ ctx, event }: { ctx: PageContext; event: ShownE
 }
 
 /** A registrant's page behind their personal link: the state, confirming a pending one, the way to cancel. */
-export function LinkPage(props: { ctx: PageContext; token: string; event: ShownEvent; registration: Registration; position: number | null; started: boolean }) {
+export function LinkPage(props: { ctx: PageContext; token: string; event: ShownEvent; registration: Registration; position: number | null; started: boolean; expired: boolean }) {
   const { ctx, event, registration: r, token } = props;
   const { t } = ctx;
   const k = 'participation.registrations.link';
@@ -182,7 +182,7 @@ export function LinkPage(props: { ctx: PageContext; token: string; event: ShownE
           <EventFacts ctx={ctx} event={event} />
         </div>
         {r.state === 'pending' ? (
-          props.started || event.state !== 'published' ? (
+          props.started || props.expired || event.state !== 'published' ? (
             <p class="kern-body">{t(`${k}.tooLate`)}</p>
           ) : (
             <form method="post" action={paths.confirm(slug, token)} class="form stack">
