@@ -180,18 +180,22 @@ describe.each(engines)('event registration on %s', (engine) => {
     await c.post(paths.confirm('amstadt', statusLink(mailsTo('dana@example.org')[0]).split('/')[3]));
     await run();
     expect(mailsTo('dana@example.org')).toHaveLength(2);
-    await run('2026-03-13T08:59:00.000Z');
-    expect(mailsTo('dana@example.org')).toHaveLength(2);
+    // The event moves two days later: at the old time nothing goes out, at the new one the reminder does.
+    await env.db.kysely.updateTable('events').set({ starts_at: '2026-03-16T09:00:00.000Z', ends_at: '2026-03-16T15:00:00.000Z' }).where('id', '=', eventId).execute();
     await run('2026-03-13T09:00:00.000Z');
+    expect(mailsTo('dana@example.org')).toHaveLength(2);
+    await run('2026-03-15T08:59:00.000Z');
+    expect(mailsTo('dana@example.org')).toHaveLength(2);
+    await run('2026-03-15T09:00:00.000Z');
     const reminders = () => mailsTo('dana@example.org').filter((m) => m.subject.startsWith('Erinnerung'));
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0].subject).toBe('Erinnerung: Werkstatt Sprache ist morgen');
-    expect(parseIcs(reminders()[0].attachments[0].content).summary).toBe('Werkstatt Sprache');
+    expect(parseIcs(reminders()[0].attachments[0].content)).toMatchObject({ summary: 'Werkstatt Sprache', start: '2026-03-16T09:00:00.000Z' });
     // A repeated job (a restart, a second schedule) sends nothing more.
     const reg = await env.db.kysely.selectFrom('event_registrations').select(['id', 'reminded_at']).executeTakeFirstOrThrow();
-    expect(reg.reminded_at).toBe('2026-03-13T09:00:00.000Z');
+    expect(reg.reminded_at).toBe('2026-03-15T09:00:00.000Z');
     await env.services.jobs.enqueue(env.db.kysely, { kind: JOB_REMIND, municipalityId: f.A.municipalityId, payload: { registrationId: reg.id } });
-    await run('2026-03-13T10:00:00.000Z');
+    await run('2026-03-15T10:00:00.000Z');
     expect(reminders()).toHaveLength(1);
   });
 
