@@ -390,7 +390,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
             </tr>
           </thead>
           <tbody>
-            {q.rows.map((r, ri) => {
+            {q.rows.map((r) => {
               const rowName = field.row(q, r.id);
               const current = form.values[rowName] ?? '';
               return (
