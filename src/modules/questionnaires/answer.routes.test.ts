@@ -379,6 +379,21 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
   });
 
   describe('the officer', () => {
+    it('an actor representative may neither preview nor type in paper answers (403), nothing stored', async () => {
+      const def = await make(f.A);
+      const q = qs(def);
+      const user = await env.services.auth.createUser({ email: 'vertretung@amstadt.example', name: 'Vertretung', password: PASSWORD });
+      await env.services.auth.addMembership(f.A.municipalityId, user, 'actor_rep');
+      const rep = new Client(env);
+      await rep.signIn('vertretung@amstadt.example', PASSWORD);
+      expect((await rep.get(paths.adminPreview(f.A.slug, def.questionnaire.id))).status).toBe(403);
+      expect((await rep.post(paths.adminPreview(f.A.slug, def.questionnaire.id), { nav: 'start', state: '{}' })).status).toBe(403);
+      expect((await rep.get(paths.adminPaper(f.A.slug, def.questionnaire.id))).status).toBe(403);
+      const res = await rep.post(paths.adminPaper(f.A.slug, def.questionnaire.id), { key: 'vertretung-0001-abcdef', [`q${q.besucht.id}`]: opt(q.besucht, 'Nein') });
+      expect(res.status).toBe(403);
+      expect(await env.services.questionnaires.responses(f.A.municipalityId, def.questionnaire.id)).toBe(0);
+    });
+
     it('previews every page without storing anything; only with the permission, only in their municipality', async () => {
       const def = await make(f.A, { state: 'draft' });
       const q = qs(def);
