@@ -193,6 +193,10 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
     expect(again.status).toBe(200);
     expect(again.body).toContain('value="Halb getippt"');
     expect(again.body).toContain(`name="token" value="${token}"`);
+    // the language switch of a page keeps the place: it links to the personal link
+    const english = await new Client(env).get(`${link}?lang=en`);
+    expect(text(english.body)).toContain('Page 1 of 4');
+    expect(again.body).toContain(`href="${link}?lang=en"`);
     // an unknown link is refused with a clear page
     const unknown = await new Client(env).get(paths.publicContinue(f.A.slug, def.questionnaire.id, 'nicht-da'));
     expect(unknown.status).toBe(410);
@@ -239,9 +243,9 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
     expect(text(foreign.body)).toContain('Dieser Zugangscode gilt nicht (mehr).');
     expect((await client.post(paths.publicAnswer(f.B.slug, other.questionnaire.id), { nav: 'start', code: 'KQ7M-2XPA' })).status).toBe(400);
 
-    // The first code, typed in lower case, opens a draft; a second draft with the same code may start,
+    // The first code, typed in lower case with a blank for the dash, opens a draft; a second draft with the same code may start,
     // but only one of them can be sent.
-    const first = await walkToReview(client, f.A, def, { code: 'kq7m-2xpa' });
+    const first = await walkToReview(client, f.A, def, { code: ' kq7m 2xpa ' });
     const second = await walkToReview(new Client(env), f.A, def, { code: 'KQ7M-2XPA' });
     expect((await client.post(first.answer, { token: first.token, section: '0', nav: 'submit' })).status).toBe(303);
     const refused = await new Client(env).post(second.answer, { token: second.token, section: '0', nav: 'submit' });

@@ -41,6 +41,8 @@ interface Walk {
   target: (answers: Answers) => FormTarget;
   /** Keeps the answers and the page reached (a section's id, 0 for the review). */
   keep(answers: Answers, page: number): Promise<void>;
+  /** The address the page stands for (the language switch links to it): a draft's personal link. */
+  path?: string;
 }
 
 export function answerRoutes(context: RouteContext): Hono<AppEnv> {
@@ -66,6 +68,7 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
 
   // ---- the walk through the pages, shared by the residents' pages and the preview ------------------------
 
+  const walkContext = (c: Ctx, walk: Walk) => ({ ...pageContext(c), path: walk.path ?? c.req.path });
   const sectionIndex = (sections: Section[], id: number) => sections.findIndex((s) => s.id === id);
 
   const showSection = (c: Ctx, def: Definition, walk: Walk, section: Section, form: FormState | null, status: 200 | 400 = 200) => {
@@ -73,7 +76,7 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     const questions = questionsOnPage(section, walk.answers);
     const index = Math.max(0, sectionIndex(sections, section.id));
     const state = form ?? { values: answersToValues(questions, walk.answers), errors: {} };
-    return render(c, <SectionPage ctx={pageContext(c)} def={def} section={section} questions={questions} page={index + 1} pages={sections.length + 1} target={walk.target(walk.answers)} form={state} />, status);
+    return render(c, <SectionPage ctx={walkContext(c, walk)} def={def} section={section} questions={questions} page={index + 1} pages={sections.length + 1} target={walk.target(walk.answers)} form={state} />, status);
   };
 
   const showReview = (c: Ctx, def: Definition, walk: Walk) => {
@@ -81,7 +84,7 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     return render(
       c,
       <ReviewPage
-        ctx={pageContext(c)} def={def} answers={walk.answers} pages={sections.length + 1} target={walk.target(walk.answers)} form={{ values: {}, errors: {} }}
+        ctx={walkContext(c, walk)} def={def} answers={walk.answers} pages={sections.length + 1} target={walk.target(walk.answers)} form={{ values: {}, errors: {} }}
         sections={sections.map((section) => ({ section, questions: questionsOnPage(section, walk.answers) }))}
       />,
     );
@@ -186,6 +189,7 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     const walk: Walk = {
       answers: draft.answers,
       target: () => publicTarget(c, id, token),
+      path: paths.publicContinue(slugOf(c), id, token),
       keep: async (answers, page) => {
         Object.assign(draft, await services.questionnaireAnswers.saveDraft(mid(c), draft, answers, page, c.get('lang')));
       },

@@ -142,9 +142,15 @@ export class AnswerService {
     return day.toISOString();
   }
 
-  /** An unused access code of this questionnaire, by what the resident typed. */
+  /**
+   * An unused access code of this questionnaire, by what the resident typed or the QR link carried: letter
+   * case, blanks and dashes do not matter (codes are printed in two groups, "K7QM-3XWR").
+   */
   redeemCode(municipalityId: number, questionnaireId: number, code: string): Promise<number | undefined> {
-    return repo.findUnusedCode(this.db, municipalityId, questionnaireId, code.trim());
+    const typed = code.trim();
+    const raw = typed.toUpperCase().replace(/[\s-]/g, '');
+    const grouped = raw.length === 8 ? `${raw.slice(0, 4)}-${raw.slice(4)}` : raw;
+    return repo.findUnusedCode(this.db, municipalityId, questionnaireId, [...new Set([typed, typed.toUpperCase(), raw, grouped])]);
   }
 
   /** Starts a draft: its token exists only in the resident's form and personal link. */

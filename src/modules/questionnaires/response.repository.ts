@@ -108,9 +108,9 @@ export async function hasQueuedJob(db: Conn, municipalityId: number, kind: strin
 
 // ---- access codes ---------------------------------------------------------------------------------------
 
-/** The id of an unused access code of this questionnaire, typed as printed or in other letter case. */
-export async function findUnusedCode(db: Conn, municipalityId: number, questionnaireId: number, code: string): Promise<number | undefined> {
-  const variants = [...new Set([code, code.toUpperCase(), code.toLowerCase()])];
+/** The id of an unused access code of this questionnaire stored as one of these spellings. */
+export async function findUnusedCode(db: Conn, municipalityId: number, questionnaireId: number, variants: string[]): Promise<number | undefined> {
+  if (variants.length === 0) return undefined;
   const r = await db
     .selectFrom('questionnaire_codes')
     .select('id')
