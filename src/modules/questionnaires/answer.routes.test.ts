@@ -1,6 +1,7 @@
 // Answering a questionnaire on a real database (SQLite and PostgreSQL): the pages in order with conditions,
 // errors at the fields, continue later, one response per draft however often it is sent, nothing identifying
 // stored, access codes single-use and unlinkable, the bot and rate limits, and no way across municipalities.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type Side, type TestEnv } from '../../../test/support.js';
 import { everyTypeSpec } from '../../../test/questionnaire.fixture.js';
@@ -365,11 +366,14 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
   it('shows the texts in the reader\'s language where translated, German elsewhere', async () => {
     const def = await make(f.A);
     const q = qs(def);
-    const tr = (entity_type: string, entity_id: number, field: string, t: string) => ({ municipality_id: f.A.municipalityId, entity_type, entity_id, field, lang: 'en', text: t, source_hash: 'x', updated_at: '2026-03-01T00:00:00Z' });
+    const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+    const tr = (entity_type: string, entity_id: number, field: string, german: string, t: string) => ({ municipality_id: f.A.municipalityId, entity_type, entity_id, field, lang: 'en', text: t, source_hash: hash(german), updated_at: '2026-03-01T00:00:00Z' });
     await env.db.kysely.insertInto('translations').values([
-      tr('questionnaire', def.questionnaire.id, 'title', 'Living together 2026'),
-      tr('questionnaire_question', q.besucht.id, 'text', 'Have you attended a language course?'),
-      tr('questionnaire_option', q.besucht.options[0].id, 'label', 'Yes'),
+      tr('questionnaire', def.questionnaire.id, 'title', def.questionnaire.title, 'Living together 2026'),
+      tr('questionnaire_question', q.besucht.id, 'text', q.besucht.text, 'Have you attended a language course?'),
+      tr('questionnaire_option', q.besucht.options[0].id, 'label', 'Ja', 'Yes'),
+      // made from a German text that has changed since: not shown
+      tr('questionnaire_option', q.besucht.options[1].id, 'label', 'Nein, nie', 'No, never'),
     ]).execute();
     const client = new Client(env);
     const start = await client.get(`${paths.publicStart(f.A.slug, def.questionnaire.id)}?lang=en`);
@@ -377,8 +381,9 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
     const page = text((await client.post(paths.publicAnswer(f.A.slug, def.questionnaire.id), { nav: 'start' })).body);
     expect(page).toContain('Have you attended a language course?');
     expect(page).toContain('Yes');
-    // untranslated: German
+    // untranslated or outdated: German
     expect(page).toContain('Nein');
+    expect(page).not.toContain('No, never');
     expect(page).toContain('Welche Angebote kennen Sie?');
   });
 

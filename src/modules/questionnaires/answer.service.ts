@@ -33,13 +33,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const submissionKeyOf = (token: string) => sha256(`submission:${token}`);
 
 /**
- * Lays the translations of one language over a definition; a text without a translation stays German.
- * The one place that knows how translations map onto a definition.
+ * Lays the translations of one language over a definition; a text without a translation, or whose German
+ * changed since it was translated, stays German. The one place that knows how translations map onto a
+ * definition (the builder's localizeDefinition does the same and can take its place).
  */
 export function overlayTranslations(def: Definition, rows: TranslationRow[]): Definition {
   if (rows.length === 0) return def;
-  const text = new Map(rows.filter((r) => r.text.trim()).map((r) => [`${r.entityType}:${r.entityId}:${r.field}`, r.text]));
-  const get = (type: string, id: number, f: string, fallback: string) => text.get(`${type}:${id}:${f}`) ?? fallback;
+  const stored = new Map(rows.filter((r) => r.text.trim()).map((r) => [`${r.entityType}:${r.entityId}:${r.field}`, r]));
+  const get = (type: string, id: number, f: string, german: string) => {
+    const r = stored.get(`${type}:${id}:${f}`);
+    return r && german && r.sourceHash === sha256(german) ? r.text : german;
+  };
   const q = def.questionnaire;
   return {
     questionnaire: { ...q, title: get('questionnaire', q.id, 'title', q.title), welcome: get('questionnaire', q.id, 'welcome', q.welcome), thanks: get('questionnaire', q.id, 'thanks', q.thanks) },

@@ -134,11 +134,13 @@ export interface TranslationRow {
   entityId: number;
   field: string;
   text: string;
+  /** SHA-256 of the German text the translation was made from. */
+  sourceHash: string;
 }
 
 /** The translations of one questionnaire's texts (itself, its sections, questions and options) into `lang`. */
 export async function questionnaireTranslations(db: Conn, municipalityId: number, questionnaireId: number, lang: string): Promise<TranslationRow[]> {
-  const base = () => db.selectFrom('translations').select(['entity_type', 'entity_id', 'field', 'text']).where('translations.municipality_id', '=', municipalityId).where('lang', '=', lang);
+  const base = () => db.selectFrom('translations').select(['entity_type', 'entity_id', 'field', 'text', 'source_hash']).where('translations.municipality_id', '=', municipalityId).where('lang', '=', lang);
   const [own, sections, questions, options] = await Promise.all([
     base().where('entity_type', '=', 'questionnaire').where('entity_id', '=', questionnaireId).execute(),
     base()
@@ -161,5 +163,5 @@ export async function questionnaireTranslations(db: Conn, municipalityId: number
       )
       .execute(),
   ]);
-  return [...own, ...sections, ...questions, ...options].map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, field: r.field, text: r.text }));
+  return [...own, ...sections, ...questions, ...options].map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, field: r.field, text: r.text, sourceHash: r.source_hash }));
 }
