@@ -8,7 +8,6 @@ import { everyTypeSpec } from '../../../test/questionnaire.fixture.js';
 import type { QuestionnaireSpec } from './questionnaire.service.js';
 import type { Definition, Question } from './questionnaire.model.js';
 import { questionnairesPaths as paths } from './questionnaires.paths.js';
-import { STARTS_PER_WINDOW } from './answer.service.js';
 
 const by = { userId: null, name: 'Test' };
 type Form = Record<string, string | string[]>;
@@ -286,6 +285,8 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
     expect(text(bot.body)).toContain('Antwort nicht angenommen');
     const count = async () => (await env.db.kysely.selectFrom('questionnaire_drafts').select('id').where('questionnaire_id', '=', def.questionnaire.id).execute()).length;
     expect(await count()).toBe(0);
+    const STARTS_PER_WINDOW = env.config.questionnaireRateLimit;
+    expect(STARTS_PER_WINDOW).toBe(20);
     for (let i = 0; i < STARTS_PER_WINDOW; i++) expect((await client.post(answer, { nav: 'start' })).status).toBe(200);
     const limited = await client.post(answer, { nav: 'start' });
     expect(limited.status).toBe(429);
@@ -297,6 +298,18 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
       expect((await client.post(answer, { nav: 'start' })).status).toBe(200);
     } finally {
       env.now.value = new Date('2026-03-01T10:00:00Z');
+    }
+  });
+
+  it('QUESTIONNAIRE_RATE_LIMIT=0 switches the limit off (a load test from one address)', async () => {
+    const own = await createTestEnv(engine, { QUESTIONNAIRE_RATE_LIMIT: '0' });
+    try {
+      const side = (await seedTwoMunicipalities(own)).A;
+      const id = await own.services.questionnaires.createFromSpec(side.municipalityId, side.planId, everyTypeSpec(), by);
+      const client = new Client(own);
+      for (let i = 0; i < 25; i++) expect((await client.post(paths.publicAnswer(side.slug, id), { nav: 'start' })).status).toBe(200);
+    } finally {
+      await own.close();
     }
   });
 

@@ -37,7 +37,7 @@ export const questionnairesModule: ModuleManifest = {
   ],
   services(p) {
     const questionnaires = new QuestionnaireService(p.kysely, p.clock, p.audit);
-    return { questionnaires, questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires) };
+    return { questionnaires, questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires, p.config.questionnaireRateLimit) };
   },
   jobs: (s) => s.questionnaireAnswers.jobHandlers(),
   sections: (s) => ({ ...answerSections(s) }),
