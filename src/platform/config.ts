@@ -46,6 +46,7 @@ export const configSchema = z.object({
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(7),
   ROUND_LINK_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   JOBS_POLL_SECONDS: z.coerce.number().positive().default(30),
+  QUESTIONNAIRE_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
 }).refine((e) => !e.SMTP_HOST || !!e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'muss gesetzt sein, wenn SMTP_HOST gesetzt ist' });
 
 export interface Config {
@@ -71,6 +72,8 @@ export interface Config {
   reminderDaysBefore: number;
   roundLinkGraceDays: number;
   jobsPollSeconds: number;
+  /** Open questionnaires: answers one client may start on one questionnaire in ten minutes (0: no limit). */
+  questionnaireRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     roundLinkGraceDays: e.ROUND_LINK_GRACE_DAYS,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    questionnaireRateLimit: e.QUESTIONNAIRE_RATE_LIMIT,
   };
 }

@@ -5,7 +5,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { answerLocale } from './answer.locale.js';
-import { answerRoutes } from './answer.routes.js';
+import { answerRoutes, answerSections } from './answer.routes.js';
+import { AnswerService } from './answer.service.js';
 import { builderLocale } from './builder.locale.js';
 import { builderRoutes } from './builder.routes.js';
 import { QuestionnaireService } from './questionnaire.service.js';
@@ -17,11 +18,13 @@ import { mergeLocales } from '../../platform/i18n/i18n.js';
 
 export { questionnairesPaths } from './questionnaires.paths.js';
 export type { QuestionnaireService, QuestionnaireSpec } from './questionnaire.service.js';
+export type { AnswerService } from './answer.service.js';
 export type { Definition, QuestionnaireHead } from './questionnaire.model.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
     questionnaires: QuestionnaireService;
+    questionnaireAnswers: AnswerService;
   }
 }
 
@@ -33,7 +36,10 @@ export const questionnairesModule: ModuleManifest = {
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
   ],
   services(p) {
-    return { questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit) };
+    const questionnaires = new QuestionnaireService(p.kysely, p.clock, p.audit);
+    return { questionnaires, questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires, p.config.questionnaireRateLimit) };
   },
+  jobs: (s) => s.questionnaireAnswers.jobHandlers(),
+  sections: (s) => ({ ...answerSections(s) }),
   routes: (context) => new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)),
 };

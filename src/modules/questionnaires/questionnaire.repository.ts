@@ -209,3 +209,22 @@ export async function countResponses(db: Conn, municipalityId: number, questionn
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+// ---- what a submit finishes: the access code is spent, the draft is gone --------------------------------
+
+/** Marks an access code used, once: false when it was used already (another draft came first). */
+export async function markCodeUsed(db: Conn, municipalityId: number, questionnaireId: number, codeId: number): Promise<boolean> {
+  const r = await db
+    .updateTable('questionnaire_codes')
+    .set({ used: 1 })
+    .where('municipality_id', '=', municipalityId)
+    .where('questionnaire_id', '=', questionnaireId)
+    .where('id', '=', codeId)
+    .where('used', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function deleteDraft(db: Conn, municipalityId: number, draftId: number): Promise<void> {
+  await db.deleteFrom('questionnaire_drafts').where('municipality_id', '=', municipalityId).where('id', '=', draftId).execute();
+}

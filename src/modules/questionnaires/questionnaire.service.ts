@@ -9,6 +9,7 @@ import { berlinDay } from '../../platform/views/format.js';
 import { answerRows, type Access, type Answers, type Definition, type Demographic, type QuestionConfig, type QuestionnaireHead, type QuestionnaireState, type QuestionType } from './questionnaire.model.js';
 import {
   countResponses,
+  deleteDraft,
   findQuestionnaire,
   insertOption,
   insertPrivacy,
@@ -18,6 +19,7 @@ import {
   insertSection,
   listQuestionnaires,
   loadDefinition,
+  markCodeUsed,
   responseByKey,
 } from './questionnaire.repository.js';
 
@@ -73,6 +75,18 @@ export interface SubmitInput {
   isDemo?: boolean;
   /** The day it counts for (default: today in Europe/Berlin). */
   day?: string;
+  /**
+   * The draft the answers come from: deleted in the response's transaction, and its access code (if any)
+   * marked used there, so that nothing is left that ties the response to the code.
+   */
+  draft?: { id: number; codeId: number | null };
+}
+
+/** The access code of a draft was used by another response meanwhile: nothing was stored. */
+export class CodeUsedError extends Error {
+  constructor() {
+    super('access code already used');
+  }
 }
 
 export class QuestionnaireService {
@@ -198,6 +212,7 @@ export class QuestionnaireService {
     return this.db.transaction().execute(async (trx) => {
       const existing = await responseByKey(trx, municipalityId, questionnaireId, input.submissionKey);
       if (existing !== undefined) return { responseId: existing, duplicate: true };
+      if (input.draft?.codeId && !(await markCodeUsed(trx, municipalityId, questionnaireId, input.draft.codeId))) throw new CodeUsedError();
       const responseId = await insertResponse(trx, municipalityId, {
         questionnaireId,
         submittedOn: input.day ?? berlinDay(this.clock()),
@@ -208,6 +223,7 @@ export class QuestionnaireService {
         isDemo: input.isDemo,
         rows,
       });
+      if (input.draft) await deleteDraft(trx, municipalityId, input.draft.id);
       return { responseId, duplicate: false };
     });
   }
