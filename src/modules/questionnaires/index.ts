@@ -8,6 +8,7 @@ import { answerLocale } from './answer.locale.js';
 import { answerRoutes } from './answer.routes.js';
 import { builderLocale } from './builder.locale.js';
 import { builderRoutes } from './builder.routes.js';
+import { BuilderService } from './builder.service.js';
 import { QuestionnaireService } from './questionnaire.service.js';
 import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
@@ -18,10 +19,13 @@ import { mergeLocales } from '../../platform/i18n/i18n.js';
 export { questionnairesPaths } from './questionnaires.paths.js';
 export type { QuestionnaireService, QuestionnaireSpec } from './questionnaire.service.js';
 export type { Definition, QuestionnaireHead } from './questionnaire.model.js';
+export { localizeDefinition, questionnaireTexts, sourceHash, type StoredTranslation, type TextItem } from './questionnaire.texts.js';
+export type { BuilderService } from './builder.service.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
     questionnaires: QuestionnaireService;
+    questionnaireBuilder: BuilderService;
   }
 }
 
@@ -32,8 +36,8 @@ export const questionnairesModule: ModuleManifest = {
     { area: 'admin', order: 35, label: 'questionnaires.nav.admin', href: (slug) => questionnairesPaths.adminList(slug), permission: 'questionnaires.manage' },
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
   ],
-  services(p) {
-    return { questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit) };
+  services(p, before) {
+    return { questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit), questionnaireBuilder: new BuilderService(p.kysely, p.audit, before.plans) };
   },
   routes: (context) => new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)),
 };
