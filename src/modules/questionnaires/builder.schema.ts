@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { checkbox, idList, isIsoDate, optionalId, optionalText, requiredText, whenValid } from '../../platform/validation/fields.js';
 import { MUNICIPALITY_TIME_ZONE } from '../../platform/views/format.js';
-import { DEMOGRAPHICS, QUESTION_TYPES, type Demographic, type QuestionType } from './questionnaire.model.js';
+import { DEMOGRAPHICS, QUESTION_TYPES, type QuestionType } from './questionnaire.model.js';
 import type { FormValues } from '../../platform/views/page.js';
 
 const E = 'questionnaires.builder.errors';
@@ -100,10 +100,6 @@ export type SectionInput = z.infer<typeof sectionSchema>;
 /** What the officer picks when adding a question: a type, or a demographic question ("demographic:age"). */
 export const QUESTION_KINDS = [...QUESTION_TYPES, ...DEMOGRAPHICS.map((d) => `demographic:${d}` as const)] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-
-export function kindOf(type: QuestionType, demographic: Demographic | null): QuestionKind {
-  return demographic ? `demographic:${demographic}` : type;
-}
 
 export const isChoice = (type: QuestionType) => type === 'single' || type === 'multiple' || type === 'ranking';
 

@@ -4,7 +4,6 @@
 // changed; the refusal says how many answers there are, at the field, and nothing else of the change is kept.
 import type { Kysely } from 'kysely';
 import type { AuditedWrites, Trx } from '../../platform/audit/audited.js';
-import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { LANGUAGES, translator } from '../../platform/i18n/i18n.js';
