@@ -145,7 +145,8 @@ describe.skipIf(!browserAvailable())('journey: building a questionnaire', () => 
     expect(second.condition).toEqual({ questionId: first.id, optionIds: [first.options[0].id] });
     expect(second.options.at(-1)!.isOther).toBe(true);
     expectNoNetwork(blocked);
-  });
+    // About thirty pages, each checked by axe: longer than one journey's usual allowance on a busy machine.
+  }, 900_000);
 
   it('adds a question with the keyboard alone', async () => {
     const { url } = server;
