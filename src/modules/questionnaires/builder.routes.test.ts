@@ -95,8 +95,14 @@ const ROUTES: Array<RouteCase<QSide>> = [
     valid: () => ({ direction: 'up' }),
     invalid: { form: () => ({ direction: 'sideways' }), keep: '' },
   }),
-  R('question kind form', 'GET', (s, o) => paths.adminQuestionNew(s.slug, s.qId, (o ?? s).sectionId), { shows: () => 'Angaben zur Person' }),
-  R('new question form', 'GET', (s, o) => `${paths.adminQuestionNew(s.slug, s.qId, (o ?? s).sectionId)}?kind=demographic%3Aage`, { shows: () => '65 Jahre und älter' }),
+  R('question kind form', 'GET', (s, o) => paths.adminQuestionNew(s.slug, s.qId, (o ?? s).sectionId), {
+    shows: () => 'Angaben zur Person',
+    invalid: { path: (s) => `${paths.adminQuestionNew(s.slug, s.qId, s.sectionId)}?step=kind`, keep: 'name="kind"' },
+  }),
+  R('new question form', 'GET', (s, o) => `${paths.adminQuestionNew(s.slug, s.qId, (o ?? s).sectionId)}?kind=demographic%3Aage`, {
+    shows: () => '65 Jahre und älter',
+    invalid: { path: (s) => `${paths.adminQuestionNew(s.slug, s.qId, s.sectionId)}?kind=nonsense`, keep: 'name="kind"' },
+  }),
   R('add question', 'POST', (s, o) => `${paths.adminQuestionNew(s.slug, s.qId, (o ?? s).secondSectionId)}?kind=single`, {
     valid: (s) => ({ type: 'single', text: 'Wie oft?', required: '1', new_option: 'oft\nselten', other: '1', condition: String(s.optionId) }),
     invalid: { form: () => ({ type: 'single', text: '', help: 'Hilfe-Merker' }), keep: 'Hilfe-Merker' },

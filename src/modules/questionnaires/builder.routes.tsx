@@ -11,7 +11,7 @@ import { moveSchema } from '../../platform/validation/fields.js';
 import { ConfirmDeletePage } from '../../platform/views/entity-form.view.js';
 import type { FormState, FormValues } from '../../platform/views/page.js';
 import { newQuestionKindSchema, parseQuestionForm, sectionSchema, settingsSchema, utcToBerlin } from './builder.schema.js';
-import { ChangeRefusedError, DEMOGRAPHIC_TYPE, demographicDefaults, publishProblems, PublishRefusedError, translationField, type PublishProblem } from './builder.service.js';
+import { ChangeRefusedError, DEMOGRAPHIC_TYPE, demographicDefaults, PublishRefusedError, translationField, type PublishProblem } from './builder.service.js';
 import { ConfirmChoice, ListPage, QuestionKindPage, QuestionnairePage, QuestionPage, RefusedPage, SectionPage, SettingsPage, TranslationPage, type QuestionFormModel } from './builder.view.js';
 import type { Definition, Demographic, Question, QuestionType } from './questionnaire.model.js';
 import { paths } from './questionnaires.paths.js';
@@ -20,7 +20,7 @@ const B = 'questionnaires.builder';
 const PERMISSION = 'questionnaires.manage';
 
 export function builderRoutes(context: RouteContext): Hono<AppEnv> {
-  const { services } = context;
+  const { services, clock } = context;
   const builder = services.questionnaireBuilder;
   const app = new Hono<AppEnv>();
   const mid = (c: Ctx) => c.get('municipality').id;
@@ -47,7 +47,7 @@ export function builderRoutes(context: RouteContext): Hono<AppEnv> {
 
   app.get(paths.adminList.pattern, async (c) => {
     requirePermission(c, PERMISSION);
-    return render(c, <ListPage ctx={pageContext(c)} items={await builder.list(mid(c))} canCreate />);
+    return render(c, <ListPage ctx={pageContext(c)} items={await builder.list(mid(c))} />);
   });
 
   const showSettings = async (c: Ctx, def: Definition | null, form: FormState, status: 200 | 400) =>
@@ -113,7 +113,7 @@ export function builderRoutes(context: RouteContext): Hono<AppEnv> {
   async function showQuestionnaire(c: Ctx, id: number, problems: PublishProblem[], status: 200 | 400) {
     const o = await builder.overview(mid(c), id);
     const tree = await services.plans.tree(mid(c), o.def.questionnaire.planId);
-    const now = new Date().toISOString();
+    const now = clock().toISOString();
     const q = o.def.questionnaire;
     const model = {
       def: o.def,
@@ -124,7 +124,6 @@ export function builderRoutes(context: RouteContext): Hono<AppEnv> {
       languages: o.languages,
       problems,
       canReopen: q.state === 'closed' && (!q.closesAt || q.closesAt > now),
-      canPublishNow: publishProblems(o.def).length === 0,
     };
     return render(c, <QuestionnairePage ctx={pageContext(c)} model={model} />, status);
   }
@@ -138,7 +137,7 @@ export function builderRoutes(context: RouteContext): Hono<AppEnv> {
     const by = requirePermission(c, PERMISSION);
     const def = await builder.definition(mid(c), paths.adminPublish.params(c).id);
     try {
-      const done = await builder.publish(mid(c), def.questionnaire.id, new Date(), by);
+      const done = await builder.publish(mid(c), def.questionnaire.id, clock(), by);
       return redirectWithFlash(c, paths.admin(slugOf(c), def.questionnaire.id), t(c)(`${B}.publish.${done}`));
     } catch (e) {
       if (e instanceof PublishRefusedError) return showQuestionnaire(c, def.questionnaire.id, e.problems, 400);
@@ -334,11 +333,12 @@ export function builderRoutes(context: RouteContext): Hono<AppEnv> {
     requirePermission(c, PERMISSION);
     const { id, sectionId } = paths.adminQuestionNew.params(c);
     const kind = c.req.query('kind');
-    if (kind === undefined) {
+    // The kind page sends `step` along: sent without a kind chosen, it says so.
+    if (kind === undefined && c.req.query('step') === undefined) {
       const def = await builder.definition(mid(c), id);
       return render(c, <QuestionKindPage ctx={pageContext(c)} def={def} section={builder.sectionOf(def, sectionId).section} form={{ values: {}, errors: {} }} />);
     }
-    const v = validate(newQuestionKindSchema, { kind });
+    const v = validate(newQuestionKindSchema, kind === undefined ? {} : { kind });
     if (!v.ok) {
       const def = await builder.definition(mid(c), id);
       return render(c, <QuestionKindPage ctx={pageContext(c)} def={def} section={builder.sectionOf(def, sectionId).section} form={v.form} />, 400);

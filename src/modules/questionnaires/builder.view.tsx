@@ -32,7 +32,7 @@ const questionnaireCrumb = (ctx: PageContext, q: QuestionnaireHead): Crumb => ({
 
 // ---- the list -------------------------------------------------------------------------------------------------
 
-export function ListPage({ ctx, items, canCreate }: { ctx: PageContext; items: ListedQuestionnaire[]; canCreate: boolean }) {
+export function ListPage({ ctx, items }: { ctx: PageContext; items: ListedQuestionnaire[] }) {
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
   return (
@@ -41,13 +41,11 @@ export function ListPage({ ctx, items, canCreate }: { ctx: PageContext; items: L
         <div class="stack">
           <h1 class="kern-heading-large">{t(`${B}.title`)}</h1>
           <p class="kern-body">{t(`${B}.intro`)}</p>
-          {canCreate ? (
-            <p>
-              <a class="kern-btn kern-btn--primary" href={paths.adminNew(slug)}>
-                <span class="kern-label">{t(`${B}.new`)}</span>
-              </a>
-            </p>
-          ) : null}
+          <p>
+            <a class="kern-btn kern-btn--primary" href={paths.adminNew(slug)}>
+              <span class="kern-label">{t(`${B}.new`)}</span>
+            </a>
+          </p>
         </div>
         <DataTable
           caption={t(`${B}.title`)}
@@ -166,7 +164,6 @@ export interface QuestionnaireModel {
   languages: Array<{ lang: string; missing: number; outdated: number }>;
   problems: PublishProblem[];
   canReopen: boolean;
-  canPublishNow: boolean;
 }
 
 function conditionText(t: T, def: Definition, c: Section['condition']): string | null {
@@ -398,6 +395,7 @@ export function QuestionKindPage({ ctx, def, section, form }: { ctx: PageContext
       <p class="kern-body">{t(`${B}.question.inSection`, { section: section.title })}</p>
       <form method="get" action={paths.adminQuestionNew(slug, q.id, section.id)} class="form" novalidate>
         <ErrorSummary t={t} form={form} labels={{ kind: t(`${B}.question.kind`) }} />
+        <input type="hidden" name="step" value="kind" />
         {(['types', 'demographics'] as const).map((group) => (
           <fieldset class={`kern-fieldset${form.errors.kind ? ' kern-fieldset--error' : ''}`} id={group === 'types' ? fieldId('kind') : undefined}>
             <legend class="kern-label">{t(`${B}.question.kindGroup.${group}`)}</legend>
