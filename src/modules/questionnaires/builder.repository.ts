@@ -51,6 +51,11 @@ export async function updateSection(db: Conn, municipalityId: number, id: number
   await db.updateTable('questionnaire_sections').set(patch).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
 }
 
+/** The sections' fields of action belong to the questionnaire's plan: another plan leaves them without one. */
+export async function clearSectionFields(db: Conn, municipalityId: number, questionnaireId: number): Promise<void> {
+  await db.updateTable('questionnaire_sections').set({ field_id: null }).where('municipality_id', '=', municipalityId).where('questionnaire_id', '=', questionnaireId).execute();
+}
+
 export async function deleteSection(db: Conn, municipalityId: number, id: number): Promise<void> {
   await db.deleteFrom('questionnaire_sections').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
 }

@@ -70,6 +70,11 @@ describe.each(engines)('questionnaire builder on %s', (engine) => {
     expect(await b().updateSettings(f.A.municipalityId, id, { ...settings, privacy: 'Zweiter Text' }, by)).toEqual({ privacyVersion: 2 });
     def = await b().definition(f.A.municipalityId, id);
     expect(def.privacy).toEqual({ version: 2, text: 'Zweiter Text' });
+    // another plan of the municipality: the sections' fields of action (of the old plan) are let go
+    const sectionId = await b().createSection(f.A.municipalityId, id, { title: 'Sprache', description: '', field_id: f.A.fieldId, condition: [] }, by);
+    expect((await b().definition(f.A.municipalityId, id)).sections[0]).toMatchObject({ id: sectionId, fieldId: f.A.fieldId });
+    await b().updateSettings(f.A.municipalityId, id, { ...settings, privacy: 'Zweiter Text', plan_id: f.A.draftPlanId }, by);
+    expect((await b().definition(f.A.municipalityId, id)).sections[0].fieldId).toBeNull();
     // a plan of another municipality is not a plan to choose
     await expect(b().create(f.A.municipalityId, { ...settings, plan_id: f.B.planId }, by)).rejects.toBeInstanceOf(InvalidInputError);
   });

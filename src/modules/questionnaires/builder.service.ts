@@ -14,6 +14,7 @@ import {
   answersPerOption,
   answersPerQuestion,
   allTranslationsOf,
+  clearSectionFields,
   deleteOptions,
   deleteQuestion,
   deleteQuestionnaire,
@@ -228,6 +229,7 @@ export class BuilderService {
           results_public: input.results_public ? 1 : 0,
           updated_at: now,
         });
+        if (planId !== before.questionnaire.planId) await clearSectionFields(trx, municipalityId, id);
         const privacyVersion = (before.privacy?.text ?? '') !== input.privacy && input.privacy ? await insertPrivacy(trx, municipalityId, id, input.privacy, now) : null;
         return { privacyVersion };
       },
