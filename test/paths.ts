@@ -7,7 +7,11 @@ import { monitoringPaths } from '../src/modules/monitoring/index.js';
 import { municipalitiesPaths } from '../src/modules/municipalities/index.js';
 import { registrationsPaths } from '../src/modules/participation/index.js';
 import { planPaths } from '../src/modules/plan/index.js';
+import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { roundsPaths } from '../src/modules/rounds/index.js';
 import { platformPaths } from '../src/platform/http/paths.js';
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths };
+// Two of the questionnaires' names are taken by the admin front page and the municipality's settings.
+const { admin: questionnaireAdmin, adminSettings: questionnaireSettings, ...questionnaires } = questionnairesPaths;
+
+export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings };

@@ -129,6 +129,8 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       register: [],
       registered: [],
     };
+    const questionnaires = (await s.questionnaires.list(mid)).map((q) => q.id);
+    for (const name of ['publicStart', 'publicAnswer', 'publicThanks', 'publicResults']) ids[name] = questionnaires;
     const queries: Record<string, string[]> = {
       // The words of the internal texts, not the forbidden ones themselves: the search form shows its query again.
       search: ['', 'Sprachkurs', 'Statusgrund', 'Sachstand', 'Erika', 'datei', 'VERTRAULICH', 'Landesprogramm'].map((q) => `?q=${encodeURIComponent(q)}`),
@@ -136,7 +138,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     };
     // Not pages for the public: signing in and out, one's own account, the health check, and the links with a
     // token (an actor's round link, an invitation or reset link).
-    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'setPassword', 'join', 'asset', 'instanceAdmin', 'link', 'confirm', 'cancel']);
+    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'publicContinue', 'setPassword', 'join', 'asset', 'instanceAdmin', 'link', 'confirm', 'cancel']);
     const urls: string[] = [];
     for (const [name, r] of Object.entries(paths)) {
       const route = r as { pattern?: string; patterns?: string[] };

@@ -9,6 +9,7 @@ import { answerRoutes, answerSections } from './answer.routes.js';
 import { AnswerService } from './answer.service.js';
 import { builderLocale } from './builder.locale.js';
 import { builderRoutes } from './builder.routes.js';
+import { BuilderService } from './builder.service.js';
 import { QuestionnaireService } from './questionnaire.service.js';
 import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
@@ -20,11 +21,14 @@ export { questionnairesPaths } from './questionnaires.paths.js';
 export type { QuestionnaireService, QuestionnaireSpec } from './questionnaire.service.js';
 export type { AnswerService } from './answer.service.js';
 export type { Definition, QuestionnaireHead } from './questionnaire.model.js';
+export { localizeDefinition, questionnaireTexts, sourceHash, type StoredTranslation, type TextItem } from './questionnaire.texts.js';
+export type { BuilderService } from './builder.service.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
     questionnaires: QuestionnaireService;
     questionnaireAnswers: AnswerService;
+    questionnaireBuilder: BuilderService;
   }
 }
 
@@ -35,9 +39,13 @@ export const questionnairesModule: ModuleManifest = {
     { area: 'admin', order: 35, label: 'questionnaires.nav.admin', href: (slug) => questionnairesPaths.adminList(slug), permission: 'questionnaires.manage' },
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
   ],
-  services(p) {
+  services(p, before) {
     const questionnaires = new QuestionnaireService(p.kysely, p.clock, p.audit);
-    return { questionnaires, questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires, p.config.questionnaireRateLimit) };
+    return {
+      questionnaires,
+      questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires, p.config.questionnaireRateLimit),
+      questionnaireBuilder: new BuilderService(p.kysely, p.audit, before.plans),
+    };
   },
   jobs: (s) => s.questionnaireAnswers.jobHandlers(),
   sections: (s) => ({ ...answerSections(s) }),

@@ -53,7 +53,10 @@ export function negotiateLang(explicit: string | undefined, acceptLanguage: stri
 export function errorText(t: T, message: string): string {
   const bar = message.indexOf('|');
   if (bar < 0) return t(message);
-  return t(message.slice(0, bar), Object.fromEntries(new URLSearchParams(message.slice(bar + 1))));
+  const values: Record<string, string | number> = Object.fromEntries(new URLSearchParams(message.slice(bar + 1)));
+  // A count picks the plural form ("1 Antwort", "12 Antworten"); i18next does so only for a number.
+  if (typeof values.count === 'string' && /^\d+$/.test(values.count)) values.count = Number(values.count);
+  return t(message.slice(0, bar), values);
 }
 
 function deepMerge(into: Locale, from: Locale): Locale {
