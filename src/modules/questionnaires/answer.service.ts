@@ -13,8 +13,9 @@ import { berlinDay } from '../../platform/views/format.js';
 import { isClosedAt, isOpenAt, type Answers, type Definition, type QuestionnaireHead } from './questionnaire.model.js';
 import { responseByKey } from './questionnaire.repository.js';
 import { CodeUsedError, type QuestionnaireService } from './questionnaire.service.js';
+import { localizeDefinition } from './questionnaire.texts.js';
 import * as repo from './response.repository.js';
-import type { DraftRow, TranslationRow } from './response.repository.js';
+import type { DraftRow } from './response.repository.js';
 
 export type { DraftRow } from './response.repository.js';
 
@@ -30,45 +31,6 @@ export type Availability = 'open' | 'upcoming' | 'closed';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The key a draft's response is stored under, made from its token: a resent submit of the same draft finds it. */
 const submissionKeyOf = (token: string) => sha256(`submission:${token}`);
-
-/**
- * Lays the translations of one language over a definition; a text without a translation, or whose German
- * changed since it was translated, stays German. The one place that knows how translations map onto a
- * definition (the builder's localizeDefinition does the same and can take its place).
- */
-export function overlayTranslations(def: Definition, rows: TranslationRow[]): Definition {
-  if (rows.length === 0) return def;
-  const stored = new Map(rows.filter((r) => r.text.trim()).map((r) => [`${r.entityType}:${r.entityId}:${r.field}`, r]));
-  const get = (type: string, id: number, f: string, german: string) => {
-    const r = stored.get(`${type}:${id}:${f}`);
-    return r && german && r.sourceHash === sha256(german) ? r.text : german;
-  };
-  const q = def.questionnaire;
-  return {
-    questionnaire: { ...q, title: get('questionnaire', q.id, 'title', q.title), welcome: get('questionnaire', q.id, 'welcome', q.welcome), thanks: get('questionnaire', q.id, 'thanks', q.thanks) },
-    privacy: def.privacy ? { ...def.privacy, text: get('questionnaire', q.id, 'privacy', def.privacy.text) } : null,
-    sections: def.sections.map((s) => ({
-      ...s,
-      title: get('questionnaire_section', s.id, 'title', s.title),
-      description: get('questionnaire_section', s.id, 'description', s.description),
-      questions: s.questions.map((question) => {
-        const option = (o: (typeof question.options)[number]) => ({ ...o, label: get('questionnaire_option', o.id, 'label', o.label) });
-        const config = { ...question.config };
-        if (config.minLabel) config.minLabel = get('questionnaire_question', question.id, 'minLabel', config.minLabel);
-        if (config.maxLabel) config.maxLabel = get('questionnaire_question', question.id, 'maxLabel', config.maxLabel);
-        return {
-          ...question,
-          text: get('questionnaire_question', question.id, 'text', question.text),
-          help: get('questionnaire_question', question.id, 'help', question.help),
-          config,
-          options: question.options.map(option),
-          rows: question.rows.map(option),
-          columns: question.columns.map(option),
-        };
-      }),
-    })),
-  };
-}
 
 /** Counts starts per client and questionnaire in memory; the address is kept only as a salted hash. */
 export class StartLimiter {
@@ -131,14 +93,14 @@ export class AnswerService {
   private async localizedHead(municipalityId: number, q: QuestionnaireHead, lang: string): Promise<QuestionnaireHead> {
     if (lang === 'de') return q;
     const rows = (await repo.questionnaireTranslations(this.db, municipalityId, q.id, lang)).filter((r) => r.entityType === 'questionnaire');
-    return overlayTranslations({ questionnaire: q, privacy: null, sections: [] }, rows).questionnaire;
+    return localizeDefinition({ questionnaire: q, privacy: null, sections: [] }, lang, rows).questionnaire;
   }
 
   /** The definition a resident sees: in their language where it is translated, German elsewhere. */
   async definition(municipalityId: number, id: number, lang: string): Promise<Definition | undefined> {
     const def = await this.questionnaires.definition(municipalityId, id);
     if (!def || lang === 'de') return def;
-    return overlayTranslations(def, await repo.questionnaireTranslations(this.db, municipalityId, id, lang));
+    return localizeDefinition(def, lang, await repo.questionnaireTranslations(this.db, municipalityId, id, lang));
   }
 
   /** The day a draft saved now expires (a day, not a time: nothing tells when someone answered). */
