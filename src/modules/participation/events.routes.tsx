@@ -36,21 +36,6 @@ export function eventsRoutes(context: RouteContext): Hono<AppEnv> {
     return render(c, <AdminEventsPage ctx={pageContext(c)} vm={{ upcoming, past, seats }} />);
   });
 
-  app.get(paths.adminEvent.pattern, async (c) => {
-    requirePermission(c, PERMISSION);
-    const { id } = paths.adminEvent.params(c);
-    const { event, onlineUrl } = await services.events.eventForConfirmation(mid(c), id);
-    const phase = event.phaseId ? await services.processes.phase(mid(c), event.phaseId) : null;
-    const group = event.groupId ? await services.events.group(mid(c), event.groupId).catch(() => null) : null;
-    return render(
-      c,
-      <AdminEventPage
-        ctx={pageContext(c)}
-        vm={{ event, seats: await services.events.seats(mid(c), id), hasOnlineLink: !!onlineUrl, phase: phase ? { id: phase.id, title: phase.title, processId: phase.process_id } : null, group }}
-      />,
-    );
-  });
-
   app.post(paths.adminEventState.pattern, async (c) => {
     const by = requirePermission(c, PERMISSION);
     const { id } = paths.adminEventState.params(c);
@@ -120,6 +105,22 @@ export function eventsRoutes(context: RouteContext): Hono<AppEnv> {
     delete: (_c, m, id, by) => services.events.delete(m, id, by),
     deleteConsequence: (c) => tOf(c)('participation.process.event.deleteConsequence'),
     afterDelete: (c) => paths.adminEvents(slugOf(c)),
+  });
+
+  // After the new event's form: /veranstaltungen/neu is not an event.
+  app.get(paths.adminEvent.pattern, async (c) => {
+    requirePermission(c, PERMISSION);
+    const { id } = paths.adminEvent.params(c);
+    const { event, onlineUrl } = await services.events.eventForConfirmation(mid(c), id);
+    const phase = event.phaseId ? await services.processes.phase(mid(c), event.phaseId) : null;
+    const group = event.groupId ? await services.events.group(mid(c), event.groupId).catch(() => null) : null;
+    return render(
+      c,
+      <AdminEventPage
+        ctx={pageContext(c)}
+        vm={{ event, seats: await services.events.seats(mid(c), id), hasOnlineLink: !!onlineUrl, phase: phase ? { id: phase.id, title: phase.title, processId: phase.process_id } : null, group }}
+      />,
+    );
   });
 
   const programmeFields = (c: Ctx): FormFieldSpec[] => {
