@@ -35,7 +35,7 @@ describe.skipIf(!browserAvailable())('participation process in the browser', () 
     await page.waitForURL(`${server.url}/${SLUG}/beteiligung`);
     const current = page.locator('ol.timeline > li[aria-current="step"]');
     expect(await current.count()).toBe(1);
-    expect(await current.locator('h3').innerText()).toContain('Werkstätten in den Handlungsfeldern');
+    expect(await current.locator('h3').first().innerText()).toContain('Werkstätten in den Handlungsfeldern');
     expect(await current.innerText()).toContain('Wir sind hier');
     expect(await page.locator('ol.timeline > li').count()).toBe(8);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'timeline width at 320 px').toBeLessThanOrEqual(320);

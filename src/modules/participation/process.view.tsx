@@ -162,7 +162,7 @@ function PhaseEvents({ ctx, events }: { ctx: PageContext; events: EventView[] })
   if (events.length === 0) return null;
   return (
     <div class="stack">
-      <h3 class="kern-body kern-body--bold">{t('participation.process.phase.events')}</h3>
+      <h4 class="kern-body kern-body--bold">{t('participation.process.phase.events')}</h4>
       <ul class="kern-list">
         {events.map((e) => (
           <li>
