@@ -4,7 +4,7 @@
 import type { Child } from 'hono/jsx';
 import { ActionButton } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
-import { formatDate, formatNumber } from '../../platform/views/format.js';
+import { formatDate, formatNumber, formatWeekday } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { EventView, Seats } from './events.service.js';
@@ -14,7 +14,7 @@ type T = PageContext['t'];
 
 /** "Samstag, 28. März 2026, 10:00–16:00 Uhr" in the reader's language (Berlin time). */
 export function eventWhen(t: T, lang: string, e: Pick<EventView, 'day' | 'startTime' | 'endTime'>): string {
-  const weekday = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${e.day}T12:00:00Z`));
+  const weekday = formatWeekday(e.day, lang);
   return t('participation.process.event.when', { weekday, day: formatDate(e.day, lang), from: e.startTime, to: e.endTime });
 }
 
