@@ -5,7 +5,7 @@ import { exportsPaths } from '../src/modules/exports/index.js';
 import { importerPaths } from '../src/modules/importer/index.js';
 import { monitoringPaths } from '../src/modules/monitoring/index.js';
 import { municipalitiesPaths } from '../src/modules/municipalities/index.js';
-import { registrationsPaths } from '../src/modules/participation/index.js';
+import { processPaths, registrationsPaths } from '../src/modules/participation/index.js';
 import { planPaths } from '../src/modules/plan/index.js';
 import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { roundsPaths } from '../src/modules/rounds/index.js';
@@ -14,4 +14,4 @@ import { platformPaths } from '../src/platform/http/paths.js';
 // Two of the questionnaires' names are taken by the admin front page and the municipality's settings.
 const { admin: questionnaireAdmin, adminSettings: questionnaireSettings, ...questionnaires } = questionnairesPaths;
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings };
+export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...processPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings };

@@ -5,8 +5,14 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { mergeLocales } from '../../platform/i18n/i18n.js';
 import type { ModuleManifest } from '../../platform/module.js';
+import { EventService } from './events.service.js';
+import { eventsRoutes } from './events.routes.js';
+import { addDemoProcess } from './process.demo.js';
 import { processLocale } from './process.locale.js';
+import { processPaths } from './process.paths.js';
 import { processRoutes } from './process.routes.js';
+import { ProcessService } from './process.service.js';
+import { processSections } from './process.sections.js';
 import { registrationsLocale } from './registrations.locale.js';
 import { registrationsPaths } from './registrations.paths.js';
 import { registrationsRoutes } from './registrations.routes.js';
@@ -20,8 +26,26 @@ declare module '../../platform/module.js' {
   interface ModuleServices {
     registrations: RegistrationService;
   }
+}
+
+export { processPaths } from './process.paths.js';
+export { EventService, registrationOpen, seatsOf } from './events.service.js';
+export type { EventListFilter, EventView, ProgrammeItem, Seats } from './events.service.js';
+export type { ProcessService, PhaseView, Timeline } from './process.service.js';
+export { currentPhaseId } from './process.model.js';
+export { berlinInstant, berlinParts } from './events.time.js';
+export { eventIcs, eventsCalendar, eventUid, icsContext } from './ical.js';
+export type { IcsContext } from './ical.js';
+export { eventWhen } from './events.view.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    /** The events of the process: get / publicEvent / list / seats / eventForConfirmation (the only way to the online link). */
+    events: EventService;
+    processes: ProcessService;
+  }
   interface SectionSlots {
-    /** The public page of an event: registration adds its form here. */
+    /** Below an event's public page (registration). */
     'event.public': { eventId: number };
   }
 }
@@ -29,9 +53,24 @@ declare module '../../platform/module.js' {
 export const participationModule: ModuleManifest = {
   name: 'participation',
   locales: mergeLocales(processLocale, registrationsLocale),
-  nav: [{ area: 'admin', order: 38, label: 'participation.registrations.admin.nav', href: (slug) => registrationsPaths.adminRegistrations(slug), permission: 'participation.manage' }],
-  services: (p) => ({ registrations: new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }) }),
-  routes: (context) => new Hono<AppEnv>().route('/', processRoutes(context)).route('/', registrationsRoutes(context)),
+  nav: [
+    { area: 'admin', order: 36, label: 'participation.process.nav.admin', href: (slug) => processPaths.adminProcesses(slug), permission: 'participation.manage' },
+    { area: 'admin', order: 37, label: 'participation.process.nav.adminEvents', href: (slug) => processPaths.adminEvents(slug), permission: 'participation.manage' },
+    { area: 'admin', order: 38, label: 'participation.registrations.admin.nav', href: (slug) => registrationsPaths.adminRegistrations(slug), permission: 'participation.manage' },
+    { area: 'public', order: 46, label: 'participation.process.nav.timeline', href: (slug) => processPaths.timeline(slug) },
+    { area: 'public', order: 47, label: 'participation.process.nav.events', href: (slug) => processPaths.events(slug) },
+  ],
+  services: (p, before) => {
+    const events = new EventService(p.kysely, p.clock, p.audit);
+    return {
+      events,
+      processes: new ProcessService(p.kysely, p.clock, p.audit, before.plans, before.questionnaires, events),
+      registrations: new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }),
+    };
+  },
+  routes: (context) =>
+    new Hono<AppEnv>().route('/', processRoutes(context)).route('/', eventsRoutes(context)).route('/', registrationsRoutes(context)),
   jobs: (services) => services.registrations.jobHandlers(),
-  sections: registrationsSections,
+  sections: (services) => ({ ...processSections(services), ...registrationsSections(services) }),
+  demo: (services, demo) => addDemoProcess(services, demo),
 };

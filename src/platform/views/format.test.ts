@@ -1,7 +1,7 @@
 // The one formatter, in German and English: the exact strings pages, charts and documents show.
 // Intl puts a no-break space (\u00a0) between a figure and "%" or "€" in German.
 import { describe, expect, it } from 'vitest';
-import { berlinDay, formatDate, formatEuro, formatMonth, formatNumber, formatPercent, formatShortDate, localeOf } from './format.js';
+import { berlinDay, formatDate, formatEuro, formatMonth, formatNumber, formatPercent, formatShortDate, formatWeekday, localeOf } from './format.js';
 
 describe('localeOf', () => {
   it('maps each language to its locale, and an unknown one to German, the source language', () => {
@@ -121,5 +121,11 @@ describe('formatEuro', () => {
     expect(formatEuro(1250000, 'en')).toBe('€12,500.00');
     expect(formatEuro(98050, 'de')).toBe('980,50\u00a0€');
     expect(formatEuro(5, 'en')).toBe('€0.05');
+  });
+
+  it('names the weekday of a day in the reader\'s language', () => {
+    expect(formatWeekday('2026-03-28', 'de')).toBe('Samstag');
+    expect(formatWeekday('2026-03-28', 'en')).toBe('Saturday');
+    expect(formatWeekday('kein Tag', 'de')).toBe('kein Tag');
   });
 });

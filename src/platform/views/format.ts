@@ -72,6 +72,13 @@ export function formatShortDate(value: string, lang: string, digits: '2-digit' |
   return dateFormat(localeOf(lang), { day: digits, month: digits, year: 'numeric', timeZone: day ? 'UTC' : MUNICIPALITY_TIME_ZONE }).format(d);
 }
 
+/** The weekday of a day ("2026-03-28") in words: "Samstag" ("Saturday"); an unreadable value as it is. */
+export function formatWeekday(day: string, lang: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (!DAY.test(day) || Number.isNaN(d.getTime())) return day;
+  return dateFormat(localeOf(lang), { weekday: 'long', timeZone: 'UTC' }).format(d);
+}
+
 /** The calendar day ("2025-01-01") an instant falls on in Berlin. */
 export function berlinDay(instant: Date): string {
   // Canadian English writes days the ISO way.
