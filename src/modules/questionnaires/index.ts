@@ -13,15 +13,23 @@ import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
 import { resultsLocale } from './results.locale.js';
 import { resultsRoutes } from './results.routes.js';
+import { ResultsService } from './results.service.js';
+import { resultsSections } from './results.sections.js';
+import { TopicService } from './topics.service.js';
 import { mergeLocales } from '../../platform/i18n/i18n.js';
 
 export { questionnairesPaths } from './questionnaires.paths.js';
 export type { QuestionnaireService, QuestionnaireSpec } from './questionnaire.service.js';
 export type { Definition, QuestionnaireHead } from './questionnaire.model.js';
+export type { ResultsService } from './results.service.js';
+export type { TopicService } from './topics.service.js';
+export { MIN_GROUP_SIZE } from './results.model.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
     questionnaires: QuestionnaireService;
+    questionnaireResults: ResultsService;
+    questionnaireTopics: TopicService;
   }
 }
 
@@ -32,8 +40,14 @@ export const questionnairesModule: ModuleManifest = {
     { area: 'admin', order: 35, label: 'questionnaires.nav.admin', href: (slug) => questionnairesPaths.adminList(slug), permission: 'questionnaires.manage' },
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
   ],
-  services(p) {
-    return { questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit) };
+  services(p, before) {
+    return {
+      questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit),
+      questionnaireResults: new ResultsService(p.kysely, p.clock),
+      questionnaireTopics: new TopicService(p.kysely, p.clock, p.audit, before.plans),
+    };
   },
+  // What residents said, on the pages of the goals and measures it led to.
+  sections: resultsSections,
   routes: (context) => new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)),
 };
