@@ -6,7 +6,8 @@ import { importerPaths } from '../src/modules/importer/index.js';
 import { monitoringPaths } from '../src/modules/monitoring/index.js';
 import { municipalitiesPaths } from '../src/modules/municipalities/index.js';
 import { planPaths } from '../src/modules/plan/index.js';
+import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { roundsPaths } from '../src/modules/rounds/index.js';
 import { platformPaths } from '../src/platform/http/paths.js';
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths };
+export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...questionnairesPaths };
