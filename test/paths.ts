@@ -10,4 +10,5 @@ import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { roundsPaths } from '../src/modules/rounds/index.js';
 import { platformPaths } from '../src/platform/http/paths.js';
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...questionnairesPaths };
+// The questionnaires name their own overview `admin`: it comes first, so that `paths.admin` stays the admin area's.
+export const paths = { ...questionnairesPaths, ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths };

@@ -118,6 +118,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     const plans = (await s.plans.listPlans(mid)).filter((p) => p.state === 'published' || p.state === 'archived');
     expect(plans.map((p) => p.id)).toEqual(expect.arrayContaining([f.A.planId, docxPlanId]));
     const trees = await Promise.all(plans.map((p) => s.plans.tree(mid, p.id)));
+    const questionnaires = (await s.questionnaires.list(mid)).map((q) => q.id);
     const measures = trees.flatMap((t) => t.fields.flatMap((x) => [...x.goals.flatMap((g) => g.measures), ...x.furtherMeasures]));
     const ids: Record<string, number[]> = {
       plan: plans.map((p) => p.id),
@@ -125,6 +126,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       field: trees.flatMap((t) => t.fields.map((x) => x.id)),
       measure: measures.map((m) => m.id),
       actor: [...new Set(measures.flatMap((m) => m.actors.map((a) => a.id)))],
+      ...Object.fromEntries(['publicStart', 'publicAnswer', 'publicThanks', 'publicResults'].map((name) => [name, questionnaires])),
     };
     const queries: Record<string, string[]> = {
       // The words of the internal texts, not the forbidden ones themselves: the search form shows its query again.
@@ -133,7 +135,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     };
     // Not pages for the public: signing in and out, one's own account, the health check, and the links with a
     // token (an actor's round link, an invitation or reset link).
-    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'setPassword', 'join', 'asset', 'instanceAdmin']);
+    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'setPassword', 'join', 'asset', 'instanceAdmin', 'publicContinue']);
     const urls: string[] = [];
     for (const [name, r] of Object.entries(paths)) {
       const route = r as { pattern?: string; patterns?: string[] };
