@@ -113,6 +113,20 @@ export interface ResultOptions {
   suppressSmall: boolean;
 }
 
+/**
+ * Where the cells of a question add up to its shown total (single choice, scale, a matrix row), one withheld
+ * cell could be worked out from the others: then the smallest other count is withheld too.
+ */
+export function protectSum(cells: Cell[], counts: number[]): Cell[] {
+  const withheld = cells.filter((c) => c.count === null).length;
+  if (withheld !== 1) return cells;
+  let smallest = -1;
+  counts.forEach((n, i) => {
+    if (cells[i].count !== null && n > 0 && (smallest < 0 || n < counts[smallest])) smallest = i;
+  });
+  return smallest < 0 ? cells : cells.map((c, i) => (i === smallest ? { count: null, share: null } : c));
+}
+
 const mean = (values: number[]): number | null => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null);
 
 export function median(values: number[]): number | null {
@@ -174,21 +188,28 @@ export function computeResults(def: Definition, responses: readonly ResponseRow[
     const base = { question, answered, suppressed: hide(answered) };
     switch (question.type) {
       case 'single':
-      case 'multiple':
-        return {
-          kind: 'choice', ...base,
-          options: question.options.map((option) => ({ option, ...cell(new Set(rows.filter((r) => r.optionId === option.id).map((r) => r.responseId)).size, answered) })),
-        };
+      case 'multiple': {
+        const counts = question.options.map((option) => new Set(rows.filter((r) => r.optionId === option.id).map((r) => r.responseId)).size);
+        const cells = counts.map((n) => cell(n, answered));
+        // multiple choice: the counts do not add up to the total, so one withheld count cannot be worked out
+        const shown = question.type === 'single' ? protectSum(cells, counts) : cells;
+        return { kind: 'choice', ...base, options: question.options.map((option, i) => ({ option, ...shown[i] })) };
+      }
       case 'scale': {
         const values = rows.map((r) => r.valueNumber).filter((v): v is number => v !== null);
-        return { kind: 'scale', ...base, points: scalePoints(question).map((value) => ({ value, ...cell(values.filter((v) => v === value).length, answered) })), mean: mean(values) };
+        const points = scalePoints(question);
+        const counts = points.map((value) => values.filter((v) => v === value).length);
+        const cells = protectSum(counts.map((n) => cell(n, answered)), counts);
+        return { kind: 'scale', ...base, points: points.map((value, i) => ({ value, ...cells[i] })), mean: mean(values) };
       }
       case 'matrix':
         return {
           kind: 'matrix', ...base,
           rows: question.rows.map((row) => {
             const ofRow = rows.filter((r) => r.rowOptionId === row.id);
-            return { row, answered: ofRow.length, cells: question.columns.map((column) => ({ column, ...cell(ofRow.filter((r) => r.optionId === column.id).length, ofRow.length) })) };
+            const counts = question.columns.map((column) => ofRow.filter((r) => r.optionId === column.id).length);
+            const cells = protectSum(counts.map((n) => cell(n, ofRow.length)), counts);
+            return { row, answered: ofRow.length, cells: question.columns.map((column, i) => ({ column, ...cells[i] })) };
           }),
         };
       case 'ranking': {

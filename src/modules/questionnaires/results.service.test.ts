@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedResults, type ResultsFixture } from '../../../test/questionnaire-results.fixture.js';
 import { createTestEnv, engines, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
-import { MIN_GROUP_SIZE, median, type QuestionResult } from './results.model.js';
+import { MIN_GROUP_SIZE, median, protectSum, type QuestionResult } from './results.model.js';
 
 const by = { userId: null, name: 'Test' };
 
@@ -14,11 +14,19 @@ function find<K extends QuestionResult['kind']>(results: { sections: Array<{ que
   return r as Extract<QuestionResult, { kind: K }>;
 }
 
-describe('the median', () => {
-  it('is the middle value, or the mean of the two middle ones', () => {
+describe('the figures', () => {
+  it('the median is the middle value, or the mean of the two middle ones', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it('one withheld count of a total takes the smallest other count with it, so that it cannot be worked out', () => {
+    const hidden = { count: null, share: null };
+    expect(protectSum([{ count: 6, share: 0.6 }, { count: 9, share: 0.9 }, hidden, { count: 0, share: 0 }], [6, 9, 3, 0])).toEqual([hidden, { count: 9, share: 0.9 }, hidden, { count: 0, share: 0 }]);
+    // two withheld already: nothing more to hide; none withheld: nothing to hide
+    expect(protectSum([hidden, hidden, { count: 7, share: 0.7 }], [1, 2, 7])).toEqual([hidden, hidden, { count: 7, share: 0.7 }]);
+    expect(protectSum([{ count: 7, share: 1 }, { count: 0, share: 0 }], [7, 0])).toEqual([{ count: 7, share: 1 }, { count: 0, share: 0 }]);
   });
 });
 

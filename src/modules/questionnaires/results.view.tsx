@@ -193,10 +193,10 @@ export function ResultsPage({ ctx, vm }: { ctx: PageContext; vm: ResultsVm }) {
         {admin ? (
           <>
             <p class="kern-body">{vm.isPublic ? <a class="kern-link" href={paths.publicResults(slug, q.id)}>{t('questionnaires.results.publicLink')}</a> : t(q.resultsPublic ? 'questionnaires.results.notPublicYet' : 'questionnaires.results.notPublic')}</p>
+            <p class="kern-body no-print"><a class="kern-link" href={paths.adminTopics(slug, q.id)}>{t('questionnaires.results.topicsLink')}</a></p>
             <nav aria-labelledby="ergebnis-links" class="no-print">
-              <h2 class="kern-sr-only" id="ergebnis-links">{t('questionnaires.results.downloads')}</h2>
+              <h2 class="kern-heading-small" id="ergebnis-links">{t('questionnaires.results.downloads')}</h2>
               <ul class="kern-list">
-                <li><a class="kern-link" href={paths.adminTopics(slug, q.id)}>{t('questionnaires.results.topicsLink')}</a></li>
                 <li><a class="kern-link" href={paths.adminExportCsv(slug, q.id)} download>{t('questionnaires.results.export.csv')}</a></li>
                 <li><a class="kern-link" href={paths.adminExportXlsx(slug, q.id)} download>{t('questionnaires.results.export.xlsx')}</a></li>
                 <li><a class="kern-link" href={paths.adminExportPdf(slug, q.id)} download>{t('questionnaires.results.export.pdf')}</a></li>

@@ -1,5 +1,6 @@
 // Coding free text: a question's free-text answers (filter, assign to a topic, remove from one), the
-// questionnaire's topics (list, new) and one topic (rename, link to goals and measures, remove answers, delete).
+// questionnaire's topics (list, new) and one topic (rename, link to goals and measures, remove answers, delete
+// after confirming).
 // Each state change: CSRF (app), permission, validation (400 with the page again, nothing written), service,
 // redirect with a message.
 import { Hono } from 'hono';
@@ -8,6 +9,7 @@ import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js'
 import { idParam, readForm, validate } from '../../platform/http/form.js';
 import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
 import type { RouteContext } from '../../platform/module.js';
+import { ConfirmDeletePage } from '../../platform/views/entity-form.view.js';
 import { emptyForm, type FormState } from '../../platform/views/page.js';
 import { allQuestions } from './questionnaire.model.js';
 import { paths } from './questionnaires.paths.js';
@@ -159,9 +161,6 @@ export function topicsRoutes(context: RouteContext): Hono<AppEnv> {
         await topics.unassign(mid(c), id, topicId, answerId, by);
         return redirectWithFlash(c, here, t(key('freeText.removed')));
       }
-      case 'delete':
-        await topics.delete(mid(c), id, topicId, by);
-        return redirectWithFlash(c, paths.adminTopics(slugOf(c), id), t(key('topic.deleted')));
       default: {
         const v = validate(topicSchema, values);
         if (!v.ok) return topicPage(c, { form: v.form }, 400);
@@ -173,6 +172,44 @@ export function topicsRoutes(context: RouteContext): Hono<AppEnv> {
         return redirectWithFlash(c, here, t(key('topic.saved')));
       }
     }
+  });
+
+  // Deleting a topic undoes its coding: it is confirmed on a page of its own.
+  async function topicToDelete(c: Ctx) {
+    const { id, topicId } = paths.adminTopicDelete.params(c);
+    const questionnaire = await services.questionnaires.get(mid(c), id);
+    if (!questionnaire) throw new NotFoundError('questionnaire');
+    return { questionnaire, topic: await topics.get(mid(c), id, topicId) };
+  }
+
+  app.get(paths.adminTopicDelete.pattern, async (c) => {
+    requirePermission(c, 'questionnaires.manage');
+    const { questionnaire: q, topic } = await topicToDelete(c);
+    const t = c.get('t');
+    const slug = slugOf(c);
+    return render(
+      c,
+      <ConfirmDeletePage
+        ctx={pageContext(c)}
+        title={t(key('topic.delete'))}
+        crumbs={[
+          { href: paths.adminResults(slug, q.id), label: t(key('title')) },
+          { href: paths.adminTopics(slug, q.id), label: t(key('topics.title')) },
+          { href: paths.adminTopic(slug, q.id, topic.id), label: topic.name },
+        ]}
+        what={topic.name}
+        action={paths.adminTopicDelete(slug, q.id, topic.id)}
+        cancelHref={paths.adminTopic(slug, q.id, topic.id)}
+        consequence={t(key('topic.deleteConsequence'))}
+      />,
+    );
+  });
+
+  app.post(paths.adminTopicDelete.pattern, async (c) => {
+    const by = requirePermission(c, 'questionnaires.manage');
+    const { questionnaire: q, topic } = await topicToDelete(c);
+    await topics.delete(mid(c), q.id, topic.id, by);
+    return redirectWithFlash(c, paths.adminTopics(slugOf(c), q.id), c.get('t')(key('topic.deleted')));
   });
 
   return app;

@@ -266,8 +266,7 @@ export function TopicPage({ ctx, vm }: { ctx: PageContext; vm: TopicVm }) {
             <TextArea t={t} form={vm.form} name="description" label={t(key('topics.description'))} optional rows={3} maxLength={2000} />
             <div class="actions"><SubmitButton label={t(key('topic.save'))} /></div>
           </form>
-          <p class="kern-body meta">{t(key('topic.deleteConsequence'))}</p>
-          <ActionButton action={action} csrfToken={ctx.csrfToken} label={t(key('topic.delete'))} srLabel={tp.name} fields={{ action: 'delete' }} size="default" />
+          <p class="kern-body"><a class="kern-link" href={paths.adminTopicDelete(slug, q.id, tp.id)}>{t(key('topic.delete'))}<span class="kern-sr-only">: {tp.name}</span></a></p>
         </section>
       </div>
     </Layout>
