@@ -160,7 +160,8 @@ export const resultsLocale = {
           topicLine_other: '{{count}} Antworten zum Thema „{{topic}}“',
           ledTo: 'Daraus wurde:',
           notYet: 'noch mit keinem Ziel und keiner Maßnahme verknüpft',
-          open: 'Ergebnisse ansehen',
+          listTitle: 'Ergebnisse von Befragungen',
+          listItem: 'Ergebnisse der Befragung „{{title}}“',
         },
         mention: {
           title: 'Aus der Befragung',
@@ -364,7 +365,8 @@ export const resultsLocale = {
           topicLine_other: '{{count}} responses on the topic “{{topic}}”',
           ledTo: 'It led to:',
           notYet: 'not linked to any goal or measure yet',
-          open: 'See the results',
+          listTitle: 'Results of questionnaires',
+          listItem: 'Results of the questionnaire “{{title}}”',
         },
         mention: {
           title: 'From the questionnaire',
