@@ -63,7 +63,7 @@ export function questionTable(r: QuestionResult, t: T, lang: string): QuestionTa
         rows: r.rows.map((row) => [row.row.label, ...row.cells.map((c) => cellText(c, t, lang)), formatNumber(row.answered, lang)]),
       };
     case 'ranking':
-      return { caption: t('questionnaires.results.caption.ranking', { question: q.text }), columns: [col('item'), col('averageRank'), col('rankedBy')], rows: r.items.map((i) => [i.option.label, one(i.averageRank), formatNumber(i.count, lang)]) };
+      return { caption: t('questionnaires.results.caption.ranking', { question: q.text }), columns: [col('item'), col('averageRank'), col('rankedBy')], rows: r.items.map((i) => [i.option.label, one(i.averageRank), i.count === null ? t('questionnaires.results.suppressedCell', { min: MIN_GROUP_SIZE }) : formatNumber(i.count, lang)]) };
     case 'number':
       return {
         caption: t('questionnaires.results.caption.number', { question: q.text }),

@@ -63,8 +63,8 @@ export interface RankingResult {
   question: Question;
   answered: number;
   suppressed: boolean;
-  /** best (lowest) average rank first */
-  items: Array<{ option: QOption; count: number; averageRank: number | null }>;
+  /** best (lowest) average rank first; an item ranked by fewer than MIN_GROUP_SIZE is withheld where suppression applies */
+  items: Array<{ option: QOption; count: number | null; averageRank: number | null }>;
 }
 
 export interface NumberResult {
@@ -215,7 +215,8 @@ export function computeResults(def: Definition, responses: readonly ResponseRow[
       case 'ranking': {
         const items = question.options.map((option) => {
           const ranks = rows.filter((r) => r.optionId === option.id && r.valueNumber !== null).map((r) => r.valueNumber!);
-          return { option, count: ranks.length, averageRank: mean(ranks) };
+          const withheld = options.suppressSmall && ranks.length > 0 && ranks.length < MIN_GROUP_SIZE;
+          return { option, count: withheld ? null : ranks.length, averageRank: withheld ? null : mean(ranks) };
         });
         items.sort((a, b) => (a.averageRank ?? Infinity) - (b.averageRank ?? Infinity) || a.option.position - b.option.position);
         return { kind: 'ranking', ...base, items };
