@@ -160,8 +160,7 @@ export const resultsLocale = {
           topicLine_other: '{{count}} Antworten zum Thema „{{topic}}“',
           ledTo: 'Daraus wurde:',
           notYet: 'noch mit keinem Ziel und keiner Maßnahme verknüpft',
-          listTitle: 'Ergebnisse von Befragungen',
-          listItem: 'Ergebnisse der Befragung „{{title}}“',
+          open: 'Ergebnisse ansehen',
         },
         mention: {
           title: 'Aus der Befragung',
@@ -365,8 +364,7 @@ export const resultsLocale = {
           topicLine_other: '{{count}} responses on the topic “{{topic}}”',
           ledTo: 'It led to:',
           notYet: 'not linked to any goal or measure yet',
-          listTitle: 'Results of questionnaires',
-          listItem: 'Results of the questionnaire “{{title}}”',
+          open: 'See the results',
         },
         mention: {
           title: 'From the questionnaire',

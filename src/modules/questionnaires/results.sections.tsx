@@ -1,12 +1,11 @@
 // What residents said, on the pages it led to: below a goal and on a measure's page, the topics of closed
 // questionnaires with public results ("from the questionnaire … (2025): 23 responses on the topic …"); on a
-// measure's admin page every linked topic, public or not yet; on the municipality's start page the results residents
-// may read.
+// measure's admin page every linked topic, public or not yet.
 import { pageContext, type Ctx } from '../../platform/http/kit.js';
 import type { SectionContributions, Services } from '../../platform/module.js';
 import { berlinDay } from '../../platform/views/format.js';
 import type { TopicMention } from './topics.service.js';
-import { PublicResultsList, TopicMentions } from './topics.view.js';
+import { TopicMentions } from './topics.view.js';
 
 /** The year a questionnaire asked in: when it closed, else when it was to close, else when it was published. */
 function yearOf(m: TopicMention): string {
@@ -21,10 +20,6 @@ export function resultsSections(services: Services): SectionContributions {
     return shown.length ? <TopicMentions ctx={pageContext(c)} mentions={shown} area={area} headingId={headingId} /> : null;
   };
   return {
-    'municipality.public': async (c) => {
-      const list = await services.questionnaireResults.publicQuestionnaires(c.get('municipality').id);
-      return list.length ? <PublicResultsList ctx={pageContext(c)} questionnaires={list} /> : null;
-    },
     'measure.public': (c, { measureId }) => mentions(c, { measureId }, 'public', 'befragung-titel'),
     'goal.public': (c, { goalId }) => mentions(c, { goalId }, 'public', `befragung-ziel-${goalId}`),
     'measure.admin': (c, { measureId }) => mentions(c, { measureId }, 'admin', 'befragung-titel'),

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { allQuestions, isClosedAt, type Definition, type QOption, type QuestionnaireHead, type Question } from './questionnaire.model.js';
-import { listQuestionnaires, loadDefinition } from './questionnaire.repository.js';
+import { allQuestions, isClosedAt, type Definition, type QOption, type Question } from './questionnaire.model.js';
+import { loadDefinition } from './questionnaire.repository.js';
 import { computeResults, demographicGroups, findGroup, hasFreeText, responsesInGroup, type Results, type ResponseRow, type StoredAnswer } from './results.model.js';
 import { listAnswers, listFreeTexts, listResponses } from './results.repository.js';
 import { listTopics, topicsOfAnswers, type TopicRow } from './topics.repository.js';
@@ -89,13 +89,6 @@ export class ResultsService {
     const def = await this.definition(municipalityId, questionnaireId);
     if (!this.isPublic(def)) throw new NotFoundError('questionnaire results');
     return this.results(municipalityId, questionnaireId, { groupOptionId, audience: 'public' });
-  }
-
-  /** The questionnaires whose results residents may see now, newest first. */
-  async publicQuestionnaires(municipalityId: number): Promise<QuestionnaireHead[]> {
-    const now = this.clock();
-    const list = await listQuestionnaires(this.db, municipalityId, { states: ['published', 'closed'] });
-    return list.filter((q) => q.resultsPublic && isClosedAt(q, now));
   }
 
   isPublic(def: Definition): boolean {

@@ -296,19 +296,3 @@ export function TopicMentions({ ctx, mentions, area, headingId }: { ctx: PageCon
     </section>
   );
 }
-
-/** On the municipality's start page: the questionnaires whose results are public. */
-export function PublicResultsList({ ctx, questionnaires }: { ctx: PageContext; questionnaires: QuestionnaireHead[] }) {
-  const { t } = ctx;
-  const slug = ctx.municipality!.slug;
-  return (
-    <section aria-labelledby="befragungsergebnisse" class="stack">
-      <h2 class="kern-heading-medium" id="befragungsergebnisse">{t(key('public.listTitle'))}</h2>
-      <ul class="kern-list">
-        {questionnaires.map((q) => (
-          <li><a class="kern-link" href={paths.publicResults(slug, q.id)}>{t(key('public.listItem'), { title: q.title })}</a></li>
-        ))}
-      </ul>
-    </section>
-  );
-}
