@@ -118,6 +118,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     const plans = (await s.plans.listPlans(mid)).filter((p) => p.state === 'published' || p.state === 'archived');
     expect(plans.map((p) => p.id)).toEqual(expect.arrayContaining([f.A.planId, docxPlanId]));
     const trees = await Promise.all(plans.map((p) => s.plans.tree(mid, p.id)));
+    const questionnaires = (await s.questionnaires.list(mid)).map((q) => q.id);
     const measures = trees.flatMap((t) => t.fields.flatMap((x) => [...x.goals.flatMap((g) => g.measures), ...x.furtherMeasures]));
     const ids: Record<string, number[]> = {
       plan: plans.map((p) => p.id),
@@ -129,7 +130,6 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       register: [],
       registered: [],
     };
-    const questionnaires = (await s.questionnaires.list(mid)).map((q) => q.id);
     for (const name of ['publicStart', 'publicAnswer', 'publicThanks', 'publicResults']) ids[name] = questionnaires;
     const queries: Record<string, string[]> = {
       // The words of the internal texts, not the forbidden ones themselves: the search form shows its query again.

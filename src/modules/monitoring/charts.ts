@@ -207,3 +207,34 @@ export function renderIndicatorChart(input: IndicatorChartInput, opts: ChartOpti
 function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+export interface BarRow {
+  /** the bar's name on the axis */
+  label: string;
+  value: number;
+  /** the text beside the bar ("12 (40 %)"); the value when none is given */
+  text?: string;
+}
+
+/** Any counts as horizontal bars, one colour, each named on the axis and labelled with its figure. */
+export function renderBarChart(rows: readonly BarRow[], opts: ChartOptions): string {
+  const shown = [...rows].reverse();
+  return render(
+    {
+      grid: { left: 10, right: 90, top: 10, bottom: 30, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: valueAxis(opts.lang),
+      yAxis: { type: 'category', data: shown.map((r) => truncate(r.label, 40)), axisLabel: axisText, axisLine: { lineStyle: { color: TEXT } }, axisTick: { show: false } },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 28,
+          color: SERIES[0],
+          data: shown.map((r) => ({ value: r.value, label: { formatter: r.text ?? figure(r.value, opts.lang) } })),
+          label: { show: true, position: 'right', color: TEXT, fontFamily: FONT, fontSize: 13 },
+        },
+      ],
+    },
+    opts,
+    { width: 640, height: Math.max(120, 40 + rows.length * 34) },
+  );
+}

@@ -13,8 +13,8 @@ import { monitoringRoutes } from './monitoring.routes.js';
 import { MonitoringService } from './monitoring.service.js';
 
 export { addDays, berlinDay, daysBetween, firstDayOf, lastDayOf } from './calendar.js';
-export { CATEGORY_COLOURS, renderActorChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
-export type { ActorRow, ChartOptions, IndicatorChartInput, StatusChartRow, TimelineRow } from './charts.js';
+export { CATEGORY_COLOURS, renderActorChart, renderBarChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
+export type { ActorRow, BarRow, ChartOptions, IndicatorChartInput, StatusChartRow, TimelineRow } from './charts.js';
 export { actorChart, dashboardCharts, indicatorChart, periodLabel, statusChart, timelineChart } from './dashboard.charts.js';
 export type { DataTable, RenderedChart } from './dashboard.charts.js';
 export { FUNDING_WARNING_DAYS, summarize } from './dashboard.js';

@@ -15,6 +15,9 @@ import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
 import { resultsLocale } from './results.locale.js';
 import { resultsRoutes } from './results.routes.js';
+import { ResultsService } from './results.service.js';
+import { resultsSections } from './results.sections.js';
+import { TopicService } from './topics.service.js';
 import { mergeLocales } from '../../platform/i18n/i18n.js';
 
 export { questionnairesPaths } from './questionnaires.paths.js';
@@ -23,12 +26,17 @@ export type { AnswerService } from './answer.service.js';
 export type { Definition, QuestionnaireHead } from './questionnaire.model.js';
 export { localizeDefinition, questionnaireTexts, sourceHash, type StoredTranslation, type TextItem } from './questionnaire.texts.js';
 export type { BuilderService } from './builder.service.js';
+export type { ResultsService } from './results.service.js';
+export type { TopicService } from './topics.service.js';
+export { MIN_GROUP_SIZE } from './results.model.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
     questionnaires: QuestionnaireService;
     questionnaireAnswers: AnswerService;
     questionnaireBuilder: BuilderService;
+    questionnaireResults: ResultsService;
+    questionnaireTopics: TopicService;
   }
 }
 
@@ -45,9 +53,12 @@ export const questionnairesModule: ModuleManifest = {
       questionnaires,
       questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires, p.config.questionnaireRateLimit),
       questionnaireBuilder: new BuilderService(p.kysely, p.audit, before.plans),
+      questionnaireResults: new ResultsService(p.kysely, p.clock),
+      questionnaireTopics: new TopicService(p.kysely, p.clock, p.audit, before.plans),
     };
   },
   jobs: (s) => s.questionnaireAnswers.jobHandlers(),
-  sections: (s) => ({ ...answerSections(s) }),
+  // The invitation on the start page; what residents said, on the pages of the goals and measures it led to.
+  sections: (s) => ({ ...answerSections(s), ...resultsSections(s) }),
   routes: (context) => new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)),
 };

@@ -38,6 +38,7 @@ export const questionnairesPaths = {
   adminFreeText: route('/:slug/verwaltung/befragungen/:id/ergebnisse/fragen/:questionId'),
   adminTopics: route('/:slug/verwaltung/befragungen/:id/themen'),
   adminTopic: route('/:slug/verwaltung/befragungen/:id/themen/:topicId'),
+  adminTopicDelete: route('/:slug/verwaltung/befragungen/:id/themen/:topicId/loeschen'),
   adminExportCsv: route('/:slug/verwaltung/befragungen/:id/antworten.csv'),
   adminExportXlsx: route('/:slug/verwaltung/befragungen/:id/antworten.xlsx'),
   adminExportPdf: route('/:slug/verwaltung/befragungen/:id/ergebnisse.pdf'),

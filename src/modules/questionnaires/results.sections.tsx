@@ -1,0 +1,27 @@
+// What residents said, on the pages it led to: below a goal and on a measure's page, the topics of closed
+// questionnaires with public results ("from the questionnaire … (2025): 23 responses on the topic …"); on a
+// measure's admin page every linked topic, public or not yet.
+import { pageContext, type Ctx } from '../../platform/http/kit.js';
+import type { SectionContributions, Services } from '../../platform/module.js';
+import { berlinDay } from '../../platform/views/format.js';
+import type { TopicMention } from './topics.service.js';
+import { TopicMentions } from './topics.view.js';
+
+/** The year a questionnaire asked in: when it closed, else when it was to close, else when it was published. */
+function yearOf(m: TopicMention): string {
+  const q = m.questionnaire;
+  return berlinDay(new Date(q.closedAt ?? q.closesAt ?? q.publishedAt ?? q.createdAt)).slice(0, 4);
+}
+
+export function resultsSections(services: Services): SectionContributions {
+  const mentions = async (c: Ctx, target: { goalId: number } | { measureId: number }, area: 'admin' | 'public', headingId: string) => {
+    const all = await services.questionnaireTopics.mentions(c.get('municipality').id, target);
+    const shown = all.filter((m) => area === 'admin' || m.isPublic).map((m) => ({ ...m, year: yearOf(m) }));
+    return shown.length ? <TopicMentions ctx={pageContext(c)} mentions={shown} area={area} headingId={headingId} /> : null;
+  };
+  return {
+    'measure.public': (c, { measureId }) => mentions(c, { measureId }, 'public', 'befragung-titel'),
+    'goal.public': (c, { goalId }) => mentions(c, { goalId }, 'public', `befragung-ziel-${goalId}`),
+    'measure.admin': (c, { measureId }) => mentions(c, { measureId }, 'admin', 'befragung-titel'),
+  };
+}
