@@ -40,7 +40,7 @@ export const groupsModule: ModuleManifest = {
   locales: mergeLocales(groupsLocale, steeringLocale),
   nav: [
     { area: 'admin', order: 39, label: 'groups.steering.nav', href: (slug) => steeringPaths.adminSteering(slug), permission: 'groups.manage' },
-    { area: 'admin', order: 39, label: 'groups.steering.navReviews', href: (slug) => steeringPaths.adminReviews(slug), permission: 'drafts.comment' },
+    { area: 'admin', order: 39.5, label: 'groups.steering.navReviews', href: (slug) => steeringPaths.adminReviews(slug), permission: 'drafts.comment' },
   ],
   services(p, before) {
     const steering = new SteeringService(p.kysely, p.audit, p.auth, before.accounts, before.plans);

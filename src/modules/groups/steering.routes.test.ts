@@ -1,15 +1,8 @@
 // Every route of the steering group, four outcomes: not signed in, bad input, other municipality, success. On
 // SQLite and, where configured (always in CI), on PostgreSQL.
-import { seedTwoMunicipalities, type Side, type TestEnv } from '../../../test/support.js';
+import { fingerprint, seedSteering, type SteeringSide } from '../../../test/steering.fixture.js';
 import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
 import { paths } from './steering.paths.js';
-
-export interface SteeringSide extends Side {
-  groupId: number;
-  memberId: number;
-  draftGoalId: number;
-  commentId: number;
-}
 
 const R = route<SteeringSide>;
 
@@ -26,7 +19,7 @@ const ROUTES: Array<RouteCase<SteeringSide>> = [
   }),
   R('confirm removing a member', 'GET', (s, o) => paths.adminSteeringMemberRemove(s.slug, s.groupId, (o ?? s).memberId), { shows: () => 'Migrantenorganisationen' }),
   R('remove a member', 'POST', (s, o) => paths.adminSteeringMemberRemove(s.slug, s.groupId, (o ?? s).memberId), { valid: () => ({}) }),
-  R('plans to review', 'GET', (s) => paths.adminReviews(s.slug), { shows: (s) => `Geheimer Entwurf` }),
+  R('plans to review', 'GET', (s) => paths.adminReviews(s.slug), { shows: () => 'Geheimer Entwurf' }),
   R('review page', 'GET', (s) => paths.adminPlanReview(s.slug, s.draftPlanId), { shows: (s) => `Kommentar ${s.secretWord}` }),
   R('record a review', 'POST', (s) => paths.adminPlanReviewVote(s.slug, s.draftPlanId), {
     valid: () => ({ state: 'changes_requested', comment: 'Bitte Ziel 2 schärfen' }),
@@ -52,40 +45,6 @@ const ROUTES: Array<RouteCase<SteeringSide>> = [
     invalid: { form: () => ({ resolved: 'vielleicht' }), keep: '' },
   }),
 ];
-
-/** Row counts and contents of every table these routes may write. */
-export async function fingerprint(env: TestEnv): Promise<string> {
-  const tables = ['working_groups', 'group_members', 'draft_comments', 'plan_approvals', 'memberships', 'users', 'audit_log'] as const;
-  const counts = [];
-  for (const t of tables) {
-    const r = await env.db.kysely.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    counts.push(`${t}=${Number(r.n)}`);
-  }
-  const resolved = await env.db.kysely.selectFrom('draft_comments').select(['id', 'resolved_at']).orderBy('id').execute();
-  const roles = await env.db.kysely.selectFrom('memberships').select(['user_id', 'role']).orderBy('id').execute();
-  return JSON.stringify({ counts, resolved, roles });
-}
-
-/** Both municipalities with a steering group on their draft plan, the admin seated in it, one member and one thread. */
-export async function seedSteering(env: TestEnv): Promise<{ A: SteeringSide; B: SteeringSide }> {
-  const fx = await seedTwoMunicipalities(env);
-  const s = env.services;
-  const system = { userId: null, name: 'Test' };
-  const withGroup = async (side: Side): Promise<SteeringSide> => {
-    const m = side.municipalityId;
-    const groupId = await s.steering.create(m, side.draftPlanId, system, { title: `Spurgruppe ${side.secretWord}` });
-    const adminId = await s.steering.seatWithoutInvitation(m, groupId, { name: `Admin ${side.slug}`, email: side.adminEmail, seat: 'offices', represents: 'Verwaltung' }, system);
-    await s.steering.seatWithoutInvitation(m, groupId, { name: `Frau ${side.secretWord}`, email: `frau@${side.slug}.example`, seat: 'migrant_organisations', represents: `Verein ${side.secretWord}` }, system);
-    const members = await s.steering.members(m, groupId);
-    const tree = await s.plans.tree(m, side.draftPlanId);
-    const admin = await s.auth.findUserByEmail(side.adminEmail);
-    const viewer = { userId: admin!.id, name: `Admin ${side.slug}`, role: 'admin', isInstanceAdmin: false };
-    const commentId = await s.comments.add(m, 'measure', side.draftMeasureId, `Kommentar ${side.secretWord}`, viewer);
-    void adminId;
-    return { ...side, groupId, memberId: members[1].id, draftGoalId: tree.fields[0].goals[0].id, commentId };
-  };
-  return { A: await withGroup(fx.A), B: await withGroup(fx.B) };
-}
 
 describeFourOutcomes<SteeringSide>({
   title: 'steering group routes',
