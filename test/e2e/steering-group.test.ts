@@ -28,17 +28,23 @@ describe.skipIf(!browserAvailable())('journey: the steering group reviews a draf
     await Promise.all([page.waitForURL(/\/verwaltung/), page.getByRole('button', { name: 'Anmelden' }).click()]);
   }
 
-  it('member comments, officer resolves, member approves, the edition records the approval', async () => {
-    const { url, env } = server;
+  // One journey in steps that share the two browsers.
+  let draftId: number;
+  let measure: { id: number };
+  let officer: Awaited<ReturnType<typeof newContext>>;
+  let member: Awaited<ReturnType<typeof newContext>>;
+  let groupUrl: string;
+
+  it('the officer sets up the steering group of the draft and seats a member', async () => {
+    const { env } = server;
     const municipality = (await env.services.municipalities.findBySlug(SLUG))!;
     const [published] = await env.services.plans.listPlans(municipality.id);
     // The next edition as a draft: what the steering group reviews.
-    const draftId = await env.services.editions.startNext(municipality.id, published.id, { title: 'Integrationsplan 2.0 (Entwurf)', edition: '2.0', omit_completed: false, omit_discontinued: false }, { userId: null, name: 'Test' }, () => '');
+    draftId = await env.services.editions.startNext(municipality.id, published.id, { title: 'Integrationsplan 2.0 (Entwurf)', edition: '2.0', omit_completed: false, omit_discontinued: false }, { userId: null, name: 'Test' }, () => '');
     const draft = await env.services.plans.tree(municipality.id, draftId);
-    const measure = draft.fields[0].goals[0].measures[0];
+    measure = draft.fields[0].goals[0].measures[0];
 
-    // ---- the officer sets up the group and seats a member ----
-    const officer = await newContext(browser);
+    officer = await newContext(browser);
     const o = officer.page;
     await signIn(o, server.admin.email, server.admin.password);
     await o.getByRole('navigation', { name: 'Verwaltungsnavigation' }).getByRole('link', { name: 'Lenkungsgruppe' }).click();
@@ -62,14 +68,16 @@ describe.skipIf(!browserAvailable())('journey: the steering group reviews a draf
     await expect.poll(() => o.locator('.kern-alert').first().innerText()).toContain('Amira Demir ist Mitglied der Lenkungsgruppe');
     expect(await o.locator('main').innerText()).toContain('Einladung noch nicht angenommen');
     await axeCheck(o);
-    const groupUrl = o.url();
+    groupUrl = o.url();
 
     // The member chooses a password (as the invitation's link would let them).
     const memberUser = (await env.services.auth.findUserByEmail('amira.demir@example.org'))!;
     await env.services.auth.setPassword(memberUser.id, 'amiras-eigenes-passwort');
+  });
 
-    // ---- the member, with the keyboard alone: signs in, lands on the plans to review, comments ----
-    const member = await newContext(browser);
+  it('the member, with the keyboard alone, signs in, lands on the plans to review and comments on a draft measure', async () => {
+    const { url } = server;
+    member = await newContext(browser);
     const m = member.page;
     await m.goto(`${url}/anmelden`);
     await tabTo(m, field('E-Mail-Adresse'));
@@ -99,17 +107,21 @@ describe.skipIf(!browserAvailable())('journey: the steering group reviews a draf
     await expect.poll(() => m.locator('.kern-alert').first().innerText()).toContain('Ihr Kommentar ist gespeichert.');
     expect(await m.locator(`#massnahme-${measure.id}`).innerText()).toContain('viele Eltern arbeiten tagsüber');
     await axeCheck(m);
+  });
 
-    // ---- the officer resolves the thread on the measure's page ----
-    await o.goto(`${url}/${SLUG}/verwaltung/massnahmen/${measure.id}`);
+  it('the officer resolves the thread on the measure\'s page', async () => {
+    const o = officer.page;
+    await o.goto(`${server.url}/${SLUG}/verwaltung/massnahmen/${measure.id}`);
     expect(await o.locator('#kommentare').innerText()).toContain('viele Eltern arbeiten tagsüber');
     await axeCheck(o);
     await o.locator('#kommentare').getByRole('button', { name: /Als erledigt markieren/ }).click();
     await expect.poll(() => o.locator('.kern-alert').first().innerText()).toContain('Die Diskussion ist als erledigt markiert.');
     await expect.poll(() => o.locator('#kommentare details summary').innerText()).toContain('erledigt von Demo-Administration');
     await axeCheck(o);
+  });
 
-    // ---- the member approves the plan, keyboard alone ----
+  it('the member approves the plan, keyboard alone', async () => {
+    const m = member.page;
     // The review page afresh (from its top: the address of the comment scrolled down to it).
     await m.goto(m.url().replace(/#.*$/, ''));
     await expect.poll(() => m.locator(`#massnahme-${measure.id} details summary`).innerText()).toContain('Erledigt: Kommentar von Amira Demir');
@@ -120,8 +132,11 @@ describe.skipIf(!browserAvailable())('journey: the steering group reviews a draf
     await expect.poll(() => m.locator('.kern-alert').first().innerText()).toContain('Ihre Zustimmung ist festgehalten.');
     expect(await m.locator('main').innerText()).toContain('Ihre bisherigen Voten');
     await axeCheck(m);
+  });
 
-    // ---- the officer sees the approval, on the group's page and the workspace, and keeps an edition ----
+  it('the officer sees the approval on the group\'s page and the workspace, and keeps an edition that shows it', async () => {
+    const { url } = server;
+    const o = officer.page;
     await o.goto(groupUrl);
     const row = o.locator('tr', { hasText: 'Amira Demir' }).first();
     await expect.poll(() => row.innerText()).toContain('Zugestimmt');
