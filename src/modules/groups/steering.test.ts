@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, type TestEnv } from '../../../test/support.js';
 import { paths } from '../../../test/paths.js';
 import { seedSteering, type SteeringSide } from '../../../test/steering.fixture.js';
+import { DEMO_SLUG, seedDemo } from '../demo/index.js';
 
 describe.each(engines)('steering group on %s', (engine) => {
   let env: TestEnv;
@@ -244,5 +245,31 @@ describe.each(engines)('steering group on %s', (engine) => {
     expect((await second.get(paths.adminPlan(A.slug, A.draftPlanId))).status).toBe(404);
     // Their review stays in the history of the edition.
     expect((await env.services.approvals.ofEdition(A.municipalityId, (await env.services.editions.list(A.municipalityId, A.draftPlanId))[0].id)).some((e) => e.member_name === 'Zweite Schulz')).toBe(true);
+  });
+});
+
+describe.each(engines)('the demo steering group on %s', (engine) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv(engine);
+    await seedDemo(env.services);
+  });
+  afterAll(() => env.close());
+
+  it('has eleven seats filled by clearly named demo people, and a few reviews; comments only where a draft exists', async () => {
+    const municipality = (await env.services.municipalities.findBySlug(DEMO_SLUG))!;
+    const [group] = await env.services.steering.list(municipality.id);
+    expect(group.title).toContain('Demo');
+    const members = await env.services.steering.members(municipality.id, group.id);
+    expect(members).toHaveLength(11);
+    expect(new Set(members.map((m) => m.seat)).size).toBe(11);
+    for (const m of members) expect(m.display_name).toMatch(/^Demo: /);
+    const review = await env.services.approvals.reviewOf(municipality.id, group.plan_id);
+    expect(review!.summary).toEqual({ approved: 4, changes: 1, pending: 6 });
+    const plan = await env.services.plans.getPlan(municipality.id, group.plan_id);
+    const comments = [...(await env.services.comments.threadsOfPlan(municipality.id, plan.id)).values()].flat();
+    expect(comments.length).toBe(['draft', 'in_review'].includes(plan.state) ? 2 : 0);
+    // The demo people cannot sign in: none has a password.
+    for (const m of members) expect((await env.services.auth.findUserByEmail(m.email!))!.password_hash).toBeNull();
   });
 });
