@@ -24,7 +24,7 @@ export interface SteeringMember {
   position: number;
   /** The person's account address (internal: shown to the officer only). */
   email: string | null;
-  /** The person has chosen a password (an invitation not yet accepted shows as open). */
+  /** The person has chosen a password and is a member here (an invitation, or a request to join, not yet accepted shows as open). */
   active: boolean;
 }
 
@@ -58,11 +58,12 @@ export async function insertGroup(db: Conn, row: { municipalityId: number; planI
 export async function listMembers(db: Conn, municipalityId: number, groupId: number): Promise<SteeringMember[]> {
   const rows = await db.selectFrom('group_members')
     .leftJoin('users', 'users.id', 'group_members.user_id')
+    .leftJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'group_members.user_id').on('memberships.municipality_id', '=', municipalityId))
     .select(['group_members.id', 'group_members.group_id', 'group_members.user_id', 'group_members.display_name', 'group_members.seat',
-      'group_members.represents', 'group_members.position', 'users.email', 'users.password_hash'])
+      'group_members.represents', 'group_members.position', 'users.email', 'users.password_hash', 'memberships.role as membership_role'])
     .where('group_members.municipality_id', '=', municipalityId).where('group_members.group_id', '=', groupId)
     .orderBy('group_members.position').orderBy('group_members.id').execute();
-  return rows.map(({ password_hash, ...r }) => ({ ...r, email: r.email ?? null, active: password_hash !== null }));
+  return rows.map(({ password_hash, membership_role, ...r }) => ({ ...r, email: r.email ?? null, active: password_hash !== null && membership_role !== null }));
 }
 
 export async function findMember(db: Conn, municipalityId: number, groupId: number, memberId: number): Promise<SteeringMember | undefined> {

@@ -61,6 +61,13 @@ describe.each(engines)('steering group on %s', (engine) => {
     const invited = await env.services.auth.findUserByEmail('neu@example.org');
     expect(invited?.password_hash).toBeNull();
     expect(await roleOf(A.municipalityId, invited!.id)).toBe('steering_member');
+    // An account of another municipality is asked to join: seated, but no member here until they accept.
+    const join = await seat(A, B.editorEmail, 'Gast Bedorf', 'other');
+    expect(join.status).toBe(303);
+    const joined = await admin.get(join.location!);
+    expect(joined.body).toContain('hat bereits ein Konto');
+    expect(joined.body).toMatch(new RegExp(`${B.editorEmail.replace('.', '\\.')}<span class="meta"> \\(Einladung noch nicht angenommen`));
+    expect(await roleOf(A.municipalityId, (await env.services.auth.findUserByEmail(B.editorEmail))!.id)).toBeUndefined();
     // The same person twice in the same group: refused at the field.
     const again = await seat(A, 'mitglied@amstadt.example', 'Mitglied Meyer');
     expect(again.status).toBe(400);
