@@ -7,7 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Writer } from '../../platform/audit/audit.js';
-import type { AuditedWrites } from '../../platform/audit/audited.js';
+import type { AuditedWrites, Trx } from '../../platform/audit/audited.js';
+import type { Role } from '../../platform/auth/permissions.js';
 import type { AuthService, CurrentUser } from '../../platform/auth/auth.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -73,9 +74,10 @@ export class AccountService {
   /**
    * Invites a person into the municipality. A new address gets an account without a password and the
    * membership, and a link to choose the password; an address with an account elsewhere gets a link to join,
-   * and becomes a member only when they accept it.
+   * and becomes a member only when they accept it. Other modules invite in their own roles (the steering group:
+   * steering_member), inside their own write (`outer`).
    */
-  async invite(m: Municipality, input: InviteInput, by: Writer, lang: Lang): Promise<InviteResult> {
+  async invite(m: Municipality, input: InviteInput | { name: string; email: string; role: Role }, by: Writer, lang: Lang, outer?: Trx): Promise<InviteResult & { userId: number }> {
     return this.audit.write(
       m.id, by,
       (r: InviteResult & { userId: number }) => ({ action: r.kind === 'join' ? 'member.invite_join' : 'member.invite', entityType: 'user', entityId: r.userId, after: { email: input.email, role: input.role } }),
@@ -96,6 +98,7 @@ export class AccountService {
         const token = await this.issue(trx, userId, m.id, kind, kind === 'join' ? input.role : null);
         return { kind, userId, link: this.url(linkPath(kind, token)) };
       },
+      outer,
     );
   }
 

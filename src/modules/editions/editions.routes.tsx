@@ -18,7 +18,7 @@ import type { RouteContext } from '../../platform/module.js';
 
 /** The routes of this file as a sub-app; the services arrive once, here. */
 export function editionsRoutes(context: RouteContext): Hono<AppEnv> {
-  const { services } = context;
+  const { services, slots } = context;
 
   const mid = (c: Ctx) => c.get('municipality').id;
   const slugOf = (c: Ctx) => c.get('municipality').slug;
@@ -122,7 +122,8 @@ export function editionsRoutes(context: RouteContext): Hono<AppEnv> {
     app.get(paths.adminEdition.pattern, async (c) => {
       requirePermission(c, 'plan.read_drafts');
       const edition = await services.editions.get(mid(c), paths.adminEdition.params(c).id);
-      return render(c, <EditionPage ctx={pageContext(c)} edition={edition} canDelete={allowed(c, 'plan.delete')} />);
+      const extra = await slots.sections('edition.admin', c, { editionId: edition.id });
+      return render(c, <EditionPage ctx={pageContext(c)} edition={edition} canDelete={allowed(c, 'plan.delete')} extra={extra} />);
     });
 
     // Editions are never edited; an admin may delete one after confirming.

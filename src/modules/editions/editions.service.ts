@@ -2,7 +2,7 @@
 // edition from the last one. Editions are written once and never changed; each write carries its audit entry.
 import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
-import type { AuditedWrites } from '../../platform/audit/audited.js';
+import type { AuditedWrites, Trx } from '../../platform/audit/audited.js';
 import type { Database } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { Measure, Plan } from '../plan/index.js';
@@ -33,7 +33,17 @@ export interface CompareResult {
   comparison: Comparison;
 }
 
+/**
+ * A module that keeps rows about a plan and records them with each edition made from it (the steering group:
+ * its members' approvals). Called inside the edition's write, so that both stand or fall together.
+ */
+export interface EditionFollower {
+  editionCreated(trx: Trx, municipalityId: number, planId: number, editionId: number): Promise<void>;
+}
+
 export class EditionService {
+  private readonly followers: EditionFollower[] = [];
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditedWrites,
@@ -42,6 +52,11 @@ export class EditionService {
 
   private now(): string {
     return this.audit.now();
+  }
+
+  /** Registers a module that records its rows with each edition made (see EditionFollower). */
+  follow(follower: EditionFollower): void {
+    this.followers.push(follower);
   }
 
   list(municipalityId: number, planId?: number): Promise<repo.EditionSummary[]> {
@@ -68,12 +83,14 @@ export class EditionService {
   async create(municipalityId: number, planId: number, input: EditionInput, by: Writer): Promise<number> {
     const snapshot = await this.snapshotOf(municipalityId, planId);
     const at = snapshot.takenAt;
-    return this.audit.write(municipalityId, by, { action: 'edition.create', entityType: 'edition', after: { plan: planId, ...input } }, ({ trx }) =>
-      repo.insertEdition(trx, {
+    return this.audit.write(municipalityId, by, { action: 'edition.create', entityType: 'edition', after: { plan: planId, ...input } }, async ({ trx }) => {
+      const id = await repo.insertEdition(trx, {
         municipality_id: municipalityId, plan_id: planId, ...input, snapshot_json: JSON.stringify(snapshot),
         created_at: at, created_by_user_id: by.userId, created_by: by.name,
-      }),
-    );
+      });
+      for (const f of this.followers) await f.editionCreated(trx, municipalityId, planId, id);
+      return id;
+    });
   }
 
   async delete(municipalityId: number, editionId: number, by: Writer): Promise<void> {

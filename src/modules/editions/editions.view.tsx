@@ -1,5 +1,6 @@
 // Pages of the editions module: the overview per plan, a plan's editions with the form to freeze one and the
 // report downloads, an edition read-only, the comparison, and the form to start the next edition.
+import type { Child } from 'hono/jsx';
 import { paths } from './editions.paths.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
@@ -227,7 +228,8 @@ function SnapshotView({ ctx, snapshot }: { ctx: PageContext; snapshot: PlanSnaps
   );
 }
 
-export function EditionPage({ ctx, edition, canDelete }: { ctx: PageContext; edition: Edition; canDelete: boolean }) {
+/** `extra`: sections other modules add below the facts (the steering group's approvals). */
+export function EditionPage({ ctx, edition, canDelete, extra }: { ctx: PageContext; edition: Edition; canDelete: boolean; extra?: Child }) {
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
   const title = t('editions.edition.title', { label: edition.label });
@@ -260,6 +262,7 @@ export function EditionPage({ ctx, edition, canDelete }: { ctx: PageContext; edi
             {canDelete ? <a class="kern-link" href={paths.adminEditionDelete(slug, edition.id)}>{t('editions.edition.delete')}</a> : null}
           </p>
         </div>
+        {extra}
         <SnapshotView ctx={ctx} snapshot={edition.snapshot} />
       </div>
     </Layout>

@@ -9,11 +9,15 @@ import { editionsRoutes } from './editions.routes.js';
 import { EditionService } from './editions.service.js';
 
 export { editionsPaths } from './editions.paths.js';
-export type { EditionService } from './editions.service.js';
+export type { EditionService, EditionFollower } from './editions.service.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
     editions: EditionService;
+  }
+  interface SectionSlots {
+    /** Below the facts of an edition's page (the steering group: who approved the plan, and when). */
+    'edition.admin': { editionId: number };
   }
 }
 

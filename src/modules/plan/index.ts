@@ -60,6 +60,8 @@ declare module '../../platform/module.js' {
     'goal.public': { goalId: number };
     /** Below the facts of a measure's admin page. */
     'measure.admin': { measureId: number };
+    /** On a plan's workspace, before its state actions: what to know before publishing (the steering group's reviews). */
+    'plan.review': { planId: number };
     /** Why a plan may not be renumbered now: a section per reason; none means it may. */
     'plan.renumber': { planId: number };
   }

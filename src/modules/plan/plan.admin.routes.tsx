@@ -114,7 +114,8 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
         allFields: tree.fields.map((f) => ({ id: f.id, title: f.title })),
         actors: [...actors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
       };
-      return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} view={view} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} {...planLinks} />);
+      const review = await slots.sections('plan.review', c, { planId: tree.plan.id });
+      return render(c, <PlanWorkspacePage ctx={ctx} tree={tree} view={view} can={{ publish: can(c.get('role'), user.isInstanceAdmin, 'plan.publish'), delete: can(c.get('role'), user.isInstanceAdmin, 'plan.delete') }} review={review} {...planLinks} />);
     });
     app.get(paths.adminPlanPreview.pattern, async (c) => {
       requirePermission(c, 'plan.read_drafts');

@@ -129,7 +129,8 @@ export interface WorkspaceView {
   actors: Array<{ id: number; name: string }>;
 }
 
-export function PlanWorkspacePage({ ctx, tree: fullTree, can, links, downloads, view }: { ctx: PageContext; tree: PlanTree; can: { publish: boolean; delete: boolean }; links: LinkItem[]; downloads: LinkItem[]; view: WorkspaceView }) {
+/** `review`: sections other modules add before the state actions (the steering group's reviews). */
+export function PlanWorkspacePage({ ctx, tree: fullTree, can, links, downloads, view, review }: { ctx: PageContext; tree: PlanTree; can: { publish: boolean; delete: boolean }; links: LinkItem[]; downloads: LinkItem[]; view: WorkspaceView; review?: Child }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const { plan } = fullTree;
@@ -248,6 +249,7 @@ export function PlanWorkspacePage({ ctx, tree: fullTree, can, links, downloads, 
 
         {/* The plan as a whole comes after its content: the daily work (finding and editing measures) is reached first. */}
         <ExportLinks ctx={ctx} planId={plan.id} links={downloads} />
+        {review}
         {can.publish ? (
           <section aria-labelledby="state-title" class="stack">
             <h2 class="kern-heading-medium" id="state-title">{t('plan.changeState')}</h2>
