@@ -209,3 +209,46 @@ export async function countResponses(db: Conn, municipalityId: number, questionn
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+// ---- storing responses in batches (response.writer.ts) ---------------------------------------------------
+
+/** The responses already stored under any of these submission keys: key → response id. */
+export async function responsesByKeys(db: Conn, municipalityId: number, questionnaireId: number, keys: string[]): Promise<Map<string, number>> {
+  const found = await inBatches(keys, (part) =>
+    db
+      .selectFrom('questionnaire_responses')
+      .select(['id', 'submission_key'])
+      .where('municipality_id', '=', municipalityId)
+      .where('questionnaire_id', '=', questionnaireId)
+      .where('submission_key', 'in', part)
+      .execute(),
+  );
+  return new Map(found.map((r) => [r.submission_key, r.id]));
+}
+
+/** Inserts a response's row alone (its answers follow in a batch with insertAnswerRows). */
+export async function insertResponseRow(db: Conn, municipalityId: number, input: Omit<ResponseInput, 'rows'>): Promise<number> {
+  const r = await db
+    .insertInto('questionnaire_responses')
+    .values({
+      municipality_id: municipalityId,
+      questionnaire_id: input.questionnaireId,
+      submitted_on: input.submittedOn,
+      source: input.source,
+      privacy_version: input.privacyVersion,
+      lang: input.lang,
+      submission_key: input.submissionKey,
+      is_demo: input.isDemo ? 1 : 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Inserts answer rows of several responses in chunked multi-row statements. */
+export async function insertAnswerRows(db: Conn, rows: Array<AnswerRow & { municipality_id: number; response_id: number }>): Promise<void> {
+  await inBatches(rows, async (chunk) => {
+    await db.insertInto('questionnaire_answers').values(chunk).execute();
+    return [];
+  });
+}
