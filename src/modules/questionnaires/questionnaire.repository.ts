@@ -226,23 +226,30 @@ export async function responsesByKeys(db: Conn, municipalityId: number, question
   return new Map(found.map((r) => [r.submission_key, r.id]));
 }
 
-/** Inserts a response's row alone (its answers follow in a batch with insertAnswerRows). */
-export async function insertResponseRow(db: Conn, municipalityId: number, input: Omit<ResponseInput, 'rows'>): Promise<number> {
-  const r = await db
-    .insertInto('questionnaire_responses')
-    .values({
-      municipality_id: municipalityId,
-      questionnaire_id: input.questionnaireId,
-      submitted_on: input.submittedOn,
-      source: input.source,
-      privacy_version: input.privacyVersion,
-      lang: input.lang,
-      submission_key: input.submissionKey,
-      is_demo: input.isDemo ? 1 : 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+/**
+ * Inserts response rows (their answers follow with insertAnswerRows) in chunked multi-row statements; the keys
+ * must be distinct. Returns submission key → new response id.
+ */
+export async function insertResponseRows(db: Conn, municipalityId: number, inputs: Array<Omit<ResponseInput, 'rows'>>): Promise<Map<string, number>> {
+  const rows = await inBatches(inputs, (part) =>
+    db
+      .insertInto('questionnaire_responses')
+      .values(
+        part.map((input) => ({
+          municipality_id: municipalityId,
+          questionnaire_id: input.questionnaireId,
+          submitted_on: input.submittedOn,
+          source: input.source,
+          privacy_version: input.privacyVersion,
+          lang: input.lang,
+          submission_key: input.submissionKey,
+          is_demo: input.isDemo ? 1 : 0,
+        })),
+      )
+      .returning(['id', 'submission_key'])
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.submission_key, r.id]));
 }
 
 /** Inserts answer rows of several responses in chunked multi-row statements. */
@@ -251,4 +258,11 @@ export async function insertAnswerRows(db: Conn, rows: Array<AnswerRow & { munic
     await db.insertInto('questionnaire_answers').values(chunk).execute();
     return [];
   });
+}
+
+/** The content version of each municipality (bumped by every audited write): municipality id → version. */
+export async function contentVersions(db: Conn, municipalityIds: number[]): Promise<Map<number, number>> {
+  if (municipalityIds.length === 0) return new Map();
+  const rows = await db.selectFrom('municipalities').select(['id', 'content_version']).where('id', 'in', municipalityIds).execute();
+  return new Map(rows.map((r) => [r.id, Number(r.content_version)]));
 }

@@ -10,7 +10,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { berlinDay } from '../../platform/views/format.js';
 import { answerRows, type AnswerRow, type Answers, type Definition } from './questionnaire.model.js';
-import { insertAnswerRows, insertResponseRow, loadDefinition, responsesByKeys, type Conn } from './questionnaire.repository.js';
+import { contentVersions, insertAnswerRows, insertResponseRows, loadDefinition, responsesByKeys, type Conn } from './questionnaire.repository.js';
 
 export interface ResponseToWrite {
   answers: Answers;
@@ -82,20 +82,28 @@ export class ResponseWriter {
     }
   }
 
+  private readonly definitions = new Map<string, { version: number; def: Definition | undefined }>();
+
+  private async definition(municipalityId: number, questionnaireId: number, version: number | undefined): Promise<Definition | undefined> {
+    if (version === undefined) return undefined;
+    const k = `${municipalityId}:${questionnaireId}`;
+    const cached = this.definitions.get(k);
+    if (cached && cached.version === version) return cached.def;
+    const def = await loadDefinition(this.db, municipalityId, questionnaireId);
+    if (this.definitions.size > 100) this.definitions.clear();
+    this.definitions.set(k, { version, def });
+    return def;
+  }
+
   private async writeBatch(batch: Pending[]): Promise<void> {
-    // One definition per questionnaire per batch: a burst does not reload it per response.
-    const definitions = new Map<string, Promise<Definition | undefined>>();
+    // The definitions, kept between batches while the municipality's content version stays (every change
+    // to a questionnaire is an audited write and bumps it): a burst does not reload them per response.
     const prepared: Prepared[] = [];
     const today = berlinDay(this.clock());
+    const versions = await contentVersions(this.db, [...new Set(batch.map((b) => b.municipalityId))]);
     for (const item of batch) {
-      const k = `${item.municipalityId}:${item.questionnaireId}`;
-      let def = definitions.get(k);
-      if (!def) {
-        def = loadDefinition(this.db, item.municipalityId, item.questionnaireId);
-        definitions.set(k, def);
-      }
       try {
-        const d = await def;
+        const d = await this.definition(item.municipalityId, item.questionnaireId, versions.get(item.municipalityId));
         if (!d) throw new Error('questionnaire not found');
         prepared.push({ item, rows: answerRows(d, item.input.answers), day: item.input.day ?? today });
       } catch (e) {
@@ -147,27 +155,45 @@ async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]>
   for (const [k, g] of byQuestionnaire) {
     for (const [key, id] of await responsesByKeys(trx, g.municipalityId, g.questionnaireId, g.keys)) seen.set(`${k}:${key}`, id);
   }
-  const results: WriteResult[] = [];
+  // the new ones: one multi-row insert per municipality and questionnaire, returning their ids by key
+  const fresh: Prepared[] = [];
+  for (const p of prepared) {
+    const k = `${p.item.municipalityId}:${p.item.questionnaireId}:${p.item.input.submissionKey}`;
+    if (seen.has(k)) continue;
+    seen.set(k, -1);
+    fresh.push(p);
+  }
+  const ids = new Map<string, number>();
+  for (const [k, g] of byQuestionnaire) {
+    const mine = fresh.filter((p) => `${p.item.municipalityId}:${p.item.questionnaireId}` === k);
+    if (mine.length === 0) continue;
+    const stored = await insertResponseRows(
+      trx,
+      g.municipalityId,
+      mine.map(({ item, day }) => ({
+        questionnaireId: item.questionnaireId,
+        submittedOn: day,
+        source: item.input.source,
+        privacyVersion: item.input.privacyVersion,
+        lang: item.input.lang,
+        submissionKey: item.input.submissionKey,
+        isDemo: item.input.isDemo,
+      })),
+    );
+    for (const [key, id] of stored) ids.set(`${k}:${key}`, id);
+  }
   const answers: Array<AnswerRow & { municipality_id: number; response_id: number }> = [];
-  for (const { item, rows, day } of prepared) {
-    const k = `${item.municipalityId}:${item.questionnaireId}:${item.input.submissionKey}`;
-    const first = seen.get(k);
-    if (first !== undefined) {
-      results.push({ responseId: first, duplicate: true });
-      continue;
+  const results: WriteResult[] = [];
+  const firstUse = new Set<Prepared>(fresh);
+  for (const p of prepared) {
+    const k = `${p.item.municipalityId}:${p.item.questionnaireId}:${p.item.input.submissionKey}`;
+    const newId = ids.get(k);
+    if (newId !== undefined && firstUse.has(p)) {
+      for (const r of p.rows) answers.push({ ...r, municipality_id: p.item.municipalityId, response_id: newId });
+      results.push({ responseId: newId, duplicate: false });
+    } else {
+      results.push({ responseId: newId ?? seen.get(k)!, duplicate: true });
     }
-    const responseId = await insertResponseRow(trx, item.municipalityId, {
-      questionnaireId: item.questionnaireId,
-      submittedOn: day,
-      source: item.input.source,
-      privacyVersion: item.input.privacyVersion,
-      lang: item.input.lang,
-      submissionKey: item.input.submissionKey,
-      isDemo: item.input.isDemo,
-    });
-    seen.set(k, responseId);
-    for (const r of rows) answers.push({ ...r, municipality_id: item.municipalityId, response_id: responseId });
-    results.push({ responseId, duplicate: false });
   }
   await insertAnswerRows(trx, answers);
   return results;
