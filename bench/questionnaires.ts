@@ -227,7 +227,7 @@ async function onEngine(label: string, db: Db, dir: string): Promise<{ results: 
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const http = await setUpQuestionnaire(services);
-    if (await httpSubmit(base, http.slug, http.def, -1)) {
+    if (await httpSubmit(base, http.slug, http.def, 999999)) {
       const h = await burst(`${label}, HTTP`, async (i) => {
         if (!(await httpSubmit(base, http.slug, http.def, i))) throw new Error('the answering route refused a submit');
       });
