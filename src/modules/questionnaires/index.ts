@@ -11,6 +11,7 @@ import { builderRoutes } from './builder.routes.js';
 import { codesLocale } from './codes.locale.js';
 import { codesRoutes } from './codes.routes.js';
 import { CodesService } from './codes.service.js';
+import { seedQuestionnaireDemo } from './questionnaire.demo.js';
 import { QuestionnaireService } from './questionnaire.service.js';
 import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
@@ -40,6 +41,9 @@ export const questionnairesModule: ModuleManifest = {
   ],
   services(p) {
     return { questionnaires: new QuestionnaireService(p.kysely, p.clock, p.audit), questionnaireCodes: new CodesService(p.kysely, p.audit) };
+  },
+  async demo(services, { municipalityId, by }) {
+    await seedQuestionnaireDemo(services, municipalityId, by);
   },
   routes: (context) => new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)).route('/', codesRoutes(context)),
 };
