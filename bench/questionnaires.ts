@@ -155,15 +155,12 @@ export async function burst(label: string, one: (i: number) => Promise<void>, to
 }
 
 /**
- * The form the answering route takes for these answers: one field per question named `q<id>` (choices by
- * option id, repeated for several; `q<id>_other`; matrix `q<id>_<rowId>`; ranking `q<id>_<optionId>`), plus
- * the submission key and the privacy consent. Adapt the names here if the route's form changes.
+ * The fields the answering pages take for these answers (answer.schema.ts on the answering branch): `q<id>`
+ * (choices by option id, repeated for several), `q<id>_other`, matrix `q<id>_r<rowId>`, ranking
+ * `q<id>_o<optionId>`. Every page is sent all fields; a page reads only its own questions.
  */
-export function answerForm(def: Definition, answers: Answers, submissionKey: string): URLSearchParams {
+export function answerForm(def: Definition, answers: Answers): URLSearchParams {
   const form = new URLSearchParams();
-  form.set('submission_key', submissionKey);
-  form.set('privacy', '1');
-  form.set('finish', '1');
   for (const q of def.sections.flatMap((s) => s.questions)) {
     const a = answers[q.id];
     if (!a) continue;
@@ -173,28 +170,58 @@ export function answerForm(def: Definition, answers: Answers, submissionKey: str
     if (a.text !== undefined) form.set(name, a.text);
     if (a.number !== undefined) form.set(name, String(a.number));
     if (a.date !== undefined) form.set(name, a.date);
-    for (const [row, col] of Object.entries(a.rows ?? {})) form.set(`${name}_${row}`, String(col));
-    for (const [opt, rank] of Object.entries(a.ranks ?? {})) form.set(`${name}_${opt}`, String(rank));
+    for (const [row, col] of Object.entries(a.rows ?? {})) form.set(`${name}_r${row}`, String(col));
+    for (const [opt, rank] of Object.entries(a.ranks ?? {})) form.set(`${name}_o${opt}`, String(rank));
   }
   return form;
 }
 
+/** A browser-like session over fetch: keeps cookies and the CSRF token of the last page. */
+class HttpSession {
+  private cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private readonly base: string) {}
+  async send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
+    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const res = await fetch(`${this.base}${path}`, form ? { method: 'POST', body: form, headers, redirect: 'manual' } : { headers, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie?.() ?? []) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const html = await res.text();
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
+    return { status: res.status, html, location: res.headers.get('location') };
+  }
+}
+
 /**
- * One resident's submit over HTTP: fetch the start page for the session cookie and CSRF token, then post the
- * whole form. Returns false when the route does not take answers (not there yet, or refuses the form).
+ * One resident over HTTP through the answering pages: the start page, "start" (a draft and its token), one
+ * post per page with the answers ("next"), then "submit" on the review page, which answers with a redirect to
+ * the thanks page once the response is committed. Returns false when the route does not take answers.
  */
 export async function httpSubmit(base: string, slug: string, def: Definition, i: number): Promise<boolean> {
   const id = def.questionnaire.id;
-  const start = await fetch(`${base}/${slug}/befragungen/${id}`);
-  const html = await start.text();
-  if (start.status !== 200) return false;
-  const cookie = (start.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const form = answerForm(def, completeAnswers(def, i), `bench-http-${i}`);
-  form.set('_csrf', token);
-  const res = await fetch(`${base}/${slug}/befragungen/${id}/antworten`, { method: 'POST', body: form, headers: { cookie }, redirect: 'manual' });
-  await res.arrayBuffer();
-  return res.status === 303 || res.status === 200;
+  const answerPath = `/${slug}/befragungen/${id}/antworten`;
+  const session = new HttpSession(base);
+  if ((await session.send(`/${slug}/befragungen/${id}`)).status !== 200) return false;
+  let page = await session.send(answerPath, new URLSearchParams({ _csrf: session.csrf, nav: 'start' }));
+  const token = /name="token" value="([^"]+)"/.exec(page.html)?.[1];
+  if (page.status !== 200 || !token) return false;
+  const fields = answerForm(def, completeAnswers(def, i));
+  for (let step = 0; step <= def.sections.length + 1; step++) {
+    if (/name="nav" value="submit"/.test(page.html)) {
+      const done = await session.send(answerPath, new URLSearchParams({ _csrf: session.csrf, token, nav: 'submit' }));
+      return done.status === 303 && (done.location ?? '').endsWith('/danke');
+    }
+    const form = new URLSearchParams(fields);
+    form.set('_csrf', session.csrf);
+    form.set('token', token);
+    form.set('nav', 'next');
+    page = await session.send(answerPath, form);
+    if (page.status !== 200) return false;
+  }
+  return false;
 }
 
 async function onEngine(label: string, db: Db, dir: string): Promise<{ results: BurstResult[]; notes: string[] }> {
@@ -244,8 +271,8 @@ async function onEngine(label: string, db: Db, dir: string): Promise<{ results: 
   return { results, notes };
 }
 
-export async function measureQuestionnaires(): Promise<{ results: BurstResult[]; notes: string[] }> {
-  const out: { results: BurstResult[]; notes: string[] } = { results: [], notes: [] };
+export async function measureQuestionnaires(): Promise<{ results: BurstResult[]; notes: string[]; load: number }> {
+  const out: { results: BurstResult[]; notes: string[]; load: number } = { results: [], notes: [], load: os.loadavg()[0] };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-q-'));
   const sqlite = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
   try {
@@ -281,7 +308,7 @@ export async function measureQuestionnaires(): Promise<{ results: BurstResult[];
   return out;
 }
 
-export function questionnairesSection({ results, notes }: { results: BurstResult[]; notes: string[] }): string {
+export function questionnairesSection({ results, notes, load }: { results: BurstResult[]; notes: string[]; load: number }): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `## Questionnaire responses in a burst
 
@@ -290,14 +317,16 @@ ${RESPONSES.toLocaleString('en')} complete responses (15 questions in three sect
 its next response when the previous one is acknowledged. Acknowledged means committed: submits wait in a queue
 while a transaction runs and the next transaction writes all of them (group commit,
 src/modules/questionnaires/response.writer.ts); SQLite runs WAL with synchronous=FULL. Machine: ${os.cpus().length} × ${cpu},
-Node ${process.version}, shared with other work, ${new Date().toISOString().slice(0, 10)}.
+Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, shared with other work: load average
+${load.toFixed(1)} when the run began (on 2 cores, anything above 2 means the bench got a fraction of the CPU).
 
 | run | responses | seconds | responses/s | p50 (ms) | p99 (ms) | transactions |
 |---|---:|---:|---:|---:|---:|---:|
 ${results.map((r) => `| ${r.label} | ${r.responses} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.batches ?? '–'} |`).join('\n')}
 
 "Service" calls \`services.questionnaires.submit\` in-process; "HTTP" drives the real app on 127.0.0.1 through
-the residents' answering route (start page for the session, then \`POST …/antworten\` with the whole form).
+the residents' answering pages (start page, \`POST …/antworten\` to start, one post per page, then submit on
+the review page; a response counts when the redirect to the thanks page came back).
 The answering route's per-client limit for open questionnaires would stop 50 clients on one address: the
 bench sets \`QUESTIONNAIRE_RATE_LIMIT=0\`. \`npx tsx bench/run.ts questionnaires\` runs only this section
 (\`BENCH_RESPONSES\`, \`BENCH_CLIENTS\` change the size).
