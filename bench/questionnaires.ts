@@ -330,5 +330,11 @@ the review page; a response counts when the redirect to the thanks page came bac
 The answering route's per-client limit for open questionnaires would stop 50 clients on one address: the
 bench sets \`QUESTIONNAIRE_RATE_LIMIT=0\`. \`npx tsx bench/run.ts questionnaires\` runs only this section
 (\`BENCH_RESPONSES\`, \`BENCH_CLIENTS\` change the size).
+
+Durability is tested, not benched: test/questionnaire-durability.test.ts starts a process on a SQLite file that
+submits a burst through the same writer and acknowledges each response on stdout once its promise resolved,
+kills it with SIGKILL after 400 acknowledgements, restarts on the same file and submits every key again: every
+acknowledged response is there once, with all its answer rows and its own marker answer, and the repeats are
+recognised as duplicates with the acknowledged id.
 ${notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 }
