@@ -3,6 +3,7 @@
 // to docs/performance.md. `npx tsx bench/run.ts writes` runs only the write paths and replaces only their
 // section; add `--as-before` to record the run as the fixed "before" table of that section.
 // `npx tsx bench/run.ts imports` runs only the import (parse and write, both engines) and replaces only its section.
+// `npx tsx bench/run.ts questionnaires` runs only the questionnaire burst (bench/questionnaires.ts) and replaces its section.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices } from '../src/services.js';
 import { generateCatalogue } from './catalogue.js';
+import { measureQuestionnaires, questionnairesSection } from './questionnaires.js';
 import { benchWrites, checkCanRecordBefore, replaceWritePathsSection, writePathsSection } from './writes.js';
 
 export { generateCatalogue };
@@ -152,11 +154,26 @@ async function importsOnly() {
   console.log(section);
 }
 
+/** Replaces the section starting with `heading` (up to the next `## `), or appends it. */
+function replaceSection(doc: string, heading: string, section: string): string {
+  const start = doc.indexOf(heading);
+  const end = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);
+  return start < 0 ? `${doc || '# Performance\n'}\n${section}` : `${doc.slice(0, start)}${section}${end < 0 ? '' : doc.slice(end + 1)}`;
+}
+
+/** Only the questionnaire burst: replaces its section and leaves the rest of docs/performance.md as it is. */
+async function questionnairesOnly() {
+  const section = questionnairesSection(await measureQuestionnaires());
+  fs.writeFileSync(DOC, replaceSection(readDoc(), '## Questionnaire responses in a burst', section));
+  console.log(section);
+}
+
 async function main() {
   if (process.argv.includes('--as-before')) checkCanRecordBefore(readDoc());
   const imports = await measureImports();
   const pages = await renderThroughput();
   const writes = await benchWrites();
+  const questionnaires = await measureQuestionnaires();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const report = `# Performance
 
@@ -175,13 +192,14 @@ ${pages.map((p) => `| ${p.page} | ${p.perSecond} | ${p.meanMs.toFixed(2)} | ${p.
 Not yet measured: the comparison with nginx serving the same bytes from disk (nginx is not installed on the
 build machines), and concurrent load over HTTP.
 
-${writePathsSection(readDoc(), writes, { asBefore: process.argv.includes('--as-before') })}`;
+${writePathsSection(readDoc(), writes, { asBefore: process.argv.includes('--as-before') })}
+${questionnairesSection(questionnaires)}`;
   fs.writeFileSync(DOC, report);
   console.log(report);
 }
 
 const args = process.argv.slice(2);
-(args.includes('writes') ? writesOnly(args.includes('--as-before')) : args.includes('imports') ? importsOnly() : main()).catch((e) => {
+(args.includes('writes') ? writesOnly(args.includes('--as-before')) : args.includes('imports') ? importsOnly() : args.includes('questionnaires') ? questionnairesOnly() : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

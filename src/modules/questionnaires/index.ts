@@ -10,6 +10,10 @@ import { AnswerService } from './answer.service.js';
 import { builderLocale } from './builder.locale.js';
 import { builderRoutes } from './builder.routes.js';
 import { BuilderService } from './builder.service.js';
+import { codesLocale } from './codes.locale.js';
+import { codesRoutes } from './codes.routes.js';
+import { CodesService } from './codes.service.js';
+import { seedQuestionnaireDemo } from './questionnaire.demo.js';
 import { QuestionnaireService } from './questionnaire.service.js';
 import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
@@ -23,6 +27,8 @@ import { mergeLocales } from '../../platform/i18n/i18n.js';
 export { questionnairesPaths } from './questionnaires.paths.js';
 export type { QuestionnaireService, QuestionnaireSpec } from './questionnaire.service.js';
 export type { AnswerService } from './answer.service.js';
+export type { CodesService } from './codes.service.js';
+export { normalizeCode } from './codes.model.js';
 export type { Definition, QuestionnaireHead } from './questionnaire.model.js';
 export { localizeDefinition, questionnaireTexts, sourceHash, type StoredTranslation, type TextItem } from './questionnaire.texts.js';
 export type { BuilderService } from './builder.service.js';
@@ -37,12 +43,13 @@ declare module '../../platform/module.js' {
     questionnaireBuilder: BuilderService;
     questionnaireResults: ResultsService;
     questionnaireTopics: TopicService;
+    questionnaireCodes: CodesService;
   }
 }
 
 export const questionnairesModule: ModuleManifest = {
   name: 'questionnaires',
-  locales: mergeLocales(questionnairesLocale, builderLocale, answerLocale, resultsLocale),
+  locales: mergeLocales(questionnairesLocale, builderLocale, answerLocale, resultsLocale, codesLocale),
   nav: [
     { area: 'admin', order: 35, label: 'questionnaires.nav.admin', href: (slug) => questionnairesPaths.adminList(slug), permission: 'questionnaires.manage' },
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
@@ -55,10 +62,15 @@ export const questionnairesModule: ModuleManifest = {
       questionnaireBuilder: new BuilderService(p.kysely, p.audit, before.plans),
       questionnaireResults: new ResultsService(p.kysely, p.clock),
       questionnaireTopics: new TopicService(p.kysely, p.clock, p.audit, before.plans),
+      questionnaireCodes: new CodesService(p.kysely, p.audit),
     };
   },
   jobs: (s) => s.questionnaireAnswers.jobHandlers(),
   // The invitation on the start page; what residents said, on the pages of the goals and measures it led to.
   sections: (s) => ({ ...answerSections(s), ...resultsSections(s) }),
-  routes: (context) => new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)),
+  async demo(services, { municipalityId, by }) {
+    await seedQuestionnaireDemo(services, municipalityId, by);
+  },
+  routes: (context) =>
+    new Hono<AppEnv>().route('/', builderRoutes(context)).route('/', answerRoutes(context)).route('/', resultsRoutes(context)).route('/', codesRoutes(context)),
 };

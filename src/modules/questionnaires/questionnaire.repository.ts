@@ -228,3 +228,60 @@ export async function markCodeUsed(db: Conn, municipalityId: number, questionnai
 export async function deleteDraft(db: Conn, municipalityId: number, draftId: number): Promise<void> {
   await db.deleteFrom('questionnaire_drafts').where('municipality_id', '=', municipalityId).where('id', '=', draftId).execute();
 }
+
+// ---- storing responses in batches (response.writer.ts) ---------------------------------------------------
+
+/** The responses already stored under any of these submission keys: key → response id. */
+export async function responsesByKeys(db: Conn, municipalityId: number, questionnaireId: number, keys: string[]): Promise<Map<string, number>> {
+  const found = await inBatches(keys, (part) =>
+    db
+      .selectFrom('questionnaire_responses')
+      .select(['id', 'submission_key'])
+      .where('municipality_id', '=', municipalityId)
+      .where('questionnaire_id', '=', questionnaireId)
+      .where('submission_key', 'in', part)
+      .execute(),
+  );
+  return new Map(found.map((r) => [r.submission_key, r.id]));
+}
+
+/**
+ * Inserts response rows (their answers follow with insertAnswerRows) in chunked multi-row statements; the keys
+ * must be distinct. Returns submission key → new response id.
+ */
+export async function insertResponseRows(db: Conn, municipalityId: number, inputs: Array<Omit<ResponseInput, 'rows'>>): Promise<Map<string, number>> {
+  const rows = await inBatches(inputs, (part) =>
+    db
+      .insertInto('questionnaire_responses')
+      .values(
+        part.map((input) => ({
+          municipality_id: municipalityId,
+          questionnaire_id: input.questionnaireId,
+          submitted_on: input.submittedOn,
+          source: input.source,
+          privacy_version: input.privacyVersion,
+          lang: input.lang,
+          submission_key: input.submissionKey,
+          is_demo: input.isDemo ? 1 : 0,
+        })),
+      )
+      .returning(['id', 'submission_key'])
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.submission_key, r.id]));
+}
+
+/** Inserts answer rows of several responses in chunked multi-row statements. */
+export async function insertAnswerRows(db: Conn, rows: Array<AnswerRow & { municipality_id: number; response_id: number }>): Promise<void> {
+  await inBatches(rows, async (chunk) => {
+    await db.insertInto('questionnaire_answers').values(chunk).execute();
+    return [];
+  });
+}
+
+/** The content version of each municipality (bumped by every audited write): municipality id → version. */
+export async function contentVersions(db: Conn, municipalityIds: number[]): Promise<Map<number, number>> {
+  if (municipalityIds.length === 0) return new Map();
+  const rows = await db.selectFrom('municipalities').select(['id', 'content_version']).where('id', 'in', municipalityIds).execute();
+  return new Map(rows.map((r) => [r.id, Number(r.content_version)]));
+}

@@ -5,23 +5,19 @@ import type { AuditedWrites, Trx } from '../../platform/audit/audited.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Writer } from '../../platform/module.js';
-import { berlinDay } from '../../platform/views/format.js';
-import { answerRows, type Access, type Answers, type Definition, type Demographic, type QuestionConfig, type QuestionnaireHead, type QuestionnaireState, type QuestionType } from './questionnaire.model.js';
+import { type Access, type Answers, type Definition, type Demographic, type QuestionConfig, type QuestionnaireHead, type QuestionnaireState, type QuestionType } from './questionnaire.model.js';
 import {
   countResponses,
-  deleteDraft,
   findQuestionnaire,
   insertOption,
   insertPrivacy,
   insertQuestion,
   insertQuestionnaire,
-  insertResponse,
   insertSection,
   listQuestionnaires,
   loadDefinition,
-  markCodeUsed,
-  responseByKey,
 } from './questionnaire.repository.js';
+import { ResponseWriter } from './response.writer.js';
 
 /** A condition in a spec: the key of an earlier question and the labels of its options. */
 export interface SpecCondition {
@@ -82,19 +78,19 @@ export interface SubmitInput {
   draft?: { id: number; codeId: number | null };
 }
 
-/** The access code of a draft was used by another response meanwhile: nothing was stored. */
-export class CodeUsedError extends Error {
-  constructor() {
-    super('access code already used');
-  }
-}
+export { CodeUsedError } from './response.writer.js';
 
 export class QuestionnaireService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly audit: AuditedWrites,
-  ) {}
+  ) {
+    this.writer = new ResponseWriter(db, clock);
+  }
+
+  /** Queues submits and commits them in batches; its stats tell how many batches a burst took. */
+  readonly writer: ResponseWriter;
 
   get(municipalityId: number, id: number): Promise<QuestionnaireHead | undefined> {
     return findQuestionnaire(this.db, municipalityId, id);
@@ -203,28 +199,10 @@ export class QuestionnaireService {
 
   /**
    * Stores one response, once: a second submit with the same key finds the first and stores nothing.
-   * Returns the response's id and whether it was stored now.
+   * Returns the response's id and whether it was a repeat. Concurrent submits are committed together (group
+   * commit, response.writer.ts); the promise resolves only once this response is on disk.
    */
-  async submit(municipalityId: number, questionnaireId: number, input: SubmitInput): Promise<{ responseId: number; duplicate: boolean }> {
-    const def = await loadDefinition(this.db, municipalityId, questionnaireId);
-    if (!def) throw new Error('questionnaire not found');
-    const rows = answerRows(def, input.answers);
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await responseByKey(trx, municipalityId, questionnaireId, input.submissionKey);
-      if (existing !== undefined) return { responseId: existing, duplicate: true };
-      if (input.draft?.codeId && !(await markCodeUsed(trx, municipalityId, questionnaireId, input.draft.codeId))) throw new CodeUsedError();
-      const responseId = await insertResponse(trx, municipalityId, {
-        questionnaireId,
-        submittedOn: input.day ?? berlinDay(this.clock()),
-        source: input.source,
-        privacyVersion: input.privacyVersion,
-        lang: input.lang,
-        submissionKey: input.submissionKey,
-        isDemo: input.isDemo,
-        rows,
-      });
-      if (input.draft) await deleteDraft(trx, municipalityId, input.draft.id);
-      return { responseId, duplicate: false };
-    });
+  submit(municipalityId: number, questionnaireId: number, input: SubmitInput): Promise<{ responseId: number; duplicate: boolean }> {
+    return this.writer.write(municipalityId, questionnaireId, input);
   }
 }

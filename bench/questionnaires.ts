@@ -1,0 +1,340 @@
+// The questionnaire burst: 10,000 complete responses to a published open questionnaire of 15 questions from
+// 50 concurrent clients, on SQLite (a file, WAL, synchronous=FULL) and PostgreSQL. Measured twice where it
+// can be: through the service (`services.questionnaires.submit`, the group-commit writer) and over HTTP on
+// loopback through the residents' answering route (`POST publicAnswer`) of the real app. Every submit counts
+// only once its promise or its response came back, i.e. once its response is committed.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import type { Answers, Definition } from '../src/modules/questionnaires/questionnaire.model.js';
+import type { QuestionnaireSpec } from '../src/modules/questionnaires/index.js';
+import { systemClock } from '../src/platform/clock.js';
+import { loadConfig } from '../src/platform/config.js';
+import { openDb, type Db } from '../src/platform/db/db.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { buildServices, type Services } from '../src/services.js';
+
+export const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 10000);
+export const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The answering route's limit per client for open questionnaires is switched off for the bench (all clients
+ * come from 127.0.0.1); the variable is read by the answering route's configuration.
+ */
+export const BENCH_ENV = { QUESTIONNAIRE_RATE_LIMIT: '0' };
+
+const by = { userId: null, name: 'bench' };
+
+/** 15 questions over three sections, every question type, a condition and demographics. */
+export const benchSpec: QuestionnaireSpec = {
+  title: 'Befragung Zusammenleben (Last)',
+  state: 'published',
+  access: 'open',
+  privacy: 'Ihre Antworten sind anonym.',
+  sections: [
+    {
+      title: 'Sprache und Bildung',
+      questions: [
+        { key: 'kurs', type: 'single', text: 'Haben Sie einen Sprachkurs besucht?', required: true, options: ['Ja', 'Nein'] },
+        { type: 'scale', text: 'Wie zufrieden waren Sie?', condition: { question: 'kurs', options: ['Ja'] }, config: { min: 1, max: 5, minLabel: 'gar nicht', maxLabel: 'sehr' } },
+        { type: 'multiple', text: 'Welche Angebote kennen Sie?', options: ['Sprachcafé', 'Hausaufgabenhilfe', 'Elternkurs', { label: 'Anderes, nämlich', other: true }] },
+        { type: 'matrix', text: 'Wie bewerten Sie diese Angebote?', rows: ['Kita', 'Schule', 'VHS'], columns: ['gut', 'mittel', 'schlecht'] },
+        { type: 'ranking', text: 'Was ist Ihnen am wichtigsten?', options: ['Sprache', 'Arbeit', 'Wohnung'] },
+      ],
+    },
+    {
+      title: 'Arbeit und Wohnen',
+      questions: [
+        { type: 'short_text', text: 'Ihr Beruf' },
+        { type: 'long_text', text: 'Was fehlt Ihnen?' },
+        { type: 'number', text: 'Wie viele Personen leben in Ihrem Haushalt?', config: { min: 1, max: 20, integer: true } },
+        { type: 'date', text: 'Seit wann wohnen Sie hier?' },
+        { type: 'single', text: 'Wohnen Sie zur Miete?', options: ['Ja', 'Nein', 'Keine Angabe'] },
+      ],
+    },
+    {
+      title: 'Über Sie',
+      questions: [
+        { type: 'single', demographic: 'age', text: 'Alter', options: ['unter 18', '18–29', '30–49', '50–64', '65 und älter'] },
+        { type: 'multiple', demographic: 'languages', text: 'Sprachen', options: ['Deutsch', 'Arabisch', 'Türkisch', 'Ukrainisch'] },
+        { type: 'single', demographic: 'years_in_germany', text: 'Jahre in Deutschland', options: ['unter 2', '2–5', '6–10', 'über 10'] },
+        { type: 'single', demographic: 'district', text: 'Ortsteil', options: ['Kernstadt', 'Nord', 'Süd'] },
+        { type: 'long_text', text: 'Möchten Sie uns noch etwas sagen?' },
+      ],
+    },
+  ],
+};
+
+/** A complete answer to every question of the definition; `marker` goes into the first text answer. */
+export function completeAnswers(def: Definition, i: number, marker = `Antwort ${i}`): Answers {
+  const answers: Answers = {};
+  let firstText = true;
+  for (const q of def.sections.flatMap((s) => s.questions)) {
+    const pick = (n: number) => (i * 7 + q.id) % n;
+    switch (q.type) {
+      case 'single':
+        answers[q.id] = { optionIds: [q.options[q.position === 1 ? 0 : pick(q.options.length)].id] };
+        break;
+      case 'multiple':
+        answers[q.id] = { optionIds: [q.options[0].id, q.options[q.options.length - 1].id], other: 'Nachbarschaftstreff' };
+        break;
+      case 'scale':
+        answers[q.id] = { number: 1 + pick(5) };
+        break;
+      case 'matrix':
+        answers[q.id] = { rows: Object.fromEntries(q.rows.map((r, k) => [String(r.id), q.columns[(k + i) % q.columns.length].id])) };
+        break;
+      case 'ranking':
+        answers[q.id] = { ranks: Object.fromEntries(q.options.map((o, k) => [String(o.id), ((k + i) % q.options.length) + 1])) };
+        break;
+      case 'short_text':
+      case 'long_text':
+        answers[q.id] = { text: firstText ? marker : 'Mehr Abendkurse und eine Kinderbetreuung währenddessen.' };
+        firstText = false;
+        break;
+      case 'number':
+        answers[q.id] = { number: 1 + pick(6) };
+        break;
+      case 'date':
+        answers[q.id] = { date: `20${10 + pick(15)}-0${1 + pick(9)}-15` };
+        break;
+    }
+  }
+  return answers;
+}
+
+/** A municipality with a plan and the published open bench questionnaire. */
+export async function setUpQuestionnaire(services: Services): Promise<{ municipalityId: number; slug: string; questionnaireId: number; def: Definition }> {
+  const slug = `last-${Date.now().toString(36)}`;
+  const { municipality } = await services.municipalities.create(
+    { slug, name: 'Laststadt', office_name: '', contact_person: '', contact_email: '', contact_phone: '', contact_address: '', admin_email: `${slug}@example.org`, admin_name: 'Bench' },
+    by,
+  );
+  const planId = await services.plans.createPlan(municipality.id, { title: 'Integrationsplan', edition: '', period_start: null, period_end: null, intro: '' }, by);
+  const questionnaireId = await services.questionnaires.createFromSpec(municipality.id, planId, benchSpec, by);
+  const def = (await services.questionnaires.definition(municipality.id, questionnaireId))!;
+  return { municipalityId: municipality.id, slug, questionnaireId, def };
+}
+
+export interface BurstResult {
+  label: string;
+  responses: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  batches?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `one(i)` RESPONSES times from CLIENTS concurrent loops; each loop waits for its answer before the next. */
+export async function burst(label: string, one: (i: number) => Promise<void>, total = RESPONSES, clients = CLIENTS): Promise<BurstResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        const s = process.hrtime.bigint();
+        await one(i);
+        latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return { label, responses: total, seconds, perSecond: Math.round(total / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/**
+ * The fields the answering pages take for these answers (answer.schema.ts on the answering branch): `q<id>`
+ * (choices by option id, repeated for several), `q<id>_other`, matrix `q<id>_r<rowId>`, ranking
+ * `q<id>_o<optionId>`. Every page is sent all fields; a page reads only its own questions.
+ */
+export function answerForm(def: Definition, answers: Answers): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const q of def.sections.flatMap((s) => s.questions)) {
+    const a = answers[q.id];
+    if (!a) continue;
+    const name = `q${q.id}`;
+    for (const id of a.optionIds ?? []) form.append(name, String(id));
+    if (a.other) form.set(`${name}_other`, a.other);
+    if (a.text !== undefined) form.set(name, a.text);
+    if (a.number !== undefined) form.set(name, String(a.number));
+    if (a.date !== undefined) form.set(name, a.date);
+    for (const [row, col] of Object.entries(a.rows ?? {})) form.set(`${name}_r${row}`, String(col));
+    for (const [opt, rank] of Object.entries(a.ranks ?? {})) form.set(`${name}_o${opt}`, String(rank));
+  }
+  return form;
+}
+
+/** A browser-like session over fetch: keeps cookies and the CSRF token of the last page. */
+class HttpSession {
+  private cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private readonly base: string) {}
+  async send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
+    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const res = await fetch(`${this.base}${path}`, form ? { method: 'POST', body: form, headers, redirect: 'manual' } : { headers, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie?.() ?? []) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const html = await res.text();
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
+    return { status: res.status, html, location: res.headers.get('location') };
+  }
+}
+
+/**
+ * One resident over HTTP through the answering pages: the start page, "start" (a draft and its token), one
+ * post per page with the answers ("next"), then "submit" on the review page, which answers with a redirect to
+ * the thanks page once the response is committed. Returns false when the route does not take answers.
+ */
+export async function httpSubmit(base: string, slug: string, def: Definition, i: number): Promise<boolean> {
+  const id = def.questionnaire.id;
+  const answerPath = `/${slug}/befragungen/${id}/antworten`;
+  const session = new HttpSession(base);
+  if ((await session.send(`/${slug}/befragungen/${id}`)).status !== 200) return false;
+  let page = await session.send(answerPath, new URLSearchParams({ _csrf: session.csrf, nav: 'start' }));
+  const token = /name="token" value="([^"]+)"/.exec(page.html)?.[1];
+  if (page.status !== 200 || !token) return false;
+  const fields = answerForm(def, completeAnswers(def, i));
+  for (let step = 0; step <= def.sections.length + 1; step++) {
+    if (/name="nav" value="submit"/.test(page.html)) {
+      const done = await session.send(answerPath, new URLSearchParams({ _csrf: session.csrf, token, nav: 'submit' }));
+      return done.status === 303 && (done.location ?? '').endsWith('/danke');
+    }
+    const form = new URLSearchParams(fields);
+    form.set('_csrf', session.csrf);
+    form.set('token', token);
+    form.set('nav', 'next');
+    page = await session.send(answerPath, form);
+    if (page.status !== 200) return false;
+  }
+  return false;
+}
+
+async function onEngine(label: string, db: Db, dir: string): Promise<{ results: BurstResult[]; notes: string[] }> {
+  await migrate(db);
+  const config = loadConfig({ DEMO_DATA: 'false', DATA_DIR: dir, ...BENCH_ENV });
+  const services = buildServices(db, config, systemClock);
+  const results: BurstResult[] = [];
+  const notes: string[] = [];
+
+  const svc = await setUpQuestionnaire(services);
+  const before = { ...services.questionnaires.writer.stats };
+  const r = await burst(`${label}, service`, async (i) => {
+    await services.questionnaires.submit(svc.municipalityId, svc.questionnaireId, {
+      answers: completeAnswers(svc.def, i),
+      source: 'online',
+      privacyVersion: 1,
+      lang: 'de',
+      submissionKey: `bench-${i}`,
+    });
+  });
+  r.batches = services.questionnaires.writer.stats.batches - before.batches;
+  const stored = await services.questionnaires.responses(svc.municipalityId, svc.questionnaireId);
+  if (stored !== RESPONSES) throw new Error(`${label}: ${stored} responses stored, ${RESPONSES} submitted`);
+  results.push(r);
+
+  // over HTTP on loopback, through the real app and the residents' route
+  const app = createApp({ config, db, clock: systemClock, services });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const http = await setUpQuestionnaire(services);
+    if (await httpSubmit(base, http.slug, http.def, 999999)) {
+      const h = await burst(`${label}, HTTP`, async (i) => {
+        if (!(await httpSubmit(base, http.slug, http.def, i))) throw new Error('the answering route refused a submit');
+      });
+      results.push(h);
+    } else {
+      notes.push(`${label}: over HTTP not measured: the answering route (POST ${`/${http.slug}/befragungen/${http.questionnaireId}/antworten`}) does not take answers yet.`);
+    }
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
+  }
+  return { results, notes };
+}
+
+export async function measureQuestionnaires(): Promise<{ results: BurstResult[]; notes: string[]; load: number }> {
+  const out: { results: BurstResult[]; notes: string[]; load: number } = { results: [], notes: [], load: os.loadavg()[0] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-q-'));
+  const sqlite = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
+  try {
+    const r = await onEngine('SQLite (file, WAL, synchronous=FULL)', sqlite, dir);
+    out.results.push(...r.results);
+    out.notes.push(...r.notes);
+  } finally {
+    await sqlite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  let probe: pg.Client | undefined;
+  const schema = `bench_q_${Date.now()}`;
+  try {
+    probe = new pg.Client({ connectionString: PG_URL });
+    await probe.connect();
+    await probe.query('create extension if not exists pg_trgm schema public');
+    await probe.query(`create schema ${schema}`);
+  } catch (e) {
+    out.notes.push(`PostgreSQL not measured: ${(e as Error).message}`);
+    await probe?.end().catch(() => undefined);
+    return out;
+  }
+  const pgdb = openDb({ databaseUrl: PG_URL, pgSchema: `${schema},public` });
+  try {
+    const r = await onEngine('PostgreSQL 127.0.0.1', pgdb, os.tmpdir());
+    out.results.push(...r.results);
+    out.notes.push(...r.notes);
+  } finally {
+    await pgdb.close();
+    await probe.query(`drop schema ${schema} cascade`);
+    await probe.end();
+  }
+  return out;
+}
+
+export function questionnairesSection({ results, notes, load }: { results: BurstResult[]; notes: string[]; load: number }): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `## Questionnaire responses in a burst
+
+${RESPONSES.toLocaleString('en')} complete responses (15 questions in three sections, every question type, about
+20 answer rows each) to one published open questionnaire, from ${CLIENTS} concurrent clients; each client sends
+its next response when the previous one is acknowledged. Acknowledged means committed: submits wait in a queue
+while a transaction runs and the next transaction writes all of them (group commit,
+src/modules/questionnaires/response.writer.ts); SQLite runs WAL with synchronous=FULL. Machine: ${os.cpus().length} × ${cpu},
+Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, shared with other work: load average
+${load.toFixed(1)} when the run began (on 2 cores, anything above 2 means the bench got a fraction of the CPU).
+
+| run | responses | seconds | responses/s | p50 (ms) | p99 (ms) | transactions |
+|---|---:|---:|---:|---:|---:|---:|
+${results.map((r) => `| ${r.label} | ${r.responses} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.batches ?? '–'} |`).join('\n')}
+
+"Service" calls \`services.questionnaires.submit\` in-process; "HTTP" drives the real app on 127.0.0.1 through
+the residents' answering pages (start page, \`POST …/antworten\` to start, one post per page, then submit on
+the review page; a response counts when the redirect to the thanks page came back).
+The answering route's per-client limit for open questionnaires would stop 50 clients on one address: the
+bench sets \`QUESTIONNAIRE_RATE_LIMIT=0\`. \`npx tsx bench/run.ts questionnaires\` runs only this section
+(\`BENCH_RESPONSES\`, \`BENCH_CLIENTS\` change the size).
+
+Durability is tested, not benched: test/questionnaire-durability.test.ts starts a process on a SQLite file that
+submits a burst through the same writer and acknowledges each response on stdout once its promise resolved,
+kills it with SIGKILL after 400 acknowledgements, restarts on the same file and submits every key again: every
+acknowledged response is there once, with all its answer rows and its own marker answer, and the repeats are
+recognised as duplicates with the acknowledged id.
+${notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+}

@@ -1,0 +1,220 @@
+// Storing responses in bursts: group commit. Submits that arrive while a transaction is running wait in a
+// queue; the next transaction writes all of them (up to `maxBatch`) and commits once. Every caller's promise
+// resolves only after the transaction holding its response committed (SQLite runs WAL with synchronous=FULL,
+// so committed is on disk; PostgreSQL commits durably by default), so a success page is never shown for a
+// response that a crash could lose. A submission key seen before (stored, or earlier in the same batch)
+// resolves to the first response. When a batch fails, its responses are written again one transaction each,
+// so one bad response rejects only its own caller.
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { berlinDay } from '../../platform/views/format.js';
+import { answerRows, type AnswerRow, type Answers, type Definition } from './questionnaire.model.js';
+import { contentVersions, deleteDraft, insertAnswerRows, insertResponseRows, loadDefinition, markCodeUsed, responsesByKeys, type Conn } from './questionnaire.repository.js';
+
+export interface ResponseToWrite {
+  answers: Answers;
+  source: 'online' | 'paper';
+  privacyVersion: number | null;
+  lang: string;
+  submissionKey: string;
+  isDemo?: boolean;
+  /** The day it counts for (default: today in Europe/Berlin). */
+  day?: string;
+  /**
+   * The draft the answers come from: deleted in the response's transaction, and its access code (if any)
+   * marked used there, so that nothing is left that ties the response to the code.
+   */
+  draft?: { id: number; codeId: number | null };
+}
+
+/** The access code of a draft was used by another response meanwhile: nothing was stored. */
+export class CodeUsedError extends Error {
+  constructor() {
+    super('access code already used');
+  }
+}
+
+export interface WriteResult {
+  responseId: number;
+  duplicate: boolean;
+}
+
+interface Pending {
+  municipalityId: number;
+  questionnaireId: number;
+  input: ResponseToWrite;
+  resolve: (r: WriteResult) => void;
+  reject: (e: unknown) => void;
+}
+
+/** A response ready to insert: its definition checked, its rows made. */
+interface Prepared {
+  item: Pending;
+  rows: AnswerRow[];
+  day: string;
+}
+
+export interface WriterStats {
+  batches: number;
+  responses: number;
+  /** Batches that failed as a whole and were written again one response at a time. */
+  fallbacks: number;
+}
+
+export class ResponseWriter {
+  private queue: Pending[] = [];
+  private running = false;
+  readonly stats: WriterStats = { batches: 0, responses: 0, fallbacks: 0 };
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly maxBatch = 500,
+  ) {}
+
+  /** Queues one response; resolves once it is committed (or found stored under its key). */
+  write(municipalityId: number, questionnaireId: number, input: ResponseToWrite): Promise<WriteResult> {
+    return new Promise<WriteResult>((resolve, reject) => {
+      this.queue.push({ municipalityId, questionnaireId, input, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Writes batches until the queue is empty; what arrives during a transaction goes into the next one. */
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private readonly definitions = new Map<string, { version: number; def: Definition | undefined }>();
+
+  private async definition(municipalityId: number, questionnaireId: number, version: number | undefined): Promise<Definition | undefined> {
+    if (version === undefined) return undefined;
+    const k = `${municipalityId}:${questionnaireId}`;
+    const cached = this.definitions.get(k);
+    if (cached && cached.version === version) return cached.def;
+    const def = await loadDefinition(this.db, municipalityId, questionnaireId);
+    if (this.definitions.size > 100) this.definitions.clear();
+    this.definitions.set(k, { version, def });
+    return def;
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    // The definitions, kept between batches while the municipality's content version stays (every change
+    // to a questionnaire is an audited write and bumps it): a burst does not reload them per response.
+    const prepared: Prepared[] = [];
+    const today = berlinDay(this.clock());
+    const versions = await contentVersions(this.db, [...new Set(batch.map((b) => b.municipalityId))]);
+    for (const item of batch) {
+      try {
+        const d = await this.definition(item.municipalityId, item.questionnaireId, versions.get(item.municipalityId));
+        if (!d) throw new Error('questionnaire not found');
+        prepared.push({ item, rows: answerRows(d, item.input.answers), day: item.input.day ?? today });
+      } catch (e) {
+        item.reject(e);
+      }
+    }
+    if (prepared.length === 0) return;
+    this.stats.batches++;
+    let results: WriteResult[];
+    try {
+      results = await this.db.transaction().execute((trx) => writeAll(trx, prepared));
+    } catch {
+      // Something in the batch failed (a broken row, a key stored meanwhile by another process): write each
+      // response in its own transaction, so only the one that fails again is rejected.
+      this.stats.fallbacks++;
+      for (const p of prepared) {
+        try {
+          const [r] = await this.db.transaction().execute((trx) => writeAll(trx, [p]));
+          this.stats.responses += r.duplicate ? 0 : 1;
+          p.item.resolve(r);
+        } catch (e) {
+          p.item.reject(e);
+        }
+      }
+      return;
+    }
+    // Committed: now, and only now, the callers learn their response is stored.
+    for (const [i, p] of prepared.entries()) {
+      this.stats.responses += results[i].duplicate ? 0 : 1;
+      p.item.resolve(results[i]);
+    }
+  }
+}
+
+/**
+ * Inserts the prepared responses in one transaction, in order: a key already stored, or given earlier in the
+ * same batch, gives the first response's id and stores nothing.
+ */
+async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]> {
+  const seen = new Map<string, number>();
+  // the keys stored already, one query per questionnaire
+  const byQuestionnaire = new Map<string, { municipalityId: number; questionnaireId: number; keys: string[] }>();
+  for (const { item } of prepared) {
+    const k = `${item.municipalityId}:${item.questionnaireId}`;
+    const group = byQuestionnaire.get(k) ?? { municipalityId: item.municipalityId, questionnaireId: item.questionnaireId, keys: [] };
+    group.keys.push(item.input.submissionKey);
+    byQuestionnaire.set(k, group);
+  }
+  for (const [k, g] of byQuestionnaire) {
+    for (const [key, id] of await responsesByKeys(trx, g.municipalityId, g.questionnaireId, g.keys)) seen.set(`${k}:${key}`, id);
+  }
+  // the new ones: one multi-row insert per municipality and questionnaire, returning their ids by key
+  const fresh: Prepared[] = [];
+  for (const p of prepared) {
+    const k = `${p.item.municipalityId}:${p.item.questionnaireId}:${p.item.input.submissionKey}`;
+    if (seen.has(k)) continue;
+    seen.set(k, -1);
+    fresh.push(p);
+  }
+  // a fresh response spends its draft's access code: a code another response spent meanwhile fails the batch,
+  // and written again on its own, only this response is refused
+  for (const { item } of fresh) {
+    const codeId = item.input.draft?.codeId;
+    if (codeId && !(await markCodeUsed(trx, item.municipalityId, item.questionnaireId, codeId))) throw new CodeUsedError();
+  }
+  const ids = new Map<string, number>();
+  for (const [k, g] of byQuestionnaire) {
+    const mine = fresh.filter((p) => `${p.item.municipalityId}:${p.item.questionnaireId}` === k);
+    if (mine.length === 0) continue;
+    const stored = await insertResponseRows(
+      trx,
+      g.municipalityId,
+      mine.map(({ item, day }) => ({
+        questionnaireId: item.questionnaireId,
+        submittedOn: day,
+        source: item.input.source,
+        privacyVersion: item.input.privacyVersion,
+        lang: item.input.lang,
+        submissionKey: item.input.submissionKey,
+        isDemo: item.input.isDemo,
+      })),
+    );
+    for (const [key, id] of stored) ids.set(`${k}:${key}`, id);
+  }
+  const answers: Array<AnswerRow & { municipality_id: number; response_id: number }> = [];
+  const results: WriteResult[] = [];
+  const firstUse = new Set<Prepared>(fresh);
+  for (const p of prepared) {
+    const k = `${p.item.municipalityId}:${p.item.questionnaireId}:${p.item.input.submissionKey}`;
+    const newId = ids.get(k);
+    if (newId !== undefined && firstUse.has(p)) {
+      for (const r of p.rows) answers.push({ ...r, municipality_id: p.item.municipalityId, response_id: newId });
+      results.push({ responseId: newId, duplicate: false });
+    } else {
+      results.push({ responseId: newId ?? seen.get(k)!, duplicate: true });
+    }
+  }
+  await insertAnswerRows(trx, answers);
+  // the drafts are gone with the transaction that stored their responses (and with them the tie to a code)
+  for (const { item } of prepared) if (item.input.draft) await deleteDraft(trx, item.municipalityId, item.input.draft.id);
+  return results;
+}
