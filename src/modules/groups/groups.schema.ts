@@ -50,3 +50,5 @@ export const taskSchema = z.object({
 export type TaskInput = z.infer<typeof taskSchema>;
 
 export const taskStateSchema = z.object({ state: z.enum(['open', 'done'], { message: 'errors.choiceInvalid' }) });
+
+export const archiveSchema = z.object({ archived: checkbox });
