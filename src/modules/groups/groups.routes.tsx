@@ -13,6 +13,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform
 import { readForm, validate, idParam } from '../../platform/http/form.js';
 import { pageContext, redirectWithFlash, render, requirePermission, requireUser, stashOnce, takeOnce, type Ctx } from '../../platform/http/kit.js';
 import { platformPaths } from '../../platform/http/paths.js';
+import { idOf } from '../../platform/http/route.js';
 import type { RouteContext } from '../../platform/module.js';
 import { ConfirmDeletePage, type FormFieldSpec } from '../../platform/views/entity-form.view.js';
 import { emptyForm, type FormState } from '../../platform/views/page.js';
@@ -45,7 +46,8 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
   }
 
   async function memberGroup(c: Ctx, need: 'member' | 'lead') {
-    const group = await services.groups.get(mid(c), paths.internal.params(c).id);
+    // Every internal route has the group's id as :id (the route table validates it per route; here the shared part).
+    const group = await services.groups.get(mid(c), idOf(c, 'id'));
     const access = await accessOf(c, group);
     if (!access[need]) throw new ForbiddenError();
     return { group, access };
