@@ -238,3 +238,13 @@ export function listMeetings(db: Q, municipalityId: number, groupId: number, fro
   if (from) q = q.where('ends_at', '>=', from);
   return q.orderBy('starts_at').orderBy('id').execute();
 }
+
+/** A demo meeting of a group (the participation module owns events; the demo adds one published meeting). */
+export async function insertDemoMeeting(db: Q, municipalityId: number, planId: number, groupId: number, values: { title: string; description: string; starts_at: string; ends_at: string; place_name: string; address: string; accessibility: string }, at: string): Promise<number> {
+  const row = await db
+    .insertInto('events')
+    .values({ municipality_id: municipalityId, plan_id: planId, group_id: groupId, kind: 'group_meeting', ...values, state: 'published', registration: 0, is_demo: 1, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -174,6 +174,20 @@ export class GroupService {
     });
   }
 
+  /** Adds a person who has an account and a membership already (the demo data): no invitation. */
+  async addExistingMember(municipalityId: number, groupId: number, userId: number, role: 'lead' | 'member', displayName: string, by: Writer): Promise<number> {
+    await this.get(municipalityId, groupId);
+    return this.audit.write(municipalityId, by, { action: 'group.member_add', entityType: 'working_group', entityId: groupId, after: { userId, role } }, async ({ trx, now }) =>
+      repo.insertMember(trx, municipalityId, groupId, userId, role, displayName, now));
+  }
+
+  /** A published meeting of a group in the demo data. */
+  async addDemoMeeting(municipalityId: number, groupId: number, values: { title: string; description: string; starts_at: string; ends_at: string; place_name: string; address: string; accessibility: string }, by: Writer): Promise<number> {
+    const group = await this.get(municipalityId, groupId);
+    return this.audit.write(municipalityId, by, { action: 'group.meeting_demo', entityType: 'working_group', entityId: groupId }, async ({ trx, now }) =>
+      repo.insertDemoMeeting(trx, municipalityId, group.plan_id, groupId, values, now));
+  }
+
   async removeMember(municipalityId: number, groupId: number, memberId: number, by: Writer): Promise<void> {
     const member = await repo.findMember(this.db, municipalityId, memberId);
     if (!member || member.group_id !== groupId) throw new NotFoundError('member');

@@ -8,6 +8,7 @@ import { can } from '../../platform/auth/permissions.js';
 import { pageContext } from '../../platform/http/kit.js';
 import { mergeLocales } from '../../platform/i18n/i18n.js';
 import type { ModuleManifest } from '../../platform/module.js';
+import { addDemoGroups } from './groups.demo.js';
 import { groupsLocale } from './groups.locale.js';
 import { groupsRoutes } from './groups.routes.js';
 import { GroupDocumentService } from './documents.service.js';
@@ -42,6 +43,7 @@ export const groupsModule: ModuleManifest = {
     { area: 'public', order: 47, label: 'groups.groups.nav.public', href: (slug) => groupsPaths.publicGroups(slug) },
   ],
   jobs: (s) => s.groups.jobHandlers(),
+  demo: (services, demo) => addDemoGroups(services, demo),
   // The working groups on a yearly priority, below it on the priorities pages.
   sections: (services) => ({
     'priority.public': async (c, { priorityId }) => PriorityGroups({ ctx: pageContext(c), groups: (await services.groups.ofPriority(c.get('municipality').id, priorityId)).filter((g) => g.kind === 'working'), admin: false }),
