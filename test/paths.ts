@@ -2,6 +2,7 @@
 import { accountsPaths } from '../src/modules/accounts/index.js';
 import { editionsPaths } from '../src/modules/editions/index.js';
 import { exportsPaths } from '../src/modules/exports/index.js';
+import { groupsPaths } from '../src/modules/groups/index.js';
 import { importerPaths } from '../src/modules/importer/index.js';
 import { monitoringPaths } from '../src/modules/monitoring/index.js';
 import { municipalitiesPaths } from '../src/modules/municipalities/index.js';
@@ -9,4 +10,4 @@ import { planPaths } from '../src/modules/plan/index.js';
 import { roundsPaths } from '../src/modules/rounds/index.js';
 import { platformPaths } from '../src/platform/http/paths.js';
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths };
+export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...groupsPaths };

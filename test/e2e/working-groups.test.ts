@@ -54,10 +54,11 @@ describe.skipIf(!browserAvailable())('working groups in the browser, with mail a
     expect(await r.locator('.error-summary').innerText()).toContain('Ihre E-Mail-Adresse');
     expect(await r.locator('#feld-name').inputValue()).toBe('Rosa Resident');
     await axeCheck(r);
-    await tabTo(r, /^Ihre E-Mail-Adresse/);
+    // (The error summary's links come first and carry the fields' names: the fields are found by their ids.)
+    await tabTo(r, (f) => f.id === 'feld-email');
     await r.keyboard.press('Control+A');
     await r.keyboard.type('rosa@example.org');
-    await tabTo(r, /^Warum möchten Sie mitarbeiten/);
+    await tabTo(r, (f) => f.id === 'feld-motivation');
     await r.keyboard.type('Ich helfe gern beim Sprachcafé.');
     await tabTo(r, 'Anfrage senden');
     await pressAndLoad(r);
