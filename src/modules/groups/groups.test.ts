@@ -171,6 +171,15 @@ describe.each(engines)('working groups on %s', (engine) => {
     expect((await env.services.groups.requests(A.municipalityId, A.groupId)).length).toBe(before);
   });
 
+  it('the yearly-priorities page lists the working groups anchored to a priority', async () => {
+    const priorityId = await env.services.monitoring.createPriority(A.municipalityId, A.planId, { year: 2026, title: 'Sprache zuerst', description: '', guiding_goal_id: null, goal_ids: [], measure_ids: [] }, by);
+    const groupId = await env.services.groups.create(A.municipalityId, A.planId, { title: 'AG zum Jahresziel', purpose: '', contact_name: '', contact_email: '', how_to_join: '', anchor: `priority:${priorityId}`, join_open: true }, by);
+    const page = await new Client(env).get(`/${A.slug}/umsetzung/jahresziele?jahr=2026`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`href="${paths.publicGroup(A.slug, groupId)}"`);
+    expect(page.body).toContain('AG zum Jahresziel');
+  });
+
   it('decided requests are deleted by the job the configured number of days after the decision', async () => {
     const own = await createTestEnv(engine);
     try {
