@@ -9,7 +9,7 @@ const groupsRoutes = {
   adminGroupEdit: route('/:slug/verwaltung/arbeitsgruppen/:id/bearbeiten'),
   adminGroupArchive: route('/:slug/verwaltung/arbeitsgruppen/:id/archivieren'),
   adminMembers: route('/:slug/verwaltung/arbeitsgruppen/:id/mitglieder'),
-  adminMemberRemove: route('/:slug/verwaltung/arbeitsgruppen/:id/mitglieder/:memberId/entfernen'),
+  adminGroupMemberRemove: route('/:slug/verwaltung/arbeitsgruppen/:id/mitglieder/:memberId/entfernen'),
   // the lead (or the officer)
   adminRequests: route('/:slug/verwaltung/arbeitsgruppen/:id/anfragen'),
   adminRequest: route('/:slug/verwaltung/arbeitsgruppen/:id/anfragen/:requestId'),

@@ -25,8 +25,8 @@ const ROUTES: Array<RouteCase<GroupSide>> = [
     valid: () => ({ name: 'Neu Mitglied', email: 'neu@amstadt.example', role: 'member' }),
     invalid: { form: () => ({ name: 'Name-Merker', email: 'kaputt', role: 'member' }), keep: 'Name-Merker' },
   }),
-  R('confirm member removal', 'GET', (s) => paths.adminMemberRemove(s.slug, s.groupId, s.memberId)),
-  R('remove member', 'POST', (s) => paths.adminMemberRemove(s.slug, s.groupId, s.memberId), { valid: () => ({}) }),
+  R('confirm member removal', 'GET', (s) => paths.adminGroupMemberRemove(s.slug, s.groupId, s.memberId)),
+  R('remove member', 'POST', (s) => paths.adminGroupMemberRemove(s.slug, s.groupId, s.memberId), { valid: () => ({}) }),
   R('requests', 'GET', (s) => paths.adminRequests(s.slug, s.groupId), { shows: (s) => `Rita Anfrage ${s.secretWord}` }),
   R('decide request', 'POST', (s) => paths.adminRequest(s.slug, s.groupId, s.requestId), {
     valid: () => ({ decision: 'decline', note: 'Die Gruppe ist voll.' }),

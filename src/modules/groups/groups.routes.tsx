@@ -191,24 +191,24 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
     }
   });
 
-  app.get(paths.adminMemberRemove.pattern, async (c) => {
+  app.get(paths.adminGroupMemberRemove.pattern, async (c) => {
     requirePermission(c, 'groups.manage');
-    const { id, memberId } = paths.adminMemberRemove.params(c);
+    const { id, memberId } = paths.adminGroupMemberRemove.params(c);
     const group = await services.groups.get(mid(c), id);
     const member = (await services.groups.members(mid(c), id)).find((m) => m.id === memberId);
     if (!member) throw new NotFoundError('member');
     return render(c, (
       <ConfirmDeletePage
         ctx={pageContext(c)} title={t(c)(k('member.removeTitle'))} crumbs={[...adminCrumbs(c, group.plan_id), { href: paths.adminGroup(slugOf(c), id), label: group.title }]}
-        what={member.display_name || member.user_name || ''} action={paths.adminMemberRemove(slugOf(c), id, memberId)} cancelHref={paths.adminGroup(slugOf(c), id)}
+        what={member.display_name || member.user_name || ''} action={paths.adminGroupMemberRemove(slugOf(c), id, memberId)} cancelHref={paths.adminGroup(slugOf(c), id)}
         consequence={t(c)(k('member.removeConsequence'))}
       />
     ));
   });
 
-  app.post(paths.adminMemberRemove.pattern, async (c) => {
+  app.post(paths.adminGroupMemberRemove.pattern, async (c) => {
     const by = requirePermission(c, 'groups.manage');
-    const { id, memberId } = paths.adminMemberRemove.params(c);
+    const { id, memberId } = paths.adminGroupMemberRemove.params(c);
     await services.groups.get(mid(c), id);
     await services.groups.removeMember(mid(c), id, memberId, by);
     return redirectWithFlash(c, paths.adminGroup(slugOf(c), id), t(c)(k('member.removed')));

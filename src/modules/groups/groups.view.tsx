@@ -178,7 +178,7 @@ export function AdminGroupPage({ ctx, vm }: { ctx: PageContext; vm: AdminGroupVm
               m.display_name || m.user_name || '',
               m.email ?? '',
               t(k(`member.roles.${m.role}`)),
-              <a class="kern-link" href={paths.adminMemberRemove(slug, g.id, m.id)}>{t(k('member.remove'))}<span class="kern-sr-only">: {m.display_name || m.user_name}</span></a>,
+              <a class="kern-link" href={paths.adminGroupMemberRemove(slug, g.id, m.id)}>{t(k('member.remove'))}<span class="kern-sr-only">: {m.display_name || m.user_name}</span></a>,
             ])}
             empty={t(k('member.none'))}
           />
