@@ -125,6 +125,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       field: trees.flatMap((t) => t.fields.map((x) => x.id)),
       measure: measures.map((m) => m.id),
       actor: [...new Set(measures.flatMap((m) => m.actors.map((a) => a.id)))],
+      publicGroup: (await s.groups.list(mid)).map((g) => g.id),
     };
     const queries: Record<string, string[]> = {
       // The words of the internal texts, not the forbidden ones themselves: the search form shows its query again.
@@ -133,7 +134,8 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     };
     // Not pages for the public: signing in and out, one's own account, the health check, and the links with a
     // token (an actor's round link, an invitation or reset link).
-    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'setPassword', 'join', 'asset', 'instanceAdmin']);
+    // A working group's public document is a download (its own tests: src/modules/groups/groups.test.ts).
+    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'setPassword', 'join', 'asset', 'instanceAdmin', 'publicDocument']);
     const urls: string[] = [];
     for (const [name, r] of Object.entries(paths)) {
       const route = r as { pattern?: string; patterns?: string[] };
