@@ -77,6 +77,8 @@ export function createApp(deps: AppDeps) {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: [] },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       xFrameOptions: 'DENY',
+      // A route may set a stricter header of its own (a document download: default-src 'none'; sandbox).
+      overwrite: false,
     }),
   );
 

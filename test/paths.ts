@@ -2,7 +2,7 @@
 import { accountsPaths } from '../src/modules/accounts/index.js';
 import { editionsPaths } from '../src/modules/editions/index.js';
 import { exportsPaths } from '../src/modules/exports/index.js';
-import { steeringPaths } from '../src/modules/groups/index.js';
+import { groupsPaths, steeringPaths } from '../src/modules/groups/index.js';
 import { importerPaths } from '../src/modules/importer/index.js';
 import { monitoringPaths } from '../src/modules/monitoring/index.js';
 import { municipalitiesPaths } from '../src/modules/municipalities/index.js';
@@ -15,4 +15,4 @@ import { platformPaths } from '../src/platform/http/paths.js';
 // Two of the questionnaires' names are taken by the admin front page and the municipality's settings.
 const { admin: questionnaireAdmin, adminSettings: questionnaireSettings, ...questionnaires } = questionnairesPaths;
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...processPaths, ...steeringPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings };
+export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...processPaths, ...steeringPaths, ...groupsPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings };

@@ -129,6 +129,7 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       // Registration for an event: this municipality has no events here.
       register: [],
       registered: [],
+      publicGroup: (await s.groups.list(mid)).map((g) => g.id),
     };
     for (const name of ['publicStart', 'publicAnswer', 'publicThanks', 'publicResults']) ids[name] = questionnaires;
     const queries: Record<string, string[]> = {
@@ -138,7 +139,8 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     };
     // Not pages for the public: signing in and out, one's own account, the health check, and the links with a
     // token (an actor's round link, an invitation or reset link).
-    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'publicContinue', 'setPassword', 'join', 'asset', 'instanceAdmin', 'link', 'confirm', 'cancel']);
+    // A working group's public document is a download (its own tests: src/modules/groups/groups.test.ts).
+    const notPages = new Set(['signIn', 'signOut', 'account', 'health', 'roundLink', 'publicContinue', 'setPassword', 'join', 'asset', 'instanceAdmin', 'link', 'confirm', 'cancel', 'publicDocument']);
     const urls: string[] = [];
     for (const [name, r] of Object.entries(paths)) {
       const route = r as { pattern?: string; patterns?: string[] };

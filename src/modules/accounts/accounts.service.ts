@@ -102,6 +102,36 @@ export class AccountService {
     );
   }
 
+  /**
+   * Makes a person a member for a working group (role group_lead or group_member), inside the caller's write
+   * when given: a new address gets an account and an invitation to choose a password, an account elsewhere a
+   * link to join; a member keeps a higher role (a group member made lead becomes group_lead).
+   */
+  async inviteForGroup(m: Municipality, input: { name: string; email: string; role: 'group_lead' | 'group_member' }, by: Writer, lang: Lang, outer?: Trx): Promise<{ userId: number; kind: 'invite' | 'join' | 'member'; link: string | null }> {
+    return this.audit.write(
+      m.id, by,
+      (r: { userId: number; kind: string }) => ({ action: r.kind === 'join' ? 'member.invite_join' : r.kind === 'invite' ? 'member.invite' : 'member.group_role', entityType: 'user', entityId: r.userId, after: { email: input.email, role: input.role } }),
+      async ({ trx }) => {
+        const existing = await this.auth.findUserByEmail(input.email, trx);
+        const membership = existing ? await this.auth.membershipOf(m.id, existing.id, trx) : undefined;
+        if (existing && membership) {
+          if (membership.role === 'group_member' && input.role === 'group_lead') await repo.updateRole(trx, m.id, existing.id, 'group_lead');
+          return { userId: existing.id, kind: 'member' as const, link: null };
+        }
+        const kind = existing ? 'join' as const : 'invite' as const;
+        const userId = existing ? existing.id : await this.auth.createUser({ email: input.email, name: input.name }, trx);
+        if (!existing) await this.auth.addMembership(m.id, userId, input.role, trx);
+        if (this.mailer.configured) {
+          await this.jobs.enqueue(trx, { kind: JOB_ACCOUNT_MAIL, municipalityId: m.id, payload: { purpose: kind, userId, role: input.role, lang, inviter: by.name } });
+          return { userId, kind, link: null };
+        }
+        const token = await this.issue(trx, userId, m.id, kind, kind === 'join' ? input.role : null);
+        return { userId, kind, link: this.url(linkPath(kind, token)) };
+      },
+      outer,
+    );
+  }
+
   /** The mail job of an invitation: a fresh link, made now and sent at once; nothing when it is moot. */
   private async mailInvitation(job: JobContext): Promise<void> {
     const p = mailPayload.parse(job.payload);
@@ -137,7 +167,7 @@ export class AccountService {
     if (!t || t.municipality_id === null || !t.municipality_slug) return 'dead';
     if (t.user_id !== user.id) return 'otherAccount';
     const mid = t.municipality_id;
-    const role = t.role === 'admin' ? 'admin' : 'editor';
+    const role = t.role === 'admin' || t.role === 'group_lead' || t.role === 'group_member' ? t.role : 'editor';
     const done = await this.audit.write(mid, { userId: user.id, name: user.name }, { action: 'member.join', entityType: 'user', entityId: user.id, after: { email: user.email, role } }, async ({ trx, now }) => {
       if (!(await repo.useToken(trx, t.id, now))) return false;
       if (!(await this.auth.membershipOf(mid, user.id, trx))) await this.auth.addMembership(mid, user.id, role, trx);

@@ -5,12 +5,18 @@
 import { Hono } from 'hono';
 import { can } from '../../platform/auth/permissions.js';
 import type { AppEnv } from '../../platform/http/env.js';
+import { pageContext } from '../../platform/http/kit.js';
 import { mergeLocales } from '../../platform/i18n/i18n.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { ApprovalService } from './approvals.service.js';
 import { CommentService } from './comments.service.js';
+import { GroupDocumentService } from './documents.service.js';
+import { addDemoGroups } from './groups.demo.js';
 import { groupsLocale } from './groups.locale.js';
+import { groupsPaths } from './groups.paths.js';
 import { groupsRoutes } from './groups.routes.js';
+import { GroupService } from './groups.service.js';
+import { PriorityGroups } from './groups.view.js';
 import { addDemoSteeringGroup } from './steering.demo.js';
 import { steeringLocale } from './steering.locale.js';
 import { steeringPaths } from './steering.paths.js';
@@ -35,29 +41,57 @@ declare module '../../platform/module.js' {
   }
 }
 
+export { groupsPaths } from './groups.paths.js';
+export type { GroupDocument, GroupDocumentService } from './documents.service.js';
+export type { GroupFilter, GroupMeeting, GroupMember, GroupService, GroupTask, JoinRequest, WorkingGroup } from './groups.service.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    groups: GroupService;
+    groupDocuments: GroupDocumentService;
+  }
+}
+
 export const groupsModule: ModuleManifest = {
   name: 'groups',
   locales: mergeLocales(groupsLocale, steeringLocale),
   nav: [
     { area: 'admin', order: 39, label: 'groups.steering.nav', href: (slug) => steeringPaths.adminSteering(slug), permission: 'groups.manage' },
     { area: 'admin', order: 39.5, label: 'groups.steering.navReviews', href: (slug) => steeringPaths.adminReviews(slug), permission: 'drafts.comment' },
+    { area: 'admin', order: 40, label: 'groups.groups.nav.admin', href: (slug) => groupsPaths.adminGroups(slug), permission: 'groups.manage' },
+    { area: 'admin', order: 41, label: 'groups.groups.nav.mine', href: (slug) => groupsPaths.myGroups(slug), permission: 'groups.member' },
+    { area: 'public', order: 48, label: 'groups.groups.nav.public', href: (slug) => groupsPaths.publicGroups(slug) },
   ],
   services(p, before) {
+    const groups = new GroupService(p.kysely, p.clock, p.audit, p.auth, p.jobs, p.mailer, before.accounts, before.plans, p.config.publicUrl);
+    groups.prioritiesOf = async (mid, planId) => (await before.monitoring.priorities(mid, planId)).map((x) => ({ id: x.id, year: x.year, title: x.title }));
     const steering = new SteeringService(p.kysely, p.audit, p.auth, before.accounts, before.plans);
     const comments = new CommentService(p.kysely, p.audit, before.plans, steering);
     const approvals = new ApprovalService(p.kysely, p.audit, before.plans, steering);
     // An edition made from a plan records the steering group's open review with it.
     before.editions.follow(approvals);
-    return { steering, comments, approvals };
+    return { groups, groupDocuments: new GroupDocumentService(p.kysely, p.audit), steering, comments, approvals };
+  },
+  jobs: (s) => s.groups.jobHandlers(),
+  async demo(services, demo) {
+    await addDemoGroups(services, demo);
+    await addDemoSteeringGroup(services, demo);
+  },
+  sections: (services) => ({
+    ...steeringSections(services),
+    // The working groups on a yearly priority, below it on the priorities pages.
+    'priority.public': async (c, { priorityId }) => PriorityGroups({ ctx: pageContext(c), groups: (await services.groups.ofPriority(c.get('municipality').id, priorityId)).filter((g) => g.kind === 'working'), admin: false }),
+    'priority.admin': async (c, { priorityId }) => PriorityGroups({ ctx: pageContext(c), groups: await services.groups.ofPriority(c.get('municipality').id, priorityId), admin: true }),
+  }),
+  // A steering-group member who does not edit the plan lands on the plans they review; a working group's lead
+  // or member on their groups.
+  adminLanding(user, role, slug) {
+    if (can(role, user.isInstanceAdmin, 'plan.approve') && !can(role, user.isInstanceAdmin, 'plan.edit')) return steeringPaths.adminReviews(slug);
+    const groupsOnly = !can(role, user.isInstanceAdmin, 'plan.read_drafts') && can(role, user.isInstanceAdmin, 'groups.member');
+    return groupsOnly ? groupsPaths.myGroups(slug) : null;
   },
   routes: (context) => new Hono<AppEnv>().route('/', groupsRoutes(context)).route('/', steeringRoutes(context)),
   links: {
     'plan.workspace': (ctx, { planId }) => [{ href: steeringPaths.adminPlanReview(ctx.municipality!.slug, planId), label: ctx.t('groups.steering.review.workspaceLink') }],
   },
-  sections: (services) => steeringSections(services),
-  // A steering-group member who does not edit the plan lands on the plans they review.
-  adminLanding(user, role, slug) {
-    return can(role, user.isInstanceAdmin, 'plan.approve') && !can(role, user.isInstanceAdmin, 'plan.edit') ? steeringPaths.adminReviews(slug) : null;
-  },
-  demo: (services, demo) => addDemoSteeringGroup(services, demo),
 };

@@ -39,6 +39,11 @@ declare module '../../platform/module.js' {
   interface ModuleServices {
     monitoring: MonitoringService;
   }
+  // Below each yearly priority (admin and public page): what other modules add (the working groups on it).
+  interface SectionSlots {
+    'priority.public': { priorityId: number };
+    'priority.admin': { priorityId: number };
+  }
 }
 
 export const monitoringModule: ModuleManifest = {

@@ -1,5 +1,6 @@
 // Yearly priorities: the list per plan and year (admin and public), and new, edit, delete.
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../platform/http/env.js';
 import { crudRoutes } from '../../platform/http/crud.routes.js';
 import { pageContext, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
@@ -36,9 +37,11 @@ export function priorityRoutes(context: RouteContext): Hono<AppEnv> {
     const year = yearOf(c, current);
     const years = [...new Set([...(await services.monitoring.priorityYears(mid(c), plan.id)), current, year])].sort((a, b) => b - a);
     const user = c.get('user');
+    const priorities = await services.monitoring.priorities(mid(c), plan.id, year);
+    const sections: Record<number, Child[]> = {};
+    for (const p of priorities) sections[p.id] = await context.slots.sections(area === 'admin' ? 'priority.admin' : 'priority.public', c, { priorityId: p.id });
     return {
-      area, plan, year, years,
-      priorities: await services.monitoring.priorities(mid(c), plan.id, year),
+      area, plan, year, years, priorities, sections,
       canEdit: !!user && can(c.get('role'), user.isInstanceAdmin, 'plan.edit'),
     };
   }

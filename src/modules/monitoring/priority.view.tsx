@@ -1,5 +1,7 @@
 // Yearly priorities (Jahresziele): per year, what the municipality concentrates on, the guiding goal it
-// serves, the goals and measures linked to it and how far those measures are. Working groups come later.
+// serves, the goals and measures linked to it, how far those measures are, and what other modules add below
+// each priority (the working groups on it).
+import type { Child } from 'hono/jsx';
 import { paths } from './monitoring.paths.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -14,6 +16,8 @@ export interface PrioritiesVm {
   /** years that have priorities, plus the current one */
   years: number[];
   priorities: PriorityView[];
+  /** Sections other modules add below each priority, by its id. */
+  sections?: Record<number, Child[]>;
   canEdit: boolean;
 }
 
@@ -65,6 +69,7 @@ function PriorityCard({ ctx, vm, p }: { ctx: PageContext; vm: PrioritiesVm; p: P
           </ul>
         </div>
       ) : null}
+      {vm.sections?.[p.id]?.length ? vm.sections[p.id] : null}
       {admin && vm.canEdit ? (
         <div class="actions">
           <a class="kern-link" href={paths.adminPriority(slug, p.id)}>{t('monitoring.priority.edit')}<span class="kern-sr-only">: {p.title}</span></a>

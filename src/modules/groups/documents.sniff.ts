@@ -1,0 +1,101 @@
+// What an uploaded file really is, from its first bytes (not its name): PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG
+// or plain text. The extension must agree with the content; anything else is refused. Nothing is ever opened,
+// converted or executed: the bytes are stored as they came and served only as a download.
+
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface DocumentType {
+  ext: string;
+  mime: string;
+}
+
+const TYPES: Record<string, DocumentType> = {
+  pdf: { ext: 'pdf', mime: 'application/pdf' },
+  docx: { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  xlsx: { ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  odt: { ext: 'odt', mime: 'application/vnd.oasis.opendocument.text' },
+  ods: { ext: 'ods', mime: 'application/vnd.oasis.opendocument.spreadsheet' },
+  png: { ext: 'png', mime: 'image/png' },
+  jpg: { ext: 'jpg', mime: 'image/jpeg' },
+  txt: { ext: 'txt', mime: 'text/plain; charset=utf-8' },
+};
+
+const startsWith = (b: Buffer, bytes: number[]) => b.length >= bytes.length && bytes.every((x, i) => b[i] === x);
+const contains = (b: Buffer, text: string) => b.includes(Buffer.from(text, 'latin1'));
+
+/** The type the content shows, or null. A ZIP container is told apart by the entries it names. */
+export function sniff(content: Buffer): DocumentType | null {
+  if (startsWith(content, [0x25, 0x50, 0x44, 0x46, 0x2d])) return TYPES.pdf; // %PDF-
+  if (startsWith(content, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return TYPES.png;
+  if (startsWith(content, [0xff, 0xd8, 0xff])) return TYPES.jpg;
+  if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) {
+    // OpenDocument: the first entry is "mimetype", stored uncompressed, holding the media type.
+    const head = content.subarray(30, 30 + 8 + 60).toString('latin1');
+    if (head.startsWith('mimetype')) {
+      if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return TYPES.odt;
+      if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return TYPES.ods;
+      return null;
+    }
+    if (contains(content, '[Content_Types].xml')) {
+      if (contains(content, 'word/document.xml')) return TYPES.docx;
+      if (contains(content, 'xl/workbook.xml')) return TYPES.xlsx;
+    }
+    return null;
+  }
+  return isPlainText(content) ? TYPES.txt : null;
+}
+
+/** UTF-8 text without control characters other than tab, line feed, carriage return and form feed. */
+function isPlainText(content: Buffer): boolean {
+  if (content.length === 0) return false;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f) return false;
+  }
+  return true;
+}
+
+const EXTENSIONS: Record<string, string> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', odt: 'odt', ods: 'ods', png: 'png', jpg: 'jpg', jpeg: 'jpg', txt: 'txt' };
+
+/** The file name's extension as a known type ("jpeg" counts as "jpg"), or null. */
+export function extensionType(fileName: string): string | null {
+  const m = /\.([A-Za-z0-9]{1,5})$/.exec(fileName.trim());
+  return m ? EXTENSIONS[m[1].toLowerCase()] ?? null : null;
+}
+
+/**
+ * A file name safe to store and send: no path, no control or reserved characters, no leading dots, at most
+ * 120 characters, with the extension of the sniffed type.
+ */
+export function safeFileName(fileName: string, type: DocumentType): string {
+  const base = (fileName.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .split('').filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('')
+    .replace(/["*:<>?|\\/;%]+/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s-]+|[.\s]+$/g, '')
+    .slice(0, 110);
+  return `${base || 'dokument'}.${type.ext}`;
+}
+
+/** The ASCII form of a name for the header's plain filename= (the full name goes in filename*=). */
+export function asciiName(fileName: string): string {
+  return fileName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^A-Za-z0-9._ -]+/g, '_');
+}
+
+/** Checks an upload: its size and that its content is of an accepted type its extension agrees with. */
+export function checkUpload(fileName: string, content: Buffer): { ok: true; type: DocumentType; name: string } | { ok: false; error: 'empty' | 'tooLarge' | 'type' } {
+  if (content.length === 0) return { ok: false, error: 'empty' };
+  if (content.length > DOCUMENT_MAX_BYTES) return { ok: false, error: 'tooLarge' };
+  const type = sniff(content);
+  const ext = extensionType(fileName);
+  if (!type || !ext || ext !== type.ext) return { ok: false, error: 'type' };
+  return { ok: true, type, name: safeFileName(fileName, type) };
+}
