@@ -126,11 +126,12 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       field: trees.flatMap((t) => t.fields.map((x) => x.id)),
       measure: measures.map((m) => m.id),
       actor: [...new Set(measures.flatMap((m) => m.actors.map((a) => a.id)))],
-      // Registration for an event: this municipality has no events here.
-      register: [],
-      registered: [],
       publicGroup: (await s.groups.list(mid)).map((g) => g.id),
+      groupFeed: (await s.groups.list(mid)).map((g) => g.id),
     };
+    // Events and registration for them: the published events (their own tests walk the online link's absence).
+    const events = (await s.events.list(mid)).filter((e) => e.state === 'published').map((e) => e.id);
+    for (const name of ['event', 'eventIcs', 'register', 'registered']) ids[name] = events;
     for (const name of ['publicStart', 'publicAnswer', 'publicThanks', 'publicResults']) ids[name] = questionnaires;
     const queries: Record<string, string[]> = {
       // The words of the internal texts, not the forbidden ones themselves: the search form shows its query again.
