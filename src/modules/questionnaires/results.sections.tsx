@@ -7,10 +7,14 @@ import { berlinDay } from '../../platform/views/format.js';
 import type { TopicMention } from './topics.service.js';
 import { TopicMentions } from './topics.view.js';
 
-/** The year a questionnaire asked in: when it closed, else when it was to close, else when it was published. */
+/**
+ * The year a questionnaire asked in: when it ended (closed by hand, or its closing time passed, whichever came
+ * first), else when it was published.
+ */
 function yearOf(m: TopicMention): string {
   const q = m.questionnaire;
-  return berlinDay(new Date(q.closedAt ?? q.closesAt ?? q.publishedAt ?? q.createdAt)).slice(0, 4);
+  const ends = [q.closedAt, q.closesAt].filter((x): x is string => !!x).sort();
+  return berlinDay(new Date(ends[0] ?? q.publishedAt ?? q.createdAt)).slice(0, 4);
 }
 
 export function resultsSections(services: Services): SectionContributions {
