@@ -65,7 +65,7 @@ export const participationModule: ModuleManifest = {
     return {
       events,
       processes: new ProcessService(p.kysely, p.clock, p.audit, before.plans, before.questionnaires, events),
-      registrations: new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }),
+      registrations: new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }, events),
     };
   },
   routes: (context) =>

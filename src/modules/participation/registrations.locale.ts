@@ -174,7 +174,6 @@ const de = {
     moved_up: { subject: 'Sie haben einen Platz: {{event}}', body: 'Gute Nachricht: Ein Platz ist frei geworden. Sie sind jetzt für „{{event}}“ angemeldet.' },
     reminder: { subject: 'Erinnerung: {{event}} ist morgen', body: 'Wir erinnern Sie an „{{event}}“. Wir freuen uns auf Sie.' },
   },
-  ics: { calendar: 'Veranstaltungen – {{municipality}}' },
 };
 
 const en: typeof de = {
@@ -352,7 +351,6 @@ const en: typeof de = {
     moved_up: { subject: 'You have a place: {{event}}', body: 'Good news: a place has become free. You are now registered for “{{event}}”.' },
     reminder: { subject: 'Reminder: {{event}} is tomorrow', body: 'This is a reminder of “{{event}}”. We look forward to seeing you.' },
   },
-  ics: { calendar: 'Events – {{municipality}}' },
 };
 
 export const registrationsLocale = {

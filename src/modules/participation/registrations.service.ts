@@ -16,7 +16,9 @@ import { isLang, translator, type Lang } from '../../platform/i18n/i18n.js';
 import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { Municipality } from '../../platform/tenancy.js';
-import { registrationIcs } from './registration.ics.js';
+import type { EventService } from './events.service.js';
+import { eventIcs, icsContext } from './ical.js';
+import { processPaths } from './process.paths.js';
 import { registrationMail, type RegistrationMailKind } from './registrations.mail.js';
 import { registrationsPaths } from './registrations.paths.js';
 import * as repo from './registrations.repository.js';
@@ -54,6 +56,7 @@ export class RegistrationService {
     private readonly jobs: JobQueue,
     private readonly mailer: Mailer,
     private readonly config: RegistrationsConfig,
+    private readonly events: EventService,
   ) {}
 
   get mailConfigured(): boolean {
@@ -62,6 +65,12 @@ export class RegistrationService {
 
   private url(path: string, lang: Lang): string {
     return `${this.config.publicUrl.replace(/\/+$/, '')}${path}${lang !== 'de' ? `?lang=${lang}` : ''}`;
+  }
+
+  /** The calendar context of the events part, with links to the event's public page in the reader's language. */
+  private icsContext(m: repo.MunicipalityRow, lang: Lang) {
+    const ctx = icsContext({ publicUrl: this.config.publicUrl, slug: m.slug, municipalityName: m.name, t: translator(lang) });
+    return { ...ctx, eventUrl: (id: number) => this.url(processPaths.event(m.slug, id), lang) };
   }
 
   // ---- public --------------------------------------------------------------------------------------------
@@ -296,29 +305,24 @@ export class RegistrationService {
   }
 
   private async sendMail(mid: number, row: repo.RegistrationRow, kind: RegistrationMailKind, now: Date): Promise<void> {
-    const event = await repo.findEvent(this.db, mid, row.event_id);
+    // The events part's read: the only way to the online link, given to a confirmed registrant only.
+    const found = await this.events.eventForConfirmation(mid, row.event_id).catch(() => null);
     const m = await repo.findMunicipality(this.db, mid);
-    if (!event || !m || event.state === 'cancelled') return;
+    if (!found || !m || found.event.state === 'cancelled') return;
+    const { event } = found;
     const lang: Lang = isLang(row.lang) ? row.lang : 'de';
-    const t = translator(lang);
     const token = randomToken();
     const hash = sha256(token);
     await repo.insertLink(this.db, mid, row.id, hash, now.toISOString());
-    const place = [event.place_name, event.address.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
+    const place = [event.placeName, event.address.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
     const withPlace = kind === 'confirmed' || kind === 'moved_up' || kind === 'reminder';
-    const onlineUrl = withPlace && event.online === 1 && event.online_url ? event.online_url : null;
-    const eventUrl = this.url(registrationsPaths.register(m.slug, event.id), lang);
-    const ics = withPlace
-      ? registrationIcs(event, {
-          publicUrl: this.config.publicUrl, slug: m.slug, calendarName: t('participation.registrations.ics.calendar', { municipality: m.name }), eventUrl,
-          words: { accessibility: t('participation.registrations.mail.accessibility'), onlineLink: t('participation.registrations.mail.onlineLink'), online: t('participation.registrations.mail.online') },
-        }, { onlineUrl })
-      : undefined;
+    const onlineUrl = withPlace ? found.onlineUrl : null;
+    const ics = withPlace ? eventIcs(event, this.icsContext(m, lang), { onlineUrl }) : undefined;
     const position = kind === 'waiting' ? await this.positionOf(this.db, mid, row) : undefined;
     try {
       await this.mailer.send(await registrationMail(row.email, {
         kind, lang, name: row.name, municipality: m,
-        event: { title: event.title, starts_at: event.starts_at, ends_at: event.ends_at, online: event.online === 1, place, accessibility: event.accessibility },
+        event: { title: event.title, starts_at: event.startsAt, ends_at: event.endsAt, online: event.online, place, accessibility: event.accessibility },
         statusUrl: this.url(registrationsPaths.link(m.slug, token), lang),
         cancelUrl: this.url(registrationsPaths.cancel(m.slug, token), lang),
         position, onlineUrl, ics,
