@@ -83,6 +83,7 @@ const de = {
   internal: { kicker: 'Interner Bereich der Arbeitsgruppe', link: 'Interner Bereich', manage: 'Gruppe verwalten' },
   meetings: {
     title: 'Termine',
+    new: 'Neuen Termin der Gruppe anlegen',
     none: 'Es sind keine Termine eingetragen.',
     when: 'Wann',
     where: 'Wo',
@@ -260,6 +261,7 @@ const en: typeof de = {
   internal: { kicker: 'Internal area of the working group', link: 'Internal area', manage: 'Manage the group' },
   meetings: {
     title: 'Meetings',
+    new: 'Add a meeting of the group',
     none: 'No meetings have been scheduled.',
     when: 'When',
     where: 'Where',

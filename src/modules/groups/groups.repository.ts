@@ -225,19 +225,7 @@ export async function deleteTask(db: Q, municipalityId: number, id: number): Pro
   await db.deleteFrom('group_tasks').where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
 }
 
-// ---- meetings (the events table: a working group's meetings) ----------------------------------------------
-
-/** A group's published meetings, from `from` on (ISO instant), soonest first. Never the online link. */
-export function listMeetings(db: Q, municipalityId: number, groupId: number, from?: string) {
-  let q = db
-    .selectFrom('events')
-    .select(['id', 'title', 'description', 'starts_at', 'ends_at', 'online', 'place_name', 'address', 'accessibility', 'state'])
-    .where('municipality_id', '=', municipalityId)
-    .where('group_id', '=', groupId)
-    .where('state', '=', 'published');
-  if (from) q = q.where('ends_at', '>=', from);
-  return q.orderBy('starts_at').orderBy('id').execute();
-}
+// ---- meetings (read through the participation module's events; only the demo writes one here) -------------
 
 /** A demo meeting of a group (the participation module owns events; the demo adds one published meeting). */
 export async function insertDemoMeeting(db: Q, municipalityId: number, planId: number, groupId: number, values: { title: string; description: string; starts_at: string; ends_at: string; place_name: string; address: string; accessibility: string }, at: string): Promise<number> {

@@ -17,6 +17,7 @@ import type { JobContext, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { Municipality } from '../../platform/tenancy.js';
 import type { AccountService } from '../accounts/index.js';
+import type { EventService } from '../participation/index.js';
 import { allMeasures, type PlanService } from '../plan/index.js';
 import { decisionMail, requestMail } from './groups.mail.js';
 import { groupsPaths } from './groups.paths.js';
@@ -27,7 +28,19 @@ export type WorkingGroup = repo.GroupRow;
 export type GroupMember = Awaited<ReturnType<typeof repo.listMembers>>[number];
 export type JoinRequest = repo.RequestRow;
 export type GroupTask = Awaited<ReturnType<typeof repo.listTasks>>[number];
-export type GroupMeeting = Awaited<ReturnType<typeof repo.listMeetings>>[number];
+/** A group's published meeting as its pages show it (read through the participation module's events; never the online link). */
+export interface GroupMeeting {
+  id: number;
+  title: string;
+  description: string;
+  starts_at: string;
+  ends_at: string;
+  online: number;
+  place_name: string;
+  address: string;
+  accessibility: string;
+  state: string;
+}
 export type { GroupFilter } from './groups.repository.js';
 
 export const JOB_REQUEST_MAIL = 'groups.request_mail';
@@ -55,6 +68,7 @@ export class GroupService {
     private readonly accounts: AccountService,
     private readonly plans: PlanService,
     private readonly publicUrl: string,
+    private readonly events: EventService,
   ) {}
 
   // ---- reading --------------------------------------------------------------------------------------------
@@ -100,8 +114,12 @@ export class GroupService {
   }
 
   /** The group's published meetings (working-group events), upcoming only when `upcoming`. */
-  meetings(municipalityId: number, groupId: number, upcoming = false): Promise<GroupMeeting[]> {
-    return repo.listMeetings(this.db, municipalityId, groupId, upcoming ? this.clock().toISOString() : undefined);
+  async meetings(municipalityId: number, groupId: number, upcoming = false): Promise<GroupMeeting[]> {
+    const events = await this.events.list(municipalityId, { states: ['published'], groupId, when: upcoming ? 'upcoming' : undefined });
+    return events.map((e) => ({
+      id: e.id, title: e.title, description: e.description, starts_at: e.startsAt, ends_at: e.endsAt, online: e.online ? 1 : 0,
+      place_name: e.placeName, address: e.address, accessibility: e.accessibility, state: e.state,
+    }));
   }
 
   // ---- the officer: groups and members ------------------------------------------------------------------

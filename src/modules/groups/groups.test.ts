@@ -89,6 +89,19 @@ describe.each(engines)('working groups on %s', (engine) => {
     expect(file.disposition).toMatch(/^attachment;/);
   });
 
+  it('meetings come from the events: a published one shows with a link to its event page, a draft one does not', async () => {
+    const anon = new Client(env);
+    const meeting = await env.services.groups.addDemoMeeting(A.municipalityId, A.groupId, {
+      title: `Treffen ${A.secretWord}`, description: '', starts_at: '2027-05-04T16:00:00.000Z', ends_at: '2027-05-04T18:00:00.000Z', place_name: 'Rathaus', address: '', accessibility: '',
+    }, by);
+    const page = (await anon.get(paths.publicGroup(A.slug, A.groupId))).body;
+    expect(page).toContain(`Treffen ${A.secretWord}`);
+    expect(page).toContain(`href="/${A.slug}/veranstaltungen/${meeting}"`);
+    expect((await anon.get(paths.publicGroup(B.slug, B.groupId))).body).not.toContain(`Treffen ${A.secretWord}`);
+    await env.services.events.setState(A.municipalityId, meeting, 'draft', by);
+    expect((await anon.get(paths.publicGroup(A.slug, A.groupId))).body).not.toContain(`Treffen ${A.secretWord}`);
+  });
+
   it('uploads are checked by content and size; downloads are attachments that nothing may run', async () => {
     const lead = new Client(env);
     await lead.signIn(`lead@${A.slug}.example`, PASSWORD);

@@ -11,6 +11,7 @@ import { platformPaths } from '../../platform/http/paths.js';
 import type { GroupDocument } from './documents.service.js';
 import { DOCUMENT_KINDS } from './documents.service.js';
 import { DOCUMENT_MAX_BYTES } from './documents.sniff.js';
+import { processPaths } from '../participation/index.js';
 import { groupsPaths as paths } from './groups.paths.js';
 import type { GroupMeeting, GroupMember, GroupTask, JoinRequest, WorkingGroup } from './groups.service.js';
 
@@ -37,7 +38,7 @@ function Meetings({ ctx, meetings, headingId }: { ctx: PageContext; meetings: Gr
         <ul class="cards">
           {meetings.map((m) => (
             <li class="card stack">
-              <h3 class="kern-heading-small">{m.title}</h3>
+              <h3 class="kern-heading-small"><a class="kern-link" href={processPaths.event(ctx.municipality!.slug, m.id)}>{m.title}</a></h3>
               <p class="kern-body"><span class="kern-body--bold">{t(k('meetings.when'))}:</span> {formatDate(m.starts_at, lang)}</p>
               <p class="kern-body">
                 <span class="kern-body--bold">{t(k('meetings.where'))}:</span>{' '}
@@ -164,6 +165,7 @@ export function AdminGroupPage({ ctx, vm }: { ctx: PageContext; vm: AdminGroupVm
             <a class="kern-link" href={paths.adminGroupEdit(slug, g.id)}>{t(k('group.edit'))}</a>
             <a class="kern-link" href={paths.adminRequests(slug, g.id)}>{t(k('requests.link'), { count: vm.pending })}</a>
             <a class="kern-link" href={paths.internal(slug, g.id)}>{t(k('internal.link'))}</a>
+            <a class="kern-link" href={`${processPaths.adminEventNew(slug)}?group=${g.id}`}>{t(k('meetings.new'))}</a>
             {g.state === 'active' && g.kind === 'working' ? <a class="kern-link" href={paths.publicGroup(slug, g.id)}>{t(k('publicPage'))}</a> : null}
             <ActionButton action={paths.adminGroupArchive(slug, g.id)} csrfToken={ctx.csrfToken} label={g.state === 'active' ? t(k('group.archive')) : t(k('group.restore'))} fields={{ archived: g.state === 'active' ? '1' : '0' }} size="default" />
           </div>

@@ -63,7 +63,7 @@ export const groupsModule: ModuleManifest = {
     { area: 'public', order: 48, label: 'groups.groups.nav.public', href: (slug) => groupsPaths.publicGroups(slug) },
   ],
   services(p, before) {
-    const groups = new GroupService(p.kysely, p.clock, p.audit, p.auth, p.jobs, p.mailer, before.accounts, before.plans, p.config.publicUrl);
+    const groups = new GroupService(p.kysely, p.clock, p.audit, p.auth, p.jobs, p.mailer, before.accounts, before.plans, p.config.publicUrl, before.events);
     groups.prioritiesOf = async (mid, planId) => (await before.monitoring.priorities(mid, planId)).map((x) => ({ id: x.id, year: x.year, title: x.title }));
     const steering = new SteeringService(p.kysely, p.audit, p.auth, before.accounts, before.plans);
     const comments = new CommentService(p.kysely, p.audit, before.plans, steering);

@@ -88,7 +88,12 @@ export function eventsRoutes(context: RouteContext): Hono<AppEnv> {
     newPattern: paths.adminEventNew.pattern,
     newPath: (c) => paths.adminEventNew(slugOf(c)),
     loadParent: async () => null,
-    newValues: (c) => ({ kind: 'workshop', registration: '1', phase_id: /^[1-9]\d{0,9}$/.test(c.req.query('phase') ?? '') ? c.req.query('phase')! : '' }),
+    // ?phase= and ?group= preselect a phase or a working group (a group's meeting, from the group's admin page).
+    newValues: (c) => {
+      const id = (name: string) => (/^[1-9]\d{0,9}$/.test(c.req.query(name) ?? '') ? c.req.query(name)! : '');
+      const group = id('group');
+      return { kind: group ? 'group_meeting' : 'workshop', registration: group ? '' : '1', phase_id: id('phase'), group_id: group };
+    },
     parentCrumbs: (c) => adminCrumbs(c),
     parentBack: (c, _p, id) => (id ? paths.adminEvent(slugOf(c), id) : paths.adminEvents(slugOf(c))),
     create: async (c, m, _p, data, by) => services.events.create(m, data, by, { planId: await planOf(c, data) }),

@@ -81,12 +81,31 @@ export interface EventListFilter {
 
 const PUBLIC_STATES: EventState[] = ['published', 'cancelled'];
 
+/**
+ * What follows an officer's change of an event (its form or its state), inside the same write: registration
+ * moves the waiting list up, mails the registrants of a cancelled event and moves their reminders.
+ */
+export interface EventFollower {
+  eventChanged(trx: Trx, municipalityId: number, change: { id: number; before: EventView; now: string }): Promise<void>;
+}
+
 export class EventService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly audit: AuditedWrites,
   ) {}
+
+  private readonly followers: EventFollower[] = [];
+
+  /** Registers a follower of the officer's changes (called inside the write, in the order registered). */
+  follow(follower: EventFollower): void {
+    this.followers.push(follower);
+  }
+
+  private async changed(trx: Trx, municipalityId: number, id: number, before: EventView, now: string): Promise<void> {
+    for (const f of this.followers) await f.eventChanged(trx, municipalityId, { id, before, now });
+  }
 
   private now() {
     return this.clock().toISOString();
@@ -191,17 +210,19 @@ export class EventService {
   async update(municipalityId: number, id: number, input: EventInput, by: Writer, planId: number | null): Promise<void> {
     const before = await this.get(municipalityId, id);
     await this.checkGroup(municipalityId, input.group_id);
-    await this.write(municipalityId, by, { action: 'event.update', entityType: 'event', entityId: id, before: { title: before.title, startsAt: before.startsAt }, after: audited(input) }, (trx, now) =>
-      repo.updateEvent(trx, municipalityId, id, { ...columns(input), plan_id: planId }, now),
-    );
+    await this.write(municipalityId, by, { action: 'event.update', entityType: 'event', entityId: id, before: { title: before.title, startsAt: before.startsAt }, after: audited(input) }, async (trx, now) => {
+      await repo.updateEvent(trx, municipalityId, id, { ...columns(input), plan_id: planId }, now);
+      await this.changed(trx, municipalityId, id, before, now);
+    });
   }
 
   async setState(municipalityId: number, id: number, state: EventState, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
     if (before.state === state) return;
-    await this.write(municipalityId, by, { action: 'event.state', entityType: 'event', entityId: id, before: { state: before.state }, after: { state } }, (trx, now) =>
-      repo.updateEvent(trx, municipalityId, id, { state }, now),
-    );
+    await this.write(municipalityId, by, { action: 'event.state', entityType: 'event', entityId: id, before: { state: before.state }, after: { state } }, async (trx, now) => {
+      await repo.updateEvent(trx, municipalityId, id, { state }, now);
+      await this.changed(trx, municipalityId, id, before, now);
+    });
   }
 
   async delete(municipalityId: number, id: number, by: Writer): Promise<void> {

@@ -30,7 +30,7 @@ declare module '../../platform/module.js' {
 
 export { processPaths } from './process.paths.js';
 export { EventService, registrationOpen, seatsOf } from './events.service.js';
-export type { EventListFilter, EventView, ProgrammeItem, Seats } from './events.service.js';
+export type { EventFollower, EventListFilter, EventView, ProgrammeItem, Seats } from './events.service.js';
 export type { ProcessService, PhaseView, Timeline } from './process.service.js';
 export { currentPhaseId } from './process.model.js';
 export { berlinInstant, berlinParts } from './events.time.js';
@@ -62,10 +62,13 @@ export const participationModule: ModuleManifest = {
   ],
   services: (p, before) => {
     const events = new EventService(p.kysely, p.clock, p.audit);
+    const registrations = new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }, events);
+    // The waiting list, the registrants' mails and reminders follow the officer's changes of an event.
+    events.follow(registrations);
     return {
       events,
       processes: new ProcessService(p.kysely, p.clock, p.audit, before.plans, before.questionnaires, events),
-      registrations: new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }),
+      registrations,
     };
   },
   routes: (context) =>

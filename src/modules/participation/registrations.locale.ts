@@ -173,8 +173,8 @@ const de = {
     waiting: { subject: 'Warteliste: {{event}}', body: 'Alle Plätze für „{{event}}“ sind vergeben. Sie stehen auf der Warteliste auf Platz {{position}}. Sobald ein Platz frei wird, rücken Sie automatisch nach und bekommen eine E-Mail.' },
     moved_up: { subject: 'Sie haben einen Platz: {{event}}', body: 'Gute Nachricht: Ein Platz ist frei geworden. Sie sind jetzt für „{{event}}“ angemeldet.' },
     reminder: { subject: 'Erinnerung: {{event}} ist morgen', body: 'Wir erinnern Sie an „{{event}}“. Wir freuen uns auf Sie.' },
+    event_cancelled: { subject: 'Abgesagt: {{event}}', body: 'Leider müssen wir „{{event}}“ absagen. Die Veranstaltung findet nicht statt; Ihre Anmeldung ist damit hinfällig.' },
   },
-  ics: { calendar: 'Veranstaltungen – {{municipality}}' },
 };
 
 const en: typeof de = {
@@ -351,8 +351,8 @@ const en: typeof de = {
     waiting: { subject: 'Waiting list: {{event}}', body: 'All places for “{{event}}” are taken. You are on the waiting list in position {{position}}. As soon as a place becomes free, you move up automatically and receive an e-mail.' },
     moved_up: { subject: 'You have a place: {{event}}', body: 'Good news: a place has become free. You are now registered for “{{event}}”.' },
     reminder: { subject: 'Reminder: {{event}} is tomorrow', body: 'This is a reminder of “{{event}}”. We look forward to seeing you.' },
+    event_cancelled: { subject: 'Cancelled: {{event}}', body: 'Unfortunately we have to cancel “{{event}}”. The event will not take place, so your registration no longer applies.' },
   },
-  ics: { calendar: 'Events – {{municipality}}' },
 };
 
 export const registrationsLocale = {

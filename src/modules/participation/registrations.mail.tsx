@@ -1,13 +1,14 @@
 // The mails to a person registered for an event, in the language they registered in: the request to confirm
 // the address, the confirmation of a place (with the .ics), the waiting-list notice (with the position), the
-// place after the waiting list (with the .ics) and the reminder the day before (with the .ics). The online link
+// place after the waiting list (with the .ics), the reminder the day before (with the .ics), and the notice that
+// the event is cancelled. The online link
 // is only in the mails of a confirmed place. Plain text and HTML with the same content (hono/jsx escapes).
 import type { MailAttachment, MailMessage } from '../../platform/mail/mailer.js';
 import { translator, type Lang } from '../../platform/i18n/i18n.js';
 import { formatDate } from '../../platform/views/format.js';
 import { eventWhen } from './registrations.view.js';
 
-export type RegistrationMailKind = 'request' | 'confirmed' | 'waiting' | 'moved_up' | 'reminder';
+export type RegistrationMailKind = 'request' | 'confirmed' | 'waiting' | 'moved_up' | 'reminder' | 'event_cancelled';
 
 export interface RegistrationMailInput {
   kind: RegistrationMailKind;
@@ -44,7 +45,12 @@ export async function registrationMail(to: string, input: RegistrationMailInput)
   ];
   const body = t(`${k}.body`, vars);
   const action: { intro: string; url: string } =
-    input.kind === 'request' ? { intro: t('participation.registrations.mail.confirmIntro'), url: input.statusUrl } : { intro: t('participation.registrations.mail.cancelIntro'), url: input.cancelUrl };
+    input.kind === 'request'
+      ? { intro: t('participation.registrations.mail.confirmIntro'), url: input.statusUrl }
+      : input.kind === 'event_cancelled'
+        ? { intro: t('participation.registrations.mail.statusIntro'), url: input.statusUrl }
+        : { intro: t('participation.registrations.mail.cancelIntro'), url: input.cancelUrl };
+  const withStatus = input.kind !== 'request' && input.kind !== 'event_cancelled';
   const after = input.kind === 'request' ? t('participation.registrations.mail.request.validity', vars) : input.ics ? t('participation.registrations.mail.icsNote') : '';
   const contact = [m.contact_email, m.contact_phone].filter(Boolean).join(', ');
   const notYou = input.kind === 'request' ? t('participation.registrations.mail.request.notYou') : '';
@@ -57,7 +63,7 @@ export async function registrationMail(to: string, input: RegistrationMailInput)
     '',
     action.intro,
     action.url,
-    ...(input.kind !== 'request' ? ['', t('participation.registrations.mail.statusIntro'), input.statusUrl] : []),
+    ...(withStatus ? ['', t('participation.registrations.mail.statusIntro'), input.statusUrl] : []),
     ...(after ? ['', after] : []),
     ...(notYou ? ['', notYou] : []),
     ...(contact ? ['', t('participation.registrations.mail.contact', { contact })] : []),
@@ -86,7 +92,7 @@ export async function registrationMail(to: string, input: RegistrationMailInput)
           <br />
           <a href={action.url}>{action.url}</a>
         </p>
-        {input.kind !== 'request' ? (
+        {withStatus ? (
           <p>
             {t('participation.registrations.mail.statusIntro')}
             <br />

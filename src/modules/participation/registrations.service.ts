@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Writer } from '../../platform/audit/audit.js';
-import type { AuditedWrites } from '../../platform/audit/audited.js';
+import type { AuditedWrites, Trx } from '../../platform/audit/audited.js';
 import { randomToken } from '../../platform/auth/auth.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -16,7 +16,9 @@ import { isLang, translator, type Lang } from '../../platform/i18n/i18n.js';
 import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { Municipality } from '../../platform/tenancy.js';
-import { registrationIcs } from './registration.ics.js';
+import type { EventFollower, EventService, EventView } from './events.service.js';
+import { eventIcs, icsContext } from './ical.js';
+import { processPaths } from './process.paths.js';
 import { registrationMail, type RegistrationMailKind } from './registrations.mail.js';
 import { registrationsPaths } from './registrations.paths.js';
 import * as repo from './registrations.repository.js';
@@ -38,7 +40,7 @@ const PUBLIC_WRITER: Writer = { userId: null, name: 'Anmeldung (öffentlich)' };
 /** The writer of the background jobs. */
 const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
 
-const mailPayload = z.object({ registrationId: z.number().int().positive(), kind: z.enum(['request', 'confirmed', 'waiting', 'moved_up', 'reminder']) });
+const mailPayload = z.object({ registrationId: z.number().int().positive(), kind: z.enum(['request', 'confirmed', 'waiting', 'moved_up', 'reminder', 'event_cancelled']) });
 const regPayload = z.object({ registrationId: z.number().int().positive() });
 const eventPayload = z.object({ eventId: z.number().int().positive() });
 
@@ -46,7 +48,7 @@ export interface RegistrationsConfig {
   publicUrl: string;
 }
 
-export class RegistrationService {
+export class RegistrationService implements EventFollower {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
@@ -54,6 +56,7 @@ export class RegistrationService {
     private readonly jobs: JobQueue,
     private readonly mailer: Mailer,
     private readonly config: RegistrationsConfig,
+    private readonly events: EventService,
   ) {}
 
   get mailConfigured(): boolean {
@@ -62,6 +65,12 @@ export class RegistrationService {
 
   private url(path: string, lang: Lang): string {
     return `${this.config.publicUrl.replace(/\/+$/, '')}${path}${lang !== 'de' ? `?lang=${lang}` : ''}`;
+  }
+
+  /** The calendar context of the events part, with links to the event's public page in the reader's language. */
+  private icsContext(m: repo.MunicipalityRow, lang: Lang) {
+    const ctx = icsContext({ publicUrl: this.config.publicUrl, slug: m.slug, municipalityName: m.name, t: translator(lang) });
+    return { ...ctx, eventUrl: (id: number) => this.url(processPaths.event(m.slug, id), lang) };
   }
 
   // ---- public --------------------------------------------------------------------------------------------
@@ -190,6 +199,33 @@ export class RegistrationService {
     return moving.length;
   }
 
+  /**
+   * Follows the officer's change of an event, inside its write: a cancelled event mails everyone with a place or
+   * on the waiting list; otherwise free places (a larger capacity, published again) go to the waiting list, and
+   * a moved start gets the confirmed registrants' reminders for the new day.
+   */
+  async eventChanged(trx: Trx, municipalityId: number, change: { id: number; before: EventView; now: string }): Promise<void> {
+    const event = await repo.findEvent(trx, municipalityId, change.id);
+    if (!event) return;
+    const registrations = await repo.listRegistrations(trx, municipalityId, change.id);
+    if (registrations.length === 0) return;
+    if (event.state === 'cancelled') {
+      if (change.before.state === 'cancelled') return;
+      for (const r of registrations) {
+        if (r.state === 'confirmed' || r.state === 'waiting') await this.jobs.enqueue(trx, { kind: JOB_MAIL, municipalityId, payload: { registrationId: r.id, kind: 'event_cancelled' } });
+      }
+      return;
+    }
+    await repo.lockEvent(trx, municipalityId, change.id);
+    await this.fillFreePlaces(trx, municipalityId, change.id, change.now);
+    if (event.starts_at !== change.before.startsAt) {
+      for (const r of await repo.listRegistrations(trx, municipalityId, change.id)) {
+        if (r.state === 'confirmed' && !r.reminded_at) await this.scheduleReminder(trx, municipalityId, r.id, event, change.now);
+      }
+    }
+    if (event.ends_at !== change.before.endsAt) await this.scheduleDeletion(trx, municipalityId, change.id, event.ends_at);
+  }
+
   /** The reminder the day before (24 hours before the start); none when the place came later than that. */
   private async scheduleReminder(trx: Kysely<Database>, municipalityId: number, registrationId: number, event: repo.EventRow, now: string): Promise<void> {
     const at = Date.parse(event.starts_at) - DAY;
@@ -290,35 +326,35 @@ export class RegistrationService {
     if (mid === null || !this.mailer.configured) return;
     const row = await repo.findRegistration(this.db, mid, registrationId);
     if (!row) return;
-    const wanted: Record<RegistrationMailKind, string> = { request: 'pending', confirmed: 'confirmed', waiting: 'waiting', moved_up: 'confirmed', reminder: 'confirmed' };
+    if (kind === 'event_cancelled') {
+      if (row.state === 'confirmed' || row.state === 'waiting') await this.sendMail(mid, row, kind, job.now);
+      return;
+    }
+    const wanted: Record<Exclude<RegistrationMailKind, 'event_cancelled'>, string> = { request: 'pending', confirmed: 'confirmed', waiting: 'waiting', moved_up: 'confirmed', reminder: 'confirmed' };
     if (row.state !== wanted[kind]) return;
     await this.sendMail(mid, row, kind, job.now);
   }
 
   private async sendMail(mid: number, row: repo.RegistrationRow, kind: RegistrationMailKind, now: Date): Promise<void> {
-    const event = await repo.findEvent(this.db, mid, row.event_id);
+    // The events part's read: the only way to the online link, given to a confirmed registrant only.
+    const found = await this.events.eventForConfirmation(mid, row.event_id).catch(() => null);
     const m = await repo.findMunicipality(this.db, mid);
-    if (!event || !m || event.state === 'cancelled') return;
+    // A cancelled event: only the notice of the cancellation goes out; the notice only for a cancelled event.
+    if (!found || !m || (found.event.state === 'cancelled') !== (kind === 'event_cancelled')) return;
+    const { event } = found;
     const lang: Lang = isLang(row.lang) ? row.lang : 'de';
-    const t = translator(lang);
     const token = randomToken();
     const hash = sha256(token);
     await repo.insertLink(this.db, mid, row.id, hash, now.toISOString());
-    const place = [event.place_name, event.address.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
+    const place = [event.placeName, event.address.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
     const withPlace = kind === 'confirmed' || kind === 'moved_up' || kind === 'reminder';
-    const onlineUrl = withPlace && event.online === 1 && event.online_url ? event.online_url : null;
-    const eventUrl = this.url(registrationsPaths.register(m.slug, event.id), lang);
-    const ics = withPlace
-      ? registrationIcs(event, {
-          publicUrl: this.config.publicUrl, slug: m.slug, calendarName: t('participation.registrations.ics.calendar', { municipality: m.name }), eventUrl,
-          words: { accessibility: t('participation.registrations.mail.accessibility'), onlineLink: t('participation.registrations.mail.onlineLink'), online: t('participation.registrations.mail.online') },
-        }, { onlineUrl })
-      : undefined;
+    const onlineUrl = withPlace ? found.onlineUrl : null;
+    const ics = withPlace ? eventIcs(event, this.icsContext(m, lang), { onlineUrl }) : undefined;
     const position = kind === 'waiting' ? await this.positionOf(this.db, mid, row) : undefined;
     try {
       await this.mailer.send(await registrationMail(row.email, {
         kind, lang, name: row.name, municipality: m,
-        event: { title: event.title, starts_at: event.starts_at, ends_at: event.ends_at, online: event.online === 1, place, accessibility: event.accessibility },
+        event: { title: event.title, starts_at: event.startsAt, ends_at: event.endsAt, online: event.online, place, accessibility: event.accessibility },
         statusUrl: this.url(registrationsPaths.link(m.slug, token), lang),
         cancelUrl: this.url(registrationsPaths.cancel(m.slug, token), lang),
         position, onlineUrl, ics,

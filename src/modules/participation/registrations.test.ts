@@ -9,6 +9,7 @@ import { paths } from '../../../test/paths.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../../../test/smtp.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
 import { summariseNeeds } from './registration.model.js';
+import { eventSchema } from './process.schema.js';
 import { JOB_REMIND } from './registrations.service.js';
 import { needsSummaryText } from './registrations.view.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -197,6 +198,30 @@ describe.each(engines)('event registration on %s', (engine) => {
     await env.services.jobs.enqueue(env.db.kysely, { kind: JOB_REMIND, municipalityId: f.A.municipalityId, payload: { registrationId: reg.id } });
     await run('2026-03-15T10:00:00.000Z');
     expect(reminders()).toHaveLength(1);
+  });
+
+  it('the officer raises the capacity: the waiting list moves up; the officer cancels the event: everyone is told in their language', async () => {
+    const eventId = await addEvent(env, f.A.municipalityId, { capacity: 1 });
+    const c = new Client(env);
+    await c.post(paths.register('amstadt', eventId), form('Anna', 'anna@example.org'));
+    await c.post(`${paths.register('amstadt', eventId)}?lang=en`, form('Ben', 'ben@example.org'));
+    await run();
+    await c.post(paths.confirm('amstadt', statusLink(mailsTo('anna@example.org')[0]).split('/')[3]));
+    await c.post(paths.confirm('amstadt', statusLink(mailsTo('ben@example.org')[0]).split('/')[3].split('?')[0]));
+    await run();
+    expect(mailsTo('ben@example.org').map((m) => m.subject)).toContain('Waiting list: Werkstatt Sprache');
+    const officer = { userId: null, name: 'Test' };
+    const values = await env.services.events.formValues(f.A.municipalityId, eventId);
+    await env.services.events.update(f.A.municipalityId, eventId, eventSchema.parse({ ...values, capacity: '2' }), officer, null);
+    await run();
+    const moved = mailsTo('ben@example.org').find((m) => m.subject === 'You have a place: Werkstatt Sprache');
+    expect(moved?.attachments[0]).toBeDefined();
+    expect((await env.services.events.seats(f.A.municipalityId, eventId)).taken).toBe(2);
+    await env.services.events.setState(f.A.municipalityId, eventId, 'cancelled', officer);
+    await run();
+    expect(mailsTo('anna@example.org').map((m) => m.subject)).toContain('Abgesagt: Werkstatt Sprache');
+    expect(mailsTo('ben@example.org').map((m) => m.subject)).toContain('Cancelled: Werkstatt Sprache');
+    expect(mailsTo('ben@example.org').find((m) => m.subject.startsWith('Cancelled'))?.attachments).toEqual([]);
   });
 
   it('registrations are deleted the retention days after the event, not a day earlier; pending ones after 48 hours', async () => {

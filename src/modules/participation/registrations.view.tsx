@@ -7,6 +7,7 @@ import { DataTable } from '../../platform/views/data-table.js';
 import { berlinDay, formatDate, formatNumber, formatTime } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
+import { processPaths } from './process.paths.js';
 import { paths } from './registrations.paths.js';
 import type { EventRow } from './registrations.repository.js';
 import { HONEYPOT, type Needs } from './registrations.schema.js';
@@ -129,7 +130,10 @@ export function RegistrationSection(props: { ctx: PageContext; eventId: number; 
   );
 }
 
-/** The registration page of an event (the event page's section until the event's own page carries it). */
+/**
+ * The registration page of an event: the form again with its errors (the event page's section posts here), or
+ * why registering is not possible; the event's facts and a link back to the event's own page.
+ */
 export function RegisterPage(props: { ctx: PageContext; event: ShownEvent; form: FormState; availability: Availability; retentionDays: number; free: number | null }) {
   const { ctx, event } = props;
   const { t } = ctx;
@@ -142,6 +146,9 @@ export function RegisterPage(props: { ctx: PageContext; event: ShownEvent; form:
           {event.state === 'cancelled' ? <p class="kern-body kern-body--bold">{t('participation.registrations.eventCancelled')}</p> : null}
           <EventFacts ctx={ctx} event={event} />
           {event.description ? <p class="kern-body pre-line">{event.description}</p> : null}
+          <p class="kern-body">
+            <a class="kern-link" href={processPaths.event(ctx.municipality!.slug, event.id)}>{t('participation.registrations.backToEvent')}</a>
+          </p>
         </div>
         <RegistrationSection {...props} eventId={event.id} />
       </div>
@@ -159,7 +166,7 @@ export function RegisteredPage({ ctx, event }: { ctx: PageContext; event: ShownE
         <p class="kern-body">{t('participation.registrations.sent.body', { event: event.title, count: PENDING_HOURS })}</p>
         <p class="kern-body">{t('participation.registrations.sent.spam')}</p>
         <p class="kern-body">
-          <a class="kern-link" href={paths.register(ctx.municipality!.slug, event.id)}>{t('participation.registrations.backToEvent')}</a>
+          <a class="kern-link" href={processPaths.event(ctx.municipality!.slug, event.id)}>{t('participation.registrations.backToEvent')}</a>
         </p>
       </div>
     </Layout>
