@@ -180,7 +180,7 @@ export function answerForm(def: Definition, answers: Answers): URLSearchParams {
 class HttpSession {
   private cookies = new Map<string, string>();
   csrf = '';
-  constructor(private readonly base: string) {}
+  constructor(public base: string) {}
   async send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     const res = await fetch(`${this.base}${path}`, form ? { method: 'POST', body: form, headers, redirect: 'manual' } : { headers, redirect: 'manual' });
@@ -195,33 +195,80 @@ class HttpSession {
   }
 }
 
+/** What one resident's way through the answering pages came to. */
+export interface HttpFlow {
+  /** true when the final submit was answered with the redirect to the thanks page and the thanks page came */
+  acknowledged: boolean;
+  /** how many requests the way took */
+  requests: number;
+  /** where the way stopped, when it was not acknowledged */
+  failure: string;
+  /** sends the final submit once more, with the same cookies, token and CSRF token (a resent form) */
+  resend(base: string): Promise<{ status: number; location: string | null }>;
+}
+
 /**
  * One resident over HTTP through the answering pages: the start page, "start" (a draft and its token), one
  * post per page with the answers ("next"), then "submit" on the review page, which answers with a redirect to
- * the thanks page once the response is committed. Returns false when the route does not take answers.
+ * the thanks page once the response is committed; the thanks page is fetched too. `marker` goes into the
+ * first free-text answer. Acknowledged only when the redirect and the thanks page came.
  */
-export async function httpSubmit(base: string, slug: string, def: Definition, i: number): Promise<boolean> {
+export async function httpFlow(base: string, slug: string, def: Definition, i: number, marker?: string): Promise<HttpFlow> {
   const id = def.questionnaire.id;
   const answerPath = `/${slug}/befragungen/${id}/antworten`;
   const session = new HttpSession(base);
-  if ((await session.send(`/${slug}/befragungen/${id}`)).status !== 200) return false;
-  let page = await session.send(answerPath, new URLSearchParams({ _csrf: session.csrf, nav: 'start' }));
+  let requests = 0;
+  let final: URLSearchParams | null = null;
+  const flow: HttpFlow = {
+    acknowledged: false,
+    failure: '',
+    get requests() {
+      return requests;
+    },
+    async resend(to: string) {
+      if (!final) throw new Error('this flow never reached its submit');
+      session.base = to;
+      const r = await session.send(answerPath, final);
+      return { status: r.status, location: r.location };
+    },
+  };
+  const send = (p: string, form?: URLSearchParams) => {
+    requests++;
+    return session.send(p, form);
+  };
+  const fail = (what: string, r: { status: number; location?: string | null }) => {
+    flow.failure = `${what}: ${r.status}${r.location ? ` → ${r.location}` : ''}`;
+    return flow;
+  };
+  const start = await send(`/${slug}/befragungen/${id}`);
+  if (start.status !== 200) return fail('start page', start);
+  let page = await send(answerPath, new URLSearchParams({ _csrf: session.csrf, nav: 'start' }));
   const token = /name="token" value="([^"]+)"/.exec(page.html)?.[1];
-  if (page.status !== 200 || !token) return false;
-  const fields = answerForm(def, completeAnswers(def, i));
+  if (page.status !== 200 || !token) return fail('start', page);
+  const fields = answerForm(def, completeAnswers(def, i, marker));
   for (let step = 0; step <= def.sections.length + 1; step++) {
     if (/name="nav" value="submit"/.test(page.html)) {
-      const done = await session.send(answerPath, new URLSearchParams({ _csrf: session.csrf, token, nav: 'submit' }));
-      return done.status === 303 && (done.location ?? '').endsWith('/danke');
+      final = new URLSearchParams({ _csrf: session.csrf, token, nav: 'submit' });
+      const done = await send(answerPath, final);
+      if (done.status !== 303 || !(done.location ?? '').endsWith('/danke')) return fail('submit', done);
+      const thanks = await send(new URL(done.location!, base).pathname);
+      flow.acknowledged = thanks.status === 200;
+      return flow.acknowledged ? flow : fail('thanks page', thanks);
     }
     const form = new URLSearchParams(fields);
     form.set('_csrf', session.csrf);
     form.set('token', token);
+    form.set('section', /name="section" value="(\d+)"/.exec(page.html)?.[1] ?? '0');
     form.set('nav', 'next');
-    page = await session.send(answerPath, form);
-    if (page.status !== 200) return false;
+    page = await send(answerPath, form);
+    if (page.status !== 200) return fail(`page ${step + 1}`, page);
   }
-  return false;
+  return fail('no submit after every page', page);
+}
+
+/** One resident over HTTP (httpFlow); true when acknowledged with the thanks page. */
+export async function httpSubmit(base: string, slug: string, def: Definition, i: number): Promise<boolean> {
+  return (await httpFlow(base, slug, def, i)).acknowledged;
 }
 
 async function onEngine(label: string, db: Db, dir: string): Promise<{ results: BurstResult[]; notes: string[] }> {
