@@ -147,7 +147,8 @@ export async function burst(label: string, one: (i: number) => Promise<number | 
       while (next < total) {
         const i = next++;
         const s = process.hrtime.bigint();
-        requests += (await one(i)) ?? 0;
+        const sent = await one(i);
+        requests += sent ?? 0;
         latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
       }
     }),
