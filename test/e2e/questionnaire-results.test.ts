@@ -2,13 +2,14 @@
 // answers into a new topic with the keyboard alone and links the topic to a measure; once the questionnaire has
 // closed, the public results page and the measure's page show the way from the answers to the measure.
 // axe-core finds nothing on any of these pages.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnairesPaths as paths } from '../../src/modules/questionnaires/index.js';
 import { planPaths } from '../../src/modules/plan/index.js';
 import { seedResults, type ResultsFixture } from '../questionnaire-results.fixture.js';
 import type { Side } from '../support.js';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Focused, type Server } from './browser.js';
+import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { codeIntoNewTopic, linkTopicToMeasure, literal, signIn } from './questionnaire.steps.js';
 
 const DAY = 86_400_000;
 
@@ -36,17 +37,10 @@ describe.skipIf(!browserAvailable())('questionnaire results in the browser', () 
     await server?.close();
   });
 
-  const field = (name: string | RegExp) => (f: Focused) => ['input', 'textarea', 'select'].includes(f.tag) && (typeof name === 'string' ? f.name === name : name.test(f.name));
-  const button = (name: string) => (f: Focused) => f.tag === 'button' && f.name === name;
-  const flash = (page: Page) => page.locator('.kern-alert').first().innerText();
-
   it('the officer sees the results, codes two answers into a new topic with the keyboard and links it to a measure', async () => {
     const { url } = server;
     const { page, blocked } = await newContext(browser);
-    await page.goto(`${url}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(server.admin.email);
-    await page.getByLabel('Passwort').fill(server.admin.password);
-    await Promise.all([page.waitForURL(`${url}/${SLUG}/verwaltung`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+    await signIn(page, server);
 
     await page.goto(`${url}${paths.adminResults(SLUG, r.questionnaireId)}`);
     expect(await page.locator('h1').innerText()).toBe('Ergebnisse: Befragung Bildung und Sprache 2025');
@@ -63,37 +57,10 @@ describe.skipIf(!browserAvailable())('questionnaire results in the browser', () 
 
     // the free-text answers, with the keyboard alone from here
     await page.goto(`${url}${paths.adminResults(SLUG, r.questionnaireId)}`);
-    await tabTo(page, (f) => f.tag === 'a' && f.name.startsWith('Freitextantworten ansehen und Themen zuordnen') && f.name.includes('Was wünschen Sie sich?'));
-    await pressAndLoad(page);
-    expect(await page.locator('h1').innerText()).toBe('Freitextantworten');
-    await axeCheck(page);
-    await tabTo(page, field('Suche im Text'));
-    await page.keyboard.type('Frauen');
-    await pressAndLoad(page);
-    expect(await page.getByRole('status').innerText()).toBe('2 von 12 Antworten');
-    await tabTo(page, field('Mehr Sprachkurse für Frauen am Vormittag'));
-    await page.keyboard.press('Space');
-    await tabTo(page, field('Sprachkurse für Frauen mit Kindern'));
-    await page.keyboard.press('Space');
-    await tabTo(page, field(/^Oder ein neues Thema/));
-    await page.keyboard.type('Sprachkurse für Frauen');
-    await tabTo(page, button('Thema zuordnen'));
-    await pressAndLoad(page);
-    expect(await flash(page)).toContain('2 Antworten dem Thema „Sprachkurse für Frauen“ zugeordnet.');
-    await axeCheck(page);
+    await codeIntoNewTopic(page, { question: 'Was wünschen Sie sich?', search: 'Frauen', shown: '2 von 12 Antworten', answers: ['Mehr Sprachkurse für Frauen am Vormittag', 'Sprachkurse für Frauen mit Kindern'], topic: 'Sprachkurse für Frauen' }, axeCheck);
 
     // the topic and its link to a measure
-    await page.goto(`${url}${paths.adminTopics(SLUG, r.questionnaireId)}`);
-    await axeCheck(page);
-    await Promise.all([page.waitForURL(/themen\/\d+$/), page.getByRole('link', { name: 'Sprachkurse für Frauen' }).click()]);
-    expect(await page.locator('h1').innerText()).toBe('Sprachkurse für Frauen');
-    expect(await page.locator('body').innerText()).toContain('2 Antworten');
-    await axeCheck(page);
-    await page.getByLabel('Mit einem Ziel oder einer Maßnahme verknüpfen').selectOption(`measure:${measureId}`);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Verknüpfen' }).click()]);
-    expect(await flash(page)).toContain('Die Verknüpfung wurde angelegt.');
-    expect(await page.getByRole('table', { name: 'Verknüpfte Ziele und Maßnahmen' }).innerText()).toContain(measureText.slice(0, 40));
-    await axeCheck(page);
+    await linkTopicToMeasure(page, server, { questionnaireId: r.questionnaireId, topic: 'Sprachkurse für Frauen', answers: 2, measureId, measureText }, axeCheck);
 
     // the measure's admin page names the topic before it is public
     await page.goto(`${url}${planPaths.adminMeasure(SLUG, measureId)}`);
@@ -120,7 +87,7 @@ describe.skipIf(!browserAvailable())('questionnaire results in the browser', () 
     const body = await page.locator('body').innerText();
     expect(body).toContain('2 Antworten zum Thema „Sprachkurse für Frauen“');
     expect(body).not.toContain('Mehr Sprachkurse für Frauen am Vormittag');
-    expect(await page.getByRole('link', { name: new RegExp(`^Maßnahme .*${measureText.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: new RegExp(`^Maßnahme .*${literal(measureText.slice(0, 20))}`) }).count()).toBe(1);
     expect(await page.locator('[style]').count()).toBe(0);
     await axeCheck(page);
     expectNoNetwork(blocked);
