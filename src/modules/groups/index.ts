@@ -57,9 +57,9 @@ export const groupsModule: ModuleManifest = {
   locales: mergeLocales(groupsLocale, steeringLocale),
   nav: [
     { area: 'admin', order: 39, label: 'groups.steering.nav', href: (slug) => steeringPaths.adminSteering(slug), permission: 'groups.manage' },
-    { area: 'admin', order: 39.5, label: 'groups.steering.navReviews', href: (slug) => steeringPaths.adminReviews(slug), permission: 'drafts.comment' },
-    { area: 'admin', order: 40, label: 'groups.groups.nav.admin', href: (slug) => groupsPaths.adminGroups(slug), permission: 'groups.manage' },
-    { area: 'admin', order: 41, label: 'groups.groups.nav.mine', href: (slug) => groupsPaths.myGroups(slug), permission: 'groups.member' },
+    { area: 'admin', order: 39.5, label: 'groups.steering.navReviews', href: (slug) => steeringPaths.adminReviews(slug), permission: 'plan.read_drafts' },
+    { area: 'admin', order: 39.6, label: 'groups.groups.nav.admin', href: (slug) => groupsPaths.adminGroups(slug), permission: 'groups.manage' },
+    { area: 'admin', order: 39.7, label: 'groups.groups.nav.mine', href: (slug) => groupsPaths.myGroups(slug), permission: 'groups.member' },
     { area: 'public', order: 48, label: 'groups.groups.nav.public', href: (slug) => groupsPaths.publicGroups(slug) },
   ],
   services(p, before) {
