@@ -176,30 +176,6 @@ export async function responseByKey(db: Conn, municipalityId: number, questionna
   return r?.id;
 }
 
-/** Inserts a response and its answer rows (the caller runs it in a transaction). */
-export async function insertResponse(db: Conn, municipalityId: number, input: ResponseInput): Promise<number> {
-  const r = await db
-    .insertInto('questionnaire_responses')
-    .values({
-      municipality_id: municipalityId,
-      questionnaire_id: input.questionnaireId,
-      submitted_on: input.submittedOn,
-      source: input.source,
-      privacy_version: input.privacyVersion,
-      lang: input.lang,
-      submission_key: input.submissionKey,
-      is_demo: input.isDemo ? 1 : 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const rows = input.rows.map((a) => ({ ...a, municipality_id: municipalityId, response_id: r.id }));
-  await inBatches(rows, async (chunk) => {
-    await db.insertInto('questionnaire_answers').values(chunk).execute();
-    return [];
-  });
-  return r.id;
-}
-
 export async function countResponses(db: Conn, municipalityId: number, questionnaireId: number): Promise<number> {
   const r = await db
     .selectFrom('questionnaire_responses')

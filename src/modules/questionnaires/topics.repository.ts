@@ -44,6 +44,13 @@ export async function findTopic(db: Conn, municipalityId: number, questionnaireI
   return row ? toTopic(row) : undefined;
 }
 
+/** Several topics with their counts, in one query (the topics a goal's or measure's page mentions). */
+export async function topicsByIds(db: Conn, municipalityId: number, topicIds: number[]): Promise<Map<number, TopicRow>> {
+  if (topicIds.length === 0) return new Map();
+  const rows = await topicsQuery(db, municipalityId).where('t.id', 'in', topicIds).execute();
+  return new Map(rows.map((r) => [r.id, toTopic(r)]));
+}
+
 export async function findTopicByName(db: Conn, municipalityId: number, questionnaireId: number, name: string): Promise<number | undefined> {
   const rows = await db.selectFrom('questionnaire_topics').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('questionnaire_id', '=', questionnaireId).execute();
   return rows.find((r) => r.name.trim().toLowerCase() === name.trim().toLowerCase())?.id;

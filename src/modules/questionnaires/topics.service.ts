@@ -17,6 +17,7 @@ import {
   deleteLink,
   deleteTopic,
   findTopic,
+  topicsByIds,
   findTopicByName,
   insertLink,
   insertTopic,
@@ -202,13 +203,15 @@ export class TopicService {
   /** The topics that led to a measure or goal, each with its questionnaire and count; `isPublic` says who may see it. */
   async mentions(municipalityId: number, target: { goalId: number } | { measureId: number }): Promise<TopicMention[]> {
     const linked = await topicsLinkedTo(this.db, municipalityId, target);
+    if (linked.length === 0) return [];
     const now = this.clock();
-    const out: TopicMention[] = [];
+    const topics = await topicsByIds(this.db, municipalityId, linked.map((l) => l.topicId));
     const heads = new Map<number, QuestionnaireHead | undefined>();
+    for (const id of new Set(linked.map((l) => l.questionnaireId))) heads.set(id, await findQuestionnaire(this.db, municipalityId, id));
+    const out: TopicMention[] = [];
     for (const l of linked) {
-      if (!heads.has(l.questionnaireId)) heads.set(l.questionnaireId, await findQuestionnaire(this.db, municipalityId, l.questionnaireId));
       const questionnaire = heads.get(l.questionnaireId);
-      const topic = await findTopic(this.db, municipalityId, l.questionnaireId, l.topicId);
+      const topic = topics.get(l.topicId);
       if (!questionnaire || !topic) continue;
       out.push({ questionnaire, topicId: l.topicId, topicName: l.topicName, responses: topic.responses, isPublic: questionnaire.resultsPublic && isClosedAt(questionnaire, now) });
     }
