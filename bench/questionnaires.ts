@@ -4,12 +4,9 @@
 // loopback through the residents' answering route (`POST publicAnswer`) of the real app. Every submit counts
 // only once its promise or its response came back, i.e. once its response is committed.
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
-import { createApp } from '../src/app.js';
 import type { Answers, Definition } from '../src/modules/questionnaires/questionnaire.model.js';
 import type { QuestionnaireSpec } from '../src/modules/questionnaires/index.js';
 import { systemClock } from '../src/platform/clock.js';
@@ -17,6 +14,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices, type Services } from '../src/services.js';
+import { startServerProcess } from './server-process.js';
 
 export const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 10000);
 export const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -137,17 +135,17 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `one(i)` RESPONSES times from CLIENTS concurrent loops; each loop waits for its answer before the next. */
-export async function burst(label: string, one: (i: number) => Promise<number | void>, total = RESPONSES, clients = CLIENTS): Promise<BurstResult> {
+export async function burst(label: string, one: (i: number, client: number) => Promise<number | void>, total = RESPONSES, clients = CLIENTS): Promise<BurstResult> {
   const latencies: number[] = [];
   let requests = 0;
   let next = 0;
   const t0 = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, client) => {
       while (next < total) {
         const i = next++;
         const s = process.hrtime.bigint();
-        const sent = await one(i);
+        const sent = await one(i, client);
         requests += sent ?? 0;
         latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
       }
@@ -181,7 +179,7 @@ export function answerForm(def: Definition, answers: Answers): URLSearchParams {
 }
 
 /** A browser-like session over fetch: keeps cookies and the CSRF token of the last page. */
-class HttpSession {
+export class HttpSession {
   private cookies = new Map<string, string>();
   csrf = '';
   constructor(public base: string) {}
@@ -199,6 +197,60 @@ class HttpSession {
   }
 }
 
+const walkOf = (html: string) => /name="walk" value="([^"]+)"/.exec(html)?.[1];
+
+/** A resident at the review page: the session and the final form, ready to submit. */
+export interface AtReview {
+  session: HttpSession;
+  /** the review page's form with "submit" */
+  final: URLSearchParams;
+  answerPath: string;
+  /** requests the way to the review took */
+  requests: number;
+}
+
+/**
+ * One resident over HTTP up to the review page: the start page, "start", one post per page with the answers
+ * ("next"), each carrying the sealed walk of the page before. `marker` goes into the first free-text answer.
+ * Throws with where it stopped.
+ */
+export async function walkToReview(session: HttpSession, slug: string, def: Definition, i: number, marker?: string): Promise<AtReview> {
+  const id = def.questionnaire.id;
+  const answerPath = `/${slug}/befragungen/${id}/antworten`;
+  let requests = 0;
+  const send = (p: string, form?: URLSearchParams) => {
+    requests++;
+    return session.send(p, form);
+  };
+  const fail = (what: string, r: { status: number; location?: string | null }) => new Error(`${what}: ${r.status}${r.location ? ` → ${r.location}` : ''}`);
+  const start = await send(`/${slug}/befragungen/${id}`);
+  if (start.status !== 200) throw fail('start page', start);
+  let page = await send(answerPath, new URLSearchParams({ _csrf: session.csrf, nav: 'start' }));
+  if (page.status !== 200 || !walkOf(page.html)) throw fail('start', page);
+  const fields = answerForm(def, completeAnswers(def, i, marker));
+  for (let step = 0; step <= def.sections.length + 1; step++) {
+    const walk = walkOf(page.html);
+    if (!walk) throw fail(`page ${step + 1} without its walk`, page);
+    if (/name="nav" value="submit"/.test(page.html)) {
+      return { session, final: new URLSearchParams({ _csrf: session.csrf, walk, section: '0', nav: 'submit' }), answerPath, requests };
+    }
+    const form = new URLSearchParams(fields);
+    form.set('_csrf', session.csrf);
+    form.set('walk', walk);
+    form.set('section', /name="section" value="(\d+)"/.exec(page.html)?.[1] ?? '0');
+    form.set('nav', 'next');
+    page = await send(answerPath, form);
+    if (page.status !== 200) throw fail(`page ${step + 1}`, page);
+  }
+  throw fail('no submit after every page', page);
+}
+
+/** The review's submit: true when answered with the redirect to the thanks page (the response is committed). */
+export async function submitReview(at: AtReview): Promise<{ ok: boolean; status: number; location: string | null }> {
+  const done = await at.session.send(at.answerPath, at.final);
+  return { ok: done.status === 303 && (done.location ?? '').endsWith('/danke'), status: done.status, location: done.location };
+}
+
 /** What one resident's way through the answering pages came to. */
 export interface HttpFlow {
   /** true when the final submit was answered with the redirect to the thanks page and the thanks page came */
@@ -207,22 +259,19 @@ export interface HttpFlow {
   requests: number;
   /** where the way stopped, when it was not acknowledged */
   failure: string;
-  /** sends the final submit once more, with the same cookies, token and CSRF token (a resent form) */
+  /** sends the final submit once more, with the same cookies, walk and CSRF token (a resent form) */
   resend(base: string): Promise<{ status: number; location: string | null }>;
 }
 
 /**
- * One resident over HTTP through the answering pages: the start page, "start" (a draft and its token), one
- * post per page with the answers ("next"), then "submit" on the review page, which answers with a redirect to
- * the thanks page once the response is committed; the thanks page is fetched too. `marker` goes into the
- * first free-text answer. Acknowledged only when the redirect and the thanks page came.
+ * One resident over HTTP through the answering pages (walkToReview), then "submit" on the review page, which
+ * answers with a redirect to the thanks page once the response is committed; the thanks page is fetched too.
+ * Acknowledged only when the redirect and the thanks page came.
  */
 export async function httpFlow(base: string, slug: string, def: Definition, i: number, marker?: string): Promise<HttpFlow> {
-  const id = def.questionnaire.id;
-  const answerPath = `/${slug}/befragungen/${id}/antworten`;
   const session = new HttpSession(base);
+  let at: AtReview | null = null;
   let requests = 0;
-  let final: URLSearchParams | null = null;
   const flow: HttpFlow = {
     acknowledged: false,
     failure: '',
@@ -230,58 +279,41 @@ export async function httpFlow(base: string, slug: string, def: Definition, i: n
       return requests;
     },
     async resend(to: string) {
-      if (!final) throw new Error('this flow never reached its submit');
+      if (!at) throw new Error('this flow never reached its submit');
       session.base = to;
-      const r = await session.send(answerPath, final);
+      const r = await session.send(at.answerPath, at.final);
       return { status: r.status, location: r.location };
     },
   };
-  const send = (p: string, form?: URLSearchParams) => {
-    requests++;
-    return session.send(p, form);
-  };
-  const fail = (what: string, r: { status: number; location?: string | null }) => {
-    flow.failure = `${what}: ${r.status}${r.location ? ` → ${r.location}` : ''}`;
+  try {
+    at = await walkToReview(session, slug, def, i, marker);
+  } catch (e) {
+    flow.failure = (e as Error).message;
     return flow;
-  };
-  const start = await send(`/${slug}/befragungen/${id}`);
-  if (start.status !== 200) return fail('start page', start);
-  let page = await send(answerPath, new URLSearchParams({ _csrf: session.csrf, nav: 'start' }));
-  const token = /name="token" value="([^"]+)"/.exec(page.html)?.[1];
-  if (page.status !== 200 || !token) return fail('start', page);
-  const fields = answerForm(def, completeAnswers(def, i, marker));
-  for (let step = 0; step <= def.sections.length + 1; step++) {
-    if (/name="nav" value="submit"/.test(page.html)) {
-      final = new URLSearchParams({ _csrf: session.csrf, token, nav: 'submit' });
-      const done = await send(answerPath, final);
-      if (done.status !== 303 || !(done.location ?? '').endsWith('/danke')) return fail('submit', done);
-      const thanks = await send(new URL(done.location!, base).pathname);
-      flow.acknowledged = thanks.status === 200;
-      return flow.acknowledged ? flow : fail('thanks page', thanks);
-    }
-    const form = new URLSearchParams(fields);
-    form.set('_csrf', session.csrf);
-    form.set('token', token);
-    form.set('section', /name="section" value="(\d+)"/.exec(page.html)?.[1] ?? '0');
-    form.set('nav', 'next');
-    page = await send(answerPath, form);
-    if (page.status !== 200) return fail(`page ${step + 1}`, page);
+  } finally {
+    requests += at?.requests ?? 0;
   }
-  return fail('no submit after every page', page);
+  const done = await submitReview(at);
+  requests++;
+  if (!done.ok) {
+    flow.failure = `submit: ${done.status}${done.location ? ` → ${done.location}` : ''}`;
+    return flow;
+  }
+  const thanks = await session.send(new URL(done.location!, base).pathname);
+  requests++;
+  flow.acknowledged = thanks.status === 200;
+  if (!flow.acknowledged) flow.failure = `thanks page: ${thanks.status}`;
+  return flow;
 }
 
-/** One resident over HTTP (httpFlow); true when acknowledged with the thanks page. */
-export async function httpSubmit(base: string, slug: string, def: Definition, i: number): Promise<boolean> {
-  return (await httpFlow(base, slug, def, i)).acknowledged;
-}
-
-async function onEngine(label: string, db: Db, dir: string): Promise<{ results: BurstResult[]; notes: string[] }> {
+async function onEngine(label: string, db: Db, server: { dataDir: string; databaseUrl?: string }): Promise<{ results: BurstResult[]; notes: string[] }> {
   await migrate(db);
-  const config = loadConfig({ DEMO_DATA: 'false', DATA_DIR: dir, ...BENCH_ENV });
+  const config = loadConfig({ DEMO_DATA: 'false', DATA_DIR: server.dataDir, ...BENCH_ENV });
   const services = buildServices(db, config, systemClock);
   const results: BurstResult[] = [];
   const notes: string[] = [];
 
+  // the writer alone, in this process
   const svc = await setUpQuestionnaire(services);
   const before = { ...services.questionnaires.writer.stats };
   const r = await burst(`${label}, service`, async (i) => {
@@ -298,28 +330,39 @@ async function onEngine(label: string, db: Db, dir: string): Promise<{ results: 
   if (stored !== RESPONSES) throw new Error(`${label}: ${stored} responses stored, ${RESPONSES} submitted`);
   results.push(r);
 
-  // over HTTP on loopback, through the real app and the residents' route
-  const app = createApp({ config, db, clock: systemClock, services });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // over HTTP on loopback: the real server in a process of its own on the same database, the clients here
+  const http = await setUpQuestionnaire(services);
+  const proc = await startServerProcess(server);
   try {
-    const http = await setUpQuestionnaire(services);
-    if (await httpSubmit(base, http.slug, http.def, 999999)) {
-      const h = await burst(`${label}, HTTP`, async (i) => {
-        const flow = await httpFlow(base, http.slug, http.def, i);
-        if (!flow.acknowledged) throw new Error(`the answering route refused a response: ${flow.failure}`);
-        return flow.requests;
-      });
-      results.push(h);
-    } else {
-      notes.push(`${label}: over HTTP not measured: the answering route (POST ${`/${http.slug}/befragungen/${http.questionnaireId}/antworten`}) does not take answers yet.`);
-    }
-  } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      if ('closeAllConnections' in server) server.closeAllConnections();
+    const probe = await httpFlow(proc.base, http.slug, http.def, 999999);
+    if (!probe.acknowledged) throw new Error(`${label}: the answering route refused a response: ${probe.failure}`);
+    // 1. every resident goes through the pages up to the review (nothing is stored on the way)
+    const sessions = Array.from({ length: CLIENTS }, () => new HttpSession(proc.base));
+    const ready: AtReview[] = new Array<AtReview>(RESPONSES);
+    const pages = await burst(`${label}, HTTP: the pages up to the review`, async (i, client) => {
+      ready[i] = await walkToReview(sessions[client], http.slug, http.def, i);
+      return ready[i].requests;
     });
+    // 2. the submits: each acknowledged with the redirect to the thanks page once its response is committed
+    const submits = await burst(`${label}, HTTP: the submits`, async (i) => {
+      const done = await submitReview(ready[i]);
+      if (!done.ok) throw new Error(`${label}: a submit was refused: ${done.status} ${done.location ?? ''}`);
+      return 1;
+    });
+    const over = await services.questionnaires.responses(http.municipalityId, http.questionnaireId);
+    if (over !== RESPONSES + 1) throw new Error(`${label}: ${over} responses stored over HTTP, ${RESPONSES + 1} acknowledged`);
+    const whole = pages.seconds + submits.seconds;
+    results.push(pages, submits, {
+      label: `${label}, HTTP: the whole way (both together)`,
+      responses: RESPONSES,
+      seconds: whole,
+      perSecond: Math.round(RESPONSES / whole),
+      p50: Number.NaN,
+      p99: Number.NaN,
+      requests: (pages.requests ?? 0) + (submits.requests ?? 0),
+    });
+  } finally {
+    await proc.stop();
   }
   return { results, notes };
 }
@@ -327,15 +370,17 @@ async function onEngine(label: string, db: Db, dir: string): Promise<{ results: 
 export async function measureQuestionnaires(): Promise<{ results: BurstResult[]; notes: string[]; load: number }> {
   const out: { results: BurstResult[]; notes: string[]; load: number } = { results: [], notes: [], load: os.loadavg()[0] };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-q-'));
-  const sqlite = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
+  // the server's own file name under DATA_DIR (src/main.ts), so that the server process opens the same file
+  const sqlite = openDb({ sqliteFile: path.join(dir, 'teilhabe.sqlite') });
   try {
-    const r = await onEngine('SQLite (file, WAL, synchronous=FULL)', sqlite, dir);
+    const r = await onEngine('SQLite (file, WAL, synchronous=FULL)', sqlite, { dataDir: dir });
     out.results.push(...r.results);
     out.notes.push(...r.notes);
   } finally {
     await sqlite.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  if (process.env.BENCH_SQLITE_ONLY === 'true') return out;
   let probe: pg.Client | undefined;
   const schema = `bench_q_${Date.now()}`;
   try {
@@ -349,14 +394,18 @@ export async function measureQuestionnaires(): Promise<{ results: BurstResult[];
     return out;
   }
   const pgdb = openDb({ databaseUrl: PG_URL, pgSchema: `${schema},public` });
+  const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-qpg-'));
   try {
-    const r = await onEngine('PostgreSQL 127.0.0.1', pgdb, os.tmpdir());
+    const url = new URL(PG_URL);
+    url.searchParams.set('options', `-c search_path=${schema},public`);
+    const r = await onEngine('PostgreSQL 127.0.0.1', pgdb, { dataDir: pgDir, databaseUrl: url.toString() });
     out.results.push(...r.results);
     out.notes.push(...r.notes);
   } finally {
     await pgdb.close();
     await probe.query(`drop schema ${schema} cascade`);
     await probe.end();
+    fs.rmSync(pgDir, { recursive: true, force: true });
   }
   return out;
 }
@@ -375,7 +424,7 @@ ${load.toFixed(1)} when the run began (on 2 cores, anything above 2 means the be
 
 | run | responses | seconds | responses/s | requests/s | p50 (ms) | p99 (ms) | transactions |
 |---|---:|---:|---:|---:|---:|---:|---:|
-${results.map((r) => `| ${r.label} | ${r.responses} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.requests ? Math.round(r.requests / r.seconds) : '–'} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.batches ?? '–'} |`).join('\n')}
+${results.map((r) => `| ${r.label} | ${r.responses} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.requests ? Math.round(r.requests / r.seconds) : '–'} | ${Number.isNaN(r.p50) ? "–" : r.p50.toFixed(1)} | ${Number.isNaN(r.p99) ? "–" : r.p99.toFixed(1)} | ${r.batches ?? '–'} |`).join('\n')}
 
 "Service" calls \`services.questionnaires.submit\` in-process; "HTTP" drives the real app on 127.0.0.1 through
 the residents' answering pages (start page, \`POST …/antworten\` to start, one post per page, then submit on

@@ -5,13 +5,12 @@
 // page came. The server is killed with SIGKILL in the middle of the burst and started again on the same file:
 // every acknowledged response is stored exactly once with all its answers, no marker is stored twice, no
 // response is stored half, and sending an acknowledged response's final submit again stores nothing new.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers, httpFlow, setUpQuestionnaire, type HttpFlow } from '../bench/questionnaires.js';
+import { startServerProcess } from '../bench/server-process.js';
 import type { Definition } from '../src/modules/questionnaires/questionnaire.model.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -19,25 +18,8 @@ import { openDb } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices } from '../src/services.js';
 
-const ROOT = path.join(import.meta.dirname, '..');
-
 /** The server on the data directory; resolves once it printed the line with its port. */
-async function startServer(dataDir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', HOST: '127.0.0.1', PORT: '0', QUESTIONNAIRE_RATE_LIMIT: '0', LANG: 'en_US.UTF-8', JOBS_POLL_SECONDS: '3600' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], { cwd: ROOT, env, stdio: 'pipe' });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /port (\d+)\)/i.exec(line);
-      if (m) resolve(Number(m[1]));
-    });
-    void exited.then(() => reject(new Error(`the server ended before it listened: ${stderr}`)));
-  });
-  return { child, exited, base: `http://127.0.0.1:${port}`, stderr: () => stderr };
-}
+const startServer = (dataDir: string) => startServerProcess({ dataDir });
 
 describe('questionnaire responses over HTTP and SIGKILL', () => {
   let dir: string;

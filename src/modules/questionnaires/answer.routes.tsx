@@ -1,6 +1,7 @@
 // The questionnaire's answer pages: the residents' list, start page, one page per section, review, "continue
-// later" and thanks (no account; the draft's token travels in a hidden field or the personal link), and the
-// officer's preview (nothing stored: the answers travel in a hidden field) and paper form.
+// later" and thanks (no account; the answers so far travel sealed in a hidden field, see answer.walk.ts, and
+// only "continue later" stores a draft behind a personal link), and the officer's preview (nothing stored: the
+// answers travel in a hidden field) and paper form.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -11,7 +12,7 @@ import { readForm, validate } from '../../platform/http/form.js';
 import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
 import type { RouteContext, Services } from '../../platform/module.js';
 import type { FormState, FormValues } from '../../platform/views/page.js';
-import type { DraftRow } from './answer.service.js';
+import { openWalk, sealWalk, type Walk as SealedWalk } from './answer.walk.js';
 import { answersToValues, codeSchema, errorField, HONEYPOT, navOf, parseAll, parsePage, questionsOnPage, readPreviewState } from './answer.schema.js';
 import {
   ContinueLaterPage,
@@ -52,14 +53,17 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
   const mid = (c: Ctx) => c.get('municipality').id;
   const slugOf = (c: Ctx) => c.get('municipality').slug;
 
-  /** The questionnaire a resident may see: not the officer's draft, never another municipality's. */
+  /**
+   * The questionnaire a resident may see: not the officer's draft, never another municipality's. Its definition
+   * is kept in memory while the municipality's content version stays.
+   */
   const publicQuestionnaire = async (c: Ctx, id: number): Promise<{ q: QuestionnaireHead; def: Definition }> => {
-    const q = await services.questionnaires.get(mid(c), id);
-    if (!q || q.state === 'draft') throw new NotFoundError('questionnaire');
-    const def = await services.questionnaireAnswers.definition(mid(c), id, c.get('lang'));
-    if (!def) throw new NotFoundError('questionnaire');
-    return { q, def };
+    const m = c.get('municipality');
+    const def = await services.questionnaireAnswers.definition(m.id, id, c.get('lang'), Number(m.content_version));
+    if (!def || def.questionnaire.state === 'draft') throw new NotFoundError('questionnaire');
+    return { q: def.questionnaire, def };
   };
+  const walkKey = (c: Ctx) => c.get('flashCookie').key;
 
   const refuse = async (c: Ctx, q: QuestionnaireHead, kind: RefusalKind) => {
     const html = '<!doctype html>' + (await (<RefusedPage ctx={pageContext(c)} q={q} kind={kind} />).toString());
@@ -171,7 +175,11 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     return render(c, <QuestionnaireListPage ctx={pageContext(c)} items={await services.questionnaireAnswers.publicList(mid(c), c.get('lang'))} />);
   });
 
-  const publicTarget = (c: Ctx, id: number, token: string | null): FormTarget => ({ action: paths.publicAnswer(slugOf(c), id), hidden: token ? { token } : {}, mode: 'public' });
+  const publicTarget = (c: Ctx, id: number, sealed: SealedWalk | null): FormTarget => ({
+    action: paths.publicAnswer(slugOf(c), id),
+    hidden: sealed ? { walk: sealWalk(walkKey(c), sealed) } : {},
+    mode: 'public',
+  });
 
   const showStart = (c: Ctx, q: QuestionnaireHead, def: Definition, form: FormState, status: 200 | 400 = 200) =>
     render(c, <StartPage ctx={pageContext(c)} def={def} availability={services.questionnaireAnswers.availability(q)!} target={publicTarget(c, q.id, null)} form={form} minutes={minutesFor(def)} />, status);
@@ -185,20 +193,22 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
   // The answer's address opened directly (a bookmark, the language switch): its start page.
   app.get(paths.publicAnswer.pattern, (c) => c.redirect(paths.publicStart(slugOf(c), paths.publicAnswer.params(c).id), 303));
 
-  const draftWalk = (c: Ctx, id: number, token: string, draft: DraftRow): Walk => {
-    const walk: Walk = {
-      answers: draft.answers,
-      target: () => publicTarget(c, id, token),
-      path: paths.publicContinue(slugOf(c), id, token),
-      keep: async (answers, page) => {
-        Object.assign(draft, await services.questionnaireAnswers.saveDraft(mid(c), draft, answers, page, c.get('lang')));
-      },
-    };
-    return walk;
-  };
+  /** The resident's walk: its answers and page live in the sealed field; a saved draft is saved again. */
+  const residentWalk = (c: Ctx, id: number, sealed: SealedWalk): Walk => ({
+    answers: sealed.a,
+    target: (answers) => publicTarget(c, id, { ...sealed, a: answers }),
+    path: sealed.d !== null ? paths.publicContinue(slugOf(c), id, sealed.t) : undefined,
+    keep: async (answers, page) => {
+      sealed.a = answers;
+      sealed.p = page;
+      await services.questionnaireAnswers.keep(mid(c), sealed, c.get('lang'));
+    },
+  });
 
-  const continueLater = (c: Ctx, def: Definition, id: number, token: string, draft: DraftRow) =>
-    render(c, <ContinueLaterPage ctx={pageContext(c)} def={def} url={`${config.publicUrl}${paths.publicContinue(slugOf(c), id, token)}`} expiresAt={draft.expiresAt} target={publicTarget(c, id, token)} />);
+  const continueLater = async (c: Ctx, def: Definition, id: number, sealed: SealedWalk) => {
+    await services.questionnaireAnswers.saveForLater(mid(c), sealed, c.get('lang'));
+    return render(c, <ContinueLaterPage ctx={pageContext(c)} def={def} url={`${config.publicUrl}${paths.publicContinue(slugOf(c), id, sealed.t)}`} expiresAt={sealed.e} target={publicTarget(c, id, sealed)} />);
+  };
 
   app.post(paths.publicAnswer.pattern, async (c) => {
     const id = paths.publicAnswer.params(c).id;
@@ -206,15 +216,17 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     const values = await readForm(c);
     const answers = services.questionnaireAnswers;
     if ((values[HONEYPOT] ?? '').trim() !== '') return refuse(c, q, 'bot');
-    const token = (values.token ?? '').trim();
+    const raw = values.walk ?? '';
+    const sealed = raw ? openWalk(walkKey(c), raw, mid(c), id, context.clock()) : null;
+    if (raw && !sealed) return refuse(c, q, 'unknownLink');
     const availability = answers.availability(q);
     if (availability !== 'open') {
       // A submit sent again after the closing still finds its response.
-      if (token && (await answers.submittedWith(mid(c), id, token))) return c.redirect(paths.publicThanks(slugOf(c), id), 303);
+      if (sealed && (await answers.submittedWith(mid(c), id, sealed.t))) return c.redirect(paths.publicThanks(slugOf(c), id), 303);
       return refuse(c, q, availability === 'upcoming' ? 'upcoming' : 'closed');
     }
 
-    if (!token) {
+    if (!sealed) {
       let codeId: number | null = null;
       if (q.access === 'codes') {
         const v = validate(codeSchema, values);
@@ -226,24 +238,23 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
         return refuse(c, q, 'tooMany');
       }
       const first = visibleSections(def, {})[0];
-      const started = await answers.startDraft(mid(c), id, { codeId, lang: c.get('lang'), page: first?.id ?? 0 });
-      const walk = draftWalk(c, id, started.token, started.draft);
+      const walk = residentWalk(c, id, answers.newWalk(mid(c), id, codeId, first?.id ?? 0));
       return first ? showSection(c, def, walk, first, null) : showReview(c, def, walk);
     }
 
-    const draft = await answers.findDraft(mid(c), id, token);
-    if (!draft) {
-      // The draft is gone because its answers were sent: a second click, the back button, a resent form.
-      if (await answers.submittedWith(mid(c), id, token)) return c.redirect(paths.publicThanks(slugOf(c), id), 303);
-      return refuse(c, q, 'unknownLink');
+    // A walk whose draft is gone, or whose code was spent: sent already (a second click, the back button, a
+    // resent form) leads to the thanks page; otherwise it cannot go on.
+    const draftGone = !(await answers.draftExists(mid(c), sealed));
+    if (draftGone || !(await answers.codeStillValid(mid(c), sealed))) {
+      if (await answers.submittedWith(mid(c), id, sealed.t)) return c.redirect(paths.publicThanks(slugOf(c), id), 303);
+      return refuse(c, q, draftGone ? 'unknownLink' : 'codeUsed');
     }
-    if (!(await answers.codeStillValid(mid(c), draft))) return refuse(c, q, 'codeUsed');
-    const walk = draftWalk(c, id, token, draft);
+    const walk = residentWalk(c, id, sealed);
     return step(c, def, walk, values, {
-      later: () => continueLater(c, def, id, token, draft),
+      later: () => continueLater(c, def, id, { ...sealed, a: walk.answers }),
       submit: async () => {
         try {
-          await answers.submitDraft(mid(c), def, { ...draft, answers: walk.answers }, c.get('lang'));
+          await answers.submitWalk(mid(c), def, { ...sealed, a: walk.answers }, c.get('lang'));
         } catch (e) {
           if (e instanceof CodeUsedError) return refuse(c, q, 'codeUsed');
           throw e;
@@ -257,15 +268,15 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     const { id, token } = paths.publicContinue.params(c);
     const { q, def } = await publicQuestionnaire(c, id);
     const answers = services.questionnaireAnswers;
-    const draft = await answers.findDraft(mid(c), id, token);
-    if (!draft) {
+    const sealed = await answers.walkFromDraft(mid(c), id, token);
+    if (!sealed) {
       if (await answers.submittedWith(mid(c), id, token)) return c.redirect(paths.publicThanks(slugOf(c), id), 303);
       return refuse(c, q, 'unknownLink');
     }
     const availability = answers.availability(q);
     if (availability !== 'open') return refuse(c, q, availability === 'upcoming' ? 'upcoming' : 'closed');
-    if (!(await answers.codeStillValid(mid(c), draft))) return refuse(c, q, 'codeUsed');
-    return showPage(c, def, draftWalk(c, id, token, draft), draft.page);
+    if (!(await answers.codeStillValid(mid(c), sealed))) return refuse(c, q, 'codeUsed');
+    return showPage(c, def, residentWalk(c, id, sealed), sealed.p);
   });
 
   app.get(paths.publicThanks.pattern, async (c) => {

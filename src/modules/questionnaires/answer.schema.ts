@@ -130,23 +130,30 @@ function parseQuestion(q: Question, values: FormValues): { value?: AnswerValue; 
 export function parsePage(questions: Question[], values: FormValues, earlier: Answers, lenient = false): ParsedPage {
   const answers: Answers = {};
   const errors: FieldErrors = {};
-  for (const q of questions) {
-    const { value } = parseQuestion(q, values);
-    if (value) answers[String(q.id)] = value;
-  }
-  for (const q of questions) {
-    const holds = conditionMet(q.condition, { ...earlier, ...answers });
-    if (!holds) {
-      delete answers[String(q.id)];
-      continue;
+  const parsed = questions.map((q) => parseQuestion(q, values));
+  questions.forEach((q, i) => {
+    if (parsed[i].value) answers[String(q.id)] = parsed[i].value;
+  });
+  // The answers a condition sees: earlier pages and this one, less what this page dropped so far.
+  const known: Answers = { ...earlier, ...answers };
+  const drop = (id: string) => {
+    delete answers[id];
+    if (id in earlier) known[id] = earlier[id];
+    else delete known[id];
+  };
+  questions.forEach((q, i) => {
+    const id = String(q.id);
+    if (!conditionMet(q.condition, known)) {
+      drop(id);
+      return;
     }
-    if (lenient) continue;
-    const { error } = parseQuestion(q, values);
+    if (lenient) return;
+    const { error } = parsed[i];
     if (error) {
       errors[errorField(q)] = error;
-      if (error !== 'questionnaires.answer.errors.matrixIncomplete' && error !== 'questionnaires.answer.errors.rankIncomplete') delete answers[String(q.id)];
+      if (error !== 'questionnaires.answer.errors.matrixIncomplete' && error !== 'questionnaires.answer.errors.rankIncomplete') drop(id);
     }
-  }
+  });
   return { answers, errors };
 }
 

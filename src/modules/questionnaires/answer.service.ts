@@ -15,14 +15,15 @@ import { responseByKey } from './questionnaire.repository.js';
 import { CodeUsedError, type QuestionnaireService } from './questionnaire.service.js';
 import { localizeDefinition } from './questionnaire.texts.js';
 import * as repo from './response.repository.js';
-import type { DraftRow } from './response.repository.js';
-
-export type { DraftRow } from './response.repository.js';
+import { newWalkToken, type Walk } from './answer.walk.js';
 
 /** How long a draft is kept after its last save, in days. */
 export const DRAFT_DAYS = 30;
 /** The window of the limit on starts per client (QUESTIONNAIRE_RATE_LIMIT: how many; a shared computer in a community centre stays below). */
 export const WINDOW_MINUTES = 10;
+
+/** How many definitions (per questionnaire and language) are kept in memory. */
+const DEFINITIONS_KEPT = 200;
 
 export const JOB_DRAFT_CLEANUP = 'questionnaires.drafts.cleanup';
 
@@ -96,8 +97,27 @@ export class AnswerService {
     return localizeDefinition({ questionnaire: q, privacy: null, sections: [] }, lang, rows).questionnaire;
   }
 
-  /** The definition a resident sees: in their language where it is translated, German elsewhere. */
-  async definition(municipalityId: number, id: number, lang: string): Promise<Definition | undefined> {
+  /**
+   * The definition a resident sees: in their language where it is translated, German elsewhere. Given the
+   * municipality's content version (every change to a questionnaire or its translations is an audited write and
+   * bumps it, in every process alike), it is kept until the version moves on: a burst of answers reads it once.
+   */
+  async definition(municipalityId: number, id: number, lang: string, contentVersion?: number): Promise<Definition | undefined> {
+    const key = `${municipalityId}:${id}:${lang}`;
+    const cached = contentVersion === undefined ? undefined : this.definitions.get(key);
+    if (cached && cached.version === contentVersion) return cached.def;
+    const def = await this.loadDefinition(municipalityId, id, lang);
+    if (contentVersion !== undefined) {
+      this.definitions.delete(key);
+      if (this.definitions.size >= DEFINITIONS_KEPT) this.definitions.delete(this.definitions.keys().next().value!);
+      this.definitions.set(key, { version: contentVersion, def });
+    }
+    return def;
+  }
+
+  private readonly definitions = new Map<string, { version: number; def: Definition | undefined }>();
+
+  private async loadDefinition(municipalityId: number, id: number, lang: string): Promise<Definition | undefined> {
     const def = await this.questionnaires.definition(municipalityId, id);
     if (!def || lang === 'de') return def;
     return localizeDefinition(def, lang, await repo.questionnaireTranslations(this.db, municipalityId, id, lang));
@@ -121,53 +141,71 @@ export class AnswerService {
     return repo.findUnusedCode(this.db, municipalityId, questionnaireId, [...new Set([typed, typed.toUpperCase(), raw, grouped])]);
   }
 
-  /** Starts a draft: its token exists only in the resident's form and personal link. */
-  async startDraft(municipalityId: number, questionnaireId: number, input: { codeId: number | null; lang: string; page: number }): Promise<{ token: string; draft: DraftRow }> {
-    const token = randomBytes(24).toString('base64url');
-    const draft = { questionnaireId, tokenHash: sha256(token), codeId: input.codeId, answers: {}, page: input.page, submissionKey: submissionKeyOf(token), lang: input.lang, expiresAt: this.expiry() };
-    const id = await repo.insertDraft(this.db, municipalityId, draft);
+  /** A new walk through the pages: nothing is stored until "continue later" or the submit. */
+  newWalk(municipalityId: number, questionnaireId: number, codeId: number | null, page: number): Walk {
+    return { m: municipalityId, q: questionnaireId, t: newWalkToken(), c: codeId, d: null, a: {}, p: page, e: this.expiry() };
+  }
+
+  /** The walk saved under a personal link's token, or undefined when there is no such draft (any more). */
+  async walkFromDraft(municipalityId: number, questionnaireId: number, token: string): Promise<Walk | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const draft = await repo.findDraft(this.db, municipalityId, questionnaireId, sha256(token));
+    if (!draft) return undefined;
+    return { m: municipalityId, q: questionnaireId, t: token, c: draft.codeId, d: draft.id, a: draft.answers, p: draft.page, e: draft.expiresAt };
+  }
+
+  /** Whether the walk's draft is still there (a walk that never saved one has none to lose). */
+  async draftExists(municipalityId: number, walk: Walk): Promise<boolean> {
+    return walk.d === null || (await repo.findDraft(this.db, municipalityId, walk.q, sha256(walk.t))) !== undefined;
+  }
+
+  /**
+   * Keeps a page's answers: a walk with a saved draft saves it again (its personal link goes on where the
+   * resident is); any other walk lives only in its sealed field. The expiry moves on either way.
+   */
+  async keep(municipalityId: number, walk: Walk, lang: string): Promise<void> {
+    walk.e = this.expiry();
+    if (walk.d !== null) await repo.updateDraft(this.db, municipalityId, walk.d, { answers: walk.a, page: walk.p, lang, expiresAt: walk.e });
+  }
+
+  /** "Continue later": stores the walk as a draft (or saves its draft again); its token makes the personal link. */
+  async saveForLater(municipalityId: number, walk: Walk, lang: string): Promise<void> {
+    if (walk.d !== null) return this.keep(municipalityId, walk, lang);
+    walk.e = this.expiry();
+    walk.d = await repo.insertDraft(this.db, municipalityId, {
+      questionnaireId: walk.q, tokenHash: sha256(walk.t), codeId: walk.c, answers: walk.a, page: walk.p, submissionKey: submissionKeyOf(walk.t), lang, expiresAt: walk.e,
+    });
     await this.scheduleCleanup(municipalityId);
-    return { token, draft: { id, questionnaireId, codeId: draft.codeId, answers: {}, page: draft.page, submissionKey: draft.submissionKey, lang: draft.lang, expiresAt: draft.expiresAt } };
   }
 
-  findDraft(municipalityId: number, questionnaireId: number, token: string): Promise<DraftRow | undefined> {
-    if (!token || token.length > 100) return Promise.resolve(undefined);
-    return repo.findDraft(this.db, municipalityId, questionnaireId, sha256(token));
-  }
-
-  async saveDraft(municipalityId: number, draft: DraftRow, answers: Answers, page: number, lang: string): Promise<DraftRow> {
-    const expiresAt = this.expiry();
-    await repo.updateDraft(this.db, municipalityId, draft.id, { answers, page, lang, expiresAt });
-    return { ...draft, answers, page, lang, expiresAt };
-  }
-
-  /** Whether the draft of this token was submitted already (its draft is gone, its response stored). */
+  /** Whether the walk of this token was submitted already (its response is stored under the token's key). */
   async submittedWith(municipalityId: number, questionnaireId: number, token: string): Promise<boolean> {
     if (!token || token.length > 100) return false;
     return (await responseByKey(this.db, municipalityId, questionnaireId, submissionKeyOf(token))) !== undefined;
   }
 
-  /** Whether the draft's access code is still unused (another draft may have spent it meanwhile). */
-  async codeStillValid(municipalityId: number, draft: DraftRow): Promise<boolean> {
-    return draft.codeId === null || repo.isCodeUnused(this.db, municipalityId, draft.codeId);
+  /** Whether the walk's access code is still unused (another walk may have spent it meanwhile). */
+  async codeStillValid(municipalityId: number, walk: Walk): Promise<boolean> {
+    return walk.c === null || repo.isCodeUnused(this.db, municipalityId, walk.c);
   }
 
   /**
-   * Stores the draft's answers as one response through the questionnaires' submit: the draft is deleted and
-   * its code spent in the same transaction. A second submit of the same draft stores nothing.
+   * Stores the walk's answers as one response through the questionnaires' submit: its draft (if any) is deleted
+   * and its code spent in the same transaction. The same walk sent again stores nothing.
    */
-  async submitDraft(municipalityId: number, def: Definition, draft: DraftRow, lang: string): Promise<{ duplicate: boolean }> {
+  async submitWalk(municipalityId: number, def: Definition, walk: Walk, lang: string): Promise<{ duplicate: boolean }> {
     const qid = def.questionnaire.id;
+    const submissionKey = submissionKeyOf(walk.t);
     try {
       const r = await this.questionnaires.submit(municipalityId, qid, {
-        answers: draft.answers, source: 'online', privacyVersion: def.privacy?.version ?? null, lang, submissionKey: draft.submissionKey,
-        draft: { id: draft.id, codeId: draft.codeId },
+        answers: walk.a, source: 'online', privacyVersion: def.privacy?.version ?? null, lang, submissionKey,
+        ...(walk.d !== null || walk.c !== null ? { draft: { id: walk.d, codeId: walk.c } } : {}),
       });
       return { duplicate: r.duplicate };
     } catch (e) {
       if (e instanceof CodeUsedError) throw e;
-      // Two submits of one draft at the same instant: the second loses the race on the key, the first stored it.
-      if ((await responseByKey(this.db, municipalityId, qid, draft.submissionKey)) !== undefined) return { duplicate: true };
+      // Two submits of one walk at the same instant: the second loses the race on the key, the first stored it.
+      if ((await responseByKey(this.db, municipalityId, qid, submissionKey)) !== undefined) return { duplicate: true };
       throw e;
     }
   }

@@ -82,7 +82,7 @@ export function InviteSection({ ctx, open }: { ctx: PageContext; open: Questionn
 
 // ---- the frame of the answering pages --------------------------------------------------------------------
 
-/** Where a page's form goes and what it carries besides the answers: the draft's token, or the preview's state. */
+/** Where a page's form goes and what it carries besides the answers: the sealed walk, or the preview's state. */
 export interface FormTarget {
   action: string;
   hidden: Record<string, string>;

@@ -72,10 +72,10 @@ export interface SubmitInput {
   /** The day it counts for (default: today in Europe/Berlin). */
   day?: string;
   /**
-   * The draft the answers come from: deleted in the response's transaction, and its access code (if any)
-   * marked used there, so that nothing is left that ties the response to the code.
+   * The walk the answers come from: its saved draft (if any) deleted in the response's transaction, and its
+   * access code (if any) marked used there, so that nothing is left that ties the response to the code.
    */
-  draft?: { id: number; codeId: number | null };
+  draft?: { id: number | null; codeId: number | null };
 }
 
 export { CodeUsedError } from './response.writer.js';

@@ -22,10 +22,10 @@ export interface ResponseToWrite {
   /** The day it counts for (default: today in Europe/Berlin). */
   day?: string;
   /**
-   * The draft the answers come from: deleted in the response's transaction, and its access code (if any)
-   * marked used there, so that nothing is left that ties the response to the code.
+   * The walk the answers come from: its saved draft (if any) deleted in the response's transaction, and its
+   * access code (if any) marked used there, so that nothing is left that ties the response to the code.
    */
-  draft?: { id: number; codeId: number | null };
+  draft?: { id: number | null; codeId: number | null };
 }
 
 /** The access code of a draft was used by another response meanwhile: nothing was stored. */
@@ -215,6 +215,6 @@ async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]>
   }
   await insertAnswerRows(trx, answers);
   // the drafts are gone with the transaction that stored their responses (and with them the tie to a code)
-  for (const { item } of prepared) if (item.input.draft) await deleteDraft(trx, item.municipalityId, item.input.draft.id);
+  for (const { item } of prepared) if (item.input.draft?.id) await deleteDraft(trx, item.municipalityId, item.input.draft.id);
   return results;
 }
