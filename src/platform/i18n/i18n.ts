@@ -1,6 +1,7 @@
 // Every user-visible string goes through i18next. German is the source language; English sits beside it.
 // The platform brings its own strings; each module adds its own under its own top-level keys when the app is
 // composed (registerLocales), merged deeply so that a module may add entries to a shared group (roles …).
+import fs from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { de } from './locales/de.js';
 import { en } from './locales/en.js';
@@ -10,6 +11,20 @@ export type Lang = (typeof LANGUAGES)[number];
 export type T = TFunction;
 /** The strings of one language: nested objects of strings. */
 export type Locale = Record<string, unknown>;
+
+/**
+ * The strings of one namespace: `<lang>.json` of every language from a directory, read synchronously (at import
+ * time, so that a manifest can carry them). A language without its file gets {} and so falls back to German.
+ */
+export function loadLocales(dirUrl: URL): Record<Lang, Locale> {
+  const dir = dirUrl.href.endsWith('/') ? dirUrl : new URL(`${dirUrl.href}/`);
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const file = new URL(`${lang}.json`, dir);
+      return [lang, fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Locale) : {}];
+    }),
+  ) as Record<Lang, Locale>;
+}
 
 const instance = i18next.createInstance();
 void instance.init({
