@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from './cli.js';
-import { cliLocale, shellLang } from './cli.locale.js';
+import { cliLocale, shellLang } from './shell.js';
 import { openDb } from './platform/db/db.js';
 import { verifyPassword } from './platform/auth/password.js';
 
@@ -102,7 +102,7 @@ describe('teilhabe CLI', () => {
     const keys = (obj: object, prefix = ''): string[] =>
       Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
     expect(keys(cliLocale.en).sort()).toEqual(keys(cliLocale.de).sort());
-    for (const locale of [cliLocale.de.cli, cliLocale.en.cli]) expect(Object.values(locale).filter((v) => v === '')).toEqual([]);
+    for (const locale of [cliLocale.de.cli, cliLocale.en.cli] as Array<Record<string, unknown>>) expect(Object.values(locale).filter((v) => v === '')).toEqual([]);
     expect(['en_US.UTF-8', 'en', 'en-GB', 'de_DE.UTF-8', 'C.UTF-8', 'eng', ''].map((LANG) => shellLang(undefined, { LANG }))).toEqual(['en', 'en', 'en', 'de', 'de', 'de', 'de']);
     expect(shellLang('de', { LANG: 'en_US.UTF-8' })).toBe('de');
   });

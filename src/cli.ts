@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './platform/config.js';
-import { cliLocale, shellLang } from './cli.locale.js';
+import { cliLocale, shellLang } from './shell.js';
 import { MODULES } from './modules.js';
 import { parseCatalogue, parseExchangeJson } from './modules/importer/index.js';
 import { validateForImport } from './modules/plan/index.js';

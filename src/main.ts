@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { cliLocale, shellLang, startLines } from './cli.locale.js';
+import { cliLocale, shellLang, startLines } from './shell.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { DEMO_ADMIN_EMAIL, seedDemo } from './modules/demo/index.js';
 import { systemClock } from './platform/clock.js';

@@ -2,14 +2,14 @@
 // navigation in order, and the app it makes answers; the locales of all modules together stay complete.
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../src/modules.js';
-import { de as platformDe } from '../src/platform/i18n/locales/de.js';
-import { en as platformEn } from '../src/platform/i18n/locales/en.js';
-import { translator } from '../src/platform/i18n/i18n.js';
+import { platformLocales, translator } from '../src/platform/i18n/i18n.js';
 import { createTestEnv } from './support.js';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
+
+const { de: platformDe, en: platformEn } = platformLocales;
 
 describe('modules', () => {
   it('each has a unique name', () => {
@@ -42,7 +42,7 @@ describe('modules', () => {
     const env = await createTestEnv('sqlite');
     try {
       expect(translator('de')('roles.actor_rep')).toBe('Vertretung eines Akteurs');
-      expect(translator('de')('roles.admin')).toBe(platformDe.roles.admin);
+      expect(translator('de')('roles.admin')).toBe((platformDe.roles as Record<string, string>).admin);
       expect(translator('en')('rounds.title')).not.toBe('rounds.title');
     } finally {
       await env.close();

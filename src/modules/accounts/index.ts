@@ -3,9 +3,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { ModuleManifest } from '../../platform/module.js';
-import { accountsLocales } from './accounts.locale.js';
 import { accountRoutes, memberRoutes } from './accounts.routes.js';
 import { AccountService } from './accounts.service.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { accountsPaths } from './accounts.paths.js';
 export { inviteSchema, type InviteInput } from './accounts.schema.js';
@@ -19,7 +19,7 @@ declare module '../../platform/module.js' {
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
-  locales: accountsLocales,
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   services: (p) => ({ accounts: new AccountService(p.kysely, p.clock, p.audit, p.auth, p.jobs, p.mailer, p.config.publicUrl) }),
   jobs: (s) => s.accounts.jobHandlers(),
   instanceRoutes: (context) => new Hono<AppEnv>().route('/', accountRoutes(context)),

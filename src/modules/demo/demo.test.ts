@@ -2,7 +2,7 @@
 // start without demo data tells how to make the first municipality and instance admin instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, type TestEnv } from '../../../test/support.js';
-import { cliLocale, startLines } from '../../cli.locale.js';
+import { cliLocale, startLines } from '../../shell.js';
 import { registerLocales, translator } from '../../platform/i18n/i18n.js';
 import { DEMO_ADMIN_EMAIL, DEMO_SLUG, seedDemo } from './index.js';
 

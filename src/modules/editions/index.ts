@@ -3,10 +3,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { ModuleManifest } from '../../platform/module.js';
-import { editionsLocale } from './editions.locale.js';
 import { editionsPaths } from './editions.paths.js';
 import { editionsRoutes } from './editions.routes.js';
 import { EditionService } from './editions.service.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { editionsPaths } from './editions.paths.js';
 export type { EditionService, EditionFollower } from './editions.service.js';
@@ -23,7 +23,7 @@ declare module '../../platform/module.js' {
 
 export const editionsModule: ModuleManifest = {
   name: 'editions',
-  locales: editionsLocale,
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [{ area: 'admin', order: 40, label: 'admin.nav.editions', href: (slug) => editionsPaths.adminEditions(slug), permission: 'plan.read_drafts' }],
   services: (p, before) => ({ editions: new EditionService(p.kysely, p.audit, before.plans) }),
   routes: (context) => new Hono<AppEnv>().route('/', editionsRoutes(context)),

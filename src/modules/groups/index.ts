@@ -6,19 +6,17 @@ import { Hono } from 'hono';
 import { can } from '../../platform/auth/permissions.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pageContext } from '../../platform/http/kit.js';
-import { mergeLocales } from '../../platform/i18n/i18n.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { ApprovalService } from './approvals.service.js';
 import { CommentService } from './comments.service.js';
 import { GroupDocumentService } from './documents.service.js';
 import { addDemoGroups } from './groups.demo.js';
-import { groupsLocale } from './groups.locale.js';
 import { groupsPaths } from './groups.paths.js';
 import { groupsRoutes } from './groups.routes.js';
 import { GroupService } from './groups.service.js';
 import { PriorityGroups } from './groups.view.js';
 import { addDemoSteeringGroup } from './steering.demo.js';
-import { steeringLocale } from './steering.locale.js';
 import { steeringPaths } from './steering.paths.js';
 import { steeringRoutes } from './steering.routes.js';
 import { steeringSections } from './steering.sections.js';
@@ -54,7 +52,7 @@ declare module '../../platform/module.js' {
 
 export const groupsModule: ModuleManifest = {
   name: 'groups',
-  locales: mergeLocales(groupsLocale, steeringLocale),
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [
     { area: 'admin', order: 39, label: 'groups.steering.nav', href: (slug) => steeringPaths.adminSteering(slug), permission: 'groups.manage' },
     { area: 'admin', order: 39.5, label: 'groups.steering.navReviews', href: (slug) => steeringPaths.adminReviews(slug), permission: 'plan.read_drafts' },

@@ -6,7 +6,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { importerPaths } from './importer.paths.js';
 import { importRoutes } from './import.routes.js';
 import { ImportService } from './import.service.js';
-import { importerLocale } from './importer.locale.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { parseCatalogue, DEFAULT_LIMITS } from './parse.catalogue.js';
 export type { ParseInput, ParseOptions, ParseResult, ImportLimits, StatusSummary } from './parse.catalogue.js';
@@ -26,7 +26,7 @@ declare module '../../platform/module.js' {
 
 export const importerModule: ModuleManifest = {
   name: 'importer',
-  locales: importerLocale,
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [{ area: 'admin', order: 50, label: 'admin.nav.import', href: (slug) => importerPaths.adminImport(slug), permission: 'plan.edit' }],
   services: (p, before) => ({
     imports: new ImportService(p.kysely, p.clock, before.plans, before.importPlan, { maxBytes: p.config.importMaxBytes, maxRows: p.config.importMaxRows }),

@@ -7,10 +7,10 @@ import { pageContext } from '../../platform/http/kit.js';
 import type { ModuleManifest, Services } from '../../platform/module.js';
 import type { DashboardData } from './dashboard.js';
 import { FundingSection } from './funding.view.js';
-import { monitoringLocale } from './monitoring.locale.js';
 import { monitoringPaths } from './monitoring.paths.js';
 import { monitoringRoutes } from './monitoring.routes.js';
 import { MonitoringService } from './monitoring.service.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { addDays, berlinDay, daysBetween, firstDayOf, lastDayOf } from './calendar.js';
 export { CATEGORY_COLOURS, renderActorChart, renderBarChart, renderIndicatorChart, renderStatusChart, renderTimelineChart } from './charts.js';
@@ -48,7 +48,7 @@ declare module '../../platform/module.js' {
 
 export const monitoringModule: ModuleManifest = {
   name: 'monitoring',
-  locales: monitoringLocale,
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [
     { area: 'admin', order: 20, label: 'admin.nav.dashboard', href: (slug) => monitoringPaths.adminDashboard(slug), permission: 'plan.read_drafts' },
     { area: 'public', order: 40, label: 'public.nav.dashboard', href: (slug) => monitoringPaths.dashboard(slug) },

@@ -3,17 +3,15 @@
 // confirmation with an .ics, reminders, deletion after the event), with iCal feeds calendars can subscribe to.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
-import { mergeLocales } from '../../platform/i18n/i18n.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { EventService } from './events.service.js';
 import { eventsRoutes } from './events.routes.js';
 import { addDemoProcess } from './process.demo.js';
-import { processLocale } from './process.locale.js';
 import { processPaths } from './process.paths.js';
 import { processRoutes } from './process.routes.js';
 import { ProcessService } from './process.service.js';
 import { processSections } from './process.sections.js';
-import { registrationsLocale } from './registrations.locale.js';
 import { registrationsPaths } from './registrations.paths.js';
 import { registrationsRoutes } from './registrations.routes.js';
 import { registrationsSections } from './registrations.sections.js';
@@ -52,7 +50,7 @@ declare module '../../platform/module.js' {
 
 export const participationModule: ModuleManifest = {
   name: 'participation',
-  locales: mergeLocales(processLocale, registrationsLocale),
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [
     { area: 'admin', order: 36, label: 'participation.process.nav.admin', href: (slug) => processPaths.adminProcesses(slug), permission: 'participation.manage' },
     { area: 'admin', order: 37, label: 'participation.process.nav.adminEvents', href: (slug) => processPaths.adminEvents(slug), permission: 'participation.manage' },

@@ -10,13 +10,13 @@ import type { ExchangePlan } from './exchange.js';
 import { planAdminRoutes } from './plan.admin.routes.js';
 import { demoPlan } from './plan.demo.js';
 import { importExchangePlan, type ImportOptions } from './plan.import.js';
-import { planLocale } from './plan.locale.js';
 import { planPaths } from './plan.paths.js';
 import { planPublicRoutes } from './plan.public.routes.js';
 import { PlanService } from './plan.service.js';
 import { planSearchSource } from './plan.search.js';
 import { wordingRoutes } from './wording.routes.js';
 import { WordingService } from './wording.service.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { planPaths } from './plan.paths.js';
 export { STATUS_CATEGORIES, isStatusCategory, mapStatus, categoryOf, type StatusCategory, type MappedStatus } from './status.js';
@@ -69,7 +69,7 @@ declare module '../../platform/module.js' {
 
 export const planModule: ModuleManifest = {
   name: 'plan',
-  locales: planLocale,
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [
     { area: 'admin', order: 60, label: 'admin.nav.actors', href: (slug) => planPaths.adminActors(slug), permission: 'actors.edit' },
     { area: 'admin', order: 70, label: 'admin.nav.wordings', href: (slug) => planPaths.adminWordings(slug), permission: 'wordings.edit' },

@@ -4,25 +4,20 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { ModuleManifest } from '../../platform/module.js';
-import { answerLocale } from './answer.locale.js';
 import { answerRoutes, answerSections } from './answer.routes.js';
 import { AnswerService } from './answer.service.js';
-import { builderLocale } from './builder.locale.js';
 import { builderRoutes } from './builder.routes.js';
 import { BuilderService } from './builder.service.js';
-import { codesLocale } from './codes.locale.js';
 import { codesRoutes } from './codes.routes.js';
 import { CodesService } from './codes.service.js';
 import { seedQuestionnaireDemo } from './questionnaire.demo.js';
 import { QuestionnaireService } from './questionnaire.service.js';
-import { questionnairesLocale } from './questionnaires.locale.js';
 import { questionnairesPaths } from './questionnaires.paths.js';
-import { resultsLocale } from './results.locale.js';
 import { resultsRoutes } from './results.routes.js';
 import { ResultsService } from './results.service.js';
 import { resultsSections } from './results.sections.js';
 import { TopicService } from './topics.service.js';
-import { mergeLocales } from '../../platform/i18n/i18n.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { questionnairesPaths } from './questionnaires.paths.js';
 export type { QuestionnaireService, QuestionnaireSpec } from './questionnaire.service.js';
@@ -49,7 +44,7 @@ declare module '../../platform/module.js' {
 
 export const questionnairesModule: ModuleManifest = {
   name: 'questionnaires',
-  locales: mergeLocales(questionnairesLocale, builderLocale, answerLocale, resultsLocale, codesLocale),
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [
     { area: 'admin', order: 35, label: 'questionnaires.nav.admin', href: (slug) => questionnairesPaths.adminList(slug), permission: 'questionnaires.manage' },
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },

@@ -7,11 +7,11 @@ import { can } from '../../platform/auth/permissions.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { RepresentativeService } from './representatives.service.js';
 import { addDemoActorEmails } from './rounds.demo.js';
-import { roundsLocale } from './rounds.locale.js';
 import { roundsPaths } from './rounds.paths.js';
 import { roundsRoutes } from './rounds.routes.js';
 import { RoundService, roundsActorFollower } from './rounds.service.js';
 import { roundsSections } from './rounds.sections.js';
+import { loadLocales } from '../../platform/i18n/i18n.js';
 
 export { roundsPaths } from './rounds.paths.js';
 export type { RoundService } from './rounds.service.js';
@@ -26,7 +26,7 @@ declare module '../../platform/module.js' {
 
 export const roundsModule: ModuleManifest = {
   name: 'rounds',
-  locales: roundsLocale,
+  locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [{ area: 'admin', order: 30, label: 'admin.nav.rounds', href: (slug) => roundsPaths.adminRounds(slug), permission: 'plan.edit' }],
   services(p, before) {
     before.actors.follow(roundsActorFollower);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLang, translator } from './i18n.js';
-import { de } from './locales/de.js';
-import { en } from './locales/en.js';
+import { negotiateLang, platformLocales, translator } from './i18n.js';
+
+const { de, en } = platformLocales;
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,9 +1,10 @@
 // Every user-visible string goes through i18next. German is the source language; English sits beside it.
+// The strings live in JSON files, one per namespace and language, for translators: the platform's in
+// src/platform/i18n/locales/<lang>.json, each module's in src/modules/<m>/locales/<lang>.json (loadLocales).
 // The platform brings its own strings; each module adds its own under its own top-level keys when the app is
 // composed (registerLocales), merged deeply so that a module may add entries to a shared group (roles …).
+import fs from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
-import { de } from './locales/de.js';
-import { en } from './locales/en.js';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -11,13 +12,30 @@ export type T = TFunction;
 /** The strings of one language: nested objects of strings. */
 export type Locale = Record<string, unknown>;
 
+/**
+ * The strings of one namespace: `<lang>.json` of every language from a directory, read synchronously (at import
+ * time, so that a manifest can carry them). A language without its file gets {} and so falls back to German.
+ */
+export function loadLocales(dirUrl: URL): Record<Lang, Locale> {
+  const dir = dirUrl.href.endsWith('/') ? dirUrl : new URL(`${dirUrl.href}/`);
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const file = new URL(`${lang}.json`, dir);
+      return [lang, fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Locale) : {}];
+    }),
+  ) as Record<Lang, Locale>;
+}
+
+/** The platform's own strings (src/platform/i18n/locales/<lang>.json). */
+export const platformLocales: Record<Lang, Locale> = loadLocales(new URL('./locales/', import.meta.url));
+
 const instance = i18next.createInstance();
 void instance.init({
   lng: 'de',
   fallbackLng: 'de',
   supportedLngs: [...LANGUAGES],
   // Copies: modules' strings are merged into these, never into the platform's own objects.
-  resources: { de: { translation: structuredClone(de) }, en: { translation: structuredClone(en) } },
+  resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { translation: structuredClone(platformLocales[lang]) }])),
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,
