@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -37,6 +37,35 @@ function logOption(onQuery: DbOptions['onQuery']): Pick<KyselyConfig, 'log'> {
   return onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql) } : {};
 }
 
+/** Prepared statements kept per SQL text (the last ones used): Kysely prepares every query anew otherwise. */
+const STATEMENTS_KEPT = 1000;
+
+/**
+ * The SQLite connection as Kysely sees it, with prepared statements reused: preparing costs more than running
+ * most of our queries. A statement still being iterated (a stream) is not handed out twice; SQLite prepares a
+ * statement again by itself when the schema changed.
+ */
+function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const found = kept.get(sql);
+      if (found && !found.busy) {
+        kept.delete(sql);
+        kept.set(sql, found);
+        return found;
+      }
+      const stmt = sqlite.prepare(sql);
+      if (!found) {
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+        kept.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function openDb(options: DbOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -57,6 +86,6 @@ export function openDb(options: DbOptions): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...logOption(options.onQuery) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), ...logOption(options.onQuery) });
   return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
 }
