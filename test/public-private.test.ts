@@ -107,6 +107,14 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
     expect((await erika.post(paths.adminRoundAccept(f.A.slug, roundId, change.id))).status).toBe(303);
 
     expect((await erika.post(paths.adminPlanState(f.A.slug, docxPlanId), { state: 'published', confirm: '1' })).status).toBe(303);
+
+    // A published participation process whose phase has a public agenda (uploaded from the file) and internal minutes.
+    const processId = await s.processes.create(mid, f.A.planId, { title: 'Beteiligung Amstadt', description: '' }, writer, { state: 'published' });
+    const phaseId = await s.processes.addPhase(mid, processId, { kind: 'kickoff', title: 'Auftakt', description: '', starts_on: '2026-02-01', ends_on: '2026-02-01' }, writer);
+    for (const [title, isPublic] of [['Tagesordnung Auftakt', '1'], [`${INTERNAL} Protokoll`, '']] as const) {
+      const doc = await erika.upload(paths.adminPhaseDocumentNew(f.A.slug, phaseId), { title, kind: 'agenda', is_public: isPublic }, { file: { name: `${FILE}.txt`, content: Buffer.from('Tagesordnung: Begrüßung, Austausch\n') } });
+      expect(doc.status, doc.body.slice(0, 300)).toBe(303);
+    }
   });
   afterAll(() => env?.close());
 
@@ -127,7 +135,11 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       actor: [...new Set(measures.flatMap((m) => m.actors.map((a) => a.id)))],
       publicGroup: (await s.groups.list(mid)).map((g) => g.id),
       groupFeed: (await s.groups.list(mid)).map((g) => g.id),
+      // A phase's public documents are downloads (walked as text; their headers below, their own tests in
+      // src/modules/participation/process.documents.test.ts), and one that is not public.
+      phaseDocument: (await s.processes.publicTimeline(mid))!.phases.flatMap((p) => p.documents.map((d) => d.id)),
     };
+    expect(ids.phaseDocument.length).toBe(1);
     // Events and registration for them: the published events (their own tests walk the online link's absence).
     const events = (await s.events.list(mid)).filter((e) => e.state === 'published').map((e) => e.id);
     for (const name of ['event', 'eventIcs', 'register', 'registered']) ids[name] = events;
@@ -174,6 +186,18 @@ describe.each(engines)('nothing internal reaches the public on %s', (engine) => 
       }
     }
     expect(read).toBeGreaterThan(40);
+  });
+
+  it('a phase’s public document downloads under its title, never the uploaded file’s name; an internal one is unknown', async () => {
+    const anon = new Client(env);
+    const timeline = (await env.services.processes.timeline(f.A.municipalityId, (await env.services.processes.publicProcess(f.A.municipalityId))!.id, { public: false })).phases[0].documents;
+    const [pub, internal] = [timeline.find((d) => d.isPublic)!, timeline.find((d) => !d.isPublic)!];
+    const file = await anon.getBytes(paths.phaseDocument(f.A.slug, pub.id));
+    expect(file.status).toBe(200);
+    expect(file.disposition).toBe(`attachment; filename="Tagesordnung Auftakt.txt"; filename*=UTF-8''Tagesordnung%20Auftakt.txt`);
+    expect((await anon.getBytes(paths.phaseDocument(f.A.slug, internal.id))).status).toBe(404);
+    const page = await anon.get(paths.timeline(f.A.slug));
+    expect(page.body).toContain('Tagesordnung Auftakt');
   });
 
   it('the public measure page says who changed it as the public may know it, and keeps its public notes', async () => {

@@ -1,6 +1,9 @@
 // The participation process in the browser: the public timeline of the demo municipality shows the current
-// phase ("Wir sind hier") and reflows at 320 px; the officer creates an event and adds its programme with the
-// keyboard alone; axe-core finds nothing on any page of the process, the events and their forms.
+// phase ("Wir sind hier") and a phase's public document (downloaded, named after its title), and reflows at
+// 320 px; the officer uploads a document to a phase (a refused file first) and deletes it, creates an event and
+// adds its programme with the keyboard alone; axe-core finds nothing on any page of the process, the events
+// and their forms.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Server } from './browser.js';
@@ -24,7 +27,7 @@ describe.skipIf(!browserAvailable())('participation process in the browser', () 
     await server?.close();
   });
 
-  it('the public timeline shows the current phase, reflows at 320 px, and the event pages pass axe', async () => {
+  it('the public timeline shows the current phase and a phase’s document (a download), reflows at 320 px, and the event pages pass axe', async () => {
     const { page, blocked } = await newContext(browser, { viewport: { width: 320, height: 640 } });
     await page.goto(`${server.url}/${SLUG}`);
     const box = page.locator('section.process-box');
@@ -40,6 +43,15 @@ describe.skipIf(!browserAvailable())('participation process in the browser', () 
     expect(await page.locator('ol.timeline > li').count()).toBe(8);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'timeline width at 320 px').toBeLessThanOrEqual(320);
     await axeCheck(page);
+    // The kickoff's agenda: listed with its type and size, and only ever a download named after its title.
+    const kickoff = page.locator('ol.timeline > li').first();
+    const agenda = kickoff.getByRole('link', { name: 'Tagesordnung der Auftaktveranstaltung (Beispiel)' });
+    expect(await kickoff.innerText()).toMatch(/Tagesordnung der Auftaktveranstaltung \(Beispiel\) \(Tagesordnung · TXT, 1 KB\)/);
+    const [download] = await Promise.all([page.waitForEvent('download'), agenda.click()]);
+    expect(download.suggestedFilename()).toBe('Tagesordnung der Auftaktveranstaltung (Beispiel).txt');
+    const saved = await download.path();
+    expect(readFileSync(saved!, 'utf8')).toContain('Beispieldaten der Demo-Kommune Musterstadt');
+    expect(page.url()).toBe(`${server.url}/${SLUG}/beteiligung`);
 
     await page.goto(`${server.url}/${SLUG}/veranstaltungen`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'events width at 320 px').toBeLessThanOrEqual(320);
@@ -61,7 +73,7 @@ describe.skipIf(!browserAvailable())('participation process in the browser', () 
     expectNoNetwork(blocked);
   });
 
-  it('the officer creates an event and adds its programme with the keyboard alone; every admin page passes axe', async () => {
+  it('the officer uploads and deletes a phase’s document, creates an event and adds its programme with the keyboard alone; every admin page passes axe', async () => {
     const { page, blocked } = await newContext(browser);
     await signIn(page, server);
 
@@ -72,6 +84,33 @@ describe.skipIf(!browserAvailable())('participation process in the browser', () 
     await page.waitForURL(/\/verwaltung\/beteiligung\/\d+$/);
     expect(await page.locator('main').innerText()).toContain('Wir sind hier');
     await axeCheck(page);
+    const processUrl = page.url();
+
+    // A document for the draft phase: a refused file first (the message at the field, the title kept), then a PDF.
+    await page.getByRole('link', { name: /^Dokument hochladen\W+Entwurf des Integrationsplans$/ }).click();
+    await page.waitForURL(/\/phasen\/\d+\/dokumente\/neu$/);
+    await axeCheck(page);
+    await page.getByLabel('Titel', { exact: true }).fill('Entwurf Kapitel Sprache');
+    await page.getByLabel('Art', { exact: true }).selectOption('draft');
+    await page.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'entwurf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('kein PDF, nur Text') });
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Hochladen' }).click()]);
+    expect(await page.locator('#feld-file-error').innerText()).toContain('Diese Datei wird nicht angenommen');
+    expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe('Entwurf Kapitel Sprache');
+    await axeCheck(page);
+    await page.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'entwurf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
+    await Promise.all([page.waitForURL(/\/verwaltung\/beteiligung\/\d+#phase-\d+$/), page.getByRole('button', { name: 'Hochladen' }).click()]);
+    expect(await page.locator('main').innerText()).toContain('Entwurf Kapitel Sprache (Entwurf · PDF, 1 KB · öffentlich');
+    await axeCheck(page);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'process page width at 320 px').toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: /^Löschen\W+Entwurf Kapitel Sprache$/ }).click();
+    await page.waitForURL(/\/dokumente\/\d+\/loeschen$/);
+    await axeCheck(page);
+    await Promise.all([page.waitForURL(/\/verwaltung\/beteiligung\/\d+#phase-\d+$/), page.getByRole('button', { name: 'Endgültig löschen' }).click()]);
+    expect(await page.locator('main').innerText()).not.toContain('Entwurf Kapitel Sprache');
+    await page.goto(processUrl);
+
     // A phase's form, and the same form with a mistake: the error summary and the message at the field.
     await page.getByRole('link', { name: 'Phase hinzufügen' }).click();
     await axeCheck(page);

@@ -1,18 +1,18 @@
 // A working group's documents: minutes, agendas, presentations and other files, uploaded by the group's lead
-// or the officer after the checks of documents.sniff.ts (type by content, size), stored in the database,
+// or the officer after the platform's upload checks (type by content, size), stored in the database,
 // listed for members (and, when marked public, on the public page) and served only as a download.
 import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { AuditedWrites } from '../../platform/audit/audited.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import * as repo from './documents.repository.js';
-import { checkUpload } from './documents.sniff.js';
+import * as repo from '../../platform/files/documents.repository.js';
+import { checkUpload } from '../../platform/files/upload.js';
 
 export const DOCUMENT_KINDS = ['minutes', 'agenda', 'presentation', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export type GroupDocument = Awaited<ReturnType<typeof repo.listGroupDocuments>>[number];
+export type GroupDocument = Awaited<ReturnType<typeof repo.listDocuments>>[number];
 
 export interface UploadInput {
   title: string;
@@ -29,12 +29,12 @@ export class GroupDocumentService {
   ) {}
 
   list(municipalityId: number, groupId: number, onlyPublic = false): Promise<GroupDocument[]> {
-    return repo.listGroupDocuments(this.db, municipalityId, groupId, onlyPublic);
+    return repo.listDocuments(this.db, municipalityId, 'group', [groupId], onlyPublic);
   }
 
   /** The document with its content (for its download); only public ones when `onlyPublic`. */
   async get(municipalityId: number, groupId: number, documentId: number, onlyPublic = false) {
-    const doc = await repo.findGroupDocument(this.db, municipalityId, groupId, documentId);
+    const doc = await repo.findDocument(this.db, municipalityId, 'group', groupId, documentId);
     if (!doc || (onlyPublic && !doc.is_public)) throw new NotFoundError('document');
     return doc;
   }
@@ -44,7 +44,7 @@ export class GroupDocumentService {
     const checked = checkUpload(input.fileName, input.content);
     if (!checked.ok) throw new InvalidInputError({ file: `groups.groups.documents.errors.${checked.error}` });
     return this.audit.write(municipalityId, by, { action: 'group.document_add', entityType: 'working_group', entityId: groupId, after: { title: input.title, type: checked.type.ext, size: input.content.length } }, async ({ trx, now }) =>
-      repo.insertGroupDocument(trx, municipalityId, groupId, {
+      repo.insertDocument(trx, municipalityId, 'group', groupId, {
         title: input.title, kind: input.kind, file_name: checked.name, mime_type: checked.type.mime, size: input.content.length,
         content: input.content, is_public: input.isPublic ? 1 : 0, created_by_name: by.name,
       }, now));
@@ -53,6 +53,6 @@ export class GroupDocumentService {
   async remove(municipalityId: number, groupId: number, documentId: number, by: Writer): Promise<void> {
     const doc = await this.get(municipalityId, groupId, documentId);
     await this.audit.write(municipalityId, by, { action: 'group.document_delete', entityType: 'working_group', entityId: groupId, before: { title: doc.title } }, async ({ trx }) =>
-      repo.deleteGroupDocument(trx, municipalityId, groupId, documentId));
+      repo.deleteDocument(trx, municipalityId, 'group', groupId, documentId));
   }
 }

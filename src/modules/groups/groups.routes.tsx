@@ -8,6 +8,8 @@ import type { AppEnv } from '../../platform/http/env.js';
 import type { Writer } from '../../platform/audit/audit.js';
 import { clientAddress, TrustedProxies } from '../../platform/auth/client.address.js';
 import { can } from '../../platform/auth/permissions.js';
+import { fileDownload } from '../../platform/files/download.js';
+import { fileFieldError, readUploadForm, uploadedFile } from '../../platform/files/upload.js';
 import { crudRoutes } from '../../platform/http/crud.routes.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { readForm, validate, idParam } from '../../platform/http/form.js';
@@ -20,7 +22,6 @@ import { emptyForm, type FormState } from '../../platform/views/page.js';
 import { checkbox } from '../../platform/validation/fields.js';
 import { measureTitle } from '../plan/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './documents.service.js';
-import { asciiName, DOCUMENT_MAX_BYTES } from './documents.sniff.js';
 import { groupsPaths as paths } from './groups.paths.js';
 import { archiveSchema, decisionSchema, groupSchema, joinRequestSchema, memberSchema, taskSchema, taskStateSchema, type GroupInput } from './groups.schema.js';
 import type { WorkingGroup } from './groups.service.js';
@@ -300,21 +301,17 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
 
   app.post(paths.documents.pattern, async (c) => {
     const { group, access } = await memberGroup(c, 'lead');
-    const body = await c.req.parseBody();
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const { text, file } = await readUploadForm(c);
     const values = { title: text('title').trim(), kind: text('kind'), is_public: text('is_public') };
     const errors: Record<string, string> = {};
     if (!values.title) errors.title = 'errors.textRequired';
     else if (values.title.length > 200) errors.title = 'errors.tooLongMax|max=200';
     if (!(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) errors.kind = 'errors.choiceInvalid';
-    const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
-    if (!file) errors.file = k('documents.errors.noFile');
-    else if (file.size > DOCUMENT_MAX_BYTES) errors.file = k('documents.errors.tooLarge');
-    if (Object.keys(errors).length) return showInternal(c, group, access, { document: { values, errors } }, errors.file === k('documents.errors.tooLarge') ? 413 : 400);
+    const fileError = fileFieldError(file);
+    if (fileError) errors.file = k(`documents.errors.${fileError}`);
+    if (Object.keys(errors).length) return showInternal(c, group, access, { document: { values, errors } }, fileError === 'tooLarge' ? 413 : 400);
     try {
-      await services.groupDocuments.upload(mid(c), group.id, {
-        title: values.title, kind: values.kind as DocumentKind, isPublic: checkbox.parse(values.is_public), fileName: file!.name.slice(0, 300), content: Buffer.from(await file!.arrayBuffer()),
-      }, access.by);
+      await services.groupDocuments.upload(mid(c), group.id, { title: values.title, kind: values.kind as DocumentKind, isPublic: checkbox.parse(values.is_public), ...(await uploadedFile(file!)) }, access.by);
     } catch (e) {
       if (e instanceof InvalidInputError) return showInternal(c, group, access, { document: { values, errors: e.errors } }, 400);
       throw e;
@@ -322,17 +319,9 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
     return redirectWithFlash(c, `${paths.internal(slugOf(c), group.id)}#dokumente`, t(c)(k('documents.uploaded')));
   });
 
-  /** A document only ever as a download: never shown inline, never sniffed, nothing in it may run. */
-  function download(c: Ctx, doc: { file_name: string; mime_type: string; content: Buffer | Uint8Array }) {
-    const name = doc.file_name;
-    return c.body(new Uint8Array(doc.content), 200, {
-      'content-type': doc.mime_type.startsWith('text/plain') ? 'text/plain; charset=utf-8' : doc.mime_type,
-      'content-disposition': `attachment; filename="${asciiName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; sandbox",
-      'cache-control': 'private, no-store',
-    });
-  }
+  /** A document only ever as a download (the platform's headers: attachment, nosniff, sandbox, no-store). */
+  const download = (c: Ctx, doc: { file_name: string; mime_type: string; content: Buffer | Uint8Array }) =>
+    fileDownload(c, { fileName: doc.file_name, mimeType: doc.mime_type, content: doc.content });
 
   app.get(paths.document.pattern, async (c) => {
     const { group } = await memberGroup(c, 'member');

@@ -2,7 +2,9 @@
 // members' own groups and a group's internal area (members, meetings, tasks, documents), and the public list
 // and group page (purpose, contact, meetings, how to join, the form to ask). Pure functions of a view model.
 import type { Child } from 'hono/jsx';
+import { DOCUMENT_ACCEPT, DOCUMENT_MAX_BYTES } from '../../platform/files/upload.js';
 import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { FileField } from '../../platform/views/file-field.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
@@ -10,7 +12,6 @@ import type { FormState, PageContext } from '../../platform/views/page.js';
 import { platformPaths } from '../../platform/http/paths.js';
 import type { GroupDocument } from './documents.service.js';
 import { DOCUMENT_KINDS } from './documents.service.js';
-import { DOCUMENT_MAX_BYTES } from './documents.sniff.js';
 import { processPaths } from '../participation/index.js';
 import { groupsPaths as paths } from './groups.paths.js';
 import type { GroupMeeting, GroupMember, GroupTask, JoinRequest, WorkingGroup } from './groups.service.js';
@@ -347,7 +348,6 @@ export function InternalPage({ ctx, vm }: { ctx: PageContext; vm: InternalVm }) 
   const crumbs: Crumb[] = [{ href: paths.myGroups(slug), label: t(k('my.title')) }];
   const taskLabels = { title: t(k('tasks.titleLabel')), measure_id: t(k('tasks.measure')), due_on: t(k('tasks.due')) };
   const docLabels = { title: t(k('documents.titleLabel')), kind: t(k('documents.kind')), file: t(k('documents.file')), is_public: t(k('documents.isPublic')) };
-  const fileError = vm.documentForm.errors.file;
   return (
     <Layout ctx={ctx} title={g.title} crumbs={crumbs} area="admin">
       <div class="stack-lg">
@@ -407,12 +407,7 @@ export function InternalPage({ ctx, vm }: { ctx: PageContext; vm: InternalVm }) 
               <Csrf token={ctx.csrfToken} />
               <TextField t={t} form={vm.documentForm} name="title" label={docLabels.title} maxLength={200} />
               <Select t={t} form={vm.documentForm} name="kind" label={docLabels.kind} options={DOCUMENT_KINDS.map((d) => ({ value: d, label: t(k(`documents.kinds.${d}`)) }))} />
-              <div class={`kern-form-input${fileError ? ' kern-form-input--error' : ''}`}>
-                <label class="kern-label" for={fieldId('file')}>{docLabels.file}</label>
-                <div class="kern-hint" id={`${fieldId('file')}-hint`}>{t(k('documents.fileHint'), { mb: DOCUMENT_MAX_BYTES / 1024 / 1024 })}</div>
-                {fileError ? <p class="kern-error" id={`${fieldId('file')}-error`}><span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span><span class="kern-body">{errorText(t, fileError)}</span></p> : null}
-                <input class="kern-form-input__input" type="file" id={fieldId('file')} name="file" accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.txt" aria-describedby={`${fieldId('file')}-hint${fileError ? ` ${fieldId('file')}-error` : ''}`} aria-invalid={fileError ? 'true' : undefined} />
-              </div>
+              <FileField t={t} form={vm.documentForm} name="file" label={docLabels.file} hint={t(k('documents.fileHint'), { mb: DOCUMENT_MAX_BYTES / 1024 / 1024 })} accept={DOCUMENT_ACCEPT} />
               <Checkbox t={t} form={vm.documentForm} name="is_public" label={docLabels.is_public} />
               <div class="actions"><SubmitButton label={t(k('documents.uploadButton'))} /></div>
             </form>

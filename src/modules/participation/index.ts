@@ -8,6 +8,8 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { EventService } from './events.service.js';
 import { eventsRoutes } from './events.routes.js';
 import { addDemoProcess } from './process.demo.js';
+import { processDocumentsRoutes } from './process.documents.routes.js';
+import { PhaseDocumentService } from './process.documents.service.js';
 import { processPaths } from './process.paths.js';
 import { processRoutes } from './process.routes.js';
 import { ProcessService } from './process.service.js';
@@ -29,7 +31,8 @@ declare module '../../platform/module.js' {
 export { processPaths } from './process.paths.js';
 export { EventService, registrationOpen, seatsOf } from './events.service.js';
 export type { EventFollower, EventListFilter, EventView, ProgrammeItem, Seats } from './events.service.js';
-export type { ProcessService, PhaseView, Timeline } from './process.service.js';
+export type { ProcessService, PhaseDocumentView, PhaseView, Timeline } from './process.service.js';
+export type { PhaseDocumentService } from './process.documents.service.js';
 export { currentPhaseId } from './process.model.js';
 export { berlinInstant, berlinParts } from './events.time.js';
 export { eventIcs, eventsCalendar, eventUid, icsContext } from './ical.js';
@@ -41,6 +44,8 @@ declare module '../../platform/module.js' {
     /** The events of the process: get / publicEvent / list / seats / eventForConfirmation (the only way to the online link). */
     events: EventService;
     processes: ProcessService;
+    /** A phase's documents: upload, delete, the officer's and the public's downloads. */
+    phaseDocuments: PhaseDocumentService;
   }
   interface SectionSlots {
     /** Below an event's public page (registration). */
@@ -63,14 +68,11 @@ export const participationModule: ModuleManifest = {
     const registrations = new RegistrationService(p.kysely, p.clock, p.audit, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }, events);
     // The waiting list, the registrants' mails and reminders follow the officer's changes of an event.
     events.follow(registrations);
-    return {
-      events,
-      processes: new ProcessService(p.kysely, p.clock, p.audit, before.plans, before.questionnaires, events),
-      registrations,
-    };
+    const processes = new ProcessService(p.kysely, p.clock, p.audit, before.plans, before.questionnaires, events);
+    return { events, processes, phaseDocuments: new PhaseDocumentService(p.kysely, p.audit, processes), registrations };
   },
   routes: (context) =>
-    new Hono<AppEnv>().route('/', processRoutes(context)).route('/', eventsRoutes(context)).route('/', registrationsRoutes(context)),
+    new Hono<AppEnv>().route('/', processRoutes(context)).route('/', processDocumentsRoutes(context)).route('/', eventsRoutes(context)).route('/', registrationsRoutes(context)),
   jobs: (services) => services.registrations.jobHandlers(),
   sections: (services) => ({ ...processSections(services), ...registrationsSections(services) }),
   demo: (services, demo) => addDemoProcess(services, demo),

@@ -1,6 +1,7 @@
 // The demo municipality's participation process: a published process for its plan with eight phases around
-// today (so that one is current), a kickoff on a Saturday with a programme, two workshops and a video
-// conference per field of action. All of it marked as demo data.
+// today (so that one is current), a kickoff on a Saturday with a programme (and its agenda as a small public
+// text document of the phase), two workshops and a video conference per field of action. All of it marked as
+// demo data.
 import type { DemoContext, Services } from '../../platform/module.js';
 import type { EventInput } from './process.schema.js';
 
@@ -78,6 +79,16 @@ export async function addDemoProcess(services: Services, { municipalityId: m, by
     { starts_at: '15:45', title: 'Ausblick und Verabschiedung', speaker: 'Kontaktstelle für Integration' },
   ];
   for (const p of programme) await services.events.addProgrammeItem(m, kickoff, p, by);
+  const agenda = [
+    'Beispieldaten der Demo-Kommune Musterstadt',
+    '',
+    'Tagesordnung der Auftaktveranstaltung zur Integrationsplanung',
+    `Stadthalle Musterstadt, ${kickoffDay.split('-').reverse().join('.')}`,
+    '',
+    ...programme.map((p) => `${p.starts_at}  ${p.title}${p.speaker ? ` (${p.speaker})` : ''}`),
+    '',
+  ].join('\r\n');
+  await services.phaseDocuments.upload(m, ids.kickoff, { title: 'Tagesordnung der Auftaktveranstaltung (Beispiel)', kind: 'agenda', isPublic: true, fileName: 'tagesordnung-auftakt.txt', content: Buffer.from(agenda, 'utf8') }, by);
 
   const workshops = [
     { title: 'Werkstatt: Sprache und Bildung', day: addDays(today, 7), capacity: 25 },

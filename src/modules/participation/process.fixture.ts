@@ -1,9 +1,13 @@
 // Test data of the participation process: a process with phases around 1 March 2026 (the test clock), a
-// published event with an online link and a programme, a cancelled one, a draft one, a working group's meeting.
+// published event with an online link and a programme, a cancelled one, a draft one, a working group's meeting,
+// and an internal (not public) minutes PDF of the workshop phase.
 import type { Side, TestEnv } from '../../../test/support.js';
 import type { EventInput } from './process.schema.js';
 
 export const ONLINE_LINK = 'https://video.example/geheimer-raum-4711';
+
+/** A tiny PDF as far as the upload check is concerned (it reads the first bytes). */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 export interface ProcessSide extends Side {
   processId: number;
@@ -16,6 +20,8 @@ export interface ProcessSide extends Side {
   groupId: number;
   programmeId: number;
   itemId: number;
+  /** the workshop phase's internal minutes */
+  documentId: number;
 }
 
 const by = { userId: null, name: 'Test' };
@@ -50,5 +56,6 @@ export async function seedProcess(env: TestEnv, s: Side, options: { published?: 
     .returning('id')
     .executeTakeFirstOrThrow();
   const groupEventId = await events.create(m, eventInput({ kind: 'group_meeting', title: 'Treffen der AG', date: '2026-03-25', group_id: group.id }), by, published);
-  return { ...s, processId, phaseIds, eventId, onlineEventId, cancelledEventId, draftEventId, groupEventId, groupId: group.id, programmeId, itemId };
+  const documentId = await env.services.phaseDocuments.upload(m, phaseIds[2], { title: `Protokoll ${s.secretWord}`, kind: 'minutes', isPublic: false, fileName: 'protokoll-intern.pdf', content: PDF }, by);
+  return { ...s, processId, phaseIds, eventId, onlineEventId, cancelledEventId, draftEventId, groupEventId, groupId: group.id, programmeId, itemId, documentId };
 }

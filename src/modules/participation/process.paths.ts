@@ -1,6 +1,6 @@
 // The addresses of the participation process and its events: one definition per route gives its link, its
 // pattern and its parameters. Admin pages under /verwaltung/beteiligung and /verwaltung/veranstaltungen; the
-// public timeline at /beteiligung, the events at /veranstaltungen, calendar feeds ending in .ics.
+// public timeline at /beteiligung (a phase's public documents under it), the events at /veranstaltungen, calendar feeds ending in .ics.
 import { platformPaths } from '../../platform/http/paths.js';
 import { route } from '../../platform/http/route.js';
 import { planPaths } from '../plan/index.js';
@@ -20,6 +20,10 @@ export const processPaths = {
   adminPhaseItemNew: route('/:slug/verwaltung/beteiligung/phasen/:parentId/eintraege/neu'),
   adminPhaseItem: route('/:slug/verwaltung/beteiligung/eintraege/:id'),
   adminPhaseItemDelete: route('/:slug/verwaltung/beteiligung/eintraege/:id/loeschen'),
+  // a phase's documents (officer): the upload form, a download, deleting with confirmation
+  adminPhaseDocumentNew: route('/:slug/verwaltung/beteiligung/phasen/:parentId/dokumente/neu'),
+  adminPhaseDocument: route('/:slug/verwaltung/beteiligung/dokumente/:id'),
+  adminPhaseDocumentDelete: route('/:slug/verwaltung/beteiligung/dokumente/:id/loeschen'),
   // events and their programme (officer)
   adminEvents: route('/:slug/verwaltung/veranstaltungen'),
   adminEventNew: route('/:slug/verwaltung/veranstaltungen/neu'),
@@ -33,6 +37,7 @@ export const processPaths = {
   adminProgrammeDelete: route('/:slug/verwaltung/programmpunkte/:id/loeschen'),
   // public pages and calendar feeds
   timeline: route('/:slug/beteiligung'),
+  phaseDocument: route('/:slug/beteiligung/dokumente/:id'),
   events: route('/:slug/veranstaltungen'),
   event: route('/:slug/veranstaltungen/:id'),
   eventsFeed: route('/:slug/veranstaltungen.ics'),

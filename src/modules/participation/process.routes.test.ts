@@ -2,7 +2,7 @@
 // other municipality, success; on SQLite and, where configured, on PostgreSQL.
 import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
 import { seedTwoMunicipalities, type TestEnv } from '../../../test/support.js';
-import { seedProcess, type ProcessSide } from './process.fixture.js';
+import { PDF, seedProcess, type ProcessSide } from './process.fixture.js';
 import { paths } from './process.paths.js';
 
 const R = route<ProcessSide>;
@@ -56,6 +56,12 @@ const ROUTES: Array<RouteCase<ProcessSide>> = [
   R('confirm phase item delete', 'GET', (s) => paths.adminPhaseItemDelete(s.slug, s.itemId)),
   R('delete phase item', 'POST', (s) => paths.adminPhaseItemDelete(s.slug, s.itemId), { valid: () => ({}) }),
 
+  R('phase document upload form', 'GET', (s) => paths.adminPhaseDocumentNew(s.slug, s.phaseIds[2]), { shows: () => 'Werkstattphase' }),
+  R('upload phase document', 'POST', (s) => paths.adminPhaseDocumentNew(s.slug, s.phaseIds[2]), { invalid: { keep: 'Dokument-Merker' } }),
+  R('download phase document', 'GET', (s) => paths.adminPhaseDocument(s.slug, s.documentId), { type: 'application/pdf' }),
+  R('confirm phase document delete', 'GET', (s) => paths.adminPhaseDocumentDelete(s.slug, s.documentId), { shows: (s) => `Protokoll ${s.secretWord}` }),
+  R('delete phase document', 'POST', (s) => paths.adminPhaseDocumentDelete(s.slug, s.documentId), { valid: () => ({}) }),
+
   R('events', 'GET', (s) => paths.adminEvents(s.slug), { shows: (s) => `Entwurfstreffen ${s.secretWord}` }),
   R('event', 'GET', (s) => paths.adminEvent(s.slug, s.onlineEventId), { shows: () => 'Zugangslink hinterlegt' }),
   R('new event form', 'GET', (s) => paths.adminEventNew(s.slug)),
@@ -87,7 +93,7 @@ const ROUTES: Array<RouteCase<ProcessSide>> = [
   R('delete programme item', 'POST', (s) => paths.adminProgrammeDelete(s.slug, s.programmeId), { valid: () => ({}) }),
 ];
 
-const TABLES = ['processes', 'process_phases', 'process_phase_items', 'events', 'event_programme', 'audit_log'] as const;
+const TABLES = ['processes', 'process_phases', 'process_phase_items', 'events', 'event_programme', 'documents', 'audit_log'] as const;
 
 /** Row counts and the rows' contents: "nothing written" means this stays equal. */
 async function fingerprint(env: TestEnv): Promise<string> {
@@ -116,4 +122,10 @@ describeFourOutcomes<ProcessSide>({
   },
   fingerprint,
   secretsOf: () => ['geheimer-raum-4711'],
+  send: (client, r, path, _s, mode) => {
+    if (r.name !== 'upload phase document') return null;
+    return mode === 'valid'
+      ? client.upload(path, { title: 'Entwurf Kapitel 1', kind: 'draft', is_public: '1' }, { file: { name: 'entwurf.pdf', content: PDF, type: 'application/pdf' } })
+      : client.upload(path, { title: 'Dokument-Merker', kind: 'draft' }, { file: { name: 'programm.exe', content: Buffer.from('MZ\x90\x00binary', 'latin1'), type: 'application/octet-stream' } });
+  },
 });

@@ -78,7 +78,7 @@ export function processRoutes(context: RouteContext): Hono<AppEnv> {
     deletePattern: paths.adminProcessDelete.pattern,
     deletePath: (c, id) => paths.adminProcessDelete(slugOf(c), id),
     delete: (_c, m, id, by) => services.processes.delete(m, id, by),
-    deleteConsequence: (c) => tOf(c)('participation.process.deleteConsequence'),
+    deleteConsequence: (c) => `${tOf(c)('participation.process.deleteConsequence')} ${tOf(c)('participation.documents.processDeleteConsequence')}`,
     afterDelete: (c) => paths.adminProcesses(slugOf(c)),
   });
 
@@ -121,7 +121,7 @@ export function processRoutes(context: RouteContext): Hono<AppEnv> {
     deletePattern: paths.adminPhaseDelete.pattern,
     deletePath: (c, id) => paths.adminPhaseDelete(slugOf(c), id),
     delete: (_c, m, id, by) => services.processes.deletePhase(m, id, by),
-    deleteConsequence: (c) => tOf(c)('participation.process.phase.deleteConsequence'),
+    deleteConsequence: (c) => `${tOf(c)('participation.process.phase.deleteConsequence')} ${tOf(c)('participation.documents.phaseDeleteConsequence')}`,
   });
 
   // ---- a phase's questionnaires and links -------------------------------------------------------------------

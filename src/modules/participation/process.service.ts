@@ -1,10 +1,12 @@
 // Use cases of the participation process: a process per plan with its phases (dates, description, the
-// questionnaires and links of each, the events of each), publishing, and the timeline the public sees.
+// questionnaires and links of each, the events and documents of each), publishing, and the timeline the
+// public sees. A phase's documents are uploaded and deleted by process.documents.service.ts.
 import type { Kysely } from 'kysely';
 import type { AuditedWrites, AuditSpec, Trx } from '../../platform/audit/audited.js';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { deleteDocumentsOf, listDocuments } from '../../platform/files/documents.repository.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { berlinDay } from '../../platform/views/format.js';
 import type { PlanService } from '../plan/index.js';
@@ -25,6 +27,18 @@ export interface PhaseItemView {
   url: string;
 }
 
+/** A phase's document as the timeline shows it: no file name, no uploader. */
+export interface PhaseDocumentView {
+  id: number;
+  phaseId: number;
+  title: string;
+  kind: string;
+  mimeType: string;
+  size: number;
+  isPublic: boolean;
+  createdAt: string;
+}
+
 export interface PhaseView {
   id: number;
   processId: number;
@@ -36,6 +50,8 @@ export interface PhaseView {
   endsOn: string | null;
   items: PhaseItemView[];
   events: EventView[];
+  /** its documents, newest first (for the public: only those marked public) */
+  documents: PhaseDocumentView[];
 }
 
 export interface Timeline {
@@ -106,9 +122,11 @@ export class ProcessService {
 
   async delete(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.get(municipalityId, id);
-    await this.write(municipalityId, by, { action: 'process.delete', entityType: 'process', entityId: id, before: { title: before.title, planId: before.plan_id } }, (trx) =>
-      repo.deleteProcess(trx, municipalityId, id),
-    );
+    await this.write(municipalityId, by, { action: 'process.delete', entityType: 'process', entityId: id, before: { title: before.title, planId: before.plan_id } }, async (trx) => {
+      const phases = await repo.listPhases(trx, municipalityId, id);
+      await deleteDocumentsOf(trx, municipalityId, 'phase', phases.map((p) => p.id));
+      await repo.deleteProcess(trx, municipalityId, id);
+    });
   }
 
   // ---- phases ---------------------------------------------------------------------------------------------
@@ -149,12 +167,13 @@ export class ProcessService {
     });
   }
 
-  /** Deletes a phase with its questionnaire links; its events stay, without a phase. */
+  /** Deletes a phase with its questionnaire links and documents; its events stay, without a phase. */
   async deletePhase(municipalityId: number, id: number, by: Writer): Promise<void> {
     const before = await this.phase(municipalityId, id);
-    await this.write(municipalityId, by, { action: 'process.phase.delete', entityType: 'process_phase', entityId: id, before: { title: before.title } }, (trx) =>
-      repo.deletePhase(trx, municipalityId, id),
-    );
+    await this.write(municipalityId, by, { action: 'process.phase.delete', entityType: 'process_phase', entityId: id, before: { title: before.title } }, async (trx) => {
+      await deleteDocumentsOf(trx, municipalityId, 'phase', [id]);
+      await repo.deletePhase(trx, municipalityId, id);
+    });
   }
 
   // ---- a phase's questionnaires and links -------------------------------------------------------------------
@@ -206,8 +225,8 @@ export class ProcessService {
   // ---- the timeline ---------------------------------------------------------------------------------------
 
   /**
-   * A process with its phases, their questionnaires, links and events, and the phase it is in on `today`.
-   * For the public: only published events and published or closed questionnaires.
+   * A process with its phases, their questionnaires, links, events and documents, and the phase it is in on
+   * `today`. For the public: only published events, published or closed questionnaires and public documents.
    */
   async timeline(municipalityId: number, processId: number, options: { public: boolean; today?: string }): Promise<Timeline> {
     const process = await this.get(municipalityId, processId);
@@ -223,6 +242,7 @@ export class ProcessService {
     }
     const phaseIds = rows.map((r) => r.id);
     const events = options.public ? await this.events.publicList(municipalityId, { phaseIds }) : await this.events.list(municipalityId, { phaseIds });
+    const documents = await listDocuments(this.db, municipalityId, 'phase', phaseIds, options.public);
     const today = options.today ?? this.today();
     const phases: PhaseView[] = rows.map((r) => ({
       id: r.id,
@@ -239,6 +259,9 @@ export class ProcessService {
         .filter((i) => !options.public || i.questionnaire === null || i.questionnaire.state !== 'draft')
         .filter((i) => i.questionnaire !== null || i.url !== ''),
       events: events.filter((e) => e.phaseId === r.id),
+      documents: documents
+        .filter((d) => d.owner_id === r.id)
+        .map((d) => ({ id: d.id, phaseId: d.owner_id, title: d.title, kind: d.kind, mimeType: d.mime_type, size: d.size, isPublic: d.is_public === 1, createdAt: d.created_at })),
     }));
     return { process, phases, currentPhaseId: currentPhaseId(rows, today), today };
   }

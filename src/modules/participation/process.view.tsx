@@ -1,5 +1,5 @@
-// Pages of the participation process: the officer's processes per plan and a process with its phases, and the
-// public timeline (an ordered list of the phases, the current one marked) with the box on the start page.
+// Pages of the participation process: the officer's processes per plan and a process with its phases (their
+// documents: process.documents.view.tsx), and the public timeline (an ordered list of the phases, the current one marked) with the box on the start page.
 import { ActionButton } from '../../platform/views/components.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -7,6 +7,7 @@ import type { PageContext } from '../../platform/views/page.js';
 import { questionnairesPaths } from '../questionnaires/index.js';
 import type { EventView } from './events.service.js';
 import { eventWhen } from './events.view.js';
+import { AdminPhaseDocuments, PublicPhaseDocuments } from './process.documents.view.js';
 import { paths } from './process.paths.js';
 import type { PhaseItemView, PhaseView, ProcessRow, Timeline } from './process.service.js';
 
@@ -118,6 +119,7 @@ function AdminPhase({ ctx, phase, index, count, current }: { ctx: PageContext; p
         ))}
       </ul>
       <p class="kern-body"><a class="kern-link" href={`${paths.adminEventNew(slug)}?phase=${phase.id}`}>{t('participation.process.phase.newEvent')}<span class="kern-sr-only">: {phase.title}</span></a></p>
+      <AdminPhaseDocuments ctx={ctx} phase={phase} />
     </li>
   );
 }
@@ -213,6 +215,7 @@ export function TimelinePage({ ctx, timeline }: { ctx: PageContext; timeline: Ti
                         </ul>
                       ) : null}
                       <PhaseEvents ctx={ctx} events={p.events} />
+                      <PublicPhaseDocuments ctx={ctx} documents={p.documents} />
                     </div>
                   </li>
                 );

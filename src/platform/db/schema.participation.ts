@@ -113,7 +113,7 @@ export interface DocumentTable {
   owner_type: string;
   owner_id: number;
   title: string;
-  /** minutes | agenda | presentation | other */
+  /** minutes | agenda | presentation | other, and draft for a phase's */
   kind: Generated<string>;
   file_name: string;
   mime_type: string;

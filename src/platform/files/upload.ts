@@ -1,8 +1,13 @@
-// What an uploaded file really is, from its first bytes (not its name): PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG
-// or plain text. The extension must agree with the content; anything else is refused. Nothing is ever opened,
-// converted or executed: the bytes are stored as they came and served only as a download.
+// An uploaded document (a group's minutes, a phase's draft …): what it really is, from its first bytes (not its
+// name): PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG or plain text. The extension must agree with the content; anything
+// else is refused. Nothing is ever opened, converted or executed: the bytes are stored as they came and served
+// only as a download (download.ts). Also the reading of the multipart form that carries it.
+import type { Context } from 'hono';
 
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The file input's accept list: the extensions checkUpload takes. */
+export const DOCUMENT_ACCEPT = '.pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.txt';
 
 export interface DocumentType {
   ext: string;
@@ -98,4 +103,51 @@ export function checkUpload(fileName: string, content: Buffer): { ok: true; type
   const ext = extensionType(fileName);
   if (!type || !ext || ext !== type.ext) return { ok: false, error: 'type' };
   return { ok: true, type, name: safeFileName(fileName, type) };
+}
+
+/** Why a file field is refused before its content is read: nothing chosen, or more than the limit. */
+export type FileFieldError = 'noFile' | 'tooLarge';
+
+/** A multipart form: its text fields (trimmed by the caller as it needs) and its one file, if one was chosen. */
+export interface UploadForm {
+  text: (name: string) => string;
+  /** the chosen file, or null when none was chosen (or it was empty) */
+  file: File | null;
+}
+
+/** Reads a multipart form with one file field (`file` unless named). */
+export async function readUploadForm(c: Context, fileField = 'file'): Promise<UploadForm> {
+  const body = await c.req.parseBody();
+  const value = body[fileField];
+  return {
+    text: (name) => (typeof body[name] === 'string' ? (body[name] as string) : ''),
+    file: value instanceof File && value.size > 0 ? value : null,
+  };
+}
+
+/** The file field's error before its content is read, or null. */
+export function fileFieldError(file: File | null): FileFieldError | null {
+  if (!file) return 'noFile';
+  return file.size > DOCUMENT_MAX_BYTES ? 'tooLarge' : null;
+}
+
+/** A chosen file's name (at most 300 characters; checkUpload makes it safe) and bytes. */
+export async function uploadedFile(file: File): Promise<{ fileName: string; content: Buffer }> {
+  return { fileName: file.name.slice(0, 300), content: Buffer.from(await file.arrayBuffer()) };
+}
+
+/** The type a stored document shows to readers: "PDF", "DOCX" … "TXT", from its media type. */
+export function documentTypeLabel(mime: string): string {
+  return (documentTypeOf(mime)?.ext ?? 'bin').toUpperCase();
+}
+
+/** The accepted type of a stored document's media type, or null. */
+export function documentTypeOf(mime: string): DocumentType | null {
+  return Object.values(TYPES).find((x) => mime.split(';')[0] === x.mime.split(';')[0]) ?? null;
+}
+
+/** A size as readers see it: "240 KB", "1,2 MB" (German) or "1.2 MB" (English); at least 1 KB. */
+export function formatFileSize(bytes: number, lang: string): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 })} MB`;
 }
