@@ -4,6 +4,7 @@
 // loopback through the residents' answering route (`POST publicAnswer`) of the real app. Every submit counts
 // only once its promise or its response came back, i.e. once its response is committed.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,7 +15,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices, type Services } from '../src/services.js';
-import { startServerProcess } from './server-process.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 export const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 10000);
 export const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -128,6 +129,20 @@ export interface BurstResult {
   batches?: number;
   /** HTTP requests sent in all, where a response takes several */
   requests?: number;
+  /** CPU time per response of the server process and of the clients' process (ms), where measured */
+  serverCpuMs?: number;
+  clientCpuMs?: number;
+}
+
+/** Runs a burst and adds the CPU time per response the server process and this (the clients') process used. */
+async function measuredBurst(proc: ServerProcess, label: string, one: (i: number, client: number) => Promise<number | void>): Promise<BurstResult> {
+  const server0 = proc.cpuMs();
+  const client0 = process.cpuUsage();
+  const r = await burst(label, one);
+  const client = process.cpuUsage(client0);
+  r.serverCpuMs = (proc.cpuMs() - server0) / r.responses;
+  r.clientCpuMs = (client.user + client.system) / 1000 / r.responses;
+  return r;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -178,22 +193,46 @@ export function answerForm(def: Definition, answers: Answers): URLSearchParams {
   return form;
 }
 
-/** A browser-like session over fetch: keeps cookies and the CSRF token of the last page. */
+/**
+ * Connections the clients share, kept alive as a browser keeps them (node:http: fetch costs the clients' process
+ * about four times the CPU per request, which on two cores would be taken from the server).
+ */
+const agents = new Map<string, http.Agent>();
+const agentFor = (base: string) => {
+  let agent = agents.get(base);
+  if (!agent) agents.set(base, (agent = new http.Agent({ keepAlive: true, maxSockets: 64 })));
+  return agent;
+};
+
+/** A browser-like session: keeps cookies and the CSRF token of the last page. */
 export class HttpSession {
   private cookies = new Map<string, string>();
   csrf = '';
   constructor(public base: string) {}
-  async send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    const res = await fetch(`${this.base}${path}`, form ? { method: 'POST', body: form, headers, redirect: 'manual' } : { headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie?.() ?? []) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    const html = await res.text();
-    this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
-    return { status: res.status, html, location: res.headers.get('location') };
+  send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
+    const url = new URL(path, this.base);
+    const body = form ? form.toString() : undefined;
+    const headers: Record<string, string | number> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) });
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: body === undefined ? 'GET' : 'POST', headers, agent: agentFor(this.base) }, (res) => {
+        for (const c of res.headers['set-cookie'] ?? []) {
+          const [pair] = c.split(';');
+          const eq = pair.indexOf('=');
+          this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+        }
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => {
+          const html = Buffer.concat(chunks).toString('utf8');
+          this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
+          resolve({ status: res.statusCode ?? 0, html, location: res.headers.location ?? null });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 }
 
@@ -339,12 +378,12 @@ async function onEngine(label: string, db: Db, server: { dataDir: string; databa
     // 1. every resident goes through the pages up to the review (nothing is stored on the way)
     const sessions = Array.from({ length: CLIENTS }, () => new HttpSession(proc.base));
     const ready: AtReview[] = new Array<AtReview>(RESPONSES);
-    const pages = await burst(`${label}, HTTP: the pages up to the review`, async (i, client) => {
+    const pages = await measuredBurst(proc, `${label}, HTTP: the pages up to the review`, async (i, client) => {
       ready[i] = await walkToReview(sessions[client], http.slug, http.def, i);
       return ready[i].requests;
     });
     // 2. the submits: each acknowledged with the redirect to the thanks page once its response is committed
-    const submits = await burst(`${label}, HTTP: the submits`, async (i) => {
+    const submits = await measuredBurst(proc, `${label}, HTTP: the submits`, async (i) => {
       const done = await submitReview(ready[i]);
       if (!done.ok) throw new Error(`${label}: a submit was refused: ${done.status} ${done.location ?? ''}`);
       return 1;
@@ -410,6 +449,8 @@ export async function measureQuestionnaires(): Promise<{ results: BurstResult[];
   return out;
 }
 
+const dash = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
 export function questionnairesSection({ results, notes, load }: { results: BurstResult[]; notes: string[]; load: number }): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `## Questionnaire responses in a burst
@@ -422,20 +463,24 @@ src/modules/questionnaires/response.writer.ts); SQLite runs WAL with synchronous
 Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, shared with other work: load average
 ${load.toFixed(1)} when the run began (on 2 cores, anything above 2 means the bench got a fraction of the CPU).
 
-| run | responses | seconds | responses/s | requests/s | p50 (ms) | p99 (ms) | transactions |
-|---|---:|---:|---:|---:|---:|---:|---:|
-${results.map((r) => `| ${r.label} | ${r.responses} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.requests ? Math.round(r.requests / r.seconds) : '–'} | ${Number.isNaN(r.p50) ? "–" : r.p50.toFixed(1)} | ${Number.isNaN(r.p99) ? "–" : r.p99.toFixed(1)} | ${r.batches ?? '–'} |`).join('\n')}
+| run | responses | seconds | responses/s | requests/s | p50 (ms) | p99 (ms) | transactions | server CPU ms/response | clients' CPU ms/response |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${results.map((r) => `| ${r.label} | ${r.responses} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.requests ? Math.round(r.requests / r.seconds) : '–'} | ${dash(r.p50)} | ${dash(r.p99)} | ${r.batches ?? '–'} | ${dash(r.serverCpuMs, 2)} | ${dash(r.clientCpuMs, 2)} |`).join('\n')}
 
-"Service" calls \`services.questionnaires.submit\` in-process; "HTTP" drives the real app on 127.0.0.1 through
-the residents' answering pages (start page, \`POST …/antworten\` to start, one post per page, then submit on
-the review page; a response counts when the redirect to the thanks page came back).
+"Service" calls \`services.questionnaires.submit\` in-process (the writer alone). "HTTP" drives the real server
+(src/main.ts, started in a process of its own on the same database, bench/server-process.ts) from the bench's
+process over loopback with keep-alive connections, in two bursts: first every resident goes through the
+answering pages up to the review (start page, \`POST …/antworten\` to start, one post per page with the answers,
+each carrying the sealed walk of the page before; nothing is stored on the way), then every resident sends the
+review's submit, which counts once the redirect to the thanks page came back, i.e. once its response is committed.
+"Whole way" adds both. "Server CPU" is the server process's CPU time (/proc) per response in that burst,
+"clients' CPU" the bench process's: on two cores both compete for the same CPUs.
 The answering route's per-client limit for open questionnaires would stop 50 clients on one address: the
 bench sets \`QUESTIONNAIRE_RATE_LIMIT=0\`. \`npx tsx bench/run.ts questionnaires\` runs only this section
-(\`BENCH_RESPONSES\`, \`BENCH_CLIENTS\` change the size).
+(\`BENCH_RESPONSES\`, \`BENCH_CLIENTS\` change the size; \`BENCH_SQLITE_ONLY=true\` leaves PostgreSQL out).
 
-The goal (at least 1,000 durable responses per second on SQLite) counts responses, i.e. completed submits
-acknowledged with the thanks page; over HTTP each response takes several requests (start page, start, one post
-per page, the review's submit, the thanks page), given as requests/s. "Service" is the writer alone.
+The goal (at least 1,000 durable responses per second on SQLite) counts acknowledged submits: the row "HTTP: the
+submits". The pages before it are reads and renders and are given apart, as requests/s.
 
 Durability is tested, not benched: test/questionnaire-durability.test.ts starts the real server (src/main.ts)
 on a SQLite file, lets 40 residents at a time go through the answering pages over HTTP, each with its own

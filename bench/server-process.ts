@@ -2,6 +2,7 @@
 // loader, so that a kill reaches the server and no wrapper survives it. Used by the questionnaire bench (the
 // client must not share the server's CPU time) and the durability test (which kills it).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -13,6 +14,19 @@ export interface ServerProcess {
   base: string;
   stderr: () => string;
   stop: () => Promise<void>;
+  /** CPU time the server process used so far (user + system), in milliseconds (Linux: /proc). */
+  cpuMs: () => number;
+}
+
+/** A process's CPU time from /proc/<pid>/stat (utime + stime, in clock ticks of 10 ms); NaN where there is no /proc. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -43,6 +57,7 @@ export async function startServerProcess(options: { dataDir: string; databaseUrl
     exited,
     base: `http://127.0.0.1:${port}`,
     stderr: () => stderr,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

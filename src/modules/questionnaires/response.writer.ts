@@ -77,17 +77,25 @@ export class ResponseWriter {
   write(municipalityId: number, questionnaireId: number, input: ResponseToWrite): Promise<WriteResult> {
     return new Promise<WriteResult>((resolve, reject) => {
       this.queue.push({ municipalityId, questionnaireId, input, resolve, reject });
-      if (!this.running) void this.drain();
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
-  /** Writes batches until the queue is empty; what arrives during a transaction goes into the next one. */
+  /**
+   * Writes batches until the queue is empty. A batch starts only after the event loop has read what arrived
+   * meanwhile (setImmediate runs after the pending network callbacks): on SQLite a transaction and its commit
+   * run without giving the loop a turn, so without this pause every submit that found the writer idle would
+   * take its own transaction and its own wait for the disk, and the queue would never fill.
+   */
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         await this.writeBatch(batch);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.running = false;
