@@ -16,6 +16,7 @@ import { readAsset } from './platform/http/assets.js';
 import type { AppEnv } from './platform/http/env.js';
 import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './platform/http/errors.js';
 import { openFlash } from './platform/http/flash.js';
+import { postedFields } from './platform/http/form.js';
 import { instanceSecret } from './platform/http/flash.repository.js';
 import { FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
 import { platformPaths as paths, RESERVED_SLUGS } from './platform/http/paths.js';
@@ -147,8 +148,8 @@ export function createApp(deps: AppDeps) {
       const type = c.req.header('content-type') ?? '';
       let sent = c.req.header('x-csrf-token') ?? '';
       if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
-        const body = await c.req.parseBody();
-        sent = typeof body._csrf === 'string' ? body._csrf : '';
+        const token = (await postedFields(c)).get('_csrf')?.[0];
+        sent = typeof token === 'string' ? token : '';
       }
       if (!sameToken(sent, c.get('csrfToken'))) throw new CsrfError();
     }
