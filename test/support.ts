@@ -27,8 +27,13 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
+/**
+ * The app on a fresh database. Passwords are hashed with scrypt at 2^10 instead of 2^15 (the same code, a
+ * thirty-second of the work): suites sign in and create accounts thousands of times. A test about the cost
+ * itself (the sign-in's timing) asks for PASSWORD_HASH_COST 15.
+ */
 export async function createTestEnv(engine: Engine, overrides: Record<string, string> = {}): Promise<TestEnv> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...overrides });
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', PASSWORD_HASH_COST: '10', ...overrides });
   let db: Db;
   let drop = async () => {};
   if (engine === 'postgres') {
