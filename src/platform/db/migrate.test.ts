@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestEnv, engines, PG_URL } from '../../../test/support.js';
+import { createTestEnv, engines, failInsertsInto, PG_URL, seedTwoMunicipalities } from '../../../test/support.js';
 import { openDb } from './db.js';
 import { migrate } from './migrate.js';
 
@@ -56,6 +56,30 @@ describe.each(engines.filter((e) => e === 'postgres'))('migrations on %s', (engi
       await admin.query(`drop schema if exists ${fresh} cascade`);
       await admin.end();
       await env.close();
+    }
+  });
+
+  // test/schemas.ts keeps a closed env's schema for the next env of the file: it must be as a fresh one.
+  it('a test schema kept for the next env comes back empty, counting from 1; one a test changed does not come back', async () => {
+    const first = await createTestEnv(engine);
+    const fresh = await seedTwoMunicipalities(first);
+    await first.close();
+    const second = await createTestEnv(engine);
+    try {
+      expect(second.db.schema).toBe(first.db.schema);
+      expect(await second.db.kysely.selectFrom('municipalities').selectAll().execute()).toEqual([]);
+      expect(await second.db.kysely.selectFrom('audit_log').selectAll().execute()).toEqual([]);
+      expect(await seedTwoMunicipalities(second)).toEqual(fresh);
+      await failInsertsInto(second, 'actors');
+    } finally {
+      await second.close();
+    }
+    const third = await createTestEnv(engine);
+    try {
+      expect(third.db.schema).not.toBe(second.db.schema);
+      await seedTwoMunicipalities(third);
+    } finally {
+      await third.close();
     }
   });
 });
