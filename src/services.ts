@@ -30,7 +30,7 @@ export function buildServices(db: Db, config: Config, clock: Clock, modules: rea
     jobs: new JobQueue(k, clock),
     mailer: createMailer(config),
     audit: new AuditedWrites(k, clock, search),
-    auth: new AuthService(k, clock, config.sessionTtlHours),
+    auth: new AuthService(k, clock, config.sessionTtlHours, config.passwordHashCost),
   };
   const services = { auth: platform.auth, search, jobs: platform.jobs, mailer: platform.mailer, audit: platform.audit } as Services;
   for (const m of modules) Object.assign(services, m.services?.(platform, services));

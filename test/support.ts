@@ -1,18 +1,17 @@
 // Test support: the real app on a real database (SQLite in memory, or PostgreSQL in a schema of its own),
 // a cookie-keeping client that sends forms like a browser, and two municipalities to test tenancy with.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import type { ExchangePlan } from '../src/modules/plan/exchange.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices, type Services } from '../src/services.js';
+import { PG_URL, releaseSchema, schemaMigrated, takeSchema } from './schemas.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
-export const PG_URL = process.env.TEST_DATABASE_URL ?? (process.env.CI === 'true' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined);
+export { PG_URL };
 
 /** SQLite always; PostgreSQL when TEST_DATABASE_URL is set, and always in CI (where it must not skip). */
 export const engines: Engine[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -27,37 +26,40 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
+/**
+ * The app on a fresh database. Passwords are hashed with scrypt at 2^10 instead of 2^15 (the same code, a
+ * thirty-second of the work): suites sign in and create accounts thousands of times. A test about the cost
+ * itself (the sign-in's timing) asks for PASSWORD_HASH_COST 15, as an env that is not NODE_ENV=test must.
+ */
 export async function createTestEnv(engine: Engine, overrides: Record<string, string> = {}): Promise<TestEnv> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...overrides });
+  const cheap = (overrides.NODE_ENV ?? 'test') === 'test';
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', PASSWORD_HASH_COST: cheap ? '10' : '15', ...overrides });
   let db: Db;
   let drop = async () => {};
   if (engine === 'postgres') {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    // pg_trgm lives in public once, so that every test schema finds its operator classes.
-    await admin.query('create extension if not exists pg_trgm schema public').catch(() => undefined);
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    // A new schema, or one a closed env of this file left emptied (test/schemas.ts).
+    const { schema, migrated } = await takeSchema();
     // Small pools: many test databases are open at once across parallel files, and the server allows 100 clients.
     db = openDb({ databaseUrl: PG_URL, pgSchema: `${schema},public`, poolSize: 3 });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
+    if (!migrated) {
+      await migrate(db);
+      await schemaMigrated(schema);
+    }
+    drop = () => releaseSchema(schema);
   } else {
     db = openDb({ sqliteFile: ':memory:' });
+    await migrate(db);
   }
-  await migrate(db);
   const now = { value: new Date('2026-03-01T10:00:00Z') };
   const clock = () => new Date(now.value);
   const services = buildServices(db, config, clock);
   const app = createApp({ config, db, clock, services });
+  let closed = false;
   return {
     engine, db, config, services, app, now,
     async close() {
+      if (closed) return;
+      closed = true;
       await db.close();
       await drop();
     },

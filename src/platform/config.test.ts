@@ -16,4 +16,12 @@ describe('config', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://teilhabe.example' }).secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'https://teilhabe.example', SECURE_COOKIES: 'false' }).secureCookies).toBe(false);
   });
+
+  it('hashes passwords at full cost outside tests; only tests may make it cheaper', () => {
+    expect(loadConfig({}).passwordHashCost).toBe(15);
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: '10' }).passwordHashCost).toBe(10);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '10' })).toThrow(/PASSWORD_HASH_COST: darf nur in Tests/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '14' })).toThrow(/PASSWORD_HASH_COST: darf nur in Tests/);
+    expect(() => loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: '9' })).toThrow(/PASSWORD_HASH_COST/);
+  });
 });

@@ -32,6 +32,9 @@ export const configSchema = z.object({
   SECURE_COOKIES: bool.optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // scrypt's cost (log2 of N) for new password hashes: 15 everywhere but in tests, whose thousands of sign-ins
+  // and new accounts take the same code path with less work per hash.
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(15).default(15),
   TRUSTED_PROXIES: addressList,
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(10000),
@@ -47,7 +50,9 @@ export const configSchema = z.object({
   ROUND_LINK_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   JOBS_POLL_SECONDS: z.coerce.number().positive().default(30),
   QUESTIONNAIRE_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
-}).refine((e) => !e.SMTP_HOST || !!e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'muss gesetzt sein, wenn SMTP_HOST gesetzt ist' });
+})
+  .refine((e) => !e.SMTP_HOST || !!e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'muss gesetzt sein, wenn SMTP_HOST gesetzt ist' })
+  .refine((e) => e.NODE_ENV === 'test' || e.PASSWORD_HASH_COST === 15, { path: ['PASSWORD_HASH_COST'], message: 'darf nur in Tests (NODE_ENV=test) kleiner als 15 sein' });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -61,6 +66,8 @@ export interface Config {
   secureCookies: boolean;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
+  /** scrypt's cost for new password hashes, log2 of N (15; lower only in tests). */
+  passwordHashCost: number;
   /** Reverse proxies whose `X-Forwarded-For` names the client; from anyone else the header is ignored. */
   trustedProxies: string[];
   importMaxBytes: number;
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ?? (e.NODE_ENV === 'production' || publicUrl.startsWith('https:')),
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    passwordHashCost: e.PASSWORD_HASH_COST,
     trustedProxies: e.TRUSTED_PROXIES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxRows: e.IMPORT_MAX_ROWS,

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { hashPassword, PASSWORD_HASH_COST, verifyPassword } from './password.js';
 import type { Role } from './permissions.js';
 
 export interface CurrentUser {
@@ -28,6 +28,8 @@ export class AuthService {
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
     private readonly sessionTtlHours: number,
+    /** scrypt's cost for new hashes and for the decoy an unknown address is checked against (log2 of N). */
+    private readonly passwordHashCost: number = PASSWORD_HASH_COST,
   ) {}
 
   // The methods that create or read users and memberships take an optional connection: a caller's
@@ -38,7 +40,7 @@ export class AuthService {
       .values({
         email: input.email.trim().toLowerCase(),
         name: input.name.trim(),
-        password_hash: input.password ? await hashPassword(input.password) : null,
+        password_hash: input.password ? await hashPassword(input.password, this.passwordHashCost) : null,
         is_instance_admin: input.isInstanceAdmin ? 1 : 0,
         must_change_password: input.mustChangePassword ? 1 : 0,
         created_at: this.clock().toISOString(),
@@ -59,7 +61,7 @@ export class AuthService {
   async setPassword(userId: number, password: string, options: { mustChange?: boolean; keepSessionToken?: string } = {}, conn: Kysely<Database> = this.db): Promise<void> {
     await conn
       .updateTable('users')
-      .set({ password_hash: await hashPassword(password), must_change_password: options.mustChange ? 1 : 0 })
+      .set({ password_hash: await hashPassword(password, this.passwordHashCost), must_change_password: options.mustChange ? 1 : 0 })
       .where('id', '=', userId)
       .execute();
     let ended = conn.deleteFrom('sessions').where('user_id', '=', userId);
@@ -70,7 +72,7 @@ export class AuthService {
   /** Checks a person's current password (the same work whether or not they have one). */
   async checkPassword(userId: number, password: string): Promise<boolean> {
     const user = await this.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
-    return verifyPassword(password, user?.password_hash ?? null);
+    return verifyPassword(password, user?.password_hash ?? null, this.passwordHashCost);
   }
 
   async makeInstanceAdmin(userId: number): Promise<void> {
@@ -108,7 +110,7 @@ export class AuthService {
   /** Checks email and password; the same answer for an unknown email and a wrong password. */
   async authenticate(email: string, password: string): Promise<CurrentUser | null> {
     const user = await this.findUserByEmail(email);
-    const ok = await verifyPassword(password, user?.password_hash ?? null);
+    const ok = await verifyPassword(password, user?.password_hash ?? null, this.passwordHashCost);
     if (!user || !ok) return null;
     return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.is_instance_admin === 1, mustChangePassword: user.must_change_password === 1 };
   }

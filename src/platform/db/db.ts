@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig, type LogEvent, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type KyselyConfig, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { SchemaPostgresDialect } from './postgres.dialect.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -75,7 +76,7 @@ export function openDb(options: DbOptions): Db {
     });
     // bigint counts (count(*)) come back as strings by default; our counts fit a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...logOption(options.onQuery) });
+    const kysely = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }), ...logOption(options.onQuery) });
     return { kysely, engine: 'postgres', schema: options.pgSchema?.split(',')[0], close: () => kysely.destroy() };
   }
   const file = options.sqliteFile ?? ':memory:';
