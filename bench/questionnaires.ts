@@ -209,7 +209,21 @@ export class HttpSession {
   private cookies = new Map<string, string>();
   csrf = '';
   constructor(public base: string) {}
-  send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
+  /**
+   * One request. A kept-alive connection the server closed just as it was reused fails before any answer came:
+   * sent again once on a new connection, as browsers do (every request here is safe to repeat: a submit is
+   * stored once under its key).
+   */
+  async send(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
+    try {
+      return await this.sendOnce(path, form);
+    } catch (e) {
+      if ((e as { reusedSocket?: boolean }).reusedSocket) return this.sendOnce(path, form);
+      throw e;
+    }
+  }
+
+  private sendOnce(path: string, form?: URLSearchParams): Promise<{ status: number; html: string; location: string | null }> {
     const url = new URL(path, this.base);
     const body = form ? form.toString() : undefined;
     const headers: Record<string, string | number> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
@@ -230,7 +244,7 @@ export class HttpSession {
         });
         res.on('error', reject);
       });
-      req.on('error', reject);
+      req.on('error', (e) => reject(Object.assign(e, { reusedSocket: req.reusedSocket })));
       req.end(body);
     });
   }
