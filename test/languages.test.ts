@@ -61,6 +61,16 @@ describe.each(engines)('interface languages on %s', (engine) => {
     expect(await unknown.text()).toContain('<html lang="tr" dir="ltr">');
   });
 
+  it('dates on a page follow the language of the reader (Russian month names, Arabic with Latin digits)', async () => {
+    const months = /(январ|феврал|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)/;
+    const ru = await new Client(env).get(`${paths.measure(f.A.slug, f.A.measureId)}?lang=ru`);
+    const de = await new Client(env).get(paths.measure(f.A.slug, f.A.measureId));
+    const germanMonths = /(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/;
+    expect(de.body).toMatch(germanMonths);
+    expect(ru.body).toMatch(months);
+    expect(ru.body).not.toMatch(germanMonths);
+  });
+
   it('admin pages carry the switch too', async () => {
     const client = new Client(env);
     await client.signIn(f.A.adminEmail, PASSWORD);
