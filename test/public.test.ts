@@ -29,7 +29,7 @@ describe.each(engines)('public pages on %s', (engine) => {
       const res = await new Client(env).get(url);
       expect(res.status).toBe(200);
       expect(res.body).toContain(text);
-      expect(res.body).toMatch(/<html lang="de">/);
+      expect(res.body).toMatch(/<html lang="de" dir="ltr">/);
       expect(res.body).not.toContain('<script');
     });
     it('bad input: an unknown id or odd parameters answer 404 or a plain page', async () => {
@@ -50,7 +50,7 @@ describe.each(engines)('public pages on %s', (engine) => {
       const [, url] = publicPages(f.A)[i];
       const res = await new Client(env).get(`${url}${url.includes('?') ? '&' : '?'}lang=en`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatch(/<html lang="en">/);
+      expect(res.body).toMatch(/<html lang="en" dir="ltr">/);
       expect(res.body).not.toContain(f.B.secretWord);
     });
   });

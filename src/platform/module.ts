@@ -11,7 +11,7 @@ import type { Db } from './db/db.js';
 import type { Database } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
 import type { Ctx } from './http/kit.js';
-import type { Locale } from './i18n/i18n.js';
+import type { Lang, Locale } from './i18n/i18n.js';
 import type { JobHandler, HandlerOptions, JobQueue } from './jobs/jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import type { SearchService } from './search/search.service.js';
@@ -72,7 +72,7 @@ export interface Slots {
 export interface ModuleManifest {
   name: string;
   /** The module's strings: its own top-level keys, merged deeply into the interface's resources. */
-  locales?: { de: Locale; en: Locale };
+  locales?: Record<Lang, Locale>;
   nav?: NavEntry[];
   /** Builds the module's services from the platform and the services of the modules listed before it. */
   services?(platform: Platform, before: Services): Partial<ModuleServices>;

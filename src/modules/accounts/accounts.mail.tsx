@@ -2,7 +2,7 @@
 // municipality, and a password reset; in the language of whoever caused them (the inviting admin, the person
 // asking for a reset), as plain text and as HTML with the same content (hono/jsx escapes every value).
 import type { MailMessage } from '../../platform/mail/mailer.js';
-import { translator, type Lang } from '../../platform/i18n/i18n.js';
+import { dirOf, translator, type Lang } from '../../platform/i18n/i18n.js';
 
 export interface AccountMailInput {
   purpose: 'invite' | 'join' | 'reset';
@@ -32,7 +32,7 @@ export async function accountMail(to: string, input: AccountMailInput): Promise<
   const notYou = t(`${key}.notYou`, vars);
   const text = [t('accounts.mail.greeting', vars), '', body, '', t('accounts.mail.linkIntro'), input.url, '', validity, '', notYou, '', '-- ', t('accounts.mail.footer')].join('\n');
   const html = await (
-    <html lang={input.lang}>
+    <html lang={input.lang} dir={dirOf(input.lang)}>
       <head>
         <meta charset="utf-8" />
         <title>{subject}</title>

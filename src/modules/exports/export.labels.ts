@@ -32,41 +32,29 @@ export interface DocumentLabels {
   date: (isoDate: string) => string;
 }
 
-const LABELS: Record<ExportLang, DocumentLabels> = {
-  de: {
-    languageTag: localeOf('de'),
-    state: 'Stand',
-    planStates: { draft: 'Entwurf', in_review: 'In Abstimmung', published: 'Veröffentlicht', archived: 'Archiviert' },
-    goal: 'Ziel',
-    number: 'Nr.',
-    measure: 'Maßnahme',
-    actors: 'Akteurinnen und Akteure',
-    status: 'Status der Umsetzung',
-    timeframe: 'Zeitraum',
-    vision: 'Vision',
-    furtherMeasures: 'Weitere Maßnahmen',
-    statusCategories: STATUS_CATEGORY_LABELS_DE,
-    pageOf: ['Seite ', ' von '],
-    date: (isoDate) => formatShortDate(isoDate, 'de'),
-  },
-  en: {
-    languageTag: localeOf('en'),
-    state: 'As of',
-    planStates: { draft: 'Draft', in_review: 'In review', published: 'Published', archived: 'Archived' },
-    goal: 'Goal',
-    number: 'No.',
-    measure: 'Measure',
-    actors: 'Actors',
-    status: 'Status of implementation',
-    timeframe: 'Timeframe',
-    vision: 'Vision',
-    furtherMeasures: 'Further measures',
-    statusCategories: statusCategoryLabels('en'),
-    pageOf: ['Page ', ' of '],
-    date: (isoDate) => formatDate(isoDate, 'en'),
-  },
-};
+/** The words of Word and PDF documents, from the interface strings (`export.document.*`). */
+function labels(lang: ExportLang): DocumentLabels {
+  const t = translator(lang);
+  const w = (key: string) => t(`export.document.${key}`);
+  return {
+    languageTag: localeOf(lang),
+    state: w('state'),
+    planStates: { draft: w('planStates.draft'), in_review: w('planStates.in_review'), published: w('planStates.published'), archived: w('planStates.archived') },
+    goal: w('goal'),
+    number: w('number'),
+    measure: w('measure'),
+    actors: w('actors'),
+    status: w('status'),
+    timeframe: w('timeframe'),
+    vision: w('vision'),
+    furtherMeasures: w('furtherMeasures'),
+    statusCategories: lang === 'de' ? STATUS_CATEGORY_LABELS_DE : statusCategoryLabels(lang),
+    pageOf: [w('pageBefore'), w('pageBetween')],
+    // German documents write days in figures, English ones in words (as before).
+    date: (isoDate) => (lang === 'de' ? formatShortDate(isoDate, lang) : formatDate(isoDate, lang)),
+  };
+}
 
 export function documentLabels(lang: ExportLang): DocumentLabels {
-  return LABELS[lang];
+  return labels(lang);
 }

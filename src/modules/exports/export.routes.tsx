@@ -10,7 +10,7 @@ import type { Plan } from '../plan/index.js';
 import type { RouteContext } from '../../platform/module.js';
 import { exportCsv } from './csv.export.js';
 import { exportDocx } from './docx.export.js';
-import type { ExportInput } from './export.model.js';
+import { EXPORT_LANGUAGES, type ExportInput, type ExportLang } from './export.model.js';
 import { exportJson } from './json.export.js';
 import { exportPdf } from './pdf.export.js';
 import { exportXlsx } from './xlsx.export.js';
@@ -49,7 +49,9 @@ async function download(c: Ctx, context: RouteContext, plan: Plan, format: Forma
     municipalityName: m.name,
     stateDate,
     planState: plan.state as ExportInput['planState'],
-    lang: c.get('lang'),
+    // Documents are made in German or English (their fonts and layout are left to right); the other interface
+    // languages get the German document, the language of the plan's content.
+    lang: (EXPORT_LANGUAGES as readonly string[]).includes(c.get('lang')) ? (c.get('lang') as ExportLang) : 'de',
   };
   const body = await produce(format, input);
   const name = `${asciiFileName(plan.title)}-${stateDate}.${format}`;

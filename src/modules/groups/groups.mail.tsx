@@ -1,13 +1,13 @@
 // The mails of requests to join: to the group's lead when a resident asks, and to the resident on the
 // decision, in the resident's language; plain text and HTML with the same content (hono/jsx escapes values).
-import { translator, type Lang } from '../../platform/i18n/i18n.js';
+import { dirOf, translator, type Lang } from '../../platform/i18n/i18n.js';
 import type { MailMessage } from '../../platform/mail/mailer.js';
 
 async function compose(to: string, lang: Lang, subject: string, paragraphs: string[], link?: string): Promise<MailMessage> {
   const t = translator(lang);
   const text = [...paragraphs.flatMap((p) => [p, '']), ...(link ? [link, ''] : []), '-- ', t('groups.groups.mail.footer')].join('\n');
   const html = await (
-    <html lang={lang}>
+    <html lang={lang} dir={dirOf(lang)}>
       <head>
         <meta charset="utf-8" />
         <title>{subject}</title>

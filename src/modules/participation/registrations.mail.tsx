@@ -4,7 +4,7 @@
 // the event is cancelled. The online link
 // is only in the mails of a confirmed place. Plain text and HTML with the same content (hono/jsx escapes).
 import type { MailAttachment, MailMessage } from '../../platform/mail/mailer.js';
-import { translator, type Lang } from '../../platform/i18n/i18n.js';
+import { dirOf, translator, type Lang } from '../../platform/i18n/i18n.js';
 import { formatDate } from '../../platform/views/format.js';
 import { eventWhen } from './registrations.view.js';
 
@@ -72,7 +72,7 @@ export async function registrationMail(to: string, input: RegistrationMailInput)
     office,
   ].join('\n');
   const html = await (
-    <html lang={input.lang}>
+    <html lang={input.lang} dir={dirOf(input.lang)}>
       <head>
         <meta charset="utf-8" />
         <title>{subject}</title>

@@ -325,6 +325,18 @@ describe.each(engines)('event registration on %s', (engine) => {
     expect(mailsTo('kim@example.org')[1].subject).toBe('Registration confirmed: Werkstatt Sprache');
   });
 
+  it('a registration made in Arabic gets its mail in Arabic: lang and dir, the link opens in Arabic', async () => {
+    const eventId = await addEvent(env, f.A.municipalityId, { capacity: 1 });
+    const c = new Client(env);
+    await c.post(`${paths.register('amstadt', eventId)}?lang=ar`, form('Rana', 'rana@example.org'));
+    await run();
+    const [request] = mailsTo('rana@example.org');
+    expect(request.html).toContain('<html lang="ar" dir="rtl">');
+    expect(request.text).toMatch(/\/amstadt\/anmeldung\/[A-Za-z0-9_-]+\?lang=ar/);
+    const stored = await env.db.kysely.selectFrom('event_registrations').select('lang').where('email', '=', 'rana@example.org').executeTakeFirstOrThrow();
+    expect(stored.lang).toBe('ar');
+  });
+
   it('the officer removes a registration by hand (the waiting list moves up) and sends a mail again', async () => {
     const eventId = await addEvent(env, f.A.municipalityId, { capacity: 1 });
     const c = new Client(env);

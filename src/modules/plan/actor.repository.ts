@@ -26,6 +26,7 @@ export interface ActorRow {
   description: string;
   contact_email: string;
   website: string;
+  lang: string;
   lead_count: number;
   partner_count: number;
 }
@@ -44,7 +45,7 @@ export async function listActors(db: Conn, municipalityId: number, planId?: numb
     .selectFrom('actors as a')
     .leftJoin('actors as p', 'p.id', 'a.parent_id')
     .leftJoin(counts, 'c.actor_id', 'a.id')
-    .select(['a.id', 'a.name', 'a.parent_id', 'p.name as parent_name', 'a.description', 'a.contact_email', 'a.website', 'c.lead_count', 'c.partner_count'])
+    .select(['a.id', 'a.name', 'a.parent_id', 'p.name as parent_name', 'a.description', 'a.contact_email', 'a.website', 'a.lang', 'c.lead_count', 'c.partner_count'])
     .where('a.municipality_id', '=', municipalityId)
     .orderBy('a.name')
     .execute();
@@ -56,7 +57,7 @@ export function findActor(db: Conn, municipalityId: number, actorId: number) {
   return db
     .selectFrom('actors as a')
     .leftJoin('actors as p', 'p.id', 'a.parent_id')
-    .select(['a.id', 'a.name', 'a.parent_id', 'p.name as parent_name', 'a.description', 'a.contact_email', 'a.website'])
+    .select(['a.id', 'a.name', 'a.parent_id', 'p.name as parent_name', 'a.description', 'a.contact_email', 'a.website', 'a.lang'])
     .where('a.municipality_id', '=', municipalityId)
     .where('a.id', '=', actorId)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../platform/i18n/i18n.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { crudRoutes } from '../../platform/http/crud.routes.js';
 import { NotFoundError } from '../../platform/http/errors.js';
@@ -116,6 +117,7 @@ export function actorRoutes(context: RouteContext): Hono<AppEnv> {
           { name: 'description', label: t('actor.description'), kind: 'textarea', optional: true },
           { name: 'contact_email', label: t('actor.email'), kind: 'email', optional: true },
           { name: 'website', label: t('actor.website'), kind: 'url', optional: true, hint: t('actor.websiteHint') },
+          { name: 'lang', label: t('actor.lang'), kind: 'select', hint: t('actor.langHint'), options: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })) },
         ];
       },
       newPattern: paths.adminActorNew.pattern,
@@ -127,7 +129,7 @@ export function actorRoutes(context: RouteContext): Hono<AppEnv> {
       itemPattern: paths.adminActor.pattern,
       itemPath: (c, id) => paths.adminActor(slugOf(c), id),
       load: (c, m, id) => services.actors.get(m, id),
-      values: (a) => ({ name: a.name, parent_id: String(a.parent_id ?? ''), description: a.description, contact_email: a.contact_email, website: a.website }),
+      values: (a) => ({ name: a.name, parent_id: String(a.parent_id ?? ''), description: a.description, contact_email: a.contact_email, website: a.website, lang: a.lang }),
       crumbs,
       back: (c) => paths.adminActors(slugOf(c)),
       label: (_c, a) => a.name,

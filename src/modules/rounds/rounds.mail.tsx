@@ -1,11 +1,13 @@
-// The invitation and the reminder of an update round, in German (the municipality's language), as plain
-// text and as HTML with the same content. The HTML is rendered by hono/jsx, so every value is escaped.
+// The invitation and the reminder of an update round, in the actor's language (their setting, German unless
+// set), as plain text and as HTML with the same content. The HTML is rendered by hono/jsx, so every value is escaped.
 import type { MailMessage } from '../../platform/mail/mailer.js';
-import { translator } from '../../platform/i18n/i18n.js';
+import { dirOf, translator, type Lang } from '../../platform/i18n/i18n.js';
 import { formatDate } from '../../platform/views/format.js';
 
 export interface RoundMailInput {
   kind: 'invite' | 'reminder' | 'returned';
+  /** The actor's language; German when not given. */
+  lang?: Lang;
   municipality: { name: string; office_name: string; contact_person: string; contact_email: string; contact_phone: string };
   round: { title: string; deadline: string; expires_at: string };
   planTitle: string;
@@ -17,7 +19,8 @@ export interface RoundMailInput {
 }
 
 export async function roundMail(to: string, input: RoundMailInput): Promise<MailMessage> {
-  const t = translator('de');
+  const lang = input.lang ?? 'de';
+  const t = translator(lang);
   const m = input.municipality;
   const office = m.office_name ? `${m.office_name}, ${m.name}` : m.name;
   const vars = {
@@ -25,8 +28,8 @@ export async function roundMail(to: string, input: RoundMailInput): Promise<Mail
     plan: input.planTitle,
     actor: input.actorName,
     count: input.measureCount,
-    deadline: formatDate(input.round.deadline, 'de'),
-    expires: formatDate(input.round.expires_at.slice(0, 10), 'de'),
+    deadline: formatDate(input.round.deadline, lang),
+    expires: formatDate(input.round.expires_at.slice(0, 10), lang),
     office,
     municipality: m.name,
     measure: input.returned?.measure ?? '',
@@ -53,7 +56,7 @@ export async function roundMail(to: string, input: RoundMailInput): Promise<Mail
     t('rounds.mail.footer', vars),
   ].join('\n');
   const html = await (
-    <html lang="de">
+    <html lang={lang} dir={dirOf(lang)}>
       <head>
         <meta charset="utf-8" />
         <title>{subject}</title>

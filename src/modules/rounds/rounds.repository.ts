@@ -43,6 +43,8 @@ export interface Participant {
   actor_name: string;
   /** The actor's address in the directory now (may differ from the one the last mail went to). */
   contact_email: string;
+  /** The language the actor is written to in (the actor's setting). */
+  actor_lang: string;
   email: string;
   invited_at: string | null;
   reminded_at: string | null;
@@ -148,7 +150,7 @@ export async function leadMeasures(db: Conn, municipalityId: number, actorId: nu
 }
 
 const participantColumns = [
-  'p.id', 'p.round_id', 'p.actor_id', 'a.name as actor_name', 'a.contact_email', 'p.email',
+  'p.id', 'p.round_id', 'p.actor_id', 'a.name as actor_name', 'a.contact_email', 'a.lang as actor_lang', 'p.email',
   'p.invited_at', 'p.reminded_at', 'p.answered_at', 'p.revoked_at',
 ] as const;
 

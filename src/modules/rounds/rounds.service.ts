@@ -13,7 +13,7 @@ import { randomToken } from '../../platform/auth/auth.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
-import { translator } from '../../platform/i18n/i18n.js';
+import { isLang, translator, type Lang } from '../../platform/i18n/i18n.js';
 import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { FieldErrors, FormValues } from '../../platform/views/page.js';
@@ -35,6 +35,11 @@ export interface RoundsConfig {
   graceDays: number;
   /** Days before the deadline the automatic reminder goes out (0: none). */
   reminderDaysBefore: number;
+}
+
+/** The language an actor is written to in: their setting, German for anything unknown. */
+function actorLang(p: { actor_lang: string }): Lang {
+  return isLang(p.actor_lang) ? p.actor_lang : 'de';
 }
 
 /** A link shown to the officer once, to hand over by other means than mail. */
@@ -112,8 +117,9 @@ export class RoundService {
     return this.mailer.configured;
   }
 
-  linkUrl(slug: string, token: string): string {
-    return `${this.config.publicUrl.replace(/\/+$/, '')}${paths.roundLink(slug, token)}`;
+  /** The personal link; in the actor's language when that is not German (the page then opens in it). */
+  linkUrl(slug: string, token: string, lang: Lang = 'de'): string {
+    return `${this.config.publicUrl.replace(/\/+$/, '')}${paths.roundLink(slug, token)}${lang !== 'de' ? `?lang=${lang}` : ''}`;
   }
 
   /** Links work until the end of the last day of grace after the deadline (UTC). */
@@ -440,11 +446,13 @@ export class RoundService {
     const plan = await this.plans.getPlan(mid, round.plan_id);
     const measures = await repo.leadMeasures(this.db, mid, p.actor_id, round.plan_id);
     const token = await this.issueToken(this.db, mid, p.id);
+    const lang = actorLang(p);
     try {
       await this.mailer.send(await roundMail(email, {
+        lang,
         // Someone who never got the invitation (an address added later) gets it instead of a reminder.
         kind: kind === 'reminder' && p.invited_at ? 'reminder' : 'invite',
-        municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: measures.length, url: this.linkUrl(municipality.slug, token),
+        municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: measures.length, url: this.linkUrl(municipality.slug, token, lang),
       }));
     } catch (err) {
       await repo.deleteToken(this.db, mid, sha256(token));
@@ -471,12 +479,13 @@ export class RoundService {
     const municipality = await repo.findMunicipality(this.db, mid);
     if (!email || !municipality) return;
     const plan = await this.plans.getPlan(mid, round.plan_id);
-    const t = translator('de');
+    const lang = actorLang(p);
+    const t = translator(lang);
     const measure = change.measure_number !== null ? t('measure.numbered', { number: change.measure_number }) : t('measure.furtherSingular');
     const token = await this.issueToken(this.db, mid, p.id);
     try {
       await this.mailer.send(await roundMail(email, {
-        kind: 'returned', municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: 1, url: this.linkUrl(municipality.slug, token),
+        kind: 'returned', lang, municipality, round, planTitle: plan.title, actorName: p.actor_name, measureCount: 1, url: this.linkUrl(municipality.slug, token, lang),
         returned: { measure, comment: change.review_comment },
       }));
     } catch (err) {

@@ -17,6 +17,7 @@ import * as questionnaires from './migrations/013_questionnaires.js';
 import * as participation from './migrations/014_participation.js';
 import * as groups from './migrations/015_groups.js';
 import * as registrationLinks from './migrations/021_registration_links.js';
+import * as actorLang from './migrations/022_actor_lang.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -37,6 +38,7 @@ const migrations: Record<string, EngineMigration> = {
   '014_participation': participation,
   '015_groups': groups,
   '021_registration_links': registrationLinks,
+  '022_actor_lang': actorLang,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */

@@ -173,6 +173,8 @@ export interface ActorTable {
   description: string;
   contact_email: string;
   website: string;
+  /** The interface language the actor is written to in (round mails): 'de' unless set. */
+  lang: Generated<string>;
 }
 
 export interface MeasureActorTable {

@@ -20,6 +20,7 @@ export function pageContext(c: Ctx): PageContext {
     t: c.get('t'),
     lang: c.get('lang'),
     path: c.req.path,
+    query: new URL(c.req.url).search,
     csrfToken: c.get('csrfToken'),
     user,
     municipality: m ? { slug: m.slug, name: m.name, isDemo: m.is_demo === 1 } : null,

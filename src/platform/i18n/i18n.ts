@@ -1,4 +1,5 @@
-// Every user-visible string goes through i18next. German is the source language; English sits beside it.
+// Every user-visible string goes through i18next. German is the source language; English, Turkish, Arabic,
+// Ukrainian and Russian sit beside it. A key a language lacks falls back to German.
 // The strings live in JSON files, one per namespace and language, for translators: the platform's in
 // src/platform/i18n/locales/<lang>.json, each module's in src/modules/<m>/locales/<lang>.json (loadLocales).
 // The platform brings its own strings; each module adds its own under its own top-level keys when the app is
@@ -6,9 +7,25 @@
 import fs from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 
-export const LANGUAGES = ['de', 'en'] as const;
+/** The interface languages, in the order the language switch lists them. */
+export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type T = TFunction;
+
+/** Each language in its own name, as the language switch shows it (never translated). */
+export const LANGUAGE_NAMES: Record<Lang, string> = {
+  de: 'Deutsch',
+  en: 'English',
+  tr: 'Türkçe',
+  ar: 'العربية',
+  uk: 'Українська',
+  ru: 'Русский',
+};
+
+/** The writing direction of a language: Arabic runs right to left. */
+export function dirOf(lang: Lang): 'ltr' | 'rtl' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
 /** The strings of one language: nested objects of strings. */
 export type Locale = Record<string, unknown>;
 
@@ -37,6 +54,11 @@ void instance.init({
   // Copies: modules' strings are merged into these, never into the platform's own objects.
   resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { translation: structuredClone(platformLocales[lang]) }])),
   interpolation: { escapeValue: false },
+  // Plural forms by Intl.PluralRules with the JSON v4 suffixes: `_one`/`_other` in German and English and Turkish,
+  // `_one`/`_few`/`_many`/`_other` in Ukrainian and Russian, and also `_zero`/`_two` in Arabic. (Both are
+  // i18next's defaults since v21; stated here so that an upgrade cannot silently change them.)
+  compatibilityJSON: 'v4',
+  pluralSeparator: '_',
   initAsync: false,
   showSupportNotice: false,
 });

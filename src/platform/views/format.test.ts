@@ -129,3 +129,32 @@ describe('formatEuro', () => {
     expect(formatWeekday('kein Tag', 'de')).toBe('kein Tag');
   });
 });
+
+describe('the other interface languages', () => {
+  // Intl separates with (narrow) no-break spaces; compared as plain spaces.
+  const plain = (s: string) => s.replace(/\s/g, ' ');
+
+  it('map to their locales; Arabic with Latin digits', () => {
+    expect(['tr', 'ar', 'uk', 'ru'].map(localeOf)).toEqual(['tr-TR', 'ar-u-nu-latn', 'uk-UA', 'ru-RU']);
+  });
+
+  it('format dates in Russian, Ukrainian, Turkish and Arabic, timestamps in Berlin time', () => {
+    expect(formatDate('2026-03-14', 'ru')).toBe('14 марта 2026 г.');
+    expect(plain(formatDate('2026-03-14T08:30:00Z', 'ru'))).toBe('14 марта 2026 г. в 09:30');
+    expect(formatDate('2026-03-14', 'uk')).toBe('14 березня 2026 р.');
+    expect(formatDate('2026-03-14', 'tr')).toBe('14 Mart 2026');
+    expect(formatDate('2026-03-14', 'ar')).toBe('14 مارس 2026');
+    expect(formatShortDate('2026-03-14', 'ru')).toBe('14.03.2026');
+    expect(formatWeekday('2026-03-28', 'ru')).toBe('суббота');
+    expect(formatMonth('2026-03', 'tr')).toBe('Mart 2026');
+  });
+
+  it('format numbers per locale; Arabic keeps the digits 0–9', () => {
+    expect(plain(formatNumber(1076.5, 'ru'))).toBe('1 076,5');
+    expect(formatNumber(1076.5, 'tr')).toBe('1.076,5');
+    expect(formatNumber(1076.5, 'ar')).toBe('1,076.5');
+    expect(formatPercent(0.42, 'ar')).toMatch(/^\D*42\D*$/);
+    expect(formatEuro(1250000, 'ar')).toMatch(/12,500\.00/);
+    expect(formatDate('2026-03-14', 'ar')).not.toMatch(/[\u0660-\u0669]/);
+  });
+});

@@ -9,6 +9,12 @@ export const MUNICIPALITY_TIME_ZONE = 'Europe/Berlin';
 const LOCALES: Record<Lang, string> = {
   de: 'de-DE',
   en: 'en-GB',
+  tr: 'tr-TR',
+  // Arabic with Latin digits (the numbering system "latn"): the plan's figures, measure numbers and dates read
+  // the same as in the German plan and in its documents; Arabic words, months and direction stay Arabic.
+  ar: 'ar-u-nu-latn',
+  uk: 'uk-UA',
+  ru: 'ru-RU',
 };
 
 /** The BCP 47 locale a language formats with; German, the source language, for a language it does not know. */

@@ -1,6 +1,43 @@
 import type { Child } from 'hono/jsx';
 import { platformPaths as paths } from '../http/paths.js';
+import { dirOf, LANGUAGE_NAMES, LANGUAGES, type Lang } from '../i18n/i18n.js';
 import type { PageContext } from './page.js';
+
+/** The same page in another language: the same path and query, `lang` set (the app then remembers it). */
+export function langHref(ctx: Pick<PageContext, 'path' | 'query'>, lang: Lang): string {
+  const params = new URLSearchParams(ctx.query ?? '');
+  params.delete('lang');
+  params.set('lang', lang);
+  return `${ctx.path}?${params.toString()}`;
+}
+
+/**
+ * The language switch: a disclosure that names the current language and lists every language in its own name
+ * (never translated, each marked with its language), so that a reader finds their own whatever the page is in.
+ */
+export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  return (
+    <details class="lang-switch">
+      <summary>
+        <svg class="lang-switch__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">
+          <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+          <path d="M2.5 12h19M12 2.5c3 3 3 16 0 19M12 2.5c-3 3-3 16 0 19" fill="none" stroke="currentColor" stroke-width="1.5" />
+        </svg>
+        <span class="kern-sr-only">{ctx.t('layout.language')}: </span>
+        <span lang={ctx.lang}>{LANGUAGE_NAMES[ctx.lang]}</span>
+      </summary>
+      <ul class="lang-switch__list">
+        {LANGUAGES.map((l) => (
+          <li>
+            <a class="kern-link" href={langHref(ctx, l)} hreflang={l} lang={l} dir={dirOf(l)} aria-current={l === ctx.lang ? 'true' : undefined}>
+              {LANGUAGE_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 export interface Crumb {
   href: string;
@@ -18,11 +55,10 @@ interface LayoutProps {
 
 export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: LayoutProps) {
   const { t, municipality: m } = ctx;
-  const otherLang = ctx.lang === 'de' ? 'en' : 'de';
   const pageTitle = m ? `${title} – ${m.name} – Teilhabe` : `${title} – Teilhabe`;
   return (
     <>
-      <html lang={ctx.lang}>
+      <html lang={ctx.lang} dir={dirOf(ctx.lang)}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -43,9 +79,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
               <nav class="site-header__tools" aria-label={t('layout.toolsNav')}>
                 <ul class="inline-list">
                   <li>
-                    <a class="kern-link" href={`${ctx.path}?lang=${otherLang}`} hreflang={otherLang} lang={otherLang}>
-                      {t('layout.switchLanguage')}
-                    </a>
+                    <LanguageSwitch ctx={ctx} />
                   </li>
                   {ctx.user ? (
                     <>

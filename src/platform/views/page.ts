@@ -6,6 +6,8 @@ export interface PageContext {
   t: T;
   lang: Lang;
   path: string;
+  /** The request's query ("?page=2&lang=en", or empty), which the language switch keeps. */
+  query?: string;
   csrfToken: string;
   user: { id: number; name: string; email: string; isInstanceAdmin: boolean } | null;
   municipality: { slug: string; name: string; isDemo: boolean } | null;
