@@ -78,6 +78,23 @@ describe.skipIf(!browserAvailable())('public pages at 320 px', () => {
     }
   });
 
+  it('an admin table wider than the screen scrolls in its box, the page does not (words for screen readers in its cells stay inside)', async () => {
+    const { page } = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}/anmelden`);
+    await page.fill('input[name=email]', server.admin.email);
+    await page.fill('input[name=password]', server.admin.password);
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/anmelden')), page.click('button[type=submit]')]);
+    await page.goto(`${server.url}/${SLUG}/verwaltung/akteure`);
+    const sizes = await page.evaluate(() => {
+      const box = document.querySelector('.kern-table-responsive')!;
+      return { page: document.documentElement.scrollWidth, box: box.clientWidth, table: box.scrollWidth };
+    });
+    expect(sizes.table, 'the actor table is wider than its box at 320 px').toBeGreaterThan(sizes.box);
+    expect(sizes.page, 'the admin actor list: document width at 320 px').toBeLessThanOrEqual(320);
+    await axeCheck(page);
+    await page.context().close();
+  });
+
   it('every page links the favicon, and it is served as SVG', async () => {
     const { page } = await newContext(browser);
     await page.goto(`${server.url}${pages[0].path}`);
