@@ -68,7 +68,7 @@ describe.skipIf(!browserAvailable())('answering a questionnaire in the browser',
     await page.keyboard.press('Space');
     await tabTo(page, 'Anderes');
     await page.keyboard.press('Space');
-    await tabTo(page, 'Anderes, und zwar:');
+    await tabTo(page, 'Anderes (Ihre Angabe)');
     await page.keyboard.type('Nachbarschaftstreff');
     await tabTo(page, 'Weiter');
     await pressAndLoad(page);

@@ -348,7 +348,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
                 <label class="kern-label" for={id}>{o.label}</label>
                 {o.isOther ? (
                   <div class="kern-form-input questionnaire-other">
-                    <label class="kern-label" for={fieldId(field.other(q))}>{t('questionnaires.answer.otherNamely', { option: o.label })}</label>
+                    <label class="kern-label" for={fieldId(field.other(q))}>{t('questionnaires.answer.otherNamely', { option: o.label.replace(/[\s:]+$/, '') })}</label>
                     <input class="kern-form-input__input" type="text" id={fieldId(field.other(q))} name={field.other(q)} value={form.values[field.other(q)] ?? ''} maxlength={200} />
                   </div>
                 ) : null}
