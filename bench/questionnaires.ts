@@ -136,11 +136,19 @@ export interface BurstResult {
 
 /** Runs a burst and adds the CPU time per response the server process and this (the clients') process used. */
 async function measuredBurst(proc: ServerProcess, label: string, one: (i: number, client: number) => Promise<number | void>): Promise<BurstResult> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (dir) proc.child.kill('SIGUSR2'); // profile-hook.mjs: starts a CPU profile
   const server0 = proc.cpuMs();
   const client0 = process.cpuUsage();
   const r = await burst(label, one);
   const client = process.cpuUsage(client0);
   r.serverCpuMs = (proc.cpuMs() - server0) / r.responses;
+  if (dir) {
+    // the second signal writes the profile: wait for its file, so that a stop of the server cannot cut it off
+    const before = fs.readdirSync(dir).length;
+    proc.child.kill('SIGUSR2');
+    for (let i = 0; i < 200 && fs.readdirSync(dir).length === before; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   r.clientCpuMs = (client.user + client.system) / 1000 / r.responses;
   return r;
 }
@@ -385,7 +393,9 @@ async function onEngine(label: string, db: Db, server: { dataDir: string; databa
 
   // over HTTP on loopback: the real server in a process of its own on the same database, the clients here
   const http = await setUpQuestionnaire(services);
-  const proc = await startServerProcess(server);
+  // BENCH_CPU_PROF=<dir>: the server process writes a V8 CPU profile of each burst there (bench/profile-hook.mjs)
+  const prof = process.env.BENCH_CPU_PROF;
+  const proc = await startServerProcess({ ...server, nodeArgs: prof ? ['--import', path.join(import.meta.dirname, 'profile-hook.mjs')] : undefined, env: prof ? { BENCH_CPU_PROF: prof } : undefined });
   try {
     const probe = await httpFlow(proc.base, http.slug, http.def, 999999);
     if (!probe.acknowledged) throw new Error(`${label}: the answering route refused a response: ${probe.failure}`);

@@ -1,6 +1,6 @@
 // createApp(deps): the middleware pipeline, top to bottom. Tests build this same app on a test database.
 import { timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -135,12 +135,18 @@ export function createApp(deps: AppDeps) {
 
   // 4. No request body larger than the largest import (plus its form) is read at all: the body is counted while
   // it arrives (a too large Content-Length is refused before the first byte), and reading stops at the limit.
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.importMaxBytes + 1024 * 1024,
-      onError: (c) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" values={{ mb: deps.config.importMaxBytes / 1024 / 1024 }} />, 413),
-    }),
-  );
+  // A body with a Content-Length is judged by the header alone (the HTTP parser reads no more than it declares):
+  // touching the request's body stream here would cost every form post the web-stream copy of its body, which
+  // the Node adapter otherwise skips by reading the text straight from the socket.
+  const maxBody = deps.config.importMaxBytes + 1024 * 1024;
+  const tooLarge = (c: Context<AppEnv>) => render(c as Ctx, <ErrorPage ctx={pageContext(c as Ctx)} kind="tooLarge" values={{ mb: deps.config.importMaxBytes / 1024 / 1024 }} />, 413);
+  const countedBody = bodyLimit({ maxSize: maxBody, onError: tooLarge });
+  app.use(async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && /^[0-9]+$/.test(length) && c.req.header('transfer-encoding') === undefined) return Number(length) > maxBody ? tooLarge(c) : next();
+    return countedBody(c, next);
+  });
 
   // 5. Every state-changing request carries the CSRF token (double submit, bound to the session).
   app.use(async (c, next) => {

@@ -1,5 +1,8 @@
 // Test support: the real app on a real database (SQLite in memory, or PostgreSQL in a schema of its own),
 // a cookie-keeping client that sends forms like a browser, and two municipalities to test tenancy with.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
@@ -31,7 +34,7 @@ export interface TestEnv {
  * thirty-second of the work): suites sign in and create accounts thousands of times. A test about the cost
  * itself (the sign-in's timing) asks for PASSWORD_HASH_COST 15, as an env that is not NODE_ENV=test must.
  */
-export async function createTestEnv(engine: Engine, overrides: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(engine: Engine, overrides: Record<string, string> = {}, options: { sqliteFile?: boolean } = {}): Promise<TestEnv> {
   const cheap = (overrides.NODE_ENV ?? 'test') === 'test';
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', PASSWORD_HASH_COST: cheap ? '10' : '15', ...overrides });
   let db: Db;
@@ -46,6 +49,12 @@ export async function createTestEnv(engine: Engine, overrides: Record<string, st
       await schemaMigrated(schema);
     }
     drop = () => releaseSchema(schema);
+  } else if (options.sqliteFile) {
+    // a file, as the app has it (what needs a file: the response writer's own thread and connection)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-test-'));
+    db = openDb({ sqliteFile: path.join(dir, 'teilhabe.sqlite') });
+    await migrate(db);
+    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
     db = openDb({ sqliteFile: ':memory:' });
     await migrate(db);
@@ -60,6 +69,7 @@ export async function createTestEnv(engine: Engine, overrides: Record<string, st
     async close() {
       if (closed) return;
       closed = true;
+      await services.questionnaires.writer.close();
       await db.close();
       await drop();
     },

@@ -46,6 +46,8 @@ export interface ParsedPage {
   errors: FieldErrors;
 }
 
+type Read = (q: Question, values: FormValues) => { value?: AnswerValue; error?: string };
+
 /** A question's value from a form, or an error key (with its parameters after a "|"). */
 function parseQuestion(q: Question, values: FormValues): { value?: AnswerValue; error?: string } {
   const name = field.question(q);
@@ -127,10 +129,10 @@ function parseQuestion(q: Question, values: FormValues): { value?: AnswerValue; 
  * given so far (earlier pages and this one) is left out, and so are its errors. With `lenient` (going back,
  * continuing later) nothing is refused: what cannot be read is dropped.
  */
-export function parsePage(questions: Question[], values: FormValues, earlier: Answers, lenient = false): ParsedPage {
+export function parsePage(questions: Question[], values: FormValues, earlier: Answers, lenient = false, read: Read = parseQuestion): ParsedPage {
   const answers: Answers = {};
   const errors: FieldErrors = {};
-  const parsed = questions.map((q) => parseQuestion(q, values));
+  const parsed = questions.map((q) => read(q, values));
   questions.forEach((q, i) => {
     if (parsed[i].value) answers[String(q.id)] = parsed[i].value;
   });
@@ -171,11 +173,18 @@ export function questionsOnPage(section: Section, answers: Answers): Question[] 
  * show follows from the answers, and only their questions are checked.
  */
 export function parseAll(def: Definition, values: FormValues): ParsedPage {
+  // each question is read from the form once, though both passes look at it
+  const memo = new Map<Question, ReturnType<Read>>();
+  const read: Read = (q) => {
+    let r = memo.get(q);
+    if (!r) memo.set(q, (r = parseQuestion(q, values)));
+    return r;
+  };
   const seen: Answers = {};
-  for (const s of def.sections) Object.assign(seen, parsePage(s.questions, values, seen, true).answers);
+  for (const s of def.sections) Object.assign(seen, parsePage(s.questions, values, seen, true, read).answers);
   const result: ParsedPage = { answers: {}, errors: {} };
   for (const s of visibleSections(def, seen)) {
-    const page = parsePage(questionsOnPage(s, result.answers), values, result.answers);
+    const page = parsePage(questionsOnPage(s, result.answers), values, result.answers, false, read);
     Object.assign(result.answers, page.answers);
     Object.assign(result.errors, page.errors);
   }

@@ -50,7 +50,7 @@ export const questionnairesModule: ModuleManifest = {
     { area: 'public', order: 45, label: 'questionnaires.nav.public', href: (slug) => questionnairesPaths.publicList(slug) },
   ],
   services(p, before) {
-    const questionnaires = new QuestionnaireService(p.kysely, p.clock, p.audit);
+    const questionnaires = new QuestionnaireService(p.kysely, p.clock, p.audit, p.db.file);
     return {
       questionnaires,
       questionnaireAnswers: new AnswerService(p.kysely, p.clock, p.audit, p.jobs, questionnaires, p.config.questionnaireRateLimit),

@@ -85,8 +85,10 @@ export class QuestionnaireService {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly audit: AuditedWrites,
+    /** On a SQLite file, the writer commits in a thread of its own on this file. */
+    sqliteFile?: string,
   ) {
-    this.writer = new ResponseWriter(db, clock);
+    this.writer = new ResponseWriter(db, clock, { sqliteFile });
   }
 
   /** Queues submits and commits them in batches; its stats tell how many batches a burst took. */

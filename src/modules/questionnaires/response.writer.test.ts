@@ -1,20 +1,23 @@
 // Group commit on a real database (SQLite and PostgreSQL): concurrent submits share transactions, each
 // resolves with its own stored response, a repeated key resolves to the first response, and a response the
-// database refuses rejects only its own caller.
+// database refuses rejects only its own caller. On a SQLite file the same, with the transactions in the
+// writer's own thread and connection (as the app runs).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, engines, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { createTestEnv, engines, seedTwoMunicipalities, type Engine, type Fixture, type TestEnv } from '../../../test/support.js';
 import type { Definition } from './questionnaire.model.js';
 
 const by = { userId: null, name: 'Test' };
 
-describe.each(engines)('response writer on %s', (engine) => {
+const variants: Array<[string, Engine, boolean]> = [...engines.map((e): [string, Engine, boolean] => [e, e, false]), ['SQLite file, writer thread', 'sqlite', true]];
+
+describe.each(variants)('response writer on %s', (_, engine, sqliteFile) => {
   let env: TestEnv;
   let f: Fixture;
   let id: number;
   let def: Definition;
   beforeAll(async () => {
-    env = await createTestEnv(engine);
+    env = await createTestEnv(engine, {}, { sqliteFile });
     f = await seedTwoMunicipalities(env);
     id = await env.services.questionnaires.createFromSpec(
       f.A.municipalityId,

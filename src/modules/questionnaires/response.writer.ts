@@ -5,6 +5,10 @@
 // response that a crash could lose. A submission key seen before (stored, or earlier in the same batch)
 // resolves to the first response. When a batch fails, its responses are written again one transaction each,
 // so one bad response rejects only its own caller.
+// On a SQLite file the transactions run in a worker thread with a connection of its own
+// (response.writer.thread.ts): inserting and the wait for the disk then leave the event loop free for the next
+// requests. In memory, and on PostgreSQL (whose driver waits without holding the loop), they run here.
+import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -48,12 +52,80 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-/** A response ready to insert: its definition checked, its rows made. */
-interface Prepared {
-  item: Pending;
+/** A response ready to insert: its definition checked, its rows made (plain data: it may go to a thread). */
+export interface Batched {
+  municipalityId: number;
+  questionnaireId: number;
+  input: ResponseToWrite;
   rows: AnswerRow[];
   day: string;
 }
+
+interface Prepared extends Batched {
+  item: Pending;
+}
+
+/** Where a batch is committed: a transaction here, or one in the writer's thread. */
+export interface BatchStore {
+  commit(batch: Batched[]): Promise<WriteResult[]>;
+  close(): Promise<void>;
+}
+
+/** Commits on the app's own connection. */
+export function storeHere(db: Kysely<Database>): BatchStore {
+  return { commit: (batch) => db.transaction().execute((trx) => writeAll(trx, batch)), close: async () => {} };
+}
+
+/**
+ * Commits in a worker thread on its own connection to the same SQLite file. One batch at a time is in flight
+ * (the writer waits for each), and the thread is unreferenced: it never keeps the process alive by itself.
+ */
+export function storeInThread(file: string): BatchStore {
+  const waiting = new Map<number, { resolve: (r: WriteResult[]) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  let worker: Worker | undefined;
+  // started with the first batch (the database is migrated by then); started again after it ended
+  const started = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./response.writer.boot.mjs', import.meta.url), { workerData: { file }, execArgv: [] });
+    w.unref();
+    const fail = (e: Error) => {
+      if (worker === w) worker = undefined;
+      for (const one of waiting.values()) one.reject(e);
+      waiting.clear();
+    };
+    w.on('message', (m: ThreadReply) => {
+      const one = waiting.get(m.id);
+      if (!one) return;
+      waiting.delete(m.id);
+      if (m.ok) one.resolve(m.results);
+      else one.reject(m.codeUsed ? new CodeUsedError() : new Error(m.message));
+    });
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`response writer thread ended (${code})`)));
+    return (worker = w);
+  };
+  return {
+    commit(batch) {
+      return new Promise((resolve, reject) => {
+        const id = ++next;
+        waiting.set(id, { resolve, reject });
+        started().postMessage({ id, batch } satisfies ThreadRequest);
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      if (w) await w.terminate();
+    },
+  };
+}
+
+export interface ThreadRequest {
+  id: number;
+  batch: Batched[];
+}
+export type ThreadReply = { id: number; ok: true; results: WriteResult[] } | { id: number; ok: false; codeUsed: boolean; message: string };
 
 export interface WriterStats {
   batches: number;
@@ -67,11 +139,23 @@ export class ResponseWriter {
   private running = false;
   readonly stats: WriterStats = { batches: 0, responses: 0, fallbacks: 0 };
 
+  private readonly store: BatchStore;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
-    private readonly maxBatch = 500,
-  ) {}
+    options: { sqliteFile?: string; maxBatch?: number } = {},
+  ) {
+    this.store = options.sqliteFile ? storeInThread(options.sqliteFile) : storeHere(db);
+    this.maxBatch = options.maxBatch ?? 500;
+  }
+
+  private readonly maxBatch: number;
+
+  /** Ends the writer's thread, if it has one (what was acknowledged is committed). */
+  close(): Promise<void> {
+    return this.store.close();
+  }
 
   /** Queues one response; resolves once it is committed (or found stored under its key). */
   write(municipalityId: number, questionnaireId: number, input: ResponseToWrite): Promise<WriteResult> {
@@ -125,7 +209,7 @@ export class ResponseWriter {
       try {
         const d = await this.definition(item.municipalityId, item.questionnaireId, versions.get(item.municipalityId));
         if (!d) throw new Error('questionnaire not found');
-        prepared.push({ item, rows: answerRows(d, item.input.answers), day: item.input.day ?? today });
+        prepared.push({ item, municipalityId: item.municipalityId, questionnaireId: item.questionnaireId, input: item.input, rows: answerRows(d, item.input.answers), day: item.input.day ?? today });
       } catch (e) {
         item.reject(e);
       }
@@ -134,14 +218,14 @@ export class ResponseWriter {
     this.stats.batches++;
     let results: WriteResult[];
     try {
-      results = await this.db.transaction().execute((trx) => writeAll(trx, prepared));
+      results = await this.store.commit(prepared.map(plain));
     } catch {
       // Something in the batch failed (a broken row, a key stored meanwhile by another process): write each
       // response in its own transaction, so only the one that fails again is rejected.
       this.stats.fallbacks++;
       for (const p of prepared) {
         try {
-          const [r] = await this.db.transaction().execute((trx) => writeAll(trx, [p]));
+          const [r] = await this.store.commit([plain(p)]);
           this.stats.responses += r.duplicate ? 0 : 1;
           p.item.resolve(r);
         } catch (e) {
@@ -158,15 +242,17 @@ export class ResponseWriter {
   }
 }
 
+const plain = ({ municipalityId, questionnaireId, input, rows, day }: Prepared): Batched => ({ municipalityId, questionnaireId, input, rows, day });
+
 /**
  * Inserts the prepared responses in one transaction, in order: a key already stored, or given earlier in the
  * same batch, gives the first response's id and stores nothing.
  */
-async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]> {
+export async function writeAll(trx: Conn, prepared: Batched[]): Promise<WriteResult[]> {
   const seen = new Map<string, number>();
   // the keys stored already, one query per questionnaire
   const byQuestionnaire = new Map<string, { municipalityId: number; questionnaireId: number; keys: string[] }>();
-  for (const { item } of prepared) {
+  for (const item of prepared) {
     const k = `${item.municipalityId}:${item.questionnaireId}`;
     const group = byQuestionnaire.get(k) ?? { municipalityId: item.municipalityId, questionnaireId: item.questionnaireId, keys: [] };
     group.keys.push(item.input.submissionKey);
@@ -176,29 +262,29 @@ async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]>
     for (const [key, id] of await responsesByKeys(trx, g.municipalityId, g.questionnaireId, g.keys)) seen.set(`${k}:${key}`, id);
   }
   // the new ones: one multi-row insert per municipality and questionnaire, returning their ids by key
-  const fresh: Prepared[] = [];
+  const fresh: Batched[] = [];
   for (const p of prepared) {
-    const k = `${p.item.municipalityId}:${p.item.questionnaireId}:${p.item.input.submissionKey}`;
+    const k = `${p.municipalityId}:${p.questionnaireId}:${p.input.submissionKey}`;
     if (seen.has(k)) continue;
     seen.set(k, -1);
     fresh.push(p);
   }
   // a fresh response spends its draft's access code: a code another response spent meanwhile fails the batch,
   // and written again on its own, only this response is refused
-  for (const { item } of fresh) {
+  for (const item of fresh) {
     const codeId = item.input.draft?.codeId;
     if (codeId && !(await markCodeUsed(trx, item.municipalityId, item.questionnaireId, codeId))) throw new CodeUsedError();
   }
   const ids = new Map<string, number>();
   for (const [k, g] of byQuestionnaire) {
-    const mine = fresh.filter((p) => `${p.item.municipalityId}:${p.item.questionnaireId}` === k);
+    const mine = fresh.filter((p) => `${p.municipalityId}:${p.questionnaireId}` === k);
     if (mine.length === 0) continue;
     const stored = await insertResponseRows(
       trx,
       g.municipalityId,
-      mine.map(({ item, day }) => ({
+      mine.map((item) => ({
         questionnaireId: item.questionnaireId,
-        submittedOn: day,
+        submittedOn: item.day,
         source: item.input.source,
         privacyVersion: item.input.privacyVersion,
         lang: item.input.lang,
@@ -210,12 +296,12 @@ async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]>
   }
   const answers: Array<AnswerRow & { municipality_id: number; response_id: number }> = [];
   const results: WriteResult[] = [];
-  const firstUse = new Set<Prepared>(fresh);
+  const firstUse = new Set<Batched>(fresh);
   for (const p of prepared) {
-    const k = `${p.item.municipalityId}:${p.item.questionnaireId}:${p.item.input.submissionKey}`;
+    const k = `${p.municipalityId}:${p.questionnaireId}:${p.input.submissionKey}`;
     const newId = ids.get(k);
     if (newId !== undefined && firstUse.has(p)) {
-      for (const r of p.rows) answers.push({ ...r, municipality_id: p.item.municipalityId, response_id: newId });
+      for (const r of p.rows) answers.push({ ...r, municipality_id: p.municipalityId, response_id: newId });
       results.push({ responseId: newId, duplicate: false });
     } else {
       results.push({ responseId: newId ?? seen.get(k)!, duplicate: true });
@@ -223,6 +309,6 @@ async function writeAll(trx: Conn, prepared: Prepared[]): Promise<WriteResult[]>
   }
   await insertAnswerRows(trx, answers);
   // the drafts are gone with the transaction that stored their responses (and with them the tie to a code)
-  for (const { item } of prepared) if (item.input.draft?.id) await deleteDraft(trx, item.municipalityId, item.input.draft.id);
+  for (const item of prepared) if (item.input.draft?.id) await deleteDraft(trx, item.municipalityId, item.input.draft.id);
   return results;
 }

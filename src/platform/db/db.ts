@@ -14,6 +14,8 @@ export interface Db {
   engine: Engine;
   /** The PostgreSQL schema the tables live in (first of the search path). */
   schema?: string;
+  /** The SQLite database file (not for an in-memory database): another thread may open its own connection. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,11 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // A transaction takes the write lock when it begins: when another connection (the response writer's
+      // thread) writes too, a transaction that read first could otherwise not upgrade and would fail at once
+      // instead of waiting (busy_timeout) for the other's commit.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const found = kept.get(sql);
       if (found && !found.busy) {
         kept.delete(sql);
@@ -88,5 +94,5 @@ export function openDb(options: DbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), ...logOption(options.onQuery) });
-  return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, engine: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => kysely.destroy() };
 }
