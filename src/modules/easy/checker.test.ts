@@ -90,6 +90,7 @@ describe('the Leichte Sprache checker', () => {
 
   it('a relative clause after a comma is a second statement', () => {
     expect(found('Es gibt Kurse, die am Abend sind.', 'subordinate')).toEqual(['die']);
+    expect(rulesOf('Zum Beispiel: das Job·center, die Volks·hoch·schule und Vereine.')).not.toContain('subordinate');
   });
 
   it('a slash in a web address is not a special character', () => {
