@@ -74,7 +74,7 @@ const WORD = /[\p{L}\p{N}]+(?:[-·‐][\p{L}\p{N}]+)*/gu;
 const SUBORDINATORS = ['dass', 'weil', 'wenn', 'obwohl', 'damit', 'ob', 'nachdem', 'während', 'falls', 'sodass', 'bevor', 'indem', 'sofern', 'solange', 'sobald'];
 // A relative clause: a comma, then a relative pronoun and a small word (", die im Rathaus arbeiten"); with a
 // capital word after it, it is an article in a list (", die Volks·hoch·schule und Vereine").
-const RELATIVE = /,\s+(?:der|die|das|dem|den|deren|dessen|denen|welche|welcher|welches|welchem|welchen|wo|was)\b(?=\s+\p{Ll})/giu;
+const RELATIVE = /,\s+(?:der|die|das|dem|den|deren|dessen|denen|welche|welcher|welches|welchem|welchen|wo|was)\b(?=\s+\p{Ll})/gu;
 
 const WERDEN = new Set(['werde', 'wirst', 'wird', 'werden', 'werdet', 'wurde', 'wurden', 'wurdest', 'wurdet', 'worden', 'würde', 'würden']);
 // Infinitives that look like participles (ge…en): "Wir werden helfen und geben" is future, not passive.
