@@ -8,7 +8,7 @@ import { planPaths } from '../plan/index.js';
 import { checkEasyLanguage } from './checker.js';
 import { DEMO_FIELD, DEMO_GLOSSARY, DEMO_PLAN, DEMO_START } from './easy.demo.js';
 import { easyPaths } from './easy.paths.js';
-import { glossaryWords } from './easy.service.js';
+import { glossaryWords, parseDay } from './easy.service.js';
 
 const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'latin1'), Buffer.alloc(200, 7)]);
 const GOOD = 'Die Stadt macht ein Fest.\nDas Fest ist im Park.\nAlle Menschen können kommen.';
@@ -19,6 +19,13 @@ describe('the demo texts are good Leichte Sprache', () => {
     for (const body of [DEMO_START, DEMO_PLAN, DEMO_FIELD]) {
       expect(checkEasyLanguage(body, { glossary: glossaryWords(DEMO_GLOSSARY) }).hints).toEqual([]);
     }
+  });
+});
+
+describe('a day as the officer types it', () => {
+  it('reads "1.3.2026" and "2026-03-01", refuses what is no real day', () => {
+    expect([parseDay('1.3.2026'), parseDay('2026-03-01'), parseDay(' 20.02.2026 ')]).toEqual(['2026-03-01', '2026-03-01', '2026-02-20']);
+    expect([parseDay('31.2.2026'), parseDay('gestern'), parseDay('2026-13-01'), parseDay('')]).toEqual([null, null, null, null]);
   });
 });
 
@@ -108,7 +115,7 @@ describe.each(engines)('Leichte Sprache on %s', (engine) => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('Bitte ein Datum angeben.');
 
-    expect((await officer.post(easyPaths.adminAction(A.slug, field(), 'testlesung'), { group: 'Prüfgruppe Amstadt', on: '2026-02-20' })).status).toBe(303);
+    expect((await officer.post(easyPaths.adminAction(A.slug, field(), 'testlesung'), { group: 'Prüfgruppe Amstadt', on: '20.2.2026' })).status).toBe(303);
     page = await pub.get(easyPaths.text(A.slug, field()));
     expect(page.body).toMatch(/kern-label">Leichte Sprache</);
     expect(page.body).toContain('Prüfgruppe Amstadt. Am 20. Februar 2026.');

@@ -141,8 +141,8 @@ export function easyRoutesApp(context: RouteContext): Hono<AppEnv> {
     const result = forms.result !== undefined ? forms.result : text?.body ? await easy.check(m.id, text.body) : null;
     return render(c, (
       <EasyEditorPage ctx={pageContext(c)} vm={{
-        subject, text, form, result, settings, video: video ?? null, isDemo: m.is_demo === 1, videoMaxMb: VIDEO_MB, today,
-        checkForm: forms.checkForm ?? emptyForm({ group: text?.check?.group ?? '', on: today }),
+        subject, text, form, result, settings, video: video ?? null, isDemo: m.is_demo === 1, videoMaxMb: VIDEO_MB,
+        checkForm: forms.checkForm ?? emptyForm({ group: text?.check?.group ?? '', on: today.split('-').reverse().map((x) => String(Number(x))).join('.') }),
         videoForm: forms.videoForm ?? emptyForm(),
       }} />
     ), status);

@@ -85,6 +85,19 @@ function toText(row: repo.EasyTextRow): EasyText {
   };
 }
 
+/** A day as typed, "1.3.2026" or "2026-03-01", as YYYY-MM-DD; null when it is no real day. */
+export function parseDay(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : german ? [german[3], german[2], german[1]] : null;
+  if (!parts) return null;
+  const [y, m, d] = parts;
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${day}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
+}
+
 /** The words a glossary explains (the part before the colon of each line). */
 export function glossaryWords(glossary: string): string[] {
   return glossary.split('\n').map((l) => l.split(':')[0].trim()).filter(Boolean);
@@ -243,11 +256,12 @@ export class EasyService {
     const errors: Record<string, string> = {};
     if (!group) errors.group = 'errors.textRequired';
     else if (group.length > 200) errors.group = 'errors.tooLongMax|max=200';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.on) || Number.isNaN(Date.parse(`${input.on}T00:00:00Z`))) errors.on = 'easy.errors.date';
+    const on = parseDay(input.on);
+    if (!on) errors.on = 'easy.errors.date';
     if (!found.body.trim()) errors.group = 'easy.errors.emptyBody';
     if (Object.keys(errors).length) throw new InvalidInputError(errors);
-    await this.audit.write(municipalityId, by, { action: 'easy.text.checked', entityType: 'easy_text', entityId: found.id, after: { group, on: input.on } }, ({ trx, now }) =>
-      repo.updateText(trx, municipalityId, found.id, { check_group: group, checked_on: input.on, check_recorded_by: by.name, checked_hash: bodyHash(found.body) }, now));
+    await this.audit.write(municipalityId, by, { action: 'easy.text.checked', entityType: 'easy_text', entityId: found.id, after: { group, on } }, ({ trx, now }) =>
+      repo.updateText(trx, municipalityId, found.id, { check_group: group, checked_on: on, check_recorded_by: by.name, checked_hash: bodyHash(found.body) }, now));
   }
 
   async setPublished(municipalityId: number, subject: Subject, published: boolean, by: Writer): Promise<void> {

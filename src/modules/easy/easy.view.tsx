@@ -170,7 +170,6 @@ export interface EditorVm {
   video: { mime_type: string; size: number } | null;
   isDemo: boolean;
   videoMaxMb: number;
-  today: string;
 }
 
 export function EasyEditorPage({ ctx, vm }: { ctx: PageContext; vm: EditorVm }) {
@@ -220,7 +219,7 @@ export function EasyEditorPage({ ctx, vm }: { ctx: PageContext; vm: EditorVm }) 
             <form method="post" action={easyPaths.adminAction(slug, s, 'testlesung')} class="form">
               <Csrf token={ctx.csrfToken} />
               <TextField t={t} form={vm.checkForm} name="group" label={t(k('check.group'))} hint={t(k('check.groupHint'))} maxLength={200} />
-              <TextField t={t} form={vm.checkForm} name="on" type="date" label={t(k('check.on'))} width="short" />
+              <TextField t={t} form={vm.checkForm} name="on" label={t(k('check.on'))} hint={t(k('check.onHint'))} inputmode="numeric" width="short" maxLength={10} />
               <SubmitButton label={t(k('check.submit'))} />
             </form>
           </>
