@@ -137,6 +137,10 @@ describe.each(engines)('Leichte Sprache on %s', (engine) => {
     const fieldPage = await pub.get(planPaths.field(A.slug, A.fieldId));
     const href = `/amstadt/leichte-sprache?von=${encodeURIComponent(planPaths.field(A.slug, A.fieldId))}`;
     expect(fieldPage.body).toContain(`href="${href.replace(/&/g, '&amp;')}"`);
+    // the start page shows a box that leads to Leichte Sprache and to sign language
+    const home = await pub.get(`/${A.slug}`);
+    expect(home.body).toContain('Leichte Sprache und Gebärdensprache');
+    expect(home.body).toContain(`href="${easyPaths.signLanguage(A.slug)}"`);
     const go = await pub.get(href);
     expect(go.status).toBe(303);
     expect(go.location).toBe(easyPaths.text(A.slug, field()));

@@ -6,6 +6,7 @@ import { addDemoEasyTexts } from './easy.demo.js';
 import { easyPaths } from './easy.paths.js';
 import { easyRoutesApp } from './easy.routes.js';
 import { EasyService } from './easy.service.js';
+import { easySections } from './easy.sections.js';
 
 export { checkEasyLanguage, EASY_RULES, type CheckResult, type EasyRule, type Hint } from './checker.js';
 export { easyPaths } from './easy.paths.js';
@@ -24,5 +25,6 @@ export const easyModule: ModuleManifest = {
   nav: [{ area: 'admin', order: 45, label: 'easy.nav', href: (slug) => easyPaths.admin(slug), permission: 'plan.edit' }],
   services: (p, before) => ({ easy: new EasyService(p.kysely, p.audit, before) }),
   routes: (context) => easyRoutesApp(context),
+  sections: () => easySections(),
   demo: (services, demo) => addDemoEasyTexts(services, demo),
 };
