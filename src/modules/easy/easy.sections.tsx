@@ -11,7 +11,7 @@ export function easySections(): SectionContributions {
       const slug = c.get('municipality').slug;
       return (
         <section class="card easy-box" aria-labelledby="easy-box-title">
-          <h2 class="kern-heading-small" id="easy-box-title">{t('easy.box.title')}</h2>
+          <h2 class="kern-heading-medium" id="easy-box-title">{t('easy.box.title')}</h2>
           <p class="kern-body">{t('easy.box.text')}</p>
           <ul class="plain-list">
             <li><a class="kern-link" href={easyPaths.start(slug)} lang="de">{t('easy.box.easyLink')}</a></li>
