@@ -3,6 +3,7 @@
 // is a new folder under src/modules with an index.ts exporting its manifest, plus one line here.
 import { accountsModule } from './modules/accounts/index.js';
 import { demoModule } from './modules/demo/index.js';
+import { easyModule } from './modules/easy/index.js';
 import { editionsModule } from './modules/editions/index.js';
 import { exportsModule } from './modules/exports/index.js';
 import { groupsModule } from './modules/groups/index.js';
@@ -27,5 +28,6 @@ export const MODULES: readonly ModuleManifest[] = [
   questionnairesModule,
   participationModule,
   groupsModule,
+  easyModule,
   demoModule,
 ];

@@ -23,6 +23,7 @@ const ALLOWED_FILES: Array<[RegExp, string]> = [
   [/\.fixtures?\.ts$/, 'sample content for the demo and the tests'],
   [/\/modules\/exports\/(table\.columns|actors\.format|xlsx\.export)\.ts$/, 'CSV/XLSX columns and marks stay German: the update import reads them back'],
   [/\/platform\/config\.ts$/, 'the operator’s start-up messages in the log, before any request has a language'],
+  [/\/modules\/easy\/checker\.ts$/, 'the Leichte Sprache checker: the German words and forms it looks for'],
 ];
 
 /** Literals that may stay: proper names and stored-content defaults. */
@@ -34,6 +35,7 @@ const ALLOWED_TEXT: RegExp[] = [
   /^Teilhabe: Austauschformat|^Ein Maßnahmenkatalog mit/, // the exchange format's published JSON Schema (German docs)
   /^SMTP ist nicht eingerichtet/, // an operator's log message
   /^(Deutsch|English|Türkçe|العربية|Українська|Русский)$/, // each language in its own name
+  /^(Leichte Sprache|Gebärdensprache)$/, // Leichte Sprache and German Sign Language in their own names (layout)
 ];
 
 const GERMAN = /[äöüÄÖÜß]|\b(und|oder|der|die|das|nicht|mit|für|Sie|ist|eine?|den|dem|des|wird|werden|bitte|keine?)\b/;

@@ -42,7 +42,8 @@ describe.skipIf(!browserAvailable())('Arabic, right to left', () => {
     // The switch opens in the flow and stays on the screen.
     await page.locator('.lang-switch > summary').click();
     const links = page.locator('.lang-switch__list a');
-    expect(await links.count()).toBe(6);
+    // six languages and Leichte Sprache
+    expect(await links.count()).toBe(7);
     for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) {
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);

@@ -151,3 +151,28 @@ export function formatFileSize(bytes: number, lang: string): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / 1024 / 1024).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 })} MB`;
 }
+
+/** A video the platform takes (a sign-language video): MP4 or WebM, by content. */
+export const VIDEO_TYPES = {
+  mp4: { ext: 'mp4', mime: 'video/mp4' },
+  webm: { ext: 'webm', mime: 'video/webm' },
+} as const satisfies Record<string, DocumentType>;
+
+export const VIDEO_ACCEPT = '.mp4,.webm,video/mp4,video/webm';
+
+/** The video type the content shows: an ISO media file ("ftyp" box first) or a WebM (EBML header naming "webm"). */
+export function sniffVideo(content: Buffer): DocumentType | null {
+  if (content.length >= 12 && content.subarray(4, 8).toString('latin1') === 'ftyp') return VIDEO_TYPES.mp4;
+  if (startsWith(content, [0x1a, 0x45, 0xdf, 0xa3]) && content.subarray(0, 64).includes(Buffer.from('webm', 'latin1'))) return VIDEO_TYPES.webm;
+  return null;
+}
+
+/** Checks a video upload: not empty, at most `maxBytes`, MP4 or WebM by content, and the extension agrees. */
+export function checkVideoUpload(fileName: string, content: Buffer, maxBytes: number): { ok: true; type: DocumentType } | { ok: false; error: 'empty' | 'tooLarge' | 'type' } {
+  if (content.length === 0) return { ok: false, error: 'empty' };
+  if (content.length > maxBytes) return { ok: false, error: 'tooLarge' };
+  const type = sniffVideo(content);
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(fileName.trim())?.[1].toLowerCase();
+  if (!type || ext !== type.ext) return { ok: false, error: 'type' };
+  return { ok: true, type };
+}

@@ -15,6 +15,10 @@ export const platformPaths = {
   instanceAdmin: route('/verwaltung'),
   municipality: route('/:slug'),
   admin: route('/:slug/verwaltung'),
+  /** The Leichte Sprache start page; `von` names the page the reader came from (the easy-language module). */
+  easyLanguage: (slug: string, from?: string) => `/${encodeURIComponent(slug)}/leichte-sprache${from ? `?von=${encodeURIComponent(from)}` : ''}`,
+  /** The start page in German Sign Language (the easy-language module). */
+  signLanguage: route('/:slug/gebaerdensprache'),
 };
 
 /** Segments that can never be a municipality's slug because top-level routes use them. */

@@ -24,19 +24,36 @@ export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
           <path d="M2.5 12h19M12 2.5c3 3 3 16 0 19M12 2.5c-3 3-3 16 0 19" fill="none" stroke="currentColor" stroke-width="1.5" />
         </svg>
         <span class="kern-sr-only">{ctx.t('layout.language')}: </span>
-        <span lang={ctx.lang}>{LANGUAGE_NAMES[ctx.lang]}</span>
+        {ctx.easyLanguage ? <span lang="de">{EASY_LANGUAGE_NAME}</span> : <span lang={ctx.lang}>{LANGUAGE_NAMES[ctx.lang]}</span>}
       </summary>
       <ul class="lang-switch__list">
         {LANGUAGES.map((l) => (
           <li>
-            <a class="kern-link" href={langHref(ctx, l)} hreflang={l} lang={l} dir={dirOf(l)} aria-current={l === ctx.lang ? 'true' : undefined}>
+            <a class="kern-link" href={langHref(ctx, l)} hreflang={l} lang={l} dir={dirOf(l)} aria-current={l === ctx.lang && !ctx.easyLanguage ? 'true' : undefined}>
               {LANGUAGE_NAMES[l]}
             </a>
           </li>
         ))}
+        {ctx.municipality ? (
+          <li>
+            <a class="kern-link" href={easyLanguageHref(ctx)} hreflang="de" lang="de" dir="ltr" aria-current={ctx.easyLanguage ? 'true' : undefined}>
+              {EASY_LANGUAGE_NAME}
+            </a>
+          </li>
+        ) : null}
       </ul>
     </details>
   );
+}
+
+/** Leichte Sprache and German Sign Language, each named in its own (German) name like the languages above. */
+const EASY_LANGUAGE_NAME = 'Leichte Sprache';
+const SIGN_LANGUAGE_NAME = 'Gebärdensprache';
+
+/** The Leichte Sprache version of this page: the LS start page, told where the reader comes from. */
+function easyLanguageHref(ctx: PageContext): string {
+  const slug = ctx.municipality!.slug;
+  return ctx.easyLanguage ? paths.easyLanguage(slug) : paths.easyLanguage(slug, ctx.path);
 }
 
 export interface Crumb {
@@ -51,9 +68,11 @@ interface LayoutProps {
   crumbs?: Crumb[];
   /** Admin pages get the admin navigation. */
   area?: 'public' | 'admin' | 'instance';
+  /** Scripts of this page (files in public/, loaded deferred): progressive help only, the page works without. */
+  scripts?: string[];
 }
 
-export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: LayoutProps) {
+export function Layout({ ctx, title, children, crumbs = [], area = 'public', scripts = [] }: LayoutProps) {
   const { t, municipality: m } = ctx;
   const pageTitle = m ? `${title} – ${m.name} – Teilhabe` : `${title} – Teilhabe`;
   return (
@@ -67,6 +86,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
           <link rel="stylesheet" href={paths.asset('kern.min.css')} />
           <link rel="stylesheet" href={paths.asset('app.css')} />
           <link rel="icon" href={paths.asset('favicon.svg')} type="image/svg+xml" />
+          {scripts.map((file) => <script src={paths.asset(file)} defer />)}
         </head>
         <body class="kern-body">
           <a class="skip-link kern-link" href="#inhalt">{t('layout.skipToContent')}</a>
@@ -78,6 +98,27 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public' }: L
               </a>
               <nav class="site-header__tools" aria-label={t('layout.toolsNav')}>
                 <ul class="inline-list">
+                  {m && area === 'public' ? (
+                    <>
+                      <li>
+                        <a class="kern-link header-easy" href={easyLanguageHref(ctx)} lang="de" aria-current={ctx.easyLanguage ? 'true' : undefined}>
+                          <svg class="header-easy__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+                            <path d="M4 4.5h6.5a2 2 0 0 1 1.5.7 2 2 0 0 1 1.5-.7H20v14h-6.5a1.5 1.5 0 0 0-1.5 1.5 1.5 1.5 0 0 0-1.5-1.5H4z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
+                            <path d="M12 5.5v14" fill="none" stroke="currentColor" stroke-width="1.6" />
+                          </svg>
+                          {EASY_LANGUAGE_NAME}
+                        </a>
+                      </li>
+                      <li>
+                        <a class="kern-link header-easy" href={paths.signLanguage(m.slug)} lang="de">
+                          <svg class="header-easy__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+                            <path d="M8 21v-5l-3-4.5a1.4 1.4 0 0 1 2.3-1.6L9 12V4.5a1.3 1.3 0 0 1 2.6 0V11V3.3a1.3 1.3 0 0 1 2.6 0V11V4.5a1.3 1.3 0 0 1 2.6 0V12V7a1.3 1.3 0 0 1 2.6 0v7.5c0 3-1.8 5-4 6.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" />
+                          </svg>
+                          {SIGN_LANGUAGE_NAME}
+                        </a>
+                      </li>
+                    </>
+                  ) : null}
                   <li>
                     <LanguageSwitch ctx={ctx} />
                   </li>

@@ -16,6 +16,8 @@ export interface PageContext {
   flash: string | null;
   /** The navigation entries the modules contribute, in order. */
   nav: NavEntry[];
+  /** A page in Leichte Sprache (German, lang="de"): the language switch names it so. */
+  easyLanguage?: boolean;
 }
 
 export type FieldErrors = Record<string, string>;
