@@ -1,6 +1,7 @@
 // The database as Kysely sees it. Booleans are integers (0/1) and timestamps ISO-8601 text on both engines,
 // so every query reads the same on SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
+import type { AccessibilityTables } from './schema.accessibility.js';
 import type { EditionsTables } from './schema.editions.js';
 import type { MonitoringTables } from './schema.monitoring.js';
 import type { ParticipationTables } from './schema.participation.js';
@@ -268,7 +269,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, AccessibilityTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
