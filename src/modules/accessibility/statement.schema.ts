@@ -78,12 +78,12 @@ export function validateSettings(values: FormValues): SettingsResult {
     }
     items.push(r.data);
   }
-  if (base.success) {
-    const d = base.data;
-    if (d.reviewed_on < d.prepared_on) errors.reviewed_on ??= 'accessibility.errors.reviewedBeforePrepared';
-    if (d.method === 'external' && !d.method_by) errors.method_by ??= 'accessibility.errors.methodByRequired';
-    if (!d.use_shipped && !d.body_name) errors.body_name ??= 'accessibility.errors.bodyNameRequired';
-  }
+  // Rules between fields, read from what was typed, so that they show beside the other errors.
+  const text = (name: string) => (values[name] ?? '').trim();
+  const shipped = ['1', 'on', 'true'].includes(values.use_shipped ?? '');
+  if (isIsoDate(text('prepared_on')) && isIsoDate(text('reviewed_on')) && text('reviewed_on') < text('prepared_on')) errors.reviewed_on ??= 'accessibility.errors.reviewedBeforePrepared';
+  if (text('method') === 'external' && !text('method_by')) errors.method_by ??= 'accessibility.errors.methodByRequired';
+  if (!shipped && !text('body_name')) errors.body_name ??= 'accessibility.errors.bodyNameRequired';
   if (Object.keys(errors).length > 0 || !base.success) return { ok: false, errors };
   return { ok: true, data: { ...base.data, items } };
 }
