@@ -7,7 +7,7 @@ import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
-import { LANGUAGE_NAMES, LANGUAGES, type T } from '../../platform/i18n/i18n.js';
+import { dirOf, LANGUAGE_NAMES, LANGUAGES, type T } from '../../platform/i18n/i18n.js';
 import { paths } from './accessibility.paths.js';
 import type { FeedbackView } from './accessibility.service.js';
 import { HONEYPOT } from './statement.schema.js';
@@ -17,7 +17,7 @@ const k = 'accessibility';
 
 /** The officer's German text, marked as German on a page in another language. */
 function German({ ctx, text, class: cls }: { ctx: PageContext; text: string; class?: string }) {
-  return <span class={cls} lang={ctx.lang === 'de' ? undefined : 'de'}>{text}</span>;
+  return <span class={cls} lang={ctx.lang === 'de' ? undefined : 'de'} dir={dirOf(ctx.lang) === 'rtl' ? 'ltr' : undefined}>{text}</span>;
 }
 
 function feedbackLabels(t: T) {
@@ -46,8 +46,9 @@ export function FeedbackForm({ ctx, form, retentionDays }: { ctx: PageContext; f
   );
 }
 
-function Address({ lines }: { lines: string }) {
-  return <span class="pre-line">{lines}</span>;
+/** An address or a phone number: German, and read left to right also on an Arabic page. */
+function Address({ ctx, lines }: { ctx: PageContext; lines: string }) {
+  return <German ctx={ctx} text={lines} class="pre-line" />;
 }
 
 export function StatementPage(props: { ctx: PageContext; statement: Statement; isDefault: boolean; municipalityName: string; officeName: string; form: FormState }) {
@@ -118,8 +119,8 @@ export function StatementPage(props: { ctx: PageContext; statement: Statement; i
           <dl class="statement-facts">
             {props.officeName ? <><dt>{t(`${k}.page.office`)}</dt><dd><German ctx={ctx} text={props.officeName} /></dd></> : null}
             {s.contactEmail ? <><dt>{t(`${k}.page.email`)}</dt><dd><a class="kern-link" href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a></dd></> : null}
-            {s.contactPhone ? <><dt>{t(`${k}.page.phone`)}</dt><dd>{s.contactPhone}</dd></> : null}
-            {s.contactAddress ? <><dt>{t(`${k}.page.address`)}</dt><dd><Address lines={s.contactAddress} /></dd></> : null}
+            {s.contactPhone ? <><dt>{t(`${k}.page.phone`)}</dt><dd><Address ctx={ctx} lines={s.contactPhone} /></dd></> : null}
+            {s.contactAddress ? <><dt>{t(`${k}.page.address`)}</dt><dd><Address ctx={ctx} lines={s.contactAddress} /></dd></> : null}
           </dl>
           <h3 class="kern-heading-small" id="formular">{t(`${k}.feedback.title`)}</h3>
           <FeedbackForm ctx={ctx} form={props.form} retentionDays={s.retentionDays} />
@@ -131,10 +132,10 @@ export function StatementPage(props: { ctx: PageContext; statement: Statement; i
           <dl class="statement-facts">
             <dt>{t(`${k}.page.body`)}</dt>
             <dd><German ctx={ctx} text={s.body.name} /></dd>
-            {s.body.address ? <><dt>{t(`${k}.page.address`)}</dt><dd><Address lines={s.body.address} /></dd></> : null}
+            {s.body.address ? <><dt>{t(`${k}.page.address`)}</dt><dd><Address ctx={ctx} lines={s.body.address} /></dd></> : null}
             {s.body.web ? <><dt>{t(`${k}.page.web`)}</dt><dd><a class="kern-link" href={s.body.web}>{s.body.web}</a></dd></> : null}
             {s.body.email ? <><dt>{t(`${k}.page.email`)}</dt><dd><a class="kern-link" href={`mailto:${s.body.email}`}>{s.body.email}</a></dd></> : null}
-            {s.body.phone ? <><dt>{t(`${k}.page.phone`)}</dt><dd>{s.body.phone}</dd></> : null}
+            {s.body.phone ? <><dt>{t(`${k}.page.phone`)}</dt><dd><Address ctx={ctx} lines={s.body.phone} /></dd></> : null}
           </dl>
         </section>
       </div>
@@ -194,41 +195,52 @@ export function SettingsPage({ ctx, form, itemRows, openFeedback }: { ctx: PageC
         <form method="post" action={paths.adminStatement(slug)} class="form stack-lg" novalidate>
           <ErrorSummary t={t} form={form} labels={labels} />
           <Csrf token={ctx.csrfToken} />
-          <fieldset class="kern-fieldset stack">
+          <fieldset class="kern-fieldset">
             <legend class="kern-heading-medium">{t(`${f}.statusLegend`)}</legend>
+<div class="kern-fieldset__body stack">
             <Select t={t} form={form} name="status" label={labels.status} options={STATUSES.map((s) => ({ value: s, label: t(`${k}.statusNames.${s}`) }))} />
-          </fieldset>
-          <fieldset class="kern-fieldset stack">
+          </div>
+</fieldset>
+          <fieldset class="kern-fieldset">
             <legend class="kern-heading-medium">{t(`${f}.itemsLegend`)}</legend>
+<div class="kern-fieldset__body stack">
             <p class="kern-hint">{t(`${f}.itemsHint`)}</p>
             {itemRows.map((n) => (
-              <fieldset class="kern-fieldset stack statement-item">
+              <fieldset class="kern-fieldset statement-item">
                 <legend class="kern-label">{t(`${f}.itemN`, { n: n + 1 })}</legend>
+<div class="kern-fieldset__body stack">
                 <TextArea t={t} form={form} name={`item_${n}_content`} label={t(`${f}.itemContent`)} optional rows={2} maxLength={500} hint={t(`${f}.itemContentHint`)} />
                 <Select t={t} form={form} name={`item_${n}_reason`} label={t(`${f}.itemReason`)} options={REASONS.map((r) => ({ value: r, label: t(`${k}.reasons.${r}`) }))} />
                 <TextArea t={t} form={form} name={`item_${n}_justification`} label={t(`${f}.itemJustification`)} optional rows={2} maxLength={1000} />
                 <TextArea t={t} form={form} name={`item_${n}_alternative`} label={t(`${f}.itemAlternative`)} optional rows={2} maxLength={1000} hint={t(`${f}.itemAlternativeHint`)} />
-              </fieldset>
+              </div>
+</fieldset>
             ))}
-          </fieldset>
-          <fieldset class="kern-fieldset stack">
+          </div>
+</fieldset>
+          <fieldset class="kern-fieldset">
             <legend class="kern-heading-medium">{t(`${f}.preparationLegend`)}</legend>
+<div class="kern-fieldset__body stack">
             <TextField t={t} form={form} name="prepared_on" label={labels.prepared_on} type="date" width="short" />
             <TextField t={t} form={form} name="reviewed_on" label={labels.reviewed_on} type="date" width="short" />
             <Select t={t} form={form} name="method" label={labels.method} options={METHODS.map((m) => ({ value: m, label: t(`${k}.methods.${m}`) }))} />
             <TextField t={t} form={form} name="method_by" label={labels.method_by} optional maxLength={200} hint={t(`${f}.methodByHint`)} />
-          </fieldset>
-          <fieldset class="kern-fieldset stack">
+          </div>
+</fieldset>
+          <fieldset class="kern-fieldset">
             <legend class="kern-heading-medium">{t(`${f}.contactLegend`)}</legend>
+<div class="kern-fieldset__body stack">
             <p class="kern-hint">{t(`${f}.contactHint`)}</p>
             <TextField t={t} form={form} name="contact_email" label={labels.contact_email} optional type="email" inputmode="email" maxLength={254} />
             <TextField t={t} form={form} name="contact_phone" label={labels.contact_phone} optional maxLength={100} />
             <TextArea t={t} form={form} name="contact_address" label={labels.contact_address} optional rows={3} maxLength={500} />
             <Select t={t} form={form} name="contact_lang" label={labels.contact_lang} options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} hint={t(`${f}.contactLangHint`)} />
             <TextField t={t} form={form} name="retention_days" label={labels.retention_days} inputmode="numeric" width="short" hint={t(`${f}.retentionHint`)} />
-          </fieldset>
-          <fieldset class="kern-fieldset stack">
+          </div>
+</fieldset>
+          <fieldset class="kern-fieldset">
             <legend class="kern-heading-medium">{t(`${f}.bodyLegend`)}</legend>
+<div class="kern-fieldset__body stack">
             <Select t={t} form={form} name="land" label={labels.land} options={BODIES.map((b) => ({ value: b.land, label: b.land === 'BUND' ? t(`${f}.federal`) : b.landName }))} />
             <Checkbox t={t} form={form} name="use_shipped" label={t(`${f}.useShipped`)} />
             <TextArea t={t} form={form} name="body_name" label={labels.body_name} optional rows={2} maxLength={300} hint={t(`${f}.bodyNameHint`)} />
@@ -236,7 +248,8 @@ export function SettingsPage({ ctx, form, itemRows, openFeedback }: { ctx: PageC
             <TextField t={t} form={form} name="body_web" label={labels.body_web} optional type="url" maxLength={500} />
             <TextField t={t} form={form} name="body_email" label={labels.body_email} optional type="email" inputmode="email" maxLength={254} />
             <TextField t={t} form={form} name="body_phone" label={labels.body_phone} optional maxLength={100} />
-          </fieldset>
+          </div>
+</fieldset>
           <SubmitButton label={t('form.save')} />
         </form>
       </div>
@@ -260,9 +273,10 @@ export function FeedbackListPage({ ctx, feedback }: { ctx: PageContext; feedback
         columns={[{ label: t(`${f}.received`) }, { label: t(`${f}.page`) }, { label: t(`${f}.problem`), cellClass: 'pre-line' }, { label: t(`${f}.sender`) }, { label: t(`${f}.action`) }]}
         rows={rows.map((x) => [
           formatDate(x.createdAt, ctx.lang),
-          x.page || '–',
-          x.problem,
-          x.personalDeleted ? t(`${f}.deleted`) : [x.name, x.email].filter(Boolean).join(', ') || t(`${f}.anonymous`),
+          // What residents typed, in whatever language and direction: isolated from the page's direction.
+          x.page ? <bdi>{x.page}</bdi> : '–',
+          <bdi>{x.problem}</bdi>,
+          x.personalDeleted ? t(`${f}.deleted`) : x.name || x.email ? <bdi>{[x.name, x.email].filter(Boolean).join(', ')}</bdi> : t(`${f}.anonymous`),
           x.state === 'open' ? (
             <form method="post" action={paths.adminFeedbackAnswered(slug, x.id)} class="inline-form">
               <Csrf token={ctx.csrfToken} />
