@@ -65,6 +65,10 @@ describe.each(engines)('accessibility statement on %s', (engine) => {
     expect(page.body).toContain('href="/amstadt/leichte-sprache"');
     // The feedback form knows the page the reader came from.
     expect(page.body).toMatch(/name="page"[^>]*value="\/amstadt\/plan"/);
+    expect(page.body).toContain('href="/amstadt/barrierefreiheit/rueckmeldung?seite=%2Famstadt%2Fplan"');
+    const own = await c.get('/amstadt/barrierefreiheit/rueckmeldung?seite=%2Famstadt%2Fplan');
+    expect(own.status).toBe(200);
+    expect(own.body).toMatch(/name="page"[^>]*value="\/amstadt\/plan"/);
     // The order of the EU model statement.
     const order = ['Stand der Vereinbarkeit', 'Nicht barrierefreie Inhalte', 'Erstellung dieser Erklärung', 'Feedback und Kontaktangaben', 'Durchsetzungsverfahren'].map((h) => page.body.indexOf(h));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]))).toBe(true);

@@ -123,6 +123,9 @@ export function StatementPage(props: { ctx: PageContext; statement: Statement; i
             {s.contactAddress ? <><dt>{t(`${k}.page.address`)}</dt><dd><Address ctx={ctx} lines={s.contactAddress} /></dd></> : null}
           </dl>
           <h3 class="kern-heading-small" id="formular">{t(`${k}.feedback.title`)}</h3>
+          <p class="kern-body">
+            <a class="kern-link" href={`${paths.feedback(slug)}${props.form.values.page ? `?seite=${encodeURIComponent(props.form.values.page)}` : ''}`}>{t(`${k}.page.formPage`)}</a>
+          </p>
           <FeedbackForm ctx={ctx} form={props.form} retentionDays={s.retentionDays} />
         </section>
 
