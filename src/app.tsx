@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
       // The app uses none of the browser's powerful features; nothing embedded may ask for them either.
-      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: [] },
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: ['self'] },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       xFrameOptions: 'DENY',
       // A route may set a stricter header of its own (a document download: default-src 'none'; sandbox).

@@ -1,6 +1,7 @@
 // The modules that make up Teilhabe, in order: a module's services are built after those of the modules
 // before it, its routes are mounted in this order, and its demo data is added in this order. Adding a module
 // is a new folder under src/modules with an index.ts exporting its manifest, plus one line here.
+import { accessibilityModule } from './modules/accessibility/index.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { easyModule } from './modules/easy/index.js';
@@ -29,5 +30,6 @@ export const MODULES: readonly ModuleManifest[] = [
   participationModule,
   groupsModule,
   easyModule,
+  accessibilityModule,
   demoModule,
 ];

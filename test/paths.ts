@@ -1,4 +1,5 @@
 // Every address of the app, for tests that walk routes across modules: the platform's and each module's.
+import { accessibilityPaths } from '../src/modules/accessibility/index.js';
 import { accountsPaths } from '../src/modules/accounts/index.js';
 import { editionsPaths } from '../src/modules/editions/index.js';
 import { exportsPaths } from '../src/modules/exports/index.js';
@@ -15,4 +16,4 @@ import { platformPaths } from '../src/platform/http/paths.js';
 // Two of the questionnaires' names are taken by the admin front page and the municipality's settings.
 const { admin: questionnaireAdmin, adminSettings: questionnaireSettings, ...questionnaires } = questionnairesPaths;
 
-export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...processPaths, ...steeringPaths, ...groupsPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings };
+export const paths = { ...platformPaths, ...accountsPaths, ...municipalitiesPaths, ...planPaths, ...importerPaths, ...exportsPaths, ...roundsPaths, ...monitoringPaths, ...editionsPaths, ...registrationsPaths, ...processPaths, ...steeringPaths, ...groupsPaths, ...questionnaires, questionnaireAdmin, questionnaireSettings, ...accessibilityPaths };

@@ -17,6 +17,7 @@ import * as questionnaires from './migrations/013_questionnaires.js';
 import * as participation from './migrations/014_participation.js';
 import * as groups from './migrations/015_groups.js';
 import * as easyLanguage from './migrations/018_easy_language.js';
+import * as accessibility from './migrations/019_accessibility.js';
 import * as registrationLinks from './migrations/021_registration_links.js';
 import * as actorLang from './migrations/022_actor_lang.js';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, EngineMigration> = {
   '014_participation': participation,
   '015_groups': groups,
   '018_easy_language': easyLanguage,
+  '019_accessibility': accessibility,
   '021_registration_links': registrationLinks,
   '022_actor_lang': actorLang,
 };

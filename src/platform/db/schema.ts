@@ -2,6 +2,7 @@
 // so every query reads the same on SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 import type { EasyTables } from './schema.easy.js';
+import type { AccessibilityTables } from './schema.accessibility.js';
 import type { EditionsTables } from './schema.editions.js';
 import type { MonitoringTables } from './schema.monitoring.js';
 import type { ParticipationTables } from './schema.participation.js';
@@ -269,7 +270,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;

@@ -11,6 +11,8 @@ export const platformPaths = {
   forgotPassword: route('/konto/passwort-vergessen'),
   health: route('/healthz'),
   accessibility: route('/barrierefreiheit'),
+  /** A municipality's own accessibility statement (the accessibility module serves it), linked from every footer. */
+  municipalityAccessibility: route('/:slug/barrierefreiheit'),
   asset: (file: string) => `/assets/${file}`,
   instanceAdmin: route('/verwaltung'),
   municipality: route('/:slug'),

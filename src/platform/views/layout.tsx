@@ -194,7 +194,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public', scr
           <footer class="site-footer">
             <div class="kern-container">
               <ul class="inline-list">
-                <li><a class="kern-link" href={paths.accessibility()}>{t('layout.accessibility')}</a></li>
+                <li><a class="kern-link" href={m ? `${paths.municipalityAccessibility(m.slug)}?seite=${encodeURIComponent(ctx.path)}` : paths.accessibility()}>{t('layout.accessibility')}</a></li>
                 <li><a class="kern-link" href={paths.home()}>{t('layout.allMunicipalities')}</a></li>
               </ul>
               <p class="kern-body kern-body--small">{t('layout.footer')}</p>
