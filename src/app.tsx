@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps) {
         objectSrc: ["'none'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
-      // The app uses none of the browser's powerful features; nothing embedded may ask for them either.
+      // The app uses none of the browser's powerful features but fullscreen (its own sign-language videos); nothing embedded may ask for any.
       permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: ['self'] },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       xFrameOptions: 'DENY',
