@@ -13,6 +13,7 @@ import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
 import { roundsModule } from './modules/rounds/index.js';
+import { translationsModule } from './modules/translations/index.js';
 import type { ModuleManifest } from './platform/module.js';
 
 export const MODULES: readonly ModuleManifest[] = [
@@ -27,5 +28,6 @@ export const MODULES: readonly ModuleManifest[] = [
   questionnairesModule,
   participationModule,
   groupsModule,
+  translationsModule,
   demoModule,
 ];

@@ -1,3 +1,4 @@
+import type { ContentTexts } from '../i18n/content.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { NavEntry } from './nav.js';
 
@@ -16,6 +17,8 @@ export interface PageContext {
   flash: string | null;
   /** The navigation entries the modules contribute, in order. */
   nav: NavEntry[];
+  /** The content texts of the page in the reader's language (see i18n/content.ts). */
+  content?: ContentTexts;
 }
 
 export type FieldErrors = Record<string, string>;
