@@ -23,6 +23,10 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
     const f = c.req.query('show') ?? '';
     return isFilter(f) ? f : 'open';
   };
+  const pageOf = (c: Ctx) => {
+    const n = Number(c.req.query('seite') ?? '1');
+    return Number.isInteger(n) && n >= 1 && n <= 10000 ? n : 1;
+  };
   const machine = () => services.translations.provider?.name ?? null;
 
   app.get(paths.adminTranslations.pattern, async (c) => {
@@ -35,7 +39,7 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
     requirePermission(c, 'translations.edit');
     const lang = langOf(c);
     const rows = await services.translations.rows(muni(c).id, muni(c).slug, lang);
-    return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), rows, form: formOf(rows), machine: machine(), machineError: null }} />);
+    return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), page: pageOf(c), rows, form: formOf(rows), machine: machine(), machineError: null }} />);
   });
 
   app.post(paths.adminTranslationLang.pattern, async (c) => {
@@ -44,11 +48,11 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
     const values = await readForm(c);
     try {
       const changed = await services.translations.save(muni(c).id, muni(c).slug, lang, values, by);
-      return redirectWithFlash(c, `${paths.adminTranslationLang(muni(c).slug, lang)}?show=${filterOf(c)}`, c.get('t')(`${K}.saved`, { count: changed }));
+      return redirectWithFlash(c, `${paths.adminTranslationLang(muni(c).slug, lang)}?show=${filterOf(c)}&seite=${pageOf(c)}`, c.get('t')(`${K}.saved`, { count: changed }));
     } catch (e) {
       if (!(e instanceof InvalidInputError)) throw e;
       const rows = await services.translations.rows(muni(c).id, muni(c).slug, lang);
-      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), rows, form: { values, errors: e.errors }, machine: machine(), machineError: null }} />, 400);
+      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), page: pageOf(c), rows, form: { values, errors: e.errors }, machine: machine(), machineError: null }} />, 400);
     }
   });
 
@@ -63,7 +67,7 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
       if (!(e instanceof MachineTranslationError)) throw e;
       const rows = await services.translations.rows(muni(c).id, muni(c).slug, lang);
       const t = c.get('t');
-      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: 'open', rows, form: formOf(rows), machine: machine(), machineError: t(`${K}.machineFailed.${e.reason}`) }} />, 409);
+      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: 'open', page: 1, rows, form: formOf(rows), machine: machine(), machineError: t(`${K}.machineFailed.${e.reason}`) }} />, 409);
     }
   });
 

@@ -127,7 +127,8 @@ export class TranslationService {
         let changed = 0;
         for (const r of posted) {
           const s = stored.get(`${r.entityType}:${r.entityId}:${r.field}`);
-          const text = (values[`t_${r.key}`] ?? '').trim();
+          // Browsers send a textarea's line breaks as CRLF.
+          const text = (values[`t_${r.key}`] ?? '').replace(/\r\n?/g, '\n').trim();
           if (!text) {
             if (s) {
               await deleteText(trx, municipalityId, s.id);

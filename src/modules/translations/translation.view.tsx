@@ -15,6 +15,9 @@ export const FILTERS = ['open', ...TEXT_STATES, 'all'] as const;
 export type Filter = (typeof FILTERS)[number];
 export const isFilter = (v: string): v is Filter => (FILTERS as readonly string[]).includes(v);
 
+/** Texts per page of a language's screen: saved together, small enough to work through. */
+export const PAGE_SIZE = 25;
+
 export const shows = (filter: Filter, state: TextState) => filter === 'all' || (filter === 'open' ? state !== 'current' : filter === state);
 
 export function OverviewPage({ ctx, languages, machine }: { ctx: PageContext; languages: LanguageCounts[]; machine: string | null }) {
@@ -41,6 +44,8 @@ export function OverviewPage({ ctx, languages, machine }: { ctx: PageContext; la
 export interface LanguageView {
   lang: Exclude<Lang, 'de'>;
   filter: Filter;
+  /** The page of the filtered texts, from 1. */
+  page: number;
   rows: TextRow[];
   form: FormState;
   machine: string | null;
@@ -53,11 +58,15 @@ export function LanguagePage({ ctx, vm }: { ctx: PageContext; vm: LanguageView }
   const slug = ctx.municipality!.slug;
   const language = LANGUAGE_NAMES[vm.lang];
   const title = t(`${K}.languageTitle`, { language });
-  const shown = vm.rows.filter((r) => shows(vm.filter, r.state));
+  const filtered = vm.rows.filter((r) => shows(vm.filter, r.state));
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const page = Math.min(vm.page, pages);
+  const shown = filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageLink = (n: number) => `${paths.adminTranslationLang(slug, vm.lang)}?show=${vm.filter}&seite=${n}`;
   const labelOf = (r: TextRow) => t(`${K}.input`, { field: t(r.fieldLabel), name: r.name, language });
   const labels = Object.fromEntries(shown.map((r) => [`t_${r.key}`, labelOf(r)]));
   const groups = [...new Set(shown.map((r) => r.sourceLabel))];
-  const action = `${paths.adminTranslationLang(slug, vm.lang)}?show=${vm.filter}`;
+  const action = pageLink(page);
   return (
     <Layout ctx={ctx} title={title} area="admin" crumbs={[{ href: platformPaths.admin(slug), label: t('admin.overview.title') }, { href: paths.adminTranslations(slug), label: t(`${K}.title`) }]}>
       <h1 class="kern-heading-large">{title}</h1>
@@ -85,7 +94,7 @@ export function LanguagePage({ ctx, vm }: { ctx: PageContext; vm: LanguageView }
         </div>
         <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{t(`${K}.applyFilter`)}</span></button>
       </form>
-      <p class="kern-body" role="status">{t(`${K}.shown`, { count: shown.length })}</p>
+      <p class="kern-body" role="status">{pages > 1 ? t(`${K}.pageOf`, { count: filtered.length, page, pages }) : t(`${K}.shown`, { count: filtered.length })}</p>
       {shown.length > 0 ? (
         <form method="post" action={action} class="form stack" novalidate>
           <ErrorSummary t={t} form={vm.form} labels={labels} />
@@ -126,6 +135,12 @@ export function LanguagePage({ ctx, vm }: { ctx: PageContext; vm: LanguageView }
             <a class="kern-link" href={paths.adminTranslations(slug)}>{t('form.cancel')}</a>
           </div>
         </form>
+      ) : null}
+      {pages > 1 ? (
+        <nav aria-label={t(`${K}.pages`)} class="actions">
+          {page > 1 ? <a class="kern-link" href={pageLink(page - 1)}>{t(`${K}.previousPage`)}</a> : null}
+          {page < pages ? <a class="kern-link" href={pageLink(page + 1)}>{t(`${K}.nextPage`)}</a> : null}
+        </nav>
       ) : null}
     </Layout>
   );
