@@ -140,6 +140,18 @@ describe.each(engines)('content translations on %s', (engine) => {
     expect(row).toMatchObject({ state: 'reviewed', origin: 'machine', provider: 'LibreTranslate' });
   });
 
+  it('an actor’s public description is translatable and shown on its page', async () => {
+    const actor = await env.services.actors.get(fx.A.municipalityId, fx.A.actorId);
+    await env.services.actors.update(fx.A.municipalityId, fx.A.actorId, { name: actor.name, parent_id: actor.parent_id, description: 'Kurse für Erwachsene', contact_email: '', website: '' }, system);
+    const k = key('actor', fx.A.actorId, 'description');
+    const screen = await admin.get(`${translationPaths.adminTranslationLang(fx.A.slug, 'uk')}?show=missing&seite=9`);
+    expect(screen.status).toBe(200);
+    await admin.post(`${translationPaths.adminTranslationLang(fx.A.slug, 'uk')}?show=all`, { [`t_${k}`]: 'Курси для дорослих', [`h_${k}`]: sourceHash('Kurse für Erwachsene'), [`r_${k}`]: '1' });
+    const page = (await new Client(env).get(`${paths.actor(fx.A.slug, fx.A.actorId)}?lang=uk`)).body;
+    expect(page).toContain('Курси для дорослих');
+    expect((await new Client(env).get(`${paths.actor(fx.A.slug, fx.A.actorId)}?lang=ru`)).body).toContain('lang="de" dir="ltr">Kurse für Erwachsene');
+  });
+
   it('the field page and the plan page show reviewed texts and mark German ones', async () => {
     const k = key('field', fx.A.fieldId, 'title');
     const field = await env.services.plans.getField(fx.A.municipalityId, fx.A.fieldId);

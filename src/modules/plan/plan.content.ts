@@ -30,6 +30,14 @@ export function treeTexts(tree: PlanTree, slug: string | null): TranslatableText
   return out;
 }
 
+/** The descriptions of the actors a plan's measures name (their public pages). */
+export function actorTexts(actors: Array<{ id: number; name: string; description: string }>, tree: PlanTree, slug: string): TranslatableText[] {
+  const named = new Set(allMeasures(tree).flatMap((m) => m.actors.map((a) => a.id)));
+  return actors
+    .filter((a) => named.has(a.id) && a.description.trim())
+    .map((a) => ({ entityType: 'actor', entityId: a.id, field: 'description', source: a.description, name: a.name, link: paths.actor(slug, a.id) }));
+}
+
 export const refsOf = (texts: TranslatableText[]): TextRef[] => texts.map(({ entityType, entityId, field, source }) => ({ entityType, entityId, field, source }));
 
 const measureRefs = (m: Pick<Measure, 'id' | 'text'>): TextRef[] => [{ entityType: 'measure', entityId: m.id, field: 'text', source: m.text }];
@@ -94,12 +102,13 @@ export function planTranslatable(services: Services): TranslatableSource[] {
       fields: {
         'plan.title': 'contentTexts.planTitle', 'plan.intro': 'contentTexts.planIntro', 'guiding_goal.text': 'contentTexts.guidingGoal',
         'field.title': 'contentTexts.fieldTitle', 'field.description': 'contentTexts.fieldDescription', 'vision.text': 'contentTexts.vision',
-        'goal.text': 'contentTexts.goal', 'measure.text': 'contentTexts.measure',
+        'goal.text': 'contentTexts.goal', 'measure.text': 'contentTexts.measure', 'actor.description': 'contentTexts.actorDescription',
       },
       async list(municipalityId, slug) {
         const plan = await services.plans.findCurrentPublishedPlan(municipalityId);
         if (!plan) return [];
-        return treeTexts(await services.plans.tree(municipalityId, plan.id), slug);
+        const tree = await services.plans.tree(municipalityId, plan.id);
+        return [...treeTexts(tree, slug), ...actorTexts(await services.actors.list(municipalityId), tree, slug)];
       },
     },
   ];

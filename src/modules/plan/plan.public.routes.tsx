@@ -133,7 +133,21 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
         services.actors.children(mid(c), id),
         services.actors.measuresOf(mid(c), id, tree.plan.id),
       ]);
-      return render(c, <ActorPage ctx={pageContext(c)} actor={actor} children={children} measures={measures} planTitle={tree.plan.title} />);
+      const ct = await useContent(c, [
+        { entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title },
+        { entityType: 'actor', entityId: actor.id, field: 'description', source: actor.description },
+        ...measures.map((m) => ({ entityType: 'measure', entityId: m.id, field: 'text', source: m.text })),
+      ]);
+      return render(
+        c,
+        <ActorPage
+          ctx={pageContext(c)}
+          actor={{ ...actor, description: ct.text('actor', actor.id, 'description', actor.description) }}
+          children={children}
+          measures={measures.map((m) => ({ ...m, text: ct.text('measure', m.id, 'text', m.text) }))}
+          planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)}
+        />,
+      );
     });
 
     app.get(paths.search.pattern, async (c) => {
