@@ -15,6 +15,7 @@ import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
 import { roundsModule } from './modules/rounds/index.js';
+import { translationsModule } from './modules/translations/index.js';
 import type { ModuleManifest } from './platform/module.js';
 
 export const MODULES: readonly ModuleManifest[] = [
@@ -31,5 +32,6 @@ export const MODULES: readonly ModuleManifest[] = [
   groupsModule,
   easyModule,
   accessibilityModule,
+  translationsModule,
   demoModule,
 ];

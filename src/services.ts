@@ -9,6 +9,7 @@ import type { Db } from './platform/db/db.js';
 import { JobQueue } from './platform/jobs/jobs.js';
 import { createMailer } from './platform/mail/mailer.js';
 import type { ModuleManifest, Platform, Services } from './platform/module.js';
+import { ContentTextsLoader } from './platform/i18n/content.js';
 import { SearchService } from './platform/search/search.service.js';
 
 export type { Services } from './platform/module.js';
@@ -31,8 +32,9 @@ export function buildServices(db: Db, config: Config, clock: Clock, modules: rea
     mailer: createMailer(config),
     audit: new AuditedWrites(k, clock, search),
     auth: new AuthService(k, clock, config.sessionTtlHours, config.passwordHashCost),
+    content: new ContentTextsLoader(k),
   };
-  const services = { auth: platform.auth, search, jobs: platform.jobs, mailer: platform.mailer, audit: platform.audit } as Services;
+  const services = { auth: platform.auth, search, jobs: platform.jobs, mailer: platform.mailer, audit: platform.audit, content: platform.content } as Services;
   for (const m of modules) Object.assign(services, m.services?.(platform, services));
   for (const m of modules) {
     for (const [kind, handler] of Object.entries(m.jobs?.(services) ?? {})) platform.jobs.register(kind, handler.run, handler.options);

@@ -50,7 +50,13 @@ export const configSchema = z.object({
   ROUND_LINK_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   JOBS_POLL_SECONDS: z.coerce.number().positive().default(30),
   QUESTIONNAIRE_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
+  // -- machine translation (drafts only) --
+  MT_PROVIDER: z.enum(['deepl', 'libretranslate', '']).default(''),
+  MT_URL: z.string().trim().url().optional().or(z.literal('')),
+  MT_KEY: z.string().trim().default(''),
 })
+  .refine((e) => e.MT_PROVIDER !== 'libretranslate' || !!e.MT_URL, { path: ['MT_URL'], message: 'muss gesetzt sein, wenn MT_PROVIDER=libretranslate' })
+  .refine((e) => e.MT_PROVIDER !== 'deepl' || !!e.MT_KEY, { path: ['MT_KEY'], message: 'muss gesetzt sein, wenn MT_PROVIDER=deepl' })
   .refine((e) => !e.SMTP_HOST || !!e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'muss gesetzt sein, wenn SMTP_HOST gesetzt ist' })
   .refine((e) => e.NODE_ENV === 'test' || e.PASSWORD_HASH_COST === 15, { path: ['PASSWORD_HASH_COST'], message: 'darf nur in Tests (NODE_ENV=test) kleiner als 15 sein' });
 
@@ -81,6 +87,8 @@ export interface Config {
   jobsPollSeconds: number;
   /** Open questionnaires: answers one client may start on one questionnaire in ten minutes (0: no limit). */
   questionnaireRateLimit: number;
+  /** The machine translation provider for drafts, or null when none is configured. */
+  machineTranslation: { kind: 'deepl' | 'libretranslate'; url: string; key: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -117,5 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roundLinkGraceDays: e.ROUND_LINK_GRACE_DAYS,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     questionnaireRateLimit: e.QUESTIONNAIRE_RATE_LIMIT,
+    machineTranslation: e.MT_PROVIDER
+      ? {
+          kind: e.MT_PROVIDER,
+          // DeepL's free keys end in ":fx" and have their own host.
+          url: e.MT_URL || (e.MT_KEY.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com'),
+          key: e.MT_KEY,
+        }
+      : null,
   };
 }

@@ -11,6 +11,7 @@ import type { Db } from './db/db.js';
 import type { Database } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
 import type { Ctx } from './http/kit.js';
+import type { ContentTextsLoader } from './i18n/content.js';
 import type { Lang, Locale } from './i18n/i18n.js';
 import type { JobHandler, HandlerOptions, JobQueue } from './jobs/jobs.js';
 import type { Mailer } from './mail/mailer.js';
@@ -31,6 +32,8 @@ export interface Platform {
   audit: AuditedWrites;
   search: SearchService;
   auth: AuthService;
+  /** Loads the reviewed translations of a page's content texts (one query a page). */
+  content: ContentTextsLoader;
   /** Every module of the app, in order (the demo data walks them). */
   modules: readonly ModuleManifest[];
 }
@@ -44,7 +47,7 @@ export interface ModuleServices {}
 
 export type { Writer } from './audit/audit.js';
 
-export type Services = Pick<Platform, 'auth' | 'search' | 'jobs' | 'mailer' | 'audit'> & ModuleServices;
+export type Services = Pick<Platform, 'auth' | 'search' | 'jobs' | 'mailer' | 'audit' | 'content'> & ModuleServices;
 
 /** Places on a page where other modules add links: the slot's owner declares it with its subject type. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -69,6 +72,28 @@ export interface Slots {
   sections<K extends keyof SectionSlots>(slot: K, c: Ctx, subject: SectionSlots[K]): Promise<Child[]>;
 }
 
+/** One public text of a content row that can be translated, with where it is shown. */
+export interface TranslatableText {
+  entityType: string;
+  entityId: number;
+  field: string;
+  /** The German text, as it is now. */
+  source: string;
+  /** What the row is, in its own words ("1.2 Sprachkurse für Eltern"), for the translator. */
+  name: string;
+  /** The public page that shows it, or null. */
+  link: string | null;
+}
+
+/** A kind of translatable texts a module declares: listed per municipality, without the lister knowing the module. */
+export interface TranslatableSource {
+  /** Its heading on the translation screen (an interface string key). */
+  label: string;
+  /** The interface string key of each field's name, by "entityType.field". */
+  fields: Record<string, string>;
+  list(municipalityId: number, slug: string): Promise<TranslatableText[]>;
+}
+
 export interface ModuleManifest {
   name: string;
   /** The module's strings: its own top-level keys, merged deeply into the interface's resources. */
@@ -86,6 +111,8 @@ export interface ModuleManifest {
   sections?(services: Services): SectionContributions;
   /** Where a signed-in person lands on the admin area's front page, when it is not the overview. */
   adminLanding?(user: CurrentUser, role: string | null, slug: string): string | null;
+  /** The module's public texts that can be translated (see i18n/content.ts for how pages show them). */
+  translatable?(services: Services): TranslatableSource[];
   /** Adds the module's part of the demo municipality (called in module order). */
   demo?(services: Services, demo: DemoContext): Promise<void>;
 }

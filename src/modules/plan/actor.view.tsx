@@ -1,3 +1,4 @@
+import { textLang } from '../../platform/i18n/content.js';
 import { paths } from './plan.paths.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
@@ -69,7 +70,7 @@ export function ActorPage(props: {
         <li>
           <a class="kern-link" href={paths.measure(slug, m.id)}>
             {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
-            {m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}
+            <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}</span>
           </a>
           <p class="kern-body"><StatusBadge t={t} category={m.status_category} label={m.status_label} /></p>
         </li>
@@ -82,7 +83,7 @@ export function ActorPage(props: {
         <div class="stack">
           <h1 class="kern-heading-large">{actor.name}</h1>
           {actor.parent_id ? <p class="kern-body">{t('actor.partOf')} <a class="kern-link" href={paths.actor(slug, actor.parent_id)}>{actor.parent_name}</a></p> : null}
-          {actor.description ? <p class="kern-body pre-line">{actor.description}</p> : null}
+          {actor.description ? <p class="kern-body pre-line" {...textLang(ctx, 'actor', actor.id, 'description')}>{actor.description}</p> : null}
           {actor.contact_email || actor.website ? (
             <ul class="kern-list">
               {actor.contact_email ? <li><a class="kern-link" href={`mailto:${actor.contact_email}`}>{actor.contact_email}</a></li> : null}

@@ -1,6 +1,7 @@
 // The plan module is the kernel: the catalogue (plans, fields, visions, guiding goals, goals, measures), its
 // actors and status wordings, the exchange format and the status vocabulary. The one write path for
 // measures, status changes and actor links lives here; other modules use plan only through this surface.
+import { planTranslatable } from './plan.content.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { ModuleManifest, Writer } from '../../platform/module.js';
@@ -90,6 +91,7 @@ export const planModule: ModuleManifest = {
     for (const sub of [planAdminRoutes, actorRoutes, wordingRoutes, planPublicRoutes]) app.route('/', sub(context));
     return app;
   },
+  translatable: planTranslatable,
   async demo(services, { municipalityId, by }) {
     await services.wordings.seedDefaults(municipalityId);
     await services.importPlan(municipalityId, demoPlan(), by, { state: 'published', period: { start: 2023, end: 2030 } });

@@ -1,3 +1,4 @@
+import { textLang } from '../../platform/i18n/content.js';
 import { formatDate } from '../../platform/views/format.js';
 // A measure's page: public (goal, field, actors, status, timeframe, notes, history) and in the admin area
 // the same with the forms to change its status and add a progress note.
@@ -64,9 +65,9 @@ function MeasureFacts({ ctx, d, publicLinks }: { ctx: PageContext; d: MeasureDet
   return (
     <dl class="facts">
       <dt>{t('field.singular')}</dt>
-      <dd>{publicLinks ? <a class="kern-link" href={paths.field(slug, d.field.id)}>{d.field.title}</a> : d.field.title}</dd>
+      <dd {...textLang(ctx, 'field', d.field.id, 'title')}>{publicLinks ? <a class="kern-link" href={paths.field(slug, d.field.id)}>{d.field.title}</a> : d.field.title}</dd>
       <dt>{t('goal.singular')}</dt>
-      <dd>{d.goal ? numberedGoal(d.goal) : t('measure.further')}</dd>
+      <dd {...(d.goal ? textLang(ctx, 'goal', d.goal.id, 'text') : {})}>{d.goal ? numberedGoal(d.goal) : t('measure.further')}</dd>
       <dt>{t('measure.status')}</dt>
       <dd>
         <StatusBadge t={t} category={d.measure.status_category} label={d.measure.status_label} />
@@ -187,7 +188,7 @@ export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: Meas
       <div class="stack-lg">
         <div class="stack">
           <h1 class="kern-heading-large">{title}</h1>
-          <p class="kern-body kern-body--large pre-line">{d.measure.text}</p>
+          <p class="kern-body kern-body--large pre-line" {...textLang(ctx, 'measure', d.measure.id, 'text')}>{d.measure.text}</p>
           <MeasureFacts ctx={ctx} d={d} publicLinks={true} />
         </div>
         <MeasureAttributes ctx={ctx} d={d} />

@@ -8,10 +8,12 @@ import { idParam } from '../../platform/http/form.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ActorPage, ActorsPage } from './actor.view.js';
 import { PublicMeasurePage } from './measure.view.js';
+import { fieldRefs, localizeMeasureDetail, localizeTree, measureDetailRefs, refsOf, treeTexts } from './plan.content.js';
 import { allMeasures, type PlanTree } from './plan.repository.js';
 import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
 import { SearchPage, type SearchFilters } from './search.view.js';
 import { isStatusCategory } from './status.js';
+import type { ContentTexts, TextRef } from '../../platform/i18n/content.js';
 import type { RouteContext } from '../../platform/module.js';
 
 /** The routes of this file as a sub-app; the services arrive once, here. */
@@ -20,6 +22,18 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
 
   const mid = (c: Ctx) => c.get('municipality').id;
 
+
+  /** Loads the reader's language for these texts (one query) and hands it to the page. */
+  async function useContent(c: Ctx, refs: TextRef[]): Promise<ContentTexts> {
+    const ct = await services.content.load(mid(c), c.get('lang'), refs);
+    c.set('content', ct);
+    return ct;
+  }
+
+  /** The tree with the texts the whole tree shows in the reader's language. */
+  async function localized(c: Ctx, tree: PlanTree): Promise<PlanTree> {
+    return localizeTree(tree, await useContent(c, refsOf(treeTexts(tree, null))));
+  }
 
   async function currentTree(c: Ctx): Promise<PlanTree> {
     const plan = await services.plans.findCurrentPublishedPlan(mid(c));
@@ -65,7 +79,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
       const ctx = pageContext(c);
       const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
-      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
+      const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
     });
 
     app.get(paths.plan.pattern, async (c) => {
@@ -73,12 +88,13 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
       const ctx = pageContext(c);
       const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
-      return render(c, <PlanPage ctx={ctx} tree={await services.plans.tree(m.id, plan.id)} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
+      const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
     });
 
     app.get(paths.catalogue.pattern, async (c) => {
+      const tree = await localized(c, await currentTree(c));
       const ctx = pageContext(c);
-      const tree = await currentTree(c);
       return render(c, <CataloguePage ctx={ctx} tree={tree} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
     });
 
@@ -86,14 +102,16 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const field = await services.plans.getField(mid(c), paths.field.params(c).id);
       const plan = await services.plans.getPublicPlan(mid(c), field.plan_id);
       const tree = await services.plans.tree(mid(c), plan.id);
-      const shown = tree.fields.find((f) => f.id === field.id)!;
+      const ct = await useContent(c, fieldRefs(tree, tree.fields.find((f) => f.id === field.id)!));
+      const shown = localizeTree(tree, ct).fields.find((f) => f.id === field.id)!;
       const goalExtra = new Map(await Promise.all(shown.goals.map(async (g) => [g.id, await slots.sections('goal.public', c, { goalId: g.id })] as const)));
-      return render(c, <FieldPage ctx={pageContext(c)} tree={tree} field={shown} goalExtra={goalExtra} />);
+      return render(c, <FieldPage ctx={pageContext(c)} tree={localizeTree(tree, ct)} field={shown} goalExtra={goalExtra} />);
     });
 
     app.get(paths.measure.pattern, async (c) => {
-      const d = await services.plans.publicMeasureDetail(mid(c), paths.measure.params(c).id);
-      await services.plans.getPublicPlan(mid(c), d.plan.id);
+      const loaded = await services.plans.publicMeasureDetail(mid(c), paths.measure.params(c).id);
+      await services.plans.getPublicPlan(mid(c), loaded.plan.id);
+      const d = localizeMeasureDetail(loaded, await useContent(c, measureDetailRefs(loaded)));
       return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
     });
 
@@ -115,11 +133,25 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
         services.actors.children(mid(c), id),
         services.actors.measuresOf(mid(c), id, tree.plan.id),
       ]);
-      return render(c, <ActorPage ctx={pageContext(c)} actor={actor} children={children} measures={measures} planTitle={tree.plan.title} />);
+      const ct = await useContent(c, [
+        { entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title },
+        { entityType: 'actor', entityId: actor.id, field: 'description', source: actor.description },
+        ...measures.map((m) => ({ entityType: 'measure', entityId: m.id, field: 'text', source: m.text })),
+      ]);
+      return render(
+        c,
+        <ActorPage
+          ctx={pageContext(c)}
+          actor={{ ...actor, description: ct.text('actor', actor.id, 'description', actor.description) }}
+          children={children}
+          measures={measures.map((m) => ({ ...m, text: ct.text('measure', m.id, 'text', m.text) }))}
+          planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)}
+        />,
+      );
     });
 
     app.get(paths.search.pattern, async (c) => {
-      const tree = await currentTree(c);
+      const tree = await localized(c, await currentTree(c));
       const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
       const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
       const visibleActors = publicActorIds(tree, await actorParents(c));

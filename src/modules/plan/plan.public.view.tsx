@@ -1,4 +1,5 @@
 // What residents see without signing in: the plan, a field of action, the catalogue table.
+import { textLang } from '../../platform/i18n/content.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
@@ -83,9 +84,9 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [], ear
       <div class="stack-lg">
         <ArchivedNotice t={t} state={plan.state} preview={preview} />
         <div class="stack">
-          <h1 class="kern-heading-x-large">{plan.title}</h1>
+          <h1 class="kern-heading-x-large" {...textLang(ctx, 'plan', plan.id, 'title')}>{plan.title}</h1>
           {meta ? <p class="kern-body kern-body--large">{meta}</p> : null}
-          {plan.intro ? <p class="kern-body pre-line">{plan.intro}</p> : null}
+          {plan.intro ? <p class="kern-body pre-line" {...textLang(ctx, 'plan', plan.id, 'intro')}>{plan.intro}</p> : null}
           <form method="get" action={paths.search(slug)} role="search" class="actions no-print">
             <label class="kern-label" for="plan-search">{t('search.label')}</label>
             <input class="kern-form-input__input" id="plan-search" name="q" type="search" />
@@ -98,7 +99,7 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [], ear
             <h2 class="kern-heading-medium" id="guiding-goals">{t('guidingGoal.plural')}</h2>
             <ul class="kern-list kern-list--bullet">
               {tree.guidingGoals.map((g) => (
-                <li>{g.text}{g.target_year ? ` (${t('guidingGoal.targetYearValue', { year: g.target_year })})` : ''}</li>
+                <li><span {...textLang(ctx, 'guiding_goal', g.id, 'text')}>{g.text}</span>{g.target_year ? ` (${t('guidingGoal.targetYearValue', { year: g.target_year })})` : ''}</li>
               ))}
             </ul>
           </section>
@@ -111,7 +112,7 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [], ear
               return (
                 <li class="card">
                   <h3 class="kern-heading-small">
-                    {preview ? f.title : <a class="kern-link" href={paths.field(slug, f.id)}>{f.title}</a>}
+                    {preview ? f.title : <a class="kern-link" href={paths.field(slug, f.id)} {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</a>}
                   </h3>
                   <p class="meta">{t('public.measureCount', { count: measures.length })}</p>
                   <CategoryCounts t={t} measures={measures} />
@@ -148,7 +149,7 @@ function MeasureSummary({ ctx, m }: { ctx: PageContext; m: Measure }) {
       <h3 class="kern-body kern-body--bold">
         <a class="kern-link" href={paths.measure(slug, m.id)}>
           {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
-          {m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}
+          <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}</span>
         </a>
       </h3>
       <p class="kern-body">
@@ -170,19 +171,19 @@ export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; t
       <div class="stack-lg">
         <ArchivedNotice t={t} state={tree.plan.state} />
         <div class="stack">
-          <h1 class="kern-heading-large">{t('field.singular')} „{field.title}“</h1>
-          {field.description ? <p class="kern-body pre-line">{field.description}</p> : null}
+          <h1 class="kern-heading-large">{t('field.singular')} „<span {...textLang(ctx, 'field', field.id, 'title')}>{field.title}</span>“</h1>
+          {field.description ? <p class="kern-body pre-line" {...textLang(ctx, 'field', field.id, 'description')}>{field.description}</p> : null}
           {field.visions.length > 0 ? (
             <section aria-labelledby="visions" class="visions">
               <h2 class="kern-heading-small" id="visions">{t('vision.plural')}</h2>
-              {field.visions.map((v) => <p class="kern-body">{v.text}</p>)}
+              {field.visions.map((v) => <p class="kern-body" {...textLang(ctx, 'vision', v.id, 'text')}>{v.text}</p>)}
             </section>
           ) : null}
           <CategoryCounts t={t} measures={measuresOfField(field)} />
         </div>
         {field.goals.map((g) => (
           <section aria-labelledby={`goal-${g.id}`} class="stack">
-            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: {g.text}</h2>
+            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: <span {...textLang(ctx, 'goal', g.id, 'text')}>{g.text}</span></h2>
             {goalExtra?.get(g.id) ?? null}
             <ul class="measure-list">
               {g.measures.map((m) => <MeasureSummary ctx={ctx} m={m} />)}
@@ -209,7 +210,7 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
     <>
       {tree.fields.map((f) => (
         <section aria-labelledby={`cat-field-${f.id}`} class="stack">
-          <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „{f.title}“</h2>
+          <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „<span {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</span>“</h2>
           {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v) => v.text).join(' · ')}</p> : null}
           <DataTable
             caption={t('public.catalogueCaption', { field: f.title })}
@@ -223,9 +224,9 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
             ]}
             // The goal is shown once above its measures; the rows after its first name it for screen readers only.
             rows={[...f.goals.flatMap((g) => g.measures.map((m, i) => ({ g, m, first: i === 0 }))), ...f.furtherMeasures.map((m) => ({ g: null, m, first: true }))].map(({ g, m, first }) => [
-              g ? (first ? numberedGoal(g) : <span class="kern-sr-only">{numberedGoal(g)}</span>) : t('measure.further'),
+              g ? (first ? <span {...textLang(ctx, 'goal', g.id, 'text')}>{numberedGoal(g)}</span> : <span class="kern-sr-only" {...textLang(ctx, 'goal', g.id, 'text')}>{numberedGoal(g)}</span>) : t('measure.further'),
               m.number ?? '–',
-              link ? <a class="kern-link" href={paths.measure(slug, m.id)}>{m.text}</a> : m.text,
+              link ? <a class="kern-link" href={paths.measure(slug, m.id)} {...textLang(ctx, 'measure', m.id, 'text')}>{m.text}</a> : <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text}</span>,
               m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', '),
               <StatusBadge t={t} category={m.status_category} label={m.status_label} />,
             ])}

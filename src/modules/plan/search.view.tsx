@@ -1,3 +1,4 @@
+import { textLang } from '../../platform/i18n/content.js';
 import { paths } from './plan.paths.js';
 import { StatusBadge } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -79,7 +80,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
                     <li>
                       <a class="kern-link" href={paths.measure(slug, m.id)}>
                         {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
-                        {m.text.length > 200 ? `${m.text.slice(0, 199)}…` : m.text}
+                        <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 200 ? `${m.text.slice(0, 199)}…` : m.text}</span>
                       </a>
                       <p class="kern-body"><StatusBadge t={t} category={m.status_category} label={m.status_label} /></p>
                     </li>

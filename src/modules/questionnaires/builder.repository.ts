@@ -122,18 +122,19 @@ export async function answersPerQuestion(db: Conn, municipalityId: number, quest
 const TEXT_ENTITIES: TextEntity[] = ['questionnaire', 'questionnaire_section', 'questionnaire_question', 'questionnaire_option'];
 
 /** The stored translations of these rows into one language. */
-export async function listTranslations(db: Conn, municipalityId: number, lang: string, ids: Record<TextEntity, number[]>): Promise<StoredTranslation[]> {
+export async function listTranslations(db: Conn, municipalityId: number, lang: string, ids: Record<TextEntity, number[]>, reviewedOnly = false): Promise<StoredTranslation[]> {
   const out: StoredTranslation[] = [];
   for (const entityType of TEXT_ENTITIES) {
     if (ids[entityType].length === 0) continue;
-    const rows = await db
+    let q = db
       .selectFrom('translations')
       .select(['entity_type', 'entity_id', 'field', 'text', 'source_hash'])
       .where('municipality_id', '=', municipalityId)
       .where('lang', '=', lang)
       .where('entity_type', '=', entityType)
-      .where('entity_id', 'in', ids[entityType])
-      .execute();
+      .where('entity_id', 'in', ids[entityType]);
+    if (reviewedOnly) q = q.where('state', '=', 'reviewed');
+    const rows = await q.execute();
     out.push(...rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, field: r.field, text: r.text, sourceHash: r.source_hash })));
   }
   return out;
@@ -167,11 +168,12 @@ export async function saveTranslation(
     .where('lang', '=', t.lang);
   const existing = await where.executeTakeFirst();
   if (existing) {
-    await db.updateTable('translations').set({ text: t.text, source_hash: t.sourceHash, updated_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', existing.id).execute();
+    // Saved on the questionnaire's own screen: typed or confirmed by a person, so reviewed.
+    await db.updateTable('translations').set({ text: t.text, source_hash: t.sourceHash, updated_at: at, state: 'reviewed', reviewed_at: at }).where('municipality_id', '=', municipalityId).where('id', '=', existing.id).execute();
   } else {
     await db
       .insertInto('translations')
-      .values({ municipality_id: municipalityId, entity_type: t.entityType, entity_id: t.entityId, field: t.field, lang: t.lang, text: t.text, source_hash: t.sourceHash, updated_at: at })
+      .values({ municipality_id: municipalityId, entity_type: t.entityType, entity_id: t.entityId, field: t.field, lang: t.lang, text: t.text, source_hash: t.sourceHash, updated_at: at, reviewed_at: at })
       .execute();
   }
 }

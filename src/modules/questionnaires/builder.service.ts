@@ -607,19 +607,19 @@ export class BuilderService {
 
   // ---- translations ----------------------------------------------------------------------------------------
 
-  private async storedTranslations(conn: Kysely<Database> | Trx, municipalityId: number, def: Definition, lang: string): Promise<StoredTranslation[]> {
+  private async storedTranslations(conn: Kysely<Database> | Trx, municipalityId: number, def: Definition, lang: string, reviewedOnly = false): Promise<StoredTranslation[]> {
     const questions = allQuestions(def);
     return listTranslations(conn, municipalityId, lang, {
       questionnaire: [def.questionnaire.id],
       questionnaire_section: def.sections.map((s) => s.id),
       questionnaire_question: questions.map((q) => q.id),
       questionnaire_option: questions.flatMap((q) => [...q.options, ...q.rows, ...q.columns].map((o) => o.id)),
-    });
+    }, reviewedOnly);
   }
 
   /** The translations a questionnaire's answering pages lay over its German (see localizeDefinition). */
   async translationsFor(municipalityId: number, def: Definition, lang: string): Promise<StoredTranslation[]> {
-    return lang === 'de' ? [] : this.storedTranslations(this.db, municipalityId, def, lang);
+    return lang === 'de' ? [] : this.storedTranslations(this.db, municipalityId, def, lang, true);
   }
 
   /** Every text of the questionnaire with its translation into `lang` and whether that is missing or outdated. */

@@ -1,9 +1,10 @@
 // Questionnaires (Befragungen): the officer builds a questionnaire per plan with sections per field of action,
 // residents answer it anonymously (open, or with single-use access codes), and the officer turns what they
 // said into topics linked to goals and measures, so residents can follow their input into the plan.
+import { questionnaireTexts, TRANSLATABLE_FIELDS } from './questionnaire.texts.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
-import type { ModuleManifest } from '../../platform/module.js';
+import type { TranslatableText, ModuleManifest } from '../../platform/module.js';
 import { answerRoutes, answerSections } from './answer.routes.js';
 import { AnswerService } from './answer.service.js';
 import { builderRoutes } from './builder.routes.js';
@@ -63,6 +64,24 @@ export const questionnairesModule: ModuleManifest = {
   jobs: (s) => s.questionnaireAnswers.jobHandlers(),
   // The invitation on the start page; what residents said, on the pages of the goals and measures it led to.
   sections: (s) => ({ ...answerSections(s), ...resultsSections(s) }),
+  // Its texts on the translations screen: the same rows its own translation page writes.
+  translatable: (s) => [
+    {
+      label: 'questionnaires.nav.admin',
+      fields: Object.fromEntries(
+        Object.entries(TRANSLATABLE_FIELDS).flatMap(([entity, fields]) => fields.map((f) => [`${entity}.${f}`, `questionnaires.builder.translation.field.${entity}.${f}`])),
+      ),
+      async list(municipalityId, slug) {
+        const out: TranslatableText[] = [];
+        for (const q of await s.questionnaires.list(municipalityId)) {
+          const def = await s.questionnaireBuilder.definition(municipalityId, q.id);
+          const link = q.state === 'published' ? questionnairesPaths.publicStart(slug, q.id) : null;
+          for (const item of questionnaireTexts(def)) out.push({ ...item, name: q.title, link });
+        }
+        return out;
+      },
+    },
+  ],
   async demo(services, { municipalityId, by }) {
     await seedQuestionnaireDemo(services, municipalityId, by);
   },

@@ -27,6 +27,14 @@ export const sourceHash = (text: string): string => createHash('sha256').update(
 
 export const textKey = (t: { entityType: string; entityId: number; field: string }): string => `${t.entityType}:${t.entityId}:${t.field}`;
 
+/** The fields of each row that carry a text residents read. */
+export const TRANSLATABLE_FIELDS: Record<TextEntity, string[]> = {
+  questionnaire: ['title', 'welcome', 'privacy', 'thanks'],
+  questionnaire_section: ['title', 'description'],
+  questionnaire_question: ['text', 'help', 'minLabel', 'maxLabel'],
+  questionnaire_option: ['label'],
+};
+
 /** Every non-empty German text of a definition, in the order a resident meets them. */
 export function questionnaireTexts(def: Definition): TextItem[] {
   const items: TextItem[] = [];

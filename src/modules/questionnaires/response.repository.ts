@@ -140,7 +140,7 @@ export interface TranslationRow {
 
 /** The translations of one questionnaire's texts (itself, its sections, questions and options) into `lang`. */
 export async function questionnaireTranslations(db: Conn, municipalityId: number, questionnaireId: number, lang: string): Promise<TranslationRow[]> {
-  const base = () => db.selectFrom('translations').select(['entity_type', 'entity_id', 'field', 'text', 'source_hash']).where('translations.municipality_id', '=', municipalityId).where('lang', '=', lang);
+  const base = () => db.selectFrom('translations').select(['entity_type', 'entity_id', 'field', 'text', 'source_hash']).where('translations.municipality_id', '=', municipalityId).where('lang', '=', lang).where('state', '=', 'reviewed');
   const [own, sections, questions, options] = await Promise.all([
     base().where('entity_type', '=', 'questionnaire').where('entity_id', '=', questionnaireId).execute(),
     base()

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'groups.member',
   'drafts.comment',
   'plan.approve',
+  'translations.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,7 +30,7 @@ export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage'],
+  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage', 'translations.edit'],
   // An actor representative changes the status and notes of the measures their actor leads, nothing else.
   actor_rep: ['admin.enter', 'status.change_own'],
   // A resident or partner who leads a working group: its members, requests to join, meetings, documents, tasks.

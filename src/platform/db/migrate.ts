@@ -16,6 +16,7 @@ import * as actorNames from './migrations/012_actor_names.js';
 import * as questionnaires from './migrations/013_questionnaires.js';
 import * as participation from './migrations/014_participation.js';
 import * as groups from './migrations/015_groups.js';
+import * as translationReview from './migrations/016_translation_review.js';
 import * as easyLanguage from './migrations/018_easy_language.js';
 import * as accessibility from './migrations/019_accessibility.js';
 import * as registrationLinks from './migrations/021_registration_links.js';
@@ -39,6 +40,7 @@ const migrations: Record<string, EngineMigration> = {
   '013_questionnaires': questionnaires,
   '014_participation': participation,
   '015_groups': groups,
+  '016_translation_review': translationReview,
   '018_easy_language': easyLanguage,
   '019_accessibility': accessibility,
   '021_registration_links': registrationLinks,

@@ -249,6 +249,15 @@ export interface TranslationTable {
   text: string;
   source_hash: string;
   updated_at: string;
+  /** 'draft' | 'reviewed': only a reviewed translation is ever shown publicly. */
+  state: Generated<string>;
+  /** 'person' | 'machine'; a machine's text names its provider. */
+  origin: Generated<string>;
+  provider: Generated<string>;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  /** The German the translation was made from. */
+  source_text: Generated<string>;
 }
 
 export interface SearchDocumentTable {

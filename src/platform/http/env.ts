@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../auth/auth.service.js';
+import type { ContentTexts } from '../i18n/content.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { NavEntry } from '../views/nav.js';
 import type { Municipality } from '../tenancy.js';
@@ -19,5 +20,7 @@ export interface AppEnv {
     role: string | null;
     /** The navigation the modules contribute, for the layout. */
     nav: NavEntry[];
+    /** The page's content texts in the reader's language, once a route has loaded them. */
+    content?: ContentTexts;
   };
 }

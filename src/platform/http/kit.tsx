@@ -27,6 +27,7 @@ export function pageContext(c: Ctx): PageContext {
     canAdminister: !!user && can(c.get('role'), user.isInstanceAdmin, 'admin.enter'),
     flash: c.get('flash'),
     // The navigation shows only what this person may open.
+    content: c.get('content'),
     nav: (c.get('nav') ?? []).filter((n) => !n.permission || (!!user && can(c.get('role'), user.isInstanceAdmin, n.permission))),
   };
 }

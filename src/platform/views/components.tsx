@@ -110,7 +110,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number; lang?: string; dir?: 'ltr' | 'rtl' }) {
   const { form, name, hint } = props;
   const error = form.errors[name];
   return (
@@ -121,6 +121,8 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
         name={name}
         rows={props.rows ?? 4}
         maxlength={props.maxLength}
+        lang={props.lang}
+        dir={props.dir}
         aria-describedby={describedBy(form, name, hint)}
         aria-invalid={error ? 'true' : undefined}
         required={props.optional ? undefined : true}

@@ -189,6 +189,7 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public', scr
                 </div>
               </div>
             ) : null}
+            {ctx.content?.fallback ? <p class="kern-body content-fallback" role="note">{t('layout.contentInGerman')}</p> : null}
             {children}
           </main>
           <footer class="site-footer">

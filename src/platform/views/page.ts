@@ -1,3 +1,4 @@
+import type { ContentTexts } from '../i18n/content.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { NavEntry } from './nav.js';
 
@@ -18,6 +19,8 @@ export interface PageContext {
   nav: NavEntry[];
   /** A page in Leichte Sprache (German, lang="de"): the language switch names it so. */
   easyLanguage?: boolean;
+  /** The content texts of the page in the reader's language (see i18n/content.ts). */
+  content?: ContentTexts;
 }
 
 export type FieldErrors = Record<string, string>;
