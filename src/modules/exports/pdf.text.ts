@@ -1,0 +1,318 @@
+// Text in every interface language on a pdfkit page. pdfkit lays out one font per call, and no single Noto font
+// holds Latin, Cyrillic and Arabic; pdfkit also breaks lines and orders words left to right only. So the text is
+// laid out here: lines broken by width, each line split into runs of one font and one bidi level, the runs put in
+// visual order by the Unicode bidi algorithm (bidi-js), and each run drawn on its own. fontkit shapes an Arabic
+// run (joining forms, lam-alef) and reverses its glyphs into visual order.
+//
+// Text extraction: poppler and others rebuild the reading order from the glyph positions and the ToUnicode map.
+// Noto Sans Arabic composes letters from shared dotless shapes and separate dots (ح and خ share one shape), and a
+// PDF font maps each glyph to one text: the first letter a shape was used for would win for all. A shape needed
+// for a second letter is therefore drawn from another copy of the font, whose map says the right letter.
+import bidiFactory from 'bidi-js';
+import type PDFDocument from 'pdfkit';
+
+type PdfDoc = InstanceType<typeof PDFDocument>;
+
+export type TextDirection = 'ltr' | 'rtl';
+
+export interface TextStyle {
+  /** The registered Latin/Cyrillic font (PDF_FONTS.regular or .bold); Arabic takes its counterpart. */
+  font: string;
+  size: number;
+  lineGap?: number;
+}
+
+export interface TextBox {
+  x: number;
+  y: number;
+  width: number;
+  /** Lines below this height are not drawn (a table cell's part on a page). */
+  height?: number;
+  /** Where lines sit: at the start of the direction (left in LTR, right in RTL), at its end, or centred. */
+  align?: 'start' | 'end';
+  /** One line only, cut with "…" when it does not fit. */
+  ellipsis?: boolean;
+}
+
+interface FontSet {
+  /** The Arabic counterpart of each Latin/Cyrillic font name. */
+  arabicOf: Record<string, string>;
+  data: Record<string, Buffer>;
+}
+
+interface DocText {
+  direction: TextDirection;
+  fonts: FontSet;
+  /** Per registered Arabic font copy: glyph id → the text its ToUnicode entry says. */
+  glyphTexts: Map<string, Map<number, string>>;
+}
+
+const state = new WeakMap<PdfDoc, DocText>();
+const bidi = bidiFactory();
+
+/** Called by createTaggedPdf: the document's base direction and its fonts. */
+export function setupText(doc: PdfDoc, direction: TextDirection, fonts: FontSet): void {
+  state.set(doc, { direction, fonts, glyphTexts: new Map() });
+}
+
+function docText(doc: PdfDoc): DocText {
+  const found = state.get(doc);
+  if (!found) throw new Error('PDF text used on a document not made by createTaggedPdf');
+  return found;
+}
+
+export function directionOf(doc: PdfDoc): TextDirection {
+  return docText(doc).direction;
+}
+
+// Arabic letters, marks, punctuation and presentation forms: the ranges Noto Sans Arabic covers.
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
+interface Token {
+  text: string;
+  font: string;
+  level: number;
+  width: number;
+  space?: boolean;
+}
+
+interface Line {
+  tokens: Token[];
+  width: number;
+}
+
+function fontOf(doc: PdfDoc, base: string, char: string): string {
+  return ARABIC.test(char) ? (docText(doc).fonts.arabicOf[base] ?? base) : base;
+}
+
+function widthOf(doc: PdfDoc, font: string, size: number, text: string): number {
+  return doc.font(font).fontSize(size).widthOfString(text);
+}
+
+/** Splits a word into runs of one font. */
+function fontRuns(doc: PdfDoc, style: TextStyle, word: string): Array<{ text: string; font: string }> {
+  const runs: Array<{ text: string; font: string }> = [];
+  for (const char of word) {
+    const font = fontOf(doc, style.font, char);
+    const last = runs.at(-1);
+    if (last && last.font === font) last.text += char;
+    else runs.push({ text: char, font });
+  }
+  return runs;
+}
+
+function wordWidth(doc: PdfDoc, style: TextStyle, word: string): number {
+  return fontRuns(doc, style, word).reduce((sum, run) => sum + widthOf(doc, run.font, style.size, run.text), 0);
+}
+
+/** A word wider than the line is cut between characters. */
+function cutWord(doc: PdfDoc, style: TextStyle, word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece && wordWidth(doc, style, piece + char) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** The lines of `text` in logical order, as words; "\n" breaks a line. */
+function breakLines(doc: PdfDoc, text: string, style: TextStyle, width: number): string[][] {
+  const space = widthOf(doc, style.font, style.size, ' ');
+  const lines: string[][] = [];
+  for (const paragraph of text.split('\n')) {
+    const words = paragraph.split(/[ \t]+/).filter(Boolean).flatMap((word) => (wordWidth(doc, style, word) > width ? cutWord(doc, style, word, width) : [word]));
+    let line: string[] = [];
+    let lineWidth = 0;
+    for (const word of words) {
+      const w = wordWidth(doc, style, word);
+      if (line.length > 0 && lineWidth + space + w > width) {
+        lines.push(line);
+        line = [];
+        lineWidth = 0;
+      }
+      lineWidth += (line.length > 0 ? space : 0) + w;
+      line.push(word);
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** One line's runs in visual order, left to right (rule L2 of the bidi algorithm, on runs instead of characters). */
+function visualLine(doc: PdfDoc, words: string[], style: TextStyle, direction: TextDirection): Line {
+  const text = words.join(' ');
+  const { levels } = bidi.getEmbeddingLevels(text, direction);
+  const tokens: Token[] = [];
+  let offset = 0;
+  words.forEach((word, index) => {
+    if (index > 0) {
+      tokens.push({ text: ' ', font: style.font, level: levels[offset], width: widthOf(doc, style.font, style.size, ' '), space: true });
+      offset += 1;
+    }
+    let current: Token | undefined;
+    for (const char of word) {
+      const font = fontOf(doc, style.font, char);
+      const level = levels[offset];
+      if (current && current.font === font && current.level === level) current.text += char;
+      else {
+        current = { text: char, font, level, width: 0 };
+        tokens.push(current);
+      }
+      offset += char.length;
+    }
+  });
+  for (const token of tokens) if (!token.space) token.width = widthOf(doc, token.font, style.size, token.text);
+  const highest = Math.max(0, ...tokens.map((t) => t.level));
+  const lowestOdd = Math.min(...tokens.map((t) => t.level).filter((l) => l % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd && level > 0; level--) {
+    for (let start = 0; start < tokens.length; start++) {
+      if (tokens[start].level < level) continue;
+      let end = start;
+      while (end + 1 < tokens.length && tokens[end + 1].level >= level) end++;
+      tokens.splice(start, end - start + 1, ...tokens.slice(start, end + 1).reverse());
+      start = end;
+    }
+  }
+  return { tokens, width: tokens.reduce((sum, t) => sum + t.width, 0) };
+}
+
+interface FontMetrics {
+  ascent: number;
+  lineHeight: number;
+}
+
+function metrics(doc: PdfDoc, font: string, size: number): FontMetrics {
+  doc.font(font).fontSize(size);
+  const f = (doc as unknown as { _font: { ascender: number } })._font;
+  return { ascent: (f.ascender / 1000) * size, lineHeight: doc.currentLineHeight(true) };
+}
+
+/** The height of one line of `style` holding `fonts`. */
+function lineMetrics(doc: PdfDoc, style: TextStyle, fonts: Iterable<string>): FontMetrics {
+  let ascent = 0;
+  let lineHeight = 0;
+  for (const font of new Set([style.font, ...fonts])) {
+    const m = metrics(doc, font, style.size);
+    ascent = Math.max(ascent, m.ascent);
+    lineHeight = Math.max(lineHeight, m.lineHeight);
+  }
+  return { ascent, lineHeight: lineHeight + (style.lineGap ?? 0) };
+}
+
+function fontsIn(doc: PdfDoc, style: TextStyle, words: readonly string[]): string[] {
+  return words.some((word) => ARABIC.test(word)) ? [fontOf(doc, style.font, '\u0627')] : [];
+}
+
+/** The height `text` takes in a box of `width`. */
+export function measureText(doc: PdfDoc, text: string, style: TextStyle, width: number): number {
+  if (!text) return 0;
+  return breakLines(doc, text, style, width).reduce((sum, words) => sum + lineMetrics(doc, style, fontsIn(doc, style, words)).lineHeight, 0);
+}
+
+/** The longest head of `text`, cut between words, that fits in `height`, and the rest; at least one line. */
+export function splitText(doc: PdfDoc, text: string, style: TextStyle, width: number, height: number): [string, string] {
+  const lines = breakLines(doc, text, style, width);
+  let used = 0;
+  let count = 0;
+  for (const words of lines) {
+    const h = lineMetrics(doc, style, fontsIn(doc, style, words)).lineHeight;
+    if (count > 0 && used + h > height) break;
+    used += h;
+    count++;
+  }
+  const join = (part: string[][]) => part.map((words) => words.join(' ')).join('\n');
+  return [join(lines.slice(0, count)), join(lines.slice(count))];
+}
+
+/** The font copy whose ToUnicode map can say what `text`'s glyphs mean; registered when first needed. */
+function arabicCopy(doc: PdfDoc, font: string, size: number, text: string): string {
+  const { fonts, glyphTexts } = docText(doc);
+  doc.font(font).fontSize(size);
+  const layout = (doc as unknown as { _font: { layout(text: string): { glyphs: Array<{ id: number; codePoints: number[] }> } } })._font.layout(text);
+  const wanted = layout.glyphs.map((g) => [g.id, String.fromCodePoint(...g.codePoints)] as const);
+  for (let copy = 0; ; copy++) {
+    const name = copy === 0 ? font : `${font}~${copy}`;
+    let known = glyphTexts.get(name);
+    if (!known) {
+      if (copy > 0) doc.registerFont(name, fonts.data[font]);
+      known = new Map();
+      glyphTexts.set(name, known);
+    }
+    if (wanted.every(([id, said]) => (known.get(id) ?? said) === said)) {
+      for (const [id, said] of wanted) known.set(id, said);
+      return name;
+    }
+  }
+}
+
+/** Draws `text` into the box in the document's direction; returns the height used. */
+export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextBox): number {
+  const { direction } = docText(doc);
+  let lines = breakLines(doc, text, style, box.ellipsis ? Infinity : box.width);
+  if (box.ellipsis) lines = [ellipsize(doc, lines.flat(), style, box.width)];
+  const { x: docX, y: docY } = doc;
+  let y = box.y;
+  for (const words of lines) {
+    const m = lineMetrics(doc, style, fontsIn(doc, style, words));
+    if (box.height !== undefined && y + m.lineHeight > box.y + box.height + 0.5 && y > box.y) break;
+    const line = visualLine(doc, words, style, direction);
+    const atEnd = (box.align === 'end') !== (direction === 'rtl');
+    let x = atEnd ? box.x + box.width - line.width : box.x;
+    for (const token of mergeLeftToRight(line.tokens)) {
+      if (!token.space) drawToken(doc, token, style.size, x, y + m.ascent);
+      x += token.width;
+    }
+    y += m.lineHeight;
+  }
+  doc.x = docX;
+  doc.y = docY;
+  return y - box.y;
+}
+
+/** Neighbouring left-to-right runs of one font are drawn as one, spaces included, so extraction keeps the spaces. */
+function mergeLeftToRight(tokens: readonly Token[]): Token[] {
+  const merged: Token[] = [];
+  for (const token of tokens) {
+    const last = merged.at(-1);
+    if (last && last.font === token.font && last.level % 2 === 0 && token.level % 2 === 0) {
+      merged[merged.length - 1] = { ...last, text: last.text + token.text, width: last.width + token.width, space: last.space && token.space };
+    } else merged.push({ ...token });
+  }
+  return merged;
+}
+
+function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline: number): void {
+  let { text, font } = token;
+  if (ARABIC.test(text)) font = arabicCopy(doc, font, size, text);
+  else if (token.level % 2 === 1) {
+    // Neutral characters inside right-to-left text: fontkit lays them out left to right, so they are put in
+    // visual order here, with brackets mirrored.
+    text = [...text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+  }
+  doc.font(font).fontSize(size).text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+}
+
+function ellipsize(doc: PdfDoc, words: string[], style: TextStyle, width: number): string[] {
+  const fits = (w: string[]) => wordWidth(doc, style, w.join(' ')) <= width;
+  if (fits(words)) return words;
+  const kept = [...words];
+  while (kept.length > 1 && !fits([...kept, '…'])) kept.pop();
+  return [...kept, '…'];
+}
+
+/** Characters that no font of the document can draw. */
+export function uncoveredCharacters(doc: PdfDoc, text: string, base: string): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (/\s/u.test(char)) continue;
+    doc.font(fontOf(doc, base, char));
+    const font = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+    if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
+  }
+  return [...missing];
+}
