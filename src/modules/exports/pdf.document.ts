@@ -69,7 +69,7 @@ export async function createTaggedPdf(options: TaggedPdfOptions): Promise<{ doc:
     doc.on('error', reject);
   });
   for (const [name, data] of Object.entries(fonts)) doc.registerFont(name, data);
-  setupText(doc, directionOfLang(options.lang), { arabicOf: ARABIC_OF, data: fonts });
+  setupText(doc, directionOfLang(options.lang), { arabicOf: ARABIC_OF });
   return { doc, done };
 }
 

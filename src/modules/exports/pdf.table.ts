@@ -31,6 +31,8 @@ export interface PdfTableSpec {
   rows: PdfTableRow[];
   /** Language of the header words when it differs from the document's. */
   headerLang?: string;
+  /** Language of the body cells when it differs from the document's (the plan's German text in an Arabic document). */
+  bodyLang?: string;
 }
 
 const PADDING = 4;
@@ -149,11 +151,11 @@ interface RowStructure {
   cells: Array<StructElement | undefined>;
 }
 
-function rowStructure(doc: Doc, tbody: StructElement, row: PdfTableRow): RowStructure {
+function rowStructure(doc: Doc, tbody: StructElement, row: PdfTableRow, lang?: string): RowStructure {
   const tr = doc.struct('TR');
   tbody.add(tr);
   const cells = row.cells.map(() => {
-    const cell = doc.struct('TD');
+    const cell = doc.struct('TD', { lang });
     tr.add(cell);
     return cell;
   });
@@ -218,7 +220,7 @@ export function drawTable(doc: Doc, parent: StructElement, fonts: PdfTableFonts,
   const tbody = doc.struct('TBody');
   table.add(tbody);
   for (const row of spec.rows) {
-    const structure = rowStructure(doc, tbody, row);
+    const structure = rowStructure(doc, tbody, row, spec.bodyLang);
     const structs = structure.cells;
     let texts = row.spannedText === undefined ? row.cells : ['', ...row.cells];
     for (;;) {

@@ -6,8 +6,7 @@
 //
 // Text extraction: poppler and others rebuild the reading order from the glyph positions and the ToUnicode map.
 // Noto Sans Arabic composes letters from shared dotless shapes and separate dots (ح and خ share one shape), and a
-// PDF font maps each glyph to one text: the first letter a shape was used for would win for all. A shape needed
-// for a second letter is therefore drawn from another copy of the font, whose map says the right letter.
+// PDF font maps each glyph number to one text: see mapEveryLetter.
 import bidiFactory from 'bidi-js';
 import type PDFDocument from 'pdfkit';
 
@@ -35,16 +34,13 @@ export interface TextBox {
 }
 
 interface FontSet {
-  /** The Arabic counterpart of each Latin/Cyrillic font name. */
+  /** The Arabic counterpart of each Latin/Cyrillic font name, both registered. */
   arabicOf: Record<string, string>;
-  data: Record<string, Buffer>;
 }
 
 interface DocText {
   direction: TextDirection;
   fonts: FontSet;
-  /** Per registered Arabic font copy: glyph id → the text its ToUnicode entry says. */
-  glyphTexts: Map<string, Map<number, string>>;
 }
 
 const state = new WeakMap<PdfDoc, DocText>();
@@ -52,7 +48,8 @@ const bidi = bidiFactory();
 
 /** Called by createTaggedPdf: the document's base direction and its fonts. */
 export function setupText(doc: PdfDoc, direction: TextDirection, fonts: FontSet): void {
-  state.set(doc, { direction, fonts, glyphTexts: new Map() });
+  state.set(doc, { direction, fonts });
+  for (const name of Object.values(fonts.arabicOf)) mapEveryLetter(doc, name);
 }
 
 function docText(doc: PdfDoc): DocText {
@@ -67,6 +64,8 @@ export function directionOf(doc: PdfDoc): TextDirection {
 
 // Arabic letters, marks, punctuation and presentation forms: the ranges Noto Sans Arabic covers.
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 interface Token {
   text: string;
@@ -229,30 +228,64 @@ export function splitText(doc: PdfDoc, text: string, style: TextStyle, width: nu
   return [join(lines.slice(0, count)), join(lines.slice(count))];
 }
 
-/** The font copy whose ToUnicode map can say what `text`'s glyphs mean; registered when first needed. */
-function arabicCopy(doc: PdfDoc, font: string, size: number, text: string): string {
-  const { fonts, glyphTexts } = docText(doc);
-  doc.font(font).fontSize(size);
-  const layout = (doc as unknown as { _font: { layout(text: string): { glyphs: Array<{ id: number; codePoints: number[] }> } } })._font.layout(text);
-  const wanted = layout.glyphs.map((g) => [g.id, String.fromCodePoint(...g.codePoints)] as const);
-  for (let copy = 0; ; copy++) {
-    const name = copy === 0 ? font : `${font}~${copy}`;
-    let known = glyphTexts.get(name);
-    if (!known) {
-      if (copy > 0) doc.registerFont(name, fonts.data[font]);
-      known = new Map();
-      glyphTexts.set(name, known);
-    }
-    if (wanted.every(([id, said]) => (known.get(id) ?? said) === said)) {
-      for (const [id, said] of wanted) known.set(id, said);
-      return name;
-    }
-  }
+interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+interface FontkitFont {
+  _glyphs: Record<number, unknown>;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
+}
+interface EmbeddedFont {
+  font: FontkitFont;
+  scale: number;
+  widths: number[];
+  unicode: number[][];
+  subset: { glyphs: number[]; includeGlyph(id: number): number };
+  layout(text: string, features?: unknown): { glyphs: FontkitGlyph[]; positions: unknown[] };
+  encode(text: string, features?: unknown): [string[], unknown[]];
+}
+
+/**
+ * Makes a registered font say, for every glyph it draws, the letters that glyph stands for there. fontkit keeps one
+ * glyph object per glyph id, with the letters of the first text it was laid out for, so its glyphs are made afresh
+ * for each layout; and a shape drawn for a second letter gets its own glyph number in the embedded subset (a copy
+ * of the same outline), so that the font's ToUnicode map can name each letter.
+ */
+function mapEveryLetter(doc: PdfDoc, name: string): void {
+  doc.font(name);
+  const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+  const font = embedded.font;
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) => {
+    delete font._glyphs[id];
+    return getGlyph(id, codePoints);
+  };
+  const numbers = new Map<string, number>();
+  const used = new Set<number>();
+  embedded.encode = (text, features) => {
+    const { glyphs, positions } = embedded.layout(text, features);
+    const codes = glyphs.map((glyph) => {
+      const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+      let number = numbers.get(key);
+      if (number === undefined) {
+        number = used.has(glyph.id) ? embedded.subset.glyphs.push(glyph.id) - 1 : embedded.subset.includeGlyph(glyph.id);
+        used.add(glyph.id);
+        numbers.set(key, number);
+        embedded.widths[number] = glyph.advanceWidth * embedded.scale;
+        embedded.unicode[number] = glyph.codePoints;
+      }
+      return `0000${number.toString(16)}`.slice(-4);
+    });
+    return [codes, positions];
+  };
 }
 
 /** Draws `text` into the box in the document's direction; returns the height used. */
 export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextBox): number {
-  const { direction } = docText(doc);
+  // A text without a right-to-left letter (a German plan text in an Arabic document) keeps its own direction.
+  const direction = docText(doc).direction === 'rtl' && RTL_LETTER.test(text) ? 'rtl' : 'ltr';
   let lines = breakLines(doc, text, style, box.ellipsis ? Infinity : box.width);
   if (box.ellipsis) lines = [ellipsize(doc, lines.flat(), style, box.width)];
   const { x: docX, y: docY } = doc;
@@ -287,9 +320,9 @@ function mergeLeftToRight(tokens: readonly Token[]): Token[] {
 }
 
 function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline: number): void {
-  let { text, font } = token;
-  if (ARABIC.test(text)) font = arabicCopy(doc, font, size, text);
-  else if (token.level % 2 === 1) {
+  const { font } = token;
+  let { text } = token;
+  if (!ARABIC.test(text) && token.level % 2 === 1) {
     // Neutral characters inside right-to-left text: fontkit lays them out left to right, so they are put in
     // visual order here, with brackets mirrored.
     text = [...text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
