@@ -57,7 +57,8 @@ export async function createTaggedPdf(options: TaggedPdfOptions): Promise<{ doc:
     margins: { top: PDF_MARGIN, bottom: PDF_MARGIN, left: PDF_MARGIN, right: PDF_MARGIN },
     tagged: true,
     pdfVersion: '1.7',
-    lang: options.lang,
+    // A language tag without Unicode extensions ("ar", not the formatting locale "ar-u-nu-latn").
+    lang: options.lang.replace(/-u-.*$/i, ''),
     displayTitle: true,
     bufferPages: true,
     info: { Title: options.title, Author: options.author, Creator: 'Teilhabe' },

@@ -296,10 +296,16 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
     const line = visualLine(doc, words, style, direction);
     const atEnd = (box.align === 'end') !== (direction === 'rtl');
     let x = atEnd ? box.x + box.width - line.width : box.x;
+    // The runs are drawn in visual order, each glyph mapped to its letters (mapEveryLetter); readers such as
+    // poppler rebuild the reading order of right-to-left text from the positions.
+    const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
+    doc.save();
+    doc.transform(1, 0, 0, -1, 0, page.height);
     for (const token of mergeLeftToRight(line.tokens)) {
-      if (!token.space) drawToken(doc, token, style.size, x, y + m.ascent);
+      if (!token.space) drawToken(doc, token, style.size, x, page.height - (y + m.ascent));
       x += token.width;
     }
+    doc.restore();
     y += m.lineHeight;
   }
   doc.x = docX;
@@ -319,15 +325,65 @@ function mergeLeftToRight(tokens: readonly Token[]): Token[] {
   return merged;
 }
 
+const num = (value: number): string => String(Math.round(value * 1000) / 1000);
+
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * Shows one run's glyphs at (x, baseline) in PDF coordinates (the caller has undone pdfkit's flipped y axis), the
+ * way pdfkit's own text drawing does, with one coordinate change for the whole line instead of one per run.
+ */
 function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline: number): void {
-  const { font } = token;
   let { text } = token;
   if (!ARABIC.test(text) && token.level % 2 === 1) {
     // Neutral characters inside right-to-left text: fontkit lays them out left to right, so they are put in
     // visual order here, with brackets mirrored.
     text = [...text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
   }
-  doc.font(font).fontSize(size).text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+  doc.font(token.font).fontSize(size);
+  const font = (doc as unknown as { _font: { id: string; ref(): unknown; encode(text: string): [string[], GlyphPosition[]] } })._font;
+  const fonts = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
+  fonts[font.id] ??= font.ref();
+  const [codes, positions] = font.encode(text);
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  let pen = x;
+  const addSegment = (cur: number) => {
+    if (last < cur) commands.push(`<${codes.slice(last, cur).join('')}> ${num(-(positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth))}`);
+    last = cur;
+  };
+  const flush = (cur: number) => {
+    addSegment(cur);
+    if (commands.length > 0) doc.addContent(`[${commands.join(' ')}] TJ`);
+    commands.length = 0;
+  };
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${num(pen)} ${num(baseline)} Tm`);
+  doc.addContent(`/${font.id} ${num(size)} Tf`);
+  positions.forEach((pos, i) => {
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      doc.addContent(`1 0 0 1 ${num(pen + pos.xOffset * scale)} ${num(baseline + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        doc.addContent(`1 0 0 1 ${num(pen)} ${num(baseline)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    pen += pos.xAdvance * scale;
+  });
+  flush(positions.length);
+  doc.addContent('ET');
 }
 
 function ellipsize(doc: PdfDoc, words: string[], style: TextStyle, width: number): string[] {
