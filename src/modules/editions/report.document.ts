@@ -1,7 +1,7 @@
 // The yearly report (Sachstandsbericht) as a list of blocks: headings, paragraphs, tables and figures. Built once
 // from the plan's state, the dashboard's figures and the changes since the last edition; the PDF and the Word
 // renderer then only lay the same blocks out, so both files say the same.
-import type { T } from '../../platform/i18n/i18n.js';
+import type { Lang, T } from '../../platform/i18n/i18n.js';
 import { formatEuro, formatNumber, formatPercent, formatShortDate, localeOf } from '../../platform/views/format.js';
 import { periodLabel, type DashboardData, type PriorityView, type RenderedChart } from '../monitoring/index.js';
 import type { Comparison } from './compare.js';
@@ -30,7 +30,7 @@ export interface ReportDocument {
 
 export interface ReportInput {
   t: T;
-  lang: 'de' | 'en';
+  lang: Lang;
   municipalityName: string;
   /** The Berlin day the report shows the state of. */
   stateDate: string;

@@ -29,7 +29,7 @@ export function reportRoutes(context: RouteContext): Hono<AppEnv> {
         if (!format) throw new NotFoundError('report format');
         const municipality = c.get('municipality');
         const plan = await services.plans.getPlan(municipality.id, id);
-        const report = await planReport(services, clock, municipality, plan.id);
+        const report = await planReport(services, clock, municipality, plan.id, c.get('lang'));
         const body = await renderReport(report, format);
         const day = berlinDay(clock());
         return c.body(new Uint8Array(body), 200, {

@@ -50,7 +50,7 @@ function labels(lang: ExportLang): DocumentLabels {
     furtherMeasures: w('furtherMeasures'),
     statusCategories: lang === 'de' ? STATUS_CATEGORY_LABELS_DE : statusCategoryLabels(lang),
     pageOf: [w('pageBefore'), w('pageBetween')],
-    // German documents write days in figures, English ones in words (as before).
+    // German documents write days in figures, the others in words.
     date: (isoDate) => (lang === 'de' ? formatShortDate(isoDate, lang) : formatDate(isoDate, lang)),
   };
 }

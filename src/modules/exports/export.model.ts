@@ -1,11 +1,13 @@
 // What every export receives: the plan in the exchange format plus the context a reader needs around it.
 import { z } from 'zod';
+import { LANGUAGES } from '../../platform/i18n/i18n.js';
 import { exchangePlanSchema } from '../plan/index.js';
 
 export const PLAN_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
-export const EXPORT_LANGUAGES = ['de', 'en'] as const;
+/** Every interface language: the documents' own words follow the reader's. */
+export const EXPORT_LANGUAGES = LANGUAGES;
 export type ExportLang = (typeof EXPORT_LANGUAGES)[number];
 
 export const exportInputSchema = z.object({

@@ -49,8 +49,7 @@ async function download(c: Ctx, context: RouteContext, plan: Plan, format: Forma
     municipalityName: m.name,
     stateDate,
     planState: plan.state as ExportInput['planState'],
-    // Documents are made in German or English (their fonts and layout are left to right); the other interface
-    // languages get the German document, the language of the plan's content.
+    // The words the document adds follow the reader's interface language; the plan's own text stays as stored.
     lang: (EXPORT_LANGUAGES as readonly string[]).includes(c.get('lang')) ? (c.get('lang') as ExportLang) : 'de',
   };
   const body = await produce(format, input);

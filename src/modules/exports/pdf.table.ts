@@ -2,6 +2,7 @@
 // whole when they fit there, and the header row repeated on every page. pdfkit's own doc.table() neither repeats
 // the header nor keeps a row together, so the layout is done here.
 import type PDFDocument from 'pdfkit';
+import { directionOf, drawText as drawTextInBox, measureText, splitText } from './pdf.text.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type StructElement = PDFKit.PDFStructureElement;
@@ -30,6 +31,8 @@ export interface PdfTableSpec {
   rows: PdfTableRow[];
   /** Language of the header words when it differs from the document's. */
   headerLang?: string;
+  /** Language of the body cells when it differs from the document's (the plan's German text in an Arabic document). */
+  bodyLang?: string;
 }
 
 const PADDING = 4;
@@ -56,10 +59,10 @@ interface WithAttributes {
 
 const bottom = (doc: Doc): number => doc.page.height - doc.page.margins.bottom;
 
+const styleOf = (layout: Layout, bold = false) => ({ font: bold ? layout.fonts.bold : layout.fonts.regular, size: layout.fonts.size, lineGap: LINE_GAP });
+
 function textHeight(layout: Layout, text: string, column: number, bold = false): number {
-  if (!text) return 0;
-  layout.doc.font(bold ? layout.fonts.bold : layout.fonts.regular).fontSize(layout.fonts.size);
-  return layout.doc.heightOfString(text, { width: layout.widths[column] - 2 * PADDING, lineGap: LINE_GAP });
+  return measureText(layout.doc, text, styleOf(layout, bold), layout.widths[column] - 2 * PADDING);
 }
 
 /** `cells` holds one text per column; a covered column holds the text that may be printed there. */
@@ -69,15 +72,7 @@ function rowHeight(layout: Layout, cells: readonly string[], bold = false): numb
 
 /** The longest head of `text`, cut between words, that fits in `height`; at least one word so that a row always moves on. */
 function splitToHeight(layout: Layout, text: string, column: number, height: number): [string, string] {
-  const words = text.match(/\S+\s*/g) ?? [];
-  let low = 1;
-  let high = words.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (textHeight(layout, words.slice(0, middle).join('').trimEnd(), column) <= height) low = middle;
-    else high = middle - 1;
-  }
-  return [words.slice(0, low).join('').trimEnd(), words.slice(low).join('')];
+  return splitText(layout.doc, text, styleOf(layout), layout.widths[column] - 2 * PADDING, height);
 }
 
 function artifact(doc: Doc, draw: () => void, type?: 'Pagination'): void {
@@ -86,38 +81,40 @@ function artifact(doc: Doc, draw: () => void, type?: 'Pagination'): void {
   doc.endMarkedContent();
 }
 
+/** The table's outer edges, whichever side its first column is on. */
+function edges(layout: Layout): { left: number; right: number } {
+  return { left: Math.min(...layout.x), right: Math.max(...layout.x.map((x, column) => x + layout.widths[column])) };
+}
+
 /** Cell walls and top lines; a covered first cell gets no top line, so the span reads as one cell. */
 function drawRules(layout: Layout, y: number, height: number, firstCovered = false, fill?: string): void {
   const { doc, x, widths } = layout;
-  const right = x[x.length - 1] + widths[widths.length - 1];
+  const { left, right } = edges(layout);
   artifact(doc, () => {
     doc.save();
-    if (fill) doc.rect(x[0], y, right - x[0], height).fill(fill);
+    if (fill) doc.rect(left, y, right - left, height).fill(fill);
     doc.lineWidth(0.5).strokeColor(RULE_COLOR);
-    doc.moveTo(firstCovered ? x[1] : x[0], y).lineTo(right, y).stroke();
-    for (const wall of [...x, right]) doc.moveTo(wall, y).lineTo(wall, y + height).stroke();
+    if (!firstCovered) doc.moveTo(left, y).lineTo(right, y).stroke();
+    else if (x[0] === left) doc.moveTo(x[0] + widths[0], y).lineTo(right, y).stroke();
+    else doc.moveTo(left, y).lineTo(x[0], y).stroke();
+    for (const wall of [...x, ...x.map((at, column) => at + widths[column])]) doc.moveTo(wall, y).lineTo(wall, y + height).stroke();
     doc.restore();
   });
 }
 
 function closeTable(layout: Layout, y: number): void {
-  const { doc, x, widths } = layout;
+  const { doc } = layout;
+  const { left, right } = edges(layout);
   artifact(doc, () => {
     doc.save().lineWidth(0.5).strokeColor(RULE_COLOR);
-    doc.moveTo(x[0], y).lineTo(x[x.length - 1] + widths[widths.length - 1], y).stroke();
+    doc.moveTo(left, y).lineTo(right, y).stroke();
     doc.restore();
   });
 }
 
 function drawText(layout: Layout, text: string, column: number, y: number, height: number, bold = false): void {
-  const { doc } = layout;
-  doc.font(bold ? layout.fonts.bold : layout.fonts.regular).fontSize(layout.fonts.size).fillColor('black');
-  // `height` keeps pdfkit from starting a page of its own when rounding makes the text a hair taller than measured.
-  doc.text(text, layout.x[column] + PADDING, y + PADDING, {
-    width: layout.widths[column] - 2 * PADDING,
-    height: height - PADDING + 1,
-    lineGap: LINE_GAP,
-  });
+  layout.doc.fillColor('black');
+  drawTextInBox(layout.doc, text, styleOf(layout, bold), { x: layout.x[column] + PADDING, y: y + PADDING, width: layout.widths[column] - 2 * PADDING, height: height - PADDING + 1 });
 }
 
 /** The header row: tagged the first time, an artifact when repeated so screen readers announce it once. */
@@ -154,11 +151,11 @@ interface RowStructure {
   cells: Array<StructElement | undefined>;
 }
 
-function rowStructure(doc: Doc, tbody: StructElement, row: PdfTableRow): RowStructure {
+function rowStructure(doc: Doc, tbody: StructElement, row: PdfTableRow, lang?: string): RowStructure {
   const tr = doc.struct('TR');
   tbody.add(tr);
   const cells = row.cells.map(() => {
-    const cell = doc.struct('TD');
+    const cell = doc.struct('TD', { lang });
     tr.add(cell);
     return cell;
   });
@@ -183,7 +180,9 @@ function tableLayout(doc: Doc, fonts: PdfTableFonts, spec: PdfTableSpec): Layout
   const left = doc.page.margins.left;
   const textWidth = doc.page.width - left - doc.page.margins.right;
   const widths = spec.widths.map((share) => share * textWidth);
-  const x = widths.map((_, column) => left + widths.slice(0, column).reduce((sum, w) => sum + w, 0));
+  // Right to left, the first column is the rightmost.
+  const before = (column: number) => widths.slice(0, column).reduce((sum, w) => sum + w, 0);
+  const x = widths.map((w, column) => (directionOf(doc) === 'rtl' ? left + textWidth - before(column) - w : left + before(column)));
   const layout: Layout = { doc, fonts, x, widths, headers: spec.headers, headerLang: spec.headerLang, headerHeight: 0 };
   layout.headerHeight = rowHeight(layout, spec.headers, true);
   return layout;
@@ -221,7 +220,7 @@ export function drawTable(doc: Doc, parent: StructElement, fonts: PdfTableFonts,
   const tbody = doc.struct('TBody');
   table.add(tbody);
   for (const row of spec.rows) {
-    const structure = rowStructure(doc, tbody, row);
+    const structure = rowStructure(doc, tbody, row, spec.bodyLang);
     const structs = structure.cells;
     let texts = row.spannedText === undefined ? row.cells : ['', ...row.cells];
     for (;;) {
