@@ -151,6 +151,26 @@ export function wordsOf(text: string): Array<{ word: string; index: number }> {
 }
 
 /** Reads a line's role: "## Überschrift" is a heading, "- Punkt" an item of a list, anything else a sentence line. */
+/** A text's lines as paragraphs of lines (a blank line ends a paragraph; a heading stands alone): the PDF's. */
+export function easyParagraphs(body: string): string[][] {
+  const out: string[][] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length) out.push(lines);
+    lines = [];
+  };
+  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
+    const { kind, text } = lineKind(raw);
+    if (!text) flush();
+    else if (kind === 'heading') {
+      flush();
+      out.push([text]);
+    } else lines.push(kind === 'item' ? `– ${text}` : text);
+  }
+  flush();
+  return out;
+}
+
 export function lineKind(line: string): { kind: 'heading' | 'item' | 'text'; text: string } {
   const trimmed = line.trim();
   if (trimmed.startsWith('## ')) return { kind: 'heading', text: trimmed.slice(3).trim() };

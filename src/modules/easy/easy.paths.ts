@@ -22,6 +22,8 @@ export const easyRoutes = {
   start: route('/:slug/leichte-sprache'),
   text: route('/:slug/leichte-sprache/:kind/:id', { kind: KINDS_WITH_ID }),
   textVideo: route('/:slug/leichte-sprache/:kind/:id/video', { kind: KINDS_WITH_ID }),
+  startPdf: route('/:slug/leichte-sprache/startseite/pdf'),
+  textPdf: route('/:slug/leichte-sprache/:kind/:id/pdf', { kind: KINDS_WITH_ID }),
   signLanguage: platformPaths.signLanguage,
   startVideo: route('/:slug/gebaerdensprache/video'),
   admin: route('/:slug/verwaltung/leichte-sprache'),
@@ -39,6 +41,8 @@ export const easyPaths = {
   start: (slug: string) => easyRoutes.start(slug),
   text: (slug: string, s: Subject) => (s.type === 'start' ? easyRoutes.start(slug) : easyRoutes.text(slug, KIND_WORDS[s.type], s.id)),
   video: (slug: string, s: Subject) => (s.type === 'start' ? easyRoutes.startVideo(slug) : easyRoutes.textVideo(slug, KIND_WORDS[s.type], s.id)),
+  /** The text as a PDF in the Leichte Sprache layout, to print or pass on. */
+  pdf: (slug: string, s: Subject) => (s.type === 'start' ? easyRoutes.startPdf(slug) : easyRoutes.textPdf(slug, KIND_WORDS[s.type], s.id)),
   signLanguage: (slug: string) => easyRoutes.signLanguage(slug),
   admin: (slug: string) => easyRoutes.admin(slug),
   adminSettings: (slug: string) => easyRoutes.adminSettings(slug),

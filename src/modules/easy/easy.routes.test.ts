@@ -4,6 +4,7 @@
 // checked by content and served with Range.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Side, type TestEnv } from '../../../test/support.js';
+import { pdfinfo, pdfPages } from '../../../test/fixtures/exports/poppler.js';
 import { planPaths } from '../plan/index.js';
 import { checkEasyLanguage } from './checker.js';
 import { DEMO_FIELD, DEMO_GLOSSARY, DEMO_PLAN, DEMO_START } from './easy.demo.js';
@@ -130,6 +131,20 @@ describe.each(engines)('Leichte Sprache on %s', (engine) => {
     page = await pub.get(easyPaths.text(A.slug, field()));
     expect(page.body).toContain('Einfache Sprache');
     expect(page.body).not.toMatch(/kern-label">Leichte Sprache</);
+  });
+
+  it('a published text as a PDF in the Leichte Sprache layout: its label on top, one sentence a line; a draft or another municipality’s is 404', async () => {
+    const res = await env.app.request(easyPaths.pdf(A.slug, field()));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdfinfo(pdf)).toMatch(/Tagged:\s+yes/);
+    const lines = pdfPages(pdf).join('\n').split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines.slice(0, 2)).toEqual(['Sprache', 'Einfache Sprache']);
+    for (const sentence of [...GOOD.split('\n'), 'Der Eintritt ist frei.']) expect(lines).toContain(sentence);
+    expect(lines.indexOf('Die Stadt macht ein Fest.')).toBeLessThan(lines.indexOf('Das Fest ist im Park.'));
+    expect((await env.app.request(easyPaths.pdf(A.slug, { type: 'measure', id: A.measureId }))).status).toBe(404);
+    expect((await env.app.request(easyPaths.pdf(A.slug, { type: 'field', id: B.fieldId }))).status).toBe(404);
   });
 
   it('the Leichte Sprache link keeps the place: to the text of the page one came from, else the LS start page', async () => {

@@ -4,7 +4,8 @@
 // Sprache (which also takes the reader to the text of the page they came from), a text's page, the
 // sign-language page. LS pages are German (lang="de") whatever the interface language.
 import { Hono } from 'hono';
-import { mediaResponse } from '../../platform/files/download.js';
+import { fileDownload, mediaResponse } from '../../platform/files/download.js';
+import { asciiFileName } from '../../platform/http/download.js';
 import { readUploadForm, uploadedFile } from '../../platform/files/upload.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
@@ -13,12 +14,13 @@ import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } f
 import { platformPaths } from '../../platform/http/paths.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { RouteContext } from '../../platform/module.js';
-import { berlinDay } from '../../platform/views/format.js';
+import { berlinDay, formatDate } from '../../platform/views/format.js';
+import { easyReadPdf } from '../exports/index.js';
 import { emptyForm, type FormState, type PageContext } from '../../platform/views/page.js';
 import { planPaths } from '../plan/index.js';
 import { processPaths } from '../participation/index.js';
 import { questionnairesPaths } from '../questionnaires/index.js';
-import type { CheckResult } from './checker.js';
+import { easyParagraphs, type CheckResult } from './checker.js';
 import { easyPaths, easyRoutes, subjectOfPath, type EditorAction } from './easy.paths.js';
 import { isSubjectType, VIDEO_MAX_BYTES, type Subject } from './easy.service.js';
 import { EasyEditorPage, EasyListPage, EasySettingsPage, EasyStartPage, EasyTextPage, HintsFragment, SignLanguagePage } from './easy.view.js';
@@ -268,6 +270,19 @@ export function easyRoutesApp(context: RouteContext): Hono<AppEnv> {
     return mediaResponse(c, { mimeType: video.mime_type, size: video.size, read: async (a, b) => video.content.subarray(a, b + 1) });
   };
   app.get(easyRoutes.startVideo.pattern, (c) => serveVideo(c, { type: 'start', id: 0 }));
+
+  // The text as a PDF in the Leichte Sprache layout (large type, one sentence a line), its label on top.
+  const servePdf = async (c: Ctx, s: Subject) => {
+    const m = c.get('municipality');
+    const text = s.type === 'start' ? (await easy.publicTexts(m.id)).find((x) => x.subject.type === 'start') : await easy.publicText(m.id, s);
+    if (!text) throw new NotFoundError();
+    const de = translator('de');
+    const label = text.label === 'leichte' && text.check ? [de(k('public.labelLeichte')), de(k('public.checkedBy'), { group: text.check.group, date: formatDate(text.check.on, 'de') })] : [de(k('public.labelEinfache')), de(k('public.notChecked'))];
+    const content = await easyReadPdf({ title: text.title, author: m.name, paragraphs: [label, ...easyParagraphs(text.body)] });
+    return fileDownload(c, { fileName: `${asciiFileName(text.title, 'leichte-sprache')}.pdf`, mimeType: 'application/pdf', content });
+  };
+  app.get(easyRoutes.startPdf.pattern, (c) => servePdf(c, { type: 'start', id: 0 }));
+  for (const pattern of easyRoutes.textPdf.patterns) app.get(pattern, (c) => servePdf(c, subjectOf(c)));
   for (const pattern of easyRoutes.textVideo.patterns) app.get(pattern, (c) => serveVideo(c, subjectOf(c)));
 
   app.get(easyRoutes.signLanguage.pattern, async (c) => {

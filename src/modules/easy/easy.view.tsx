@@ -338,6 +338,7 @@ export function EasyStartPage({ ctx, vm }: { ctx: PageContext; vm: EasyStartVm }
         <h1 class="kern-heading-large">{title}</h1>
         {vm.start ? <CheckNote ctx={ctx} text={vm.start} /> : null}
         <EasyBody body={vm.start?.body ?? t(k('public.defaultBody'))} />
+        {vm.start ? <p class="easy-text__para"><a class="kern-link" href={easyPaths.pdf(slug, vm.start.subject)} download>{t(k('public.pdfLink'))}</a></p> : null}
         <section aria-labelledby="easy-texts">
           <h2 class="easy-text__heading" id="easy-texts">{t(k('public.texts'))}</h2>
           {others.length === 0 ? <p class="easy-text__para">{t(k('public.noTexts'))}</p> : (
@@ -372,6 +373,7 @@ export function EasyTextPage({ ctx, text, standardHref, hasVideo }: { ctx: PageC
         <EasyBody body={text.body} />
         {hasVideo ? <VideoPlayer ctx={ctx} src={easyPaths.video(slug, text.subject)} /> : null}
         <ul class="easy-text__links">
+          <li><a class="kern-link" href={easyPaths.pdf(slug, text.subject)} download>{t(k('public.pdfLink'))}</a></li>
           <li><a class="kern-link" href={easyPaths.start(slug)}>{t(k('public.startLink'))}</a></li>
           <li><a class="kern-link" href={standardHref}>{t(k('public.standardLink'))}</a></li>
         </ul>
