@@ -147,7 +147,7 @@ export async function focused(page: Page): Promise<Focused | null> {
       tag, type, id: el.id, name, href: el.getAttribute('href') ?? '',
       indicator: outline || shadow,
       onScreen: rect.width > 1 && rect.height > 1 && rect.right > 0 && rect.bottom > 0,
-      describe: `<${tag}${el.id ? ` id="${el.id}"` : ''}${type ? ` type="${type}"` : ''}> "${name.slice(0, 80)}" (outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow})`,
+      describe: `<${tag}${el.id ? ` id="${el.id}"` : ''}${type ? ` type="${type}"` : ''}> "${name.slice(0, 80)}" (outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}; at ${Math.round(rect.left)},${Math.round(rect.top)} ${Math.round(rect.width)}×${Math.round(rect.height)}, page scrolled to ${Math.round(scrollX)},${Math.round(scrollY)})`,
     };
   });
 }

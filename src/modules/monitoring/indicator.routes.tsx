@@ -156,7 +156,8 @@ export function indicatorRoutes(context: RouteContext): Hono<AppEnv> {
       newPath: (c, id) => paths.adminIndicatorNew(slugOf(c), id),
       loadParent: (c, m, id) => services.plans.getPlan(m, id),
       parentCrumbs: (c, p) => crumbs(c, p.id),
-      parentBack: (c, _p, newId) => paths.adminIndicator(slugOf(c), newId),
+      // after creating: the new indicator; the new form's cancel (no id yet): the plan's indicators
+      parentBack: (c, p, newId) => (newId ? paths.adminIndicator(slugOf(c), newId) : paths.adminIndicatorsOf(slugOf(c), p.id)),
       create: (c, m, p, data, by) => services.monitoring.createIndicator(m, p.id, data, by),
       itemPattern: paths.adminIndicatorEdit.pattern,
       itemPath: (c, id) => paths.adminIndicatorEdit(slugOf(c), id),
