@@ -18,10 +18,10 @@ const PUBLIC_LANGS: Lang[] = ['de', 'en', 'tr', 'ar', 'uk', 'ru'];
 const ADMIN_LANGS: Lang[] = ['de', 'ar'];
 
 /**
- * Where the Leichte Sprache crawl starts (e.g. `/${SLUG}/leichte-sprache`). Empty while those pages do not
- * exist; once they do, this one line adds a run whose start page must answer 200 like any other.
+ * Where the Leichte Sprache crawl starts: the LS start page (its start page must answer 200 like any other).
+ * It follows the LS pages and the sign-language page; the standard pages they link to are the public runs'.
  */
-const EASY_LANGUAGE_STARTS: string[] = [];
+const EASY_LANGUAGE_STARTS: string[] = [`/${SLUG}/leichte-sprache`, `/${SLUG}/gebaerdensprache`];
 
 /** How many addresses of one pattern are visited per run: one page of each kind keeps the crawl to minutes. */
 const PER_PATTERN = 1;
@@ -237,9 +237,7 @@ describe.skipIf(!browserAvailable())('crawl: every page, every language', () => 
       starts: ['/', `/${SLUG}`, `/${SLUG}/suche?q=Sprachkurs`, '/anmelden'],
       scope: publicPath,
     })),
-    ...(EASY_LANGUAGE_STARTS.length
-      ? [{ name: 'Leichte Sprache', lang: 'de' as Lang, starts: EASY_LANGUAGE_STARTS, scope: publicPath }]
-      : []),
+    { name: 'Leichte Sprache', lang: 'de' as Lang, starts: EASY_LANGUAGE_STARTS, scope: (path) => EASY_LANGUAGE_STARTS.some((start) => path === start || path.startsWith(`${start}/`)) },
     ...ADMIN_LANGS.map<Run>((lang) => ({
       name: `officer, ${lang}`,
       lang,
