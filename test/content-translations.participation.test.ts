@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventInput, seedProcess, type ProcessSide } from '../src/modules/participation/process.fixture.js';
 import { processPaths } from '../src/modules/participation/index.js';
+import { groupsPaths } from '../src/modules/groups/index.js';
 import { translationPaths } from '../src/modules/translations/index.js';
+import { paths } from './paths.js';
 import { sourceHash } from '../src/platform/i18n/content.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 
@@ -38,7 +40,7 @@ describe.each(engines)('participation content in other languages on %s', (engine
       [`h_${key(t.type, t.id, t.field)}`, sourceHash(t.source)],
       ...(t.reviewed ? [[`r_${key(t.type, t.id, t.field)}`, '1']] : []),
     ])));
-  const get = async (path: string) => (await new Client(env).get(`${path}?lang=ar`)).body;
+  const get = async (path: string) => (await new Client(env).get(`${path}${path.includes('?') ? '&' : '?'}lang=ar`)).body;
 
   it('lists the process, its phases and the events on the translation screen, and nothing of another municipality', async () => {
     const res = await admin.get(`${translationPaths.adminTranslationLang(fx.A.slug, 'ar')}?show=all&seite=2`);
@@ -114,6 +116,58 @@ describe.each(engines)('participation content in other languages on %s', (engine
     expect(b).not.toContain('الترحيب');
     expect(await get(processPaths.timeline(fx.B.slug))).not.toContain('مرحلة الورش');
     expect((await new Client(env).get(`${processPaths.event(fx.B.slug, A.eventId)}?lang=ar`)).status).toBe(404);
+  });
+
+  it('a working group’s public texts and its anchor show in Arabic where reviewed, German marked where not', async () => {
+    const m = fx.A.municipalityId;
+    const field = await env.services.plans.getField(m, fx.A.fieldId);
+    await env.db.kysely.updateTable('working_groups').set({ purpose: 'Wir planen Sprachkurse.', how_to_join: 'Schreiben Sie uns.', field_id: fx.A.fieldId }).where('id', '=', A.groupId).execute();
+    expect((await save([
+      { type: 'working_group', id: A.groupId, field: 'title', text: 'مجموعة اللغة', source: `AG Sprache ${fx.A.secretWord}`, reviewed: true },
+      { type: 'working_group', id: A.groupId, field: 'purpose', text: 'نخطط لدورات اللغة.', source: 'Wir planen Sprachkurse.', reviewed: true },
+      { type: 'working_group', id: A.groupId, field: 'how_to_join', text: 'مسودة', source: 'Schreiben Sie uns.', reviewed: false },
+    ])).status).toBe(303);
+    const page = await get(groupsPaths.publicGroup(fx.A.slug, A.groupId));
+    expect(page).toContain('<h1 class="kern-heading-large">مجموعة اللغة</h1>');
+    expect(page).toContain('نخطط لدورات اللغة.');
+    expect(page).not.toContain('مسودة');
+    expect(page).toContain('lang="de" dir="ltr">Schreiben Sie uns.</p>');
+    expect(page).toContain(`lang="de" dir="ltr">${field.title}</span>`);
+    expect(page).toContain(NOTE_AR);
+    const list = await get(groupsPaths.publicGroups(fx.A.slug));
+    expect(list).toContain('مجموعة اللغة');
+    // How to join is not on the list; the field's title is, in German.
+    expect(list).toContain(`lang="de" dir="ltr">${field.title}</span>`);
+    expect(list).toContain(NOTE_AR);
+    expect(await get(groupsPaths.publicGroup(fx.B.slug, B.groupId))).not.toContain('مجموعة اللغة');
+    // The event page names the group in Arabic, too.
+    expect(await get(processPaths.event(fx.A.slug, A.groupEventId))).toContain('مجموعة اللغة');
+  });
+
+  it('the catalogue and the search mark German breadcrumbs, visions and options, and say so only when a shown text is German', async () => {
+    const m = fx.A.municipalityId;
+    const plan = (await env.services.plans.findCurrentPublishedPlan(m))!;
+    const tree = await env.services.plans.tree(m, plan.id);
+    const catalogue = await get(paths.catalogue(fx.A.slug));
+    expect(catalogue).toContain(`<a class="kern-link" href="/${fx.A.slug}" lang="de" dir="ltr">${tree.plan.title}</a>`);
+    const vision = tree.fields.flatMap((f) => f.visions)[0];
+    expect(catalogue).toContain(`lang="de" dir="ltr">${vision.text}</span>`);
+    const search = await get(paths.search(fx.A.slug));
+    expect(search).toContain(`lang="de" dir="ltr">${tree.fields[0].title}</option>`);
+    expect(search).toContain(NOTE_AR);
+    // Translated, the plan's title and the fields are all the empty search shows: no note, although measures are German.
+    expect((await save([
+      { type: 'plan', id: plan.id, field: 'title', text: 'خطة الاندماج', source: tree.plan.title, reviewed: true },
+      ...tree.fields.map((f, i) => ({ type: 'field', id: f.id, field: 'title', text: `مجال ${i + 1}`, source: f.title, reviewed: true })),
+    ])).status).toBe(303);
+    const empty = await get(paths.search(fx.A.slug));
+    expect(empty).toContain('خطة الاندماج');
+    expect(empty).toContain('<option value="' + tree.fields[0].id + '">مجال 1</option>');
+    expect(empty).not.toContain(NOTE_AR);
+    // A hit in German brings the note back.
+    const measure = tree.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures])[0];
+    const hit = await get(`${paths.search(fx.A.slug)}?status=${measure.status_category}`);
+    expect(hit).toContain(NOTE_AR);
   });
 
   it('a copied questionnaire keeps its translations as they were: a machine draft stays a draft, a reviewed one keeps its reviewer', async () => {

@@ -368,7 +368,8 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
 
   app.get(paths.publicGroups.pattern, async (c) => {
     const groups = await services.groups.list(mid(c), { kind: 'working', state: 'active' });
-    return render(c, <PublicGroupsPage ctx={pageContext(c)} groups={await publicSummaries(c, groups, false)} />);
+    const shown = await publicSummaries(c, groups, false);
+    return render(c, <PublicGroupsPage ctx={pageContext(c)} groups={shown} />);
   });
 
   async function showPublic(c: Ctx, group: WorkingGroup, form: FormState, status: 200 | 400 | 429, sent = false) {
