@@ -3,6 +3,8 @@
 // with tasks and documents (groups.member and member of this group, or the officer); the public list, group
 // page and form to ask to join, and public documents. A group of another municipality is unknown (404); a
 // signed-in person who does not belong to the group may not open its internal pages (403).
+import { groupRefs, localizeGroup } from './groups.content.js';
+import type { TextRef } from '../../platform/i18n/content.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { Writer } from '../../platform/audit/audit.js';
@@ -56,7 +58,7 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
 
   /** "Handlungsfeld: Bildung" for a group's anchor, from the plan's fields, guiding goals and priorities. */
   async function summaries(c: Ctx, groups: WorkingGroup[]): Promise<GroupSummary[]> {
-    const byPlan = new Map<number, { fields: Map<number, string>; goals: Map<number, string>; priorities: Map<number, string> }>();
+    const byPlan = new Map<number, { full: Map<string, string>; fields: Map<number, string>; goals: Map<number, string>; priorities: Map<number, string> }>();
     const out: GroupSummary[] = [];
     for (const group of groups) {
       let names = byPlan.get(group.plan_id);
@@ -64,16 +66,18 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
         const anchors = await services.groups.anchors(mid(c), group.plan_id);
         const priorities = await services.groups.prioritiesOf(mid(c), group.plan_id);
         names = {
+          full: new Map([...anchors.fields.map((f) => [`field:${f.id}`, f.title] as const), ...anchors.guidingGoals.map((g) => [`guiding_goal:${g.id}`, g.text] as const)]),
           fields: new Map(anchors.fields.map((f) => [f.id, f.title])),
           goals: new Map(anchors.guidingGoals.map((g) => [g.id, g.text.length > 120 ? `${g.text.slice(0, 120)}…` : g.text])),
           priorities: new Map(priorities.map((p) => [p.id, `${p.title} (${p.year})`])),
         };
         byPlan.set(group.plan_id, names);
       }
-      const anchor = group.field_id ? anchorText(t(c), 'field', names.fields.get(group.field_id) ?? '')
-        : group.guiding_goal_id ? anchorText(t(c), 'goal', names.goals.get(group.guiding_goal_id) ?? '')
-          : group.priority_id ? anchorText(t(c), 'priority', names.priorities.get(group.priority_id) ?? '') : '';
-      out.push({ group, anchor });
+      const anchorOf: GroupSummary['anchorOf'] = group.field_id ? { kind: 'field', text: names.fields.get(group.field_id) ?? '', ref: { entityType: 'field', entityId: group.field_id, field: 'title', source: names.full.get(`field:${group.field_id}`) } }
+        : group.guiding_goal_id ? { kind: 'goal', text: names.goals.get(group.guiding_goal_id) ?? '', ref: { entityType: 'guiding_goal', entityId: group.guiding_goal_id, field: 'text', source: names.full.get(`guiding_goal:${group.guiding_goal_id}`) } }
+          : group.priority_id ? { kind: 'priority', text: names.priorities.get(group.priority_id) ?? '', ref: null } : null;
+      const anchor = anchorOf ? anchorText(t(c), anchorOf.kind, anchorOf.text) : '';
+      out.push({ group, anchor, anchorOf });
     }
     return out;
   }
@@ -344,13 +348,32 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
     return group;
   }
 
+  /** The groups' public texts and anchors in the reader's language (one query), handed to the page. */
+  async function publicSummaries(c: Ctx, groups: WorkingGroup[], details: boolean): Promise<GroupSummary[]> {
+    const loaded = await summaries(c, groups);
+    const refs: TextRef[] = loaded.flatMap((x) => [
+      ...groupRefs(x.group).filter((r) => details || r.field === 'title' || r.field === 'purpose'),
+      ...(x.anchorOf?.ref ? [x.anchorOf.ref] : []),
+    ]);
+    const ct = await services.content.load(mid(c), c.get('lang'), refs);
+    c.set('content', ct);
+    return loaded.map((x) => {
+      const a = x.anchorOf;
+      const text = a?.ref ? ct.text(a.ref.entityType, a.ref.entityId, a.ref.field, a.ref.source ?? '') : a?.text;
+      // A guiding goal is named shortened, as in the officer's list.
+      const anchorOf = a && text !== undefined ? { ...a, text: a.kind === 'goal' && text.length > 120 ? `${text.slice(0, 120)}…` : text } : a;
+      return { group: localizeGroup(x.group, ct), anchor: anchorOf ? anchorText(t(c), anchorOf.kind, anchorOf.text) : '', anchorOf };
+    });
+  }
+
   app.get(paths.publicGroups.pattern, async (c) => {
     const groups = await services.groups.list(mid(c), { kind: 'working', state: 'active' });
-    return render(c, <PublicGroupsPage ctx={pageContext(c)} groups={await summaries(c, groups)} />);
+    const shown = await publicSummaries(c, groups, false);
+    return render(c, <PublicGroupsPage ctx={pageContext(c)} groups={shown} />);
   });
 
   async function showPublic(c: Ctx, group: WorkingGroup, form: FormState, status: 200 | 400 | 429, sent = false) {
-    const [summary] = await summaries(c, [group]);
+    const [summary] = await publicSummaries(c, [group], true);
     return render(c, (
       <PublicGroupPage ctx={pageContext(c)} vm={{
         summary, meetings: await services.groups.meetings(mid(c), group.id, true), documents: await services.groupDocuments.list(mid(c), group.id, true),

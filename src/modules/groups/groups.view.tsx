@@ -2,6 +2,7 @@
 // members' own groups and a group's internal area (members, meetings, tasks, documents), and the public list
 // and group page (purpose, contact, meetings, how to join, the form to ask). Pure functions of a view model.
 import type { Child } from 'hono/jsx';
+import { textLang, type TextRef } from '../../platform/i18n/content.js';
 import { DOCUMENT_ACCEPT, DOCUMENT_MAX_BYTES } from '../../platform/files/upload.js';
 import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { FileField } from '../../platform/views/file-field.js';
@@ -24,6 +25,8 @@ export interface GroupSummary {
   group: WorkingGroup;
   /** "Handlungsfeld: Bildung", or empty */
   anchor: string;
+  /** what the anchor names, and the plan's text it is (to show it in the reader's language) */
+  anchorOf?: { kind: 'field' | 'goal' | 'priority'; text: string; ref: TextRef | null } | null;
   memberCount?: number;
   pending?: number;
 }
@@ -76,12 +79,19 @@ function documentsTable(ctx: PageContext, docs: GroupDocument[], href: (id: numb
   );
 }
 
+/** "Handlungsfeld: Bildung", the plan's text marked German when it is shown untranslated. */
+function Anchor({ ctx, s }: { ctx: PageContext; s: GroupSummary }) {
+  const a = s.anchorOf;
+  if (!a) return <>{s.anchor}</>;
+  return <>{ctx.t(k(`anchors.${a.kind}`))}: <span {...(a.ref ? textLang(ctx, a.ref.entityType, a.ref.entityId, a.ref.field) : {})}>{a.text}</span></>;
+}
+
 function Facts({ ctx, s, internal }: { ctx: PageContext; s: GroupSummary; internal: boolean }) {
   const { t } = ctx;
   const g = s.group;
   return (
     <dl class="facts">
-      {s.anchor ? <><dt>{t(k('anchor'))}</dt><dd>{s.anchor}</dd></> : null}
+      {s.anchor ? <><dt>{t(k('anchor'))}</dt><dd><Anchor ctx={ctx} s={s} /></dd></> : null}
       {g.contact_name || g.contact_email ? (
         <>
           <dt>{t(k('contact'))}</dt>
@@ -435,9 +445,9 @@ export function PublicGroupsPage({ ctx, groups }: { ctx: PageContext; groups: Gr
           <ul class="cards">
             {groups.map((s) => (
               <li class="card stack">
-                <h2 class="kern-heading-small"><a class="kern-link" href={paths.publicGroup(slug, s.group.id)}>{s.group.title}</a></h2>
-                {s.anchor ? <p class="kern-body meta">{s.anchor}</p> : null}
-                {s.group.purpose ? <p class="kern-body">{s.group.purpose.length > 240 ? `${s.group.purpose.slice(0, 240)}…` : s.group.purpose}</p> : null}
+                <h2 class="kern-heading-small"><a class="kern-link" href={paths.publicGroup(slug, s.group.id)} {...textLang(ctx, 'working_group', s.group.id, 'title')}>{s.group.title}</a></h2>
+                {s.anchor ? <p class="kern-body meta"><Anchor ctx={ctx} s={s} /></p> : null}
+                {s.group.purpose ? <p class="kern-body" {...textLang(ctx, 'working_group', s.group.id, 'purpose')}>{s.group.purpose.length > 240 ? `${s.group.purpose.slice(0, 240)}…` : s.group.purpose}</p> : null}
                 <p class="kern-body">{s.group.join_open ? t(k('joinOpenYes')) : t(k('joinOpenNo'))}</p>
               </li>
             ))}
@@ -485,11 +495,11 @@ export function PublicGroupPage({ ctx, vm }: { ctx: PageContext; vm: PublicGroup
     );
   }
   return (
-    <Layout ctx={ctx} title={g.title} crumbs={crumbs}>
+    <Layout ctx={ctx} title={g.title} titleAttrs={textLang(ctx, 'working_group', g.id, 'title')} crumbs={crumbs}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{g.title}</h1>
-          {g.purpose ? <p class="kern-body pre-line">{g.purpose}</p> : null}
+          <h1 class="kern-heading-large" {...textLang(ctx, 'working_group', g.id, 'title')}>{g.title}</h1>
+          {g.purpose ? <p class="kern-body pre-line" {...textLang(ctx, 'working_group', g.id, 'purpose')}>{g.purpose}</p> : null}
           <Facts ctx={ctx} s={vm.summary} internal={false} />
         </div>
         <Meetings ctx={ctx} meetings={vm.meetings} headingId="termine" />
@@ -501,7 +511,7 @@ export function PublicGroupPage({ ctx, vm }: { ctx: PageContext; vm: PublicGroup
         ) : null}
         <section aria-labelledby="mitmachen" class="stack">
           <h2 class="kern-heading-medium" id="mitmachen">{t(k('join.title'))}</h2>
-          {g.how_to_join ? <p class="kern-body pre-line">{g.how_to_join}</p> : null}
+          {g.how_to_join ? <p class="kern-body pre-line" {...textLang(ctx, 'working_group', g.id, 'how_to_join')}>{g.how_to_join}</p> : null}
           {joinPart}
         </section>
       </div>

@@ -12,6 +12,7 @@ import { ApprovalService } from './approvals.service.js';
 import { CommentService } from './comments.service.js';
 import { GroupDocumentService } from './documents.service.js';
 import { addDemoGroups } from './groups.demo.js';
+import { groupsTranslatable } from './groups.content.js';
 import { groupsPaths } from './groups.paths.js';
 import { groupsRoutes } from './groups.routes.js';
 import { GroupService } from './groups.service.js';
@@ -71,6 +72,7 @@ export const groupsModule: ModuleManifest = {
     return { groups, groupDocuments: new GroupDocumentService(p.kysely, p.audit), steering, comments, approvals };
   },
   jobs: (s) => s.groups.jobHandlers(),
+  translatable: groupsTranslatable,
   async demo(services, demo) {
     await addDemoGroups(services, demo);
     await addDemoSteeringGroup(services, demo);

@@ -1,5 +1,6 @@
 // The events: the officer's list, an event with its programme and state, new/edit/delete; the public list and
 // event pages; and the calendar feeds (municipality, working group, one event). The online link stays inside.
+import { eventCardRefs, eventTexts, localizeEvent, refsOf } from './participation.content.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { crudRoutes } from '../../platform/http/crud.routes.js';
@@ -170,21 +171,34 @@ export function eventsRoutes(context: RouteContext): Hono<AppEnv> {
     const upcoming = await services.events.publicList(mid(c), { when: 'upcoming' });
     const past = await services.events.publicList(mid(c), { when: 'past' });
     const seats = await services.events.seatsOfMany(mid(c), upcoming);
-    return render(c, <PublicEventsPage ctx={pageContext(c)} vm={{ upcoming, past, seats }} />);
+    const ct = await services.content.load(mid(c), c.get('lang'), [...upcoming, ...past].flatMap(eventCardRefs));
+    c.set('content', ct);
+    return render(c, <PublicEventsPage ctx={pageContext(c)} vm={{ upcoming: upcoming.map((e) => localizeEvent(e, ct)), past: past.map((e) => localizeEvent(e, ct)), seats }} />);
   });
 
   app.get(paths.event.pattern, async (c) => {
     const { id } = paths.event.params(c);
-    const event = await services.events.publicEvent(mid(c), id);
-    const phase = event.phaseId ? await services.processes.phase(mid(c), event.phaseId) : null;
-    const process = phase ? await services.processes.get(mid(c), phase.process_id) : null;
-    const group = event.groupId ? await services.events.group(mid(c), event.groupId).catch(() => null) : null;
+    const loaded = await services.events.publicEvent(mid(c), id);
+    const phaseRow = loaded.phaseId ? await services.processes.phase(mid(c), loaded.phaseId) : null;
+    const process = phaseRow ? await services.processes.get(mid(c), phaseRow.process_id) : null;
+    const shownPhase = phaseRow && process?.state === 'published' ? phaseRow : null;
+    const groupRow = loaded.groupId ? await services.events.group(mid(c), loaded.groupId).catch(() => null) : null;
+    // One query for every text the page shows: the event's, its phase's title, its working group's title.
+    const ct = await services.content.load(mid(c), c.get('lang'), [
+      ...refsOf(eventTexts(loaded, null)),
+      ...(shownPhase ? [{ entityType: 'phase', entityId: shownPhase.id, field: 'title', source: shownPhase.title }] : []),
+      ...(groupRow ? [{ entityType: 'working_group', entityId: groupRow.id, field: 'title', source: groupRow.title }] : []),
+    ]);
+    c.set('content', ct);
+    const event = localizeEvent(loaded, ct);
+    const phase = shownPhase ? { id: shownPhase.id, title: ct.text('phase', shownPhase.id, 'title', shownPhase.title) } : null;
+    const group = groupRow ? { id: groupRow.id, title: ct.text('working_group', groupRow.id, 'title', groupRow.title) } : null;
     const sections = await slots.sections('event.public', c, { eventId: event.id });
     return render(
       c,
       <PublicEventPage
         ctx={pageContext(c)}
-        vm={{ event, seats: await services.events.seats(mid(c), id), past: event.endsAt < clock().toISOString(), phase: phase && process?.state === 'published' ? { title: phase.title } : null, group, sections }}
+        vm={{ event, seats: await services.events.seats(mid(c), id), past: event.endsAt < clock().toISOString(), phase, group, sections }}
       />,
     );
   });

@@ -2,6 +2,7 @@
 // public list and an event's page (Berlin time, place and accessibility, programme, free places, and the
 // section where registration goes). The online link never appears on any of them.
 import type { Child } from 'hono/jsx';
+import { GERMAN, textLang } from '../../platform/i18n/content.js';
 import { ActionButton } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatNumber, formatWeekday } from '../../platform/views/format.js';
@@ -166,6 +167,15 @@ export function AdminEventPage({ ctx, vm }: { ctx: PageContext; vm: AdminEventVm
   );
 }
 
+/** Stands in for a content text in an interface string, so that the text can carry its own lang. */
+const HOLE = '\u0000';
+
+/** An interface string with one content text (an element) where HOLE stands. */
+function Interpolated({ text, value }: { text: string; value: Child }) {
+  const [before, after = ''] = text.split(HOLE);
+  return <>{before}{value}{after}</>;
+}
+
 // ---- public -----------------------------------------------------------------------------------------------
 
 function EventCard({ ctx, e, seats }: { ctx: PageContext; e: EventView; seats?: Seats }) {
@@ -174,13 +184,13 @@ function EventCard({ ctx, e, seats }: { ctx: PageContext; e: EventView; seats?: 
   return (
     <li class="card stack event-card">
       <h3 class="kern-heading-small">
-        <a class="kern-link" href={paths.event(slug, e.id)}>{e.title}</a>
+        <a class="kern-link" href={paths.event(slug, e.id)} {...textLang(ctx, 'event', e.id, 'title')}>{e.title}</a>
       </h3>
       <p class="kern-body">
         {e.state === 'cancelled' ? <><span class="kern-badge kern-badge--danger"><span class="kern-label kern-label--small">{t('participation.process.eventState.cancelled')}</span></span>{' '}</> : null}
         {eventWhen(t, lang, e)}
       </p>
-      <p class="kern-body meta">{t(`participation.process.eventKind.${e.kind}`)} · {placeLine(t, e)}</p>
+      <p class="kern-body meta">{t(`participation.process.eventKind.${e.kind}`)} · <span {...(e.online ? {} : textLang(ctx, 'event', e.id, 'place_name'))}>{placeLine(t, e)}</span></p>
       {seats && e.state === 'published' ? <p class="kern-body"><SeatsText t={t} lang={lang} seats={seats} /></p> : null}
     </li>
   );
@@ -225,8 +235,8 @@ export interface PublicEventVm {
   event: EventView;
   seats: Seats;
   past: boolean;
-  phase: { title: string } | null;
-  group: { title: string } | null;
+  phase: { id: number; title: string } | null;
+  group: { id: number; title: string } | null;
   /** what other modules add (registration) */
   sections: Child[];
 }
@@ -236,10 +246,10 @@ export function PublicEventPage({ ctx, vm }: { ctx: PageContext; vm: PublicEvent
   const slug = ctx.municipality!.slug;
   const e = vm.event;
   return (
-    <Layout ctx={ctx} title={e.title} crumbs={[{ href: paths.municipality(slug), label: ctx.municipality!.name }, { href: paths.events(slug), label: t('participation.process.events.title') }]}>
+    <Layout ctx={ctx} title={e.title} titleAttrs={textLang(ctx, 'event', e.id, 'title')} crumbs={[{ href: paths.municipality(slug), label: ctx.municipality!.name }, { href: paths.events(slug), label: t('participation.process.events.title') }]}>
       <article class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{e.title}</h1>
+          <h1 class="kern-heading-large" {...textLang(ctx, 'event', e.id, 'title')}>{e.title}</h1>
           {e.state === 'cancelled' ? (
             <div class="kern-alert kern-alert--warning" role="status">
               <div class="kern-alert__header">
@@ -248,8 +258,13 @@ export function PublicEventPage({ ctx, vm }: { ctx: PageContext; vm: PublicEvent
               </div>
             </div>
           ) : null}
-          <p class="kern-body meta">{t(`participation.process.eventKind.${e.kind}`)}{vm.phase ? ` · ${t('participation.process.event.inPhase', { phase: vm.phase.title })}` : ''}{vm.group ? ` · ${vm.group.title}` : ''}{e.isDemo ? ` · ${t('participation.process.demo')}` : ''}</p>
-          {e.description ? <p class="kern-body pre-line">{e.description}</p> : null}
+          <p class="kern-body meta">
+            {t(`participation.process.eventKind.${e.kind}`)}
+            {vm.phase ? <> · <Interpolated text={t('participation.process.event.inPhase', { phase: HOLE })} value={<span {...textLang(ctx, 'phase', vm.phase.id, 'title')}>{vm.phase.title}</span>} /></> : ''}
+            {vm.group ? <> · <span {...textLang(ctx, 'working_group', vm.group.id, 'title')}>{vm.group.title}</span></> : ''}
+            {e.isDemo ? ` · ${t('participation.process.demo')}` : ''}
+          </p>
+          {e.description ? <p class="kern-body pre-line" {...textLang(ctx, 'event', e.id, 'description')}>{e.description}</p> : null}
         </div>
         <section aria-labelledby="wann-wo" class="stack">
           <h2 class="kern-heading-medium" id="wann-wo">{t('participation.process.event.whenWhere')}</h2>
@@ -261,11 +276,11 @@ export function PublicEventPage({ ctx, vm }: { ctx: PageContext; vm: PublicEvent
               <dd>{t('participation.process.event.online')}. {t('participation.process.event.onlineHint')}</dd>
             ) : (
               <dd>
-                {e.placeName ? <span class="kern-body--bold">{e.placeName}</span> : null}
-                {e.address ? <address class="pre-line">{e.address}</address> : null}
+                {e.placeName ? <span class="kern-body--bold" {...textLang(ctx, 'event', e.id, 'place_name')}>{e.placeName}</span> : null}
+                {e.address ? <address class="pre-line" {...(lang === 'de' ? {} : GERMAN)}>{e.address}</address> : null}
               </dd>
             )}
-            {e.accessibility ? <><dt>{t('participation.process.event.accessibility')}</dt><dd class="pre-line">{e.accessibility}</dd></> : null}
+            {e.accessibility ? <><dt>{t('participation.process.event.accessibility')}</dt><dd class="pre-line" {...textLang(ctx, 'event', e.id, 'accessibility')}>{e.accessibility}</dd></> : null}
             {e.capacity !== null && e.state === 'published' && !vm.past ? <><dt>{t('participation.process.event.places')}</dt><dd><SeatsText t={t} lang={lang} seats={vm.seats} /></dd></> : null}
             {e.registration && e.registrationDeadline && e.state === 'published' && !vm.past ? <><dt>{t('participation.process.event.deadlineLabel')}</dt><dd>{formatDate(e.registrationDeadline, lang)}</dd></> : null}
           </dl>
@@ -279,7 +294,7 @@ export function PublicEventPage({ ctx, vm }: { ctx: PageContext; vm: PublicEvent
                 <li class="programme__item">
                   <span class="programme__time">{p.startsAt ? t('participation.process.programme.at', { time: p.startsAt }) : ''}</span>
                   <span class="programme__what">
-                    <span class="kern-body--bold">{p.title}</span>
+                    <span class="kern-body--bold" {...textLang(ctx, 'programme_item', p.id, 'title')}>{p.title}</span>
                     {p.speaker ? <span class="meta"> – {p.speaker}</span> : null}
                   </span>
                 </li>

@@ -6,6 +6,7 @@ import type { AppEnv } from '../../platform/http/env.js';
 import { loadLocales } from '../../platform/i18n/i18n.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { EventService } from './events.service.js';
+import { participationTranslatable } from './participation.content.js';
 import { eventsRoutes } from './events.routes.js';
 import { addDemoProcess } from './process.demo.js';
 import { processDocumentsRoutes } from './process.documents.routes.js';
@@ -75,5 +76,6 @@ export const participationModule: ModuleManifest = {
     new Hono<AppEnv>().route('/', processRoutes(context)).route('/', processDocumentsRoutes(context)).route('/', eventsRoutes(context)).route('/', registrationsRoutes(context)),
   jobs: (services) => services.registrations.jobHandlers(),
   sections: (services) => ({ ...processSections(services), ...registrationsSections(services) }),
+  translatable: participationTranslatable,
   demo: (services, demo) => addDemoProcess(services, demo),
 };

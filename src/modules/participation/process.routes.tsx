@@ -1,5 +1,6 @@
 // The participation process: the officer's processes per plan, a process with its phases, each phase's
 // questionnaires and links; publishing; and the public timeline.
+import { localizeTimeline, timelineRefs } from './participation.content.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { crudRoutes } from '../../platform/http/crud.routes.js';
@@ -168,7 +169,13 @@ export function processRoutes(context: RouteContext): Hono<AppEnv> {
   // ---- the public timeline ------------------------------------------------------------------------------------
 
   app.get(paths.timeline.pattern, async (c) => {
-    const timeline = await services.processes.publicTimeline(mid(c));
+    const loaded = await services.processes.publicTimeline(mid(c));
+    let timeline = loaded;
+    if (loaded) {
+      const ct = await services.content.load(mid(c), c.get('lang'), timelineRefs(loaded));
+      c.set('content', ct);
+      timeline = localizeTimeline(loaded, ct);
+    }
     return render(c, <TimelinePage ctx={pageContext(c)} timeline={timeline} />);
   });
 

@@ -1,5 +1,6 @@
 // Pages of the participation process: the officer's processes per plan and a process with its phases (their
 // documents: process.documents.view.tsx), and the public timeline (an ordered list of the phases, the current one marked) with the box on the start page.
+import { textLang } from '../../platform/i18n/content.js';
 import { ActionButton } from '../../platform/views/components.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -34,7 +35,7 @@ function ItemLink({ ctx, item, admin }: { ctx: PageContext; item: PhaseItemView;
       </>
     );
   }
-  return <a class="kern-link" href={item.url}>{item.title}</a>;
+  return <a class="kern-link" href={item.url} {...textLang(ctx, 'phase_item', item.id, 'title')}>{item.title}</a>;
 }
 
 // ---- officer ----------------------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ function PhaseEvents({ ctx, events }: { ctx: PageContext; events: EventView[] })
       <ul class="kern-list">
         {events.map((e) => (
           <li>
-            <a class="kern-link" href={paths.event(slug, e.id)}>{e.title}</a>{' '}
+            <a class="kern-link" href={paths.event(slug, e.id)} {...textLang(ctx, 'event', e.id, 'title')}>{e.title}</a>{' '}
             <span class="meta">– {eventWhen(t, lang, e)}{e.state === 'cancelled' ? ` (${t('participation.process.eventState.cancelled')})` : ''}</span>
           </li>
         ))}
@@ -181,12 +182,13 @@ export function TimelinePage({ ctx, timeline }: { ctx: PageContext; timeline: Ti
   const { t, lang } = ctx;
   const slug = ctx.municipality!.slug;
   const title = timeline ? timeline.process.title : t('participation.process.timeline.title');
+  const titleAttrs = timeline ? textLang(ctx, 'process', timeline.process.id, 'title') : {};
   return (
-    <Layout ctx={ctx} title={title} crumbs={[{ href: paths.municipality(slug), label: ctx.municipality!.name }]}>
+    <Layout ctx={ctx} title={title} titleAttrs={titleAttrs} crumbs={[{ href: paths.municipality(slug), label: ctx.municipality!.name }]}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{title}</h1>
-          {timeline?.process.description ? <p class="kern-body pre-line">{timeline.process.description}</p> : null}
+          <h1 class="kern-heading-large" {...titleAttrs}>{title}</h1>
+          {timeline?.process.description ? <p class="kern-body pre-line" {...textLang(ctx, 'process', timeline.process.id, 'description')}>{timeline.process.description}</p> : null}
           {!timeline ? <p class="kern-body">{t('participation.process.timeline.none')}</p> : null}
           {timeline?.process.is_demo ? <p class="kern-body meta">{t('participation.process.demoNotice')}</p> : null}
           <p class="kern-body"><a class="kern-link" href={paths.events(slug)}>{t('participation.process.timeline.allEvents')}</a></p>
@@ -203,12 +205,12 @@ export function TimelinePage({ ctx, timeline }: { ctx: PageContext; timeline: Ti
                     <div class="timeline__marker" aria-hidden="true"></div>
                     <div class="timeline__body stack">
                       <h3 class="kern-heading-small">
-                        <span class="timeline__number">{t('participation.process.timeline.step', { n: i + 1 })}</span> {p.title}
+                        <span class="timeline__number">{t('participation.process.timeline.step', { n: i + 1 })}</span> <span {...textLang(ctx, 'phase', p.id, 'title')}>{p.title}</span>
                       </h3>
                       {current ? <p class="timeline__here"><span class="kern-badge kern-badge--info"><span class="kern-label kern-label--small">{t('participation.process.timeline.here')}</span></span></p> : null}
                       {done ? <p class="kern-body meta">{t('participation.process.timeline.done')}</p> : null}
                       {phaseDates(t, lang, p) ? <p class="kern-body meta">{phaseDates(t, lang, p)}</p> : null}
-                      {p.description ? <p class="kern-body pre-line">{p.description}</p> : null}
+                      {p.description ? <p class="kern-body pre-line" {...textLang(ctx, 'phase', p.id, 'description')}>{p.description}</p> : null}
                       {p.items.length ? (
                         <ul class="kern-list">
                           {p.items.map((i) => <li><ItemLink ctx={ctx} item={i} admin={false} /></li>)}

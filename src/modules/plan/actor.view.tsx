@@ -58,6 +58,8 @@ export function ActorPage(props: {
   children: Array<{ id: number; name: string }>;
   measures: ActorMeasure[];
   planTitle: string;
+  /** lang/dir of the plan's title when it is shown in German (see i18n/content.ts) */
+  planTitleAttrs?: { lang?: string; dir?: string };
 }) {
   const { ctx, actor } = props;
   const { t } = ctx;
@@ -78,7 +80,7 @@ export function ActorPage(props: {
     </ul>
   );
   return (
-    <Layout ctx={ctx} title={actor.name} crumbs={[{ href: paths.municipality(slug), label: props.planTitle }, { href: paths.actors(slug), label: t('actor.directory') }]}>
+    <Layout ctx={ctx} title={actor.name} crumbs={[{ href: paths.municipality(slug), label: props.planTitle, attrs: props.planTitleAttrs }, { href: paths.actors(slug), label: t('actor.directory') }]}>
       <div class="stack-lg">
         <div class="stack">
           <h1 class="kern-heading-large">{actor.name}</h1>

@@ -184,7 +184,7 @@ export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: Meas
   const slug = ctx.municipality!.slug;
   const title = measureTitle(t, d.measure);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[{ href: paths.municipality(slug), label: d.plan.title }, { href: paths.field(slug, d.field.id), label: d.field.title }]}>
+    <Layout ctx={ctx} title={title} crumbs={[{ href: paths.municipality(slug), label: d.plan.title, attrs: textLang(ctx, 'plan', d.plan.id, 'title') }, { href: paths.field(slug, d.field.id), label: d.field.title, attrs: textLang(ctx, 'field', d.field.id, 'title') }]}>
       <div class="stack-lg">
         <div class="stack">
           <h1 class="kern-heading-large">{title}</h1>

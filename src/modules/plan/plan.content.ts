@@ -54,6 +54,17 @@ export function fieldRefs(tree: PlanTree, field: Field): TextRef[] {
   ];
 }
 
+/** What the catalogue shows: the plan's title and each field's title, visions, goals and measures (no descriptions). */
+export function catalogueRefs(tree: PlanTree): TextRef[] {
+  const seen = new Set<string>();
+  return tree.fields.flatMap((f) => fieldRefs(tree, f)).filter((r) => {
+    const k = `${r.entityType}:${r.entityId}:${r.field}`;
+    if (r.field === 'description' || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** What the measure page reads: the measure, its field and goal, and the plan's title. */
 export function measureDetailRefs(d: { measure: { id: number; text: string }; plan: { id: number; title: string }; field: { id: number; title: string }; goal: { id: number; text: string } | null }): TextRef[] {
   return [

@@ -8,7 +8,7 @@ import { idParam } from '../../platform/http/form.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ActorPage, ActorsPage } from './actor.view.js';
 import { PublicMeasurePage } from './measure.view.js';
-import { fieldRefs, localizeMeasureDetail, localizeTree, measureDetailRefs, refsOf, treeTexts } from './plan.content.js';
+import { catalogueRefs, fieldRefs, localizeMeasureDetail, localizeTree, measureDetailRefs, refsOf, treeTexts } from './plan.content.js';
 import { allMeasures, type PlanTree } from './plan.repository.js';
 import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
 import { SearchPage, type SearchFilters } from './search.view.js';
@@ -30,9 +30,13 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     return ct;
   }
 
-  /** The tree with the texts the whole tree shows in the reader's language. */
-  async function localized(c: Ctx, tree: PlanTree): Promise<PlanTree> {
-    return localizeTree(tree, await useContent(c, refsOf(treeTexts(tree, null))));
+  /** The tree with the texts the whole tree shows in the reader's language; `shown`: the texts the page in the end
+   * shows, when fewer (the note about German texts then counts only those). */
+  async function localized(c: Ctx, tree: PlanTree, shown?: (ct: ContentTexts, localized: PlanTree) => TextRef[]): Promise<PlanTree> {
+    const ct = await useContent(c, refsOf(treeTexts(tree, null)));
+    const out = localizeTree(tree, ct);
+    if (shown) c.set('content', ct.shown(shown(ct, out)));
+    return out;
   }
 
   async function currentTree(c: Ctx): Promise<PlanTree> {
@@ -93,7 +97,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     });
 
     app.get(paths.catalogue.pattern, async (c) => {
-      const tree = await localized(c, await currentTree(c));
+      const raw = await currentTree(c);
+      const tree = await localized(c, raw, () => catalogueRefs(raw));
       const ctx = pageContext(c);
       return render(c, <CataloguePage ctx={ctx} tree={tree} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
     });
@@ -146,6 +151,7 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
           children={children}
           measures={measures.map((m) => ({ ...m, text: ct.text('measure', m.id, 'text', m.text) }))}
           planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)}
+          planTitleAttrs={ct.attrs('plan', tree.plan.id, 'title')}
         />,
       );
     });
@@ -177,15 +183,23 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const goals = tree.fields.flatMap((f) => f.goals.filter((g) => goalIds.has(g.id)).map((g) => ({ id: g.id, text: g.text, fieldId: f.id, fieldTitle: f.title })));
       const actorHits = new Set(hits && !onlyMeasureFilters ? hits.ids.actor : []);
       const actors = allActors.filter((a) => actorHits.has(a.id));
+      const shownMeasures = searched ? filtered : [];
+      // The note about German texts counts only what the page shows: the plan's title, the fields (in the filter), the hits.
+      c.set('content', c.get('content')?.shown([
+        { entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title },
+        ...tree.fields.map((f) => ({ entityType: 'field', entityId: f.id, field: 'title', source: f.title })),
+        ...shownMeasures.map((m) => ({ entityType: 'measure', entityId: m.id, field: 'text', source: m.text })),
+        ...goals.map((g) => ({ entityType: 'goal', entityId: g.id, field: 'text', source: g.text })),
+      ]));
 
       return render(
         c,
         <SearchPage
           ctx={pageContext(c)}
           vm={{
-            filters, searched, correctedWords: hits?.correctedWords ?? null, measures: searched ? filtered : [], goals, actors,
+            filters, searched, correctedWords: hits?.correctedWords ?? null, measures: shownMeasures, goals, actors,
             options: { actors: allActors.map((a) => ({ id: a.id, name: a.name })), fields: tree.fields.map((f) => ({ id: f.id, title: f.title })), groups },
-            planTitle: tree.plan.title,
+            planTitle: tree.plan.title, planId: tree.plan.id,
           }}
         />,
       );

@@ -167,7 +167,7 @@ export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; t
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
-    <Layout ctx={ctx} title={field.title} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title }]}>
+    <Layout ctx={ctx} title={field.title} titleAttrs={textLang(ctx, 'field', field.id, 'title')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title, attrs: textLang(ctx, 'plan', tree.plan.id, 'title') }]}>
       <div class="stack-lg">
         <ArchivedNotice t={t} state={tree.plan.state} />
         <div class="stack">
@@ -211,7 +211,7 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
       {tree.fields.map((f) => (
         <section aria-labelledby={`cat-field-${f.id}`} class="stack">
           <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „<span {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</span>“</h2>
-          {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v) => v.text).join(' · ')}</p> : null}
+          {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v, i) => <>{i > 0 ? ' · ' : ''}<span {...textLang(ctx, 'vision', v.id, 'text')}>{v.text}</span></>)}</p> : null}
           <DataTable
             caption={t('public.catalogueCaption', { field: f.title })}
             layout="catalogue"
@@ -241,10 +241,10 @@ export function CataloguePage({ ctx, tree, downloads }: { ctx: PageContext; tree
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
-    <Layout ctx={ctx} title={t('public.catalogueTitle')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title }]}>
+    <Layout ctx={ctx} title={t('public.catalogueTitle')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title, attrs: textLang(ctx, 'plan', tree.plan.id, 'title') }]}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{t('public.catalogueTitle')}: {tree.plan.title}</h1>
+          <h1 class="kern-heading-large">{t('public.catalogueTitle')}: <span {...textLang(ctx, 'plan', tree.plan.id, 'title')}>{tree.plan.title}</span></h1>
           <p class="kern-body no-print">{t('public.printHint')}</p>
           <p class="meta">{t('public.stateOf', { date: formatShortDate(tree.plan.updated_at, ctx.lang, 'numeric') })}</p>
         </div>

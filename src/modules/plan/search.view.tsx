@@ -23,16 +23,17 @@ export interface SearchViewModel {
   actors: Array<{ id: number; name: string }>;
   options: { actors: Array<{ id: number; name: string }>; fields: Array<{ id: number; title: string }>; groups: string[] };
   planTitle: string;
+  planId: number;
 }
 
-function Choice({ id, name, label, value, options, any }: { id: string; name: string; label: string; value: string; options: Array<{ value: string; label: string }>; any: string }) {
+function Choice({ id, name, label, value, options, any }: { id: string; name: string; label: string; value: string; options: Array<{ value: string; label: string; attrs?: object }>; any: string }) {
   return (
     <div class="kern-form-input">
       <label class="kern-label" for={id}>{label}</label>
       <div class="kern-form-input__select-wrapper">
         <select class="kern-form-input__select" id={id} name={name}>
           <option value="">{any}</option>
-          {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
+          {options.map((o) => <option value={o.value} selected={o.value === value} {...(o.attrs ?? {})}>{o.label}</option>)}
         </select>
       </div>
     </div>
@@ -45,7 +46,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
   const f = vm.filters;
   const total = vm.measures.length + vm.goals.length + vm.actors.length;
   return (
-    <Layout ctx={ctx} title={t('search.title')} crumbs={[{ href: paths.municipality(slug), label: vm.planTitle }]}>
+    <Layout ctx={ctx} title={t('search.title')} crumbs={[{ href: paths.municipality(slug), label: vm.planTitle, attrs: textLang(ctx, 'plan', vm.planId, 'title') }]}>
       <div class="stack-lg">
         <h1 class="kern-heading-large">{t('search.title')}</h1>
         <form method="get" action={paths.search(slug)} role="search" class="stack">
@@ -59,7 +60,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
             <div class="filters">
               <Choice id="status" name="status" label={t('search.status')} value={f.status} any={t('search.any')} options={STATUS_CATEGORIES.map((c) => ({ value: c, label: t(`status.${c}`) }))} />
               <Choice id="actor" name="actor" label={t('search.actor')} value={f.actor} any={t('search.any')} options={vm.options.actors.map((a) => ({ value: String(a.id), label: a.name }))} />
-              <Choice id="field" name="field" label={t('search.field')} value={f.field} any={t('search.any')} options={vm.options.fields.map((x) => ({ value: String(x.id), label: x.title }))} />
+              <Choice id="field" name="field" label={t('search.field')} value={f.field} any={t('search.any')} options={vm.options.fields.map((x) => ({ value: String(x.id), label: x.title, attrs: textLang(ctx, 'field', x.id, 'title') }))} />
               <Choice id="group" name="group" label={t('search.group')} value={f.group} any={t('search.any')} options={vm.options.groups.map((g) => ({ value: g, label: g }))} />
             </div>
           </fieldset>
@@ -93,7 +94,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
                 <h3 class="kern-heading-small">{t('search.goals', { count: vm.goals.length })}</h3>
                 <ul class="kern-list kern-list--bullet">
                   {vm.goals.map((g) => (
-                    <li><a class="kern-link" href={`${paths.field(slug, g.fieldId)}#goal-${g.id}`}>{g.text}</a> <span class="meta">({g.fieldTitle})</span></li>
+                    <li><a class="kern-link" href={`${paths.field(slug, g.fieldId)}#goal-${g.id}`} {...textLang(ctx, 'goal', g.id, 'text')}>{g.text}</a> <span class="meta">(<span {...textLang(ctx, 'field', g.fieldId, 'title')}>{g.fieldTitle}</span>)</span></li>
                   ))}
                 </ul>
               </>

@@ -145,10 +145,21 @@ export async function allTranslationsOf(db: Conn, municipalityId: number, entity
   if (ids.length === 0) return [];
   return db
     .selectFrom('translations')
-    .select(['entity_type', 'entity_id', 'field', 'lang', 'text', 'source_hash'])
+    .select(['entity_type', 'entity_id', 'field', 'lang', 'text', 'source_hash', 'state', 'origin', 'provider', 'reviewed_by', 'reviewed_at', 'source_text'])
     .where('municipality_id', '=', municipalityId)
     .where('entity_type', '=', entityType)
     .where('entity_id', 'in', ids)
+    .execute();
+}
+
+/** A translation copied to another row as it is: a machine draft stays a draft, a reviewed one keeps its reviewer. */
+export async function copyTranslation(db: Conn, municipalityId: number, t: Awaited<ReturnType<typeof allTranslationsOf>>[number], entityId: number, at: string): Promise<void> {
+  await db
+    .insertInto('translations')
+    .values({
+      municipality_id: municipalityId, entity_type: t.entity_type, entity_id: entityId, field: t.field, lang: t.lang, text: t.text, source_hash: t.source_hash, updated_at: at,
+      state: t.state, origin: t.origin, provider: t.provider, reviewed_by: t.reviewed_by, reviewed_at: t.reviewed_at, source_text: t.source_text,
+    })
     .execute();
 }
 

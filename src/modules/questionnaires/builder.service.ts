@@ -14,6 +14,7 @@ import {
   answersPerOption,
   answersPerQuestion,
   allTranslationsOf,
+  copyTranslation,
   clearSectionFields,
   deleteOptions,
   deleteQuestion,
@@ -322,7 +323,7 @@ export class BuilderService {
           for (const t of await allTranslationsOf(trx, municipalityId, entityType, [...ids.keys()])) {
             // The title is new ("Kopie von …"): its old translation no longer fits.
             if (entityType === 'questionnaire' && t.field === 'title') continue;
-            await saveTranslation(trx, municipalityId, { entityType, entityId: ids.get(t.entity_id)!, field: t.field, lang: t.lang, text: t.text, sourceHash: t.source_hash }, now);
+            await copyTranslation(trx, municipalityId, t, ids.get(t.entity_id)!, now);
           }
         }
         return newId;

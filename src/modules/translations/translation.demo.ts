@@ -1,5 +1,6 @@
 // The demo municipality's translations: the plan's title, the field "Arbeit", its first goal and measures in
-// English, Turkish and Arabic, reviewed; one outdated (made from an older German), one machine draft.
+// English, Turkish and Arabic, reviewed; one outdated (made from an older German), one machine draft; the
+// participation process's title, two of its phases and an event.
 import { sourceHash } from '../../platform/i18n/content.js';
 import type { DemoContext, Services } from '../../platform/module.js';
 import type { TextWrite } from './translation.repository.js';
@@ -45,5 +46,22 @@ export async function translationDemo(services: Services, { municipalityId, by }
     entityType: 'measure', entityId: measures[2].id, field: 'text', lang: 'ar', text: 'استئناف مشروع „الاندماج من خلال العمل والتدريب“ للمساعدة في عملية التقديم على الوظائف والاندماج في العمل',
     sourceHash: sourceHash(measures[2].text), sourceText: measures[2].text, state: 'draft', origin: 'machine', provider: 'LibreTranslate', reviewedBy: null, reviewedAt: null,
   });
+  // The participation process: its title and two phases, so the timeline shows both translated and German texts.
+  const timeline = await services.processes.publicTimeline(municipalityId);
+  if (timeline) {
+    reviewed('process', timeline.process.id, 'title', timeline.process.title, {
+      en: 'Together towards the integration plan – the participation process',
+      tr: 'Birlikte uyum planına – katılım süreci',
+      ar: 'معًا نحو خطة الاندماج – عملية المشاركة',
+    });
+    const phase = (kind: string) => timeline.phases.find((p) => p.kind === kind);
+    const kickoff = phase('kickoff');
+    if (kickoff) reviewed('phase', kickoff.id, 'title', kickoff.title, { en: 'Kick-off', tr: 'Başlangıç', ar: 'الانطلاق' });
+    const workshops = phase('workshops');
+    if (workshops) {
+      reviewed('phase', workshops.id, 'title', workshops.title, { en: 'Workshops in the fields of action', tr: 'Eylem alanlarında atölyeler', ar: 'ورش العمل في مجالات العمل' });
+      for (const e of workshops.events.slice(0, 1)) reviewed('event', e.id, 'title', e.title, { en: 'Workshop (demo)', tr: 'Atölye (demo)', ar: 'ورشة عمل (تجريبية)' });
+    }
+  }
   await services.translations.seed(municipalityId, writes, by);
 }

@@ -49,6 +49,11 @@ export class ContentTexts {
   get fallback(): boolean {
     return this.german.size > 0;
   }
+
+  /** The same texts, with the German fallback counted only among these (the texts a page in the end shows). */
+  shown(refs: TextRef[]): ContentTexts {
+    return new ContentTexts(this.lang, this.texts, refs);
+  }
 }
 
 export const GERMAN_ONLY = new ContentTexts('de', new Map());

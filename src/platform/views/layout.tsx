@@ -59,6 +59,8 @@ function easyLanguageHref(ctx: PageContext): string {
 export interface Crumb {
   href: string;
   label: string;
+  /** lang/dir of a label that is a content text shown in German on a page in another language */
+  attrs?: { lang?: string; dir?: string };
 }
 
 interface LayoutProps {
@@ -66,13 +68,15 @@ interface LayoutProps {
   title: string;
   children?: Child;
   crumbs?: Crumb[];
+  /** lang/dir of the title when it is a content text shown in German (see Crumb.attrs) */
+  titleAttrs?: { lang?: string; dir?: string };
   /** Admin pages get the admin navigation. */
   area?: 'public' | 'admin' | 'instance';
   /** Scripts of this page (files in public/, loaded deferred): progressive help only, the page works without. */
   scripts?: string[];
 }
 
-export function Layout({ ctx, title, children, crumbs = [], area = 'public', scripts = [] }: LayoutProps) {
+export function Layout({ ctx, title, titleAttrs, children, crumbs = [], area = 'public', scripts = [] }: LayoutProps) {
   const { t, municipality: m } = ctx;
   const pageTitle = m ? `${title} – ${m.name} – Teilhabe` : `${title} – Teilhabe`;
   return (
@@ -175,10 +179,10 @@ export function Layout({ ctx, title, children, crumbs = [], area = 'public', scr
                 <ol>
                   {crumbs.map((c) => (
                     <li>
-                      <a class="kern-link" href={c.href}>{c.label}</a>
+                      <a class="kern-link" href={c.href} {...(c.attrs ?? {})}>{c.label}</a>
                     </li>
                   ))}
-                  <li aria-current="page">{title}</li>
+                  <li aria-current="page" {...(titleAttrs ?? {})}>{title}</li>
                 </ol>
               </nav>
             ) : null}
