@@ -1,6 +1,7 @@
 // Pages of the participation process: the officer's processes per plan and a process with its phases (their
 // documents: process.documents.view.tsx), and the public timeline (an ordered list of the phases, the current one marked) with the box on the start page.
 import { textLang } from '../../platform/i18n/content.js';
+import { dirOf, type Lang } from '../../platform/i18n/i18n.js';
 import { ActionButton } from '../../platform/views/components.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -15,6 +16,12 @@ import type { PhaseItemView, PhaseView, ProcessRow, Timeline } from './process.s
 type T = PageContext['t'];
 
 /** "1. März 2026 – 30. April 2026", "ab 1. März 2026", or nothing. */
+/**
+ * A content text inside a sentence of a right-to-left interface, isolated for the bidirectional algorithm
+ * (FSI … PDI): a German title in an Arabic sentence keeps its own direction and its punctuation its place.
+ */
+const isolatedIn = (lang: Lang) => (text: string): string => (dirOf(lang) === 'rtl' ? `\u2068${text}\u2069` : text);
+
 export function phaseDates(t: T, lang: string, p: Pick<PhaseView, 'startsOn' | 'endsOn'>): string {
   if (p.startsOn && p.endsOn) return p.startsOn === p.endsOn ? formatDate(p.startsOn, lang) : t('participation.process.phase.fromTo', { from: formatDate(p.startsOn, lang), to: formatDate(p.endsOn, lang) });
   if (p.startsOn) return t('participation.process.phase.from', { from: formatDate(p.startsOn, lang) });
@@ -240,13 +247,13 @@ export function WhereWeStandBox({ ctx, timeline, next }: { ctx: PageContext; tim
       <h2 class="kern-heading-medium" id="prozess-stand">{t('participation.process.box.title')}</h2>
       <p class="kern-body">
         {current
-          ? t('participation.process.box.current', { phase: current.title, step: timeline.phases.indexOf(current) + 1, count: timeline.phases.length })
-          : t('participation.process.box.notStarted', { process: timeline.process.title })}
+          ? t('participation.process.box.current', { phase: isolatedIn(lang)(current.title), step: timeline.phases.indexOf(current) + 1, count: timeline.phases.length })
+          : t('participation.process.box.notStarted', { process: isolatedIn(lang)(timeline.process.title) })}
       </p>
       {next ? (
         <p class="kern-body">
           {t('participation.process.box.next')}{' '}
-          <a class="kern-link" href={paths.event(slug, next.id)}>{next.title}</a> – {eventWhen(t, lang, next)}
+          <a class="kern-link" href={paths.event(slug, next.id)} dir="auto">{next.title}</a> – {eventWhen(t, lang, next)}
         </p>
       ) : null}
       <p class="kern-body"><a class="kern-link" href={paths.timeline(slug)}>{t('participation.process.box.link')}</a></p>

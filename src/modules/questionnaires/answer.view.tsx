@@ -35,7 +35,7 @@ export function QuestionnaireListPage({ ctx, items }: { ctx: PageContext; items:
                   {g === 'closed' ? (
                     <span class="kern-body">{q.title}</span>
                   ) : (
-                    <a class="kern-link" href={paths.publicStart(slug, q.id)}>{q.title}</a>
+                    <a class="kern-link" href={paths.publicStart(slug, q.id)} dir="auto">{q.title}</a>
                   )}
                   {q.isDemo ? <span class="kern-body kern-body--small"> ({t('questionnaires.answer.demo')})</span> : null}
                   <div class="kern-body kern-body--small">
@@ -71,7 +71,7 @@ export function InviteSection({ ctx, open }: { ctx: PageContext; open: Questionn
       <ul class="kern-list">
         {open.map((q) => (
           <li>
-            <a class="kern-link" href={paths.publicStart(slug, q.id)}>{q.title}</a>
+            <a class="kern-link" href={paths.publicStart(slug, q.id)} dir="auto">{q.title}</a>
             {q.closesAt ? <span class="kern-body kern-body--small"> – {t('questionnaires.answer.list.until', { date: formatDate(q.closesAt, lang) })}</span> : null}
           </li>
         ))}
