@@ -79,7 +79,8 @@ describe.each(engines)('participation content in other languages on %s', (engine
     expect(page).not.toContain(`>${event.title}<`);
 
     const timeline = await get(processPaths.timeline(fx.A.slug));
-    expect(timeline).toContain('<span>مرحلة الورش</span>');
+    // translated: the phase's title stands bare in its heading (no German marking)
+    expect(timeline).toContain(' مرحلة الورش</h3>');
     expect(timeline).toContain('ورشة العمل');
     // The other phases are not translated: German, marked, with the note.
     expect(timeline).toContain('lang="de" dir="ltr">Ratsphase</span>');

@@ -3,7 +3,7 @@
 // section where registration goes). The online link never appears on any of them.
 import type { Child } from 'hono/jsx';
 import { GERMAN, textLang } from '../../platform/i18n/content.js';
-import { ActionButton } from '../../platform/views/components.js';
+import { ActionButton, InLang } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatNumber, formatWeekday } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -260,8 +260,8 @@ export function PublicEventPage({ ctx, vm }: { ctx: PageContext; vm: PublicEvent
           ) : null}
           <p class="kern-body meta">
             {t(`participation.process.eventKind.${e.kind}`)}
-            {vm.phase ? <> · <Interpolated text={t('participation.process.event.inPhase', { phase: HOLE })} value={<span {...textLang(ctx, 'phase', vm.phase.id, 'title')}>{vm.phase.title}</span>} /></> : ''}
-            {vm.group ? <> · <span {...textLang(ctx, 'working_group', vm.group.id, 'title')}>{vm.group.title}</span></> : ''}
+            {vm.phase ? <> · <Interpolated text={t('participation.process.event.inPhase', { phase: HOLE })} value={<InLang attrs={textLang(ctx, 'phase', vm.phase.id, 'title')}>{vm.phase.title}</InLang>} /></> : ''}
+            {vm.group ? <> · <InLang attrs={textLang(ctx, 'working_group', vm.group.id, 'title')}>{vm.group.title}</InLang></> : ''}
             {e.isDemo ? ` · ${t('participation.process.demo')}` : ''}
           </p>
           {e.description ? <p class="kern-body pre-line" {...textLang(ctx, 'event', e.id, 'description')}>{e.description}</p> : null}

@@ -18,7 +18,7 @@ function parse(text: string) {
 
 /** The title of the phase marked as current on the timeline page, or null. */
 function currentOnTimeline(body: string): string | null {
-  const marked = body.match(/<li class="timeline__phase[^"]*" aria-current="step">[\s\S]*?<h3[^>]*>[\s\S]*?<\/span>\s*<span[^>]*>([^<]+)<\/span><\/h3>/);
+  const marked = body.match(/<li class="timeline__phase[^"]*" aria-current="step">[\s\S]*?<h3[^>]*>[\s\S]*?<\/span>\s*([^<]+)<\/h3>/);
   return marked ? marked[1].trim() : null;
 }
 

@@ -2,7 +2,7 @@
 // documents: process.documents.view.tsx), and the public timeline (an ordered list of the phases, the current one marked) with the box on the start page.
 import { textLang } from '../../platform/i18n/content.js';
 import { dirOf, type Lang } from '../../platform/i18n/i18n.js';
-import { ActionButton } from '../../platform/views/components.js';
+import { ActionButton, InLang } from '../../platform/views/components.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
@@ -212,7 +212,7 @@ export function TimelinePage({ ctx, timeline }: { ctx: PageContext; timeline: Ti
                     <div class="timeline__marker" aria-hidden="true"></div>
                     <div class="timeline__body stack">
                       <h3 class="kern-heading-small">
-                        <span class="timeline__number">{t('participation.process.timeline.step', { n: i + 1 })}</span> <span {...textLang(ctx, 'phase', p.id, 'title')}>{p.title}</span>
+                        <span class="timeline__number">{t('participation.process.timeline.step', { n: i + 1 })}</span> <InLang attrs={textLang(ctx, 'phase', p.id, 'title')}>{p.title}</InLang>
                       </h3>
                       {current ? <p class="timeline__here"><span class="kern-badge kern-badge--info"><span class="kern-label kern-label--small">{t('participation.process.timeline.here')}</span></span></p> : null}
                       {done ? <p class="kern-body meta">{t('participation.process.timeline.done')}</p> : null}

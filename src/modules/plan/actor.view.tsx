@@ -1,6 +1,6 @@
 import { textLang } from '../../platform/i18n/content.js';
 import { paths } from './plan.paths.js';
-import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton } from '../../platform/views/components.js';
+import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, InLang } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
@@ -72,7 +72,7 @@ export function ActorPage(props: {
         <li>
           <a class="kern-link" href={paths.measure(slug, m.id)}>
             {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
-            <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}</span>
+            <InLang attrs={textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}</InLang>
           </a>
           <p class="kern-body"><StatusBadge t={t} category={m.status_category} label={m.status_label} /></p>
         </li>

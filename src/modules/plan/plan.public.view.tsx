@@ -3,7 +3,7 @@ import { textLang } from '../../platform/i18n/content.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { StatusBadge } from '../../platform/views/components.js';
+import { StatusBadge, InLang } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { DataTable } from '../../platform/views/data-table.js';
@@ -99,7 +99,7 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [], ear
             <h2 class="kern-heading-medium" id="guiding-goals">{t('guidingGoal.plural')}</h2>
             <ul class="kern-list kern-list--bullet">
               {tree.guidingGoals.map((g) => (
-                <li><span {...textLang(ctx, 'guiding_goal', g.id, 'text')}>{g.text}</span>{g.target_year ? ` (${t('guidingGoal.targetYearValue', { year: g.target_year })})` : ''}</li>
+                <li><InLang attrs={textLang(ctx, 'guiding_goal', g.id, 'text')}>{g.text}</InLang>{g.target_year ? ` (${t('guidingGoal.targetYearValue', { year: g.target_year })})` : ''}</li>
               ))}
             </ul>
           </section>
@@ -149,7 +149,7 @@ function MeasureSummary({ ctx, m }: { ctx: PageContext; m: Measure }) {
       <h3 class="kern-body kern-body--bold">
         <a class="kern-link" href={paths.measure(slug, m.id)}>
           {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
-          <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}</span>
+          <InLang attrs={textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 160 ? `${m.text.slice(0, 159)}…` : m.text}</InLang>
         </a>
       </h3>
       <p class="kern-body">
@@ -171,7 +171,7 @@ export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; t
       <div class="stack-lg">
         <ArchivedNotice t={t} state={tree.plan.state} />
         <div class="stack">
-          <h1 class="kern-heading-large">{t('field.singular')} „<span {...textLang(ctx, 'field', field.id, 'title')}>{field.title}</span>“</h1>
+          <h1 class="kern-heading-large">{t('field.singular')} „<InLang attrs={textLang(ctx, 'field', field.id, 'title')}>{field.title}</InLang>“</h1>
           {field.description ? <p class="kern-body pre-line" {...textLang(ctx, 'field', field.id, 'description')}>{field.description}</p> : null}
           {field.visions.length > 0 ? (
             <section aria-labelledby="visions" class="visions">
@@ -183,7 +183,7 @@ export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; t
         </div>
         {field.goals.map((g) => (
           <section aria-labelledby={`goal-${g.id}`} class="stack">
-            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: <span {...textLang(ctx, 'goal', g.id, 'text')}>{g.text}</span></h2>
+            <h2 class="kern-heading-medium" id={`goal-${g.id}`}>{g.number ? t('goal.numbered', { number: g.number }) : t('goal.singular')}: <InLang attrs={textLang(ctx, 'goal', g.id, 'text')}>{g.text}</InLang></h2>
             {goalExtra?.get(g.id) ?? null}
             <ul class="measure-list">
               {g.measures.map((m) => <MeasureSummary ctx={ctx} m={m} />)}
@@ -210,8 +210,8 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
     <>
       {tree.fields.map((f) => (
         <section aria-labelledby={`cat-field-${f.id}`} class="stack">
-          <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „<span {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</span>“</h2>
-          {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v, i) => <>{i > 0 ? ' · ' : ''}<span {...textLang(ctx, 'vision', v.id, 'text')}>{v.text}</span></>)}</p> : null}
+          <h2 class="kern-heading-medium" id={`cat-field-${f.id}`}>{t('field.singular')} „<InLang attrs={textLang(ctx, 'field', f.id, 'title')}>{f.title}</InLang>“</h2>
+          {f.visions.length > 0 ? <p class="kern-body">{t('vision.singular')}: {f.visions.map((v, i) => <>{i > 0 ? ' · ' : ''}<InLang attrs={textLang(ctx, 'vision', v.id, 'text')}>{v.text}</InLang></>)}</p> : null}
           <DataTable
             caption={t('public.catalogueCaption', { field: f.title })}
             layout="catalogue"
@@ -224,9 +224,9 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
             ]}
             // The goal is shown once above its measures; the rows after its first name it for screen readers only.
             rows={[...f.goals.flatMap((g) => g.measures.map((m, i) => ({ g, m, first: i === 0 }))), ...f.furtherMeasures.map((m) => ({ g: null, m, first: true }))].map(({ g, m, first }) => [
-              g ? (first ? <span {...textLang(ctx, 'goal', g.id, 'text')}>{numberedGoal(g)}</span> : <span class="kern-sr-only" {...textLang(ctx, 'goal', g.id, 'text')}>{numberedGoal(g)}</span>) : t('measure.further'),
+              g ? (first ? <InLang attrs={textLang(ctx, 'goal', g.id, 'text')}>{numberedGoal(g)}</InLang> : <span class="kern-sr-only" {...textLang(ctx, 'goal', g.id, 'text')}>{numberedGoal(g)}</span>) : t('measure.further'),
               m.number ?? '–',
-              link ? <a class="kern-link" href={paths.measure(slug, m.id)} {...textLang(ctx, 'measure', m.id, 'text')}>{m.text}</a> : <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text}</span>,
+              link ? <a class="kern-link" href={paths.measure(slug, m.id)} {...textLang(ctx, 'measure', m.id, 'text')}>{m.text}</a> : <InLang attrs={textLang(ctx, 'measure', m.id, 'text')}>{m.text}</InLang>,
               m.actors.map((a) => `${a.name}${a.role === 'lead' ? ` (${t('actorRole.lead')})` : ''}`).join(', '),
               <StatusBadge t={t} category={m.status_category} label={m.status_label} />,
             ])}
@@ -244,7 +244,7 @@ export function CataloguePage({ ctx, tree, downloads }: { ctx: PageContext; tree
     <Layout ctx={ctx} title={t('public.catalogueTitle')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title, attrs: textLang(ctx, 'plan', tree.plan.id, 'title') }]}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{t('public.catalogueTitle')}: <span {...textLang(ctx, 'plan', tree.plan.id, 'title')}>{tree.plan.title}</span></h1>
+          <h1 class="kern-heading-large">{t('public.catalogueTitle')}: <InLang attrs={textLang(ctx, 'plan', tree.plan.id, 'title')}>{tree.plan.title}</InLang></h1>
           <p class="kern-body no-print">{t('public.printHint')}</p>
           <p class="meta">{t('public.stateOf', { date: formatShortDate(tree.plan.updated_at, ctx.lang, 'numeric') })}</p>
         </div>

@@ -1,6 +1,6 @@
 import { textLang } from '../../platform/i18n/content.js';
 import { paths } from './plan.paths.js';
-import { StatusBadge } from '../../platform/views/components.js';
+import { StatusBadge, InLang } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { Measure } from './plan.repository.js';
@@ -81,7 +81,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
                     <li>
                       <a class="kern-link" href={paths.measure(slug, m.id)}>
                         {m.number !== null ? `${t('measure.numbered', { number: m.number })}: ` : ''}
-                        <span {...textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 200 ? `${m.text.slice(0, 199)}…` : m.text}</span>
+                        <InLang attrs={textLang(ctx, 'measure', m.id, 'text')}>{m.text.length > 200 ? `${m.text.slice(0, 199)}…` : m.text}</InLang>
                       </a>
                       <p class="kern-body"><StatusBadge t={t} category={m.status_category} label={m.status_label} /></p>
                     </li>
@@ -94,7 +94,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
                 <h3 class="kern-heading-small">{t('search.goals', { count: vm.goals.length })}</h3>
                 <ul class="kern-list kern-list--bullet">
                   {vm.goals.map((g) => (
-                    <li><a class="kern-link" href={`${paths.field(slug, g.fieldId)}#goal-${g.id}`} {...textLang(ctx, 'goal', g.id, 'text')}>{g.text}</a> <span class="meta">(<span {...textLang(ctx, 'field', g.fieldId, 'title')}>{g.fieldTitle}</span>)</span></li>
+                    <li><a class="kern-link" href={`${paths.field(slug, g.fieldId)}#goal-${g.id}`} {...textLang(ctx, 'goal', g.id, 'text')}>{g.text}</a> <span class="meta">(<InLang attrs={textLang(ctx, 'field', g.fieldId, 'title')}>{g.fieldTitle}</InLang>)</span></li>
                   ))}
                 </ul>
               </>

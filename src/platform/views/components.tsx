@@ -234,3 +234,11 @@ export function StatusBadge({ t, category, label }: { t: T; category: string; la
     </span>
   );
 }
+
+/**
+ * A content text with the language attributes it needs: on a page in another language, German shown in place
+ * of a missing translation is marked lang="de" dir="ltr" (i18n/content.ts textLang); otherwise no element at all.
+ */
+export function InLang({ attrs, children }: { attrs: { lang?: string; dir?: string }; children?: Child }) {
+  return attrs.lang ? <span lang={attrs.lang} dir={attrs.dir}>{children}</span> : <>{children}</>;
+}
