@@ -70,7 +70,7 @@ export class AccessibilityService {
       contact_email: s.contact_email, contact_phone: s.contact_phone, contact_address: s.contact_address, contact_lang: s.contact_lang, land: s.land,
       body_name: body.name, body_address: body.address, body_web: body.web, body_email: body.email, body_phone: body.phone, feedback_retention_days: s.retention_days,
     };
-    await this.audit.write(municipalityId, by, (id: number) => ({ action: 'accessibility_statement.save', entityType: 'accessibility_statement', entityId: id, before: before ?? undefined, after: values }), async ({ trx, now }) => {
+    await this.audit.write(municipalityId, by, (id: number) => ({ action: 'accessibility_statement.save', entityType: 'accessibility_statement', entityId: id, before: before ? readableForAudit(before) : undefined, after: readableForAudit(values) }), async ({ trx, now }) => {
       const id = await repo.saveStatement(trx, municipalityId, { ...values, updated_at: now });
       // Fewer days may make older feedback due at once.
       if (!before || before.feedback_retention_days !== s.retention_days) await this.jobs.enqueue(trx, { kind: JOB_FEEDBACK_DELETE, municipalityId });
@@ -154,4 +154,16 @@ export class AccessibilityService {
     const next = await repo.oldestWithPersonal(this.db, mid);
     if (next) await this.jobs.enqueue(this.db, { kind: JOB_FEEDBACK_DELETE, municipalityId: mid, payload: { feedbackId: next.id }, runAt: new Date(Date.parse(next.created_at) + days * DAY) });
   }
+}
+
+/** A statement as the audit log shows it: the parts not yet accessible as their texts, not as stored JSON. */
+function readableForAudit<R extends { items_json: string }>(row: R): Omit<R, 'items_json'> & { items: string } {
+  const { items_json, ...rest } = row;
+  let items: string;
+  try {
+    items = (JSON.parse(items_json) as Array<{ content?: string }>).map((i) => i.content ?? '').filter(Boolean).join(' · ');
+  } catch {
+    items = '';
+  }
+  return { ...rest, items };
 }
