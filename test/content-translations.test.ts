@@ -66,7 +66,7 @@ describe.each(engines)('content translations on %s', (engine) => {
     const row = (await stored()).find((r) => r.entity_type === 'measure' && r.entity_id === fx.A.measureId && r.lang === 'ar')!;
     expect(row).toMatchObject({ state: 'reviewed', origin: 'person', source_text: german });
     expect(row.reviewed_by).toBe((await env.services.auth.findUserByEmail(fx.A.adminEmail))!.id);
-    expect(row.reviewed_at).toBeTruthy();
+    expect(row.reviewed_at).toBe(env.now.value.toISOString());
     const audit = await env.db.kysely.selectFrom('audit_log').select(['action', 'after_json', 'user_id']).where('municipality_id', '=', fx.A.municipalityId).where('action', '=', 'translation.save').execute();
     expect(audit.some((a) => (a.after_json ?? '').includes(`measure:${fx.A.measureId}:text`))).toBe(true);
     // German readers still read German; English readers read German marked as such.

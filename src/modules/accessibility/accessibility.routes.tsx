@@ -11,7 +11,6 @@ import type { RouteContext } from '../../platform/module.js';
 import type { FormState, FormValues } from '../../platform/views/page.js';
 import { paths } from './accessibility.paths.js';
 import { FeedbackListPage, FeedbackPage, SettingsPage, StatementPage } from './accessibility.view.js';
-import { ClientLimit } from './client.limit.js';
 import { DEFAULT_ITEM_KEYS, type Statement } from './statement.model.js';
 import { feedbackSchema, itemIndexes, MAX_ITEMS, validateSettings } from './statement.schema.js';
 
@@ -50,10 +49,11 @@ function rowsOf(values: FormValues): number[] {
 }
 
 export function accessibilityRoutes(context: RouteContext): Hono<AppEnv> {
-  const { services, clock } = context;
+  const { services } = context;
   const accessibility = services.accessibility;
   const proxies = new TrustedProxies(context.config.trustedProxies);
-  const limit = new ClientLimit(5, 60 * 60 * 1000);
+  // Feedback a client may send per hour: the platform's limit, kept in the database (so for every process).
+  const FEEDBACK_LIMIT = { perClient: 5, windowMinutes: 60 };
   const app = new Hono<AppEnv>();
   const mid = (c: Ctx) => c.get('municipality').id;
   const slugOf = (c: Ctx) => c.get('municipality').slug;
@@ -74,7 +74,7 @@ export function accessibilityRoutes(context: RouteContext): Hono<AppEnv> {
     const show = (form: FormState, status: 400 | 429) => render(c, <FeedbackPage ctx={pageContext(c)} form={form} retentionDays={statement.retentionDays} />, status);
     const v = validate(feedbackSchema, values);
     if (!v.ok) return show(v.form, 400);
-    if (!limit.take(clientAddress(c, proxies), clock().getTime())) return show({ values, errors: { _form: 'accessibility.errors.tooMany' } }, 429);
+    if (!(await services.auth.hitRateLimit(`a11y-feedback:client:${clientAddress(c, proxies)}`, FEEDBACK_LIMIT.perClient, FEEDBACK_LIMIT.windowMinutes))) return show({ values, errors: { _form: 'accessibility.errors.tooMany' } }, 429);
     await accessibility.submitFeedback(mid(c), v.data, c.get('lang'));
     return redirectWithFlash(c, paths.statement(slugOf(c)), c.get('t')('accessibility.flash.sent'));
   });

@@ -1,7 +1,7 @@
 // Every text of a questionnaire that residents read, and another language laid over the German. German lives
 // in the rows; a translation in `translations` remembers the hash of the German it was made from, so a
 // translation whose German source has changed since is outdated. Pure: no database, no clock.
-import { createHash } from 'node:crypto';
+import { sourceHash } from '../../platform/i18n/content.js';
 import type { Definition, QOption, Question, Section } from './questionnaire.model.js';
 
 export type TextEntity = 'questionnaire' | 'questionnaire_section' | 'questionnaire_question' | 'questionnaire_option';
@@ -23,7 +23,8 @@ export interface StoredTranslation {
   sourceHash: string;
 }
 
-export const sourceHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+// the hash of the German a translation was made from: the platform's, as for every content text
+export { sourceHash };
 
 export const textKey = (t: { entityType: string; entityId: number; field: string }): string => `${t.entityType}:${t.entityId}:${t.field}`;
 
