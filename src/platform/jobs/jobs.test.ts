@@ -37,6 +37,20 @@ describe.each(engines)('jobs on %s', (engine) => {
     expect(seen).toHaveLength(2);
   });
 
+  it('queues a recurring job once per municipality while one is waiting, and again once it ran', async () => {
+    const q = queue();
+    q.register('test.daily', async () => undefined);
+    const first = await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: 1, runAt: at('2026-03-02T06:00:00Z') });
+    expect(first).not.toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: 1, runAt: at('2026-03-02T06:00:00Z') })).toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: 2 })).not.toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: null })).not.toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: null })).toBeNull();
+    await q.runDueJobs(at('2026-03-02T06:00:00Z'));
+    expect((await row(first!)).state).toBe('done');
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: 1 })).not.toBeNull();
+  });
+
   it('retries a failing job with backoff and marks it failed after the last attempt', async () => {
     const q = queue();
     let calls = 0;
