@@ -7,6 +7,13 @@
 // Text extraction: poppler and others rebuild the reading order from the glyph positions and the ToUnicode map.
 // Noto Sans Arabic composes letters from shared dotless shapes and separate dots (ح and خ share one shape), and a
 // PDF font maps each glyph number to one text: see mapEveryLetter.
+//
+// Reading order: the runs of a line are drawn in reading (logical) order at their visual places, and a
+// right-to-left run's glyphs one by one from the right, so the tagged content, which a screen reader follows,
+// holds "الإجراء 1.1 في عام 2026" as written. pdftotext has no bidi algorithm: it orders a line from the glyph
+// positions by the page's main direction (more Arabic than Latin letters: right to left). On a page where Latin
+// letters prevail (a catalogue of German plan text) it gives the runs of an Arabic line with figures from the
+// left, each readable, in reverse order; poppler's word boxes (-bbox) of Arabic are single letters.
 import bidiFactory from 'bidi-js';
 import type PDFDocument from 'pdfkit';
 
@@ -73,6 +80,8 @@ interface Token {
   level: number;
   width: number;
   space?: boolean;
+  /** Place in logical (reading) order. */
+  index: number;
 }
 
 interface Line {
@@ -150,7 +159,7 @@ function visualLine(doc: PdfDoc, words: string[], style: TextStyle, direction: T
   let offset = 0;
   words.forEach((word, index) => {
     if (index > 0) {
-      tokens.push({ text: ' ', font: style.font, level: levels[offset], width: widthOf(doc, style.font, style.size, ' '), space: true });
+      tokens.push({ text: ' ', font: style.font, level: levels[offset], width: widthOf(doc, style.font, style.size, ' '), space: true, index: tokens.length });
       offset += 1;
     }
     let current: Token | undefined;
@@ -159,7 +168,7 @@ function visualLine(doc: PdfDoc, words: string[], style: TextStyle, direction: T
       const level = levels[offset];
       if (current && current.font === font && current.level === level) current.text += char;
       else {
-        current = { text: char, font, level, width: 0 };
+        current = { text: char, font, level, width: 0, index: tokens.length };
         tokens.push(current);
       }
       offset += char.length;
@@ -301,10 +310,15 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
     const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
     doc.save();
     doc.transform(1, 0, 0, -1, 0, page.height);
-    for (const token of mergeLeftToRight(line.tokens)) {
-      if (!token.space) drawToken(doc, token, style.size, x, page.height - (y + m.ascent));
+    // Placed in visual order, drawn in reading order: tools that follow the content (the structure tree, text
+    // extraction in content order) then meet the runs as they are read.
+    const placed = mergeLeftToRight(line.tokens).map((token) => {
+      const at = x;
       x += token.width;
-    }
+      return { token, at };
+    });
+    // Spaces are drawn too (they show nothing): the text read in content order keeps its word breaks.
+    for (const { token, at } of placed.sort((a, b) => a.token.index - b.token.index)) drawToken(doc, token, style.size, at, page.height - (y + m.ascent));
     doc.restore();
     y += m.lineHeight;
   }
@@ -313,14 +327,17 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
   return y - box.y;
 }
 
-/** Neighbouring left-to-right runs of one font are drawn as one, spaces included, so extraction keeps the spaces. */
+/**
+ * Neighbouring left-to-right runs of one font that also follow each other in reading order are drawn as one,
+ * spaces included, so extraction keeps the spaces.
+ */
 function mergeLeftToRight(tokens: readonly Token[]): Token[] {
-  const merged: Token[] = [];
+  const merged: Array<Token & { last: number }> = [];
   for (const token of tokens) {
     const last = merged.at(-1);
-    if (last && last.font === token.font && last.level % 2 === 0 && token.level % 2 === 0) {
-      merged[merged.length - 1] = { ...last, text: last.text + token.text, width: last.width + token.width, space: last.space && token.space };
-    } else merged.push({ ...token });
+    if (last && last.font === token.font && last.level % 2 === 0 && token.level % 2 === 0 && token.index === last.last + 1) {
+      merged[merged.length - 1] = { ...last, text: last.text + token.text, width: last.width + token.width, space: last.space && token.space, last: token.index };
+    } else merged.push({ ...token, last: token.index });
   }
   return merged;
 }
@@ -351,6 +368,10 @@ function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline:
   fonts[font.id] ??= font.ref();
   const [codes, positions] = font.encode(text);
   const scale = size / 1000;
+  if (token.level % 2 === 1 && ARABIC.test(text)) {
+    drawRightToLeft(doc, font.id, size, codes, positions, x, baseline);
+    return;
+  }
   const commands: string[] = [];
   let last = 0;
   let hadOffset = false;
@@ -383,6 +404,29 @@ function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline:
     pen += pos.xAdvance * scale;
   });
   flush(positions.length);
+  doc.addContent('ET');
+}
+
+/**
+ * Shows a right-to-left run's glyphs (fontkit gives them in visual order, left to right) one by one from the right,
+ * so that the content, and with it the structure tree and every tool that reads the text in content order, holds
+ * the letters in reading order; each glyph is placed where the visual layout puts it.
+ */
+function drawRightToLeft(doc: PdfDoc, fontId: string, size: number, codes: readonly string[], positions: readonly GlyphPosition[], x: number, baseline: number): void {
+  const scale = size / 1000;
+  const pens: number[] = [];
+  let pen = x;
+  for (const pos of positions) {
+    pens.push(pen);
+    pen += pos.xAdvance * scale;
+  }
+  doc.addContent('BT');
+  doc.addContent(`/${fontId} ${num(size)} Tf`);
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const pos = positions[i];
+    doc.addContent(`1 0 0 1 ${num(pens[i] + pos.xOffset * scale)} ${num(baseline + pos.yOffset * scale)} Tm`);
+    doc.addContent(`<${codes[i]}> Tj`);
+  }
   doc.addContent('ET');
 }
 
