@@ -14,6 +14,8 @@ export { easyReadPdf, EASY_READ_SIZES, type EasyReadPdfInput } from './pdf.easy.
 export { exportXlsx } from './xlsx.export.js';
 // Shared with the yearly report (editions module): the tagged PDF frame and table, and Word's building blocks.
 export { createTaggedPdf, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from './pdf.document.js';
+export { drawSvgChart } from './pdf.chart.js';
+export { drawText, measureText } from './pdf.text.js';
 export { drawTable, tableStartHeight, type PdfTableRow } from './pdf.table.js';
 export { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun, type Run } from './docx.parts.js';
 export { woffToSfnt } from './woff.js';

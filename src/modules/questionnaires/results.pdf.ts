@@ -1,10 +1,9 @@
 // The results summary as a tagged PDF (the frame, fonts and table of the plan export and the yearly report):
 // per section a heading, per question its text, its chart as a Figure with its sentence as alternative text,
 // and its figures as a table. Free-text answers appear as counts only.
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { T } from '../../platform/i18n/i18n.js';
 import { formatDate, formatNumber } from '../../platform/views/format.js';
-import { createTaggedPdf, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from '../exports/index.js';
+import { createTaggedPdf, drawSvgChart, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from '../exports/index.js';
 import { questionChart, questionTable, type QuestionChart } from './results.charts.js';
 import { MIN_GROUP_SIZE, type QuestionResult } from './results.model.js';
 import type { ResultsView } from './results.service.js';
@@ -28,7 +27,7 @@ function figure(doc: PdfDoc, parent: PdfStruct, chart: QuestionChart): void {
   parent.add(
     doc.struct('Figure', { alt: chart.summary }, () => {
       doc.save().translate(left, y).scale(scale);
-      SVGtoPDF(doc, chart.svg, 0, 0, { assumePt: true, fontCallback: (_family, bold) => (bold ? PDF_FONTS.bold : PDF_FONTS.regular) });
+      drawSvgChart(doc, chart.svg);
       doc.restore();
     }),
   );
