@@ -8,6 +8,10 @@ import { questionChart, questionTable, type QuestionChart } from './results.char
 import { MIN_GROUP_SIZE, type QuestionResult } from './results.model.js';
 import type { ResultsView } from './results.service.js';
 
+// The questionnaire's texts (sections, questions, options) are German whatever the reader's language: in a summary
+// in another language their headings and the options' column carry lang de-DE, as pages mark German fallback.
+const contentLang = (lang: string): string | undefined => (/^de\b/i.test(lang) ? undefined : 'de-DE');
+
 // Charts are drawn at most this share of the text width, so that their labels stay the size of the text.
 const FIGURE_WIDTH = 0.75;
 
@@ -37,7 +41,7 @@ function figure(doc: PdfDoc, parent: PdfStruct, chart: QuestionChart): void {
 
 function question(doc: PdfDoc, parent: PdfStruct, r: QuestionResult, t: T, lang: string): void {
   keepWithNext(doc, 80);
-  pdfBlock(doc, parent, 'H3', r.question.text, PDF_FONTS.bold, 11);
+  pdfBlock(doc, parent, 'H3', r.question.text, PDF_FONTS.bold, 11, contentLang(lang));
   if (r.suppressed && r.answered > 0) return pdfBlock(doc, parent, 'P', t('questionnaires.results.suppressed', { min: MIN_GROUP_SIZE }), PDF_FONTS.regular, 10);
   if (r.answered === 0) return pdfBlock(doc, parent, 'P', t('questionnaires.results.noResponses'), PDF_FONTS.regular, 10);
   if (r.kind === 'text') return pdfBlock(doc, parent, 'P', t('questionnaires.results.freeTexts', { count: r.answered }), PDF_FONTS.regular, 10);
@@ -52,7 +56,9 @@ function question(doc: PdfDoc, parent: PdfStruct, r: QuestionResult, t: T, lang:
   if (table) {
     const first = table.columns.length > 3 ? 0.34 : 0.5;
     const rest = (1 - first) / (table.columns.length - 1);
-    drawTable(doc, parent, PDF_FONTS, { headers: table.columns, widths: [first, ...table.columns.slice(1).map(() => rest)], rows: table.rows.map((cells) => ({ cells })) });
+    // The first column names the options or items (the questionnaire's text), except for scale points and figures.
+    const columnLangs = r.kind === 'scale' || r.kind === 'number' ? undefined : [contentLang(lang)];
+    drawTable(doc, parent, PDF_FONTS, { headers: table.columns, widths: [first, ...table.columns.slice(1).map(() => rest)], columnLangs, rows: table.rows.map((cells) => ({ cells })) });
     doc.moveDown(0.6);
   }
 }
@@ -77,7 +83,7 @@ export async function resultsPdf(view: ResultsView, fieldTitles: Record<number, 
     root.add(section);
     keepWithNext(doc, 120);
     doc.moveDown(0.5);
-    pdfBlock(doc, section, 'H2', s.section.title, PDF_FONTS.bold, 14);
+    pdfBlock(doc, section, 'H2', s.section.title, PDF_FONTS.bold, 14, contentLang(lang));
     if (s.section.fieldId && fieldTitles[s.section.fieldId]) pdfBlock(doc, section, 'P', t('questionnaires.results.field', { field: fieldTitles[s.section.fieldId] }), PDF_FONTS.regular, 10);
     for (const result of s.questions) question(doc, section, result, t, lang);
     section.end();
