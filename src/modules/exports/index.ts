@@ -10,7 +10,7 @@ export { exportDocx } from './docx.export.js';
 export { exportInputSchema, type ExportInput, type ExportLang, type PlanState } from './export.model.js';
 export { exportJson } from './json.export.js';
 export { exportPdf } from './pdf.export.js';
-export { easyReadPdf, EASY_READ_SIZES, type EasyReadPdfInput } from './pdf.easy.js';
+export { easyReadPdf, EASY_READ_SIZES, type EasyReadBlock, type EasyReadPdfInput } from './pdf.easy.js';
 export { exportXlsx } from './xlsx.export.js';
 // Shared with the yearly report (editions module): the tagged PDF frame and table, and Word's building blocks.
 export { createTaggedPdf, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from './pdf.document.js';

@@ -299,12 +299,12 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
   if (box.ellipsis) lines = [ellipsize(doc, lines.flat(), style, box.width)];
   const { x: docX, y: docY } = doc;
   let y = box.y;
-  for (const words of lines) {
+  for (const [index, words] of lines.entries()) {
     const m = lineMetrics(doc, style, fontsIn(doc, style, words));
     if (box.height !== undefined && y + m.lineHeight > box.y + box.height + 0.5 && y > box.y) break;
     const line = visualLine(doc, words, style, direction);
-    const atEnd = (box.align === 'end') !== (direction === 'rtl');
-    let x = atEnd ? box.x + box.width - line.width : box.x;
+    const lineStart = atLineStart(box, direction, line.width);
+    let x = lineStart;
     // The runs are drawn in visual order, each glyph mapped to its letters (mapEveryLetter); readers such as
     // poppler rebuild the reading order of right-to-left text from the positions.
     const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
@@ -319,12 +319,24 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
     });
     // Spaces are drawn too (they show nothing): the text read in content order keeps its word breaks.
     for (const { token, at } of placed.sort((a, b) => a.token.index - b.token.index)) drawToken(doc, token, style.size, at, page.height - (y + m.ascent));
+    // A line that the text goes on after ends with a space beyond its end, so that the words either side of the
+    // break are not read as one ("Stadt" "leben", not "Stadtleben").
+    if (index < lines.length - 1) {
+      const space = { text: ' ', font: style.font, level: direction === 'rtl' ? 1 : 0, width: 0, space: true, index: 0 };
+      drawToken(doc, space, style.size, direction === 'rtl' ? lineStart - widthOf(doc, style.font, style.size, ' ') : lineStart + line.width, page.height - (y + m.ascent));
+    }
     doc.restore();
     y += m.lineHeight;
   }
   doc.x = docX;
   doc.y = docY;
   return y - box.y;
+}
+
+/** Where a line of `width` starts (its left end) in the box. */
+function atLineStart(box: TextBox, direction: TextDirection, width: number): number {
+  const atEnd = (box.align === 'end') !== (direction === 'rtl');
+  return atEnd ? box.x + box.width - width : box.x;
 }
 
 /**
