@@ -1,6 +1,7 @@
 // The yearly report in the reader's interface language: Arabic right to left and Russian, tagged, the document's
 // language declared, the headings and status names extracted back in reading order, no character drawn as a box.
 // Downloaded through the real route, on SQLite and PostgreSQL.
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawsNotdef } from '../../../test/fixtures/exports/notdef.js';
 import { pdfinfo, pdfPages, skipWithoutPoppler } from '../../../test/fixtures/exports/poppler.js';
@@ -19,6 +20,7 @@ const taggedGerman = (pdf: Buffer): string[] => [...pdf.toString('latin1').match
 describe.each(engines)('yearly report in Arabic and Russian on %s', (engine) => {
   let env: TestEnv;
   const pdfs = new Map<'ar' | 'ru', Buffer>();
+  let arabicWord: Buffer;
 
   beforeAll(async () => {
     env = await createTestEnv(engine);
@@ -34,8 +36,20 @@ describe.each(engines)('yearly report in Arabic and Russian on %s', (engine) => 
       expect(res.status).toBe(200);
       pdfs.set(lang, res.bytes);
     }
+    arabicWord = (await admin.getBytes(`${paths.adminPlanReport(DEMO_SLUG, plan.id, 'docx')}?lang=ar`)).bytes;
   });
   afterAll(() => env.close());
+
+  it('writes the Arabic Word report right to left: bidirectional paragraphs, right-to-left runs, tables from the right', async () => {
+    const document = await (await JSZip.loadAsync(arabicWord)).file('word/document.xml')!.async('string');
+    const title = translator('ar')('editions.report.documentTitle', { year: '2026' });
+    const titleParagraph = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => p[0]).find((p) => p.includes(title))!;
+    expect(titleParagraph).toContain('<w:bidi/>');
+    expect(titleParagraph).toContain('<w:rtl/>');
+    expect(document.match(/<w:bidiVisual\/>/g)?.length).toBe(document.match(/<w:tbl>/g)?.length);
+    const styles = await (await JSZip.loadAsync(arabicWord)).file('word/styles.xml')!.async('string');
+    expect(styles).toContain('<w:lang w:val="ar" w:bidi="ar"/>');
+  });
 
   describe.skipIf(skipWithoutPoppler)('PDF', () => {
     it('is tagged and declares the language', () => {

@@ -17,7 +17,7 @@ export { createTaggedPdf, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type Pd
 export { drawSvgChart } from './pdf.chart.js';
 export { drawText, measureText } from './pdf.text.js';
 export { drawTable, tableStartHeight, type PdfTableRow } from './pdf.table.js';
-export { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun, type Run } from './docx.parts.js';
+export { docxCell, docxHeaderRow, docxPageFooter, docxTable, docxTextParagraph, languageRun, type Run } from './docx.parts.js';
 export { woffToSfnt } from './woff.js';
 
 export { exportsPaths } from './exports.paths.js';
