@@ -15,8 +15,8 @@ import type { ExportLang } from './export.model.js';
 const plain = (text: string): string => text.replace(/[\u202a-\u202e\u200e\u200f]/g, '').replace(/\s+/g, ' ');
 const word = (lang: ExportLang, key: string): string => translator(lang)(key);
 
-/** Arabic words and the figures in them (as a text stored in Arabic would bring): a measure number, a year, a share. */
-const ARABIC_WITH_FIGURES = 'الإجراء 1.1 في عام 2026 بنسبة 45%';
+/** Arabic words and the figures in them (as a text stored in Arabic would bring): a measure number, a year, a share, brackets. */
+const ARABIC_WITH_FIGURES = 'الإجراء 1.1 في عام 2026 بنسبة 45% (مخطط له)';
 
 /** The words and figures of a text, in the order extraction gives them (punctuation aside). */
 const tokens = (text: string): string[] => text.replace(/[\u202a-\u202e\u200e\u200f]/g, '').match(/[\p{L}\p{M}]+|\p{N}+/gu) ?? [];

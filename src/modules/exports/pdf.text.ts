@@ -164,13 +164,18 @@ function visualLine(doc: PdfDoc, words: string[], style: TextStyle, direction: T
     }
     let current: Token | undefined;
     for (const char of word) {
-      const font = fontOf(doc, style.font, char);
       const level = levels[offset];
-      if (current && current.font === font && current.level === level) current.text += char;
+      // A bracket in right-to-left text is shown mirrored; the Arabic font draws it, since its glyphs can say which
+      // character they stand for (mapEveryLetter): "(" still reads "(" although it shows ")".
+      const mirrored = level % 2 === 1 && bidi.getMirroredCharacter(char) !== null;
+      const font = mirrored ? (docText(doc).fonts.arabicOf[style.font] ?? style.font) : fontOf(doc, style.font, char);
+      if (current && current.font === font && current.level === level && !mirrored) current.text += char;
       else {
         current = { text: char, font, level, width: 0, index: tokens.length };
         tokens.push(current);
       }
+      // A mirrored bracket is a run of its own: fontkit would mirror it once more inside an Arabic run.
+      if (mirrored) current = undefined;
       offset += char.length;
     }
   });
@@ -253,7 +258,7 @@ interface EmbeddedFont {
   unicode: number[][];
   subset: { glyphs: number[]; includeGlyph(id: number): number };
   layout(text: string, features?: unknown): { glyphs: FontkitGlyph[]; positions: unknown[] };
-  encode(text: string, features?: unknown): [string[], unknown[]];
+  encode(text: string, features?: unknown, unicodes?: number[][]): [string[], unknown[]];
 }
 
 /**
@@ -273,17 +278,20 @@ function mapEveryLetter(doc: PdfDoc, name: string): void {
   };
   const numbers = new Map<string, number>();
   const used = new Set<number>();
-  embedded.encode = (text, features) => {
+  embedded.encode = (text, features, unicodes) => {
     const { glyphs, positions } = embedded.layout(text, features);
-    const codes = glyphs.map((glyph) => {
-      const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+    // `unicodes`, one per glyph: the characters the glyphs stand for when they are not those laid out (mirrored).
+    const said = unicodes?.length === glyphs.length ? unicodes : undefined;
+    const codes = glyphs.map((glyph, index) => {
+      const codePoints = said?.[index] ?? glyph.codePoints;
+      const key = `${glyph.id}:${codePoints.join(',')}`;
       let number = numbers.get(key);
       if (number === undefined) {
         number = used.has(glyph.id) ? embedded.subset.glyphs.push(glyph.id) - 1 : embedded.subset.includeGlyph(glyph.id);
         used.add(glyph.id);
         numbers.set(key, number);
         embedded.widths[number] = glyph.advanceWidth * embedded.scale;
-        embedded.unicode[number] = glyph.codePoints;
+        embedded.unicode[number] = codePoints;
       }
       return `0000${number.toString(16)}`.slice(-4);
     });
@@ -369,18 +377,22 @@ interface GlyphPosition {
  */
 function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline: number): void {
   let { text } = token;
+  let unicodes: number[][] | undefined;
   if (!ARABIC.test(text) && token.level % 2 === 1) {
     // Neutral characters inside right-to-left text: fontkit lays them out left to right, so they are put in
-    // visual order here, with brackets mirrored.
-    text = [...text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+    // visual order here, with brackets mirrored; each glyph still stands for the character written.
+    const visual = [...text].reverse();
+    text = visual.map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+    unicodes = visual.map((char) => [char.codePointAt(0)!]);
   }
   doc.font(token.font).fontSize(size);
-  const font = (doc as unknown as { _font: { id: string; ref(): unknown; encode(text: string): [string[], GlyphPosition[]] } })._font;
+  const font = (doc as unknown as { _font: { id: string; ref(): unknown; encode(text: string, features?: unknown, unicodes?: number[][]): [string[], GlyphPosition[]] } })._font;
   const fonts = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
   fonts[font.id] ??= font.ref();
-  const [codes, positions] = font.encode(text);
+  const [codes, positions] = font.encode(text, undefined, unicodes);
   const scale = size / 1000;
-  if (token.level % 2 === 1 && ARABIC.test(text)) {
+  // Right-to-left runs are drawn from the right, so that the content holds them in reading order.
+  if (token.level % 2 === 1) {
     drawRightToLeft(doc, font.id, size, codes, positions, x, baseline);
     return;
   }
