@@ -95,7 +95,10 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 
 /** axe-core with the WCAG 2.1 A and AA rules: no violation allowed, and a readable list when there is one. */
 export async function axeCheck(page: Page): Promise<void> {
+  // axe scrolls the page while it checks; the journey goes on where the person left it
+  const at = await page.evaluate(() => [window.scrollX, window.scrollY]);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  await page.evaluate(([x, y]) => window.scrollTo({ left: x, top: y, behavior: 'instant' }), at);
   const report = results.violations
     .map((v) => {
       const nodes = v.nodes.map((n) => `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`).join('\n');

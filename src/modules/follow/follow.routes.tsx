@@ -11,7 +11,8 @@ import type { FormState } from '../../platform/views/page.js';
 import type { SubjectType } from './follow.model.js';
 import { paths, SUBJECT_WORDS } from './follow.paths.js';
 import { followSchema } from './follow.schema.js';
-import { AdminFollowPage, FollowPage, MessagePage, subjectName } from './follow.view.js';
+import { subjectContentRef as contentRef, type Subject } from './follow.service.js';
+import { AdminFollowPage, FollowPage, MessagePage } from './follow.view.js';
 
 const TYPE_OF_WORD = Object.fromEntries(Object.entries(SUBJECT_WORDS).map(([type, word]) => [word, type])) as Record<string, SubjectType>;
 
@@ -26,24 +27,35 @@ export function followRoutes(context: RouteContext): Hono<AppEnv> {
   const slugOf = (c: Ctx) => c.get('municipality').slug;
   const k = 'follow';
 
-  const subjectOf = async (c: Ctx) => {
-    const { subject: word, id } = paths.follow.params(c);
-    const found = await follow.subject(mid(c), TYPE_OF_WORD[word], id);
+  /** The subject with its title in the reader's language where a reviewed translation exists (marked German otherwise). */
+  const localized = async (c: Ctx, subject: Subject | undefined): Promise<Subject | undefined> => {
+    if (!subject) return undefined;
+    const [entityType, entityId, field] = contentRef(subject);
+    const ct = await services.content.load(mid(c), c.get('lang'), [{ entityType, entityId, field, source: subject.title }]);
+    c.set('content', ct);
+    return { ...subject, title: ct.text(entityType, entityId, field, subject.title) };
+  };
+
+  const subjectOf = async (c: Ctx, word: string, id: number) => {
+    const found = await localized(c, await follow.subject(mid(c), TYPE_OF_WORD[word], id));
     if (!found) throw new NotFoundError('subject');
     return found;
   };
+  const back = (c: Ctx, subject: Subject | undefined) => (subject ? { href: follow.subjectPath(slugOf(c), subject), subject } : { href: paths.municipality(slugOf(c)) });
 
   // one route per subject word, so that the personal links (/folgen/bestaetigen/…) are not taken for a subject
   for (const pattern of paths.follow.patterns) {
     app.get(pattern, async (c) => {
-      const subject = await subjectOf(c);
+      const { subject: word, id } = paths.follow.params(c);
+      const subject = await subjectOf(c, word, id);
       return render(c, <FollowPage ctx={pageContext(c)} subject={subject} back={follow.subjectPath(slugOf(c), subject)} form={{ values: {}, errors: {} }} />);
     });
     app.post(pattern, (c) => request(c));
   }
 
   const request = async (c: Ctx) => {
-    const subject = await subjectOf(c);
+    const { subject: word, id } = paths.follow.params(c);
+    const subject = await subjectOf(c, word, id);
     const values = await readForm(c);
     const show = (form: FormState, status: 400 | 429) => render(c, <FollowPage ctx={pageContext(c)} subject={subject} back={follow.subjectPath(slugOf(c), subject)} form={form} />, status);
     const v = validate(followSchema, values);
@@ -55,26 +67,25 @@ export function followRoutes(context: RouteContext): Hono<AppEnv> {
 
   for (const pattern of paths.requested.patterns) app.get(pattern, async (c) => {
     const { subject: word, id } = paths.requested.params(c);
-    const subject = await follow.subject(mid(c), TYPE_OF_WORD[word], id);
-    if (!subject) throw new NotFoundError('subject');
+    const subject = await subjectOf(c, word, id);
     const t = c.get('t');
     const message = follow.mailConfigured ? t(`${k}.requested.message`) : t(`${k}.requested.noMail`);
-    return render(c, <MessagePage ctx={pageContext(c)} title={t(`${k}.requested.title`)} message={message} back={{ href: follow.subjectPath(slugOf(c), subject), label: t(`${k}.back`, { subject: subjectName(t, subject) }) }} />);
+    return render(c, <MessagePage ctx={pageContext(c)} title={t(`${k}.requested.title`)} message={message} back={back(c, subject)} />);
   });
 
   app.get(paths.confirm.pattern, async (c) => {
     const t = c.get('t');
     const { result, subject } = await follow.confirm(mid(c), paths.confirm.params(c).token);
-    const back = subject ? { href: follow.subjectPath(slugOf(c), subject), label: t(`${k}.back`, { subject: subjectName(t, subject) }) } : { href: paths.municipality(slugOf(c)), label: t(`${k}.home`) };
-    return render(c, <MessagePage ctx={pageContext(c)} title={t(`${k}.confirmed.${result}.title`)} message={t(`${k}.confirmed.${result}.message`)} back={back} />, result === 'unknown' ? 404 : 200);
+    const shown = await localized(c, subject);
+    return render(c, <MessagePage ctx={pageContext(c)} title={t(`${k}.confirmed.${result}.title`)} message={t(`${k}.confirmed.${result}.message`)} back={back(c, shown)} />, result === 'unknown' ? 404 : 200);
   });
 
   const unsubscribe = async (c: Ctx) => {
     const t = c.get('t');
     const { ended, subject } = await follow.unsubscribe(mid(c), paths.unsubscribe.params(c).token);
-    const back = subject ? { href: follow.subjectPath(slugOf(c), subject), label: t(`${k}.back`, { subject: subjectName(t, subject) }) } : { href: paths.municipality(slugOf(c)), label: t(`${k}.home`) };
+    const shown = await localized(c, subject);
     const key = ended ? 'ended' : 'unknown';
-    return render(c, <MessagePage ctx={pageContext(c)} title={t(`${k}.unsubscribed.${key}.title`)} message={t(`${k}.unsubscribed.${key}.message`)} back={back} />);
+    return render(c, <MessagePage ctx={pageContext(c)} title={t(`${k}.unsubscribed.${key}.title`)} message={t(`${k}.unsubscribed.${key}.message`)} back={back(c, shown)} />);
   };
   // one click: the link in the mail (and the List-Unsubscribe header's) ends the subscription at once
   app.get(paths.unsubscribe.pattern, unsubscribe);

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { ContentTextsLoader } from '../../platform/i18n/content.js';
 import { isLang, translator, type Lang } from '../../platform/i18n/i18n.js';
 import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -16,7 +17,7 @@ import { processPaths } from '../participation/index.js';
 import { planPaths } from '../plan/index.js';
 import { confirmMail, digestMail, type SubjectText } from './follow.mail.js';
 import { dueFrequencies, nextRun, PENDING_HOURS, periodOf, type Frequency, type SubjectType } from './follow.model.js';
-import { followPaths, SUBJECT_WORDS } from './follow.paths.js';
+import { followPaths } from './follow.paths.js';
 import * as repo from './follow.repository.js';
 
 export const JOB_CONFIRM = 'follow.confirm.mail';
@@ -49,6 +50,7 @@ export class FollowService {
     private readonly jobs: JobQueue,
     private readonly mailer: Mailer,
     private readonly config: { publicUrl: string },
+    private readonly content: ContentTextsLoader,
   ) {}
 
   get mailConfigured(): boolean {
@@ -79,9 +81,13 @@ export class FollowService {
     }
   }
 
-  private subjectText(slug: string, s: Subject, lang: Lang): SubjectText {
+  /** How a mail names the subject: its title in the subscriber's language where a reviewed translation exists. */
+  private async subjectText(municipalityId: number, slug: string, s: Subject, lang: Lang): Promise<SubjectText> {
     const t = translator(lang);
-    const name = s.number ? `${s.number} ${s.title}` : s.title;
+    const [entityType, entityId, field] = subjectContentRef(s);
+    const ct = await this.content.load(municipalityId, lang, [{ entityType, entityId, field, source: s.title }]);
+    const title = ct.text(entityType, entityId, field, s.title);
+    const name = s.number ? `${s.number} ${title}` : title;
     return { label: t(`follow.subjectLabel.${s.type}`, { name }), url: this.url(this.subjectPath(slug, s), lang) };
   }
 
@@ -160,7 +166,7 @@ export class FollowService {
     const lang = isLang(row.lang) ? row.lang : 'de';
     const token = await this.newLink(mid, row.id);
     await this.mailer.send(
-      await confirmMail(row.email, lang, { municipalityName: m.name, subject: this.subjectText(m.slug, subject, lang), confirmUrl: this.url(followPaths.confirm(m.slug, token), lang), hours: PENDING_HOURS }),
+      await confirmMail(row.email, lang, { municipalityName: m.name, subject: await this.subjectText(mid, m.slug, subject, lang), confirmUrl: this.url(followPaths.confirm(m.slug, token), lang), hours: PENDING_HOURS }),
     );
   }
 
@@ -199,7 +205,7 @@ export class FollowService {
       const token = await this.newLink(m.id, row.id);
       const message = await digestMail(row.email, lang, {
         municipalityName: m.name,
-        subject: this.subjectText(m.slug, subject, lang),
+        subject: await this.subjectText(m.id, m.slug, subject, lang),
         statuses,
         events,
         measureUrl: (id) => this.url(planPaths.measure(m.slug, id), lang),
@@ -222,4 +228,16 @@ export class FollowService {
   }
 }
 
-export const subjectWord = (type: SubjectType) => SUBJECT_WORDS[type];
+/** Where a subject's title lives among the content texts (translations): row type, id and field. */
+export function subjectContentRef(s: { type: SubjectType; id: number }): [string, number, string] {
+  switch (s.type) {
+    case 'plan':
+      return ['plan', s.id, 'title'];
+    case 'field':
+      return ['field', s.id, 'title'];
+    case 'measure':
+      return ['measure', s.id, 'text'];
+    case 'group':
+      return ['working_group', s.id, 'title'];
+  }
+}

@@ -1,21 +1,34 @@
 // The pages of following: the form to follow a subject (address, how often, what is kept), the page after
 // sending, the answers to the personal links (confirmed, expired, unknown, unsubscribed), and the officer's
 // overview of how many follow what (counts only, no addresses).
-import { Csrf, ErrorSummary, fieldId, SubmitButton, TextField } from '../../platform/views/components.js';
+import { textLang } from '../../platform/i18n/content.js';
+import { Csrf, ErrorSummary, fieldId, InLang, SubmitButton, TextField } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { FREQUENCIES, PENDING_HOURS } from './follow.model.js';
 import { paths, SUBJECT_WORDS } from './follow.paths.js';
-import type { Subject } from './follow.service.js';
+import { subjectContentRef as contentRef, type Subject } from './follow.service.js';
 import { HONEYPOT } from './follow.schema.js';
 
 const k = 'follow';
 
-export function subjectName(t: T, s: Subject): string {
-  return t(`${k}.subjectLabel.${s.type}`, { name: s.number ? `${s.number} ${s.title}` : s.title });
+const MARK = '\u2063';
+
+/** "Handlungsfeld „Bildung“" with the name marked German where it is (a page in another language shows it untranslated). */
+export function SubjectName({ ctx, subject, template = `${k}.subjectLabel.${subject.type}` }: { ctx: PageContext; subject: Subject; template?: string }) {
+  const name = subject.number ? `${subject.number} ${subject.title}` : subject.title;
+  const [before, after] = ctx.t(template, { name: MARK, subject: ctx.t(`${k}.subjectLabel.${subject.type}`, { name: MARK }) }).split(MARK);
+  return (
+    <>
+      {before}
+      <InLang attrs={textLang(ctx, ...contentRef(subject))}>{name}</InLang>
+      {after}
+    </>
+  );
 }
+
 
 export function followLabels(t: T): Record<string, string> {
   return { email: t(`${k}.form.email`), frequency: t(`${k}.form.frequency`) };
@@ -37,16 +50,18 @@ export function FollowLink({ ctx, subject }: { ctx: PageContext; subject: { type
 export function FollowPage({ ctx, subject, back, form }: { ctx: PageContext; subject: Subject; back: string; form: FormState }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
-  const name = subjectName(t, subject);
+  const name = subject.number ? `${subject.number} ${subject.title}` : subject.title;
   const title = t(`${k}.form.title`);
   const labels = followLabels(t);
   const chosen = form.values.frequency ?? 'weekly';
   const error = form.errors.frequency;
   return (
-    <Layout ctx={ctx} title={title} crumbs={[{ href: back, label: name }]}>
+    <Layout ctx={ctx} title={title} crumbs={[{ href: back, label: name, attrs: textLang(ctx, ...contentRef(subject)) }]}>
       <div class="stack">
         <h1 class="kern-heading-large">{title}</h1>
-        <p class="kern-body">{t(`${k}.form.intro`, { subject: name })}</p>
+        <p class="kern-body">
+          <SubjectName ctx={ctx} subject={subject} template={`${k}.form.intro`} />
+        </p>
         <ul class="kern-list kern-list--bullet">
           <li>{t(`${k}.form.what`)}</li>
           <li>{t(`${k}.form.confirm`, { count: PENDING_HOURS })}</li>
@@ -79,14 +94,14 @@ export function FollowPage({ ctx, subject, back, form }: { ctx: PageContext; sub
 }
 
 /** A short page with a heading, a message and a way back (after sending, confirming, unsubscribing). */
-export function MessagePage({ ctx, title, message, back }: { ctx: PageContext; title: string; message: string; back: { href: string; label: string } }) {
+export function MessagePage({ ctx, title, message, back }: { ctx: PageContext; title: string; message: string; back: { href: string; subject?: Subject } }) {
   return (
     <Layout ctx={ctx} title={title}>
       <div class="stack">
         <h1 class="kern-heading-large">{title}</h1>
         <p class="kern-body" role="status">{message}</p>
         <p class="kern-body">
-          <a class="kern-link" href={back.href}>{back.label}</a>
+          <a class="kern-link" href={back.href}>{back.subject ? <SubjectName ctx={ctx} subject={back.subject} template={`${k}.back`} /> : ctx.t(`${k}.home`)}</a>
         </p>
       </div>
     </Layout>

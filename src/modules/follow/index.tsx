@@ -24,12 +24,13 @@ export const followModule: ModuleManifest = {
   name: 'follow',
   locales: loadLocales(new URL('./locales/', import.meta.url)),
   nav: [{ area: 'admin', order: 38.5, label: 'follow.nav.admin', href: (slug) => followPaths.adminFollow(slug), permission: 'participation.manage' }],
-  services: (p) => ({ follow: new FollowService(p.kysely, p.clock, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }) }),
+  services: (p) => ({ follow: new FollowService(p.kysely, p.clock, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }, p.content) }),
   routes: (context) => new Hono<AppEnv>().route('/', followRoutes(context)),
   jobs: (services) => services.follow.jobHandlers(),
   sections: () => ({
     'field.public': async (c, { fieldId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'field', id: fieldId }} />,
     'measure.public': async (c, { measureId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'measure', id: measureId }} />,
+    'group.public': async (c, { groupId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'group', id: groupId }} />,
     'municipality.public': async (c, { planId }) => (planId ? <FollowLink ctx={pageContext(c)} subject={{ type: 'plan', id: planId }} /> : null),
   }),
 };

@@ -30,7 +30,7 @@ import type { WorkingGroup } from './groups.service.js';
 import { AdminGroupPage, AdminGroupsPage, anchorText, InternalPage, MyGroupsPage, PublicGroupPage, PublicGroupsPage, RequestsPage, type GroupSummary } from './groups.view.js';
 
 export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
-  const { services, config } = context;
+  const { services, config, slots } = context;
   const proxies = new TrustedProxies(config.trustedProxies);
   const app = new Hono<AppEnv>();
   const mid = (c: Ctx) => c.get('municipality').id;
@@ -378,6 +378,7 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
       <PublicGroupPage ctx={pageContext(c)} vm={{
         summary, meetings: await services.groups.meetings(mid(c), group.id, true), documents: await services.groupDocuments.list(mid(c), group.id, true),
         form, retentionDays: await services.groups.retentionDays(mid(c)), sent,
+        extra: await slots.sections('group.public', c, { groupId: group.id }),
       }} />
     ), status);
   }

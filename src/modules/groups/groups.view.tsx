@@ -466,6 +466,8 @@ export interface PublicGroupVm {
   retentionDays: number;
   /** the request was sent (the page after the redirect) */
   sent: boolean;
+  /** what other modules add at the end of the page (following by e-mail) */
+  extra?: Child[];
 }
 
 export function PublicGroupPage({ ctx, vm }: { ctx: PageContext; vm: PublicGroupVm }) {
@@ -514,6 +516,7 @@ export function PublicGroupPage({ ctx, vm }: { ctx: PageContext; vm: PublicGroup
           {g.how_to_join ? <p class="kern-body pre-line" {...textLang(ctx, 'working_group', g.id, 'how_to_join')}>{g.how_to_join}</p> : null}
           {joinPart}
         </section>
+        {vm.extra}
       </div>
     </Layout>
   );

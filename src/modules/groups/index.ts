@@ -38,6 +38,10 @@ declare module '../../platform/module.js' {
     /** The steering group's reviews of a plan, recorded with each edition. */
     approvals: ApprovalService;
   }
+  interface SectionSlots {
+    /** At the end of a working group's public page. */
+    'group.public': { groupId: number };
+  }
 }
 
 export { groupsPaths } from './groups.paths.js';
