@@ -1,6 +1,6 @@
 // The SQL of following: subscriptions, the digests sent, and what a digest reports. What it reports is public
 // only: status changes of measures in a published plan (with their note when the note is public), and events of
-// the plan or the working group that were published or changed. Every query takes the municipality first.
+// the plan or the working group that were published or changed, and public progress notes. Every query takes the municipality first.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { Frequency, SubjectType } from './follow.model.js';
@@ -201,6 +201,33 @@ export async function statusChanges(db: Db, municipalityId: number, type: Subjec
   const rows = await q.orderBy('s.changed_at').orderBy('s.id').execute();
   // an internal note never leaves the town hall
   return rows.map(({ note_internal, note, ...r }) => ({ ...r, note: Number(note_internal) === 1 ? '' : note }));
+}
+
+export interface NoteItem {
+  measureId: number;
+  number: string | null;
+  text: string;
+  note: string;
+  at: string;
+}
+
+/** Public progress notes added to the subject's measures after `since`, up to `until` (never internal ones, never who wrote them). */
+export async function notesAdded(db: Db, municipalityId: number, type: SubjectType, id: number, since: string, until: string): Promise<NoteItem[]> {
+  if (type === 'group') return [];
+  let q = db
+    .selectFrom('progress_notes as n')
+    .innerJoin('measures as m', (j) => j.onRef('m.id', '=', 'n.measure_id').onRef('m.municipality_id', '=', 'n.municipality_id'))
+    .innerJoin('plans as p', (j) => j.onRef('p.id', '=', 'm.plan_id').onRef('p.municipality_id', '=', 'm.municipality_id'))
+    .select(['m.id as measureId', 'm.number', 'm.text', 'n.text as note', 'n.created_at as at'])
+    .where('n.municipality_id', '=', municipalityId)
+    .where('n.is_internal', '=', 0)
+    .where('p.state', '=', 'published')
+    .where('n.created_at', '>', since)
+    .where('n.created_at', '<=', until);
+  if (type === 'plan') q = q.where('m.plan_id', '=', id);
+  else if (type === 'field') q = q.where('m.field_id', '=', id);
+  else q = q.where('m.id', '=', id);
+  return q.orderBy('n.created_at').orderBy('n.id').execute();
 }
 
 export interface EventItem {

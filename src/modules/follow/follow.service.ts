@@ -195,10 +195,12 @@ export class FollowService {
     if (!subject) return;
     const until = now.toISOString();
     const statuses = await repo.statusChanges(this.db, m.id, type, row.subject_id, row.since, until);
+    const notes = await repo.notesAdded(this.db, m.id, type, row.subject_id, row.since, until);
     const events = await repo.eventsChanged(this.db, m.id, type, row.subject_id, row.since, until);
-    if (statuses.length + events.length === 0) return;
+    const items = statuses.length + notes.length + events.length;
+    if (items === 0) return;
     const period = periodOf(frequency, now);
-    if (!(await repo.claimDigest(this.db, m.id, row.id, period, statuses.length + events.length, until, until))) return;
+    if (!(await repo.claimDigest(this.db, m.id, row.id, period, items, until, until))) return;
     const lang = isLang(row.lang) ? row.lang : 'de';
     try {
       // the unsubscribe link of this mail; the links of earlier mails keep working
@@ -207,6 +209,7 @@ export class FollowService {
         municipalityName: m.name,
         subject: await this.subjectText(m.id, m.slug, subject, lang),
         statuses,
+        notes,
         events,
         measureUrl: (id) => this.url(planPaths.measure(m.slug, id), lang),
         eventUrl: (id) => this.url(processPaths.event(m.slug, id), lang),

@@ -73,6 +73,8 @@ describe.each(engines)('following on %s', (engine) => {
     await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Läuft', status_category: null, note: 'Der erste Kurs hat begonnen.' }, by);
     env.now.value = new Date('2026-11-27T10:00:00Z');
     await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Läuft weiter', status_category: null, note: 'Intern: Budget knapp', note_internal: true }, by);
+    await env.services.plans.addNote(f.A.municipalityId, f.A.measureId, { text: 'Anmeldungen ab sofort im Bürgerbüro.', note_date: '2026-11-27' }, { userId: null, name: 'Sachbearbeiterin Sommer' });
+    await env.services.plans.addNote(f.A.municipalityId, f.A.measureId, { text: 'Intern: Raum noch offen', note_date: '2026-11-27', internal: true }, by);
     // B's change never reaches A's followers
     await env.services.plans.changeStatus(f.B.municipalityId, f.B.measureId, { status_label: 'Birnenkompott läuft', status_category: null, note: '' }, by);
 
@@ -86,6 +88,10 @@ describe.each(engines)('following on %s', (engine) => {
     expect(digest.text).toContain('Note: Der erste Kurs hat begonnen.');
     expect(digest.text).toContain('now “Läuft weiter”');
     expect(digest.text).not.toContain('Budget knapp');
+    expect(digest.text).toContain('1 new note:');
+    expect(digest.text).toContain('Anmeldungen ab sofort im Bürgerbüro.');
+    expect(digest.text).not.toContain('Raum noch offen');
+    expect(digest.text).not.toContain('Sommer');
     expect(digest.text).not.toContain('Birnenkompott');
     expect(digest.raw).toMatch(/List-Unsubscribe:\s*<http[^>]*\/folgen\/abbestellen\//);
 
