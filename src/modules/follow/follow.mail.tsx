@@ -69,12 +69,12 @@ export function digestMail(
 ): Promise<MailMessage> {
   const t = translator(lang);
   const k = 'follow.mail.digest';
+  const measureName = (m: { number: string | null; text: string }) => t('follow.subjectLabel.measure', { name: m.number ? `${m.number} ${m.text}` : m.text });
   const statusLines = input.statuses.map((s) => {
-    const title = s.number ? `${s.number} ${s.text}` : s.text;
-    const head = t(`${k}.status`, { measure: title, status: s.toLabel, date: formatDate(s.at, lang) });
+    const head = t(`${k}.status`, { measure: measureName(s), status: s.toLabel, date: formatDate(s.at, lang) });
     return [head, s.note ? t(`${k}.note`, { note: s.note }) : '', input.measureUrl(s.measureId)].filter(Boolean).join('\n');
   });
-  const noteLines = input.notes.map((n) => [t(`${k}.noteAdded`, { measure: n.number ? `${n.number} ${n.text}` : n.text, date: formatDate(n.at, lang) }), n.note, input.measureUrl(n.measureId)].join('\n'));
+  const noteLines = input.notes.map((n) => [t(`${k}.noteAdded`, { measure: measureName(n), date: formatDate(n.at, lang) }), n.note, input.measureUrl(n.measureId)].join('\n'));
   const eventLines = input.events.map((e) => [t(e.state === 'cancelled' ? `${k}.eventCancelled` : `${k}.event`, { title: e.title, date: formatDate(e.startsAt, lang) }), input.eventUrl(e.eventId)].join('\n'));
   const parts: Array<string | { href: string; text: string } | { list: string[] }> = [t(`${k}.intro`, { subject: input.subject.label, municipality: input.municipalityName })];
   if (statusLines.length > 0) parts.push(t(`${k}.statuses`, { count: statusLines.length }), { list: statusLines });
