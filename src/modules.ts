@@ -8,6 +8,7 @@ import { easyModule } from './modules/easy/index.js';
 import { editionsModule } from './modules/editions/index.js';
 import { exportsModule } from './modules/exports/index.js';
 import { groupsModule } from './modules/groups/index.js';
+import { ideasModule } from './modules/ideas/index.js';
 import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
@@ -32,6 +33,7 @@ export const MODULES: readonly ModuleManifest[] = [
   groupsModule,
   easyModule,
   accessibilityModule,
+  ideasModule,
   translationsModule,
   demoModule,
 ];
