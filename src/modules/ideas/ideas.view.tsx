@@ -234,12 +234,26 @@ export function IdeaOrigins({ ctx, ideas, area }: { ctx: PageContext; ideas: Arr
 
 // ---- the moderators ----------------------------------------------------------------------------------------
 
+/** A field of one queue entry's form: ids of its own (the page holds one such form per entry). */
+function EntryField({ id, name, label, hint, value = '', area, maxLength, short }: { id: string; name: string; label: string; hint?: string; value?: string; area?: boolean; maxLength: number; short?: boolean }) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>{label}</label>
+      {hint ? <div class="kern-hint" id={`${id}-hint`}>{hint}</div> : null}
+      {area ? (
+        <textarea class="kern-form-input__input" id={id} name={name} rows={3} maxlength={maxLength} required>{value}</textarea>
+      ) : (
+        <input class={`kern-form-input__input${short ? ' kern-form-input__input--width-4' : ''}`} id={id} name={name} type="text" value={value} maxlength={maxLength} aria-describedby={hint ? `${id}-hint` : undefined} required />
+      )}
+    </div>
+  );
+}
+
 function QueueEntry({ ctx, item, waiting }: { ctx: PageContext; item: QueueItem; waiting: boolean }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const p = item.post;
   const headingId = `beitrag-${p.id}`;
-  const empty: FormState = { values: {}, errors: {} };
   return (
     <li class="stack queue-item">
       <h3 class="kern-heading-small" id={headingId}>
@@ -264,20 +278,20 @@ function QueueEntry({ ctx, item, waiting }: { ctx: PageContext; item: QueueItem;
         <summary>{t(`${k}.queue.answerOrHide`)}<span class="kern-sr-only"> ({t(`${k}.kind.${p.kind}`)} {p.id})</span></summary>
         <form method="post" action={paths.adminAnswer(slug, p.id)} class="form stack" novalidate>
           <Csrf token={ctx.csrfToken} />
-          <TextArea t={t} form={{ values: { [`answer`]: p.answer }, errors: {} }} name="answer" label={`${t(`${k}.answer.label`)} (${t(`${k}.kind.${p.kind}`)} ${p.id})`} maxLength={LIMITS.answer} rows={3} />
+          <EntryField id={`antwort-${p.id}`} name="answer" area value={p.answer} label={`${t(`${k}.answer.label`)} (${t(`${k}.kind.${p.kind}`)} ${p.id})`} maxLength={LIMITS.answer} />
           <SubmitButton label={t(`${k}.queue.answer`)} />
         </form>
         {p.state !== 'hidden' ? (
           <form method="post" action={paths.adminHide(slug, p.id)} class="form stack" novalidate>
             <Csrf token={ctx.csrfToken} />
-            <TextField t={t} form={empty} name="reason" label={`${t(`${k}.queue.reasonLabel`)} (${t(`${k}.kind.${p.kind}`)} ${p.id})`} maxLength={LIMITS.reason} />
+            <EntryField id={`grund-${p.id}`} name="reason" label={`${t(`${k}.queue.reasonLabel`)} (${t(`${k}.kind.${p.kind}`)} ${p.id})`} maxLength={LIMITS.reason} />
             <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t(`${k}.queue.hide`)}</span></button>
           </form>
         ) : null}
         {p.kind === 'idea' ? (
           <form method="post" action={paths.adminAttach(slug, p.id)} class="form stack" novalidate>
             <Csrf token={ctx.csrfToken} />
-            <TextField t={t} form={empty} name="measure_number" label={`${t(`${k}.queue.attachLabel`)} (${t(`${k}.kind.${p.kind}`)} ${p.id})`} width="short" hint={t(`${k}.queue.attachHint`)} />
+            <EntryField id={`massnahme-${p.id}`} name="measure_number" short label={`${t(`${k}.queue.attachLabel`)} (${t(`${k}.kind.${p.kind}`)} ${p.id})`} hint={t(`${k}.queue.attachHint`)} maxLength={20} />
             <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t(`${k}.queue.attach`)}</span></button>
           </form>
         ) : null}
