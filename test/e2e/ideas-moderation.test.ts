@@ -125,4 +125,20 @@ describe.skipIf(!browserAvailable())('residents comments and their moderation in
     expect(await p.locator('main').innerText()).toMatch(/Daraus wurde Maßnahme \S+/);
     expectNoNetwork(narrow.blocked);
   });
+
+  it('the moderators queue and settings in Arabic at 320 px: right to left, no sideways scrolling, clean for axe', async () => {
+    const narrow = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const p = narrow.page;
+    await p.goto(`${server.url}/anmelden`);
+    await p.getByLabel('E-Mail-Adresse').fill(server.admin.email);
+    await p.getByLabel('Passwort').fill(server.admin.password);
+    await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/anmelden')), p.getByRole('button', { name: 'Anmelden' }).click()]);
+    for (const path of [`/${SLUG}/verwaltung/mitreden?lang=ar`, `/${SLUG}/verwaltung/mitreden/einstellungen?lang=ar`]) {
+      await p.goto(`${server.url}${path}`);
+      expect(await p.locator('html').getAttribute('dir')).toBe('rtl');
+      await noHorizontalScroll(p);
+      await axeCheck(p);
+    }
+    expectNoNetwork(narrow.blocked);
+  });
 });
