@@ -9,6 +9,7 @@ import { editionsModule } from './modules/editions/index.js';
 import { exportsModule } from './modules/exports/index.js';
 import { followModule } from './modules/follow/index.js';
 import { groupsModule } from './modules/groups/index.js';
+import { ideasModule } from './modules/ideas/index.js';
 import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
@@ -33,6 +34,7 @@ export const MODULES: readonly ModuleManifest[] = [
   groupsModule,
   easyModule,
   accessibilityModule,
+  ideasModule,
   translationsModule,
   followModule,
   demoModule,

@@ -63,6 +63,8 @@ declare module '../../platform/module.js' {
     'goal.public': { goalId: number };
     /** Below the facts of a measure's admin page. */
     'measure.admin': { measureId: number };
+    /** Where a measure came from (questionnaire topics, residents' ideas): one "Herkunft" section on its page. */
+    'measure.origin': { measureId: number; area: 'public' | 'admin' };
     /** On a plan's workspace, before its state actions: what to know before publishing (the steering group's reviews). */
     'plan.review': { planId: number };
     /** Why a plan may not be renumbered now: a section per reason; none means it may. */

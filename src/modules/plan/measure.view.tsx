@@ -178,6 +178,17 @@ export function measureTitle(t: T, m: { number: string | null }): string {
   return m.number !== null ? t('measure.numbered', { number: m.number }) : t('measure.furtherSingular');
 }
 
+/** Where a measure came from: the parts other modules add (questionnaire topics, residents' ideas) in one section. */
+export function MeasureOrigin({ ctx, parts, area }: { ctx: PageContext; parts: Child[]; area: 'public' | 'admin' }) {
+  if (parts.length === 0) return null;
+  return (
+    <section aria-labelledby="herkunft" class="stack measure-origin">
+      <h2 class={area === 'admin' ? 'kern-heading-medium' : 'kern-heading-small'} id="herkunft">{ctx.t('measureOrigin.title')}</h2>
+      {parts}
+    </section>
+  );
+}
+
 /** `extra`: sections other modules add below the facts (monitoring: the measure's funding). */
 export function PublicMeasurePage({ ctx, d, extra }: { ctx: PageContext; d: MeasureDetail; extra?: Child }) {
   const { t } = ctx;

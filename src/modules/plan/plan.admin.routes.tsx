@@ -9,7 +9,7 @@ import { ConfirmDeletePage, EntityFormPage, type FormFieldSpec } from '../../pla
 import type { FormState } from '../../platform/views/page.js';
 import { Checkbox } from '../../platform/views/components.js';
 import { AdminOverviewPage, ConfirmPublishPage, PlanWorkspacePage, RenumberPage } from './plan.admin.view.js';
-import { AdminMeasurePage } from './measure.view.js';
+import { AdminMeasurePage, MeasureOrigin } from './measure.view.js';
 import { parseWorkspaceFilter } from './plan.filter.js';
 import { PlanPage } from './plan.public.view.js';
 import {
@@ -393,7 +393,7 @@ export function planAdminRoutes(context: RouteContext): Hono<AppEnv> {
           noteForm={forms.note ?? { values: {}, errors: {} }}
           wordings={await services.wordings.list(mid(c))}
           canChangeStatus={can(c.get('role'), user.isInstanceAdmin, 'status.change')}
-          extra={await slots.sections('measure.admin', c, { measureId: id })}
+          extra={[<MeasureOrigin ctx={pageContext(c)} parts={await slots.sections('measure.origin', c, { measureId: id, area: 'admin' })} area="admin" />, ...(await slots.sections('measure.admin', c, { measureId: id }))]}
         />,
         status,
       );

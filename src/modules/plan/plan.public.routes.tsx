@@ -7,7 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/http/form.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ActorPage, ActorsPage } from './actor.view.js';
-import { PublicMeasurePage } from './measure.view.js';
+import { MeasureOrigin, PublicMeasurePage } from './measure.view.js';
 import { catalogueRefs, fieldRefs, localizeMeasureDetail, localizeTree, measureDetailRefs, refsOf, treeTexts } from './plan.content.js';
 import { allMeasures, type PlanTree } from './plan.repository.js';
 import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
@@ -117,7 +117,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const loaded = await services.plans.publicMeasureDetail(mid(c), paths.measure.params(c).id);
       await services.plans.getPublicPlan(mid(c), loaded.plan.id);
       const d = localizeMeasureDetail(loaded, await useContent(c, measureDetailRefs(loaded)));
-      return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
+      const origin = await slots.sections('measure.origin', c, { measureId: d.measure.id, area: 'public' });
+      const extra = [<MeasureOrigin ctx={pageContext(c)} parts={origin} area="public" />, ...(await slots.sections('measure.public', c, { measureId: d.measure.id }))];
+      return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={extra} />);
     });
 
     const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));

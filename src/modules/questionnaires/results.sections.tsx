@@ -18,14 +18,14 @@ function yearOf(m: TopicMention): string {
 }
 
 export function resultsSections(services: Services): SectionContributions {
-  const mentions = async (c: Ctx, target: { goalId: number } | { measureId: number }, area: 'admin' | 'public', headingId: string) => {
+  const mentions = async (c: Ctx, target: { goalId: number } | { measureId: number }, area: 'admin' | 'public', headingId: string, nested = false) => {
     const all = await services.questionnaireTopics.mentions(c.get('municipality').id, target);
     const shown = all.filter((m) => area === 'admin' || m.isPublic).map((m) => ({ ...m, year: yearOf(m) }));
-    return shown.length ? <TopicMentions ctx={pageContext(c)} mentions={shown} area={area} headingId={headingId} /> : null;
+    return shown.length ? <TopicMentions ctx={pageContext(c)} mentions={shown} area={area} headingId={headingId} nested={nested} /> : null;
   };
   return {
-    'measure.public': (c, { measureId }) => mentions(c, { measureId }, 'public', 'befragung-titel'),
+    // On a measure's page, part of its one origin ("Herkunft") section.
+    'measure.origin': (c, { measureId, area }) => mentions(c, { measureId }, area, 'befragung-titel', true),
     'goal.public': (c, { goalId }) => mentions(c, { goalId }, 'public', `befragung-ziel-${goalId}`),
-    'measure.admin': (c, { measureId }) => mentions(c, { measureId }, 'admin', 'befragung-titel'),
   };
 }

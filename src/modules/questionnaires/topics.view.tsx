@@ -274,7 +274,8 @@ export function TopicPage({ ctx, vm }: { ctx: PageContext; vm: TopicVm }) {
 }
 
 /** On a measure's or goal's page: the questionnaire topics that led to it, each linking to its results. */
-export function TopicMentions({ ctx, mentions, area, headingId }: { ctx: PageContext; mentions: Array<TopicMention & { year: string }>; area: 'admin' | 'public'; headingId: string }) {
+/** `nested`: a part of a section of the page (a measure's origin), headed one level lower. */
+export function TopicMentions({ ctx, mentions, area, headingId, nested = false }: { ctx: PageContext; mentions: Array<TopicMention & { year: string }>; area: 'admin' | 'public'; headingId: string; nested?: boolean }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   if (mentions.length === 0) return null;
@@ -284,7 +285,11 @@ export function TopicMentions({ ctx, mentions, area, headingId }: { ctx: PageCon
       : t(key('mention.line'), { title: m.questionnaire.title, year: m.year, count: m.responses, topic: m.topicName });
   return (
     <section aria-labelledby={headingId} class="stack topic-mentions">
-      <h2 class={area === 'admin' ? 'kern-heading-medium' : 'kern-heading-small'} id={headingId}>{t(key(area === 'admin' ? 'mention.adminTitle' : 'mention.title'))}</h2>
+      {nested ? (
+        <h3 class="kern-heading-small" id={headingId}>{t(key(area === 'admin' ? 'mention.adminTitle' : 'mention.title'))}</h3>
+      ) : (
+        <h2 class={area === 'admin' ? 'kern-heading-medium' : 'kern-heading-small'} id={headingId}>{t(key(area === 'admin' ? 'mention.adminTitle' : 'mention.title'))}</h2>
+      )}
       <ul class="kern-list">
         {mentions.map((m) => (
           <li>

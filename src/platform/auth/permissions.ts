@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'drafts.comment',
   'plan.approve',
   'translations.edit',
+  'ideas.moderate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,7 +31,7 @@ export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage', 'translations.edit'],
+  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage', 'translations.edit', 'ideas.moderate'],
   // An actor representative changes the status and notes of the measures their actor leads, nothing else.
   actor_rep: ['admin.enter', 'status.change_own'],
   // A resident or partner who leads a working group: its members, requests to join, meetings, documents, tasks.

@@ -21,6 +21,7 @@ import * as easyLanguage from './migrations/018_easy_language.js';
 import * as accessibility from './migrations/019_accessibility.js';
 import * as registrationLinks from './migrations/021_registration_links.js';
 import * as actorLang from './migrations/022_actor_lang.js';
+import * as ideas from './migrations/023_ideas.js';
 import * as follow from './migrations/024_follow.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
@@ -46,6 +47,7 @@ const migrations: Record<string, EngineMigration> = {
   '019_accessibility': accessibility,
   '021_registration_links': registrationLinks,
   '022_actor_lang': actorLang,
+  '023_ideas': ideas,
   '024_follow': follow,
 };
 

@@ -5,6 +5,7 @@ import type { EasyTables } from './schema.easy.js';
 import type { AccessibilityTables } from './schema.accessibility.js';
 import type { FollowTables } from './schema.follow.js';
 import type { EditionsTables } from './schema.editions.js';
+import type { IdeasTables } from './schema.ideas.js';
 import type { MonitoringTables } from './schema.monitoring.js';
 import type { ParticipationTables } from './schema.participation.js';
 import type { QuestionnairesTables } from './schema.questionnaires.js';
@@ -280,7 +281,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;

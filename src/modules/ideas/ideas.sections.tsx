@@ -1,0 +1,18 @@
+// What residents' comments and ideas add to the plan's pages: on a measure's and a goal's public page the
+// link to comment (with how many comments are public), and on a measure's page, in its origin ("Herkunft"),
+// the ideas it came from (public: only public ideas; admin: every linked idea with its state).
+import { pageContext } from '../../platform/http/kit.js';
+import type { SectionContributions, Services } from '../../platform/module.js';
+import { CommentLink, IdeaOrigins } from './ideas.view.js';
+
+export function ideasSections(services: Services): SectionContributions {
+  const ideas = services.ideas;
+  return {
+    'measure.public': async (c, { measureId }) => <CommentLink ctx={pageContext(c)} type="measure" id={measureId} count={await ideas.publicCommentCount(c.get('municipality').id, 'measure', measureId)} />,
+    'goal.public': async (c, { goalId }) => <CommentLink ctx={pageContext(c)} type="goal" id={goalId} count={await ideas.publicCommentCount(c.get('municipality').id, 'goal', goalId)} />,
+    'measure.origin': async (c, { measureId, area }) => {
+      const list = await ideas.ideasOfMeasure(c.get('municipality').id, measureId, area);
+      return list.length ? <IdeaOrigins ctx={pageContext(c)} ideas={list} area={area} /> : null;
+    },
+  };
+}

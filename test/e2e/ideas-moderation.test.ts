@@ -1,0 +1,144 @@
+// Residents' comments in the browser: a resident comments on a measure of the demo plan with the keyboard alone
+// on a 320 px wide screen; the comment waits in the moderators' queue; the officer answers it publicly with the
+// keyboard; the answer ("Antwort der Stadt") stands first on the measure's comments. The ideas pages in Arabic
+// run right to left at 320 px. axe on every page.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allMeasures } from '../../src/modules/plan/index.js';
+import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Focused, type Server } from './browser.js';
+
+describe.skipIf(!browserAvailable())('residents comments and their moderation in the browser', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const link = (name: string | RegExp) => (f: Focused) => f.tag === 'a' && (typeof name === 'string' ? f.name === name : name.test(f.name));
+  const button = (name: string) => (f: Focused) => f.tag === 'button' && f.name === name;
+  const field = (name: string) => (f: Focused) => ['input', 'select', 'textarea'].includes(f.tag) && f.name.startsWith(name);
+
+  async function noHorizontalScroll(page: Page) {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `document width at 320 px on ${page.url()}`).toBeLessThanOrEqual(320);
+  }
+
+  async function demoMeasure() {
+    const s = server.env.services;
+    const m = await s.municipalities.getBySlug(SLUG);
+    const plan = await s.plans.findCurrentPublishedPlan(m.id);
+    const tree = await s.plans.tree(m.id, plan!.id);
+    return { municipalityId: m.id, measure: allMeasures(tree).find((x) => x.number !== null)!, field: tree.fields[0] };
+  }
+
+  it('a comment goes through moderation and gets an official answer, keyboard alone', async () => {
+    const { url } = server;
+    const { measure } = await demoMeasure();
+    const resident = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const r = resident.page;
+    await r.goto(`${url}/${SLUG}/massnahmen/${measure.id}`);
+    await axeCheck(r);
+    await tabTo(r, link('Diese Maßnahme kommentieren'), { limit: 400 });
+    await pressAndLoad(r);
+    await expect.poll(() => r.locator('h1').innerText()).toBe('Kommentare zur Maßnahme');
+    await noHorizontalScroll(r);
+    await axeCheck(r);
+
+    // Sent empty: the error at the field, then the text.
+    await tabTo(r, button('Kommentar senden'), { limit: 400 });
+    await pressAndLoad(r);
+    await expect.poll(() => r.locator('.error-summary').innerText()).toContain('Bitte schreiben Sie Ihren Text.');
+    await axeCheck(r);
+    await tabTo(r, field('Ihr Text'), { limit: 400 });
+    await r.keyboard.type('Gibt es die Kurse auch am Wochenende? <script>alert(1)</script>');
+    await tabTo(r, button('Kommentar senden'));
+    await pressAndLoad(r);
+    await expect.poll(() => r.locator('.error-summary').innerText()).toContain('ohne HTML');
+    await tabTo(r, field('Ihr Text'), { limit: 400, backwards: true });
+    await r.keyboard.press('ControlOrMeta+A');
+    await r.keyboard.type('Gibt es die Kurse auch am Wochenende?');
+    await tabTo(r, field('Ihr Name'));
+    await r.keyboard.type('Aylin');
+    await tabTo(r, button('Kommentar senden'));
+    await pressAndLoad(r);
+    await expect.poll(() => r.locator('[role="status"]').innerText()).toContain('erscheint, sobald die Stadt ihn freigegeben hat');
+    expect(await r.locator('main').innerText()).not.toContain('am Wochenende');
+    await noHorizontalScroll(r);
+    await axeCheck(r);
+    expectNoNetwork(resident.blocked);
+
+    // The officer finds it in the queue and answers it publicly, with the keyboard.
+    const officer = await newContext(browser);
+    const o = officer.page;
+    await o.goto(`${url}/anmelden`);
+    await o.getByLabel('E-Mail-Adresse').fill(server.admin.email);
+    await o.getByLabel('Passwort').fill(server.admin.password);
+    await Promise.all([o.waitForURL((u) => !u.pathname.startsWith('/anmelden')), o.getByRole('button', { name: 'Anmelden' }).click()]);
+    await o.goto(`${url}/${SLUG}/verwaltung`);
+    await tabTo(o, link('Mitreden: Moderation'), { limit: 400 });
+    await pressAndLoad(o);
+    await expect.poll(() => o.locator('h1').innerText()).toBe('Mitreden: Moderation');
+    const queue = await o.locator('main').innerText();
+    expect(queue).toContain('Gibt es die Kurse auch am Wochenende?');
+    expect(queue).toContain('Warten auf Entscheidung');
+    await axeCheck(o);
+    const row = await server.env.db.kysely.selectFrom('resident_posts').select('id').where('body', '=', 'Gibt es die Kurse auch am Wochenende?').executeTakeFirstOrThrow();
+    await tabTo(o, (f) => f.tag === 'summary' && f.name.includes(`Kommentar ${row.id})`), { limit: 600 });
+    await o.keyboard.press('Enter');
+    await tabTo(o, field(`Antwort der Stadt (Kommentar ${row.id})`));
+    await o.keyboard.type('Ja: ab Mai auch samstags um 10 Uhr in der VHS.');
+    await axeCheck(o);
+    await tabTo(o, button('Öffentlich antworten'));
+    await pressAndLoad(o);
+    await expect.poll(() => o.locator('[role="status"]').innerText()).toContain('Die Antwort ist veröffentlicht.');
+    await axeCheck(o);
+    expectNoNetwork(officer.blocked);
+
+    // The resident sees the answer first, marked.
+    await r.reload();
+    const item = r.locator(`#beitrag-${row.id}`);
+    await expect.poll(() => item.innerText()).toContain('Antwort der Stadt');
+    const text = await item.innerText();
+    expect(text.indexOf('Antwort der Stadt')).toBeLessThan(text.indexOf('Gibt es die Kurse auch am Wochenende?'));
+    expect(text).toContain('von Aylin');
+    await noHorizontalScroll(r);
+    await axeCheck(r);
+  });
+
+  it('the ideas pages in Arabic run right to left, clean for axe at 320 px', async () => {
+    const { field } = await demoMeasure();
+    const idea = await server.env.db.kysely.selectFrom('resident_posts').select('id').where('kind', '=', 'idea').where('state', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+    const narrow = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const p = narrow.page;
+    for (const path of [`/${SLUG}/ideen?lang=ar`, `/${SLUG}/ideen/handlungsfeld/${field.id}?lang=ar`, `/${SLUG}/ideen/${idea.id}?lang=ar`, `/${SLUG}/mitreden/handlungsfeld/${field.id}?lang=ar`]) {
+      await p.goto(`${server.url}${path}`);
+      expect(await p.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await p.locator('html').getAttribute('lang')).toBe('ar');
+      await noHorizontalScroll(p);
+      await axeCheck(p);
+    }
+    await p.goto(`${server.url}/${SLUG}/ideen/${idea.id}?lang=de`);
+    expect(await p.locator('main').innerText()).toMatch(/Daraus wurde Maßnahme \S+/);
+    expectNoNetwork(narrow.blocked);
+  });
+
+  it('the moderators queue and settings in Arabic at 320 px: right to left, no sideways scrolling, clean for axe', async () => {
+    const narrow = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const p = narrow.page;
+    await p.goto(`${server.url}/anmelden`);
+    await p.getByLabel('E-Mail-Adresse').fill(server.admin.email);
+    await p.getByLabel('Passwort').fill(server.admin.password);
+    await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/anmelden')), p.getByRole('button', { name: 'Anmelden' }).click()]);
+    for (const path of [`/${SLUG}/verwaltung/mitreden?lang=ar`, `/${SLUG}/verwaltung/mitreden/einstellungen?lang=ar`]) {
+      await p.goto(`${server.url}${path}`);
+      expect(await p.locator('html').getAttribute('dir')).toBe('rtl');
+      await noHorizontalScroll(p);
+      await axeCheck(p);
+    }
+    expectNoNetwork(narrow.blocked);
+  });
+});
