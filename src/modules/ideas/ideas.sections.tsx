@@ -1,14 +1,15 @@
 // What residents' comments and ideas add to the plan's pages: on a measure's and a goal's public page the
-// link to comment (with how many comments are public), and on a measure's page, in its origin ("Herkunft"),
+// link to comment (with how many comments are public), on a field's page its ideas and comments, and on a measure's page, in its origin ("Herkunft"),
 // the ideas it came from (public: only public ideas; admin: every linked idea with its state).
 import { pageContext } from '../../platform/http/kit.js';
 import type { SectionContributions, Services } from '../../platform/module.js';
-import { CommentLink, IdeaOrigins } from './ideas.view.js';
+import { CommentLink, FieldParticipation, IdeaOrigins } from './ideas.view.js';
 
 export function ideasSections(services: Services): SectionContributions {
   const ideas = services.ideas;
   return {
     'measure.public': async (c, { measureId }) => <CommentLink ctx={pageContext(c)} type="measure" id={measureId} count={await ideas.publicCommentCount(c.get('municipality').id, 'measure', measureId)} />,
+    'field.public': async (c, { fieldId }) => <FieldParticipation ctx={pageContext(c)} fieldId={fieldId} comments={await ideas.publicCommentCount(c.get('municipality').id, 'field', fieldId)} />,
     'goal.public': async (c, { goalId }) => <CommentLink ctx={pageContext(c)} type="goal" id={goalId} count={await ideas.publicCommentCount(c.get('municipality').id, 'goal', goalId)} />,
     'measure.origin': async (c, { measureId, area }) => {
       const list = await ideas.ideasOfMeasure(c.get('municipality').id, measureId, area);

@@ -205,12 +205,26 @@ export function IdeaPage({ ctx, idea, field, measure }: { ctx: PageContext; idea
 }
 
 /** On a measure's or goal's page: how many comments and where to comment. */
-export function CommentLink({ ctx, type, id, count }: { ctx: PageContext; type: 'measure' | 'goal'; id: number; count: number }) {
+export function CommentLink({ ctx, type, id, count }: { ctx: PageContext; type: 'measure' | 'goal' | 'field'; id: number; count: number }) {
   const { t } = ctx;
   return (
     <p class="kern-body">
-      <a class="kern-link" href={paths.comments(ctx.municipality!.slug, type, id)}>{t(`${k}.comments.link_${type}`)}</a> ({t(`${k}.comments.count`, { count })})
+      <a class="kern-link" href={paths.comments(ctx.municipality!.slug, type, id)}>{t(type === 'field' ? `${k}.field.comment` : `${k}.comments.link_${type}`)}</a> ({t(`${k}.comments.count`, { count })})
     </p>
+  );
+}
+
+/** At the end of a field of action's page: its ideas, and commenting on it. */
+export function FieldParticipation({ ctx, fieldId, comments }: { ctx: PageContext; fieldId: number; comments: number }) {
+  const { t } = ctx;
+  return (
+    <section class="stack" aria-labelledby="mitreden-feld">
+      <h2 class="kern-heading-small" id="mitreden-feld">{t(`${k}.field.title`)}</h2>
+      <p class="kern-body">
+        <a class="kern-link" href={paths.fieldIdeas(ctx.municipality!.slug, fieldId)}>{t(`${k}.field.formTitle`)}</a>
+      </p>
+      <CommentLink ctx={ctx} type="field" id={fieldId} count={comments} />
+    </section>
   );
 }
 
