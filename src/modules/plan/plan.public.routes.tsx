@@ -83,7 +83,10 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
       const ctx = pageContext(c);
       const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
+      // The sections' content texts (the process box's) count for the page's note, too.
+      const sectionTexts = c.get('content');
       const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      c.set('content', c.get('content')?.with(sectionTexts));
       return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
     });
 
@@ -126,7 +129,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const tree = await currentTree(c);
       const visible = publicActorIds(tree, await actorParents(c));
       const actors = (await services.actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
-      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={tree.plan.title} />);
+      // Of the content texts only the plan's title shows here; actors' names are names, as written.
+      const ct = await useContent(c, [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }]);
+      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)} planTitleAttrs={ct.attrs('plan', tree.plan.id, 'title')} />);
     });
 
     app.get(paths.actor.pattern, async (c) => {

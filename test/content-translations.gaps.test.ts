@@ -1,0 +1,94 @@
+// Content texts on public pages that had been left in German or unmarked, on both engines: the actor list's
+// breadcrumb, a working group's meetings, the start page's process box. Each shows a reviewed translation, and
+// German marked lang="de" where there is none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedProcess, type ProcessSide } from '../src/modules/participation/process.fixture.js';
+import { groupsPaths } from '../src/modules/groups/index.js';
+import { translationPaths } from '../src/modules/translations/index.js';
+import { paths } from './paths.js';
+import { sourceHash } from '../src/platform/i18n/content.js';
+import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
+
+const NOTE_AR = 'بعض النصوص في هذه الصفحة لم تُترجم بعد وتظهر باللغة الألمانية.';
+const DE = 'lang="de" dir="ltr"';
+
+describe.each(engines)('content texts left in German on %s', (engine) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let A: ProcessSide;
+  let admin: Client;
+
+  beforeAll(async () => {
+    env = await createTestEnv(engine);
+    fx = await seedTwoMunicipalities(env);
+    A = await seedProcess(env, fx.A);
+    await seedProcess(env, fx.B);
+    admin = new Client(env);
+    await admin.signIn(fx.A.adminEmail, PASSWORD);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const key = (type: string, id: number, field: string) => `${type}_${id}_${field}`;
+  const save = (texts: Array<{ type: string; id: number; field: string; text: string; source: string }>) =>
+    admin.post(`${translationPaths.adminTranslationLang(fx.A.slug, 'ar')}?show=all`, Object.fromEntries(texts.flatMap((t) => [
+      [`t_${key(t.type, t.id, t.field)}`, t.text],
+      [`h_${key(t.type, t.id, t.field)}`, sourceHash(t.source)],
+      [`r_${key(t.type, t.id, t.field)}`, '1'],
+    ])));
+  const get = async (path: string, slug = fx.A.slug) => (await new Client(env).get(`${path.replace(fx.A.slug, slug)}?lang=ar`)).body;
+
+  it('the actor list names the plan in the breadcrumb in Arabic when reviewed, in German marked when not', async () => {
+    const plan = (await env.services.plans.findCurrentPublishedPlan(fx.A.municipalityId))!;
+    let page = await get(paths.actors(fx.A.slug));
+    expect(page).toContain(`${DE}>${plan.title}</a>`);
+    expect(page).toContain(NOTE_AR);
+    expect((await save([{ type: 'plan', id: plan.id, field: 'title', text: 'خطة الاندماج للمدينة', source: plan.title }])).status).toBe(303);
+    page = await get(paths.actors(fx.A.slug));
+    expect(page).toContain('خطة الاندماج للمدينة');
+    expect(page).not.toContain(`>${plan.title}<`);
+    expect(page).not.toContain(NOTE_AR);
+    expect(await get(paths.actors(fx.B.slug), fx.B.slug)).not.toContain('خطة الاندماج للمدينة');
+  });
+
+  it('a working group’s page shows its meetings’ titles, places and accessibility in Arabic when reviewed, in German marked when not', async () => {
+    const meeting = await env.services.events.publicEvent(fx.A.municipalityId, A.groupEventId);
+    let page = await get(groupsPaths.publicGroup(fx.A.slug, A.groupId));
+    expect(page).toContain(`${DE}>${meeting.title}</a>`);
+    expect(page).toContain(`${DE}>${meeting.accessibility}</span>`);
+    expect((await save([
+      { type: 'event', id: meeting.id, field: 'title', text: 'لقاء المجموعة', source: meeting.title },
+      { type: 'event', id: meeting.id, field: 'place_name', text: 'دار البلدية', source: meeting.placeName },
+      { type: 'event', id: meeting.id, field: 'accessibility', text: 'بدون درج', source: meeting.accessibility },
+    ])).status).toBe(303);
+    page = await get(groupsPaths.publicGroup(fx.A.slug, A.groupId));
+    expect(page).toContain('لقاء المجموعة');
+    expect(page).toContain('دار البلدية');
+    expect(page).toContain('بدون درج');
+    expect(page).not.toContain(`>${meeting.title}<`);
+  });
+
+  it('the start page’s process box names the current phase and the next event in Arabic when reviewed, in German marked when not', async () => {
+    const phase = await env.services.processes.phase(fx.A.municipalityId, A.phaseIds[1]);
+    const next = await env.services.events.publicEvent(fx.A.municipalityId, A.eventId);
+    let page = await get(`/${fx.A.slug}`);
+    expect(page).toContain(`<span ${DE}>${phase.title}</span>`);
+    expect(page).toContain(`${DE}>${next.title}</a>`);
+    expect(page).toContain(NOTE_AR);
+    expect((await save([
+      { type: 'phase', id: phase.id, field: 'title', text: 'مرحلة الاستبيان', source: phase.title },
+      { type: 'event', id: next.id, field: 'title', text: 'الورشة القادمة', source: next.title },
+    ])).status).toBe(303);
+    page = await get(`/${fx.A.slug}`);
+    expect(page).toContain('مرحلة الاستبيان');
+    expect(page).toContain('الورشة القادمة');
+    expect(page).not.toContain(`>${phase.title}<`);
+    expect(page).not.toContain(`>${next.title}<`);
+    // German readers read German, without any marking.
+    const german = (await new Client(env).get(`/${fx.A.slug}`)).body;
+    expect(german).toContain(phase.title);
+    expect(german).not.toContain(`${DE}>${phase.title}`);
+    expect(german).not.toContain(`${DE}>${next.title}`);
+  });
+});
