@@ -91,4 +91,35 @@ describe.each(engines)('content texts left in German on %s', (engine) => {
     expect(german).not.toContain(`${DE}>${phase.title}`);
     expect(german).not.toContain(`${DE}>${next.title}`);
   });
+
+  it('the texts of a plan in preparation are translatable before it is published, invisible until then, shown once published', async () => {
+    const m = fx.A.municipalityId;
+    const current = (await env.services.plans.findCurrentPublishedPlan(m))!;
+    const { planId } = await env.services.plans.copyPlan(m, current.id, { title: 'Nächster Plan 2027', edition: '2027', omitCategories: [], originNote: () => '' }, { userId: null, name: 'Test' });
+    const next = await env.services.plans.tree(m, planId);
+    const field = next.fields[0];
+    const rows = await env.services.translations.rows(m, fx.A.slug, 'ar');
+    const row = rows.find((r) => r.entityType === 'field' && r.entityId === field.id && r.field === 'title')!;
+    expect(row).toMatchObject({ sourceLabel: 'contentTexts.planInPreparation', link: null, state: 'missing' });
+    expect(rows.some((r) => r.entityType === 'plan' && r.entityId === planId && r.source === 'Nächster Plan 2027')).toBe(true);
+    // Listed once: no text twice on the screen.
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+    expect((await env.services.translations.rows(fx.B.municipalityId, fx.B.slug, 'ar')).some((r) => r.entityId === planId && r.entityType === 'plan')).toBe(false);
+    const screen = await admin.get(`${translationPaths.adminTranslationLang(fx.A.slug, 'ar')}?show=all&seite=${Math.floor(rows.indexOf(row) / 25) + 1}`);
+    expect(screen.body).toContain('Plan in Vorbereitung');
+
+    expect((await save([
+      { type: 'field', id: field.id, field: 'title', text: 'مجال الخطة القادمة', source: field.title },
+      { type: 'plan', id: planId, field: 'title', text: 'الخطة القادمة', source: 'Nächster Plan 2027' },
+    ])).status).toBe(303);
+    expect((await new Client(env).get(`${paths.field(fx.A.slug, field.id)}?lang=ar`)).status).toBe(404);
+    expect((await new Client(env).get(`${paths.plan(fx.A.slug, planId)}?lang=ar`)).status).toBe(404);
+    expect(await get(`/${fx.A.slug}`)).not.toContain('الخطة القادمة');
+
+    await env.services.plans.setPlanState(m, planId, 'published', { userId: null, name: 'Test' });
+    expect(await get(paths.field(fx.A.slug, field.id))).toContain('مجال الخطة القادمة');
+    expect(await get(`/${fx.A.slug}`)).toContain('الخطة القادمة');
+    // Published, the plan's texts are the published plan's; nothing is in preparation any more.
+    expect((await env.services.translations.rows(m, fx.A.slug, 'ar')).find((r) => r.key === row.key)).toMatchObject({ sourceLabel: 'contentTexts.plan', state: 'current' });
+  });
 });
