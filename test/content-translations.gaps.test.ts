@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProcess, type ProcessSide } from '../src/modules/participation/process.fixture.js';
 import { groupsPaths } from '../src/modules/groups/index.js';
+import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { translationPaths } from '../src/modules/translations/index.js';
 import { paths } from './paths.js';
 import { sourceHash } from '../src/platform/i18n/content.js';
@@ -121,5 +122,22 @@ describe.each(engines)('content texts left in German on %s', (engine) => {
     expect(await get(`/${fx.A.slug}`)).toContain('الخطة القادمة');
     // Published, the plan's texts are the published plan's; nothing is in preparation any more.
     expect((await env.services.translations.rows(m, fx.A.slug, 'ar')).find((r) => r.key === row.key)).toMatchObject({ sourceLabel: 'contentTexts.plan', state: 'current' });
+  });
+
+  it('an open questionnaire’s title on the list and the start page’s invitation: Arabic when reviewed, German marked when not', async () => {
+    const m = fx.A.municipalityId;
+    const by = { userId: null, name: 'Test' };
+    const id = await env.services.questionnaires.createFromSpec(m, fx.A.planId, { title: 'Befragung Kurse', sections: [{ title: 'Teil', questions: [{ type: 'text', text: 'Was wünschen Sie sich?' }] }] } as never, by);
+    expect(await env.services.questionnaireBuilder.publish(m, id, env.now.value, by)).toBe('published');
+    const list = await get(questionnairesPaths.publicList(fx.A.slug));
+    expect(list).toContain(`${DE}>Befragung Kurse</a>`);
+    expect(list).toContain(NOTE_AR);
+    let start = await get(`/${fx.A.slug}`);
+    expect(start).toContain(`${DE}>Befragung Kurse</a>`);
+    expect((await save([{ type: 'questionnaire', id, field: 'title', text: 'استبيان الدورات', source: 'Befragung Kurse' }])).status).toBe(303);
+    expect(await get(questionnairesPaths.publicList(fx.A.slug))).toContain('dir="auto">استبيان الدورات</a>');
+    start = await get(`/${fx.A.slug}`);
+    expect(start).toContain('استبيان الدورات');
+    expect(start).not.toContain('>Befragung Kurse<');
   });
 });

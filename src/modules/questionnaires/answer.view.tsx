@@ -2,6 +2,7 @@
 // page per section with a progress indicator, the review, the personal link to continue later, the thanks,
 // the clear refusals; and the officer's preview and paper form, which show the same questions.
 // Every question type works without JavaScript: fieldsets and radios, selects for ranks, tables for matrices.
+import { textLang } from '../../platform/i18n/content.js';
 import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, errorText, fieldId } from '../../platform/views/components.js';
 import { formatDate, formatNumber } from '../../platform/views/format.js';
@@ -13,6 +14,12 @@ import { allQuestions, scalePoints, type Answers, type Condition, type Definitio
 import { questionnairesPaths as paths } from './questionnaires.paths.js';
 
 // ---- the list and the start page's invitation ------------------------------------------------------------
+
+/** A questionnaire's title: German in place of a missing translation marked so; otherwise its own direction. */
+const titleLang = (ctx: PageContext, id: number) => {
+  const attrs = textLang(ctx, 'questionnaire', id, 'title');
+  return attrs.lang ? attrs : { dir: 'auto' };
+};
 
 export function QuestionnaireListPage({ ctx, items }: { ctx: PageContext; items: Array<{ q: QuestionnaireHead; availability: Availability }> }) {
   const { t, lang } = ctx;
@@ -33,9 +40,9 @@ export function QuestionnaireListPage({ ctx, items }: { ctx: PageContext; items:
               {list.map(({ q }) => (
                 <li>
                   {g === 'closed' ? (
-                    <span class="kern-body">{q.title}</span>
+                    <span class="kern-body" {...titleLang(ctx, q.id)}>{q.title}</span>
                   ) : (
-                    <a class="kern-link" href={paths.publicStart(slug, q.id)} dir="auto">{q.title}</a>
+                    <a class="kern-link" href={paths.publicStart(slug, q.id)} {...titleLang(ctx, q.id)}>{q.title}</a>
                   )}
                   {q.isDemo ? <span class="kern-body kern-body--small"> ({t('questionnaires.answer.demo')})</span> : null}
                   <div class="kern-body kern-body--small">
@@ -71,7 +78,7 @@ export function InviteSection({ ctx, open }: { ctx: PageContext; open: Questionn
       <ul class="kern-list">
         {open.map((q) => (
           <li>
-            <a class="kern-link" href={paths.publicStart(slug, q.id)} dir="auto">{q.title}</a>
+            <a class="kern-link" href={paths.publicStart(slug, q.id)} {...titleLang(ctx, q.id)}>{q.title}</a>
             {q.closesAt ? <span class="kern-body kern-body--small"> – {t('questionnaires.answer.list.until', { date: formatDate(q.closesAt, lang) })}</span> : null}
           </li>
         ))}
