@@ -140,4 +140,29 @@ describe.each(engines)('content texts left in German on %s', (engine) => {
     expect(start).toContain('استبيان الدورات');
     expect(start).not.toContain('>Befragung Kurse<');
   });
+
+  it('a questionnaire’s own pages mark its German texts lang="de" and show reviewed translations bare', async () => {
+    const m = fx.A.municipalityId;
+    const q = (await env.services.questionnaires.list(m)).find((x) => x.title === 'Befragung Kurse')!;
+    const def = (await env.services.questionnaires.definition(m, q.id))!;
+    const question = def.sections[0].questions[0];
+    const reader = new Client(env);
+    const start = (await reader.get(`${questionnairesPaths.publicStart(fx.A.slug, q.id)}?lang=ar`)).body;
+    // The title was translated in the test before; the section and the question were not.
+    expect(start).toContain('<h1 class="kern-heading-large">استبيان الدورات</h1>');
+    const first = await reader.post(questionnairesPaths.publicAnswer(fx.A.slug, q.id), { nav: 'start' });
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(`<h1 class="kern-heading-large" ${DE}>Teil</h1>`);
+    expect(first.body).toContain(`<span ${DE}>${question.text}</span>`);
+    expect(first.body).toContain(NOTE_AR);
+    expect((await save([
+      { type: 'questionnaire_section', id: def.sections[0].id, field: 'title', text: 'الجزء', source: 'Teil' },
+      { type: 'questionnaire_question', id: question.id, field: 'text', text: 'ماذا تتمنون؟', source: question.text },
+    ])).status).toBe(303);
+    const again = await reader.post(questionnairesPaths.publicAnswer(fx.A.slug, q.id), { nav: 'start' });
+    expect(again.body).toContain('<h1 class="kern-heading-large">الجزء</h1>');
+    expect(again.body).toContain('ماذا تتمنون؟');
+    expect(again.body).not.toContain(`${DE}>${question.text}`);
+    expect(again.body).not.toContain(NOTE_AR);
+  });
 });

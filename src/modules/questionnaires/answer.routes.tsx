@@ -3,6 +3,7 @@
 // only "continue later" stores a draft behind a personal link), and the officer's preview (nothing stored: the
 // answers travel in a hidden field) and paper form.
 import type { TextRef } from '../../platform/i18n/content.js';
+import { questionnaireTexts } from './questionnaire.texts.js';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -62,6 +63,11 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     const m = c.get('municipality');
     const def = await services.questionnaireAnswers.definition(m.id, id, c.get('lang'), Number(m.content_version));
     if (!def || def.questionnaire.state === 'draft') throw new NotFoundError('questionnaire');
+    if (c.get('lang') !== 'de') {
+      // Which texts stay German (marked lang="de", with the page's note): the German definition's, looked up once more.
+      const german = (await services.questionnaireAnswers.definition(m.id, id, 'de', Number(m.content_version)))!;
+      c.set('content', await services.content.load(m.id, c.get('lang'), questionnaireTexts(german)));
+    }
     return { q: def.questionnaire, def };
   };
   const walkKey = (c: Ctx) => c.get('flashCookie').key;
