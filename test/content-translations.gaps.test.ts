@@ -119,7 +119,10 @@ describe.each(engines)('content texts left in German on %s', (engine) => {
 
     await env.services.plans.setPlanState(m, planId, 'published', { userId: null, name: 'Test' });
     expect(await get(paths.field(fx.A.slug, field.id))).toContain('مجال الخطة القادمة');
-    expect(await get(`/${fx.A.slug}`)).toContain('الخطة القادمة');
+    const start = await get(`/${fx.A.slug}`);
+    expect(start).toContain('الخطة القادمة');
+    // The plan it replaced is listed as an earlier plan, with the title translated while it was current.
+    expect(start).toContain(`href="${paths.plan(fx.A.slug, current.id)}">خطة الاندماج للمدينة</a>`);
     // Published, the plan's texts are the published plan's; nothing is in preparation any more.
     expect((await env.services.translations.rows(m, fx.A.slug, 'ar')).find((r) => r.key === row.key)).toMatchObject({ sourceLabel: 'contentTexts.plan', state: 'current' });
   });

@@ -39,6 +39,14 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     return out;
   }
 
+  /** The archived plans listed under a plan, their titles in the reader's language (translated while they were current). */
+  async function earlierPlans(c: Ctx, planId: number) {
+    const earlier = (await services.plans.archivedPlans(mid(c))).filter((p) => p.id !== planId);
+    const ct = await services.content.load(mid(c), c.get('lang'), earlier.map((p) => ({ entityType: 'plan', entityId: p.id, field: 'title', source: p.title })));
+    c.set('content', ct.with(c.get('content')));
+    return earlier.map((p) => ({ ...p, title: ct.text('plan', p.id, 'title', p.title) }));
+  }
+
   async function currentTree(c: Ctx): Promise<PlanTree> {
     const plan = await services.plans.findCurrentPublishedPlan(mid(c));
     if (!plan) throw new NotFoundError('published plan');
@@ -82,10 +90,10 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const extra = await slots.sections('municipality.public', c, { planId: plan?.id ?? null });
       if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
       const ctx = pageContext(c);
-      const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
       // The sections' content texts (the process box's) count for the page's note, too.
       const sectionTexts = c.get('content');
       const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      const earlier = await earlierPlans(c, plan.id);
       c.set('content', c.get('content')?.with(sectionTexts));
       return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
     });
@@ -94,8 +102,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const m = c.get('municipality');
       const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
       const ctx = pageContext(c);
-      const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
       const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      const earlier = await earlierPlans(c, plan.id);
       return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
     });
 
