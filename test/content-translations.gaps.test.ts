@@ -2,7 +2,8 @@
 // breadcrumb, a working group's meetings, the start page's process box. Each shows a reviewed translation, and
 // German marked lang="de" where there is none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedProcess, type ProcessSide } from '../src/modules/participation/process.fixture.js';
+import { PDF, seedProcess, type ProcessSide } from '../src/modules/participation/process.fixture.js';
+import { processPaths } from '../src/modules/participation/index.js';
 import { groupsPaths } from '../src/modules/groups/index.js';
 import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { translationPaths } from '../src/modules/translations/index.js';
@@ -167,5 +168,11 @@ describe.each(engines)('content texts left in German on %s', (engine) => {
     expect(again.body).toContain('ماذا تتمنون؟');
     expect(again.body).not.toContain(`${DE}>${question.text}`);
     expect(again.body).not.toContain(NOTE_AR);
+  });
+
+  it('a public document’s title, never translated, is marked German on the timeline in Arabic', async () => {
+    await env.services.phaseDocuments.upload(fx.A.municipalityId, A.phaseIds[0], { title: 'Protokoll öffentlich', kind: 'minutes', isPublic: true, fileName: 'protokoll.pdf', content: PDF }, { userId: null, name: 'Test' });
+    expect(await get(processPaths.timeline(fx.A.slug))).toContain(`download="" ${DE}>Protokoll öffentlich</a>`);
+    expect((await new Client(env).get(processPaths.timeline(fx.A.slug))).body).toContain('download="">Protokoll öffentlich</a>');
   });
 });

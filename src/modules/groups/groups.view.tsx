@@ -74,7 +74,7 @@ function documentsTable(ctx: PageContext, docs: GroupDocument[], href: (id: numb
         { label: t(k('documents.date')) }, ...(remove ? [{ label: t(k('documents.actions')) }] : []),
       ]}
       rows={docs.map((d) => [
-        <a class="kern-link" href={href(d.id)} download>{d.title} <span class="meta">({t(k('documents.download'))}, {d.file_name.split('.').pop()!.toUpperCase()})</span></a>,
+        <a class="kern-link" href={href(d.id)} download><InLang attrs={ctx.lang === 'de' ? {} : GERMAN}>{d.title}</InLang> <span class="meta">({t(k('documents.download'))}, {d.file_name.split('.').pop()!.toUpperCase()})</span></a>,
         t(k(`documents.kinds.${d.kind}`)),
         `${Math.max(1, Math.round(d.size / 1024))} KB`,
         formatDate(d.created_at.slice(0, 10), lang),
@@ -534,7 +534,7 @@ export function PriorityGroups({ ctx, groups, admin }: { ctx: PageContext; group
     <div>
       <h4 class="kern-body kern-body--bold">{t(k('priority.title'))}</h4>
       <ul class="kern-list">
-        {groups.map((g) => <li><a class="kern-link" href={admin ? paths.adminGroup(slug, g.id) : paths.publicGroup(slug, g.id)}>{g.title}</a></li>)}
+        {groups.map((g) => <li><a class="kern-link" href={admin ? paths.adminGroup(slug, g.id) : paths.publicGroup(slug, g.id)} {...textLang(ctx, 'working_group', g.id, 'title')}>{g.title}</a></li>)}
       </ul>
     </div>
   );
