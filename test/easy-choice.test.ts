@@ -57,6 +57,7 @@ describe.each(engines)('Leichte Sprache remembered on %s', (engine) => {
     expect(arabic.body).toMatch(/<aside class="easy-notice" lang="de" dir="ltr" aria-labelledby="easy-notice-title"><p class="kern-body easy-notice__title" id="easy-notice-title">Diese Seite gibt es nicht in Leichter Sprache.<\/p>/);
     // The LS pages themselves need no note.
     expect((await reader.get(easyPaths.start(fx.A.slug))).body).not.toContain(HAS_NOT);
+    expect((await reader.get(easyPaths.signLanguage(fx.A.slug))).body).not.toContain(HAS_NOT);
     // Another municipality's page says what it has, not what this one has.
     expect((await reader.get(paths.field(fx.B.slug, fx.B.fieldId))).body).toContain(HAS_NOT);
 

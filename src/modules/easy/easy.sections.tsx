@@ -44,7 +44,8 @@ export function easySections(services: Services): SectionContributions {
     'layout.easy': async (c, { admin }) => {
       const m = c.get('municipality');
       const path = c.req.path;
-      if (path === easyPaths.start(m.slug) || path.startsWith(`${easyPaths.start(m.slug)}/`)) return null;
+      // The LS pages and the sign-language page (which leads to the LS text itself) need no note.
+      if (path === easyPaths.start(m.slug) || path.startsWith(`${easyPaths.start(m.slug)}/`) || path === easyPaths.signLanguage(m.slug)) return null;
       const version = admin ? null : await versionOf(m.id, m.slug, path);
       const de = translator('de');
       const ctx = pageContext(c);
