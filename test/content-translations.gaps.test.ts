@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF, seedProcess, type ProcessSide } from '../src/modules/participation/process.fixture.js';
 import { processPaths } from '../src/modules/participation/index.js';
 import { groupsPaths } from '../src/modules/groups/index.js';
+import { monitoringPaths } from '../src/modules/monitoring/index.js';
 import { questionnairesPaths } from '../src/modules/questionnaires/index.js';
 import { translationPaths } from '../src/modules/translations/index.js';
 import { paths } from './paths.js';
@@ -52,6 +53,33 @@ describe.each(engines)('content texts left in German on %s', (engine) => {
     expect(page).not.toContain(`>${plan.title}<`);
     expect(page).not.toContain(NOTE_AR);
     expect(await get(paths.actors(fx.B.slug), fx.B.slug)).not.toContain('خطة الاندماج للمدينة');
+  });
+
+  it('the public dashboard and the yearly priorities name the plan, its fields and guiding goals in Arabic when reviewed, German marked when not', async () => {
+    const m = fx.A.municipalityId;
+    const plan = (await env.services.plans.findCurrentPublishedPlan(m))!;
+    const tree = await env.services.plans.tree(m, plan.id);
+    const field = tree.fields[0];
+    let dashboard = await get(monitoringPaths.dashboard(fx.A.slug));
+    // The plan's title was translated in the test before; the fields are not.
+    expect(dashboard).toContain('خطة الاندماج للمدينة');
+    expect(dashboard).not.toContain(`>${plan.title}<`);
+    expect(dashboard).toContain(`${DE}>${field.title}</a>`);
+    expect(dashboard).toContain(`${DE}>${field.title}</option>`);
+    expect(dashboard).toContain(NOTE_AR);
+    expect((await save([{ type: 'field', id: field.id, field: 'title', text: 'مجال اللغة', source: field.title }])).status).toBe(303);
+    dashboard = await get(monitoringPaths.dashboard(fx.A.slug));
+    expect(dashboard).toContain('مجال اللغة</a>');
+    const one = (await new Client(env).get(`${monitoringPaths.dashboard(fx.A.slug)}?feld=${field.id}&lang=ar`)).body;
+    expect(one).toMatch(/<h1 class="kern-heading-large">[^<]*مجال اللغة/);
+
+    const guiding = tree.guidingGoals[0];
+    await env.services.monitoring.createPriority(m, plan.id, { year: 2026, title: 'Jahresziel Sprache', description: 'Mehr Kurse.', guiding_goal_id: guiding?.id ?? null, goal_ids: [], measure_ids: [] }, { userId: null, name: 'Test' });
+    const priorities = await get(monitoringPaths.priorities(fx.A.slug));
+    expect(priorities).toContain('خطة الاندماج للمدينة');
+    expect(priorities).toContain(`${DE}>Jahresziel Sprache</h3>`);
+    expect(priorities).toContain(`${DE}>Mehr Kurse.</p>`);
+    if (guiding) expect(priorities).toContain(`<span ${DE}>${guiding.text}</span>`);
   });
 
   it('a working group’s page shows its meetings’ titles, places and accessibility in Arabic when reviewed, in German marked when not', async () => {
