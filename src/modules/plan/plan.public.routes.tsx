@@ -128,7 +128,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const loaded = await services.plans.publicMeasureDetail(mid(c), paths.measure.params(c).id);
       await services.plans.getPublicPlan(mid(c), loaded.plan.id);
       const d = localizeMeasureDetail(loaded, await useContent(c, measureDetailRefs(loaded)));
-      return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={await slots.sections('measure.public', c, { measureId: d.measure.id })} />);
+      // The sections first: their content texts count for the page's note.
+      const extra = await slots.sections('measure.public', c, { measureId: d.measure.id });
+      return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={extra} />);
     });
 
     const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));

@@ -8,6 +8,7 @@ import { pdfinfo, pdfPages, skipWithoutPoppler } from '../../../test/fixtures/ex
 import { seedResults, type ResultsFixture } from '../../../test/questionnaire-results.fixture.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
 import { paths } from './questionnaires.paths.js';
+import { sourceHash } from '../../platform/i18n/content.js';
 
 const by = { userId: null, name: 'Test' };
 const CLOSES = '2026-03-15T11:00:00.000Z';
@@ -68,6 +69,21 @@ describe.each(engines)('public results and downloads on %s', (engine) => {
     expect(group.body).toContain('weniger als 5 Antworten – aus Datenschutzgründen nicht gezeigt');
     expect(group.body).not.toContain('67 %');
     expect((await anon().get(paths.publicResults(f.B.slug, r.questionnaireId))).status).toBe(404);
+  });
+
+  it('in Arabic the line marks the questionnaire’s German title and the topic’s name lang="de", the title translated once reviewed', async () => {
+    env.now.value = new Date('2026-03-20T10:00:00Z');
+    const arabic = async () => (await anon().get(`${paths.measure(f.A.slug, f.A.measureId)}?lang=ar`)).body;
+    let page = await arabic();
+    expect(page).toContain('<span lang="de" dir="ltr">Befragung Bildung und Sprache 2025</span>');
+    expect(page).toContain('<span lang="de" dir="ltr">Sprachkurse für Frauen</span>');
+    await env.services.translations.seed(f.A.municipalityId, [{
+      entityType: 'questionnaire', entityId: r.questionnaireId, field: 'title', lang: 'ar', text: 'استبيان التعليم واللغة', sourceHash: sourceHash('Befragung Bildung und Sprache 2025'),
+      sourceText: 'Befragung Bildung und Sprache 2025', state: 'reviewed', origin: 'person', provider: '', reviewedBy: null, reviewedAt: null,
+    }], by);
+    page = await arabic();
+    expect(page).toContain('استبيان التعليم واللغة');
+    expect(page).not.toContain('>Befragung Bildung und Sprache 2025<');
   });
 
   it('after closing the measure page and the goal on its field page show the line, linking to the results', async () => {
