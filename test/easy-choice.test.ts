@@ -29,6 +29,9 @@ describe.each(engines)('Leichte Sprache remembered on %s', (engine) => {
     const reader = new Client(env);
     expect((await reader.get(paths.field(fx.A.slug, fx.A.fieldId))).body).not.toContain(HAS);
     expect((await reader.get(paths.actors(fx.A.slug))).body).not.toContain(HAS_NOT);
+    // An LS page opened with a language in its address is still Leichte Sprache chosen.
+    await reader.get(`${easyPaths.start(fx.A.slug)}?lang=de`);
+    expect(reader.cookies.get('teilhabe_easy')).toBe('1');
   });
 
   it('chosen in the switch, each page says at its top whether it has a Leichte Sprache version, until a language is chosen', async () => {
@@ -66,6 +69,9 @@ describe.each(engines)('Leichte Sprache remembered on %s', (engine) => {
     expect(ar.body).not.toContain(HAS);
     expect(reader.cookies.has('teilhabe_easy')).toBe(false);
     expect((await reader.get(paths.actors(fx.A.slug))).body).not.toContain(HAS_NOT);
+    // An LS page opened with a language in its address is still Leichte Sprache chosen.
+    await reader.get(`${easyPaths.start(fx.A.slug)}?lang=de`);
+    expect(reader.cookies.get('teilhabe_easy')).toBe('1');
   });
 
   it('admin pages keep their German interface and carry the short link to the LS start page', async () => {

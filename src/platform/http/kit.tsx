@@ -45,7 +45,8 @@ export const EASY_COOKIE = 'teilhabe_easy';
 
 /** A page in Leichte Sprache was opened: the choice is kept for a year (the language switch's seventh entry). */
 export function rememberEasyLanguage(c: Ctx): void {
-  if (getCookie(c, EASY_COOKIE) === '1') return;
+  // Opened with ?lang= (which ends the choice in the same answer), it is chosen anew.
+  if (getCookie(c, EASY_COOKIE) === '1' && c.req.query('lang') === undefined) return;
   setCookie(c, EASY_COOKIE, '1', { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('flashCookie').secure });
 }
 
