@@ -84,6 +84,12 @@ describe.each(engines)('public results and downloads on %s', (engine) => {
     page = await arabic();
     expect(page).toContain('استبيان التعليم واللغة');
     expect(page).not.toContain('>Befragung Bildung und Sprache 2025<');
+    // The results page shows the questionnaire as it was asked, in German: marked so, with the note.
+    const results = (await anon().get(`${paths.publicResults(f.A.slug, r.questionnaireId)}?lang=ar`)).body;
+    expect(results).toContain('<h3 class="kern-heading-small" lang="de" dir="ltr">Haben Sie einen Sprachkurs besucht?</h3>');
+    expect(results).toContain('<span lang="de" dir="ltr">Sprachkurse für Frauen</span>');
+    expect(results).toContain('بعض النصوص في هذه الصفحة لم تُترجم بعد وتظهر باللغة الألمانية.');
+    expect((await anon().get(paths.publicResults(f.A.slug, r.questionnaireId))).body).not.toContain('lang="de" dir="ltr">Haben Sie');
   });
 
   it('after closing the measure page and the goal on its field page show the line, linking to the results', async () => {
