@@ -7,6 +7,7 @@ import { demoModule } from './modules/demo/index.js';
 import { easyModule } from './modules/easy/index.js';
 import { editionsModule } from './modules/editions/index.js';
 import { exportsModule } from './modules/exports/index.js';
+import { followModule } from './modules/follow/index.js';
 import { groupsModule } from './modules/groups/index.js';
 import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
@@ -33,5 +34,6 @@ export const MODULES: readonly ModuleManifest[] = [
   easyModule,
   accessibilityModule,
   translationsModule,
+  followModule,
   demoModule,
 ];

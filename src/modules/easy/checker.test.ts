@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEasyLanguage, EASY_RULES, splitSentences, type EasyRule } from './checker.js';
+import { checkEasyLanguage, EASY_RULES, easyBlocks, splitSentences, type EasyRule } from './checker.js';
 
 const rulesOf = (text: string, options = {}) => checkEasyLanguage(text, options).hints.map((h) => h.rule);
 const found = (text: string, rule: EasyRule) => checkEasyLanguage(text).hints.filter((h) => h.rule === rule).map((h) => h.found);
@@ -105,5 +105,18 @@ describe('the Leichte Sprache checker', () => {
   it('headings are checked for words, not as sentences', () => {
     expect(rulesOf('## Was ist auf dieser Seite für alle Menschen in der Stadt zu finden')).not.toContain('sentenceLength');
     expect(rulesOf('## Workshop')).toContain('foreignWord');
+  });
+});
+
+describe('easyBlocks: the text as the PDF lays it out', () => {
+  it('gives headings, paragraphs with one sentence a line, and lists', () => {
+    const body = ['Die Stadt hat einen Plan. Der Plan ist gut.', 'Am 1. März gibt es ein Fest.', '', '## Sprach-Kurse', 'Es gibt Kurse.', '- Kurs am Montag', '- Kurs am Mittwoch', 'Kommen Sie!'].join('\n');
+    expect(easyBlocks(body)).toEqual([
+      { sentences: ['Die Stadt hat einen Plan.', 'Der Plan ist gut.', 'Am 1. März gibt es ein Fest.'] },
+      { heading: 'Sprach-Kurse' },
+      { sentences: ['Es gibt Kurse.'] },
+      { items: ['Kurs am Montag', 'Kurs am Mittwoch'] },
+      { sentences: ['Kommen Sie!'] },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The Leichte Sprache checker: the rules a program can check in a German text written one sentence per line.
 // It helps the writer and never replaces the test readers. Pure: text and thresholds in, hints out; the
 // explanations are i18n keys (easy.rules.<rule>.explain), so the writer reads them in their interface language.
+import type { EasyReadBlock } from '../exports/index.js';
 
 export const EASY_RULES = [
   'sentenceLength',
@@ -151,23 +152,28 @@ export function wordsOf(text: string): Array<{ word: string; index: number }> {
 }
 
 /** Reads a line's role: "## Überschrift" is a heading, "- Punkt" an item of a list, anything else a sentence line. */
-/** A text's lines as paragraphs of lines (a blank line ends a paragraph; a heading stands alone): the PDF's. */
-export function easyParagraphs(body: string): string[][] {
-  const out: string[][] = [];
-  let lines: string[] = [];
-  const flush = () => {
-    if (lines.length) out.push(lines);
-    lines = [];
-  };
+/**
+ * A text's lines as the PDF's blocks: headings, paragraphs of sentences and lists of items (a blank line, a
+ * heading, or a change between sentences and items ends a paragraph or a list). A line that holds two sentences
+ * (the checker's "multipleSentences" hint) gives two, so the PDF keeps one sentence per line.
+ */
+export function easyBlocks(body: string): EasyReadBlock[] {
+  const out: EasyReadBlock[] = [];
+  let open: { sentences: string[] } | { items: string[] } | null = null;
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const { kind, text } = lineKind(raw);
-    if (!text) flush();
+    if (!text) open = null;
     else if (kind === 'heading') {
-      flush();
-      out.push([text]);
-    } else lines.push(kind === 'item' ? `– ${text}` : text);
+      out.push({ heading: text });
+      open = null;
+    } else if (kind === 'item') {
+      if (!open || !('items' in open)) out.push((open = { items: [] }));
+      open.items.push(text);
+    } else {
+      if (!open || !('sentences' in open)) out.push((open = { sentences: [] }));
+      open.sentences.push(...splitSentences(text).map((s) => s.text.trim()).filter(Boolean));
+    }
   }
-  flush();
   return out;
 }
 

@@ -20,7 +20,7 @@ import { emptyForm, type FormState, type PageContext } from '../../platform/view
 import { planPaths } from '../plan/index.js';
 import { processPaths } from '../participation/index.js';
 import { questionnairesPaths } from '../questionnaires/index.js';
-import { easyParagraphs, type CheckResult } from './checker.js';
+import { easyBlocks, type CheckResult } from './checker.js';
 import { easyPaths, easyRoutes, subjectOfPath, type EditorAction } from './easy.paths.js';
 import { isSubjectType, VIDEO_MAX_BYTES, type Subject } from './easy.service.js';
 import { EasyEditorPage, EasyListPage, EasySettingsPage, EasyStartPage, EasyTextPage, HintsFragment, SignLanguagePage } from './easy.view.js';
@@ -280,7 +280,7 @@ export function easyRoutesApp(context: RouteContext): Hono<AppEnv> {
     if (!text) throw new NotFoundError();
     const de = translator('de');
     const label = text.label === 'leichte' && text.check ? [de(k('public.labelLeichte')), de(k('public.checkedBy'), { group: text.check.group, date: formatDate(text.check.on, 'de') })] : [de(k('public.labelEinfache')), de(k('public.notChecked'))];
-    const content = await easyReadPdf({ title: text.title, author: m.name, paragraphs: [label, ...easyParagraphs(text.body)] });
+    const content = await easyReadPdf({ title: text.title, author: m.name, blocks: [{ sentences: label }, ...easyBlocks(text.body)] });
     return fileDownload(c, { fileName: `${asciiFileName(text.title, 'leichte-sprache')}.pdf`, mimeType: 'application/pdf', content });
   };
   app.get(easyRoutes.startPdf.pattern, (c) => servePdf(c, { type: 'start', id: 0 }));

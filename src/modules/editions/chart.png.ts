@@ -1,6 +1,7 @@
 // Charts for Word: Word shows SVG only beside a PNG fallback, so the report embeds a PNG rendered with resvg. resvg
 // reads fonts from files only, and KERN ships Noto Sans as WOFF, so the font is unpacked once into the temporary
-// directory; system fonts are not loaded, so the chart looks the same on every server.
+// directory; Noto Sans Arabic comes as TrueType with its package. System fonts are not loaded, so the chart looks
+// the same on every server.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ import { woffToSfnt } from '../exports/index.js';
 
 const require = createRequire(import.meta.url);
 const NOTO_SANS = require.resolve('@kern-ux/native/dist/fonts/noto-sans/NotoSans-Regular.woff');
+const NOTO_SANS_ARABIC = require.resolve('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf');
 
 let fontFile: string | undefined;
 
@@ -30,14 +32,12 @@ function chartFont(): string {
   return file;
 }
 
+const fonts = () => ({ loadSystemFonts: false, fontFiles: [chartFont(), NOTO_SANS_ARABIC], defaultFontFamily: 'Noto Sans' });
+
 /** The chart as PNG at `scale` times its SVG size, with its pixel size. */
 export function svgToPng(svg: string, scale = 2): { png: Buffer; width: number; height: number } {
   const width = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 640);
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: Math.round(width * scale) },
-    background: '#ffffff',
-    font: { loadSystemFonts: false, fontFiles: [chartFont()], defaultFontFamily: 'Noto Sans' },
-  });
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: Math.round(width * scale) }, background: '#ffffff', font: fonts() });
   const image = resvg.render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }

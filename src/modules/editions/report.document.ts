@@ -9,11 +9,15 @@ import { changeLines, goalText, latestNote, measureName, reasonLine, statusText 
 import type { EditionSummary } from './editions.service.js';
 import { placedMeasures, type PlacedMeasure, type PlanSnapshot } from './snapshot.js';
 
+// The plan's own texts (measures, goals, fields, actors, indicators, priorities, funding programmes) are German
+// whatever the reader's language: in a report in another language their blocks and columns carry `lang`
+// (`de-DE`), as a page marks German fallback text with lang="de". A cell that adds the report's words to the
+// plan's text ("Maßnahme 3" above the measure) counts as the plan's.
 export type ReportBlock =
-  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'heading'; level: 2 | 3; text: string; lang?: string }
   | { kind: 'paragraph'; text: string }
-  /** `widths` are shares of the text width; a cell's lines are separated by "\n". */
-  | { kind: 'table'; caption: string; columns: string[]; widths: number[]; rows: string[][] }
+  /** `widths` are shares of the text width; a cell's lines are separated by "\n"; `columnLangs` one per column. */
+  | { kind: 'table'; caption: string; columns: string[]; widths: number[]; rows: string[][]; columnLangs?: Array<string | undefined> }
   | { kind: 'figure'; title: string; alt: string; svg: string };
 
 export interface ReportDocument {
@@ -23,6 +27,8 @@ export interface ReportDocument {
   author: string;
   /** Lines under the title: the plan, the municipality, the date of the state. */
   subtitle: string[];
+  /** The language of each subtitle line when it is not the document's (the plan's German title). */
+  subtitleLangs: Array<string | undefined>;
   footer: string;
   pageOf: readonly [before: string, between: string];
   blocks: ReportBlock[];
@@ -54,6 +60,9 @@ export interface ReportFunding {
   start_date: string | null;
   end_date: string | null;
 }
+
+/** The language tag of the plan's own text in a report in `lang`: none when that is the report's. */
+const contentLang = (lang: Lang): string | undefined => (lang === 'de' ? undefined : localeOf('de'));
 
 // Number, measure, goal, actors, status, latest note.
 const MEASURE_TABLE = [0.05, 0.3, 0.18, 0.17, 0.12, 0.18];
@@ -105,6 +114,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: t('editions.report.changes.title') }];
   if (!changes) return [...blocks, { kind: 'paragraph', text: t('editions.report.changes.noEdition') }];
   const { edition: e, comparison: c } = changes;
+  const content = contentLang(lang);
   const adopted = [e.adopted_on ? t('editions.report.changes.adopted', { date: formatShortDate(e.adopted_on, lang) }) : '', e.paper_number ? t('editions.report.changes.paper', { number: e.paper_number }) : '']
     .filter(Boolean).join(', ');
   blocks.push({
@@ -122,6 +132,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
           kind: 'table',
           caption: t('editions.compare.statusChanges', { count: c.statusChanges.length }),
           columns: [t('editions.col.measure'), t('editions.col.before'), t('editions.col.after'), t('editions.col.reasons')],
+          columnLangs: [content],
           widths: [0.34, 0.16, 0.16, 0.34],
           rows: c.statusChanges.map((s) => [
             measureLabel(t, s.after), statusText(t, s.from), statusText(t, s.to),
@@ -135,7 +146,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
     blocks.push(
       list.length === 0
         ? none
-        : { kind: 'table', caption: title, columns: measureColumns, widths: [0.4, 0.18, 0.24, 0.18], rows: list.map((p) => [measureLabel(t, p), p.field.title, goalText(t, p), statusText(t, p.measure.status)]) },
+        : { kind: 'table', caption: title, columns: measureColumns, widths: [0.4, 0.18, 0.24, 0.18], columnLangs: [content, content, content], rows: list.map((p) => [measureLabel(t, p), p.field.title, goalText(t, p), statusText(t, p.measure.status)]) },
     );
   }
   const changedTitle = t('editions.compare.changed', { count: c.changed.length });
@@ -143,7 +154,7 @@ function changeBlocks(input: ReportInput): ReportBlock[] {
   blocks.push(
     c.changed.length === 0
       ? none
-      : { kind: 'table', caption: changedTitle, columns: [t('editions.col.measure'), t('editions.col.whatChanged')], widths: [0.4, 0.6], rows: c.changed.map((ch) => [measureLabel(t, ch.after), changeLines(t, ch).join('\n')]) },
+      : { kind: 'table', caption: changedTitle, columns: [t('editions.col.measure'), t('editions.col.whatChanged')], widths: [0.4, 0.6], columnLangs: [content], rows: c.changed.map((ch) => [measureLabel(t, ch.after), changeLines(t, ch).join('\n')]) },
   );
   return blocks;
 }
@@ -160,6 +171,7 @@ function overdueBlocks(input: ReportInput): ReportBlock[] {
       caption: title,
       columns: [t('editions.col.measure'), t('editions.col.field'), t('editions.col.status'), t('editions.report.overdue.why')],
       widths: [0.36, 0.2, 0.16, 0.28],
+      columnLangs: [contentLang(lang), contentLang(lang)],
       rows: d.overdue.map((o) => [
         `${o.measure.number !== null ? t('editions.measureNumbered', { number: o.measure.number }) : t('editions.measureUnnumbered')}\n${o.measure.text}`,
         o.measure.fieldTitle,
@@ -183,6 +195,7 @@ function indicatorBlocks(input: ReportInput): ReportBlock[] {
       caption: title,
       columns: [t('editions.report.indicators.name'), t('editions.report.indicators.baseline'), t('editions.report.indicators.latest'), t('editions.report.indicators.target'), t('editions.report.indicators.progress')],
       widths: [0.3, 0.17, 0.17, 0.17, 0.19],
+      columnLangs: [contentLang(lang)],
       rows: d.indicators.map((i) => [
         i.source ? `${i.name}\n${t('editions.report.indicators.source', { source: i.source })}` : i.name,
         value(i.baseline_value, i.unit, i.baseline_year),
@@ -212,6 +225,7 @@ function prioritiesBlocks(input: ReportInput): ReportBlock[] {
       caption: title,
       columns: [t('editions.report.priorities.priority'), t('editions.report.priorities.guidingGoal'), t('editions.report.priorities.links'), t('editions.report.priorities.progress')],
       widths: [0.3, 0.2, 0.32, 0.18],
+      columnLangs: [contentLang(input.lang), contentLang(input.lang), contentLang(input.lang)],
       rows: items.map((p) => [
         p.description ? `${p.title}\n${p.description}` : p.title,
         p.guidingGoal?.text ?? '–',
@@ -249,6 +263,7 @@ function fundingBlocks(input: ReportInput): ReportBlock[] {
       caption: title,
       columns: [t('editions.col.measure'), t('editions.report.funding.programme'), t('editions.report.funding.amount'), t('editions.report.funding.period')],
       widths: [0.4, 0.25, 0.15, 0.2],
+      columnLangs: [contentLang(lang), contentLang(lang)],
       rows: [
         ...funding.map((f) => {
           const m = measures.get(f.measure_id);
@@ -269,7 +284,7 @@ function fieldBlocks(input: ReportInput): ReportBlock[] {
     ...snapshot.fields.flatMap((f): ReportBlock[] => {
       const measures = placed.filter((p) => p.field.id === f.id);
       return [
-        { kind: 'heading', level: 3, text: f.title },
+        { kind: 'heading', level: 3, text: f.title, lang: contentLang(input.lang) },
         measures.length === 0
           ? { kind: 'paragraph', text: t('editions.report.fields.empty') }
           : {
@@ -277,6 +292,7 @@ function fieldBlocks(input: ReportInput): ReportBlock[] {
               caption: t('editions.fieldCaption', { field: f.title }),
               columns,
               widths: MEASURE_TABLE,
+              columnLangs: [undefined, contentLang(input.lang), contentLang(input.lang), contentLang(input.lang)],
               rows: measures.map((p) => [
                 p.measure.number === null ? '–' : String(p.measure.number),
                 p.measure.text,
@@ -301,6 +317,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     title,
     author: input.municipalityName,
     subtitle: [snapshot.plan.title, input.municipalityName, stateLine],
+    subtitleLangs: [contentLang(lang), contentLang(lang)],
     footer: `${title} · ${snapshot.plan.title} · ${stateLine}`,
     pageOf: [t('editions.report.pageBefore'), t('editions.report.pageBetween')],
     blocks: [

@@ -2,9 +2,9 @@
 // uses. Headings are Word's heading styles (the navigation pane and screen readers use them); charts are PNG
 // images carrying their text alternative.
 import {
-  Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TableRow, TextRun, convertMillimetersToTwip,
+  Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TableRow, convertMillimetersToTwip,
 } from 'docx';
-import { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun } from '../exports/index.js';
+import { docxCell, docxHeaderRow, docxPageFooter, docxTable, docxTextParagraph, languageRun } from '../exports/index.js';
 import { svgToPng } from './chart.png.js';
 import type { ReportBlock, ReportDocument } from './report.document.js';
 
@@ -18,9 +18,10 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>, run: ReturnType<t
   return docxTable(
     [
       docxHeaderRow(run, block.columns, widths),
-      ...block.rows.map((cells) => new TableRow({ children: cells.map((text, i) => docxCell(text.split('\n'), widths[i])) })),
+      ...block.rows.map((cells) => new TableRow({ children: cells.map((text, i) => docxCell(text.split('\n'), widths[i], undefined, run.rtl)) })),
     ],
     widths,
+    run.rtl,
   );
 }
 
@@ -40,16 +41,19 @@ function figure(block: Extract<ReportBlock, { kind: 'figure' }>, index: number):
 }
 
 export async function renderReportDocx(report: ReportDocument): Promise<Buffer> {
-  // The document has one language, so no run needs to be marked with another.
-  const run = languageRun(undefined);
+  // The document has one language, so no run needs to be marked with another. An Arabic report runs right to
+  // left: its paragraphs with Arabic words, its runs of them and its tables (docx.parts.ts).
+  const rtl = /^ar\b/i.test(report.languageTag);
+  const language = report.languageTag.replace(/-u-.*$/i, '');
+  const run = languageRun(undefined, rtl);
   let figures = 0;
   const children = report.blocks.map((block) => {
     switch (block.kind) {
       case 'heading':
         // Kept on the page of what follows it (Word moves a heading down rather than leave it alone at the foot).
-        return new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, keepLines: true, children: [new TextRun(block.text)] });
+        return docxTextParagraph(block.text, rtl, { heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, keepLines: true });
       case 'paragraph':
-        return new Paragraph({ children: [new TextRun(block.text)] });
+        return docxTextParagraph(block.text, rtl);
       case 'table':
         return table(block, run);
       case 'figure':
@@ -62,7 +66,7 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
     creator: 'Teilhabe',
     lastModifiedBy: 'Teilhabe',
     description: report.author,
-    styles: { default: { document: { run: { language: { value: report.languageTag }, font: 'Arial', size: 20 } } } },
+    styles: { default: { document: { run: { language: { value: language, bidirectional: rtl ? language : undefined }, font: 'Arial', size: 20 } } } },
     sections: [
       {
         properties: {
@@ -73,8 +77,8 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
         },
         footers: { default: docxPageFooter(run, report.pageOf) },
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
-          ...report.subtitle.map((line) => new Paragraph({ children: [new TextRun(line)] })),
+          docxTextParagraph(report.title, rtl, { heading: HeadingLevel.TITLE }),
+          ...report.subtitle.map((line) => docxTextParagraph(line, rtl)),
           ...children,
         ],
       },

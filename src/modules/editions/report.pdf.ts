@@ -1,7 +1,6 @@
 // The yearly report as a tagged PDF (PDF/UA structure): the blocks of report.document.ts laid out on the frame
 // and with the table the plan export uses. Each H2 opens a section; charts are Figures with their text alternative.
-import SVGtoPDF from 'svg-to-pdfkit';
-import { createTaggedPdf, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, tableStartHeight, type PdfDoc, type PdfStruct } from '../exports/index.js';
+import { createTaggedPdf, drawSvgChart, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, tableStartHeight, type PdfDoc, type PdfStruct } from '../exports/index.js';
 import type { ReportBlock, ReportDocument } from './report.document.js';
 
 // A heading is moved to the next page with the start of what follows (a figure whole, a table's header and first
@@ -65,7 +64,7 @@ function figure(doc: PdfDoc, parent: PdfStruct, block: Extract<ReportBlock, { ki
   parent.add(
     doc.struct('Figure', { alt: block.alt }, () => {
       doc.save().translate(left, y).scale(scale);
-      SVGtoPDF(doc, block.svg, 0, 0, { assumePt: true, fontCallback: (_family, bold) => (bold ? PDF_FONTS.bold : PDF_FONTS.regular) });
+      drawSvgChart(doc, block.svg);
       doc.restore();
     }),
   );
@@ -78,7 +77,7 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
   pdfBlock(doc, root, 'H1', report.title, PDF_FONTS.bold, 20);
-  for (const line of report.subtitle) pdfBlock(doc, root, 'P', line, PDF_FONTS.regular, 11);
+  for (const [i, line] of report.subtitle.entries()) pdfBlock(doc, root, 'P', line, PDF_FONTS.regular, 11, report.subtitleLangs[i]);
   doc.moveDown(0.6);
 
   let section: PdfStruct | null = null;
@@ -93,13 +92,13 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
         }
         keepWithNext(doc, keptWithHeading(doc, report.blocks, at));
         if (block.level === 2) doc.moveDown(0.5);
-        pdfBlock(doc, section ?? root, `H${block.level}`, block.text, PDF_FONTS.bold, HEADING_SIZE[block.level]);
+        pdfBlock(doc, section ?? root, `H${block.level}`, block.text, PDF_FONTS.bold, HEADING_SIZE[block.level], block.lang);
         break;
       case 'paragraph':
         pdfBlock(doc, parent, 'P', block.text, PDF_FONTS.regular, 10);
         break;
       case 'table':
-        drawTable(doc, parent, PDF_FONTS, { headers: block.columns, widths: block.widths, rows: block.rows.map((cells) => ({ cells })) });
+        drawTable(doc, parent, PDF_FONTS, { headers: block.columns, widths: block.widths, columnLangs: block.columnLangs, rows: block.rows.map((cells) => ({ cells })) });
         break;
       case 'figure':
         figure(doc, parent, block);

@@ -60,4 +60,24 @@ describe('exportDocx', () => {
     expect(lines).toContain('Status of implementation');
     expect(document).toContain('<w:lang w:val="en-GB"/>');
   });
+
+  it('lays an Arabic catalogue out right to left: Arabic paragraphs bidirectional, its words right-to-left runs, tables from the right', async () => {
+    const { document } = await unzip(await exportDocx({ ...smallInput, planState: 'draft', lang: 'ar' }));
+    const xml = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => p[0]);
+    const paragraphOf = (text: string) => xml.find((p) => paragraphs(p)[0] === text)!;
+    const state = paragraphs(document).find((line) => /2025/.test(line) && /\p{Script=Arabic}/u.test(line))!;
+    expect(state).toBeDefined();
+    expect(paragraphOf(state)).toContain('<w:bidi/>');
+    expect(paragraphOf(state)).toMatch(/<w:rtl\/><w:lang w:val="ar" w:bidi="ar"\/>/);
+    // The plan's German title stays left to right.
+    expect(paragraphOf(smallInput.plan.plan.title)).not.toContain('<w:bidi/>');
+    expect(document.match(/<w:bidiVisual\/>/g)).toHaveLength(document.match(/<w:tbl>/g)!.length);
+    expect(document).not.toContain('-u-nu-');
+  });
+
+  it('keeps a German catalogue left to right', async () => {
+    const { document } = await unzip(await exportDocx(smallInput));
+    for (const mark of ['<w:bidi/>', '<w:rtl/>', '<w:bidiVisual/>']) expect(document).not.toContain(mark);
+  });
 });
+

@@ -15,7 +15,8 @@ import { goalLabel } from './catalogue.js';
 import { measureCells, stateLine } from './document.cells.js';
 import { documentLabels, type DocumentLabels } from './export.labels.js';
 import { parseExportInput, type ExportInput } from './export.model.js';
-import { docxCell as cell, docxHeaderRow, docxPageFooter, docxTable as table, languageRun, type Run } from './docx.parts.js';
+import { docxCell as cell, docxHeaderRow, docxPageFooter, docxParagraph, docxTable as table, languageRun, type Run } from './docx.parts.js';
+import { directionOfLang } from './pdf.document.js';
 
 // The plan's text is German whatever the interface language; only the words the export adds follow `lang`.
 const CONTENT_LANGUAGE = 'de-DE';
@@ -31,8 +32,8 @@ interface Chrome {
   run: Run;
 }
 
-function chromeFor(labels: DocumentLabels): Chrome {
-  return { labels, run: languageRun(labels.languageTag === CONTENT_LANGUAGE ? undefined : labels.languageTag) };
+function chromeFor(labels: DocumentLabels, rtl: boolean): Chrome {
+  return { labels, run: languageRun(labels.languageTag === CONTENT_LANGUAGE ? undefined : labels.languageTag, rtl) };
 }
 
 const headerRow = (chrome: Chrome, headers: readonly string[], widths: readonly number[]): TableRow => docxHeaderRow(chrome.run, headers, widths);
@@ -41,18 +42,18 @@ const headerRow = (chrome: Chrome, headers: readonly string[], widths: readonly 
 // measures still gets its row so that no goal disappears from the council paper.
 function goalRows(goal: ExchangeField['goals'][number], chrome: Chrome): TableRow[] {
   if (goal.measures.length === 0) {
-    return [new TableRow({ children: [goalLabel(goal, chrome.labels.goal), '', '', '', ''].map((text, i) => cell([text], MAIN_COLUMNS[i])) })];
+    return [new TableRow({ children: [goalLabel(goal, chrome.labels.goal), '', '', '', ''].map((text, i) => cell([text], MAIN_COLUMNS[i], undefined, chrome.run.rtl)) })];
   }
   return goal.measures.map((measure, index) => {
     const cells = measureCells(measure, chrome.labels);
     const merge = goal.measures.length === 1 ? undefined : index === 0 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE;
     return new TableRow({
       children: [
-        cell([goalLabel(goal, chrome.labels.goal)], MAIN_COLUMNS[0], merge),
-        cell([cells.number], MAIN_COLUMNS[1]),
-        cell(cells.text, MAIN_COLUMNS[2]),
-        cell([cells.actors], MAIN_COLUMNS[3]),
-        cell([cells.status], MAIN_COLUMNS[4]),
+        cell([goalLabel(goal, chrome.labels.goal)], MAIN_COLUMNS[0], merge, chrome.run.rtl),
+        cell([cells.number], MAIN_COLUMNS[1], undefined, chrome.run.rtl),
+        cell(cells.text, MAIN_COLUMNS[2], undefined, chrome.run.rtl),
+        cell([cells.actors], MAIN_COLUMNS[3], undefined, chrome.run.rtl),
+        cell([cells.status], MAIN_COLUMNS[4], undefined, chrome.run.rtl),
       ],
     });
   });
@@ -62,7 +63,7 @@ function furtherRows(measures: readonly ExchangeMeasure[], chrome: Chrome): Tabl
   return measures.map((measure) => {
     const cells = measureCells(measure, chrome.labels);
     return new TableRow({
-      children: [cell(cells.text, FURTHER_COLUMNS[0]), cell([cells.actors], FURTHER_COLUMNS[1]), cell([cells.status], FURTHER_COLUMNS[2])],
+      children: [cell(cells.text, FURTHER_COLUMNS[0], undefined, chrome.run.rtl), cell([cells.actors], FURTHER_COLUMNS[1], undefined, chrome.run.rtl), cell([cells.status], FURTHER_COLUMNS[2], undefined, chrome.run.rtl)],
     });
   });
 }
@@ -71,16 +72,16 @@ function fieldBlocks(field: ExchangeField, chrome: Chrome): Array<Paragraph | Ta
   const { labels } = chrome;
   const blocks: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(field.title)] }),
-    ...field.visions.map((vision) => new Paragraph({ children: [chrome.run(`${labels.vision}: `, true), new TextRun(vision)] })),
+    ...field.visions.map((vision) => docxParagraph(labels.vision, [chrome.run(`${labels.vision}: `, true), new TextRun(vision)], chrome.run.rtl)),
   ];
   if (field.goals.length > 0) {
     const headers = [labels.goal, labels.number, labels.measure, labels.actors, labels.status];
-    blocks.push(table([headerRow(chrome, headers, MAIN_COLUMNS), ...field.goals.flatMap((goal) => goalRows(goal, chrome))], MAIN_COLUMNS));
+    blocks.push(table([headerRow(chrome, headers, MAIN_COLUMNS), ...field.goals.flatMap((goal) => goalRows(goal, chrome))], MAIN_COLUMNS, chrome.run.rtl));
   }
   if (field.furtherMeasures.length > 0) {
     blocks.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [chrome.run(labels.furtherMeasures)] }),
-      table([headerRow(chrome, [labels.measure, labels.actors, labels.status], FURTHER_COLUMNS), ...furtherRows(field.furtherMeasures, chrome)], FURTHER_COLUMNS),
+      docxParagraph(labels.furtherMeasures, [chrome.run(labels.furtherMeasures)], chrome.run.rtl, { heading: HeadingLevel.HEADING_2 }),
+      table([headerRow(chrome, [labels.measure, labels.actors, labels.status], FURTHER_COLUMNS), ...furtherRows(field.furtherMeasures, chrome)], FURTHER_COLUMNS, chrome.run.rtl),
     );
   }
   return blocks;
@@ -88,7 +89,8 @@ function fieldBlocks(field: ExchangeField, chrome: Chrome): Array<Paragraph | Ta
 
 export async function exportDocx(input: ExportInput): Promise<Buffer> {
   const { plan, municipalityName, stateDate, planState, lang } = parseExportInput(input);
-  const chrome = chromeFor(documentLabels(lang));
+  const labels = documentLabels(lang);
+  const chrome = chromeFor(labels, directionOfLang(labels.languageTag) === 'rtl');
   const margin = convertMillimetersToTwip(MARGIN_MM);
   const document = new Document({
     title: plan.plan.title,
@@ -108,7 +110,7 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(plan.plan.title)] }),
           new Paragraph({ children: [new TextRun(municipalityName)] }),
-          new Paragraph({ children: [chrome.run(stateLine(chrome.labels, stateDate, planState))] }),
+          docxParagraph(stateLine(chrome.labels, stateDate, planState), [chrome.run(stateLine(chrome.labels, stateDate, planState))], chrome.run.rtl),
           ...plan.fields.flatMap((field) => fieldBlocks(field, chrome)),
         ],
       },

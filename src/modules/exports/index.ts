@@ -10,12 +10,14 @@ export { exportDocx } from './docx.export.js';
 export { exportInputSchema, type ExportInput, type ExportLang, type PlanState } from './export.model.js';
 export { exportJson } from './json.export.js';
 export { exportPdf } from './pdf.export.js';
-export { easyReadPdf, EASY_READ_SIZES, type EasyReadPdfInput } from './pdf.easy.js';
+export { easyReadPdf, EASY_READ_SIZES, type EasyReadBlock, type EasyReadPdfInput } from './pdf.easy.js';
 export { exportXlsx } from './xlsx.export.js';
 // Shared with the yearly report (editions module): the tagged PDF frame and table, and Word's building blocks.
 export { createTaggedPdf, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from './pdf.document.js';
+export { drawSvgChart } from './pdf.chart.js';
+export { drawText, measureText } from './pdf.text.js';
 export { drawTable, tableStartHeight, type PdfTableRow } from './pdf.table.js';
-export { docxCell, docxHeaderRow, docxPageFooter, docxTable, languageRun, type Run } from './docx.parts.js';
+export { docxCell, docxHeaderRow, docxPageFooter, docxTable, docxTextParagraph, languageRun, type Run } from './docx.parts.js';
 export { woffToSfnt } from './woff.js';
 
 export { exportsPaths } from './exports.paths.js';

@@ -13,20 +13,20 @@ export type PdfStruct = PDFKit.PDFStructureElement;
 // Noto Sans (Latin, with Turkish, and Cyrillic, with Ukrainian) and Noto Sans Arabic, full TrueType files shipped
 // with their packages and embedded as subsets, so the file looks the same everywhere and text extraction works.
 const require = createRequire(import.meta.url);
-const FONT_FILES = {
+export const PDF_FONT_FILES = {
   NotoSans: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   'NotoSans-Bold': require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
   NotoSansArabic: require.resolve('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
   'NotoSansArabic-Bold': require.resolve('@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf'),
 };
-type FontName = keyof typeof FONT_FILES;
+type FontName = keyof typeof PDF_FONT_FILES;
 export const PDF_FONTS: PdfTableFonts = { regular: 'NotoSans', bold: 'NotoSans-Bold', size: 9 };
 const ARABIC_OF: Record<string, string> = { NotoSans: 'NotoSansArabic', 'NotoSans-Bold': 'NotoSansArabic-Bold' };
 let fontData: Promise<Record<FontName, Buffer>> | undefined;
 
 function loadFonts(): Promise<Record<FontName, Buffer>> {
   fontData ??= Promise.all(
-    (Object.keys(FONT_FILES) as FontName[]).map(async (name) => [name, await readFile(FONT_FILES[name])] as const),
+    (Object.keys(PDF_FONT_FILES) as FontName[]).map(async (name) => [name, await readFile(PDF_FONT_FILES[name])] as const),
   ).then((entries) => Object.fromEntries(entries) as Record<FontName, Buffer>);
   return fontData;
 }

@@ -33,6 +33,8 @@ export interface PdfTableSpec {
   headerLang?: string;
   /** Language of the body cells when it differs from the document's (the plan's German text in an Arabic document). */
   bodyLang?: string;
+  /** Language of a column's body cells when it differs from the document's; before `bodyLang`. */
+  columnLangs?: ReadonlyArray<string | undefined>;
 }
 
 const PADDING = 4;
@@ -151,11 +153,13 @@ interface RowStructure {
   cells: Array<StructElement | undefined>;
 }
 
-function rowStructure(doc: Doc, tbody: StructElement, row: PdfTableRow, lang?: string): RowStructure {
+function rowStructure(doc: Doc, tbody: StructElement, row: PdfTableRow, spec: PdfTableSpec): RowStructure {
   const tr = doc.struct('TR');
   tbody.add(tr);
-  const cells = row.cells.map(() => {
-    const cell = doc.struct('TD', { lang });
+  // A row under a spanned first cell starts at the second column.
+  const first = row.spannedText === undefined ? 0 : 1;
+  const cells = row.cells.map((_, index) => {
+    const cell = doc.struct('TD', { lang: spec.columnLangs?.[first + index] ?? spec.bodyLang });
     tr.add(cell);
     return cell;
   });
@@ -220,7 +224,7 @@ export function drawTable(doc: Doc, parent: StructElement, fonts: PdfTableFonts,
   const tbody = doc.struct('TBody');
   table.add(tbody);
   for (const row of spec.rows) {
-    const structure = rowStructure(doc, tbody, row, spec.bodyLang);
+    const structure = rowStructure(doc, tbody, row, spec);
     const structs = structure.cells;
     let texts = row.spannedText === undefined ? row.cells : ['', ...row.cells];
     for (;;) {

@@ -7,6 +7,13 @@
 // Text extraction: poppler and others rebuild the reading order from the glyph positions and the ToUnicode map.
 // Noto Sans Arabic composes letters from shared dotless shapes and separate dots (ح and خ share one shape), and a
 // PDF font maps each glyph number to one text: see mapEveryLetter.
+//
+// Reading order: the runs of a line are drawn in reading (logical) order at their visual places, and a
+// right-to-left run's glyphs one by one from the right, so the tagged content, which a screen reader follows,
+// holds "الإجراء 1.1 في عام 2026" as written. pdftotext has no bidi algorithm: it orders a line from the glyph
+// positions by the page's main direction (more Arabic than Latin letters: right to left). On a page where Latin
+// letters prevail (a catalogue of German plan text) it gives the runs of an Arabic line with figures from the
+// left, each readable, in reverse order; poppler's word boxes (-bbox) of Arabic are single letters.
 import bidiFactory from 'bidi-js';
 import type PDFDocument from 'pdfkit';
 
@@ -73,6 +80,8 @@ interface Token {
   level: number;
   width: number;
   space?: boolean;
+  /** Place in logical (reading) order. */
+  index: number;
 }
 
 interface Line {
@@ -150,18 +159,23 @@ function visualLine(doc: PdfDoc, words: string[], style: TextStyle, direction: T
   let offset = 0;
   words.forEach((word, index) => {
     if (index > 0) {
-      tokens.push({ text: ' ', font: style.font, level: levels[offset], width: widthOf(doc, style.font, style.size, ' '), space: true });
+      tokens.push({ text: ' ', font: style.font, level: levels[offset], width: widthOf(doc, style.font, style.size, ' '), space: true, index: tokens.length });
       offset += 1;
     }
     let current: Token | undefined;
     for (const char of word) {
-      const font = fontOf(doc, style.font, char);
       const level = levels[offset];
-      if (current && current.font === font && current.level === level) current.text += char;
+      // A bracket in right-to-left text is shown mirrored; the Arabic font draws it, since its glyphs can say which
+      // character they stand for (mapEveryLetter): "(" still reads "(" although it shows ")".
+      const mirrored = level % 2 === 1 && bidi.getMirroredCharacter(char) !== null;
+      const font = mirrored ? (docText(doc).fonts.arabicOf[style.font] ?? style.font) : fontOf(doc, style.font, char);
+      if (current && current.font === font && current.level === level && !mirrored) current.text += char;
       else {
-        current = { text: char, font, level, width: 0 };
+        current = { text: char, font, level, width: 0, index: tokens.length };
         tokens.push(current);
       }
+      // A mirrored bracket is a run of its own: fontkit would mirror it once more inside an Arabic run.
+      if (mirrored) current = undefined;
       offset += char.length;
     }
   });
@@ -244,7 +258,7 @@ interface EmbeddedFont {
   unicode: number[][];
   subset: { glyphs: number[]; includeGlyph(id: number): number };
   layout(text: string, features?: unknown): { glyphs: FontkitGlyph[]; positions: unknown[] };
-  encode(text: string, features?: unknown): [string[], unknown[]];
+  encode(text: string, features?: unknown, unicodes?: number[][]): [string[], unknown[]];
 }
 
 /**
@@ -264,17 +278,20 @@ function mapEveryLetter(doc: PdfDoc, name: string): void {
   };
   const numbers = new Map<string, number>();
   const used = new Set<number>();
-  embedded.encode = (text, features) => {
+  embedded.encode = (text, features, unicodes) => {
     const { glyphs, positions } = embedded.layout(text, features);
-    const codes = glyphs.map((glyph) => {
-      const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+    // `unicodes`, one per glyph: the characters the glyphs stand for when they are not those laid out (mirrored).
+    const said = unicodes?.length === glyphs.length ? unicodes : undefined;
+    const codes = glyphs.map((glyph, index) => {
+      const codePoints = said?.[index] ?? glyph.codePoints;
+      const key = `${glyph.id}:${codePoints.join(',')}`;
       let number = numbers.get(key);
       if (number === undefined) {
         number = used.has(glyph.id) ? embedded.subset.glyphs.push(glyph.id) - 1 : embedded.subset.includeGlyph(glyph.id);
         used.add(glyph.id);
         numbers.set(key, number);
         embedded.widths[number] = glyph.advanceWidth * embedded.scale;
-        embedded.unicode[number] = glyph.codePoints;
+        embedded.unicode[number] = codePoints;
       }
       return `0000${number.toString(16)}`.slice(-4);
     });
@@ -290,20 +307,31 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
   if (box.ellipsis) lines = [ellipsize(doc, lines.flat(), style, box.width)];
   const { x: docX, y: docY } = doc;
   let y = box.y;
-  for (const words of lines) {
+  for (const [index, words] of lines.entries()) {
     const m = lineMetrics(doc, style, fontsIn(doc, style, words));
     if (box.height !== undefined && y + m.lineHeight > box.y + box.height + 0.5 && y > box.y) break;
     const line = visualLine(doc, words, style, direction);
-    const atEnd = (box.align === 'end') !== (direction === 'rtl');
-    let x = atEnd ? box.x + box.width - line.width : box.x;
+    const lineStart = atLineStart(box, direction, line.width);
+    let x = lineStart;
     // The runs are drawn in visual order, each glyph mapped to its letters (mapEveryLetter); readers such as
     // poppler rebuild the reading order of right-to-left text from the positions.
     const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
     doc.save();
     doc.transform(1, 0, 0, -1, 0, page.height);
-    for (const token of mergeLeftToRight(line.tokens)) {
-      if (!token.space) drawToken(doc, token, style.size, x, page.height - (y + m.ascent));
+    // Placed in visual order, drawn in reading order: tools that follow the content (the structure tree, text
+    // extraction in content order) then meet the runs as they are read.
+    const placed = mergeLeftToRight(line.tokens).map((token) => {
+      const at = x;
       x += token.width;
+      return { token, at };
+    });
+    // Spaces are drawn too (they show nothing): the text read in content order keeps its word breaks.
+    for (const { token, at } of placed.sort((a, b) => a.token.index - b.token.index)) drawToken(doc, token, style.size, at, page.height - (y + m.ascent));
+    // A line that the text goes on after ends with a space beyond its end, so that the words either side of the
+    // break are not read as one ("Stadt" "leben", not "Stadtleben").
+    if (index < lines.length - 1) {
+      const space = { text: ' ', font: style.font, level: direction === 'rtl' ? 1 : 0, width: 0, space: true, index: 0 };
+      drawToken(doc, space, style.size, direction === 'rtl' ? lineStart - widthOf(doc, style.font, style.size, ' ') : lineStart + line.width, page.height - (y + m.ascent));
     }
     doc.restore();
     y += m.lineHeight;
@@ -313,14 +341,23 @@ export function drawText(doc: PdfDoc, text: string, style: TextStyle, box: TextB
   return y - box.y;
 }
 
-/** Neighbouring left-to-right runs of one font are drawn as one, spaces included, so extraction keeps the spaces. */
+/** Where a line of `width` starts (its left end) in the box. */
+function atLineStart(box: TextBox, direction: TextDirection, width: number): number {
+  const atEnd = (box.align === 'end') !== (direction === 'rtl');
+  return atEnd ? box.x + box.width - width : box.x;
+}
+
+/**
+ * Neighbouring left-to-right runs of one font that also follow each other in reading order are drawn as one,
+ * spaces included, so extraction keeps the spaces.
+ */
 function mergeLeftToRight(tokens: readonly Token[]): Token[] {
-  const merged: Token[] = [];
+  const merged: Array<Token & { last: number }> = [];
   for (const token of tokens) {
     const last = merged.at(-1);
-    if (last && last.font === token.font && last.level % 2 === 0 && token.level % 2 === 0) {
-      merged[merged.length - 1] = { ...last, text: last.text + token.text, width: last.width + token.width, space: last.space && token.space };
-    } else merged.push({ ...token });
+    if (last && last.font === token.font && last.level % 2 === 0 && token.level % 2 === 0 && token.index === last.last + 1) {
+      merged[merged.length - 1] = { ...last, text: last.text + token.text, width: last.width + token.width, space: last.space && token.space, last: token.index };
+    } else merged.push({ ...token, last: token.index });
   }
   return merged;
 }
@@ -340,17 +377,25 @@ interface GlyphPosition {
  */
 function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline: number): void {
   let { text } = token;
+  let unicodes: number[][] | undefined;
   if (!ARABIC.test(text) && token.level % 2 === 1) {
     // Neutral characters inside right-to-left text: fontkit lays them out left to right, so they are put in
-    // visual order here, with brackets mirrored.
-    text = [...text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+    // visual order here, with brackets mirrored; each glyph still stands for the character written.
+    const visual = [...text].reverse();
+    text = visual.map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+    unicodes = visual.map((char) => [char.codePointAt(0)!]);
   }
   doc.font(token.font).fontSize(size);
-  const font = (doc as unknown as { _font: { id: string; ref(): unknown; encode(text: string): [string[], GlyphPosition[]] } })._font;
+  const font = (doc as unknown as { _font: { id: string; ref(): unknown; encode(text: string, features?: unknown, unicodes?: number[][]): [string[], GlyphPosition[]] } })._font;
   const fonts = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
   fonts[font.id] ??= font.ref();
-  const [codes, positions] = font.encode(text);
+  const [codes, positions] = font.encode(text, undefined, unicodes);
   const scale = size / 1000;
+  // Right-to-left runs are drawn from the right, so that the content holds them in reading order.
+  if (token.level % 2 === 1) {
+    drawRightToLeft(doc, font.id, size, codes, positions, x, baseline);
+    return;
+  }
   const commands: string[] = [];
   let last = 0;
   let hadOffset = false;
@@ -383,6 +428,29 @@ function drawToken(doc: PdfDoc, token: Token, size: number, x: number, baseline:
     pen += pos.xAdvance * scale;
   });
   flush(positions.length);
+  doc.addContent('ET');
+}
+
+/**
+ * Shows a right-to-left run's glyphs (fontkit gives them in visual order, left to right) one by one from the right,
+ * so that the content, and with it the structure tree and every tool that reads the text in content order, holds
+ * the letters in reading order; each glyph is placed where the visual layout puts it.
+ */
+function drawRightToLeft(doc: PdfDoc, fontId: string, size: number, codes: readonly string[], positions: readonly GlyphPosition[], x: number, baseline: number): void {
+  const scale = size / 1000;
+  const pens: number[] = [];
+  let pen = x;
+  for (const pos of positions) {
+    pens.push(pen);
+    pen += pos.xAdvance * scale;
+  }
+  doc.addContent('BT');
+  doc.addContent(`/${fontId} ${num(size)} Tf`);
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const pos = positions[i];
+    doc.addContent(`1 0 0 1 ${num(pens[i] + pos.xOffset * scale)} ${num(baseline + pos.yOffset * scale)} Tm`);
+    doc.addContent(`<${codes[i]}> Tj`);
+  }
   doc.addContent('ET');
 }
 

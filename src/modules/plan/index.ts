@@ -57,6 +57,8 @@ declare module '../../platform/module.js' {
     'measure.public': { measureId: number };
     /** The municipality's public start page, below its introduction (planId: the current published plan). */
     'municipality.public': { planId: number | null };
+    /** At the end of a field of action's public page. */
+    'field.public': { fieldId: number };
     /** Below a goal's heading on its field's public page. */
     'goal.public': { goalId: number };
     /** Below the facts of a measure's admin page. */

@@ -121,7 +121,7 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const ct = await useContent(c, fieldRefs(tree, tree.fields.find((f) => f.id === field.id)!));
       const shown = localizeTree(tree, ct).fields.find((f) => f.id === field.id)!;
       const goalExtra = new Map(await Promise.all(shown.goals.map(async (g) => [g.id, await slots.sections('goal.public', c, { goalId: g.id })] as const)));
-      return render(c, <FieldPage ctx={pageContext(c)} tree={localizeTree(tree, ct)} field={shown} goalExtra={goalExtra} />);
+      return render(c, <FieldPage ctx={pageContext(c)} tree={localizeTree(tree, ct)} field={shown} goalExtra={goalExtra} extra={await slots.sections('field.public', c, { fieldId: field.id })} />);
     });
 
     app.get(paths.measure.pattern, async (c) => {

@@ -163,7 +163,7 @@ function MeasureSummary({ ctx, m }: { ctx: PageContext; m: Measure }) {
 }
 
 /** `goalExtra`: sections other modules add below a goal's heading, by goal id (where residents' input led to it). */
-export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; tree: PlanTree; field: Field; goalExtra?: Map<number, Child> }) {
+export function FieldPage({ ctx, tree, field, goalExtra, extra }: { ctx: PageContext; tree: PlanTree; field: Field; goalExtra?: Map<number, Child>; extra?: Child }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
@@ -198,6 +198,7 @@ export function FieldPage({ ctx, tree, field, goalExtra }: { ctx: PageContext; t
             </ul>
           </section>
         ) : null}
+        {extra}
       </div>
     </Layout>
   );

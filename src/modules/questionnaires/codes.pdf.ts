@@ -3,7 +3,7 @@
 // link that opens the questionnaire with the code filled in. Tagged like every PDF of Teilhabe; the QR code
 // and the cut lines are artifacts, the card's texts are its content.
 import QRCode from 'qrcode';
-import { createTaggedPdf, PDF_FONTS, type PdfDoc } from '../exports/index.js';
+import { createTaggedPdf, drawText, measureText, PDF_FONTS, type PdfDoc } from '../exports/index.js';
 
 export interface CodeSheetTexts {
   /** The document's title (window title, metadata). */
@@ -52,6 +52,7 @@ export async function codeSheetPdf(title: string, shortAddress: string, cards: C
   const { doc, done } = await createTaggedPdf({ title: texts.documentTitle, author: texts.author, lang: texts.lang, layout: 'portrait' });
   const root = doc.struct('Document');
   doc.addStructure(root);
+  const rtl = /^ar\b/i.test(texts.lang);
   const cardWidth = (doc.page.width - 2 * MARGIN) / COLUMNS;
   const cardHeight = (doc.page.height - 2 * MARGIN) / ROWS;
   // texts are placed at fixed positions: without this pdfkit would start a new page near the bottom margin
@@ -73,15 +74,22 @@ export async function codeSheetPdf(title: string, shortAddress: string, cards: C
     const section = doc.struct('Sect');
     root.add(section);
     let ty = y + PADDING;
-    const para = (text: string, font: string, size: number, width: number, tag = 'P', options: PDFKit.Mixins.TextOptions = {}) => {
+    // Laid out by pdf.text.ts, as every PDF text: any interface language, Arabic shaped and right to left.
+    const para = (text: string, font: string, size: number, width: number, tag = 'P', height?: number, lang?: string) => {
+      const style = { font, size, lineGap: 1 };
+      // In a right-to-left sheet the text stands at the card's right, beside the QR code on its left.
+      const left = rtl && width === textWidth ? x + 2 * PADDING + QR_SIZE : x + PADDING;
+      let used = 0;
       section.add(
-        doc.struct(tag, {}, () => {
-          doc.font(font).fontSize(size).fillColor('black').text(text, x + PADDING, ty, { width, lineGap: 1, ...options });
+        doc.struct(tag, { lang }, () => {
+          doc.fillColor('black');
+          used = drawText(doc, text, style, { x: left, y: ty, width, height });
         }),
       );
-      ty = doc.y + 4;
+      ty += Math.min(used, height ?? measureText(doc, text, style, width)) + 4;
     };
-    para(title, PDF_FONTS.bold, 11, textWidth, 'H2', { height: 42, ellipsis: true });
+    // The questionnaire's title is its German text: tagged as German in a sheet in another language.
+    para(title, PDF_FONTS.bold, 11, textWidth, 'H2', 42, /^de\b/i.test(texts.lang) ? undefined : 'de-DE');
     para(texts.takePart, PDF_FONTS.regular, 8.5, textWidth);
     ty -= 3;
     para(shortAddress, PDF_FONTS.bold, 8.5, textWidth);
@@ -91,7 +99,7 @@ export async function codeSheetPdf(title: string, shortAddress: string, cards: C
     para(card.code, PDF_FONTS.bold, 26, cardWidth - 2 * PADDING);
     para(texts.note, PDF_FONTS.regular, 7.5, cardWidth - 2 * PADDING);
     section.end();
-    drawQr(doc, card.link, x + cardWidth - PADDING - QR_SIZE, y + PADDING - 4, QR_SIZE);
+    drawQr(doc, card.link, rtl ? x + PADDING : x + cardWidth - PADDING - QR_SIZE, y + PADDING - 4, QR_SIZE);
   }
   root.end();
   doc.end();

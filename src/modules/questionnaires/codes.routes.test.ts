@@ -10,6 +10,9 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFourOutcomes, R as route, type RouteCase } from '../../../test/four-outcomes.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Side, type TestEnv } from '../../../test/support.js';
+import { drawsNotdef } from '../../../test/fixtures/exports/notdef.js';
+import { pdfBoxes, pdfinfo } from '../../../test/fixtures/exports/poppler.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { CODE_ALPHABET, normalizeCode } from './codes.model.js';
 import { paths } from './questionnaires.paths.js';
 
@@ -150,6 +153,25 @@ describe.each(engines)('access codes on %s', (engine) => {
     const text = pdfText((await client.getBytes(`${paths.adminCodesPdf(A.slug, A.questionnaireId)}?lang=en`)).bytes);
     expect(text).toContain('Your access code:');
     expect(text).toContain('Take part at:');
+  });
+
+  it('prints an Arabic sheet: shaped, right to left, no empty boxes, the German title tagged German', async () => {
+    const sheet = (await admin.getBytes(`${paths.adminCodesPdf(A.slug, A.questionnaireId)}?lang=ar`)).bytes;
+    const t = translator('ar');
+    expect(drawsNotdef(sheet)).toBe(false);
+    const structure = pdfinfo(sheet, '-struct-text');
+    for (const key of ['takePart', 'yourCode', 'note']) expect(structure).toContain(`"${t(`questionnaires.codes.sheet.${key}`)}"`);
+    // pdftotext reads the Arabic lines right to left (the card's words without punctuation).
+    const text = pdfText(sheet).replace(/[\u202a-\u202e]/g, '');
+    expect(text).toContain(t('questionnaires.codes.sheet.yourCode').replace(/[:：]$/, ''));
+    expect(sheet.toString('latin1')).toMatch(/\/S \/H2\n\/Lang \(de-DE\)/);
+    // The Arabic words stand at the card's right, the QR code at its left.
+    const words = pdfBoxes(sheet);
+    const code = words.find((w) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(w.text))!;
+    expect(code).toBeDefined();
+    const arabic = words.filter((w) => /\p{Script=Arabic}/u.test(w.text));
+    expect(arabic.length).toBeGreaterThan(0);
+    expect(Math.min(...arabic.slice(0, 5).map((w) => w.xMin))).toBeGreaterThan(150);
   });
 
   it('draws a QR code that a reader decodes to the link with the code', async () => {

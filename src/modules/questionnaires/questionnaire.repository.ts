@@ -1,6 +1,7 @@
 // The SQL of a questionnaire's definition and of storing a response. Every function takes the connection
 // (the Kysely instance, or the transaction of the write it runs in) and then the municipality: no query
 // leaves its tenant. The builder, the answering and the results keep their own SQL in their own repositories.
+import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { inBatches } from '../../platform/db/batch.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -186,73 +187,142 @@ export async function countResponses(db: Conn, municipalityId: number, questionn
   return Number(r?.n ?? 0);
 }
 
-// ---- what a submit finishes: the access code is spent, the draft is gone --------------------------------
+// ---- storing responses in batches (response.writer.ts writeAll) ------------------------------------------
 
-/** Marks an access code used, once: false when it was used already (another draft came first). */
-export async function markCodeUsed(db: Conn, municipalityId: number, questionnaireId: number, codeId: number): Promise<boolean> {
-  const r = await db
-    .updateTable('questionnaire_codes')
-    .set({ used: 1 })
-    .where('municipality_id', '=', municipalityId)
-    .where('questionnaire_id', '=', questionnaireId)
-    .where('id', '=', codeId)
-    .where('used', '=', 0)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/** An answer row of a response about to be stored. */
+export type AnswerRowToInsert = AnswerRow & { municipality_id: number; response_id: number };
+
+/**
+ * The writes a batch of responses makes, inside one transaction: on a Kysely connection (PostgreSQL, and SQLite
+ * in the app's own process), or as prepared statements on a SQLite connection of its own (the writer's thread,
+ * where building a query per row would cost more than running it).
+ */
+export interface ResponseWrites {
+  /** The responses already stored under any of these submission keys: key → response id. */
+  responsesByKeys(municipalityId: number, questionnaireId: number, keys: string[]): Promise<Map<string, number>>;
+  /** Marks an access code used, once: false when it was used already (another draft came first). */
+  markCodeUsed(municipalityId: number, questionnaireId: number, codeId: number): Promise<boolean>;
+  /** Inserts response rows (their answers follow with insertAnswerRows); the keys must be distinct. Returns key → new id. */
+  insertResponseRows(municipalityId: number, inputs: Array<Omit<ResponseInput, 'rows'>>): Promise<Map<string, number>>;
+  insertAnswerRows(rows: AnswerRowToInsert[]): Promise<void>;
+  /** The walk's saved draft: gone with the transaction that stored its response (and with it the tie to a code). */
+  deleteDraft(municipalityId: number, draftId: number): Promise<void>;
 }
 
-export async function deleteDraft(db: Conn, municipalityId: number, draftId: number): Promise<void> {
-  await db.deleteFrom('questionnaire_drafts').where('municipality_id', '=', municipalityId).where('id', '=', draftId).execute();
-}
+const responseValues = (municipalityId: number, input: Omit<ResponseInput, 'rows'>) => ({
+  municipality_id: municipalityId,
+  questionnaire_id: input.questionnaireId,
+  submitted_on: input.submittedOn,
+  source: input.source,
+  privacy_version: input.privacyVersion,
+  lang: input.lang,
+  submission_key: input.submissionKey,
+  is_demo: input.isDemo ? 1 : 0,
+});
 
-// ---- storing responses in batches (response.writer.ts) ---------------------------------------------------
-
-/** The responses already stored under any of these submission keys: key → response id. */
-export async function responsesByKeys(db: Conn, municipalityId: number, questionnaireId: number, keys: string[]): Promise<Map<string, number>> {
-  const found = await inBatches(keys, (part) =>
-    db
-      .selectFrom('questionnaire_responses')
-      .select(['id', 'submission_key'])
-      .where('municipality_id', '=', municipalityId)
-      .where('questionnaire_id', '=', questionnaireId)
-      .where('submission_key', 'in', part)
-      .execute(),
-  );
-  return new Map(found.map((r) => [r.submission_key, r.id]));
+/** The writes through Kysely, in chunked multi-row statements. */
+export function kyselyResponseWrites(db: Conn): ResponseWrites {
+  return {
+    async responsesByKeys(municipalityId, questionnaireId, keys) {
+      const found = await inBatches(keys, (part) =>
+        db
+          .selectFrom('questionnaire_responses')
+          .select(['id', 'submission_key'])
+          .where('municipality_id', '=', municipalityId)
+          .where('questionnaire_id', '=', questionnaireId)
+          .where('submission_key', 'in', part)
+          .execute(),
+      );
+      return new Map(found.map((r) => [r.submission_key, r.id]));
+    },
+    async markCodeUsed(municipalityId, questionnaireId, codeId) {
+      const r = await db
+        .updateTable('questionnaire_codes')
+        .set({ used: 1 })
+        .where('municipality_id', '=', municipalityId)
+        .where('questionnaire_id', '=', questionnaireId)
+        .where('id', '=', codeId)
+        .where('used', '=', 0)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async insertResponseRows(municipalityId, inputs) {
+      const rows = await inBatches(inputs, (part) =>
+        db
+          .insertInto('questionnaire_responses')
+          .values(part.map((input) => responseValues(municipalityId, input)))
+          .returning(['id', 'submission_key'])
+          .execute(),
+      );
+      return new Map(rows.map((r) => [r.submission_key, r.id]));
+    },
+    async insertAnswerRows(rows) {
+      await inBatches(rows, async (chunk) => {
+        await db.insertInto('questionnaire_answers').values(chunk).execute();
+        return [];
+      });
+    },
+    async deleteDraft(municipalityId, draftId) {
+      await db.deleteFrom('questionnaire_drafts').where('municipality_id', '=', municipalityId).where('id', '=', draftId).execute();
+    },
+  };
 }
 
 /**
- * Inserts response rows (their answers follow with insertAnswerRows) in chunked multi-row statements; the keys
- * must be distinct. Returns submission key → new response id.
+ * The same writes as prepared statements on a SQLite connection, one row per run (SQLite runs a prepared insert
+ * in microseconds; a query builder spends more on the SQL text than the database on the row). `transaction`
+ * wraps a batch in `begin immediate` … `commit`, so that it waits for another connection's write lock.
  */
-export async function insertResponseRows(db: Conn, municipalityId: number, inputs: Array<Omit<ResponseInput, 'rows'>>): Promise<Map<string, number>> {
-  const rows = await inBatches(inputs, (part) =>
-    db
-      .insertInto('questionnaire_responses')
-      .values(
-        part.map((input) => ({
-          municipality_id: municipalityId,
-          questionnaire_id: input.questionnaireId,
-          submitted_on: input.submittedOn,
-          source: input.source,
-          privacy_version: input.privacyVersion,
-          lang: input.lang,
-          submission_key: input.submissionKey,
-          is_demo: input.isDemo ? 1 : 0,
-        })),
-      )
-      .returning(['id', 'submission_key'])
-      .execute(),
+export function sqliteResponseWrites(sqlite: SQLite.Database): ResponseWrites & { transaction<T>(work: () => Promise<T>): Promise<T> } {
+  const byKey = sqlite.prepare<[number, number, string], { id: number }>(
+    'select id from questionnaire_responses where municipality_id = ? and questionnaire_id = ? and submission_key = ?',
   );
-  return new Map(rows.map((r) => [r.submission_key, r.id]));
-}
-
-/** Inserts answer rows of several responses in chunked multi-row statements. */
-export async function insertAnswerRows(db: Conn, rows: Array<AnswerRow & { municipality_id: number; response_id: number }>): Promise<void> {
-  await inBatches(rows, async (chunk) => {
-    await db.insertInto('questionnaire_answers').values(chunk).execute();
-    return [];
-  });
+  const spend = sqlite.prepare('update questionnaire_codes set used = 1 where municipality_id = ? and questionnaire_id = ? and id = ? and used = 0');
+  const response = sqlite.prepare(
+    'insert into questionnaire_responses (municipality_id, questionnaire_id, submitted_on, source, privacy_version, lang, submission_key, is_demo) values (@municipality_id, @questionnaire_id, @submitted_on, @source, @privacy_version, @lang, @submission_key, @is_demo)',
+  );
+  const answer = sqlite.prepare(
+    'insert into questionnaire_answers (municipality_id, response_id, question_id, option_id, row_option_id, value_text, value_number) values (@municipality_id, @response_id, @question_id, @option_id, @row_option_id, @value_text, @value_number)',
+  );
+  const draft = sqlite.prepare('delete from questionnaire_drafts where municipality_id = ? and id = ?');
+  const begin = sqlite.prepare('begin immediate');
+  const commit = sqlite.prepare('commit');
+  const rollback = sqlite.prepare('rollback');
+  return {
+    async transaction(work) {
+      begin.run();
+      try {
+        const result = await work();
+        commit.run();
+        return result;
+      } catch (e) {
+        if (sqlite.inTransaction) rollback.run();
+        throw e;
+      }
+    },
+    async responsesByKeys(municipalityId, questionnaireId, keys) {
+      const found = new Map<string, number>();
+      for (const key of keys) {
+        const row = byKey.get(municipalityId, questionnaireId, key);
+        if (row) found.set(key, row.id);
+      }
+      return found;
+    },
+    async markCodeUsed(municipalityId, questionnaireId, codeId) {
+      return spend.run(municipalityId, questionnaireId, codeId).changes === 1;
+    },
+    async insertResponseRows(municipalityId, inputs) {
+      const ids = new Map<string, number>();
+      for (const input of inputs) ids.set(input.submissionKey, Number(response.run(responseValues(municipalityId, input)).lastInsertRowid));
+      return ids;
+    },
+    async insertAnswerRows(rows) {
+      for (const row of rows) answer.run(row);
+    },
+    async deleteDraft(municipalityId, draftId) {
+      draft.run(municipalityId, draftId);
+    },
+  };
 }
 
 /** The content version of each municipality (bumped by every audited write): municipality id → version. */

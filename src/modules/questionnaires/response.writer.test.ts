@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, seedTwoMunicipalities, type Engine, type Fixture, type TestEnv } from '../../../test/support.js';
 import type { Definition } from './questionnaire.model.js';
+import { CodeUsedError } from './response.writer.js';
 
 const by = { userId: null, name: 'Test' };
 
@@ -93,6 +94,21 @@ describe.each(variants)('response writer on %s', (_, engine, sqliteFile) => {
       if (engine === 'sqlite') await sql.raw('drop trigger refuse_answer').execute(env.db.kysely);
       else await sql.raw('drop trigger refuse_answer on questionnaire_answers').execute(env.db.kysely);
     }
+  });
+
+  it('spends an access code once: a second response with the same code is refused and stores nothing', async () => {
+    const code = await env.db.kysely
+      .insertInto('questionnaire_codes')
+      .values({ municipality_id: f.A.municipalityId, questionnaire_id: id, code: 'WRTR-CODE', batch: 1, used: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const withCode = (key: string) => ({ ...input(key, `mit Code ${key}`), draft: { id: null, codeId: code.id } });
+    const outcomes = await Promise.allSettled([env.services.questionnaires.submit(f.A.municipalityId, id, withCode('code-1')), env.services.questionnaires.submit(f.A.municipalityId, id, withCode('code-2'))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(CodeUsedError);
+    const keys = (await env.db.kysely.selectFrom('questionnaire_responses').select('submission_key').where('questionnaire_id', '=', id).where('submission_key', 'like', 'code-%').execute()).map((r) => r.submission_key);
+    expect(keys).toEqual(['code-1']);
+    expect((await env.db.kysely.selectFrom('questionnaire_codes').select('used').where('id', '=', code.id).executeTakeFirstOrThrow()).used).toBe(1);
   });
 
   it('rejects a submit to another municipality’s questionnaire and stores nothing there', async () => {

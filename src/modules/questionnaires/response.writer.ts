@@ -14,7 +14,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { berlinDay } from '../../platform/views/format.js';
 import { answerRows, type AnswerRow, type Answers, type Definition } from './questionnaire.model.js';
-import { contentVersions, deleteDraft, insertAnswerRows, insertResponseRows, loadDefinition, markCodeUsed, responsesByKeys, type Conn } from './questionnaire.repository.js';
+import { contentVersions, kyselyResponseWrites, loadDefinition, type AnswerRowToInsert, type ResponseWrites } from './questionnaire.repository.js';
 
 export interface ResponseToWrite {
   answers: Answers;
@@ -73,7 +73,7 @@ export interface BatchStore {
 
 /** Commits on the app's own connection. */
 export function storeHere(db: Kysely<Database>): BatchStore {
-  return { commit: (batch) => db.transaction().execute((trx) => writeAll(trx, batch)), close: async () => {} };
+  return { commit: (batch) => db.transaction().execute((trx) => writeAll(kyselyResponseWrites(trx), batch)), close: async () => {} };
 }
 
 /**
@@ -248,7 +248,7 @@ const plain = ({ municipalityId, questionnaireId, input, rows, day }: Prepared):
  * Inserts the prepared responses in one transaction, in order: a key already stored, or given earlier in the
  * same batch, gives the first response's id and stores nothing.
  */
-export async function writeAll(trx: Conn, prepared: Batched[]): Promise<WriteResult[]> {
+export async function writeAll(trx: ResponseWrites, prepared: Batched[]): Promise<WriteResult[]> {
   const seen = new Map<string, number>();
   // the keys stored already, one query per questionnaire
   const byQuestionnaire = new Map<string, { municipalityId: number; questionnaireId: number; keys: string[] }>();
@@ -259,7 +259,7 @@ export async function writeAll(trx: Conn, prepared: Batched[]): Promise<WriteRes
     byQuestionnaire.set(k, group);
   }
   for (const [k, g] of byQuestionnaire) {
-    for (const [key, id] of await responsesByKeys(trx, g.municipalityId, g.questionnaireId, g.keys)) seen.set(`${k}:${key}`, id);
+    for (const [key, id] of await trx.responsesByKeys(g.municipalityId, g.questionnaireId, g.keys)) seen.set(`${k}:${key}`, id);
   }
   // the new ones: one multi-row insert per municipality and questionnaire, returning their ids by key
   const fresh: Batched[] = [];
@@ -273,14 +273,13 @@ export async function writeAll(trx: Conn, prepared: Batched[]): Promise<WriteRes
   // and written again on its own, only this response is refused
   for (const item of fresh) {
     const codeId = item.input.draft?.codeId;
-    if (codeId && !(await markCodeUsed(trx, item.municipalityId, item.questionnaireId, codeId))) throw new CodeUsedError();
+    if (codeId && !(await trx.markCodeUsed(item.municipalityId, item.questionnaireId, codeId))) throw new CodeUsedError();
   }
   const ids = new Map<string, number>();
   for (const [k, g] of byQuestionnaire) {
     const mine = fresh.filter((p) => `${p.municipalityId}:${p.questionnaireId}` === k);
     if (mine.length === 0) continue;
-    const stored = await insertResponseRows(
-      trx,
+    const stored = await trx.insertResponseRows(
       g.municipalityId,
       mine.map((item) => ({
         questionnaireId: item.questionnaireId,
@@ -294,7 +293,7 @@ export async function writeAll(trx: Conn, prepared: Batched[]): Promise<WriteRes
     );
     for (const [key, id] of stored) ids.set(`${k}:${key}`, id);
   }
-  const answers: Array<AnswerRow & { municipality_id: number; response_id: number }> = [];
+  const answers: AnswerRowToInsert[] = [];
   const results: WriteResult[] = [];
   const firstUse = new Set<Batched>(fresh);
   for (const p of prepared) {
@@ -307,8 +306,8 @@ export async function writeAll(trx: Conn, prepared: Batched[]): Promise<WriteRes
       results.push({ responseId: newId ?? seen.get(k)!, duplicate: true });
     }
   }
-  await insertAnswerRows(trx, answers);
+  await trx.insertAnswerRows(answers);
   // the drafts are gone with the transaction that stored their responses (and with them the tie to a code)
-  for (const item of prepared) if (item.input.draft?.id) await deleteDraft(trx, item.municipalityId, item.input.draft.id);
+  for (const item of prepared) if (item.input.draft?.id) await trx.deleteDraft(item.municipalityId, item.input.draft.id);
   return results;
 }

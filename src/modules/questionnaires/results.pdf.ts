@@ -1,13 +1,16 @@
 // The results summary as a tagged PDF (the frame, fonts and table of the plan export and the yearly report):
 // per section a heading, per question its text, its chart as a Figure with its sentence as alternative text,
 // and its figures as a table. Free-text answers appear as counts only.
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { T } from '../../platform/i18n/i18n.js';
 import { formatDate, formatNumber } from '../../platform/views/format.js';
-import { createTaggedPdf, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from '../exports/index.js';
+import { createTaggedPdf, drawSvgChart, drawTable, keepWithNext, pdfBlock, pdfFooters, PDF_FONTS, type PdfDoc, type PdfStruct } from '../exports/index.js';
 import { questionChart, questionTable, type QuestionChart } from './results.charts.js';
 import { MIN_GROUP_SIZE, type QuestionResult } from './results.model.js';
 import type { ResultsView } from './results.service.js';
+
+// The questionnaire's texts (sections, questions, options) are German whatever the reader's language: in a summary
+// in another language their headings and the options' column carry lang de-DE, as pages mark German fallback.
+const contentLang = (lang: string): string | undefined => (/^de\b/i.test(lang) ? undefined : 'de-DE');
 
 // Charts are drawn at most this share of the text width, so that their labels stay the size of the text.
 const FIGURE_WIDTH = 0.75;
@@ -28,7 +31,7 @@ function figure(doc: PdfDoc, parent: PdfStruct, chart: QuestionChart): void {
   parent.add(
     doc.struct('Figure', { alt: chart.summary }, () => {
       doc.save().translate(left, y).scale(scale);
-      SVGtoPDF(doc, chart.svg, 0, 0, { assumePt: true, fontCallback: (_family, bold) => (bold ? PDF_FONTS.bold : PDF_FONTS.regular) });
+      drawSvgChart(doc, chart.svg);
       doc.restore();
     }),
   );
@@ -38,7 +41,7 @@ function figure(doc: PdfDoc, parent: PdfStruct, chart: QuestionChart): void {
 
 function question(doc: PdfDoc, parent: PdfStruct, r: QuestionResult, t: T, lang: string): void {
   keepWithNext(doc, 80);
-  pdfBlock(doc, parent, 'H3', r.question.text, PDF_FONTS.bold, 11);
+  pdfBlock(doc, parent, 'H3', r.question.text, PDF_FONTS.bold, 11, contentLang(lang));
   if (r.suppressed && r.answered > 0) return pdfBlock(doc, parent, 'P', t('questionnaires.results.suppressed', { min: MIN_GROUP_SIZE }), PDF_FONTS.regular, 10);
   if (r.answered === 0) return pdfBlock(doc, parent, 'P', t('questionnaires.results.noResponses'), PDF_FONTS.regular, 10);
   if (r.kind === 'text') return pdfBlock(doc, parent, 'P', t('questionnaires.results.freeTexts', { count: r.answered }), PDF_FONTS.regular, 10);
@@ -53,7 +56,9 @@ function question(doc: PdfDoc, parent: PdfStruct, r: QuestionResult, t: T, lang:
   if (table) {
     const first = table.columns.length > 3 ? 0.34 : 0.5;
     const rest = (1 - first) / (table.columns.length - 1);
-    drawTable(doc, parent, PDF_FONTS, { headers: table.columns, widths: [first, ...table.columns.slice(1).map(() => rest)], rows: table.rows.map((cells) => ({ cells })) });
+    // The first column names the options or items (the questionnaire's text), except for scale points and figures.
+    const columnLangs = r.kind === 'scale' || r.kind === 'number' ? undefined : [contentLang(lang)];
+    drawTable(doc, parent, PDF_FONTS, { headers: table.columns, widths: [first, ...table.columns.slice(1).map(() => rest)], columnLangs, rows: table.rows.map((cells) => ({ cells })) });
     doc.moveDown(0.6);
   }
 }
@@ -78,7 +83,7 @@ export async function resultsPdf(view: ResultsView, fieldTitles: Record<number, 
     root.add(section);
     keepWithNext(doc, 120);
     doc.moveDown(0.5);
-    pdfBlock(doc, section, 'H2', s.section.title, PDF_FONTS.bold, 14);
+    pdfBlock(doc, section, 'H2', s.section.title, PDF_FONTS.bold, 14, contentLang(lang));
     if (s.section.fieldId && fieldTitles[s.section.fieldId]) pdfBlock(doc, section, 'P', t('questionnaires.results.field', { field: fieldTitles[s.section.fieldId] }), PDF_FONTS.regular, 10);
     for (const result of s.questions) question(doc, section, result, t, lang);
     section.end();

@@ -4,9 +4,11 @@
 // read back with exceljs (columns, codebook) and the tagged PDF.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawsNotdef } from '../../../test/fixtures/exports/notdef.js';
 import { pdfinfo, pdfPages, skipWithoutPoppler } from '../../../test/fixtures/exports/poppler.js';
 import { seedResults, type ResultsFixture } from '../../../test/questionnaire-results.fixture.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { paths } from './questionnaires.paths.js';
 import { sourceHash } from '../../platform/i18n/content.js';
 
@@ -184,6 +186,24 @@ describe.each(engines)('public results and downloads on %s', (engine) => {
       expect(text).toContain('Haben Sie einen Sprachkurs besucht?');
       expect(text).toContain('Handlungsfeld: Sprache in Amstadt');
       expect(text).not.toContain('Mehr Sprachkurse für Frauen am Vormittag');
+    });
+
+    it.skipIf(skipWithoutPoppler)("PDF in the reader's language: Arabic shaped and in reading order, the questionnaire's German text tagged German", async () => {
+      const file = await admin.getBytes(`${paths.adminExportPdf(f.A.slug, r.questionnaireId)}?lang=ar`);
+      expect(file.status).toBe(200);
+      const t = translator('ar');
+      expect(file.bytes.toString('latin1')).toContain('/Lang (ar)');
+      expect(drawsNotdef(file.bytes)).toBe(false);
+      // The words the summary adds, in Arabic: in the structure tree word for word, and from pdftotext.
+      const responses = t('questionnaires.results.responses', { count: 12 });
+      expect(responses).not.toBe('questionnaires.results.responses');
+      expect(pdfinfo(file.bytes, '-struct-text')).toContain(responses);
+      const text = pdfPages(file.bytes).join('\n').replace(/[\u202a-\u202e]/g, '');
+      for (const key of ['option', 'count', 'share']) expect(text).toContain(t(`questionnaires.results.col.${key}`));
+      expect(text).toContain('Haben Sie einen Sprachkurs besucht?');
+      // Sections, questions and options are the questionnaire's German text.
+      const german = [...file.bytes.toString('latin1').matchAll(/\/S \/(\w+)\n\/Lang \(de-DE\)/g)].map((m) => m[1]);
+      for (const tag of ['H2', 'H3', 'TD']) expect(german).toContain(tag);
     });
 
     it('another municipality cannot download them (404)', async () => {

@@ -73,6 +73,21 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * A connection to a SQLite file (or ':memory:') set up as the app's own: for the few writers that need the
+ * driver itself (the response writer's thread runs prepared statements without a query builder).
+ */
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL with synchronous=FULL: an acknowledged write survives a kill -9 (DESIGN: nothing lost).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
 export function openDb(options: DbOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -86,13 +101,7 @@ export function openDb(options: DbOptions): Db {
     return { kysely, engine: 'postgres', schema: options.pgSchema?.split(',')[0], close: () => kysely.destroy() };
   }
   const file = options.sqliteFile ?? ':memory:';
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  // WAL with synchronous=FULL: an acknowledged write survives a kill -9 (DESIGN: nothing lost).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  const sqlite = openSqlite(file);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), ...logOption(options.onQuery) });
   return { kysely, engine: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => kysely.destroy() };
 }

@@ -21,6 +21,7 @@ import * as easyLanguage from './migrations/018_easy_language.js';
 import * as accessibility from './migrations/019_accessibility.js';
 import * as registrationLinks from './migrations/021_registration_links.js';
 import * as actorLang from './migrations/022_actor_lang.js';
+import * as follow from './migrations/024_follow.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -45,6 +46,7 @@ const migrations: Record<string, EngineMigration> = {
   '019_accessibility': accessibility,
   '021_registration_links': registrationLinks,
   '022_actor_lang': actorLang,
+  '024_follow': follow,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { EasyTables } from './schema.easy.js';
 import type { AccessibilityTables } from './schema.accessibility.js';
+import type { FollowTables } from './schema.follow.js';
 import type { EditionsTables } from './schema.editions.js';
 import type { MonitoringTables } from './schema.monitoring.js';
 import type { ParticipationTables } from './schema.participation.js';
@@ -279,7 +280,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;

@@ -52,6 +52,21 @@ describe.each(engines)('jobs on %s', (engine) => {
     expect(await q.recent(0, 'test.refused')).toEqual([]);
   });
 
+  it('queues a recurring job once per municipality while one is waiting, and again once it ran', async () => {
+    const q = queue();
+    q.register('test.daily', async () => undefined);
+    const [m1, m2] = await Promise.all(['eins', 'zwei'].map(async (slug) => (await env.db.kysely.insertInto('municipalities').values({ slug, name: slug, office_name: '', contact_person: '', contact_email: '', contact_phone: '', contact_address: '', is_demo: 0, created_at: T0 }).returning('id').executeTakeFirstOrThrow()).id));
+    const first = await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: m1, runAt: at('2026-03-02T06:00:00Z') });
+    expect(first).not.toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: m1, runAt: at('2026-03-02T06:00:00Z') })).toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: m2 })).not.toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: null })).not.toBeNull();
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: null })).toBeNull();
+    await q.runDueJobs(at('2026-03-02T06:00:00Z'));
+    expect((await row(first!)).state).toBe('done');
+    expect(await q.enqueueOnce(env.db.kysely, { kind: 'test.daily', municipalityId: m1 })).not.toBeNull();
+  });
+
   it('retries a failing job with backoff and marks it failed after the last attempt', async () => {
     const q = queue();
     let calls = 0;

@@ -107,6 +107,17 @@ export class JobQueue {
   }
 
   /**
+   * Queues a job unless one of its kind for the same municipality is still queued (a recurring job that keeps
+   * one run ahead of itself): returns the new job's id, or null when one was waiting already.
+   */
+  async enqueueOnce(conn: Conn, job: NewJob): Promise<number | null> {
+    let q = conn.selectFrom('jobs').select('id').where('kind', '=', job.kind).where('state', '=', 'queued');
+    q = job.municipalityId === null ? q.where('municipality_id', 'is', null) : q.where('municipality_id', '=', job.municipalityId);
+    if (await q.executeTakeFirst()) return null;
+    return this.enqueue(conn, job);
+  }
+
+  /**
    * Claims one due job of a kind this worker knows: queued and due, or running with a lapsed lease. The
    * UPDATE repeats the condition, so of two workers that picked the same row only one gets it.
    */

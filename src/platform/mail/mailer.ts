@@ -4,6 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 
 export interface MailMessage {
+  /** Further headers (List-Unsubscribe: the address that ends a subscription). */
+  headers?: Record<string, string>;
   to: string;
   subject: string;
   text: string;
@@ -53,7 +55,7 @@ export function createMailer(config: Pick<Config, 'smtp' | 'mailFrom'>): Mailer 
   return {
     configured: true,
     async send(message) {
-      await transport.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.attachments?.length ? { attachments: message.attachments } : {}) });
+      await transport.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.attachments?.length ? { attachments: message.attachments } : {}), ...(message.headers ? { headers: message.headers } : {}) });
     },
     close: () => transport.close(),
   };

@@ -1,4 +1,4 @@
-// svg-to-pdfkit ships no types; this is the part the yearly report uses.
+// svg-to-pdfkit ships no types; this is the part the PDF charts use (pdf.chart.ts).
 declare module 'svg-to-pdfkit' {
   interface SvgToPdfOptions {
     width?: number;
