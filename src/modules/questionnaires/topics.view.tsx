@@ -293,7 +293,10 @@ export function TopicMentions({ ctx, mentions, area, headingId }: { ctx: PageCon
       <ul class="kern-list">
         {mentions.map((m) => (
           <li>
-            <a class="kern-link" href={area === 'admin' ? paths.adminTopic(slug, m.questionnaire.id, m.topicId) : paths.publicResults(slug, m.questionnaire.id)}>{line(m)}</a>
+            <a class="kern-link" href={area === 'admin' ? paths.adminTopic(slug, m.questionnaire.id, m.topicId) : paths.publicResults(slug, m.questionnaire.id)}>
+              {/* one box: KERN's links are inline flex boxes, each child an item that would not wrap with the others */}
+              <span>{line(m)}</span>
+            </a>
             {area === 'admin' && !m.isPublic ? <span class="meta"> ({t(key('mention.notPublic'))})</span> : null}
           </li>
         ))}
