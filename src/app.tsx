@@ -18,7 +18,7 @@ import { CsrfError, ForbiddenError, InvalidInputError, NotFoundError, Unauthenti
 import { openFlash } from './platform/http/flash.js';
 import { postedFields } from './platform/http/form.js';
 import { instanceSecret } from './platform/http/flash.repository.js';
-import { FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
+import { EASY_COOKIE, FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
 import { platformPaths as paths, RESERVED_SLUGS } from './platform/http/paths.js';
 import { negotiateLang, registerLocales, translator } from './platform/i18n/i18n.js';
 import type { LinkItem, LinkSlots, RouteContext, SectionContributions, SectionSlots, Slots } from './platform/module.js';
@@ -98,7 +98,12 @@ export function createApp(deps: AppDeps) {
     c.set('nav', nav);
     const explicit = c.req.query('lang');
     const lang = negotiateLang(explicit ?? getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
-    if (explicit && explicit === lang) setCookie(c, LANG_COOKIE, lang, { ...cookieBase, maxAge: 365 * 86400 });
+    if (explicit && explicit === lang) {
+      setCookie(c, LANG_COOKIE, lang, { ...cookieBase, maxAge: 365 * 86400 });
+      // A language chosen in the switch ends the choice of Leichte Sprache, as choosing Leichte Sprache ends a language's.
+      if (getCookie(c, EASY_COOKIE)) deleteCookie(c, EASY_COOKIE, { path: '/' });
+    }
+    c.set('easyChoice', !explicit && getCookie(c, EASY_COOKIE) === '1');
     c.set('lang', lang);
     c.set('t', translator(lang));
     c.set('role', null);
@@ -179,6 +184,10 @@ export function createApp(deps: AppDeps) {
     c.set('municipality', m);
     const user = c.get('user');
     if (user) c.set('role', (await deps.services.auth.membershipOf(m.id, user.id))?.role ?? null);
+    if (c.get('easyChoice') && c.req.method === 'GET') {
+      const admin = c.req.path === paths.admin(m.slug) || c.req.path.startsWith(`${paths.admin(m.slug)}/`);
+      c.set('easyNotice', await slots.sections('layout.easy', c, { admin }));
+    }
     await next();
   };
   app.use('/:slug', tenant);

@@ -110,26 +110,58 @@ describe.each(engines)('content translations on %s', (engine) => {
     expect(await stored()).toEqual(before);
   });
 
-  it('machine drafts fill missing and outdated texts as drafts, never public; a failing service changes nothing', async () => {
+  it('machine drafts are fetched by the jobs worker: the screen says they are being prepared; a failing service changes nothing and says why', async () => {
+    const screen = async () => (await admin.get(translationPaths.adminTranslationLang(fx.A.slug, 'ar'))).body;
+    const runJobs = () => env.services.jobs.runDueJobs(env.now.value);
+    const machineJobs = () => env.db.kysely.selectFrom('jobs').select(['state', 'attempts']).where('kind', '=', 'translation.machineDrafts').where('municipality_id', '=', fx.A.municipalityId).orderBy('id').execute();
     fake.failWith(403);
     const before = await stored();
-    const refused = await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'));
-    expect(refused.status).toBe(409);
-    expect(refused.body).toContain('Zugangsschlüssel abgelehnt');
+    const asked = fake.requests.length;
+    const requested = await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'));
+    expect(requested.status).toBe(303);
+    // Nothing is asked of the service inside the officer's request.
+    expect(fake.requests.length).toBe(asked);
+    expect(await screen()).toContain('Maschinelle Entwürfe werden vorbereitet.');
+    expect(await screen()).not.toContain('>Maschinell vorübersetzen<');
+    // Asked again meanwhile: still one job.
+    await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'));
+    expect(await machineJobs()).toHaveLength(1);
+    // A refused key is not tried again: the job fails at once and the screen says why.
+    expect(await runJobs()).toMatchObject({ failed: 1 });
+    expect((await machineJobs())[0]).toMatchObject({ state: 'failed', attempts: 1 });
+    let page = await screen();
+    expect(page).toContain('Zugangsschlüssel abgelehnt');
+    expect(page).not.toContain('Maschinelle Entwürfe werden vorbereitet.');
     fake.failWith(456);
-    expect((await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'))).body).toContain('Kontingent');
+    await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'));
+    await runJobs();
+    expect(await screen()).toContain('Kontingent');
     expect(await stored()).toEqual(before);
+    // A service away is tried again later; meanwhile the drafts are still being prepared.
+    fake.failWith(503);
+    await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'));
+    expect(await runJobs()).toMatchObject({ retried: 1 });
+    expect(await screen()).toContain('Maschinelle Entwürfe werden vorbereitet.');
+    expect(await stored()).toEqual(before);
+    // Another municipality's officer sees nothing of it.
+    const other = new Client(env);
+    await other.signIn(fx.B.adminEmail, PASSWORD);
+    expect((await other.get(translationPaths.adminTranslationLang(fx.B.slug, 'ar'))).body).not.toContain('Maschinelle Entwürfe werden vorbereitet.');
 
     fake.failWith(null);
-    const done = await admin.post(translationPaths.adminTranslationMachine(fx.A.slug, 'ar'));
-    expect(done.status).toBe(303);
+    expect(await env.services.jobs.runDueJobs(new Date(env.now.value.getTime() + 3600_000))).toMatchObject({ done: 1 });
+    page = await screen();
+    expect(page).not.toContain('Maschinelle Entwürfe werden vorbereitet.');
+    expect(page).toMatch(/Entwürfe maschinell vorübersetzt/);
     const rows = await stored();
     const drafts = rows.filter((r) => r.lang === 'ar' && r.origin === 'machine');
     expect(drafts.length).toBeGreaterThan(3);
     expect(drafts.every((r) => r.state === 'draft' && r.provider === 'LibreTranslate' && r.text.startsWith('[tr:ar] '))).toBe(true);
     expect(rows.some((r) => r.municipality_id !== fx.A.municipalityId)).toBe(false);
-    const page = await publicMeasure('ar');
-    expect(page).not.toContain('[tr:ar]');
+    const audit = await env.db.kysely.selectFrom('audit_log').select(['user_id']).where('municipality_id', '=', fx.A.municipalityId).where('action', '=', 'translation.machine').execute();
+    // The drafts are recorded as the officer's who asked for them.
+    expect(audit.at(-1)!.user_id).toBe((await env.services.auth.findUserByEmail(fx.A.adminEmail))!.id);
+    expect(await publicMeasure('ar')).not.toContain('[tr:ar]');
     // Reviewed by a person, a machine draft is published and keeps where it came from.
     const german = await measureGerman();
     const k = key('measure', fx.A.measureId, 'text');

@@ -53,8 +53,10 @@ export type Services = Pick<Platform, 'auth' | 'search' | 'jobs' | 'mailer' | 'a
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface LinkSlots {}
 /** Places on a page where other modules add a section of their own (monitoring: funding on the measure page). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SectionSlots {}
+export interface SectionSlots {
+  /** At the top of every page of a municipality, for a reader who chose Leichte Sprache (admin: an admin page). */
+  'layout.easy': { admin: boolean };
+}
 
 export type LinkContributions = { [K in keyof LinkSlots]?: (ctx: PageContext, subject: LinkSlots[K]) => LinkItem[] };
 export type SectionContributions = { [K in keyof SectionSlots]?: (c: Ctx, subject: SectionSlots[K]) => Promise<Child | null> };

@@ -56,8 +56,17 @@ describe.skipIf(!browserAvailable())('content translations in the browser', () =
 
     await tabTo(page, 'Maschinell vorübersetzen');
     await pressAndLoad(page);
+    expect(await page.locator('.flash').innerText()).toMatch(/Maschinelle Entwürfe angefordert/);
+    expect(await page.locator('main').innerText()).toContain('Maschinelle Entwürfe werden vorbereitet.');
+    await axeCheck(page);
+    // The jobs worker fetches the drafts; the officer then checks how far it is.
+    await s.jobs.runDueJobs(server.env.now.value);
+    await tabTo(page, 'Stand prüfen (Seite neu laden)');
+    await pressAndLoad(page);
+    expect(await page.locator('main').innerText()).toMatch(/Entwürfe maschinell vorübersetzt/);
+    await tabTo(page, 'Entwürfe zeigen');
+    await pressAndLoad(page);
     expect(page.url()).toContain('?show=draft');
-    expect(await page.locator('.flash').innerText()).toMatch(/Entwürfe maschinell vorübersetzt/);
     const textarea = page.locator(`textarea[name="t_measure_${measure.id}_text"]`);
     // Page by page (with the keyboard) to the measure's text.
     for (let i = 0; i < 10 && (await textarea.count()) === 0; i++) {

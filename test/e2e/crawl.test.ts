@@ -1,6 +1,7 @@
 // Every page of the demo municipality, found by following its links: the public pages in every interface
-// language (and, once they exist, the Leichte Sprache pages), the officer's admin pages and the instance admin's
-// pages in German and Arabic. On each page axe-core (WCAG 2.0/2.1 A and AA) finds nothing, nothing scrolls
+// language, the Leichte Sprache pages, the officer's admin pages in German and Arabic and once more with
+// Leichte Sprache chosen (each then carries the link to the LS start page; checked at 320 px only), and the
+// instance admin's pages in German and Arabic. On each page axe-core (WCAG 2.0/2.1 A and AA) finds nothing, nothing scrolls
 // sideways at 320 px, there is exactly one h1, <html> carries the language and, in Arabic, dir="rtl".
 //
 // The crawl follows same-origin links with GET only. It leaves out signing out, downloads (by path and by what
@@ -42,6 +43,11 @@ interface Run {
   /** Which paths belong to this run (an admin run does not wander into the public pages, and back). */
   scope: (path: string) => boolean;
   signIn?: (page: Page) => Promise<void>;
+  /**
+   * The reader chose Leichte Sprache in the switch (after `lang`): every page must carry the short link to the LS
+   * start page. Such a run checks only at 320 px (axe there, and the reflow), to keep the crawl quick.
+   */
+  easyChoice?: boolean;
 }
 
 interface Finding {
@@ -60,8 +66,9 @@ export function patternOf(url: URL): string {
   return keys.length ? `${path}?${keys.join('&')}` : path;
 }
 
-async function pageChecks(page: Page, lang: Lang): Promise<Array<Omit<Finding, 'url'>>> {
+async function pageChecks(page: Page, lang: Lang, narrowOnly = false): Promise<Array<Omit<Finding, 'url'>>> {
   const found: Array<Omit<Finding, 'url'>> = [];
+  if (narrowOnly) await page.setViewportSize({ width: NARROW, height: 640 });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const v of axe.violations) {
     for (const n of v.nodes) found.push({ rule: `axe ${v.id} (${v.impact ?? '?'}): ${v.help}`, element: `${n.target.join(' ')} ${n.html.slice(0, 160)}` });
@@ -76,7 +83,7 @@ async function pageChecks(page: Page, lang: Lang): Promise<Array<Omit<Finding, '
   if (lang !== 'ar' && doc.dir === 'rtl') found.push({ rule: 'html dir is "rtl" in a left-to-right language', element: 'html' });
   if (doc.h1.length !== 1) found.push({ rule: `${doc.h1.length} h1 elements, expected exactly one`, element: doc.h1.map((h) => `<h1>${h}`).join(' | ') || 'no h1' });
 
-  await page.setViewportSize({ width: NARROW, height: 640 });
+  if (!narrowOnly) await page.setViewportSize({ width: NARROW, height: 640 });
   const reflow = await page.evaluate((vw) => {
     const out: Array<{ rule: string; element: string }> = [];
     const root = document.scrollingElement!;
@@ -121,6 +128,12 @@ async function pageChecks(page: Page, lang: Lang): Promise<Array<Omit<Finding, '
 async function crawl(browser: Browser, base: string, run: Run): Promise<{ findings: Finding[]; visited: string[]; context: BrowserContext }> {
   const { context, page: first, blocked } = await newContext(browser);
   if (run.signIn) await run.signIn(first);
+  if (run.easyChoice) {
+    // The language first, then Leichte Sprache, as a reader picks them in the switch; the starts carry no ?lang=
+    // (choosing a language ends the choice of Leichte Sprache).
+    await first.goto(new URL(`/${SLUG}?lang=${run.lang}`, base).toString());
+    await first.goto(new URL(`/${SLUG}/leichte-sprache`, base).toString());
+  }
   const findings: Finding[] = [];
   const visited: string[] = [];
   const seen = new Set<string>();
@@ -163,14 +176,17 @@ async function crawl(browser: Browser, base: string, run: Run): Promise<{ findin
     const url = page.url();
     if (status !== 200) findings.push({ url, rule: `answered ${status}`, element: '-' });
     visited.push(url);
-    for (const f of await pageChecks(page, run.lang)) findings.push({ url, ...f });
+    for (const f of await pageChecks(page, run.lang, run.easyChoice)) findings.push({ url, ...f });
+    if (run.easyChoice && (await page.locator(`.easy-notice a[href="/${SLUG}/leichte-sprache"]`).count()) !== 1) {
+      findings.push({ url, rule: 'no link to the Leichte Sprache start page at the top', element: 'main' });
+    }
     const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].filter((a) => !a.hasAttribute('download')).map((a) => a.getAttribute('href')!));
     for (const href of links) enqueue(href, url);
   };
 
   for (const start of run.starts) {
     const url = new URL(start, base);
-    url.searchParams.set('lang', run.lang);
+    if (!run.easyChoice) url.searchParams.set('lang', run.lang);
     queue.push(url.toString());
     seen.add(url.pathname + url.search);
   }
@@ -247,6 +263,15 @@ describe.skipIf(!browserAvailable())('crawl: every page, every language', () => 
       scope: admin,
       signIn: signInAs(() => server.admin),
     })),
+    // The officer who chose Leichte Sprache: the municipality's admin pages, German, each with the short link.
+    {
+      name: 'officer, Leichte Sprache',
+      lang: 'de' as Lang,
+      starts: [`/${SLUG}/verwaltung`],
+      scope: (path) => path === `/${SLUG}/verwaltung` || path.startsWith(`/${SLUG}/verwaltung/`),
+      signIn: signInAs(() => server.admin),
+      easyChoice: true,
+    },
     ...ADMIN_LANGS.map<Run>((lang) => ({
       name: `instance admin, ${lang}`,
       lang,

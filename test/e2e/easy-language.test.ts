@@ -128,6 +128,23 @@ describe.skipIf(!browserAvailable())('Leichte Sprache in the browser', () => {
     await noSideScroll(page, 'the LS start page');
     await axeCheck(page);
 
+    // Leichte Sprache is now the reader's choice: back on the measure (Arabic), its top says it has no LS version
+    // and leads to the LS start page; the field's page leads to its LS text.
+    await page.goBack();
+    await page.reload();
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    const notice = page.locator('main > .easy-notice');
+    expect(await notice.innerText()).toContain('Diese Seite gibt es nicht in Leichter Sprache.');
+    expect(await notice.getAttribute('lang')).toBe('de');
+    expect(await notice.locator(`a[href="/${SLUG}/leichte-sprache"]`).count()).toBe(1);
+    await noSideScroll(page, 'the measure with the LS note');
+    await axeCheck(page);
+    await page.goto(`${server.url}${fieldPath}`);
+    expect(await page.locator('main > .easy-notice').innerText()).toContain('Diese Seite gibt es in Leichter Sprache.');
+    await page.locator('main > .easy-notice a').first().click();
+    await page.waitForURL(/\/leichte-sprache\/handlungsfeld\/\d+$/);
+    await page.goto(`${server.url}/${SLUG}/leichte-sprache`);
+
     // The plan overview in LS (checked) and the field not yet checked (Einfache Sprache).
     await page.getByRole('link', { name: 'Der Integrations·plan von Musterstadt' }).click();
     expect(await page.locator('.easy-label .kern-badge').innerText()).toBe('Leichte Sprache');

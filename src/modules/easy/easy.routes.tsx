@@ -10,7 +10,7 @@ import { readUploadForm, uploadedFile } from '../../platform/files/upload.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { readForm } from '../../platform/http/form.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { pageContext, redirectWithFlash, rememberEasyLanguage, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
 import { platformPaths } from '../../platform/http/paths.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { RouteContext } from '../../platform/module.js';
@@ -238,6 +238,7 @@ export function easyRoutesApp(context: RouteContext): Hono<AppEnv> {
 
   app.get(easyRoutes.start.pattern, async (c) => {
     const m = c.get('municipality');
+    rememberEasyLanguage(c);
     const from = c.req.query('von');
     if (from) {
       const s = subjectOfPublicPath(m.slug, from.split(/[?#]/)[0]);
@@ -260,6 +261,7 @@ export function easyRoutesApp(context: RouteContext): Hono<AppEnv> {
       const m = c.get('municipality');
       const s = subjectOf(c);
       const text = await easy.publicText(m.id, s);
+      rememberEasyLanguage(c);
       const video = await easy.videoOf(m.id, s);
       return render(c, <EasyTextPage ctx={easyContext(c)} text={text} standardHref={standardHref(m.slug, s)} hasVideo={!!video} />);
     });

@@ -25,6 +25,6 @@ export const easyModule: ModuleManifest = {
   nav: [{ area: 'admin', order: 45, label: 'easy.nav', href: (slug) => easyPaths.admin(slug), permission: 'plan.edit' }],
   services: (p, before) => ({ easy: new EasyService(p.kysely, p.audit, before) }),
   routes: (context) => easyRoutesApp(context),
-  sections: () => easySections(),
+  sections: (services) => easySections(services),
   demo: (services, demo) => addDemoEasyTexts(services, demo),
 };

@@ -4,7 +4,7 @@
 import type { ContentTexts, TextRef } from '../../platform/i18n/content.js';
 import type { Services, TranslatableSource, TranslatableText } from '../../platform/module.js';
 import { groupsPaths } from './groups.paths.js';
-import type { WorkingGroup } from './groups.service.js';
+import type { GroupMeeting, WorkingGroup } from './groups.service.js';
 
 const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -32,6 +32,32 @@ export function localizeGroup(g: WorkingGroup, ct: ContentTexts): WorkingGroup {
     title: ct.text('working_group', g.id, 'title', g.title),
     purpose: ct.text('working_group', g.id, 'purpose', g.purpose),
     how_to_join: ct.text('working_group', g.id, 'how_to_join', g.how_to_join),
+  };
+}
+
+/** A meeting is an event: its texts are translated with the events (participation's translatable texts). */
+export function meetingRefs(m: GroupMeeting): TextRef[] {
+  return (
+    [
+      ['title', m.title],
+      ['description', m.description],
+      ['place_name', m.online ? '' : m.place_name],
+      ['accessibility', m.accessibility],
+    ] as const
+  )
+    .filter(([, source]) => source?.trim())
+    .map(([field, source]) => ({ entityType: 'event', entityId: m.id, field, source }));
+}
+
+/** A meeting with its texts in the reader's language. */
+export function localizeMeeting(m: GroupMeeting, ct: ContentTexts): GroupMeeting {
+  if (ct.lang === 'de') return m;
+  return {
+    ...m,
+    title: ct.text('event', m.id, 'title', m.title),
+    description: ct.text('event', m.id, 'description', m.description),
+    place_name: m.online ? m.place_name : ct.text('event', m.id, 'place_name', m.place_name),
+    accessibility: ct.text('event', m.id, 'accessibility', m.accessibility),
   };
 }
 

@@ -3,7 +3,7 @@
 // with tasks and documents (groups.member and member of this group, or the officer); the public list, group
 // page and form to ask to join, and public documents. A group of another municipality is unknown (404); a
 // signed-in person who does not belong to the group may not open its internal pages (403).
-import { groupRefs, localizeGroup } from './groups.content.js';
+import { groupRefs, localizeGroup, localizeMeeting, meetingRefs } from './groups.content.js';
 import type { TextRef } from '../../platform/i18n/content.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
@@ -349,12 +349,12 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
   }
 
   /** The groups' public texts and anchors in the reader's language (one query), handed to the page. */
-  async function publicSummaries(c: Ctx, groups: WorkingGroup[], details: boolean): Promise<GroupSummary[]> {
+  async function publicSummaries(c: Ctx, groups: WorkingGroup[], details: boolean, more: TextRef[] = []): Promise<GroupSummary[]> {
     const loaded = await summaries(c, groups);
     const refs: TextRef[] = loaded.flatMap((x) => [
       ...groupRefs(x.group).filter((r) => details || r.field === 'title' || r.field === 'purpose'),
       ...(x.anchorOf?.ref ? [x.anchorOf.ref] : []),
-    ]);
+    ]).concat(more);
     const ct = await services.content.load(mid(c), c.get('lang'), refs);
     c.set('content', ct);
     return loaded.map((x) => {
@@ -373,10 +373,11 @@ export function groupsRoutes(context: RouteContext): Hono<AppEnv> {
   });
 
   async function showPublic(c: Ctx, group: WorkingGroup, form: FormState, status: 200 | 400 | 429, sent = false) {
-    const [summary] = await publicSummaries(c, [group], true);
+    const meetings = await services.groups.meetings(mid(c), group.id, true);
+    const [summary] = await publicSummaries(c, [group], true, meetings.flatMap(meetingRefs));
     return render(c, (
       <PublicGroupPage ctx={pageContext(c)} vm={{
-        summary, meetings: await services.groups.meetings(mid(c), group.id, true), documents: await services.groupDocuments.list(mid(c), group.id, true),
+        summary, meetings: meetings.map((m) => localizeMeeting(m, c.get('content')!)), documents: await services.groupDocuments.list(mid(c), group.id, true),
         form, retentionDays: await services.groups.retentionDays(mid(c)), sent,
         extra: await slots.sections('group.public', c, { groupId: group.id }),
       }} />

@@ -2,9 +2,9 @@
 // members' own groups and a group's internal area (members, meetings, tasks, documents), and the public list
 // and group page (purpose, contact, meetings, how to join, the form to ask). Pure functions of a view model.
 import type { Child } from 'hono/jsx';
-import { textLang, type TextRef } from '../../platform/i18n/content.js';
+import { GERMAN, textLang, type TextRef } from '../../platform/i18n/content.js';
 import { DOCUMENT_ACCEPT, DOCUMENT_MAX_BYTES } from '../../platform/files/upload.js';
-import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { ActionButton, Checkbox, Csrf, InLang, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { FileField } from '../../platform/views/file-field.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate } from '../../platform/views/format.js';
@@ -42,14 +42,20 @@ function Meetings({ ctx, meetings, headingId }: { ctx: PageContext; meetings: Gr
         <ul class="cards">
           {meetings.map((m) => (
             <li class="card stack">
-              <h3 class="kern-heading-small"><a class="kern-link" href={processPaths.event(ctx.municipality!.slug, m.id)}>{m.title}</a></h3>
+              <h3 class="kern-heading-small"><a class="kern-link" href={processPaths.event(ctx.municipality!.slug, m.id)} {...textLang(ctx, 'event', m.id, 'title')}>{m.title}</a></h3>
               <p class="kern-body"><span class="kern-body--bold">{t(k('meetings.when'))}:</span> {formatDate(m.starts_at, lang)}</p>
               <p class="kern-body">
                 <span class="kern-body--bold">{t(k('meetings.where'))}:</span>{' '}
-                {m.online ? t(k('meetings.online')) : [m.place_name, m.address].filter(Boolean).join(', ') || t(k('meetings.placeOpen'))}
+                {m.online ? t(k('meetings.online')) : m.place_name || m.address ? (
+                  <>
+                    {m.place_name ? <InLang attrs={textLang(ctx, 'event', m.id, 'place_name')}>{m.place_name}</InLang> : null}
+                    {m.place_name && m.address ? ', ' : null}
+                    {m.address ? <span {...(lang === 'de' ? {} : GERMAN)}>{m.address.split('\n').join(', ')}</span> : null}
+                  </>
+                ) : t(k('meetings.placeOpen'))}
               </p>
-              {m.accessibility ? <p class="kern-body"><span class="kern-body--bold">{t(k('meetings.accessibility'))}:</span> {m.accessibility}</p> : null}
-              {m.description ? <p class="kern-body pre-line">{m.description}</p> : null}
+              {m.accessibility ? <p class="kern-body"><span class="kern-body--bold">{t(k('meetings.accessibility'))}:</span> <InLang attrs={textLang(ctx, 'event', m.id, 'accessibility')}>{m.accessibility}</InLang></p> : null}
+              {m.description ? <p class="kern-body pre-line" {...textLang(ctx, 'event', m.id, 'description')}>{m.description}</p> : null}
             </li>
           ))}
         </ul>
@@ -68,7 +74,7 @@ function documentsTable(ctx: PageContext, docs: GroupDocument[], href: (id: numb
         { label: t(k('documents.date')) }, ...(remove ? [{ label: t(k('documents.actions')) }] : []),
       ]}
       rows={docs.map((d) => [
-        <a class="kern-link" href={href(d.id)} download>{d.title} <span class="meta">({t(k('documents.download'))}, {d.file_name.split('.').pop()!.toUpperCase()})</span></a>,
+        <a class="kern-link" href={href(d.id)} download><InLang attrs={ctx.lang === 'de' ? {} : GERMAN}>{d.title}</InLang> <span class="meta">({t(k('documents.download'))}, {d.file_name.split('.').pop()!.toUpperCase()})</span></a>,
         t(k(`documents.kinds.${d.kind}`)),
         `${Math.max(1, Math.round(d.size / 1024))} KB`,
         formatDate(d.created_at.slice(0, 10), lang),
@@ -531,7 +537,7 @@ export function PriorityGroups({ ctx, groups, admin }: { ctx: PageContext; group
     <div>
       <h4 class="kern-body kern-body--bold">{t(k('priority.title'))}</h4>
       <ul class="kern-list">
-        {groups.map((g) => <li><a class="kern-link" href={admin ? paths.adminGroup(slug, g.id) : paths.publicGroup(slug, g.id)}>{g.title}</a></li>)}
+        {groups.map((g) => <li><a class="kern-link" href={admin ? paths.adminGroup(slug, g.id) : paths.publicGroup(slug, g.id)} {...textLang(ctx, 'working_group', g.id, 'title')}>{g.title}</a></li>)}
       </ul>
     </div>
   );

@@ -17,6 +17,7 @@ import { groupsPaths } from './groups.paths.js';
 import { groupsRoutes } from './groups.routes.js';
 import { GroupService } from './groups.service.js';
 import { PriorityGroups } from './groups.view.js';
+import { groupRefs, localizeGroup } from './groups.content.js';
 import { addDemoSteeringGroup } from './steering.demo.js';
 import { steeringPaths } from './steering.paths.js';
 import { steeringRoutes } from './steering.routes.js';
@@ -84,7 +85,13 @@ export const groupsModule: ModuleManifest = {
   sections: (services) => ({
     ...steeringSections(services),
     // The working groups on a yearly priority, below it on the priorities pages.
-    'priority.public': async (c, { priorityId }) => PriorityGroups({ ctx: pageContext(c), groups: (await services.groups.ofPriority(c.get('municipality').id, priorityId)).filter((g) => g.kind === 'working'), admin: false }),
+    'priority.public': async (c, { priorityId }) => {
+      const groups = (await services.groups.ofPriority(c.get('municipality').id, priorityId)).filter((g) => g.kind === 'working');
+      const ct = await services.content.load(c.get('municipality').id, c.get('lang'), groups.flatMap((g) => groupRefs(g).filter((r) => r.field === 'title')));
+      // The page's note about German texts counts these, too.
+      c.set('content', ct.with(c.get('content')));
+      return PriorityGroups({ ctx: { ...pageContext(c), content: ct }, groups: groups.map((g) => localizeGroup(g, ct)), admin: false });
+    },
     'priority.admin': async (c, { priorityId }) => PriorityGroups({ ctx: pageContext(c), groups: await services.groups.ofPriority(c.get('municipality').id, priorityId), admin: true }),
   }),
   // A steering-group member who does not edit the plan lands on the plans they review; a working group's lead

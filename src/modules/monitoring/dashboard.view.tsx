@@ -5,8 +5,9 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { paths } from './monitoring.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { StatusBadge } from '../../platform/views/components.js';
-import { Layout } from '../../platform/views/layout.js';
+import { textLang } from '../../platform/i18n/content.js';
+import { InLang, sentence, StatusBadge } from '../../platform/views/components.js';
+import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatEuro, formatNumber, formatPercent } from '../../platform/views/format.js';
@@ -58,7 +59,7 @@ function MeasureLink({ ctx, m, admin }: { ctx: PageContext; m: MeasureRef; admin
   return (
     <a class="kern-link" href={admin ? paths.adminMeasure(slug, m.id) : paths.measure(slug, m.id)}>
       {measureTitle(ctx.t, m)}
-      <span class="kern-sr-only">: {m.text.slice(0, 120)}</span>
+      <span class="kern-sr-only">: <InLang attrs={textLang(ctx, 'measure', m.id, 'text')}>{m.text.slice(0, 120)}</InLang></span>
     </a>
   );
 }
@@ -89,7 +90,7 @@ function Chooser({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
           <select class="kern-form-input__select" id="wahl-feld" name="feld">
             <option value="">{t('monitoring.dashboard.allFields')}</option>
             {vm.fields.map((f) => (
-              <option value={String(f.id)} selected={f.id === vm.data.field?.id}>{f.title}</option>
+              <option value={String(f.id)} selected={f.id === vm.data.field?.id} {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</option>
             ))}
           </select>
         </div>
@@ -150,7 +151,7 @@ function FieldsTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
         { label: t('monitoring.dashboard.done'), numeric: true },
       ]}
       rows={vm.data.fields.map((f) => [
-        <a class="kern-link" href={admin ? paths.adminDashboardOf(slug, vm.data.plan.id, f.id) : paths.dashboardOf(slug, f.id)}>{f.title}</a>,
+        <a class="kern-link" href={admin ? paths.adminDashboardOf(slug, vm.data.plan.id, f.id) : paths.dashboardOf(slug, f.id)} {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</a>,
         f.total,
         ...f.byCategory.filter((c) => shown.includes(c.category)).map((c) => c.count),
         formatPercent(f.doneShare, lang),
@@ -177,7 +178,7 @@ function OverdueTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
       columns={[{ label: t('measure.singular') }, { label: t('field.singular') }, { label: t('measure.status') }, { label: t('monitoring.overdue.why') }]}
       rows={data.overdue.map((o) => [
         <MeasureLink ctx={ctx} m={o.measure} admin={vm.area === 'admin'} />,
-        o.measure.fieldTitle,
+        <InLang attrs={textLang(ctx, 'field', o.measure.fieldId, 'title')}>{o.measure.fieldTitle}</InLang>,
         <StatusBadge t={t} category={o.measure.status_category} label={o.measure.status_label} />,
         <ul class="kern-list plain-list">
           {o.reasons.map((r) => <li>{reasonText(t, lang, r.reason, r.due)}</li>)}
@@ -257,17 +258,19 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
   const { data } = vm;
   const admin = vm.area === 'admin';
   const title = data.field ? t('monitoring.dashboard.titleField', { field: data.field.title }) : t('monitoring.title');
-  const crumbs = admin
+  const crumbs: Crumb[] = admin
     ? [{ href: paths.admin(slug), label: t('admin.overview.title') }]
-    : [{ href: paths.municipality(slug), label: data.plan.title }];
+    : [{ href: paths.municipality(slug), label: data.plan.title, attrs: textLang(ctx, 'plan', data.plan.id, 'title') }];
   if (data.field) crumbs.push({ href: admin ? paths.adminDashboardOf(slug, data.plan.id) : paths.dashboard(slug), label: t('monitoring.title') });
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} area={admin ? 'admin' : 'public'}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{title}</h1>
+          <h1 class="kern-heading-large">
+            {data.field ? sentence(t, 'monitoring.dashboard.titleField', {}, { field: <InLang attrs={textLang(ctx, 'field', data.field.id, 'title')}>{data.field.title}</InLang> }) : title}
+          </h1>
           <p class="kern-body">
-            {t('monitoring.dashboard.intro', { plan: data.plan.title, date: formatDate(data.today, lang) })}
+            {sentence(t, 'monitoring.dashboard.intro', { date: formatDate(data.today, lang) }, { plan: <InLang attrs={textLang(ctx, 'plan', data.plan.id, 'title')}>{data.plan.title}</InLang> })}
             {admin && data.plan.state !== 'published' ? ` ${t('monitoring.dashboard.notPublic')}` : ''}
           </p>
           <Chooser ctx={ctx} vm={vm} />

@@ -8,6 +8,7 @@ import { paths } from './monitoring.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { dashboardCharts, indicatorChart } from './dashboard.charts.js';
 import type { DashboardData } from './dashboard.js';
+import { dashboardRefs, localizeDashboard } from './monitoring.content.js';
 import { DashboardPage, NoPlanDashboardPage } from './dashboard.view.js';
 import { fundingRoutes } from './funding.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
@@ -48,8 +49,11 @@ export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
       const tree = await services.plans.tree(mid(c), plan.id);
       const fieldId = queryId(c, 'feld');
       if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) throw new NotFoundError('field');
-      const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
-      return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'public', data, [], tree.fields)} />);
+      const loaded = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
+      const ct = await services.content.load(mid(c), c.get('lang'), dashboardRefs(loaded, tree.fields));
+      c.set('content', ct);
+      const fields = tree.fields.map((f) => ({ ...f, title: ct.text('field', f.id, 'title', f.title) }));
+      return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'public', localizeDashboard(loaded, ct), [], fields)} />);
     });
 
     app.route('/', priorityRoutes(context));

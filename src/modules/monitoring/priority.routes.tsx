@@ -40,6 +40,19 @@ export function priorityRoutes(context: RouteContext): Hono<AppEnv> {
     const priorities = await services.monitoring.priorities(mid(c), plan.id, year);
     const sections: Record<number, Child[]> = {};
     for (const p of priorities) sections[p.id] = await context.slots.sections(area === 'admin' ? 'priority.admin' : 'priority.public', c, { priorityId: p.id });
+    if (area === 'public') {
+      // The plan's title and the guiding goals in the reader's language (translated with the plan).
+      const ct = await services.content.load(mid(c), c.get('lang'), [
+        { entityType: 'plan', entityId: plan.id, field: 'title', source: plan.title },
+        ...priorities.flatMap((p) => (p.guidingGoal ? [{ entityType: 'guiding_goal', entityId: p.guidingGoal.id, field: 'text', source: p.guidingGoal.text }] : [])),
+      ]);
+      c.set('content', ct.with(c.get('content')));
+      return {
+        area, year, years, sections, canEdit: !!user && can(c.get('role'), user.isInstanceAdmin, 'plan.edit'),
+        plan: { ...plan, title: ct.text('plan', plan.id, 'title', plan.title) },
+        priorities: priorities.map((p) => (p.guidingGoal ? { ...p, guidingGoal: { ...p.guidingGoal, text: ct.text('guiding_goal', p.guidingGoal.id, 'text', p.guidingGoal.text) } } : p)),
+      };
+    }
     return {
       area, plan, year, years, priorities, sections,
       canEdit: !!user && can(c.get('role'), user.isInstanceAdmin, 'plan.edit'),
@@ -73,7 +86,9 @@ export function priorityRoutes(context: RouteContext): Hono<AppEnv> {
     app.get(paths.priorities.pattern, async (c) => {
       const plan = await services.plans.findCurrentPublishedPlan(mid(c));
       if (!plan) throw new NotFoundError('published plan');
-      return render(c, <PrioritiesPage ctx={pageContext(c)} vm={await vm(c, 'public', plan)} />);
+      // The view model first: it loads the page's content texts, which the page context then carries.
+      const shown = await vm(c, 'public', plan);
+      return render(c, <PrioritiesPage ctx={pageContext(c)} vm={shown} />);
     });
 
     const crumbs = (c: Ctx, planId: number, year?: number) => [

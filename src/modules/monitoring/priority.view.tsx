@@ -3,8 +3,9 @@
 // each priority (the working groups on it).
 import type { Child } from 'hono/jsx';
 import { paths } from './monitoring.paths.js';
-import { StatusBadge } from '../../platform/views/components.js';
-import { Layout } from '../../platform/views/layout.js';
+import { GERMAN, textLang } from '../../platform/i18n/content.js';
+import { InLang, sentence, StatusBadge } from '../../platform/views/components.js';
+import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { measureTitle } from '../plan/index.js';
 import type { PriorityView } from './monitoring.service.js';
@@ -37,13 +38,15 @@ function PriorityCard({ ctx, vm, p }: { ctx: PageContext; vm: PrioritiesVm; p: P
   const slug = ctx.municipality!.slug;
   const admin = vm.area === 'admin';
   const headingId = `jahresziel-${p.id}`;
+  const german = ctx.lang === 'de' ? {} : GERMAN;
   return (
     <li class="card stack">
-      <h3 class="kern-heading-small" id={headingId}>{p.title}</h3>
-      {p.description ? <p class="kern-body pre-line">{p.description}</p> : null}
+      {/* a yearly priority is written in German only */}
+      <h3 class="kern-heading-small" id={headingId} {...german}>{p.title}</h3>
+      {p.description ? <p class="kern-body pre-line" {...german}>{p.description}</p> : null}
       {p.guidingGoal ? (
         <p class="kern-body">
-          <span class="kern-body--bold">{t('monitoring.guidingGoal')}:</span> {p.guidingGoal.text}
+          <span class="kern-body--bold">{t('monitoring.guidingGoal')}:</span> <InLang attrs={textLang(ctx, 'guiding_goal', p.guidingGoal.id, 'text')}>{p.guidingGoal.text}</InLang>
           {p.guidingGoal.target_year ? ` (${t('monitoring.priorities.until', { year: p.guidingGoal.target_year })})` : ''}
         </p>
       ) : null}
@@ -85,16 +88,16 @@ export function PrioritiesPage({ ctx, vm }: { ctx: PageContext; vm: PrioritiesVm
   const slug = ctx.municipality!.slug;
   const admin = vm.area === 'admin';
   const title = t('monitoring.priorities.titleYear', { year: vm.year });
-  const crumbs = admin
+  const crumbs: Crumb[] = admin
     ? [{ href: paths.admin(slug), label: t('admin.overview.title') }, { href: paths.adminDashboardOf(slug, vm.plan.id), label: t('monitoring.title') }]
-    : [{ href: paths.municipality(slug), label: vm.plan.title }, { href: paths.dashboard(slug), label: t('monitoring.title') }];
+    : [{ href: paths.municipality(slug), label: vm.plan.title, attrs: textLang(ctx, 'plan', vm.plan.id, 'title') }, { href: paths.dashboard(slug), label: t('monitoring.title') }];
   const yearHref = (y: number) => (admin ? paths.adminPrioritiesOf(slug, vm.plan.id, y) : `${paths.priorities(slug)}?jahr=${y}`);
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} area={admin ? 'admin' : 'public'}>
       <div class="stack-lg">
         <div class="stack">
           <h1 class="kern-heading-large">{title}</h1>
-          <p class="kern-body">{t('monitoring.priorities.intro', { plan: vm.plan.title })}</p>
+          <p class="kern-body">{sentence(t, 'monitoring.priorities.intro', {}, { plan: <InLang attrs={textLang(ctx, 'plan', vm.plan.id, 'title')}>{vm.plan.title}</InLang> })}</p>
           <nav aria-label={t('monitoring.priorities.years')}>
             <ul class="inline-list">
               {vm.years.map((y) => (

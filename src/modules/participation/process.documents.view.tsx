@@ -1,5 +1,6 @@
 // A phase's documents: the list on the officer's process page (with download and delete), the upload form,
 // and the list on the public timeline (title, type and size; no file name, no uploader). Pure views.
+import { GERMAN } from '../../platform/i18n/content.js';
 import { DOCUMENT_ACCEPT, DOCUMENT_MAX_BYTES, documentTypeLabel, formatFileSize } from '../../platform/files/upload.js';
 import { Checkbox, Csrf, ErrorSummary, Select, SubmitButton, TextField } from '../../platform/views/components.js';
 import { FileField } from '../../platform/views/file-field.js';
@@ -52,7 +53,8 @@ export function PublicPhaseDocuments({ ctx, documents }: { ctx: PageContext; doc
       <ul class="kern-list">
         {documents.map((d) => (
           <li>
-            <a class="kern-link" href={paths.phaseDocument(slug, d.id)} download>{d.title}</a>{' '}
+            {/* a document's title is German (documents are not translated) */}
+            <a class="kern-link" href={paths.phaseDocument(slug, d.id)} download {...(lang === 'de' ? {} : GERMAN)}>{d.title}</a>{' '}
             <span class="meta">({facts(t, lang, d)})</span>
           </li>
         ))}

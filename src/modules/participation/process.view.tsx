@@ -2,7 +2,7 @@
 // documents: process.documents.view.tsx), and the public timeline (an ordered list of the phases, the current one marked) with the box on the start page.
 import { textLang } from '../../platform/i18n/content.js';
 import { dirOf, type Lang } from '../../platform/i18n/i18n.js';
-import { ActionButton, InLang } from '../../platform/views/components.js';
+import { ActionButton, InLang, sentence } from '../../platform/views/components.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
@@ -17,10 +17,16 @@ type T = PageContext['t'];
 
 /** "1. März 2026 – 30. April 2026", "ab 1. März 2026", or nothing. */
 /**
- * A content text inside a sentence of a right-to-left interface, isolated for the bidirectional algorithm
- * (FSI … PDI): a German title in an Arabic sentence keeps its own direction and its punctuation its place.
+ * A content text inside a sentence: German in place of a missing translation in its own element marked
+ * lang="de" dir="ltr" (an element with dir is isolated for the bidirectional algorithm, so a German title in an
+ * Arabic sentence keeps its own direction and its punctuation its place); a translation in the sentence's
+ * direction stands bare, other text in a right-to-left sentence isolated (FSI … PDI).
  */
-const isolatedIn = (lang: Lang) => (text: string): string => (dirOf(lang) === 'rtl' ? `\u2068${text}\u2069` : text);
+function ContentText({ ctx, type, id, field, text }: { ctx: PageContext; type: string; id: number; field: string; text: string }) {
+  const attrs = textLang(ctx, type, id, field);
+  if (attrs.lang) return <span {...attrs}>{text}</span>;
+  return <>{dirOf(ctx.lang as Lang) === 'rtl' ? `\u2068${text}\u2069` : text}</>;
+}
 
 export function phaseDates(t: T, lang: string, p: Pick<PhaseView, 'startsOn' | 'endsOn'>): string {
   if (p.startsOn && p.endsOn) return p.startsOn === p.endsOn ? formatDate(p.startsOn, lang) : t('participation.process.phase.fromTo', { from: formatDate(p.startsOn, lang), to: formatDate(p.endsOn, lang) });
@@ -247,13 +253,13 @@ export function WhereWeStandBox({ ctx, timeline, next }: { ctx: PageContext; tim
       <h2 class="kern-heading-medium" id="prozess-stand">{t('participation.process.box.title')}</h2>
       <p class="kern-body">
         {current
-          ? t('participation.process.box.current', { phase: isolatedIn(lang)(current.title), step: timeline.phases.indexOf(current) + 1, count: timeline.phases.length })
-          : t('participation.process.box.notStarted', { process: isolatedIn(lang)(timeline.process.title) })}
+          ? sentence(t, 'participation.process.box.current', { step: timeline.phases.indexOf(current) + 1, count: timeline.phases.length }, { phase: <ContentText ctx={ctx} type="phase" id={current.id} field="title" text={current.title} /> })
+          : sentence(t, 'participation.process.box.notStarted', {}, { process: <ContentText ctx={ctx} type="process" id={timeline.process.id} field="title" text={timeline.process.title} /> })}
       </p>
       {next ? (
         <p class="kern-body">
           {t('participation.process.box.next')}{' '}
-          <a class="kern-link" href={paths.event(slug, next.id)} dir="auto">{next.title}</a> – {eventWhen(t, lang, next)}
+          <a class="kern-link" href={paths.event(slug, next.id)} {...(textLang(ctx, 'event', next.id, 'title').lang ? textLang(ctx, 'event', next.id, 'title') : { dir: 'auto' })}>{next.title}</a> – {eventWhen(t, lang, next)}
         </p>
       ) : null}
       <p class="kern-body"><a class="kern-link" href={paths.timeline(slug)}>{t('participation.process.box.link')}</a></p>

@@ -6,11 +6,11 @@ import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import type { ActorRow, ActorUsage } from './actor.service.js';
 
-export function ActorsPage({ ctx, actors, planTitle, admin, duplicates, unusedCount }: { ctx: PageContext; actors: ActorRow[]; planTitle: string; admin?: boolean; duplicates?: Set<number>; unusedCount?: number }) {
+export function ActorsPage({ ctx, actors, planTitle, planTitleAttrs, admin, duplicates, unusedCount }: { ctx: PageContext; actors: ActorRow[]; planTitle: string; planTitleAttrs?: { lang?: string; dir?: string }; admin?: boolean; duplicates?: Set<number>; unusedCount?: number }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
-    <Layout ctx={ctx} title={t('actor.directory')} area={admin ? 'admin' : 'public'} crumbs={admin ? [{ href: paths.admin(slug), label: t('admin.overview.title') }] : [{ href: paths.municipality(slug), label: planTitle }]}>
+    <Layout ctx={ctx} title={t('actor.directory')} area={admin ? 'admin' : 'public'} crumbs={admin ? [{ href: paths.admin(slug), label: t('admin.overview.title') }] : [{ href: paths.municipality(slug), label: planTitle, attrs: planTitleAttrs }]}>
       <h1 class="kern-heading-large">{t('actor.directory')}</h1>
       {admin ? (
         <p class="actions">

@@ -105,21 +105,54 @@ export function localizeMeasureDetail<D extends { measure: { id: number; text: s
   };
 }
 
-/** The plan's translatable texts: those of the municipality's current published plan. */
+const PLAN_FIELDS = {
+  'plan.title': 'contentTexts.planTitle', 'plan.intro': 'contentTexts.planIntro', 'guiding_goal.text': 'contentTexts.guidingGoal',
+  'field.title': 'contentTexts.fieldTitle', 'field.description': 'contentTexts.fieldDescription', 'vision.text': 'contentTexts.vision',
+  'goal.text': 'contentTexts.goal', 'measure.text': 'contentTexts.measure', 'actor.description': 'contentTexts.actorDescription',
+};
+
+/**
+ * The plan's translatable texts: those of the municipality's current published plan, and those of the plans in
+ * preparation (a draft or one in review: the next plan), so that it can be published with its translations
+ * ready. A plan in preparation has no public page (nothing links to one); its translations show once it is
+ * published. An actor named in both is listed once, with the published plan.
+ */
 export function planTranslatable(services: Services): TranslatableSource[] {
+  const published = async (municipalityId: number) => {
+    const plan = await services.plans.findCurrentPublishedPlan(municipalityId);
+    return plan ? services.plans.tree(municipalityId, plan.id) : null;
+  };
   return [
     {
       label: 'contentTexts.plan',
-      fields: {
-        'plan.title': 'contentTexts.planTitle', 'plan.intro': 'contentTexts.planIntro', 'guiding_goal.text': 'contentTexts.guidingGoal',
-        'field.title': 'contentTexts.fieldTitle', 'field.description': 'contentTexts.fieldDescription', 'vision.text': 'contentTexts.vision',
-        'goal.text': 'contentTexts.goal', 'measure.text': 'contentTexts.measure', 'actor.description': 'contentTexts.actorDescription',
-      },
+      fields: PLAN_FIELDS,
       async list(municipalityId, slug) {
-        const plan = await services.plans.findCurrentPublishedPlan(municipalityId);
-        if (!plan) return [];
-        const tree = await services.plans.tree(municipalityId, plan.id);
+        const tree = await published(municipalityId);
+        if (!tree) return [];
         return [...treeTexts(tree, slug), ...actorTexts(await services.actors.list(municipalityId), tree, slug)];
+      },
+    },
+    {
+      label: 'contentTexts.planInPreparation',
+      fields: PLAN_FIELDS,
+      async list(municipalityId, slug) {
+        const preparing = (await services.plans.listPlans(municipalityId)).filter((p) => p.state === 'draft' || p.state === 'in_review');
+        if (preparing.length === 0) return [];
+        const current = await published(municipalityId);
+        const actors = await services.actors.list(municipalityId);
+        const listed = new Set(current ? actorTexts(actors, current, slug).map((a) => a.entityId) : []);
+        const out: TranslatableText[] = [];
+        for (const plan of preparing) {
+          const tree = await services.plans.tree(municipalityId, plan.id);
+          out.push(...treeTexts(tree, null));
+          for (const a of actorTexts(actors, tree, slug)) {
+            if (listed.has(a.entityId)) continue;
+            listed.add(a.entityId);
+            // Its public page exists only while a published plan names it.
+            out.push({ ...a, link: null });
+          }
+        }
+        return out;
       },
     },
   ];

@@ -39,6 +39,14 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     return out;
   }
 
+  /** The archived plans listed under a plan, their titles in the reader's language (translated while they were current). */
+  async function earlierPlans(c: Ctx, planId: number) {
+    const earlier = (await services.plans.archivedPlans(mid(c))).filter((p) => p.id !== planId);
+    const ct = await services.content.load(mid(c), c.get('lang'), earlier.map((p) => ({ entityType: 'plan', entityId: p.id, field: 'title', source: p.title })));
+    c.set('content', ct.with(c.get('content')));
+    return earlier.map((p) => ({ ...p, title: ct.text('plan', p.id, 'title', p.title) }));
+  }
+
   async function currentTree(c: Ctx): Promise<PlanTree> {
     const plan = await services.plans.findCurrentPublishedPlan(mid(c));
     if (!plan) throw new NotFoundError('published plan');
@@ -82,8 +90,11 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const extra = await slots.sections('municipality.public', c, { planId: plan?.id ?? null });
       if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
       const ctx = pageContext(c);
-      const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
+      // The sections' content texts (the process box's) count for the page's note, too.
+      const sectionTexts = c.get('content');
       const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      const earlier = await earlierPlans(c, plan.id);
+      c.set('content', c.get('content')?.with(sectionTexts));
       return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
     });
 
@@ -91,8 +102,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const m = c.get('municipality');
       const plan = await services.plans.getPublicPlan(m.id, paths.plan.params(c).id);
       const ctx = pageContext(c);
-      const earlier = (await services.plans.archivedPlans(m.id)).filter((p) => p.id !== plan.id);
       const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      const earlier = await earlierPlans(c, plan.id);
       return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} />);
     });
 
@@ -117,8 +128,10 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const loaded = await services.plans.publicMeasureDetail(mid(c), paths.measure.params(c).id);
       await services.plans.getPublicPlan(mid(c), loaded.plan.id);
       const d = localizeMeasureDetail(loaded, await useContent(c, measureDetailRefs(loaded)));
+      // The sections first: their content texts count for the page's note.
       const origin = await slots.sections('measure.origin', c, { measureId: d.measure.id, area: 'public' });
-      const extra = [<MeasureOrigin ctx={pageContext(c)} parts={origin} area="public" />, ...(await slots.sections('measure.public', c, { measureId: d.measure.id }))];
+      const publicParts = await slots.sections('measure.public', c, { measureId: d.measure.id });
+      const extra = [<MeasureOrigin ctx={pageContext(c)} parts={origin} area="public" />, ...publicParts];
       return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={extra} />);
     });
 
@@ -128,7 +141,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const tree = await currentTree(c);
       const visible = publicActorIds(tree, await actorParents(c));
       const actors = (await services.actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
-      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={tree.plan.title} />);
+      // Of the content texts only the plan's title shows here; actors' names are names, as written.
+      const ct = await useContent(c, [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }]);
+      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)} planTitleAttrs={ct.attrs('plan', tree.plan.id, 'title')} />);
     });
 
     app.get(paths.actor.pattern, async (c) => {

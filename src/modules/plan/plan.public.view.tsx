@@ -128,7 +128,7 @@ export function PlanPage({ ctx, tree, municipality, preview, downloads = [], ear
             <ul class="kern-list">
               {earlier.map((p) => (
                 <li>
-                  <a class="kern-link" href={paths.plan(slug, p.id)}>{p.title}</a>{' '}
+                  <a class="kern-link" href={paths.plan(slug, p.id)} {...textLang(ctx, 'plan', p.id, 'title')}>{p.title}</a>{' '}
                   <span class="meta">({t('workspace.earlierArchived', { date: formatDate(p.published_at, ctx.lang) })})</span>
                 </li>
               ))}

@@ -2,6 +2,8 @@
 // later" and thanks (no account; the answers so far travel sealed in a hidden field, see answer.walk.ts, and
 // only "continue later" stores a draft behind a personal link), and the officer's preview (nothing stored: the
 // answers travel in a hidden field) and paper form.
+import type { TextRef } from '../../platform/i18n/content.js';
+import { questionnaireTexts } from './questionnaire.texts.js';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -61,6 +63,11 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
     const m = c.get('municipality');
     const def = await services.questionnaireAnswers.definition(m.id, id, c.get('lang'), Number(m.content_version));
     if (!def || def.questionnaire.state === 'draft') throw new NotFoundError('questionnaire');
+    if (c.get('lang') !== 'de') {
+      // Which texts stay German (marked lang="de", with the page's note): the German definition's, looked up once more.
+      const german = (await services.questionnaireAnswers.definition(m.id, id, 'de', Number(m.content_version)))!;
+      c.set('content', await services.content.load(m.id, c.get('lang'), questionnaireTexts(german)));
+    }
     return { q: def.questionnaire, def };
   };
   const walkKey = (c: Ctx) => c.get('flashCookie').key;
@@ -172,7 +179,9 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
   // ---- the residents' pages ---------------------------------------------------------------------------
 
   app.get(paths.publicList.pattern, async (c) => {
-    return render(c, <QuestionnaireListPage ctx={pageContext(c)} items={await services.questionnaireAnswers.publicList(mid(c), c.get('lang'))} />);
+    const items = await services.questionnaireAnswers.publicList(mid(c), c.get('lang'));
+    c.set('content', await services.content.load(mid(c), c.get('lang'), items.map(titleRef)));
+    return render(c, <QuestionnaireListPage ctx={pageContext(c)} items={items} />);
   });
 
   const publicTarget = (c: Ctx, id: number, sealed: SealedWalk | null): FormTarget => ({
@@ -347,13 +356,19 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
   return app;
 }
 
+/** A questionnaire's title as the content texts know it (its German), to mark it lang="de" where untranslated. */
+const titleRef = (i: { q: { id: number }; germanTitle: string }): TextRef => ({ entityType: 'questionnaire', entityId: i.q.id, field: 'title', source: i.germanTitle });
+
 /** The invitation on the municipality's start page: the questionnaires open now. */
 export function answerSections(services: Services) {
   return {
     'municipality.public': async (c: Ctx): Promise<Child | null> => {
-      const items = await services.questionnaireAnswers.publicList(c.get('municipality').id, c.get('lang'));
-      const open = items.filter((i) => i.availability === 'open').map((i) => i.q);
-      return open.length ? <InviteSection ctx={pageContext(c)} open={open} /> : null;
+      const items = (await services.questionnaireAnswers.publicList(c.get('municipality').id, c.get('lang'))).filter((i) => i.availability === 'open');
+      if (items.length === 0) return null;
+      const ct = await services.content.load(c.get('municipality').id, c.get('lang'), items.map(titleRef));
+      // The start page's note about German texts counts these, too.
+      c.set('content', ct.with(c.get('content')));
+      return <InviteSection ctx={{ ...pageContext(c), content: ct }} open={items.map((i) => i.q)} />;
     },
   };
 }

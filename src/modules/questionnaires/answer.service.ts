@@ -83,10 +83,10 @@ export class AnswerService {
   }
 
   /** The questionnaires residents see (not the officer's drafts), each with whether it takes answers now. */
-  async publicList(municipalityId: number, lang: string): Promise<Array<{ q: QuestionnaireHead; availability: Availability }>> {
+  async publicList(municipalityId: number, lang: string): Promise<Array<{ q: QuestionnaireHead; availability: Availability; germanTitle: string }>> {
     const list = await this.questionnaires.list(municipalityId, { states: ['published', 'closed'] });
     const now = this.clock();
-    const shown = await Promise.all(list.map(async (q) => ({ q: await this.localizedHead(municipalityId, q, lang), availability: this.availability(q, now)! })));
+    const shown = await Promise.all(list.map(async (q) => ({ q: await this.localizedHead(municipalityId, q, lang), availability: this.availability(q, now)!, germanTitle: q.title })));
     const order: Record<Availability, number> = { open: 0, upcoming: 1, closed: 2 };
     return shown.sort((a, b) => order[a.availability] - order[b.availability]);
   }

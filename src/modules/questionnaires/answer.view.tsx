@@ -2,8 +2,9 @@
 // page per section with a progress indicator, the review, the personal link to continue later, the thanks,
 // the clear refusals; and the officer's preview and paper form, which show the same questions.
 // Every question type works without JavaScript: fieldsets and radios, selects for ranks, tables for matrices.
+import { textLang } from '../../platform/i18n/content.js';
 import type { Child } from 'hono/jsx';
-import { Csrf, ErrorSummary, errorText, fieldId } from '../../platform/views/components.js';
+import { Csrf, ErrorSummary, errorText, fieldId, InLang } from '../../platform/views/components.js';
 import { formatDate, formatNumber } from '../../platform/views/format.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
@@ -13,6 +14,16 @@ import { allQuestions, scalePoints, type Answers, type Condition, type Definitio
 import { questionnairesPaths as paths } from './questionnaires.paths.js';
 
 // ---- the list and the start page's invitation ------------------------------------------------------------
+
+/** A questionnaire's text on a resident's page: German in place of a missing translation marked lang="de" (the route loads which). */
+const qLang = (ctx: PageContext, type: string, id: number, field: string) => textLang(ctx, type, id, field);
+const optionLang = (ctx: PageContext, id: number) => textLang(ctx, 'questionnaire_option', id, 'label');
+
+/** A questionnaire's title: German in place of a missing translation marked so; otherwise its own direction. */
+const titleLang = (ctx: PageContext, id: number) => {
+  const attrs = textLang(ctx, 'questionnaire', id, 'title');
+  return attrs.lang ? attrs : { dir: 'auto' };
+};
 
 export function QuestionnaireListPage({ ctx, items }: { ctx: PageContext; items: Array<{ q: QuestionnaireHead; availability: Availability }> }) {
   const { t, lang } = ctx;
@@ -33,9 +44,9 @@ export function QuestionnaireListPage({ ctx, items }: { ctx: PageContext; items:
               {list.map(({ q }) => (
                 <li>
                   {g === 'closed' ? (
-                    <span class="kern-body">{q.title}</span>
+                    <span class="kern-body" {...titleLang(ctx, q.id)}>{q.title}</span>
                   ) : (
-                    <a class="kern-link" href={paths.publicStart(slug, q.id)} dir="auto">{q.title}</a>
+                    <a class="kern-link" href={paths.publicStart(slug, q.id)} {...titleLang(ctx, q.id)}>{q.title}</a>
                   )}
                   {q.isDemo ? <span class="kern-body kern-body--small"> ({t('questionnaires.answer.demo')})</span> : null}
                   <div class="kern-body kern-body--small">
@@ -71,7 +82,7 @@ export function InviteSection({ ctx, open }: { ctx: PageContext; open: Questionn
       <ul class="kern-list">
         {open.map((q) => (
           <li>
-            <a class="kern-link" href={paths.publicStart(slug, q.id)} dir="auto">{q.title}</a>
+            <a class="kern-link" href={paths.publicStart(slug, q.id)} {...titleLang(ctx, q.id)}>{q.title}</a>
             {q.closesAt ? <span class="kern-body kern-body--small"> – {t('questionnaires.answer.list.until', { date: formatDate(q.closesAt, lang) })}</span> : null}
           </li>
         ))}
@@ -99,7 +110,7 @@ function Frame({ ctx, def, title, mode, children, crumbs }: { ctx: PageContext; 
           <div class="kern-alert__header"><span class="kern-title">{t('questionnaires.answer.preview.notice')}</span></div>
         </div>
       ) : null}
-      <p class="kern-body questionnaire-name">{def.questionnaire.title}</p>
+      <p class="kern-body questionnaire-name" {...qLang(ctx, 'questionnaire', def.questionnaire.id, 'title')}>{def.questionnaire.title}</p>
       {children}
     </Layout>
   );
@@ -141,7 +152,7 @@ function PrivacyNotice({ ctx, def, open }: { ctx: PageContext; def: Definition; 
   return (
     <details class="questionnaire-privacy" open={open}>
       <summary class="kern-link">{t('questionnaires.answer.start.privacy', { version: def.privacy.version })}</summary>
-      <div class="kern-body questionnaire-text">{def.privacy.text}</div>
+      <div class="kern-body questionnaire-text" {...qLang(ctx, 'questionnaire', def.questionnaire.id, 'privacy')}>{def.privacy.text}</div>
     </details>
   );
 }
@@ -163,9 +174,9 @@ export function StartPage({ ctx, def, availability, target, form, minutes }: Sta
   const hasErrors = Object.keys(form.errors).length > 0;
   return (
     <Frame ctx={ctx} def={def} title={q.title} mode={target.mode}>
-      <h1 class="kern-heading-large">{q.title}</h1>
+      <h1 class="kern-heading-large" {...qLang(ctx, 'questionnaire', q.id, 'title')}>{q.title}</h1>
       {q.isDemo ? <p class="kern-body">{t('questionnaires.answer.demoNotice')}</p> : null}
-      {q.welcome ? <div class="kern-body questionnaire-text">{q.welcome}</div> : null}
+      {q.welcome ? <div class="kern-body questionnaire-text" {...qLang(ctx, 'questionnaire', q.id, 'welcome')}>{q.welcome}</div> : null}
       <ul class="kern-list kern-list--bullet">
         <li>{t('questionnaires.answer.start.minutes', { count: minutes })}</li>
         <li>{t('questionnaires.answer.start.anonymous')}</li>
@@ -272,8 +283,8 @@ export function SectionPage({ ctx, def, section, questions, page, pages, target,
         <input type="hidden" name="section" value={String(section.id)} />
         {target.mode === 'public' ? <Honeypot ctx={ctx} /> : null}
         {hasErrors ? <ErrorSummary t={t} form={form} labels={questionLabels(questions)} /> : null}
-        <h1 class="kern-heading-large">{section.title}</h1>
-        {section.description ? <div class="kern-body questionnaire-text">{section.description}</div> : null}
+        <h1 class="kern-heading-large" {...qLang(ctx, 'questionnaire_section', section.id, 'title')}>{section.title}</h1>
+        {section.description ? <div class="kern-body questionnaire-text" {...qLang(ctx, 'questionnaire_section', section.id, 'description')}>{section.description}</div> : null}
         {questions.some((q) => q.required) ? <p class="kern-body kern-body--small">{t('questionnaires.answer.requiredNote')}</p> : null}
         {questions.map((q) => (
           <QuestionField ctx={ctx} q={q} form={form} conditionNote={q.condition && onPage.has(q.condition.questionId) ? conditionText(ctx, def, q.condition) : null} />
@@ -312,7 +323,14 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
   const errorId = `${base}-error`;
   const noteId = `${base}-note`;
   const describedBy = [conditionNote ? noteId : '', q.help || hintFor(ctx, q) ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  const hint = [q.help, hintFor(ctx, q)].filter(Boolean).join(' ');
+  const typeHint = hintFor(ctx, q);
+  const hint = q.help || typeHint ? (
+    <>
+      {q.help ? <InLang attrs={qLang(ctx, 'questionnaire_question', q.id, 'help')}>{q.help}</InLang> : null}
+      {q.help && typeHint ? ' ' : null}
+      {typeHint}
+    </>
+  ) : null;
   const notes = (
     <>
       {conditionNote ? <div class="kern-hint questionnaire-condition" id={noteId}>{conditionNote}</div> : null}
@@ -329,7 +347,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
   const chosen = new Set(value.split(',').filter(Boolean));
   const group = (children: Child, extraClass = '') => (
     <fieldset class={`kern-fieldset questionnaire-question${error ? ' kern-fieldset--error' : ''}${extraClass}`} aria-describedby={describedBy}>
-      <legend class="kern-label">{q.text}<Marker ctx={ctx} q={q} /></legend>
+      <legend class="kern-label"><InLang attrs={qLang(ctx, 'questionnaire_question', q.id, 'text')}>{q.text}</InLang><Marker ctx={ctx} q={q} /></legend>
       {notes}
       {children}
     </fieldset>
@@ -345,7 +363,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
             return (
               <div class="kern-form-check">
                 <input class={`kern-form-check__${kind}`} type={kind} id={id} name={name} value={String(o.id)} checked={chosen.has(String(o.id))} />
-                <label class="kern-label" for={id}>{o.label}</label>
+                <label class="kern-label" for={id} {...optionLang(ctx, o.id)}>{o.label}</label>
                 {o.isOther ? (
                   <div class="kern-form-input questionnaire-other">
                     <label class="kern-label" for={fieldId(field.other(q))}>{t('questionnaires.answer.otherNamely', { option: o.label.replace(/[\s:]+$/, '') })}</label>
@@ -362,8 +380,8 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
       const points = scalePoints(q);
       const label = (p: number) => {
         const text = formatNumber(p, lang);
-        if (p === points[0] && q.config.minLabel) return `${text} – ${q.config.minLabel}`;
-        if (p === points[points.length - 1] && q.config.maxLabel) return `${text} – ${q.config.maxLabel}`;
+        if (p === points[0] && q.config.minLabel) return <>{text} – <InLang attrs={qLang(ctx, 'questionnaire_question', q.id, 'minLabel')}>{q.config.minLabel}</InLang></>;
+        if (p === points[points.length - 1] && q.config.maxLabel) return <>{text} – <InLang attrs={qLang(ctx, 'questionnaire_question', q.id, 'maxLabel')}>{q.config.maxLabel}</InLang></>;
         return text;
       };
       return group(
@@ -386,7 +404,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
           <thead>
             <tr>
               <td></td>
-              {q.columns.map((c) => <th scope="col">{c.label}</th>)}
+              {q.columns.map((c) => <th scope="col" {...optionLang(ctx, c.id)}>{c.label}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -395,15 +413,15 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
               const current = form.values[rowName] ?? '';
               return (
                 <tr>
-                  <th scope="row" id={`${fieldId(rowName)}-row`}>{r.label}</th>
+                  <th scope="row" id={`${fieldId(rowName)}-row`} {...optionLang(ctx, r.id)}>{r.label}</th>
                   {q.columns.map((c, ci) => {
                     const id = ci === 0 ? fieldId(rowName) : `${fieldId(rowName)}-${c.id}`;
                     return (
                       <td>
                         <input class="kern-form-check__radio" type="radio" id={id} name={rowName} value={String(c.id)} checked={current === String(c.id)} />
                         <label class="questionnaire-matrix__label" for={id}>
-                          <span class="kern-sr-only">{r.label}: </span>
-                          {c.label}
+                          <span class="kern-sr-only"><InLang attrs={optionLang(ctx, r.id)}>{r.label}</InLang>: </span>
+                          <InLang attrs={optionLang(ctx, c.id)}>{c.label}</InLang>
                         </label>
                       </td>
                     );
@@ -423,7 +441,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
             const current = form.values[rankName] ?? '';
             return (
               <div class="kern-form-input">
-                <label class="kern-label" for={fieldId(rankName)}>{o.label}</label>
+                <label class="kern-label" for={fieldId(rankName)} {...optionLang(ctx, o.id)}>{o.label}</label>
                 <div class="kern-form-input__select-wrapper">
                   <select class="kern-form-input__select" id={fieldId(rankName)} name={rankName}>
                     <option value="">{t('questionnaires.answer.noRank')}</option>
@@ -455,7 +473,7 @@ export function QuestionField({ ctx, q, form, conditionNote }: { ctx: PageContex
         );
       return (
         <div class={`kern-form-input questionnaire-question${error ? ' kern-form-input--error' : ''}`}>
-          <label class="kern-label" for={base}>{q.text}<Marker ctx={ctx} q={q} /></label>
+          <label class="kern-label" for={base}><InLang attrs={qLang(ctx, 'questionnaire_question', q.id, 'text')}>{q.text}</InLang><Marker ctx={ctx} q={q} /></label>
           {notes}
           {control}
         </div>
@@ -530,11 +548,11 @@ export function ReviewPage(props: { ctx: PageContext; def: Definition; sections:
         <p class="kern-body">{t('questionnaires.answer.review.intro')}</p>
         {sections.map(({ section, questions }) => (
           <section class="questionnaire-review" aria-labelledby={`review-${section.id}`}>
-            <h2 class="kern-heading-medium" id={`review-${section.id}`}>{section.title}</h2>
+            <h2 class="kern-heading-medium" id={`review-${section.id}`} {...qLang(ctx, 'questionnaire_section', section.id, 'title')}>{section.title}</h2>
             <dl class="questionnaire-review__list">
               {questions.map((q) => (
                 <>
-                  <dt class="kern-body kern-body--bold">{q.text}</dt>
+                  <dt class="kern-body kern-body--bold" {...qLang(ctx, 'questionnaire_question', q.id, 'text')}>{q.text}</dt>
                   <dd class="kern-body">{answerText(ctx, q, answers)}</dd>
                 </>
               ))}
@@ -592,7 +610,7 @@ export function ThanksPage({ ctx, def, mode }: { ctx: PageContext; def: Definiti
           <h1 class="kern-title">{mode === 'preview' ? t('questionnaires.answer.preview.done') : t('questionnaires.answer.thanks.title')}</h1>
         </div>
       </div>
-      {def.questionnaire.thanks ? <div class="kern-body questionnaire-text">{def.questionnaire.thanks}</div> : null}
+      {def.questionnaire.thanks ? <div class="kern-body questionnaire-text" {...qLang(ctx, 'questionnaire', def.questionnaire.id, 'thanks')}>{def.questionnaire.thanks}</div> : null}
       {mode === 'public' ? <p class="kern-body">{t('questionnaires.answer.thanks.anonymous')}</p> : null}
       {mode === 'public' && def.questionnaire.resultsPublic ? <p class="kern-body">{t('questionnaires.answer.thanks.results')}</p> : null}
       <p class="kern-body">

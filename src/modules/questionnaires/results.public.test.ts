@@ -10,6 +10,7 @@ import { seedResults, type ResultsFixture } from '../../../test/questionnaire-re
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { paths } from './questionnaires.paths.js';
+import { sourceHash } from '../../platform/i18n/content.js';
 
 const by = { userId: null, name: 'Test' };
 const CLOSES = '2026-03-15T11:00:00.000Z';
@@ -70,6 +71,27 @@ describe.each(engines)('public results and downloads on %s', (engine) => {
     expect(group.body).toContain('weniger als 5 Antworten – aus Datenschutzgründen nicht gezeigt');
     expect(group.body).not.toContain('67 %');
     expect((await anon().get(paths.publicResults(f.B.slug, r.questionnaireId))).status).toBe(404);
+  });
+
+  it('in Arabic the line marks the questionnaire’s German title and the topic’s name lang="de", the title translated once reviewed', async () => {
+    env.now.value = new Date('2026-03-20T10:00:00Z');
+    const arabic = async () => (await anon().get(`${paths.measure(f.A.slug, f.A.measureId)}?lang=ar`)).body;
+    let page = await arabic();
+    expect(page).toContain('<span lang="de" dir="ltr">Befragung Bildung und Sprache 2025</span>');
+    expect(page).toContain('<span lang="de" dir="ltr">Sprachkurse für Frauen</span>');
+    await env.services.translations.seed(f.A.municipalityId, [{
+      entityType: 'questionnaire', entityId: r.questionnaireId, field: 'title', lang: 'ar', text: 'استبيان التعليم واللغة', sourceHash: sourceHash('Befragung Bildung und Sprache 2025'),
+      sourceText: 'Befragung Bildung und Sprache 2025', state: 'reviewed', origin: 'person', provider: '', reviewedBy: null, reviewedAt: null,
+    }], by);
+    page = await arabic();
+    expect(page).toContain('استبيان التعليم واللغة');
+    expect(page).not.toContain('>Befragung Bildung und Sprache 2025<');
+    // The results page shows the questionnaire as it was asked, in German: marked so, with the note.
+    const results = (await anon().get(`${paths.publicResults(f.A.slug, r.questionnaireId)}?lang=ar`)).body;
+    expect(results).toContain('<h3 class="kern-heading-small" lang="de" dir="ltr">Haben Sie einen Sprachkurs besucht?</h3>');
+    expect(results).toContain('<span lang="de" dir="ltr">Sprachkurse für Frauen</span>');
+    expect(results).toContain('بعض النصوص في هذه الصفحة لم تُترجم بعد وتظهر باللغة الألمانية.');
+    expect((await anon().get(paths.publicResults(f.A.slug, r.questionnaireId))).body).not.toContain('lang="de" dir="ltr">Haben Sie');
   });
 
   it('after closing the measure page and the goal on its field page show the line, linking to the results', async () => {

@@ -1,6 +1,8 @@
 // The questionnaire's results: the officer's page (figures, charts, the group filter), the downloads (CSV, XLSX
 // with codebook, PDF summary) and, once the questionnaire has closed with public results, the residents' page.
 // Coding free text into topics lives in topics.routes.tsx.
+import { ContentTexts } from '../../platform/i18n/content.js';
+import { questionnaireTexts } from './questionnaire.texts.js';
 import { Hono } from 'hono';
 import { asciiFileName } from '../../platform/http/download.js';
 import type { AppEnv } from '../../platform/http/env.js';
@@ -64,6 +66,8 @@ export function resultsRoutes(context: RouteContext): Hono<AppEnv> {
       fieldTitles: await fieldTitles(c, view.def.questionnaire.planId),
       topics: (await services.questionnaireTopics.list(mid(c), id)).filter((tp) => tp.responses > 0 || tp.links.length > 0),
     };
+    // Its texts are German (see the view): the page's note says so.
+    if (c.get('lang') !== 'de') c.set('content', new ContentTexts(c.get('lang'), new Map(), questionnaireTexts(view.def)));
     return render(c, <ResultsPage ctx={pageContext(c)} vm={vm} />);
   });
 

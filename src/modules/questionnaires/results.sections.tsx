@@ -21,7 +21,13 @@ export function resultsSections(services: Services): SectionContributions {
   const mentions = async (c: Ctx, target: { goalId: number } | { measureId: number }, area: 'admin' | 'public', headingId: string, nested = false) => {
     const all = await services.questionnaireTopics.mentions(c.get('municipality').id, target);
     const shown = all.filter((m) => area === 'admin' || m.isPublic).map((m) => ({ ...m, year: yearOf(m) }));
-    return shown.length ? <TopicMentions ctx={pageContext(c)} mentions={shown} area={area} headingId={headingId} nested={nested} /> : null;
+    if (!shown.length) return null;
+    if (area === 'admin') return <TopicMentions ctx={pageContext(c)} mentions={shown} area={area} headingId={headingId} nested={nested} />;
+    // The questionnaires' titles in the reader's language; the page's note about German texts counts them, too.
+    const ct = await services.content.load(c.get('municipality').id, c.get('lang'), shown.map((m) => ({ entityType: 'questionnaire', entityId: m.questionnaire.id, field: 'title', source: m.questionnaire.title })));
+    c.set('content', ct.with(c.get('content')));
+    const localized = shown.map((m) => ({ ...m, questionnaire: { ...m.questionnaire, title: ct.text('questionnaire', m.questionnaire.id, 'title', m.questionnaire.title) } }));
+    return <TopicMentions ctx={{ ...pageContext(c), content: ct }} mentions={localized} area={area} headingId={headingId} nested={nested} />;
   };
   return {
     // On a measure's page, part of its one origin ("Herkunft") section.

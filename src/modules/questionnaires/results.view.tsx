@@ -2,6 +2,8 @@
 // and the residents' (after closing: the same figures, small counts withheld, free text only as topics with
 // what became of them). Each chart comes with the sentence that names it and the same figures as a table.
 import { raw } from 'hono/html';
+import { GERMAN } from '../../platform/i18n/content.js';
+import { InLang, sentence } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatNumber } from '../../platform/views/format.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
@@ -135,6 +137,12 @@ function GroupFilter({ ctx, vm, action }: { ctx: PageContext; vm: ResultsVm; act
   );
 }
 
+/**
+ * The results are shown as the questionnaire was asked, in German (its translations are not used here): on a page
+ * in another language its texts are marked so.
+ */
+const germanIn = (ctx: PageContext) => (ctx.lang === 'de' ? {} : GERMAN);
+
 function PublicTopics({ ctx, topics }: { ctx: PageContext; topics: TopicSummary[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
@@ -146,8 +154,8 @@ function PublicTopics({ ctx, topics }: { ctx: PageContext; topics: TopicSummary[
       <ul class="kern-list stack">
         {topics.map((topic) => (
           <li>
-            <p class="kern-body kern-body--bold">{t('questionnaires.results.public.topicLine', { count: topic.responses, topic: topic.name })}</p>
-            {topic.description ? <p class="kern-body pre-line">{topic.description}</p> : null}
+            <p class="kern-body kern-body--bold">{sentence(t, 'questionnaires.results.public.topicLine', { count: topic.responses }, { topic: <InLang attrs={germanIn(ctx)}>{topic.name}</InLang> })}</p>
+            {topic.description ? <p class="kern-body pre-line" {...germanIn(ctx)}>{topic.description}</p> : null}
             {topic.links.length ? (
               <>
                 <p class="kern-body">{t('questionnaires.results.public.ledTo')}</p>
@@ -184,8 +192,8 @@ export function ResultsPage({ ctx, vm }: { ctx: PageContext; vm: ResultsVm }) {
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} area={admin ? 'admin' : 'public'}>
       <div class="stack">
-        <h1 class="kern-heading-large">{title}</h1>
-        {!admin ? <p class="kern-body">{t('questionnaires.results.public.intro', { title: q.title })}</p> : null}
+        <h1 class="kern-heading-large">{admin ? title : sentence(t, 'questionnaires.results.pageTitle', {}, { title: <InLang attrs={germanIn(ctx)}>{q.title}</InLang> })}</h1>
+        {!admin ? <p class="kern-body">{sentence(t, 'questionnaires.results.public.intro', {}, { title: <InLang attrs={germanIn(ctx)}>{q.title}</InLang> })}</p> : null}
         <p class="kern-body kern-body--bold">
           {t('questionnaires.results.responses', { count: results.total })}
           {results.total > 0 && !results.suppressed ? `, ${t('questionnaires.results.sourceSplit', { online: formatNumber(results.online, lang), paper: formatNumber(results.paper, lang) })}` : ''}
@@ -216,13 +224,13 @@ export function ResultsPage({ ctx, vm }: { ctx: PageContext; vm: ResultsVm }) {
         ) : (
           results.sections.map((s) => (
             <section aria-labelledby={`abschnitt-${s.section.id}`} class="stack">
-              <h2 class="kern-heading-medium" id={`abschnitt-${s.section.id}`}>{s.section.title}</h2>
+              <h2 class="kern-heading-medium" id={`abschnitt-${s.section.id}`} {...(admin ? {} : germanIn(ctx))}>{s.section.title}</h2>
               {s.section.fieldId && vm.fieldTitles[s.section.fieldId] ? <p class="kern-body meta">{t('questionnaires.results.field', { field: vm.fieldTitles[s.section.fieldId] })}</p> : null}
               {s.questions
                 .filter((r) => admin || r.kind !== 'text')
                 .map((r) => (
                   <div class="card stack">
-                    <h3 class="kern-heading-small">{r.question.text}</h3>
+                    <h3 class="kern-heading-small" {...(admin ? {} : germanIn(ctx))}>{r.question.text}</h3>
                     <QuestionFigures ctx={ctx} r={r} vm={vm} />
                   </div>
                 ))}

@@ -1,6 +1,7 @@
 // The officer's coding pages: a question's free-text answers (filter, select, assign to a topic, remove from
 // one), the questionnaire's topics, and one topic with its answers and its links to goals and measures.
-import { ActionButton, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { GERMAN, textLang } from '../../platform/i18n/content.js';
+import { ActionButton, Csrf, ErrorSummary, errorText, fieldId, InLang, Select, sentence, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate } from '../../platform/views/format.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
@@ -282,7 +283,11 @@ export function TopicMentions({ ctx, mentions, area, headingId, nested = false }
   const line = (m: TopicMention & { year: string }) =>
     area === 'admin'
       ? t(key('mention.adminLine'), { title: m.questionnaire.title, count: m.responses, topic: m.topicName })
-      : t(key('mention.line'), { title: m.questionnaire.title, year: m.year, count: m.responses, topic: m.topicName });
+      : sentence(t, key('mention.line'), { year: m.year, count: m.responses }, {
+          title: <InLang attrs={textLang(ctx, 'questionnaire', m.questionnaire.id, 'title')}>{m.questionnaire.title}</InLang>,
+          // a topic's name is the officer's, in German
+          topic: <InLang attrs={ctx.lang === 'de' ? {} : GERMAN}>{m.topicName}</InLang>,
+        });
   return (
     <section aria-labelledby={headingId} class="stack topic-mentions">
       {nested ? (
@@ -293,7 +298,10 @@ export function TopicMentions({ ctx, mentions, area, headingId, nested = false }
       <ul class="kern-list">
         {mentions.map((m) => (
           <li>
-            <a class="kern-link" href={area === 'admin' ? paths.adminTopic(slug, m.questionnaire.id, m.topicId) : paths.publicResults(slug, m.questionnaire.id)}>{line(m)}</a>
+            <a class="kern-link" href={area === 'admin' ? paths.adminTopic(slug, m.questionnaire.id, m.topicId) : paths.publicResults(slug, m.questionnaire.id)}>
+              {/* one box: KERN's links are inline flex boxes, each child an item that would not wrap with the others */}
+              <span>{line(m)}</span>
+            </a>
             {area === 'admin' && !m.isPublic ? <span class="meta"> ({t(key('mention.notPublic'))})</span> : null}
           </li>
         ))}

@@ -26,8 +26,9 @@ export const translationsModule: ModuleManifest = {
   services(p, before) {
     // Modules listed later add their services to `before` afterwards: the sources are asked for when used.
     const sources = () => p.modules.flatMap((m) => m.translatable?.(before) ?? []);
-    return { translations: new TranslationService(p.kysely, p.audit, sources, translationProvider(p.config.machineTranslation)) };
+    return { translations: new TranslationService(p.kysely, p.audit, sources, translationProvider(p.config.machineTranslation), p.jobs) };
   },
   routes: (context): Hono<AppEnv> => translationRoutes(context),
+  jobs: (s) => s.translations.jobHandlers(),
   demo: (services, demo) => translationDemo(services, demo),
 };

@@ -39,7 +39,9 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
     requirePermission(c, 'translations.edit');
     const lang = langOf(c);
     const rows = await services.translations.rows(muni(c).id, muni(c).slug, lang);
-    return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), page: pageOf(c), rows, form: formOf(rows), machine: machine(), machineError: null }} />);
+    const status = await services.translations.machineStatus(muni(c).id, lang);
+    const t = c.get('t');
+    return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), page: pageOf(c), rows, form: formOf(rows), machine: machine(), machineError: status.failed ? t(`${K}.machineFailed.${status.failed}`) : null, machinePreparing: status.preparing }} />);
   });
 
   app.post(paths.adminTranslationLang.pattern, async (c) => {
@@ -52,7 +54,7 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof InvalidInputError)) throw e;
       const rows = await services.translations.rows(muni(c).id, muni(c).slug, lang);
-      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), page: pageOf(c), rows, form: { values, errors: e.errors }, machine: machine(), machineError: null }} />, 400);
+      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: filterOf(c), page: pageOf(c), rows, form: { values, errors: e.errors }, machine: machine(), machineError: null, machinePreparing: false }} />, 400);
     }
   });
 
@@ -61,13 +63,13 @@ export function translationRoutes(context: RouteContext): Hono<AppEnv> {
     const lang = paths.adminTranslationMachine.params(c).lang;
     if (!isTargetLang(lang)) throw new NotFoundError('language');
     try {
-      const written = await services.translations.machineDrafts(muni(c).id, muni(c).slug, lang, by);
-      return redirectWithFlash(c, `${paths.adminTranslationLang(muni(c).slug, lang)}?show=draft`, c.get('t')(`${K}.machineDone`, { count: written }));
+      await services.translations.requestMachineDrafts(muni(c).id, muni(c).slug, lang, by);
+      return redirectWithFlash(c, paths.adminTranslationLang(muni(c).slug, lang), c.get('t')(`${K}.machineRequested`));
     } catch (e) {
       if (!(e instanceof MachineTranslationError)) throw e;
       const rows = await services.translations.rows(muni(c).id, muni(c).slug, lang);
       const t = c.get('t');
-      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: 'open', page: 1, rows, form: formOf(rows), machine: machine(), machineError: t(`${K}.machineFailed.${e.reason}`) }} />, 409);
+      return render(c, <LanguagePage ctx={pageContext(c)} vm={{ lang, filter: 'open', page: 1, rows, form: formOf(rows), machine: machine(), machineError: t(`${K}.machineFailed.${e.reason}`), machinePreparing: false }} />, 409);
     }
   });
 

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { AuditedWrites } from '../../platform/audit/audited.js';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/schema.js';
+import { PermanentJobError, type JobContext, type JobQueue } from '../../platform/jobs/jobs.js';
 import { InvalidInputError } from '../../platform/http/errors.js';
 import { sourceHash } from '../../platform/i18n/content.js';
 import { LANGUAGES, type Lang } from '../../platform/i18n/i18n.js';
@@ -50,10 +51,28 @@ export function stateOf(source: string, stored: Pick<StoredText, 'text' | 'state
 
 const formKey = (t: { entityType: string; entityId: number; field: string }) => `${t.entityType}_${t.entityId}_${t.field}`;
 
+export type MachineFailure = TranslateError['reason'] | 'none';
+const MACHINE_FAILURES: readonly MachineFailure[] = ['unreachable', 'rejected', 'quota', 'failed', 'none'];
+
 export class MachineTranslationError extends Error {
-  constructor(readonly reason: TranslateError['reason'] | 'none') {
-    super(`machine translation: ${reason}`);
+  constructor(readonly reason: MachineFailure) {
+    super(`machine:${reason}`);
   }
+}
+
+/** The job that fetches a language's machine drafts: a whole language can take the provider minutes. */
+export const JOB_MACHINE_DRAFTS = 'translation.machineDrafts';
+
+interface MachineJob {
+  lang: string;
+  slug: string;
+  by: Writer;
+}
+
+/** Where a language's machine drafts stand: being prepared, or the last request failed (and why). */
+export interface MachineStatus {
+  preparing: boolean;
+  failed: MachineFailure | null;
 }
 
 export class TranslationService {
@@ -62,6 +81,7 @@ export class TranslationService {
     private readonly audit: AuditedWrites,
     private readonly sources: () => TranslatableSource[],
     readonly provider: TranslationProvider | null,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Every translatable text of the municipality, with its kind's and field's labels. */
@@ -168,6 +188,45 @@ export class TranslationService {
         return changed;
       },
     );
+  }
+
+  /**
+   * Asks for machine drafts of `lang`: the jobs worker fetches them (machineDrafts), the screen meanwhile says
+   * they are being prepared. A request while one is waiting or running adds nothing.
+   */
+  async requestMachineDrafts(municipalityId: number, slug: string, lang: string, by: Writer): Promise<void> {
+    if (!this.provider) throw new MachineTranslationError('none');
+    if ((await this.machineStatus(municipalityId, lang)).preparing) return;
+    const payload: MachineJob = { lang, slug, by };
+    await this.jobs.enqueue(this.db, { kind: JOB_MACHINE_DRAFTS, municipalityId, payload });
+  }
+
+  /** The state of the latest request for `lang`'s machine drafts. */
+  async machineStatus(municipalityId: number, lang: string): Promise<MachineStatus> {
+    const latest = (await this.jobs.recent(municipalityId, JOB_MACHINE_DRAFTS)).find((j) => (j.payload as MachineJob).lang === lang);
+    if (!latest) return { preparing: false, failed: null };
+    if (latest.state === 'queued' || latest.state === 'running') return { preparing: true, failed: null };
+    if (latest.state !== 'failed') return { preparing: false, failed: null };
+    const reason = latest.lastError?.replace(/^machine:/, '') as MachineFailure | undefined;
+    return { preparing: false, failed: reason && MACHINE_FAILURES.includes(reason) ? reason : 'failed' };
+  }
+
+  jobHandlers() {
+    return {
+      [JOB_MACHINE_DRAFTS]: {
+        run: async (job: JobContext) => {
+          const { lang, slug, by } = job.payload as MachineJob;
+          try {
+            await this.machineDrafts(job.municipalityId!, slug, lang, by);
+          } catch (e) {
+            // A refused key or a used-up quota stays so on the next try; a service away or in error may come back.
+            if (e instanceof MachineTranslationError && e.reason !== 'unreachable' && e.reason !== 'failed') throw new PermanentJobError(e.message);
+            throw e;
+          }
+        },
+        options: { maxAttempts: 3 },
+      },
+    };
   }
 
   /**

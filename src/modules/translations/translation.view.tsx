@@ -51,6 +51,8 @@ export interface LanguageView {
   machine: string | null;
   /** A machine translation that failed, in the reader's words. */
   machineError: string | null;
+  /** Machine drafts asked for and not ready yet (the jobs worker fetches them). */
+  machinePreparing: boolean;
 }
 
 export function LanguagePage({ ctx, vm }: { ctx: PageContext; vm: LanguageView }) {
@@ -67,6 +69,7 @@ export function LanguagePage({ ctx, vm }: { ctx: PageContext; vm: LanguageView }
   const labels = Object.fromEntries(shown.map((r) => [`t_${r.key}`, labelOf(r)]));
   const groups = [...new Set(shown.map((r) => r.sourceLabel))];
   const action = pageLink(page);
+  const machineDrafts = vm.rows.filter((r) => r.state === 'draft' && r.origin === 'machine').length;
   return (
     <Layout ctx={ctx} title={title} area="admin" crumbs={[{ href: platformPaths.admin(slug), label: t('admin.overview.title') }, { href: paths.adminTranslations(slug), label: t(`${K}.title`) }]}>
       <h1 class="kern-heading-large">{title}</h1>
@@ -76,7 +79,21 @@ export function LanguagePage({ ctx, vm }: { ctx: PageContext; vm: LanguageView }
           <div class="kern-alert__header"><span class="kern-title">{vm.machineError}</span></div>
         </div>
       ) : null}
-      {vm.machine ? (
+      {vm.machinePreparing ? (
+        <div class="kern-alert kern-alert--info" role="status">
+          <div class="kern-alert__header"><span class="kern-title">{t(`${K}.machinePreparing`)}</span></div>
+          <div class="kern-alert__body">
+            <p class="kern-body">{t(`${K}.machinePreparingHint`)}</p>
+            <p class="kern-body"><a class="kern-link" href={paths.adminTranslationLang(slug, vm.lang)}>{t(`${K}.machineCheck`)}</a></p>
+          </div>
+        </div>
+      ) : machineDrafts > 0 ? (
+        <p class="kern-body" role="status">
+          {t(`${K}.machineDone`, { count: machineDrafts })}{' '}
+          {vm.filter !== 'draft' ? <a class="kern-link" href={`${paths.adminTranslationLang(slug, vm.lang)}?show=draft`}>{t(`${K}.machineShowDrafts`)}</a> : null}
+        </p>
+      ) : null}
+      {vm.machine && !vm.machinePreparing ? (
         <form method="post" action={paths.adminTranslationMachine(slug, vm.lang)} class="actions">
           <Csrf token={ctx.csrfToken} />
           <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{t(`${K}.machineButton`)}</span></button>

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../auth/auth.service.js';
 import type { ContentTexts } from '../i18n/content.js';
 import type { Lang, T } from '../i18n/i18n.js';
@@ -22,5 +23,9 @@ export interface AppEnv {
     nav: NavEntry[];
     /** The page's content texts in the reader's language, once a route has loaded them. */
     content?: ContentTexts;
+    /** The reader chose Leichte Sprache in the language switch (remembered in a cookie until they choose a language). */
+    easyChoice?: boolean;
+    /** For that reader, on a municipality's page: the short note leading to Leichte Sprache (see SectionSlots 'layout.easy'). */
+    easyNotice?: Child[];
   };
 }

@@ -28,6 +28,7 @@ export function pageContext(c: Ctx): PageContext {
     flash: c.get('flash'),
     // The navigation shows only what this person may open.
     content: c.get('content'),
+    easyNotice: c.get('easyNotice'),
     nav: (c.get('nav') ?? []).filter((n) => !n.permission || (!!user && can(c.get('role'), user.isInstanceAdmin, n.permission))),
   };
 }
@@ -38,6 +39,16 @@ export async function render(c: Ctx, element: JSX.Element, status: 200 | 400 | 4
 }
 
 export const FLASH_COOKIE = 'teilhabe_flash';
+
+/** Remembers that the reader chose Leichte Sprache, as the language choice is remembered; choosing a language ends it. */
+export const EASY_COOKIE = 'teilhabe_easy';
+
+/** A page in Leichte Sprache was opened: the choice is kept for a year (the language switch's seventh entry). */
+export function rememberEasyLanguage(c: Ctx): void {
+  // Opened with ?lang= (which ends the choice in the same answer), it is chosen anew.
+  if (getCookie(c, EASY_COOKIE) === '1' && c.req.query('lang') === undefined) return;
+  setCookie(c, EASY_COOKIE, '1', { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('flashCookie').secure });
+}
 
 /** Post/redirect/get with a message shown once on the next page (sealed in its cookie: see flash.ts). */
 export function redirectWithFlash(c: Ctx, location: string, message: string) {

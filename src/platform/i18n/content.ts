@@ -50,6 +50,14 @@ export class ContentTexts {
     return this.german.size > 0;
   }
 
+  /** These texts and those of another part of the same page (a section another module adds), together. */
+  with(other: ContentTexts | undefined): ContentTexts {
+    if (!other || other === this) return this;
+    const out = new ContentTexts(this.lang, new Map([...this.texts, ...other.texts]));
+    for (const k of [...this.german, ...other.german]) out.german.add(k);
+    return out;
+  }
+
   /** The same texts, with the German fallback counted only among these (the texts a page in the end shows). */
   shown(refs: TextRef[]): ContentTexts {
     return new ContentTexts(this.lang, this.texts, refs);

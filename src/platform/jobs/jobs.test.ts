@@ -3,7 +3,7 @@
 // never run one job twice, and a job queued in a rolled-back transaction never exists.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../../../test/support.js';
-import { backoffSeconds, JobQueue } from './jobs.js';
+import { backoffSeconds, JobQueue, PermanentJobError } from './jobs.js';
 
 const at = (iso: string) => new Date(iso);
 const T0 = '2026-03-01T10:00:00.000Z';
@@ -35,6 +35,21 @@ describe.each(engines)('jobs on %s', (engine) => {
     expect(await q.runDueJobs(at(T0))).toEqual({ done: 0, retried: 0, failed: 0 });
     expect(await q.runDueJobs(at('2026-03-02T10:00:00Z'))).toEqual({ done: 1, retried: 0, failed: 0 });
     expect(seen).toHaveLength(2);
+  });
+
+  it('fails a job at once on a failure another try cannot mend, and lists a municipality’s jobs of a kind newest first', async () => {
+    const q = queue();
+    let calls = 0;
+    q.register('test.refused', async () => {
+      calls++;
+      throw new PermanentJobError('key refused');
+    }, { maxAttempts: 5 });
+    const id = await q.enqueue(env.db.kysely, { kind: 'test.refused', municipalityId: null, payload: { lang: 'ar' } });
+    expect(await q.runDueJobs(at(T0))).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await q.runDueJobs(at('2026-03-02T10:00:00Z'))).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(calls).toBe(1);
+    expect(await row(id)).toMatchObject({ state: 'failed', attempts: 1, last_error: 'key refused' });
+    expect(await q.recent(0, 'test.refused')).toEqual([]);
   });
 
   it('queues a recurring job once per municipality while one is waiting, and again once it ran', async () => {

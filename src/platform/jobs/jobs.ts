@@ -33,6 +33,17 @@ export interface NewJob {
   runAt?: Date;
 }
 
+/** A failure that another try cannot mend (a refused key, a used-up quota): the job fails at once, with this message. */
+export class PermanentJobError extends Error {}
+
+/** A job as a screen shows its own work's progress. */
+export interface JobState {
+  id: number;
+  state: string;
+  payload: unknown;
+  lastError: string | null;
+}
+
 export interface RunSummary {
   done: number;
   retried: number;
@@ -144,6 +155,19 @@ export class JobQueue {
     return null;
   }
 
+  /** A municipality's jobs of one kind, newest first. */
+  async recent(municipalityId: number, kind: string, limit = 50): Promise<JobState[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'state', 'payload_json', 'last_error'])
+      .where('municipality_id', '=', municipalityId)
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, state: r.state, payload: JSON.parse(r.payload_json) as unknown, lastError: r.last_error }));
+  }
+
   /** Runs every job due at `now` (jobs that become due meanwhile included), up to the batch size. */
   async runDueJobs(now: Date = this.clock()): Promise<RunSummary> {
     const summary: RunSummary = { done: 0, retried: 0, failed: 0 };
@@ -163,7 +187,7 @@ export class JobQueue {
         summary.done++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        if (job.attempts >= handler.maxAttempts) {
+        if (job.attempts >= handler.maxAttempts || err instanceof PermanentJobError) {
           this.log(`job ${job.id} (${job.kind}) failed for good after ${job.attempts} attempts: ${message}`);
           await this.finish(job.id, 'failed', message, null);
           summary.failed++;

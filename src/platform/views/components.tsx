@@ -242,3 +242,14 @@ export function StatusBadge({ t, category, label }: { t: T; category: string; la
 export function InLang({ attrs, children }: { attrs: { lang?: string; dir?: string }; children?: Child }) {
   return attrs.lang ? <span lang={attrs.lang} dir={attrs.dir}>{children}</span> : <>{children}</>;
 }
+
+/**
+ * An interface sentence with elements in it (a content text that may need its own lang): the sentence is
+ * translated with a placeholder per element, then cut there, so the words around stay the translator's.
+ */
+export function sentence(t: T, key: string, values: Record<string, string | number>, parts: Record<string, Child>): Child[] {
+  const marks = Object.fromEntries(Object.keys(parts).map((name) => [name, `\u0000${name}\u0000`]));
+  const pieces = t(key, { ...values, ...marks }).split('\u0000');
+  // split keeps the names at the odd places
+  return pieces.map((piece, i) => (i % 2 === 1 && piece in parts ? parts[piece] : piece));
+}

@@ -174,6 +174,7 @@ export function Layout({ ctx, title, titleAttrs, children, crumbs = [], area = '
             ) : null}
           </header>
           <main id="inhalt" class="kern-container site-main" tabindex={-1}>
+            {ctx.easyNotice?.length && !ctx.easyLanguage ? ctx.easyNotice : null}
             {crumbs.length > 0 ? (
               <nav aria-label={t('layout.breadcrumbs')} class="breadcrumbs">
                 <ol>

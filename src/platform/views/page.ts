@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { ContentTexts } from '../i18n/content.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { NavEntry } from './nav.js';
@@ -21,6 +22,8 @@ export interface PageContext {
   easyLanguage?: boolean;
   /** The content texts of the page in the reader's language (see i18n/content.ts). */
   content?: ContentTexts;
+  /** The note leading a reader who chose Leichte Sprache to it, at the top of the page. */
+  easyNotice?: Child[];
 }
 
 export type FieldErrors = Record<string, string>;
