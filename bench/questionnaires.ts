@@ -506,13 +506,21 @@ bench sets \`QUESTIONNAIRE_RATE_LIMIT=0\`. \`npx tsx bench/run.ts questionnaires
 The goal (at least 1,000 durable responses per second on SQLite) counts acknowledged submits: the row "HTTP: the
 submits". The pages before it are reads and renders and are given apart, as requests/s.
 
-What bounds the submits: the server process is one Node thread, so its CPU time per submit (the column) caps the
-rate at 1,000 / that many per second, whatever the clients do; the group commit keeps the disk out of the way
-(one fsync per batch of up to 50 submits: about 4.6 ms on this machine, spent with the event loop held, as
-better-sqlite3 commits synchronously). A minimal Hono route that reads a form of the same size and redirects costs
-about 0.45 ms of server CPU here; the rest is the app: the middleware (language, CSRF, tenant lookup), opening the
-sealed walk (~40 µs), the last check of every shown answer (~0.1–0.2 ms: the answers are read back through the
-form parser), and the writer's share of the batch (~0.3 ms).
+How the writer gets there: on a SQLite file the transactions run in a worker thread with a connection of its
+own (src/modules/questionnaires/response.writer.thread.ts), so inserting, committing and the fsync (about 4.6 ms
+per batch here) leave the event loop free for the next requests; the thread inserts with prepared statements, one
+row per run (\`sqliteResponseWrites\` in questionnaire.repository.ts). Before, it used the query builder's
+multi-row inserts: a batch of another size made another SQL text, so almost every batch prepared a statement with
+thousands of parameters anew. The thread and the prepared statements together (each landed after the last
+run, so their shares were not measured apart) took the submits from 948 to about 3,000 per second, and the
+server's CPU per submit from 1.43 to about 0.4 ms (both threads). In memory and on PostgreSQL the writer commits in-process
+through Kysely (PostgreSQL's driver waits without holding the loop). What is left per submit is mostly Hono and the
+Node adapter reading a form post of this size, the middleware (language, CSRF, tenant lookup), opening the
+sealed walk and the last check of every shown answer.
+
+To see where the time goes: \`BENCH_CPU_PROF=<dir>\` writes a V8 CPU profile of each HTTP burst from the server
+process, with the event loop's utilisation and the CPU split next to it (bench/profile-hook.mjs, started and
+stopped by signals around the burst).
 
 Durability is tested, not benched: test/questionnaire-durability.test.ts starts the real server (src/main.ts)
 on a SQLite file, lets 40 residents at a time go through the answering pages over HTTP, each with its own
