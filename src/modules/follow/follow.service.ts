@@ -3,9 +3,9 @@
 // unsubscribes and deletes the address. Jobs send the confirmation mail, send the digests every morning, and
 // delete subscriptions never confirmed. A digest is claimed in the database before its mail goes out, so that a
 // repeated job, a second worker or a restart never sends the same digest twice. Only SHA-256 of a token is kept.
-import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { randomToken, sha256 } from '../../platform/auth/auth.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ContentTextsLoader } from '../../platform/i18n/content.js';
@@ -24,7 +24,6 @@ export const JOB_CONFIRM = 'follow.confirm.mail';
 export const JOB_DIGESTS = 'follow.digests';
 export const JOB_CLEANUP = 'follow.cleanup';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const HOUR = 3_600_000;
 
 const confirmPayload = z.object({ subscriptionId: z.number().int().positive() });
@@ -148,7 +147,7 @@ export class FollowService {
 
   /** A new personal link of a subscription: the token for the mail, its hash kept. */
   private async newLink(municipalityId: number, subscriptionId: number): Promise<string> {
-    const token = randomBytes(24).toString('base64url');
+    const token = randomToken();
     await repo.insertLink(this.db, municipalityId, subscriptionId, sha256(token), this.clock().toISOString());
     return token;
   }

@@ -103,8 +103,9 @@ export async function updatePost(db: Q, municipalityId: number, id: number, valu
   await db.updateTable('resident_posts').set(values).where('municipality_id', '=', municipalityId).where('id', '=', id).execute();
 }
 
-export async function findByToken(db: Q, municipalityId: number, token: string) {
-  return (await db.selectFrom('resident_posts').selectAll().where('municipality_id', '=', municipalityId).where('email_token', '=', token).executeTakeFirst()) ?? null;
+/** The post whose e-mail confirmation link has this hash. */
+export async function findByToken(db: Q, municipalityId: number, tokenHash: string) {
+  return (await db.selectFrom('resident_posts').selectAll().where('municipality_id', '=', municipalityId).where('email_token', '=', tokenHash).executeTakeFirst()) ?? null;
 }
 
 export async function findSettings(db: Q, municipalityId: number) {

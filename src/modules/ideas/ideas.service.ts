@@ -4,7 +4,7 @@
 // municipality moderates afterwards. Anyone may report a public one, which sends it back to the queue. The
 // officer approves, hides with a reason, or answers publicly; an idea may become a draft measure or be attached
 // to one. An e-mail address is kept only for an answer, confirmed by a link, and emptied after the retention days.
-import { randomBytes } from 'node:crypto';
+import { randomToken, sha256 } from '../../platform/auth/auth.service.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Writer } from '../../platform/audit/audit.js';
@@ -111,24 +111,23 @@ export class IdeasService {
     const settings = await this.settings(municipalityId);
     if (blockedWordIn(`${input.title}\n${input.body}\n${input.name}`, settings.blockedWords)) return { kind: 'blocked' };
     const state: repo.PostState = settings.moderation === 'post' ? 'published' : 'pending';
-    const token = input.email ? randomBytes(24).toString('base64url') : null;
     const id = await this.audit.write(municipalityId, PUBLIC_WRITER, (id: number) => ({ action: `resident_${kind}.create`, entityType: 'resident_post', entityId: id, after: { kind, subject: `${subject.type}:${subject.id}`, state } }), async ({ trx, now }) => {
       const id = await repo.insertPost(trx, municipalityId, {
         kind, subject_type: subject.type, subject_id: subject.id, title: input.title, body: input.body, author_name: input.name, lang, state,
-        approved_at: state === 'published' ? now : null, email: input.email, email_token: token, created_at: now,
+        approved_at: state === 'published' ? now : null, email: input.email, email_token: null, created_at: now,
       });
-      if (token) {
+      if (input.email) {
         await this.jobs.enqueue(trx, { kind: JOB_CONFIRM_MAIL, municipalityId, payload: { postId: id } });
         await this.jobs.enqueue(trx, { kind: JOB_DELETE_EMAIL, municipalityId, payload: { postId: id }, runAt: new Date(Date.parse(now) + settings.emailRetentionDays * DAY) });
       }
       return id;
     });
-    return { kind: 'kept', id, state, confirm: token !== null };
+    return { kind: 'kept', id, state, confirm: Boolean(input.email) };
   }
 
   /** Confirms the e-mail address by the link of the mail; false when the link is unknown or spent. */
   async confirmEmail(municipalityId: number, token: string): Promise<boolean> {
-    const row = await repo.findByToken(this.db, municipalityId, token);
+    const row = await repo.findByToken(this.db, municipalityId, sha256(token));
     if (!row || !row.email) return false;
     if (row.email_confirmed_at) return true;
     await this.audit.write(municipalityId, PUBLIC_WRITER, { action: 'resident_post.email_confirmed', entityType: 'resident_post', entityId: row.id }, async ({ trx, now }) => {
@@ -287,8 +286,11 @@ export class IdeasService {
 
   private async confirmMailJob(job: JobContext): Promise<void> {
     const c = await this.mailContext(job);
-    if (!c || !c.row.email_token || c.row.email_confirmed_at) return;
-    const url = `${this.base()}${ideasPaths.confirm(c.municipality.slug, c.row.email_token)}`;
+    if (!c || !c.row.email || c.row.email_confirmed_at) return;
+    // the link is made as the mail goes out; only its hash is kept (a mail sent again brings a new link)
+    const token = randomToken();
+    await repo.updatePost(this.db, c.mid, c.row.id, { email_token: sha256(token) });
+    const url = `${this.base()}${ideasPaths.confirm(c.municipality.slug, token)}`;
     await this.mailer.send(await confirmMail(c.row.email, { lang: c.lang, municipalityName: c.municipality.name, url, excerpt: c.row.title || c.row.body }));
   }
 

@@ -20,7 +20,8 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The SHA-256 of a token, as hex: what is kept of a personal link, never the token itself. */
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 export class AuthService {

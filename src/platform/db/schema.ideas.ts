@@ -26,6 +26,7 @@ export interface ResidentPostTable {
   measure_id: number | null;
   linked_at: string | null;
   email: Generated<string>;
+  /** SHA-256 of the link in the confirmation mail (the token itself is only in the mail) */
   email_token: string | null;
   email_confirmed_at: string | null;
   personal_deleted_at: string | null;
