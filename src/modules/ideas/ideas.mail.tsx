@@ -32,11 +32,11 @@ async function mail(to: string, lang: Lang, subject: string, paragraphs: string[
 export function confirmMail(to: string, input: MailInput): Promise<MailMessage> {
   const t = translator(input.lang);
   const k = 'ideas.mail';
-  return mail(to, input.lang, t(`${k}.confirmSubject`, { municipality: input.municipalityName }), [t(`${k}.confirmIntro`, { municipality: input.municipalityName }), `„${short(input.excerpt)}“`, t(`${k}.confirmLink`)], input.url);
+  return mail(to, input.lang, t(`${k}.confirmSubject`, { municipality: input.municipalityName }), [t(`${k}.confirmIntro`, { municipality: input.municipalityName }), t(`${k}.quoted`, { text: short(input.excerpt) }), t(`${k}.confirmLink`)], input.url);
 }
 
 export function answerMail(to: string, input: MailInput & { answer: string }): Promise<MailMessage> {
   const t = translator(input.lang);
   const k = 'ideas.mail';
-  return mail(to, input.lang, t(`${k}.answerSubject`, { municipality: input.municipalityName }), [t(`${k}.answerIntro`, { municipality: input.municipalityName }), `„${short(input.excerpt)}“`, `${t('ideas.answer.label')}:`, input.answer, t(`${k}.answerLink`)], input.url);
+  return mail(to, input.lang, t(`${k}.answerSubject`, { municipality: input.municipalityName }), [t(`${k}.answerIntro`, { municipality: input.municipalityName }), t(`${k}.quoted`, { text: short(input.excerpt) }), `${t('ideas.answer.label')}:`, input.answer, t(`${k}.answerLink`)], input.url);
 }

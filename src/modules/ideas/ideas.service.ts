@@ -268,8 +268,9 @@ export class IdeasService {
     };
   }
 
-  private base(): string {
-    return this.config.publicUrl.replace(/\/+$/, '');
+  /** A page's address for a mail, in the recipient's language (German needs no parameter). */
+  private url(path: string, lang: Lang): string {
+    return `${this.config.publicUrl.replace(/\/+$/, '')}${path}${lang !== 'de' ? `?lang=${lang}` : ''}`;
   }
 
   private async mailContext(job: JobContext) {
@@ -290,14 +291,14 @@ export class IdeasService {
     // the link is made as the mail goes out; only its hash is kept (a mail sent again brings a new link)
     const token = randomToken();
     await repo.updatePost(this.db, c.mid, c.row.id, { email_token: sha256(token) });
-    const url = `${this.base()}${ideasPaths.confirm(c.municipality.slug, token)}`;
+    const url = this.url(ideasPaths.confirm(c.municipality.slug, token), c.lang);
     await this.mailer.send(await confirmMail(c.row.email, { lang: c.lang, municipalityName: c.municipality.name, url, excerpt: c.row.title || c.row.body }));
   }
 
   private async answerMailJob(job: JobContext): Promise<void> {
     const c = await this.mailContext(job);
     if (!c || !c.row.email_confirmed_at || !c.row.answer) return;
-    const url = `${this.base()}${c.row.kind === 'idea' ? ideasPaths.idea(c.municipality.slug, c.row.id) : ideasPaths.comments(c.municipality.slug, c.row.subject_type, c.row.subject_id)}`;
+    const url = this.url(c.row.kind === 'idea' ? ideasPaths.idea(c.municipality.slug, c.row.id) : ideasPaths.comments(c.municipality.slug, c.row.subject_type, c.row.subject_id), c.lang);
     await this.mailer.send(await answerMail(c.row.email, { lang: c.lang, municipalityName: c.municipality.name, url, excerpt: c.row.title || c.row.body, answer: c.row.answer }));
   }
 
