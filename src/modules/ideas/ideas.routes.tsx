@@ -10,7 +10,7 @@ import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } f
 import type { RouteContext } from '../../platform/module.js';
 import type { FormState } from '../../platform/views/page.js';
 import { ideasPaths as paths, SUBJECT_WORDS } from './ideas.paths.js';
-import { answerSchema, commentSchema, hideSchema, ideaSchema, linkSchema, settingsSchema } from './ideas.schema.js';
+import { answerSchema, commentSchema, hideSchema, ideaSchema, linkSchema, draftMeasureSchema, settingsSchema } from './ideas.schema.js';
 import type { SubjectType } from './ideas.service.js';
 import { CommentsPage, FieldIdeasPage, IdeaPage, IdeasPage, QueuePage, SettingsPage } from './ideas.view.js';
 import { planPaths } from '../plan/index.js';
@@ -80,8 +80,8 @@ export function ideasRoutes(context: RouteContext): Hono<AppEnv> {
     return submit(c, 'idea', field, (form, status) => fieldPage(c, form, status), paths.fieldIdeas(slugOf(c), field.id));
   });
   app.get(paths.idea.pattern, async (c) => {
-    const { idea, field, measure } = await ideas.publicIdea(mid(c), paths.idea.params(c).id);
-    return render(c, <IdeaPage ctx={pageContext(c)} idea={idea} field={field} measure={measure} />);
+    const { idea, field, measure, preparing } = await ideas.publicIdea(mid(c), paths.idea.params(c).id);
+    return render(c, <IdeaPage ctx={pageContext(c)} idea={idea} field={field} measure={measure} preparing={preparing} />);
   });
 
   app.post(paths.report.pattern, async (c) => {
@@ -104,8 +104,8 @@ export function ideasRoutes(context: RouteContext): Hono<AppEnv> {
   // ---- the moderators -------------------------------------------------------------------------------------
   const queuePage = async (c: Ctx, status: 200 | 400 = 200) => {
     c.header('cache-control', 'no-store');
-    const q = await ideas.queue(mid(c));
-    return render(c, <QueuePage ctx={pageContext(c)} waiting={q.waiting} recent={q.recent} />, status);
+    const [q, targets] = await Promise.all([ideas.queue(mid(c)), ideas.draftTargets(mid(c))]);
+    return render(c, <QueuePage ctx={pageContext(c)} waiting={q.waiting} recent={q.recent} targets={targets} />, status);
   };
   app.get(paths.adminQueue.pattern, (c) => {
     requirePermission(c, 'ideas.moderate');
@@ -138,7 +138,17 @@ export function ideasRoutes(context: RouteContext): Hono<AppEnv> {
   app.post(paths.adminToMeasure.pattern, async (c) => {
     const by = requirePermission(c, 'ideas.moderate');
     requirePermission(c, 'plan.edit');
-    const measureId = await ideas.toDraftMeasure(mid(c), paths.adminToMeasure.params(c).id, by);
+    const { id } = paths.adminToMeasure.params(c);
+    await ideas.get(mid(c), id);
+    const v = validate(draftMeasureSchema, await readForm(c));
+    if (!v.ok) return back(c, 'ideas.errors.notInPreparation');
+    let measureId: number;
+    try {
+      measureId = await ideas.toDraftMeasure(mid(c), id, v.data.field_id, by);
+    } catch (e) {
+      if (e instanceof InvalidInputError || e instanceof NotFoundError) return back(c, 'ideas.errors.notInPreparation');
+      throw e;
+    }
     return redirectWithFlash(c, planPaths.adminMeasure(slugOf(c), measureId), c.get('t')('ideas.flash.measureCreated'));
   });
   app.post(paths.adminAttach.pattern, async (c) => {

@@ -58,6 +58,8 @@ export type PostInput = z.infer<typeof commentSchema>;
 
 export const hideSchema = z.object({ reason: requiredText(LIMITS.reason, 'ideas.errors.reasonRequired') });
 export const answerSchema = z.object({ answer: requiredText(LIMITS.answer, 'ideas.errors.answerRequired') });
+/** The field of a plan in preparation an idea becomes a draft measure in. */
+export const draftMeasureSchema = z.object({ field_id: z.coerce.number().int().positive('ideas.errors.notInPreparation') });
 export const linkSchema = z.object({ measure_number: z.string().trim().min(1, 'ideas.errors.measureRequired').max(20, 'ideas.errors.measureUnknown') });
 
 export const settingsSchema = z.object({

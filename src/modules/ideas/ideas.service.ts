@@ -5,7 +5,7 @@
 // officer approves, hides with a reason, or answers publicly; an idea may become a draft measure or be attached
 // to one. An e-mail address is kept only for an answer, confirmed by a link, and emptied after the retention days.
 import { randomToken, sha256 } from '../../platform/auth/auth.service.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Writer } from '../../platform/audit/audit.js';
 import type { AuditedWrites } from '../../platform/audit/audited.js';
@@ -21,6 +21,8 @@ import { ideasPaths } from './ideas.paths.js';
 import * as repo from './ideas.repository.js';
 import { allMeasures } from '../plan/index.js';
 import { blockedWordIn, type IdeaSettingsInput, type PostInput } from './ideas.schema.js';
+
+type Trx = Transaction<Database>;
 
 export const JOB_CONFIRM_MAIL = 'ideas.confirm_mail';
 export const JOB_ANSWER_MAIL = 'ideas.answer_mail';
@@ -51,6 +53,12 @@ export interface Subject {
 }
 
 export type SubmitResult = { kind: 'kept'; id: number; state: repo.PostState; confirm: boolean } | { kind: 'ignored' } | { kind: 'blocked' };
+
+/** A plan in preparation and its fields: where an idea can become a draft measure. */
+export interface DraftTarget {
+  plan: { id: number; title: string; edition: string };
+  fields: Array<{ id: number; title: string }>;
+}
 
 export interface QueueItem {
   post: repo.PostRow;
@@ -157,7 +165,9 @@ export class IdeasService {
     if (!row || row.kind !== 'idea' || row.state !== 'published') throw new NotFoundError('idea');
     const field = await this.publicSubject(municipalityId, 'field', row.subject_id);
     const measure = row.measure_id !== null ? await this.publicMeasureOf(municipalityId, row.measure_id) : null;
-    return { idea: row, field, measure };
+    /** Linked to a measure the public cannot see yet (a draft of the next plan): it is being prepared. */
+    const preparing = row.measure_id !== null && measure === null;
+    return { idea: row, field, measure, preparing };
   }
 
   /** The measure an idea led to, when the public may see it (its plan is published). */
@@ -229,16 +239,29 @@ export class IdeasService {
     });
   }
 
-  /** Makes an idea a draft measure among the further measures of its field ("in planning"), and keeps the link. */
-  async toDraftMeasure(municipalityId: number, id: number, by: Writer): Promise<number> {
+  /**
+   * Where an idea may become a draft measure: the fields of the plans in preparation (the next edition, a draft
+   * or one in review), so the measure stays unseen by the public until that plan is published.
+   */
+  async draftTargets(municipalityId: number): Promise<DraftTarget[]> {
+    const plans = await this.plan.plans.plansInPreparation(municipalityId);
+    return Promise.all(plans.map(async (p) => ({ plan: { id: p.id, title: p.title, edition: p.edition }, fields: (await this.plan.plans.tree(municipalityId, p.id)).fields.map((f) => ({ id: f.id, title: f.title })) })));
+  }
+
+  /**
+   * Makes an idea a draft measure among the further measures of a field of a plan in preparation, and keeps the
+   * link: the measure and the link are one write.
+   */
+  async toDraftMeasure(municipalityId: number, id: number, fieldId: number, by: Writer): Promise<number> {
     const row = await this.get(municipalityId, id);
     if (row.kind !== 'idea') throw new NotFoundError('idea');
-    const measureId = await this.plan.plans.createMeasure(municipalityId, row.subject_id, {
+    const field = await this.plan.plans.getField(municipalityId, fieldId);
+    const target = await this.plan.plans.getPlan(municipalityId, field.plan_id);
+    if (target.state !== 'draft' && target.state !== 'in_review') throw new InvalidInputError({ field_id: 'ideas.errors.notInPreparation' });
+    return this.plan.plans.createMeasure(municipalityId, fieldId, {
       text: row.title ? `${row.title}: ${row.body}` : row.body, number: null, is_further: true, field_id: null, goal_id: null,
       status_label: '', status_category: 'planned', timeframe_start: null, timeframe_end: null, target_groups: '', lead_actor_id: null, partner_actor_ids: [],
-    }, by);
-    await this.link(municipalityId, row, measureId, by);
-    return measureId;
+    }, by, (trx, measureId) => this.link(municipalityId, row, measureId, by, trx));
   }
 
   /** Attaches an idea to the measure with this number in the plan of the idea's field. */
@@ -252,10 +275,10 @@ export class IdeasService {
     return measure.id;
   }
 
-  private async link(municipalityId: number, row: repo.PostRow, measureId: number, by: Writer): Promise<void> {
+  private async link(municipalityId: number, row: repo.PostRow, measureId: number, by: Writer, outer?: Trx): Promise<void> {
     await this.audit.write(municipalityId, by, { action: 'resident_idea.link_measure', entityType: 'resident_post', entityId: row.id, before: { measure_id: row.measure_id }, after: { measure_id: measureId } }, async ({ trx, now }) => {
       await repo.updatePost(trx, municipalityId, row.id, { measure_id: measureId, linked_at: now });
-    });
+    }, outer);
   }
 
   // ---- jobs ----------------------------------------------------------------------------------------------

@@ -241,19 +241,40 @@ describe.each(engines)('residents comments and ideas on %s', (engine) => {
     expect(measurePage).toContain('Aus einer Idee von Bürgerinnen und Bürgern');
     expect(measurePage).toContain(`href="${paths.idea(f.A.slug, cafe.id)}">Sprachcafé am Samstag</a>`);
 
-    const made = await o.post(paths.adminToMeasure(f.A.slug, app.id));
+    // A draft measure goes into the plan in preparation (the fixture's draft plan), in the field of the same
+    // title, preselected; a field of the published plan is refused and nothing is written.
+    const draftField = (await env.services.plans.tree(f.A.municipalityId, f.A.draftPlanId)).fields[0];
+    const queue = (await o.get(paths.adminQueue(f.A.slug))).body;
+    expect(queue).toContain(`<option value="${draftField.id}" selected="">${draftField.title}</option>`);
+    const measuresBefore = await env.db.kysely.selectFrom('measures').select('id').execute();
+    const refused = await o.post(paths.adminToMeasure(f.A.slug, app.id), { field_id: String(f.A.fieldId) });
+    expect(refused.status).toBe(303);
+    expect((await o.get(refused.location!)).body).toContain('nur in einem Plan in Vorbereitung');
+    expect(await env.db.kysely.selectFrom('measures').select('id').execute()).toHaveLength(measuresBefore.length);
+    expect((await posts(f.A.municipalityId))[1].measure_id).toBeNull();
+
+    const made = await o.post(paths.adminToMeasure(f.A.slug, app.id), { field_id: String(draftField.id) });
     expect(made.status).toBe(303);
     const linked = (await posts(f.A.municipalityId))[1];
     expect(linked.measure_id).not.toBeNull();
     expect(made.location).toBe(planPaths.adminMeasure(f.A.slug, linked.measure_id!));
     const measure = await env.services.plans.getMeasure(f.A.municipalityId, linked.measure_id!);
-    expect(measure).toMatchObject({ field_id: f.A.fieldId, is_further: 1, status_category: 'planned' });
+    expect(measure).toMatchObject({ plan_id: f.A.draftPlanId, field_id: draftField.id, is_further: 1, status_category: 'planned' });
     expect(measure.text).toContain('Kurse in einer App');
     const admin = (await o.get(planPaths.adminMeasure(f.A.slug, linked.measure_id!))).body;
     expect(admin).toContain('Herkunft');
     expect(admin).toContain('Kurse in einer App (wartet auf Freigabe)');
     await o.post(paths.adminApprove(f.A.slug, app.id));
-    expect((await resident.get(paths.idea(f.A.slug, app.id))).body).toContain('Daraus wurde eine Maßnahme');
+    // The public sees the idea and that a measure is being prepared, but not the draft measure itself.
+    const preparing = (await resident.get(paths.idea(f.A.slug, app.id))).body;
+    expect(preparing).toContain('Die Stadt bereitet aus dieser Idee eine Maßnahme');
+    expect(preparing).not.toContain(planPaths.measure(f.A.slug, linked.measure_id!));
+    expect((await resident.get(planPaths.measure(f.A.slug, linked.measure_id!))).status).toBe(404);
+    // Once the plan in preparation is published, the idea links to its measure.
+    await env.services.plans.setPlanState(f.A.municipalityId, f.A.draftPlanId, 'published', { userId: null, name: 'Test' });
+    const published = (await resident.get(paths.idea(f.A.slug, app.id))).body;
+    expect(published).toContain('Daraus wurde eine Maßnahme');
+    expect(published).toContain(`href="${planPaths.measure(f.A.slug, linked.measure_id!)}"`);
     expect(linked.linked_at).not.toBeNull();
   });
 

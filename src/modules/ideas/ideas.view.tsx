@@ -11,7 +11,7 @@ import type { FormState, PageContext } from '../../platform/views/page.js';
 import { planPaths } from '../plan/index.js';
 import { HONEYPOT, LIMITS } from './ideas.schema.js';
 import { ideasPaths as paths } from './ideas.paths.js';
-import type { PostRow, QueueItem, Subject } from './ideas.service.js';
+import type { DraftTarget, PostRow, QueueItem, Subject } from './ideas.service.js';
 
 const k = 'ideas';
 
@@ -149,11 +149,11 @@ export function FieldIdeasPage({ ctx, field, ideas, form, retentionDays, moderat
   const slug = ctx.municipality!.slug;
   const title = t(`${k}.field.title`);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[{ href: paths.ideas(slug), label: t(`${k}.ideas.title`) }]}>
+    <Layout ctx={ctx} title={`${title}: ${field.label}`} crumbs={[{ href: paths.ideas(slug), label: t(`${k}.ideas.title`) }]}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large">{title}</h1>
-          <p class="kern-body"><a class="kern-link" href={planPaths.field(slug, field.id)}><German ctx={ctx} text={field.label} /></a></p>
+          <h1 class="kern-heading-large">{title}: <German ctx={ctx} text={field.label} /></h1>
+          <p class="kern-body"><a class="kern-link" href={planPaths.field(slug, field.id)}>{t(`${k}.field.toField`)}</a></p>
           <p class="kern-body"><a class="kern-link" href={paths.comments(slug, 'field', field.id)}>{t(`${k}.field.comment`)}</a></p>
         </div>
         <section class="stack" aria-labelledby="ideen">
@@ -178,7 +178,7 @@ export function FieldIdeasPage({ ctx, field, ideas, form, retentionDays, moderat
   );
 }
 
-export function IdeaPage({ ctx, idea, field, measure }: { ctx: PageContext; idea: PostRow; field: Subject; measure: { id: number; number: string | null; text: string } | null }) {
+export function IdeaPage({ ctx, idea, field, measure, preparing }: { ctx: PageContext; idea: PostRow; field: Subject; measure: { id: number; number: string | null; text: string } | null; preparing: boolean }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   return (
@@ -193,6 +193,8 @@ export function IdeaPage({ ctx, idea, field, measure }: { ctx: PageContext; idea
                 <a class="kern-link" href={planPaths.measure(slug, measure.id)}>{measure.number ? t(`${k}.idea.became`, { number: measure.number }) : t(`${k}.idea.becameUnnumbered`)}</a>
               </strong>
             </p>
+          ) : preparing ? (
+            <p class="kern-body idea-result"><strong>{t(`${k}.idea.preparing`)}</strong></p>
           ) : null}
         </div>
         <CityAnswer ctx={ctx} post={idea} />
@@ -263,7 +265,41 @@ function EntryField({ id, name, label, hint, value = '', area, maxLength, short 
   );
 }
 
-function QueueEntry({ ctx, item, waiting }: { ctx: PageContext; item: QueueItem; waiting: boolean }) {
+/**
+ * Makes an idea a draft measure in a field of a plan in preparation (the field of the same title preselected);
+ * without such a plan, says where to start the next edition.
+ */
+function DraftMeasureForm({ ctx, item, targets }: { ctx: PageContext; item: QueueItem; targets: DraftTarget[] }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const p = item.post;
+  const id = `feld-${p.id}`;
+  if (!targets.length) {
+    return <p class="kern-body kern-body--small">{t(`${k}.queue.noPlanInPreparation`)} <a class="kern-link" href={planPaths.adminPlans(slug)}>{t(`${k}.queue.toPlans`)}</a></p>;
+  }
+  const preselected = targets.flatMap((tg) => tg.fields).find((f) => f.title === item.subject)?.id;
+  return (
+    <form method="post" action={paths.adminToMeasure(slug, p.id)} class="form stack" novalidate>
+      <Csrf token={ctx.csrfToken} />
+      <div class="kern-form-input">
+        <label class="kern-label" for={id}>{t(`${k}.queue.draftLabel`)} ({t(`${k}.kind.${p.kind}`)} {p.id})</label>
+        <div class="kern-hint" id={`${id}-hint`}>{t(`${k}.queue.draftHint`)}</div>
+        <div class="kern-form-input__select-wrapper">
+          <select class="kern-form-input__select" id={id} name="field_id" aria-describedby={`${id}-hint`}>
+            {targets.map((tg) => (
+              <optgroup label={`${tg.plan.title} ${tg.plan.edition}`.trim()}>
+                {tg.fields.map((f) => <option value={String(f.id)} selected={f.id === preselected}>{f.title}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t(`${k}.queue.toMeasure`)}</span><span class="kern-sr-only"> ({t(`${k}.kind.${p.kind}`)} {p.id})</span></button>
+    </form>
+  );
+}
+
+function QueueEntry({ ctx, item, waiting, targets }: { ctx: PageContext; item: QueueItem; waiting: boolean; targets: DraftTarget[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const p = item.post;
@@ -285,7 +321,6 @@ function QueueEntry({ ctx, item, waiting }: { ctx: PageContext; item: QueueItem;
       <CityAnswer ctx={ctx} post={p} />
       <div class="actions">
         {p.state !== 'published' ? <ActionButton action={paths.adminApprove(slug, p.id)} csrfToken={ctx.csrfToken} label={t(`${k}.queue.approve`)} srLabel={`${t(`${k}.kind.${p.kind}`)} ${p.id}`} variant="primary" size="default" /> : null}
-        {p.kind === 'idea' && p.measure_id === null ? <ActionButton action={paths.adminToMeasure(slug, p.id)} csrfToken={ctx.csrfToken} label={t(`${k}.queue.toMeasure`)} srLabel={`${t(`${k}.kind.${p.kind}`)} ${p.id}`} size="default" /> : null}
         {p.measure_id !== null ? <a class="kern-link" href={planPaths.adminMeasure(slug, p.measure_id)}>{t(`${k}.queue.linkedMeasure`)}</a> : null}
       </div>
       <details class="stack">
@@ -302,6 +337,7 @@ function QueueEntry({ ctx, item, waiting }: { ctx: PageContext; item: QueueItem;
             <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t(`${k}.queue.hide`)}</span></button>
           </form>
         ) : null}
+        {p.kind === 'idea' && p.measure_id === null ? <DraftMeasureForm ctx={ctx} item={item} targets={targets} /> : null}
         {p.kind === 'idea' ? (
           <form method="post" action={paths.adminAttach(slug, p.id)} class="form stack" novalidate>
             <Csrf token={ctx.csrfToken} />
@@ -314,7 +350,7 @@ function QueueEntry({ ctx, item, waiting }: { ctx: PageContext; item: QueueItem;
   );
 }
 
-export function QueuePage({ ctx, waiting, recent }: { ctx: PageContext; waiting: QueueItem[]; recent: QueueItem[] }) {
+export function QueuePage({ ctx, waiting, recent, targets }: { ctx: PageContext; waiting: QueueItem[]; recent: QueueItem[]; targets: DraftTarget[] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const title = t(`${k}.queue.title`);
@@ -339,11 +375,11 @@ export function QueuePage({ ctx, waiting, recent }: { ctx: PageContext; waiting:
         </dl>
         <section class="stack" aria-labelledby="warteschlange">
           <h2 class="kern-heading-medium" id="warteschlange">{t(`${k}.queue.waitingTitle`)}</h2>
-          {waiting.length === 0 ? <p class="kern-body">{t(`${k}.queue.empty`)}</p> : <ol class="plain-list stack-lg">{waiting.map((i) => <QueueEntry ctx={ctx} item={i} waiting={true} />)}</ol>}
+          {waiting.length === 0 ? <p class="kern-body">{t(`${k}.queue.empty`)}</p> : <ol class="plain-list stack-lg">{waiting.map((i) => <QueueEntry ctx={ctx} item={i} waiting={true} targets={targets} />)}</ol>}
         </section>
         <section class="stack" aria-labelledby="entschieden">
           <h2 class="kern-heading-medium" id="entschieden">{t(`${k}.queue.recentTitle`)}</h2>
-          {recent.length === 0 ? <p class="kern-body">{t(`${k}.queue.noneRecent`)}</p> : <ol class="plain-list stack-lg">{recent.map((i) => <QueueEntry ctx={ctx} item={i} waiting={false} />)}</ol>}
+          {recent.length === 0 ? <p class="kern-body">{t(`${k}.queue.noneRecent`)}</p> : <ol class="plain-list stack-lg">{recent.map((i) => <QueueEntry ctx={ctx} item={i} waiting={false} targets={targets} />)}</ol>}
         </section>
       </div>
     </Layout>

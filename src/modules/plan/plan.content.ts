@@ -136,7 +136,7 @@ export function planTranslatable(services: Services): TranslatableSource[] {
       label: 'contentTexts.planInPreparation',
       fields: PLAN_FIELDS,
       async list(municipalityId, slug) {
-        const preparing = (await services.plans.listPlans(municipalityId)).filter((p) => p.state === 'draft' || p.state === 'in_review');
+        const preparing = await services.plans.plansInPreparation(municipalityId);
         if (preparing.length === 0) return [];
         const current = await published(municipalityId);
         const actors = await services.actors.list(municipalityId);

@@ -92,6 +92,11 @@ export class PlanService {
     return plan;
   }
 
+  /** The plans in preparation (a draft or one in review): where new measures wait until the council decides. */
+  async plansInPreparation(municipalityId: number): Promise<repo.Plan[]> {
+    return (await this.listPlans(municipalityId)).filter((p) => p.state === 'draft' || p.state === 'in_review');
+  }
+
   findCurrentPublishedPlan(municipalityId: number) {
     return repo.findCurrentPublishedPlan(this.db, municipalityId);
   }
@@ -422,7 +427,8 @@ export class PlanService {
     await measures.linkActors(trx, municipalityId, measureId, links, { replace: true });
   }
 
-  async createMeasure(municipalityId: number, fieldId: number, input: MeasureInput, by: Writer): Promise<number> {
+  /** A new measure; `within` runs in the same transaction with its id (a write that must stand or fall with it). */
+  async createMeasure(municipalityId: number, fieldId: number, input: MeasureInput, by: Writer, within?: (trx: Trx, measureId: number) => Promise<void>): Promise<number> {
     const field = await this.getField(municipalityId, fieldId);
     const place = await this.placement(municipalityId, field.plan_id, fieldId, input);
     if (place.numberClash.length) throw new InvalidInputError({ number: 'errors.numberTaken' });
@@ -440,6 +446,7 @@ export class PlanService {
       });
       await this.writeActors(trx, municipalityId, id, input);
       if (status.label) await measures.recordStatusChange(trx, municipalityId, id, { from: null, to: status, note: '', at: now, by });
+      if (within) await within(trx, id);
       return id;
     });
   }
