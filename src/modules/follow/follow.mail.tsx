@@ -4,7 +4,7 @@
 import { dirOf, translator, type Lang } from '../../platform/i18n/i18n.js';
 import type { MailMessage } from '../../platform/mail/mailer.js';
 import { formatDate } from '../../platform/views/format.js';
-import type { EventItem, NoteItem, StatusItem } from './follow.repository.js';
+import type { AnswerItem, EventItem, NoteItem, StatusItem } from './follow.repository.js';
 
 export interface SubjectText {
   /** "Handlungsfeld „Bildung“", "Maßnahme 1.2 Sprachkurse" */
@@ -65,7 +65,10 @@ export function confirmMail(to: string, lang: Lang, input: { municipalityName: s
 export function digestMail(
   to: string,
   lang: Lang,
-  input: { municipalityName: string; subject: SubjectText; statuses: StatusItem[]; notes: NoteItem[]; events: EventItem[]; measureUrl: (id: number) => string; eventUrl: (id: number) => string; unsubscribeUrl: string },
+  input: {
+    municipalityName: string; subject: SubjectText; statuses: StatusItem[]; notes: NoteItem[]; events: EventItem[]; answers: AnswerItem[];
+    measureUrl: (id: number) => string; eventUrl: (id: number) => string; answerUrl: (a: AnswerItem) => string; unsubscribeUrl: string;
+  },
 ): Promise<MailMessage> {
   const t = translator(lang);
   const k = 'follow.mail.digest';
@@ -76,10 +79,12 @@ export function digestMail(
   });
   const noteLines = input.notes.map((n) => [t(`${k}.noteAdded`, { measure: measureName(n), date: formatDate(n.at, lang) }), n.note, input.measureUrl(n.measureId)].join('\n'));
   const eventLines = input.events.map((e) => [t(e.state === 'cancelled' ? `${k}.eventCancelled` : `${k}.event`, { title: e.title, date: formatDate(e.startsAt, lang) }), input.eventUrl(e.eventId)].join('\n'));
+  const answerLines = input.answers.map((a) => [a.kind === 'idea' ? t(`${k}.answerIdea`, { title: a.title, date: formatDate(a.at, lang) }) : t(`${k}.answerComment`, { date: formatDate(a.at, lang) }), a.answer, input.answerUrl(a)].join('\n'));
   const parts: Array<string | { href: string; text: string } | { list: string[] }> = [t(`${k}.intro`, { subject: input.subject.label, municipality: input.municipalityName })];
   if (statusLines.length > 0) parts.push(t(`${k}.statuses`, { count: statusLines.length }), { list: statusLines });
   if (noteLines.length > 0) parts.push(t(`${k}.notes`, { count: noteLines.length }), { list: noteLines });
   if (eventLines.length > 0) parts.push(t(`${k}.events`, { count: eventLines.length }), { list: eventLines });
+  if (answerLines.length > 0) parts.push(t(`${k}.answers`, { count: answerLines.length }), { list: answerLines });
   parts.push({ href: input.subject.url, text: t(`${k}.open`) }, t(`${k}.why`, { subject: input.subject.label }), { href: input.unsubscribeUrl, text: t(`${k}.unsubscribe`) });
   return mail(lang, to, t(`${k}.subject`, { subject: input.subject.label, municipality: input.municipalityName }), parts, input.unsubscribeUrl);
 }

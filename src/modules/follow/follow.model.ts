@@ -4,7 +4,7 @@
 import { berlinInstant } from '../participation/index.js';
 import { berlinDay } from '../../platform/views/format.js';
 
-export const SUBJECT_TYPES = ['plan', 'field', 'measure', 'group'] as const;
+export const SUBJECT_TYPES = ['plan', 'field', 'measure', 'group', 'actor'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const FREQUENCIES = ['daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];

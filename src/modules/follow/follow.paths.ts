@@ -3,11 +3,11 @@
 import { platformPaths } from '../../platform/http/paths.js';
 import { route } from '../../platform/http/route.js';
 
-export const SUBJECT_WORDS = { plan: 'plan', field: 'feld', measure: 'massnahme', group: 'arbeitsgruppe' } as const;
+export const SUBJECT_WORDS = { plan: 'plan', field: 'feld', measure: 'massnahme', group: 'arbeitsgruppe', actor: 'akteur' } as const;
 
 export const followPaths = {
-  follow: route('/:slug/folgen/:subject/:id', { subject: ['plan', 'feld', 'massnahme', 'arbeitsgruppe'] }),
-  requested: route('/:slug/folgen/:subject/:id/gesendet', { subject: ['plan', 'feld', 'massnahme', 'arbeitsgruppe'] }),
+  follow: route('/:slug/folgen/:subject/:id', { subject: ['plan', 'feld', 'massnahme', 'arbeitsgruppe', 'akteur'] }),
+  requested: route('/:slug/folgen/:subject/:id/gesendet', { subject: ['plan', 'feld', 'massnahme', 'arbeitsgruppe', 'akteur'] }),
   confirm: route('/:slug/folgen/bestaetigen/:token'),
   unsubscribe: route('/:slug/folgen/abbestellen/:token'),
   adminFollow: route('/:slug/verwaltung/folgen'),

@@ -169,7 +169,27 @@ export async function findSubject(db: Db, municipalityId: number, type: SubjectT
         .executeTakeFirst();
       return r && { title: r.title, number: null, planId: r.plan_id };
     }
+    case 'actor': {
+      // an actor (an office, an association) named at a measure of a published plan: its measures are followed
+      const r = await db
+        .selectFrom('actors as a')
+        .innerJoin('measure_actors as ma', (j) => j.onRef('ma.actor_id', '=', 'a.id').onRef('ma.municipality_id', '=', 'a.municipality_id'))
+        .innerJoin('measures as m', (j) => j.onRef('m.id', '=', 'ma.measure_id').onRef('m.municipality_id', '=', 'ma.municipality_id'))
+        .innerJoin('plans as p', (j) => j.onRef('p.id', '=', 'm.plan_id').onRef('p.municipality_id', '=', 'm.municipality_id'))
+        .select(['a.name', 'p.id as plan_id'])
+        .where('a.municipality_id', '=', municipalityId)
+        .where('a.id', '=', id)
+        .where('p.state', '=', 'published')
+        .orderBy('p.id', 'desc')
+        .executeTakeFirst();
+      return r && { title: r.name, number: null, planId: r.plan_id };
+    }
   }
+}
+
+/** The measures of an actor (lead or partner), for the digests of those who follow it. */
+function actorMeasureIds(db: Db, municipalityId: number, actorId: number) {
+  return db.selectFrom('measure_actors').select('measure_id').where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId);
 }
 
 export interface StatusItem {
@@ -197,6 +217,7 @@ export async function statusChanges(db: Db, municipalityId: number, type: Subjec
     .where('s.changed_at', '<=', until);
   if (type === 'plan') q = q.where('m.plan_id', '=', id);
   else if (type === 'field') q = q.where('m.field_id', '=', id);
+  else if (type === 'actor') q = q.where('m.id', 'in', actorMeasureIds(db, municipalityId, id));
   else q = q.where('m.id', '=', id);
   const rows = await q.orderBy('s.changed_at').orderBy('s.id').execute();
   // an internal note never leaves the town hall
@@ -226,6 +247,7 @@ export async function notesAdded(db: Db, municipalityId: number, type: SubjectTy
     .where('n.created_at', '<=', until);
   if (type === 'plan') q = q.where('m.plan_id', '=', id);
   else if (type === 'field') q = q.where('m.field_id', '=', id);
+  else if (type === 'actor') q = q.where('m.id', 'in', actorMeasureIds(db, municipalityId, id));
   else q = q.where('m.id', '=', id);
   return q.orderBy('n.created_at').orderBy('n.id').execute();
 }
@@ -235,6 +257,8 @@ export interface EventItem {
   title: string;
   startsAt: string;
   state: string;
+  /** When it was published or last changed. */
+  at: string;
 }
 
 /** Events of the plan or the working group published or changed after `since` (drafts never), soonest first. */
@@ -242,7 +266,7 @@ export async function eventsChanged(db: Db, municipalityId: number, type: Subjec
   if (type !== 'plan' && type !== 'group') return [];
   return db
     .selectFrom('events')
-    .select(['id as eventId', 'title', 'starts_at as startsAt', 'state'])
+    .select(['id as eventId', 'title', 'starts_at as startsAt', 'state', 'updated_at as at'])
     .where('municipality_id', '=', municipalityId)
     .where(type === 'plan' ? 'plan_id' : 'group_id', '=', id)
     .where('state', 'in', ['published', 'cancelled'])
@@ -250,6 +274,62 @@ export async function eventsChanged(db: Db, municipalityId: number, type: Subjec
     .where('updated_at', '<=', until)
     .orderBy('starts_at')
     .execute();
+}
+
+export interface AnswerItem {
+  postId: number;
+  /** comment | idea */
+  kind: string;
+  /** What the post is about (measure | goal | field) and its id: where a comment is read. */
+  postSubjectType: string;
+  postSubjectId: number;
+  /** An idea's title ('' for a comment). */
+  title: string;
+  answer: string;
+  at: string;
+}
+
+/**
+ * The city's public answers ("Antwort der Stadt") to residents' comments and ideas within the subject, given after
+ * `since`, up to `until`: only on posts the public sees (a hidden one never), never who wrote the post.
+ */
+export async function answersGiven(db: Db, municipalityId: number, type: SubjectType, id: number, since: string, until: string): Promise<AnswerItem[]> {
+  if (type === 'group') return [];
+  const measuresWhere = (col: 'plan_id' | 'field_id') => db.selectFrom('measures').select('id').where('municipality_id', '=', municipalityId).where(col, '=', id);
+  const fieldsOfPlan = db.selectFrom('fields').select('id').where('municipality_id', '=', municipalityId).where('plan_id', '=', id);
+  const goalsOf = (fields: 'plan' | 'field') =>
+    db.selectFrom('goals').select('id').where('municipality_id', '=', municipalityId).where('field_id', fields === 'field' ? '=' : 'in', fields === 'field' ? id : fieldsOfPlan);
+  return db
+    .selectFrom('resident_posts')
+    .select(['id as postId', 'kind', 'subject_type as postSubjectType', 'subject_id as postSubjectId', 'title', 'answer', 'answered_at as at'])
+    .where('municipality_id', '=', municipalityId)
+    .where('state', '=', 'published')
+    .where('answer', '!=', '')
+    .where('answered_at', '>', since)
+    .where('answered_at', '<=', until)
+    .where((eb) => {
+      switch (type) {
+        case 'measure':
+          return eb.and([eb('subject_type', '=', 'measure'), eb('subject_id', '=', id)]);
+        case 'actor':
+          return eb.and([eb('subject_type', '=', 'measure'), eb('subject_id', 'in', actorMeasureIds(db, municipalityId, id))]);
+        case 'field':
+          return eb.or([
+            eb.and([eb('subject_type', '=', 'field'), eb('subject_id', '=', id)]),
+            eb.and([eb('subject_type', '=', 'measure'), eb('subject_id', 'in', measuresWhere('field_id'))]),
+            eb.and([eb('subject_type', '=', 'goal'), eb('subject_id', 'in', goalsOf('field'))]),
+          ]);
+        case 'plan':
+          return eb.or([
+            eb.and([eb('subject_type', '=', 'field'), eb('subject_id', 'in', fieldsOfPlan)]),
+            eb.and([eb('subject_type', '=', 'measure'), eb('subject_id', 'in', measuresWhere('plan_id'))]),
+            eb.and([eb('subject_type', '=', 'goal'), eb('subject_id', 'in', goalsOf('plan'))]),
+          ]);
+      }
+    })
+    .orderBy('answered_at')
+    .orderBy('id')
+    .execute() as Promise<AnswerItem[]>;
 }
 
 export function municipalityOf(db: Db, municipalityId: number) {

@@ -15,6 +15,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import { groupsPaths } from '../groups/index.js';
 import { processPaths } from '../participation/index.js';
 import { planPaths } from '../plan/index.js';
+import { ideasPaths } from '../ideas/index.js';
 import { confirmMail, digestMail, type SubjectText } from './follow.mail.js';
 import { dueFrequencies, nextRun, PENDING_HOURS, periodOf, type Frequency, type SubjectType } from './follow.model.js';
 import { followPaths } from './follow.paths.js';
@@ -77,6 +78,8 @@ export class FollowService {
         return planPaths.measure(slug, s.id);
       case 'group':
         return groupsPaths.publicGroup(slug, s.id);
+      case 'actor':
+        return planPaths.actor(slug, s.id);
     }
   }
 
@@ -181,22 +184,41 @@ export class FollowService {
     if (!m) return;
     const now = job.now;
     if (this.mailer.configured) {
+      const until = now.toISOString();
       for (const frequency of dueFrequencies(now)) {
-        for (const row of await repo.activeWithFrequency(this.db, mid, frequency)) await this.sendDigest(m, row, frequency, now);
+        // what happened is read once per subject (from its earliest follower's last digest), not per follower
+        const bySubject = new Map<string, repo.SubscriptionRow[]>();
+        for (const row of await repo.activeWithFrequency(this.db, mid, frequency)) {
+          const key = `${row.subject_type}:${row.subject_id}`;
+          bySubject.set(key, [...(bySubject.get(key) ?? []), row]);
+        }
+        for (const rows of bySubject.values()) {
+          const { subject_type: type, subject_id: id } = rows[0];
+          const subject = await this.subject(mid, type as SubjectType, id);
+          if (!subject) continue;
+          const happened = await this.happened(mid, subject, rows.reduce((min, r) => (r.since < min ? r.since : min), rows[0].since), until);
+          for (const row of rows) await this.sendDigest(m, row, subject, sinceFor(happened, row.since), frequency, now);
+        }
       }
     }
     await this.jobs.enqueueOnce(this.db, { kind: JOB_DIGESTS, municipalityId: mid, payload: {}, runAt: nextRun(now) });
   }
 
-  private async sendDigest(m: { id: number; slug: string; name: string }, row: repo.SubscriptionRow, frequency: Frequency, now: Date): Promise<void> {
-    const type = row.subject_type as SubjectType;
-    const subject = await this.subject(m.id, type, row.subject_id);
-    if (!subject) return;
+  /** What happened to a subject after `since`, up to `until`: what a digest reports. */
+  private async happened(municipalityId: number, s: Subject, since: string, until: string): Promise<Happened> {
+    const [statuses, notes, events, answers] = await Promise.all([
+      repo.statusChanges(this.db, municipalityId, s.type, s.id, since, until),
+      repo.notesAdded(this.db, municipalityId, s.type, s.id, since, until),
+      repo.eventsChanged(this.db, municipalityId, s.type, s.id, since, until),
+      repo.answersGiven(this.db, municipalityId, s.type, s.id, since, until),
+    ]);
+    return { statuses, notes, events, answers };
+  }
+
+  private async sendDigest(m: { id: number; slug: string; name: string }, row: repo.SubscriptionRow, subject: Subject, happened: Happened, frequency: Frequency, now: Date): Promise<void> {
     const until = now.toISOString();
-    const statuses = await repo.statusChanges(this.db, m.id, type, row.subject_id, row.since, until);
-    const notes = await repo.notesAdded(this.db, m.id, type, row.subject_id, row.since, until);
-    const events = await repo.eventsChanged(this.db, m.id, type, row.subject_id, row.since, until);
-    const items = statuses.length + notes.length + events.length;
+    const { statuses, notes, events, answers } = happened;
+    const items = statuses.length + notes.length + events.length + answers.length;
     if (items === 0) return;
     const period = periodOf(frequency, now);
     if (!(await repo.claimDigest(this.db, m.id, row.id, period, items, until, until))) return;
@@ -210,6 +232,8 @@ export class FollowService {
         statuses,
         notes,
         events,
+        answers,
+        answerUrl: (a) => this.url(a.kind === 'idea' ? ideasPaths.idea(m.slug, a.postId) : ideasPaths.comments(m.slug, a.postSubjectType, a.postSubjectId), lang),
         measureUrl: (id) => this.url(planPaths.measure(m.slug, id), lang),
         eventUrl: (id) => this.url(processPaths.event(m.slug, id), lang),
         unsubscribeUrl: this.url(followPaths.unsubscribe(m.slug, token), lang),
@@ -230,6 +254,19 @@ export class FollowService {
   }
 }
 
+interface Happened {
+  statuses: repo.StatusItem[];
+  notes: repo.NoteItem[];
+  events: repo.EventItem[];
+  answers: repo.AnswerItem[];
+}
+
+/** Of what happened to a subject, what one follower has not had yet (after their last digest). */
+function sinceFor(h: Happened, since: string): Happened {
+  const after = <T extends { at: string }>(items: T[]) => items.filter((i) => i.at > since);
+  return { statuses: after(h.statuses), notes: after(h.notes), events: after(h.events), answers: after(h.answers) };
+}
+
 /** Where a subject's title lives among the content texts (translations): row type, id and field. */
 export function subjectContentRef(s: { type: SubjectType; id: number }): [string, number, string] {
   switch (s.type) {
@@ -241,5 +278,7 @@ export function subjectContentRef(s: { type: SubjectType; id: number }): [string
       return ['measure', s.id, 'text'];
     case 'group':
       return ['working_group', s.id, 'title'];
+    case 'actor':
+      return ['actor', s.id, 'name'];
   }
 }

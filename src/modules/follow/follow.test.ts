@@ -75,6 +75,16 @@ describe.each(engines)('following on %s', (engine) => {
     await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Läuft weiter', status_category: null, note: 'Intern: Budget knapp', note_internal: true }, by);
     await env.services.plans.addNote(f.A.municipalityId, f.A.measureId, { text: 'Anmeldungen ab sofort im Bürgerbüro.', note_date: '2026-11-27' }, { userId: null, name: 'Sachbearbeiterin Sommer' });
     await env.services.plans.addNote(f.A.municipalityId, f.A.measureId, { text: 'Intern: Raum noch offen', note_date: '2026-11-27', internal: true }, by);
+    // the city answers an idea of the field and a comment on its measure; an answered comment hidden later is left out
+    const resident = new Client(env);
+    await resident.post(`/${f.A.slug}/ideen/handlungsfeld/${f.A.fieldId}`, { title: 'Lernpatenschaften', body: 'Ehrenamtliche helfen beim Lernen.', name: 'Zeynep Yılmaz', website: '' });
+    await resident.post(`/${f.A.slug}/mitreden/massnahme/${f.A.measureId}`, { body: 'Gibt es Abendkurse?', website: '' });
+    await resident.post(`/${f.A.slug}/mitreden/massnahme/${f.A.measureId}`, { body: 'Spam', website: '' });
+    const [idea, comment, spam] = await env.db.kysely.selectFrom('resident_posts').select('id').where('municipality_id', '=', f.A.municipalityId).orderBy('id').execute();
+    await env.services.ideas.answer(f.A.municipalityId, idea.id, 'Wir prüfen das mit der Freiwilligenagentur.', by);
+    await env.services.ideas.answer(f.A.municipalityId, comment.id, 'Ja, ab März montags.', by);
+    await env.services.ideas.answer(f.A.municipalityId, spam.id, 'Geheime Antwort', by);
+    await env.services.ideas.hide(f.A.municipalityId, spam.id, 'Werbung', by);
     // B's change never reaches A's followers
     await env.services.plans.changeStatus(f.B.municipalityId, f.B.measureId, { status_label: 'Birnenkompott läuft', status_category: null, note: '' }, by);
 
@@ -93,6 +103,14 @@ describe.each(engines)('following on %s', (engine) => {
     expect(digest.text).not.toContain('Raum noch offen');
     expect(digest.text).not.toContain('Sommer');
     expect(digest.text).not.toContain('Birnenkompott');
+    expect(digest.text).toContain('2 answers from the city:');
+    expect(digest.text).toContain('To the idea “Lernpatenschaften”');
+    expect(digest.text).toContain('Wir prüfen das mit der Freiwilligenagentur.');
+    expect(digest.text).toContain(`/${f.A.slug}/ideen/${idea.id}?lang=en`);
+    expect(digest.text).toContain('Ja, ab März montags.');
+    expect(digest.text).toContain(`/${f.A.slug}/mitreden/massnahme/${f.A.measureId}?lang=en`);
+    expect(digest.text).not.toContain('Geheime Antwort');
+    expect(digest.text).not.toContain('Zeynep');
     expect(digest.raw).toMatch(/List-Unsubscribe:\s*<http[^>]*\/folgen\/abbestellen\//);
 
     // the same morning again (a second worker, a repeated job): nothing more
@@ -207,5 +225,58 @@ describe.each(engines)('following on %s', (engine) => {
     expect((await c.get(`/${f.A.slug}/handlungsfelder/${f.A.fieldId}`)).body).toContain(paths.follow(f.A.slug, 'feld', f.A.fieldId));
     expect((await c.get(`/${f.A.slug}/massnahmen/${f.A.measureId}`)).body).toContain(paths.follow(f.A.slug, 'massnahme', f.A.measureId));
     expect((await c.get(`/${f.A.slug}`)).body).toContain(paths.follow(f.A.slug, 'plan', f.A.planId));
+  });
+
+  it('an actor follows its own measures from its personal link: the digest lists them, not others’ nor a draft’s', async () => {
+    const m = await env.services.municipalities.getBySlug(f.A.slug);
+    const { links } = await env.services.rounds.start(m, { plan_id: f.A.planId, title: 'Sachstand', deadline: '2026-12-31' }, by);
+    const vhs = links.find((l) => l.actorName.startsWith('VHS'))!;
+    const c = new Client(env);
+    const linkPage = await c.get(new URL(vhs.url).pathname);
+    expect(linkPage.status).toBe(200);
+    expect(linkPage.body).toContain(`href="${paths.follow(f.A.slug, 'akteur', f.A.actorId)}">Ihren Maßnahmen per E-Mail folgen</a>`);
+    expect((await c.get(`/${f.A.slug}/akteure/${f.A.actorId}`)).body).toContain(paths.follow(f.A.slug, 'akteur', f.A.actorId));
+
+    const form = await c.get(paths.follow(f.A.slug, 'akteur', f.A.actorId));
+    expect(form.body).toContain('Sie folgen: Maßnahmen von „VHS Amstadt“.');
+    const asked = await c.post(paths.follow(f.A.slug, 'akteur', f.A.actorId), { email: 'kurse@vhs.example', frequency: 'daily', website: '' });
+    await runJobs();
+    expect(asked.status).toBe(303);
+    expect((await c.get(linkIn(smtp.mails.find((x) => x.to.includes('kurse@vhs.example'))!.text, '/folgen/bestaetigen/'))).status).toBe(200);
+    smtp.mails.length = 0;
+
+    const tree = await env.services.plans.tree(f.A.municipalityId, f.A.planId);
+    const other = tree.fields.flatMap((x) => x.goals.flatMap((g) => g.measures)).find((x) => x.number === '2')!;
+    env.now.value = new Date('2026-11-26T12:00:00Z');
+    await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Kurs läuft', status_category: null, note: '' }, by);
+    await env.services.plans.changeStatus(f.A.municipalityId, other.id, { status_label: 'Fremde Änderung', status_category: null, note: '' }, by);
+    await env.services.plans.changeStatus(f.A.municipalityId, f.A.draftMeasureId, { status_label: 'Entwurfsänderung', status_category: null, note: '' }, by);
+    env.now.value = new Date('2026-11-27T06:00:00Z');
+    await runJobs();
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0].to).toEqual(['kurse@vhs.example']);
+    expect(smtp.mails[0].text).toContain('„Kurs läuft“');
+    expect(smtp.mails[0].text).not.toContain('Fremde Änderung');
+    expect(smtp.mails[0].text).not.toContain('Entwurfsänderung');
+    // an actor of another municipality cannot be followed here
+    expect((await c.get(paths.follow(f.A.slug, 'akteur', f.B.actorId))).status).toBe(404);
+  });
+
+  it('reads what happened once per subject, and each follower gets only what came after they began to follow', async () => {
+    await followField('frueh@example.org');
+    env.now.value = new Date('2026-11-26T11:00:00Z');
+    await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Vor dem Zweiten', status_category: null, note: '' }, by);
+    env.now.value = new Date('2026-11-26T12:00:00Z');
+    await followField('spaeter@example.org');
+    env.now.value = new Date('2026-11-26T13:00:00Z');
+    await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Für beide', status_category: null, note: '' }, by);
+    smtp.mails.length = 0;
+    env.now.value = new Date('2026-11-27T06:00:00Z');
+    await runJobs();
+    const to = (email: string) => smtp.mails.find((x) => x.to.includes(email))!.text;
+    expect(to('frueh@example.org')).toContain('„Vor dem Zweiten“');
+    expect(to('frueh@example.org')).toContain('„Für beide“');
+    expect(to('spaeter@example.org')).not.toContain('Vor dem Zweiten');
+    expect(to('spaeter@example.org')).toContain('„Für beide“');
   });
 });

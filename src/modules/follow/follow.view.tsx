@@ -35,13 +35,14 @@ export function followLabels(t: T): Record<string, string> {
 }
 
 /** The link on a subject's page. */
-export function FollowLink({ ctx, subject }: { ctx: PageContext; subject: { type: Subject['type']; id: number } }) {
+export function FollowLink({ ctx, subject, own = false }: { ctx: PageContext; subject: { type: Subject['type']; id: number }; own?: boolean }) {
   const { t } = ctx;
   return (
     <section class="follow-link" aria-labelledby={`follow-${subject.type}`}>
       <h2 class="kern-heading-small" id={`follow-${subject.type}`}>{t(`${k}.link.heading`)}</h2>
+      {own ? <p class="kern-body">{t(`${k}.link.ownHint`)}</p> : null}
       <p class="kern-body">
-        <a class="kern-link" href={paths.follow(ctx.municipality!.slug, SUBJECT_WORDS[subject.type], subject.id)}>{t(`${k}.link.${subject.type}`)}</a>
+        <a class="kern-link" href={paths.follow(ctx.municipality!.slug, SUBJECT_WORDS[subject.type], subject.id)}>{t(own ? `${k}.link.own` : `${k}.link.${subject.type}`)}</a>
       </p>
     </section>
   );

@@ -27,10 +27,13 @@ export const followModule: ModuleManifest = {
   services: (p) => ({ follow: new FollowService(p.kysely, p.clock, p.jobs, p.mailer, { publicUrl: p.config.publicUrl }, p.content) }),
   routes: (context) => new Hono<AppEnv>().route('/', followRoutes(context)),
   jobs: (services) => services.follow.jobHandlers(),
-  sections: () => ({
+  sections: (services) => ({
     'field.public': async (c, { fieldId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'field', id: fieldId }} />,
     'measure.public': async (c, { measureId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'measure', id: measureId }} />,
     'group.public': async (c, { groupId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'group', id: groupId }} />,
+    'actor.public': async (c, { actorId }) => <FollowLink ctx={pageContext(c)} subject={{ type: 'actor', id: actorId }} />,
+    // An actor follows its own measures: offered where it keeps them current, when they are in a published plan.
+    'actor.own': async (c, { actorId }) => ((await services.follow.subject(c.get('municipality')!.id, 'actor', actorId)) ? <FollowLink ctx={pageContext(c)} subject={{ type: 'actor', id: actorId }} own={true} /> : null),
     'municipality.public': async (c, { planId }) => (planId ? <FollowLink ctx={pageContext(c)} subject={{ type: 'plan', id: planId }} /> : null),
   }),
 };

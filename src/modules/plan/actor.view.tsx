@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { textLang } from '../../platform/i18n/content.js';
 import { paths } from './plan.paths.js';
 import { Csrf, ErrorSummary, Select, StatusBadge, SubmitButton, InLang } from '../../platform/views/components.js';
@@ -60,6 +61,8 @@ export function ActorPage(props: {
   planTitle: string;
   /** lang/dir of the plan's title when it is shown in German (see i18n/content.ts) */
   planTitleAttrs?: { lang?: string; dir?: string };
+  /** Sections other modules add at the end (following the actor's measures). */
+  extra?: Child[];
 }) {
   const { ctx, actor } = props;
   const { t } = ctx;
@@ -107,6 +110,7 @@ export function ActorPage(props: {
           <h2 class="kern-heading-medium" id="supports">{t('actor.supportsTitle', { count: partner.length })}</h2>
           {partner.length ? list(partner) : <p class="kern-body">{t('actor.noneSupports')}</p>}
         </section>
+        {props.extra}
       </div>
     </Layout>
   );

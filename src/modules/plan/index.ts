@@ -59,6 +59,8 @@ declare module '../../platform/module.js' {
     'municipality.public': { planId: number | null };
     /** At the end of a field of action's public page. */
     'field.public': { fieldId: number };
+    /** At the end of an actor's public page (its measures listed above). */
+    'actor.public': { actorId: number };
     /** Below a goal's heading on its field's public page. */
     'goal.public': { goalId: number };
     /** Below the facts of a measure's admin page. */

@@ -169,6 +169,7 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
           measures={measures.map((m) => ({ ...m, text: ct.text('measure', m.id, 'text', m.text) }))}
           planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)}
           planTitleAttrs={ct.attrs('plan', tree.plan.id, 'title')}
+          extra={await slots.sections('actor.public', c, { actorId: actor.id })}
         />,
       );
     });

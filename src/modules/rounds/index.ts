@@ -22,6 +22,10 @@ declare module '../../platform/module.js' {
     rounds: RoundService;
     representatives: RepresentativeService;
   }
+  interface SectionSlots {
+    /** On the pages where an actor keeps its own measures current (the personal link, the representative's page). */
+    'actor.own': { actorId: number };
+  }
 }
 
 export const roundsModule: ModuleManifest = {

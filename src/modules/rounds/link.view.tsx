@@ -1,5 +1,6 @@
 // The actor's pages: the personal link's page (no account), the page a representative sees after signing in,
 // and the clear page for a link that no longer works. All of them share the per-measure update fields.
+import type { Child } from 'hono/jsx';
 import { paths } from './rounds.paths.js';
 import { Csrf, ErrorSummary, StatusBadge, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -123,6 +124,8 @@ export function LinkPage(props: {
   wordings: string[];
   contact: MunicipalityContact;
   form: FormState;
+  /** Sections other modules add for the actor (following its measures by e-mail). */
+  extra?: Child[];
 }) {
   const { ctx, round } = props;
   const { t, lang } = ctx;
@@ -151,6 +154,7 @@ export function LinkPage(props: {
             <SubmitButton label={t('rounds.link.submit')} />
           </form>
         )}
+        {props.extra}
         <Contact ctx={ctx} m={props.contact} />
       </div>
     </Layout>
@@ -186,6 +190,7 @@ export function OwnMeasuresPage(props: {
   actorName: string | null;
   groups: Array<{ plan: { id: number; title: string }; measures: UpdatableMeasure[] }>;
   form: FormState;
+  extra?: Child[];
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -212,6 +217,7 @@ export function OwnMeasuresPage(props: {
             <SubmitButton label={t('rounds.own.submit')} />
           </form>
         ) : null}
+        {props.extra}
       </div>
     </Layout>
   );

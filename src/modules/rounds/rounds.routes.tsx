@@ -20,7 +20,7 @@ import type { RouteContext } from '../../platform/module.js';
 
 /** The routes of this file as a sub-app; the services arrive once, here. */
 export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
-  const { services, config, clock } = context;
+  const { services, config, clock, slots } = context;
 
   const mid = (c: Ctx) => c.get('municipality').id;
   const slugOf = (c: Ctx) => c.get('municipality').slug;
@@ -234,7 +234,8 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
       const groups = actor ? await services.representatives.ownMeasures(mid(c), actor.id) : [];
       const withLatest = groups.map((g) => ({ plan: g.plan, measures: g.measures.map((m) => ({ ...m, latest: null })) }));
       const state = form ?? { values: initialValues(withLatest.flatMap((g) => g.measures)), errors: {} };
-      return render(c, <OwnMeasuresPage ctx={pageContext(c)} actorName={actor?.name ?? null} groups={withLatest} form={state} />, status);
+      const extra = actor ? await slots.sections('actor.own', c, { actorId: actor.id }) : [];
+      return render(c, <OwnMeasuresPage ctx={pageContext(c)} actorName={actor?.name ?? null} groups={withLatest} form={state} extra={extra} />, status);
     };
     app.get(paths.adminOwnMeasures.pattern, (c) => {
       requirePermission(c, 'status.change_own');
@@ -266,6 +267,7 @@ export function roundsRoutes(context: RouteContext): Hono<AppEnv> {
           round={{ title: access.roundTitle, deadline: access.deadline, expiresAt: access.expiresAt }} plan={page.plan}
           measures={page.measures} wordings={page.wordings} contact={c.get('municipality')}
           form={form ?? { values: initialValues(page.measures), errors: {} }}
+          extra={await slots.sections('actor.own', c, { actorId: access.actorId })}
         />,
         status,
       );
