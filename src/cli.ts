@@ -13,6 +13,7 @@ import { generatePassword } from './platform/auth/password.js';
 import { systemClock } from './platform/clock.js';
 import { openDb, type Db } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
+import { backupDatabase, BackupError, restoreDatabase } from './platform/db/backup.js';
 import { buildServices, type Services } from './services.js';
 import { InvalidInputError } from './platform/http/errors.js';
 import { errorText, isLang, registerLocales, translator, type Lang, type T } from './platform/i18n/i18n.js';
@@ -51,6 +52,12 @@ function required(t: T, values: Record<string, string | boolean | undefined>, ..
   if (missing.length) throw new CliError(t('cli.missing', { options: missing.map((m) => `--${m}`).join(', ') }));
 }
 
+/** A refused backup or restore as the CLI's message in the reader's language. */
+const refusal = (t: T) => (e: unknown): never => {
+  if (e instanceof BackupError) throw new CliError(t(e.key, e.values));
+  throw e;
+};
+
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
   const { values, positionals: [command, ...positionals] } = parseArgs({
     args: argv,
@@ -59,6 +66,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       slug: { type: 'string' }, name: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' },
       email: { type: 'string' }, municipality: { type: 'string' }, role: { type: 'string' }, 'instance-admin': { type: 'boolean' },
       password: { type: 'string' }, help: { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' },
+      out: { type: 'string' }, from: { type: 'string' },
     },
   });
   const t = strings(shellLang(values.lang));
@@ -67,6 +75,25 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'migrate': {
       const applied = await withDb(migrate);
       out(applied.length ? t('cli.migrated', { names: applied.join(', ') }) : t('cli.upToDate'));
+      return;
+    }
+    case 'backup': {
+      required(t, values, 'out');
+      const file = values.out!;
+      const done = await withDb((db) => backupDatabase(db, file, loadConfig().databaseUrl)).catch(refusal(t));
+      out(t('cli.backup.done', { file, count: done.tables }));
+      return;
+    }
+    case 'restore': {
+      required(t, values, 'from');
+      const file = values.from!;
+      const done = await withDb(async (db) => {
+        const restored = await restoreDatabase(db, file, loadConfig().databaseUrl);
+        const applied = await migrate(db);
+        return { ...restored, applied };
+      }).catch(refusal(t));
+      out(t('cli.backup.restored', { file, count: done.tables }));
+      if (done.applied.length) out(t('cli.migrated', { names: done.applied.join(', ') }));
       return;
     }
     case 'create-municipality': {
