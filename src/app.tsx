@@ -7,7 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Child } from 'hono/jsx';
 import { MODULES } from './modules.js';
-import { registerAuthRoutes } from './platform/auth/auth.routes.js';
+import { registerAuthRoutes, startSession } from './platform/auth/auth.routes.js';
 import { randomToken } from './platform/auth/auth.service.js';
 import { TrustedProxies } from './platform/auth/client.address.js';
 import { can } from './platform/auth/permissions.js';
@@ -169,9 +169,13 @@ export function createApp(deps: AppDeps) {
 
   const signInLimits = new SignInLimits(deps.db.kysely, deps.clock, { maxFailures: deps.config.loginMaxAttempts, windowMinutes: deps.config.loginWindowMinutes });
   const guards = { signIn: signInLimits, proxies: new TrustedProxies(deps.config.trustedProxies) };
-  registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config, guards);
+  const cookieNames = { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE };
+  registerAuthRoutes(app, cookieNames, deps.services.auth, deps.config, guards);
   // Routes outside any municipality (the instance admin), before tenancy claims the first path segment.
-  const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
+  const context: RouteContext = {
+    services: deps.services, config: deps.config, clock: deps.clock, slots,
+    startSession: (c, userId) => startSession(c, cookieNames, deps.services.auth, deps.config, userId),
+  };
   for (const m of modules) if (m.instanceRoutes) app.route('/', m.instanceRoutes(context));
   app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
 

@@ -17,6 +17,7 @@ import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
 import { roundsModule } from './modules/rounds/index.js';
+import { ssoModule } from './modules/sso/index.js';
 import { translationsModule } from './modules/translations/index.js';
 import type { ModuleManifest } from './platform/module.js';
 
@@ -37,5 +38,6 @@ export const MODULES: readonly ModuleManifest[] = [
   ideasModule,
   translationsModule,
   followModule,
+  ssoModule,
   demoModule,
 ];

@@ -67,6 +67,8 @@ export interface RouteContext {
   config: Config;
   clock: Clock;
   slots: Slots;
+  /** Signs a person in on this response (a new session), as the password sign-in does: for other ways in (SSO). */
+  startSession(c: Ctx, userId: number): Promise<void>;
 }
 
 export interface Slots {

@@ -20,7 +20,7 @@ const signInSchema = z.object({
 /** Only local paths are followed after sign-in, never another site. */
 const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : null);
 
-interface CookieOptions {
+export interface CookieOptions {
   cookieBase: { path: string; httpOnly: boolean; sameSite: 'Lax'; secure: boolean };
   sessionCookie: string;
   csrfCookie: string;
@@ -54,12 +54,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, au
     }
     if (!user) return render(c, <SignInPage ctx={pageContext(c)} form={{ values: keep, errors: { email: 'errors.signInFailed' } }} />, 400);
     await limits.signIn.succeeded(v.data.email, client);
-    const old = getCookie(c, cookies.sessionCookie);
-    if (old) await auth.deleteSession(old);
-    const session = await auth.createSession(user.id);
-    setCookie(c, cookies.sessionCookie, session.token, { ...cookies.cookieBase, maxAge: config.sessionTtlHours * 3600 });
-    deleteCookie(c, cookies.csrfCookie, { path: '/' });
-    c.set('t', c.get('t'));
+    await startSession(c as Ctx, cookies, auth, config, user.id);
     // A one-time password is replaced before anything else.
     if (user.mustChangePassword) return redirectWithFlash(c as Ctx, paths.account(), c.get('t')('auth.signedIn', { name: user.name }));
     return redirectWithFlash(c as Ctx, safeNext(v.data.next) ?? (await landingFor(auth, user.id, user.isInstanceAdmin)), c.get('t')('auth.signedIn', { name: user.name }));
@@ -71,6 +66,18 @@ export function registerAuthRoutes(app: Hono<AppEnv>, cookies: CookieOptions, au
     deleteCookie(c, cookies.sessionCookie, { path: '/' });
     return redirectWithFlash(c as Ctx, paths.home(), c.get('t')('auth.signedOut'));
   });
+}
+
+/**
+ * Signs a person in on this response: a new session (any earlier one of this browser ends) and a new CSRF token.
+ * Password sign-in and single sign-on (a module) both end here.
+ */
+export async function startSession(c: Ctx, cookies: CookieOptions, auth: AuthService, config: Config, userId: number): Promise<void> {
+  const old = getCookie(c, cookies.sessionCookie);
+  if (old) await auth.deleteSession(old);
+  const session = await auth.createSession(userId);
+  setCookie(c, cookies.sessionCookie, session.token, { ...cookies.cookieBase, maxAge: config.sessionTtlHours * 3600 });
+  deleteCookie(c, cookies.csrfCookie, { path: '/' });
 }
 
 /** Where a person lands after signing in: their municipality's admin area, or the instance admin. */

@@ -6,6 +6,7 @@ import type { AccessibilityTables } from './schema.accessibility.js';
 import type { FollowTables } from './schema.follow.js';
 import type { EditionsTables } from './schema.editions.js';
 import type { IdeasTables } from './schema.ideas.js';
+import type { SsoTables } from './schema.sso.js';
 import type { MonitoringTables } from './schema.monitoring.js';
 import type { ParticipationTables } from './schema.participation.js';
 import type { QuestionnairesTables } from './schema.questionnaires.js';
@@ -281,7 +282,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables, SsoTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
