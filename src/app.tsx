@@ -1,4 +1,5 @@
 // createApp(deps): the middleware pipeline, top to bottom. Tests build this same app on a test database.
+import { sql } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -92,6 +93,16 @@ export function createApp(deps: AppDeps) {
     return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
   });
   app.get(paths.health(), (c) => c.json({ ok: true }));
+  // Ready for traffic: the database answers (a load balancer takes a process out while it does not).
+  app.get(paths.ready(), async (c) => {
+    c.header('cache-control', 'no-store');
+    try {
+      await sql`select 1`.execute(deps.db.kysely);
+      return c.json({ ok: true, database: deps.db.engine });
+    } catch {
+      return c.json({ ok: false, database: deps.db.engine }, 503);
+    }
+  });
 
   // 3. Language, session, CSRF token, flash message and the modules' navigation for every page.
   app.use(async (c, next) => {

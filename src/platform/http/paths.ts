@@ -10,6 +10,7 @@ export const platformPaths = {
   account: route('/konto'),
   forgotPassword: route('/konto/passwort-vergessen'),
   health: route('/healthz'),
+  ready: route('/readyz'),
   accessibility: route('/barrierefreiheit'),
   /** A municipality's own accessibility statement (the accessibility module serves it), linked from every footer. */
   municipalityAccessibility: route('/:slug/barrierefreiheit'),
@@ -24,4 +25,4 @@ export const platformPaths = {
 };
 
 /** Segments that can never be a municipality's slug because top-level routes use them. */
-export const RESERVED_SLUGS = ['anmelden', 'abmelden', 'verwaltung', 'assets', 'healthz', 'barrierefreiheit', 'konto', 'api', 'favicon.ico', 'robots.txt'];
+export const RESERVED_SLUGS = ['anmelden', 'abmelden', 'verwaltung', 'assets', 'healthz', 'readyz', 'barrierefreiheit', 'konto', 'api', 'favicon.ico', 'robots.txt'];
