@@ -1,6 +1,7 @@
 // createApp(deps): the middleware pipeline, top to bottom. Tests build this same app on a test database.
 import { sql } from 'kysely';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { compress } from 'hono/compress';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
@@ -85,12 +86,25 @@ export function createApp(deps: AppDeps) {
   );
 
   if (deps.config.logRequests) app.use(logger());
+  // Compressed answers (gzip) for whoever accepts them; assets come compressed already (brotli or gzip).
+  app.use(compress({ encoding: 'gzip' }));
 
-  // 2. Static assets, before any session work.
+  // 2. Static assets, before any session work: linked with their content's hash, they are kept a year.
   app.get('/assets/*', (c) => {
     const asset = readAsset(c.req.path.slice('/assets/'.length));
     if (!asset) return c.text('Not found', 404);
-    return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+    const etag = `"${asset.version}"`;
+    const headers: Record<string, string> = {
+      'content-type': asset.type,
+      'cache-control': c.req.query('v') === asset.version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      etag,
+      vary: 'Accept-Encoding',
+    };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    const accepts = c.req.header('accept-encoding') ?? '';
+    if (asset.br && /\bbr\b/.test(accepts)) return c.body(new Uint8Array(asset.br), 200, { ...headers, 'content-encoding': 'br' });
+    if (asset.gzip && /\bgzip\b/.test(accepts)) return c.body(new Uint8Array(asset.gzip), 200, { ...headers, 'content-encoding': 'gzip' });
+    return c.body(new Uint8Array(asset.body), 200, headers);
   });
   app.get(paths.health(), (c) => c.json({ ok: true }));
   // Ready for traffic: the database answers (a load balancer takes a process out while it does not).
@@ -123,12 +137,14 @@ export function createApp(deps: AppDeps) {
     const session = token ? await deps.services.auth.findSession(token) : null;
     if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     c.set('user', session?.user ?? null);
-    let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
-    if (!csrf) {
-      csrf = randomToken();
-      setCookie(c, CSRF_COOKIE, csrf, cookieBase);
-    }
-    c.set('csrfToken', csrf);
+    c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
+    c.set('issueCsrf', () => {
+      if (!c.get('csrfToken')) {
+        c.set('csrfToken', randomToken());
+        setCookie(c, CSRF_COOKIE, c.get('csrfToken'), cookieBase);
+      }
+      return c.get('csrfToken');
+    });
 
     // A flash cookie as sealed by redirectWithFlash; a forged or malformed one is shown as nothing.
     const flashKey = await (flashKeyOnce ??= instanceSecret(deps.db.kysely, 'flash', deps.clock().toISOString()).catch((err: unknown) => {
@@ -140,6 +156,29 @@ export function createApp(deps: AppDeps) {
     c.set('flash', flash ? openFlash(flashKey, flash)?.slice(0, 300) ?? null : null);
     if (flash) deleteCookie(c, FLASH_COOKIE, { path: '/' });
     await next();
+  });
+
+  // 3a. Pages as caches may keep them: a page for nobody in particular (no session, no cookie set while it was
+  // made, no cache rule of its own) is public and revalidated by its ETag (304 when unchanged); a signed-in
+  // person's page is private.
+  app.use(async (c, next) => {
+    await next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.res.status !== 200) return;
+    if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    if (c.get('user')) {
+      if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache');
+      return;
+    }
+    if (c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
+    const body = new Uint8Array(await c.res.arrayBuffer());
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const headers = new Headers(c.res.headers);
+    headers.set('etag', etag);
+    headers.set('cache-control', 'public, no-cache');
+    headers.append('vary', 'Accept-Language, Cookie');
+    const matches = (c.req.header('if-none-match') ?? '').split(',').some((t) => t.trim() === etag);
+    c.res = undefined;
+    c.res = matches ? new Response(null, { status: 304, headers }) : new Response(body, { status: 200, headers });
   });
 
   // 3b. Whoever signed in with a one-time password chooses their own before anything else: every other page

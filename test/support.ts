@@ -113,7 +113,8 @@ export class Client {
   }
 
   async post(path: string, form: Record<string, string | string[]> = {}, options: { csrf?: string | null } = {}) {
-    if (!this.token && !this.cookies.has('teilhabe_csrf')) await this.get('/');
+    // a page with a form hands out the CSRF token (a page without one sets no cookie)
+    if (!this.token && !this.cookies.has('teilhabe_csrf')) await this.get('/anmelden');
     const body = new URLSearchParams();
     const csrf = options.csrf === undefined ? this.csrf() : options.csrf;
     if (csrf !== null) body.append('_csrf', csrf);
@@ -132,7 +133,8 @@ export class Client {
 
   /** A multipart form with files, as a browser sends an upload. */
   async upload(path: string, fields: Record<string, string>, files: Record<string, { name: string; content: Buffer | string; type?: string }>) {
-    if (!this.token && !this.cookies.has('teilhabe_csrf')) await this.get('/');
+    // a page with a form hands out the CSRF token (a page without one sets no cookie)
+    if (!this.token && !this.cookies.has('teilhabe_csrf')) await this.get('/anmelden');
     const form = new FormData();
     form.append('_csrf', this.csrf());
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

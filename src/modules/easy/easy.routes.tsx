@@ -10,7 +10,7 @@ import { readUploadForm, uploadedFile } from '../../platform/files/upload.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js';
 import { readForm } from '../../platform/http/form.js';
-import { pageContext, redirectWithFlash, rememberEasyLanguage, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { pageContext, redirectWithFlash, rememberEasyLanguage, render, requirePermission, type Ctx, withContext } from '../../platform/http/kit.js';
 import { platformPaths } from '../../platform/http/paths.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { RouteContext } from '../../platform/module.js';
@@ -72,7 +72,7 @@ export function easyRoutesApp(context: RouteContext): Hono<AppEnv> {
   const tOf = (c: Ctx) => c.get('t');
 
   /** A page in Leichte Sprache: German, whatever the interface language. */
-  const easyContext = (c: Ctx): PageContext => ({ ...pageContext(c), lang: 'de', t: translator('de'), easyLanguage: true });
+  const easyContext = (c: Ctx): PageContext => withContext(pageContext(c), { lang: 'de', t: translator('de'), easyLanguage: true });
 
   const subjectOf = (c: Ctx): Subject => {
     const s = subjectOfPath(c.req.path);

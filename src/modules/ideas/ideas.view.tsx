@@ -10,7 +10,7 @@ import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { planPaths } from '../plan/index.js';
 import { HONEYPOT, LIMITS } from './ideas.schema.js';
-import { ideasPaths as paths } from './ideas.paths.js';
+import { paths } from './ideas.paths.js';
 import type { DraftTarget, PostRow, QueueItem, Subject } from './ideas.service.js';
 
 const k = 'ideas';
@@ -275,7 +275,7 @@ function DraftMeasureForm({ ctx, item, targets }: { ctx: PageContext; item: Queu
   const p = item.post;
   const id = `feld-${p.id}`;
   if (!targets.length) {
-    return <p class="kern-body kern-body--small">{t(`${k}.queue.noPlanInPreparation`)} <a class="kern-link" href={planPaths.adminPlans(slug)}>{t(`${k}.queue.toPlans`)}</a></p>;
+    return <p class="kern-body kern-body--small">{t(`${k}.queue.noPlanInPreparation`)} <a class="kern-link" href={paths.admin(slug)}>{t(`${k}.queue.toPlans`)}</a></p>;
   }
   const preselected = targets.flatMap((tg) => tg.fields).find((f) => f.title === item.subject)?.id;
   return (

@@ -1,5 +1,5 @@
 // What the process adds to other modules' pages: where it stands, on the municipality's start page.
-import { pageContext } from '../../platform/http/kit.js';
+import { pageContext, withContext } from '../../platform/http/kit.js';
 import type { SectionContributions, Services } from '../../platform/module.js';
 import { localizeTimeline } from './participation.content.js';
 import { WhereWeStandBox } from './process.view.js';
@@ -20,7 +20,7 @@ export function processSections(services: Services): SectionContributions {
       // The start page's note about German texts counts these, too.
       c.set('content', ct.with(c.get('content')));
       const shownNext = next ? { ...next, title: ct.text('event', next.id, 'title', next.title) } : null;
-      return <WhereWeStandBox ctx={{ ...pageContext(c), content: ct }} timeline={localizeTimeline(timeline, ct)} next={shownNext} />;
+      return <WhereWeStandBox ctx={withContext(pageContext(c), { content: ct })} timeline={localizeTimeline(timeline, ct)} next={shownNext} />;
     },
   };
 }

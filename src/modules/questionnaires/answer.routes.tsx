@@ -11,7 +11,7 @@ import { clientAddress, TrustedProxies } from '../../platform/auth/client.addres
 import type { AppEnv } from '../../platform/http/env.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { readForm, validate } from '../../platform/http/form.js';
-import { pageContext, redirectWithFlash, render, requirePermission, type Ctx } from '../../platform/http/kit.js';
+import { pageContext, redirectWithFlash, render, requirePermission, type Ctx, withContext } from '../../platform/http/kit.js';
 import type { RouteContext, Services } from '../../platform/module.js';
 import type { FormState, FormValues } from '../../platform/views/page.js';
 import { openWalk, sealWalk, type Walk as SealedWalk } from './answer.walk.js';
@@ -79,7 +79,7 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
 
   // ---- the walk through the pages, shared by the residents' pages and the preview ------------------------
 
-  const walkContext = (c: Ctx, walk: Walk) => ({ ...pageContext(c), path: walk.path ?? c.req.path });
+  const walkContext = (c: Ctx, walk: Walk) => withContext(pageContext(c), { path: walk.path ?? c.req.path });
   const sectionIndex = (sections: Section[], id: number) => sections.findIndex((s) => s.id === id);
 
   const showSection = (c: Ctx, def: Definition, walk: Walk, section: Section, form: FormState | null, status: 200 | 400 = 200) => {
@@ -368,7 +368,7 @@ export function answerSections(services: Services) {
       const ct = await services.content.load(c.get('municipality').id, c.get('lang'), items.map(titleRef));
       // The start page's note about German texts counts these, too.
       c.set('content', ct.with(c.get('content')));
-      return <InviteSection ctx={{ ...pageContext(c), content: ct }} open={items.map((i) => i.q)} />;
+      return <InviteSection ctx={withContext(pageContext(c), { content: ct })} open={items.map((i) => i.q)} />;
     },
   };
 }

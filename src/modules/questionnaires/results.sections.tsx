@@ -1,7 +1,7 @@
 // What residents said, on the pages it led to: below a goal and on a measure's page, the topics of closed
 // questionnaires with public results ("from the questionnaire … (2025): 23 responses on the topic …"); on a
 // measure's admin page every linked topic, public or not yet.
-import { pageContext, type Ctx } from '../../platform/http/kit.js';
+import { pageContext, type Ctx, withContext } from '../../platform/http/kit.js';
 import type { SectionContributions, Services } from '../../platform/module.js';
 import { berlinDay } from '../../platform/views/format.js';
 import type { TopicMention } from './topics.service.js';
@@ -27,7 +27,7 @@ export function resultsSections(services: Services): SectionContributions {
     const ct = await services.content.load(c.get('municipality').id, c.get('lang'), shown.map((m) => ({ entityType: 'questionnaire', entityId: m.questionnaire.id, field: 'title', source: m.questionnaire.title })));
     c.set('content', ct.with(c.get('content')));
     const localized = shown.map((m) => ({ ...m, questionnaire: { ...m.questionnaire, title: ct.text('questionnaire', m.questionnaire.id, 'title', m.questionnaire.title) } }));
-    return <TopicMentions ctx={{ ...pageContext(c), content: ct }} mentions={localized} area={area} headingId={headingId} nested={nested} />;
+    return <TopicMentions ctx={withContext(pageContext(c), { content: ct })} mentions={localized} area={area} headingId={headingId} nested={nested} />;
   };
   return {
     // On a measure's page, part of its one origin ("Herkunft") section.

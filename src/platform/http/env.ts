@@ -10,7 +10,10 @@ export interface AppEnv {
   Variables: {
     lang: Lang;
     t: T;
+    /** The CSRF token this browser holds ('' when it holds none yet). */
     csrfToken: string;
+    /** The CSRF token for a form on this page: made (and its cookie set) only when a page shows a form. */
+    issueCsrf: () => string;
     user: CurrentUser | null;
     flash: string | null;
     /** How the next page's flash message is written: the instance's key that seals it, and whether the cookie is Secure. */

@@ -21,7 +21,10 @@ export function pageContext(c: Ctx): PageContext {
     lang: c.get('lang'),
     path: c.req.path,
     query: new URL(c.req.url).search,
-    csrfToken: c.get('csrfToken'),
+    // read only by a form: a page without one sets no cookie, so shared caches may keep it
+    get csrfToken() {
+      return c.get('issueCsrf')();
+    },
     user,
     municipality: m ? { slug: m.slug, name: m.name, isDemo: m.is_demo === 1 } : null,
     canAdminister: !!user && can(c.get('role'), user.isInstanceAdmin, 'admin.enter'),
@@ -31,6 +34,11 @@ export function pageContext(c: Ctx): PageContext {
     easyNotice: c.get('easyNotice'),
     nav: (c.get('nav') ?? []).filter((n) => !n.permission || (!!user && can(c.get('role'), user.isInstanceAdmin, n.permission))),
   };
+}
+
+/** The page context with some parts replaced, keeping its lazy parts lazy (the CSRF token of a form). */
+export function withContext(ctx: PageContext, parts: Partial<PageContext>): PageContext {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), ...Object.getOwnPropertyDescriptors(parts) }) as PageContext;
 }
 
 export async function render(c: Ctx, element: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {

@@ -1,5 +1,6 @@
 // The platform's own addresses: the start, signing in and out, assets, and the roots of a municipality's
 // public and admin areas. Modules define theirs with the same `route` in their own paths file.
+import { assetUrl } from './assets.js';
 import { route } from './route.js';
 
 export const platformPaths = {
@@ -14,7 +15,8 @@ export const platformPaths = {
   accessibility: route('/barrierefreiheit'),
   /** A municipality's own accessibility statement (the accessibility module serves it), linked from every footer. */
   municipalityAccessibility: route('/:slug/barrierefreiheit'),
-  asset: (file: string) => `/assets/${file}`,
+  /** A static asset's address, with its content's hash: kept a year by browsers and caches. */
+  asset: (file: string) => assetUrl(file),
   instanceAdmin: route('/verwaltung'),
   municipality: route('/:slug'),
   admin: route('/:slug/verwaltung'),

@@ -1,0 +1,71 @@
+// What caches may do with the app's answers: a public page for nobody in particular sets no cookie, carries an
+// ETag and `public, no-cache`, answers 304 to a revalidation while unchanged and a new page after a write; a
+// page with a form (the CSRF token) or for a signed-in person is never public. Answers are compressed; assets
+// are linked with their content's hash, kept a year, and sent compressed once (brotli or gzip).
+import zlib from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
+
+describe.each(engines)('caching headers on %s', (engine) => {
+  let env: TestEnv;
+  let f: Fixture;
+  beforeEach(async () => {
+    env = await createTestEnv(engine);
+    f = await seedTwoMunicipalities(env);
+  });
+  afterEach(() => env.close());
+
+  it('a public page sets no cookie, is revalidated by its ETag, and changes with a write', async () => {
+    const page = `/${f.A.slug}/massnahmen/${f.A.measureId}`;
+    const first = await env.app.request(page);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('set-cookie')).toBeNull();
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
+    expect(first.headers.get('vary')).toContain('Accept-Language');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    const again = await env.app.request(page, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+
+    await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Abgeschlossen', status_category: null, note: '' }, { userId: null, name: 'Test' });
+    const changed = await env.app.request(page, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await changed.text()).toContain('Abgeschlossen');
+  });
+
+  it('a page with a form hands out the CSRF cookie and is not public; a signed-in page is private', async () => {
+    const form = await env.app.request('/anmelden');
+    expect(form.headers.get('set-cookie')).toMatch(/^teilhabe_csrf=/);
+    expect(form.headers.get('cache-control')).toBeNull();
+    expect(form.headers.get('etag')).toBeNull();
+    const o = new Client(env);
+    await o.signIn(f.A.adminEmail, PASSWORD);
+    const admin = await o.get(`/${f.A.slug}/verwaltung`);
+    expect(admin.res.headers.get('cache-control')).toBe('no-store');
+    const publicSignedIn = await o.get(`/${f.A.slug}`);
+    expect(publicSignedIn.res.headers.get('cache-control')).toBe('private, no-cache');
+    // the public page links its assets with their hashes
+    expect(publicSignedIn.body).toMatch(/href="\/assets\/app\.css\?v=[0-9a-f]{16}"/);
+  });
+
+  it('compresses pages and sends assets compressed once, kept a year under their hashed address', async () => {
+    const page = await env.app.request(`/${f.A.slug}/katalog`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    const html = zlib.gunzipSync(Buffer.from(await page.arrayBuffer())).toString('utf8');
+    const href = /href="(\/assets\/kern\.min\.css\?v=[0-9a-f]{16})"/.exec(html)?.[1];
+    expect(href).toBeDefined();
+    const br = await env.app.request(href!, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const css = zlib.brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString('utf8');
+    const plain = await env.app.request(href!);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(css);
+    expect((await env.app.request(href!, { headers: { 'if-none-match': br.headers.get('etag')! } })).status).toBe(304);
+    // an address without the current hash is kept only briefly
+    expect((await env.app.request('/assets/kern.min.css')).headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+});
