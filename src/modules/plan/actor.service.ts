@@ -27,6 +27,12 @@ export interface ActorFollower {
   deleting?(trx: Transaction<Database>, municipalityId: number, actorIds: number[]): Promise<void>;
 }
 
+/**
+ * A module that gives actors a public page of their own besides the plan's measures (offers: an actor with a
+ * published offer in the Wegweiser) says which, per municipality. The kernel asks; it imports no module.
+ */
+export type PublicActorSource = (municipalityId: number) => Promise<number[]>;
+
 /** What an actor carries: the confirmation pages of deleting and merging say this. */
 export interface ActorUsage {
   measures: number;
@@ -45,6 +51,7 @@ export class ActorNameTakenError extends InvalidInputError {
 
 export class ActorService {
   private readonly followers: ActorFollower[] = [];
+  private readonly publicSources: PublicActorSource[] = [];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,6 +61,18 @@ export class ActorService {
   /** A module that keeps rows about actors registers here (see `ActorFollower`). */
   follow(follower: ActorFollower): void {
     this.followers.push(follower);
+  }
+
+  /** A module that gives actors a public page registers here (see `PublicActorSource`). */
+  declarePublic(source: PublicActorSource): void {
+    this.publicSources.push(source);
+  }
+
+  /** The actors the registered modules make public (their public page exists, measures or not). */
+  async publicByModules(municipalityId: number): Promise<Set<number>> {
+    const ids = new Set<number>();
+    for (const source of this.publicSources) for (const id of await source(municipalityId)) ids.add(id);
+    return ids;
   }
 
   /** Actors whose names equal another's but for case and blanks (from before names were unique). */
