@@ -50,8 +50,14 @@ async function request(url: URL, method: 'HEAD' | 'GET', options: LinkCheckOptio
   }
 }
 
-/** One address, redirects followed; `wait(host)` is called before every request (the per-host pause). */
-export async function checkLink(address: string, options: LinkCheckOptions, wait: (host: string) => Promise<void>): Promise<LinkResult> {
+/** Keeps the pause between two requests to a host: counted from the end of one to the start of the next. */
+export interface Pacer {
+  before(host: string): Promise<void>;
+  after(host: string): void;
+}
+
+/** One address, redirects followed, each request paced per host. */
+export async function checkLink(address: string, options: LinkCheckOptions, pacer: Pacer): Promise<LinkResult> {
   let url: URL;
   try {
     url = new URL(address);
@@ -68,13 +74,19 @@ export async function checkLink(address: string, options: LinkCheckOptions, wait
     let res: Response | null = null;
     let failure = 'unreachable';
     for (const method of ['HEAD', 'GET'] as const) {
-      await wait(url.host);
+      await pacer.before(url.host);
       try {
         res = await request(url, method, options);
       } catch (e) {
-        failure = e instanceof Error && e.name === 'AbortError' ? 'timeout' : 'unreachable';
         res = null;
+        // a server that does not answer in time is not asked again in this run
+        if (e instanceof Error && e.name === 'AbortError') {
+          failure = 'timeout';
+          break;
+        }
         continue;
+      } finally {
+        pacer.after(url.host);
       }
       // a server that does not know HEAD (or refuses it) gets a GET
       if (method === 'HEAD' && res.status >= 400) continue;
@@ -94,15 +106,18 @@ export async function checkLink(address: string, options: LinkCheckOptions, wait
 /** Checks addresses one after the other, pausing between two requests to the same host. */
 export async function checkLinks(addresses: string[], options: LinkCheckOptions, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<LinkResult[]> {
   const lastAt = new Map<string, number>();
-  const wait = async (host: string) => {
-    const last = lastAt.get(host);
-    if (last !== undefined) {
+  const pacer: Pacer = {
+    async before(host) {
+      const last = lastAt.get(host);
+      if (last === undefined) return;
       const left = last + options.hostDelayMs - Date.now();
       if (left > 0) await sleep(left);
-    }
-    lastAt.set(host, Date.now());
+    },
+    after(host) {
+      lastAt.set(host, Date.now());
+    },
   };
   const results: LinkResult[] = [];
-  for (const a of addresses) results.push(await checkLink(a, options, wait));
+  for (const a of addresses) results.push(await checkLink(a, options, pacer));
   return results;
 }
