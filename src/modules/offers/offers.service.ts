@@ -26,7 +26,6 @@ import { codesOf, isOpenAt, occurrences, rruleText, scheduleOf, storedCodes, typ
 export const JOB_LINKS = 'offers.check_links';
 export const JOB_REMINDER = 'offers.reminder';
 const DAY = 86_400_000;
-const SYSTEM: Writer = { userId: null, name: 'Teilhabe' };
 export const PAGE_SIZE = 20;
 
 export type { OfferRow } from './offers.repository.js';
