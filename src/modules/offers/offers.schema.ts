@@ -37,7 +37,18 @@ const dayList = z
 const time = z.string().trim().default('').refine((v) => v === '' || TIME.test(v), 'offers.errors.timeInvalid');
 const url = z.union([z.literal(''), z.string().trim().max(LIMITS.text, tooLong(LIMITS.text)).url('errors.urlInvalid').refine((u) => /^https?:\/\//.test(u), 'errors.urlInvalid')]).default('');
 
-export const offerSchema = z
+/**
+ * A JSON body (the API) gives lists as arrays, flags as booleans and numbers as numbers; the form gives strings.
+ * Both are read as the form's strings, so that one schema checks both.
+ */
+function asFormValues(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value.map(String).join(',') : typeof value === 'boolean' ? (value ? '1' : '') : typeof value === 'number' ? String(value) : value === null ? '' : value]),
+  );
+}
+
+const offerObject = z
   .object({
     title: requiredText(LIMITS.title, 'offers.errors.titleRequired'),
     description: optionalText(LIMITS.description),
@@ -75,7 +86,10 @@ export const offerSchema = z
   .refine((v) => v.frequency !== 'monthly' || v.month_week !== null, { path: ['month_week'], message: 'offers.errors.monthWeekRequired', ...whenValid('frequency', 'month_week') })
   .refine((v) => !v.starts_on || !v.ends_on || v.starts_on <= v.ends_on, { path: ['ends_on'], message: 'offers.errors.endsBeforeStarts', ...whenValid('starts_on', 'ends_on') });
 
-export type OfferInput = z.infer<typeof offerSchema>;
+/** An offer from the form, or from a JSON body with arrays, booleans and numbers (the write API). */
+export const offerSchema = z.preprocess(asFormValues, offerObject);
+
+export type OfferInput = z.infer<typeof offerObject>;
 
 /** The schedule the form describes (by appointment keeps no weekdays or times). */
 export function scheduleOfInput(v: OfferInput): Schedule {

@@ -337,3 +337,13 @@ describe.each(engines)('the Wegweiser on %s', (engine) => {
     expect((await new Client(env).get(`/amstadt/wegweiser/${cafe}`)).body).toContain('https://karte.example/suche?q=Hauptstra%C3%9Fe');
   });
 });
+
+describe('the offer schema for the write API', () => {
+  it('reads a JSON body with arrays, booleans and numbers as the form does', () => {
+    const fromJson = offerSchema.parse({ title: 'Café', category: 'language_cafe', frequency: 'monthly', weekdays: ['TU'], month_week: -1, start_time: '16:00', end_time: '18:00', languages: ['de', 'ar'], free_of_charge: true, skip_holidays: false, measure_ids: [3, 4], actor_id: 7 });
+    const fromForm = offerSchema.parse({ title: 'Café', category: 'language_cafe', frequency: 'monthly', weekdays: 'TU', month_week: '-1', start_time: '16:00', end_time: '18:00', languages: 'de,ar', free_of_charge: '1', measure_ids: '3,4', actor_id: '7' });
+    expect(fromJson).toEqual(fromForm);
+    expect(fromJson.languages).toEqual(['de', 'ar']);
+    expect(offerSchema.safeParse({ title: 'Café', category: 'language_cafe', frequency: 'weekly', weekdays: ['XX'] }).success).toBe(false);
+  });
+});
