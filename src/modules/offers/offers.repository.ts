@@ -116,6 +116,12 @@ export async function actorsWithPublishedOffers(db: Conn, municipalityId: number
   return rows.map((r) => r.actor_id!);
 }
 
+/** The actors with any offer, drafts too. */
+export async function actorsWithOffers(db: Conn, municipalityId: number): Promise<number[]> {
+  const rows = await db.selectFrom('offers').select('actor_id').distinct().where('municipality_id', '=', municipalityId).where('actor_id', 'is not', null).execute();
+  return rows.map((r) => r.actor_id!);
+}
+
 export async function countOffersOfActor(db: Conn, municipalityId: number, actorId: number): Promise<number> {
   const row = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('actor_id', '=', actorId).executeTakeFirst();
   return Number(row?.n ?? 0);

@@ -111,6 +111,8 @@ export class OffersService {
       usage: async (db, municipalityId, actorId) => [{ key: 'offers.actorUsage', count: await repo.countOffersOfActor(db, municipalityId, actorId) }],
       merge: (trx, municipalityId, fromId, toId) => repo.moveOffers(trx, municipalityId, fromId, toId),
       deleting: (trx, municipalityId, actorIds) => repo.releaseOffers(trx, municipalityId, actorIds),
+      // an actor with offers (a volunteer group, an association) is not "unused" for lack of measures
+      keeps: (db, municipalityId) => repo.actorsWithOffers(db, municipalityId),
     };
   }
 

@@ -260,6 +260,10 @@ describe.each(engines)('the Wegweiser on %s', (engine) => {
     expect(page.body).toContain('Volleyball international');
     expect((await c.get('/amstadt/akteure')).body).toContain('Internationaler Verein Apfel');
     expect((await c.get(`/bedorf/akteure/${association}`)).status).toBe(404);
+    // an actor with offers is not offered for clean-up, and deleting it lets its offers go (not deleted), said first
+    expect((await env.services.actors.unused(f.A.municipalityId)).map((a) => a.id)).not.toContain(association);
+    expect(await env.services.actors.deleteUnused(f.A.municipalityId, [association], system)).toBe(0);
+    expect((await env.services.actors.usage(f.A.municipalityId, association)).more).toEqual([{ key: 'offers.actorUsage', count: 1 }]);
   });
 
   it('checks websites politely against a loopback server: one at a time, a pause per host, HEAD then GET, bounded', async () => {
