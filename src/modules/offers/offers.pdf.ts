@@ -15,6 +15,9 @@ export interface SheetRow {
 export interface SheetInput {
   lang: string;
   title: string;
+  /** the title and the description are German (no reviewed translation in the sheet's language) */
+  titleGerman: boolean;
+  descriptionGerman: boolean;
   category: string;
   actor: string;
   description: string;
@@ -62,14 +65,14 @@ export async function offerSheetPdf(input: SheetInput): Promise<Buffer> {
   else doc.page.margins.right = right + QR_SIZE + 16;
   doc.y = qrY;
   pdfBlock(doc, root, 'P', input.category, PDF_FONTS.regular, 11);
-  pdfBlock(doc, root, 'H1', input.title, PDF_FONTS.bold, 20, german);
+  pdfBlock(doc, root, 'H1', input.title, PDF_FONTS.bold, 20, input.titleGerman ? german : undefined);
   if (input.actor) pdfBlock(doc, root, 'P', input.actor, PDF_FONTS.regular, 11, german);
   pdfBlock(doc, root, 'P', input.qrCaption, PDF_FONTS.regular, 8);
   pdfBlock(doc, root, 'P', input.url, PDF_FONTS.regular, 8, 'en');
   doc.page.margins.left = left;
   doc.page.margins.right = right;
   doc.y = Math.max(doc.y, qrY + QR_SIZE) + 12;
-  if (input.description) pdfBlock(doc, root, 'P', input.description, PDF_FONTS.regular, 11, german);
+  if (input.description) pdfBlock(doc, root, 'P', input.description, PDF_FONTS.regular, 11, input.descriptionGerman ? german : undefined);
   doc.moveDown(0.5);
   for (const row of input.rows) {
     if (!row.value) continue;

@@ -13,7 +13,8 @@ import type { FormState, FormValues } from '../../platform/views/page.js';
 import { offersPaths as paths } from './offers.paths.js';
 import { offerSheetPdf } from './offers.pdf.js';
 import { filtersOf, offerSchema, settingsSchema } from './offers.schema.js';
-import type { OfferEditor, OfferRow } from './offers.service.js';
+import { localizeOffer, offerRefs } from './offers.content.js';
+import type { OfferEditor, OfferRow, PublicOffer } from './offers.service.js';
 import { codesOf } from './offers.times.js';
 import { AdminOffersPage, dayText, languageName, OfferFormPage, OfferPage, OffersPage, scheduleText, SettingsPage } from './offers.view.js';
 
@@ -40,15 +41,24 @@ export function offersRoutes(context: RouteContext): Hono<AppEnv> {
 
   // ---- public --------------------------------------------------------------------------------------------
 
+  /** The offers' texts in the reader's language (one query), kept for the page's note about German texts. */
+  async function localized(c: Ctx, list: PublicOffer[]) {
+    const ct = await services.content.load(mid(c), c.get('lang'), offerRefs(list));
+    c.set('content', c.get('content')?.with(ct) ?? ct);
+    return { offers: list.map((o) => localizeOffer(o, ct)), ct };
+  }
+
   app.get(paths.offers.pattern, async (c) => {
     const filters = filtersOf((name) => c.req.query(name));
     const page = Number(c.req.query('seite') ?? '1');
-    const result = await offers.publicOffers(mid(c), filters, Number.isFinite(page) ? page : 1);
+    const found = await offers.publicOffers(mid(c), filters, Number.isFinite(page) ? page : 1);
+    const result = { ...found, offers: (await localized(c, found.offers)).offers };
     return render(c, <OffersPage ctx={pageContext(c)} result={result} filters={filters} query={new URL(c.req.url).searchParams} />);
   });
 
   app.get(paths.sheet.pattern, async (c) => {
-    const offer = await offers.publicOffer(mid(c), paths.sheet.params(c).id, 8);
+    const { offers: [offer], ct } = await localized(c, [await offers.publicOffer(mid(c), paths.sheet.params(c).id, 8)]);
+    const german = (field: string) => ct.attrs('offer', offer.id, field).lang === 'de' || lang === 'de';
     const t = c.get('t');
     const lang = c.get('lang');
     const m = c.get('municipality');
@@ -56,16 +66,19 @@ export function offersRoutes(context: RouteContext): Hono<AppEnv> {
     const pdf = await offerSheetPdf({
       lang,
       title: offer.title,
+      titleGerman: german('title'),
+      descriptionGerman: german('description'),
       category: t(`offers.categories.${offer.category}`),
       actor: offer.actor?.name ?? '',
       description: offer.description,
       rows: [
-        { label: t('offers.fields.when'), value: [scheduleText(t, offer.schedule, lang), offer.schedule.note].filter(Boolean).join('\n') },
+        { label: t('offers.fields.when'), value: scheduleText(t, offer.schedule, lang) },
+        { label: t('offers.fields.timesNote'), value: offer.schedule.note, german: german('times_note') },
         { label: t('offers.fields.where'), value: [a.street, [a.postcode, a.town].filter(Boolean).join(' '), a.district].filter(Boolean).join(', '), german: true },
         { label: t('offers.fields.languages'), value: offer.languages.map((l) => languageName(t, l, lang)).join(', ') },
         { label: t('offers.fields.targetGroups'), value: offer.targetGroups.map((g) => t(`offers.groups.${g}`)).join(', ') },
-        { label: t('offers.fields.cost'), value: [offer.freeOfCharge ? t('offers.free') : '', offer.cost].filter(Boolean).join(' – '), german: !offer.freeOfCharge },
-        { label: t('offers.fields.accessibility'), value: offer.accessibility, german: true },
+        { label: t('offers.fields.cost'), value: [offer.freeOfCharge ? t('offers.free') : '', offer.cost].filter(Boolean).join(' – '), german: !offer.freeOfCharge && german('cost') },
+        { label: t('offers.fields.accessibility'), value: offer.accessibility, german: german('accessibility') },
         { label: t('offers.fields.contact'), value: [offer.contact.phone, offer.contact.email, offer.contact.website].filter(Boolean).join('\n') },
       ],
       nextDatesTitle: t('offers.nextDates'),
@@ -79,7 +92,7 @@ export function offersRoutes(context: RouteContext): Hono<AppEnv> {
   });
 
   app.get(paths.offer.pattern, async (c) => {
-    const offer = await offers.publicOffer(mid(c), paths.offer.params(c).id);
+    const { offers: [offer] } = await localized(c, [await offers.publicOffer(mid(c), paths.offer.params(c).id)]);
     return render(c, <OfferPage ctx={pageContext(c)} offer={offer} />);
   });
 

@@ -173,6 +173,11 @@ export class OffersService {
     return this.toPublic(row, slug, settings, this.clock(), links, targets, nextDates);
   }
 
+  /** Every published offer (the translations screen lists their texts). */
+  async publishedOffers(municipalityId: number): Promise<PublicOffer[]> {
+    return this.manyPublic(municipalityId, await repo.listOffers(this.db, municipalityId, { state: 'published' }));
+  }
+
   /** The published offers of an actor (its public page). */
   async publicOffersOfActor(municipalityId: number, actorId: number): Promise<PublicOffer[]> {
     const rows = await repo.listOffers(this.db, municipalityId, { actorId, state: 'published' });

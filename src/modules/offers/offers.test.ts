@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { pdfBoxes, pdfPages } from '../../../test/fixtures/exports/poppler.js';
 import { startSmtp, type TestSmtp } from '../../../test/smtp.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { sourceHash } from '../../platform/i18n/content.js';
 import { offerSchema, NO_FILTERS, type OfferInput } from './offers.schema.js';
 import { isOpenAt, occurrences, type Schedule } from './offers.times.js';
 
@@ -325,6 +326,19 @@ describe.each(engines)('the Wegweiser on %s', (engine) => {
     expect(mails[0].text).not.toContain('Sprachcafé Apfelhaus');
     expect(mails[0].text).not.toContain(f.B.secretWord);
     expect(smtp.mails.some((m) => m.text.includes('Apfelhaus') && m.to.includes(`integration@${f.B.slug}.example`))).toBe(false);
+  });
+
+  it('shows a reviewed translation of an offer\'s title in the reader\'s language, German marked where there is none', async () => {
+    const rows = await env.services.translations.rows(f.A.municipalityId, f.A.slug, 'en');
+    expect(rows.some((r) => r.entityType === 'offer' && r.entityId === cafe && r.field === 'title')).toBe(true);
+    expect(rows.some((r) => r.entityType === 'offer' && r.entityId === draft)).toBe(false);
+    await env.services.translations.seed(f.A.municipalityId, [{ entityType: 'offer', entityId: cafe, field: 'title', lang: 'en', text: 'Language café Apple House', sourceHash: sourceHash('Sprachcafé Apfelhaus'), sourceText: 'Sprachcafé Apfelhaus', state: 'reviewed', origin: 'person', provider: '', reviewedBy: null, reviewedAt: null }], system);
+    const c = new Client(env);
+    const page = await c.get(`/amstadt/wegweiser/${cafe}?lang=en`);
+    expect(page.body).toContain('<h1 class="kern-heading-large">Language café Apple House</h1>');
+    expect((await c.get('/amstadt/wegweiser?lang=en')).body).toContain('Language café Apple House');
+    expect(pdfPages((await c.getBytes(`/amstadt/wegweiser/${cafe}/aushang.pdf?lang=en`)).bytes).join('\n')).toContain('Language café Apple House');
+    expect((await c.get(`/amstadt/wegweiser/${counselling}?lang=en`)).body).toContain('<h1 class="kern-heading-large" lang="de" dir="ltr">Beratung im Rathaus</h1>');
   });
 
   it('settings: a map template without {address} is refused at the field, a valid one links the address', async () => {

@@ -6,6 +6,7 @@ import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatWeekday, localeOf } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
+import { textLang } from '../../platform/i18n/content.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { planPaths } from '../plan/index.js';
 import { paths } from './offers.paths.js';
@@ -50,7 +51,7 @@ function OfferSummary({ ctx, offer, heading }: { ctx: PageContext; offer: Public
   return (
     <article class="offer-card stack">
       <Title class="kern-heading-small">
-        <a class="kern-link" href={offer.path} {...de(ctx)}>{offer.title}</a>
+        <a class="kern-link" href={offer.path} {...textLang(ctx, 'offer', offer.id, 'title')}>{offer.title}</a>
       </Title>
       <p class="kern-body offer-tags">
         <span class="kern-badge kern-badge--info"><span class="kern-label kern-label--small">{t(`${k}.categories.${offer.category}`)}</span></span>
@@ -128,22 +129,22 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: PublicOffer
   const a = offer.address;
   const street = [a.street, [a.postcode, a.town].filter(Boolean).join(' ')].filter(Boolean);
   return (
-    <Layout ctx={ctx} title={offer.title} titleAttrs={de(ctx)} crumbs={[{ href: paths.municipality(slug), label: ctx.municipality!.name }, { href: paths.offers(slug), label: t(`${k}.title`) }]}>
+    <Layout ctx={ctx} title={offer.title} titleAttrs={textLang(ctx, 'offer', offer.id, 'title')} crumbs={[{ href: paths.municipality(slug), label: ctx.municipality!.name }, { href: paths.offers(slug), label: t(`${k}.title`) }]}>
       <div class="stack-lg">
         <div class="stack">
-          <h1 class="kern-heading-large" {...de(ctx)}>{offer.title}</h1>
+          <h1 class="kern-heading-large" {...textLang(ctx, 'offer', offer.id, 'title')}>{offer.title}</h1>
           <p class="kern-body offer-tags">
             <span class="kern-badge kern-badge--info"><span class="kern-label kern-label--small">{t(`${k}.categories.${offer.category}`)}</span></span>
             {offer.freeOfCharge ? <span class="kern-badge kern-badge--success"><span class="kern-label kern-label--small">{t(`${k}.free`)}</span></span> : null}
             {offer.openNow ? <span class="kern-badge kern-badge--success"><span class="kern-label kern-label--small">{t(`${k}.openNow`)}</span></span> : null}
           </p>
           {offer.actor ? <p class="kern-body">{t(`${k}.offeredBy`)} <a class="kern-link" href={planPaths.actor(slug, offer.actor.id)}>{offer.actor.name}</a></p> : null}
-          {offer.description ? <p class="kern-body pre-line" {...de(ctx)}>{offer.description}</p> : null}
+          {offer.description ? <p class="kern-body pre-line" {...textLang(ctx, 'offer', offer.id, 'description')}>{offer.description}</p> : null}
         </div>
         <section aria-labelledby="zeiten" class="stack">
           <h2 class="kern-heading-medium" id="zeiten">{t(`${k}.fields.when`)}</h2>
           <p class="kern-body">{scheduleText(t, offer.schedule, lang)}</p>
-          {offer.schedule.note ? <p class="kern-body pre-line" {...de(ctx)}>{offer.schedule.note}</p> : null}
+          {offer.schedule.note ? <p class="kern-body pre-line" {...textLang(ctx, 'offer', offer.id, 'times_note')}>{offer.schedule.note}</p> : null}
           {offer.nextDates.length ? (
             <>
               <h3 class="kern-heading-small">{t(`${k}.nextDates`)}</h3>
@@ -166,8 +167,8 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: PublicOffer
             {offer.languages.length ? <><dt>{t(`${k}.fields.languages`)}</dt><dd>{offer.languages.map((c) => languageName(t, c, lang)).join(', ')}</dd></> : null}
             {offer.targetGroups.length ? <><dt>{t(`${k}.fields.targetGroups`)}</dt><dd>{offer.targetGroups.map((g) => t(`${k}.groups.${g}`)).join(', ')}</dd></> : null}
             <dt>{t(`${k}.fields.cost`)}</dt>
-            <dd>{offer.freeOfCharge ? t(`${k}.free`) : ''}{offer.cost ? <span {...de(ctx)}>{offer.freeOfCharge ? ` – ${offer.cost}` : offer.cost}</span> : offer.freeOfCharge ? null : t(`${k}.costAsk`)}</dd>
-            {offer.accessibility ? <><dt>{t(`${k}.fields.accessibility`)}</dt><dd class="pre-line" {...de(ctx)}>{offer.accessibility}</dd></> : null}
+            <dd>{offer.freeOfCharge ? t(`${k}.free`) : ''}{offer.cost ? <span {...textLang(ctx, 'offer', offer.id, 'cost')}>{offer.freeOfCharge ? ` – ${offer.cost}` : offer.cost}</span> : offer.freeOfCharge ? null : t(`${k}.costAsk`)}</dd>
+            {offer.accessibility ? <><dt>{t(`${k}.fields.accessibility`)}</dt><dd class="pre-line" {...textLang(ctx, 'offer', offer.id, 'accessibility')}>{offer.accessibility}</dd></> : null}
             {offer.contact.phone ? <><dt>{t(`${k}.fields.phone`)}</dt><dd><a class="kern-link" href={`tel:${offer.contact.phone.replace(/[^+0-9]/g, '')}`} dir="ltr">{offer.contact.phone}</a></dd></> : null}
             {offer.contact.email ? <><dt>{t(`${k}.fields.email`)}</dt><dd><a class="kern-link" href={`mailto:${offer.contact.email}`} dir="ltr">{offer.contact.email}</a></dd></> : null}
             {offer.contact.website ? <><dt>{t(`${k}.fields.website`)}</dt><dd><a class="kern-link" href={offer.contact.website} rel="noopener noreferrer" dir="ltr">{offer.contact.website}</a></dd></> : null}
@@ -209,7 +210,7 @@ export function MeasureOffers({ ctx, offers }: { ctx: PageContext; offers: Publi
   return (
     <section aria-labelledby="angebote-dazu" class="stack">
       <h2 class="kern-heading-medium" id="angebote-dazu">{t(`${k}.measureOffers`)}</h2>
-      <ul class="kern-list kern-list--bullet">{offers.map((o) => <li><a class="kern-link" href={o.path} {...de(ctx)}>{o.title}</a></li>)}</ul>
+      <ul class="kern-list kern-list--bullet">{offers.map((o) => <li><a class="kern-link" href={o.path} {...textLang(ctx, 'offer', o.id, 'title')}>{o.title}</a></li>)}</ul>
     </section>
   );
 }
