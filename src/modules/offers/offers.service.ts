@@ -21,7 +21,7 @@ import { reminderMail } from './offers.mail.js';
 import { offersPaths } from './offers.paths.js';
 import * as repo from './offers.repository.js';
 import { scheduleOfInput, type OfferFilters, type OfferInput, type OfferSettingsInput } from './offers.schema.js';
-import { codesOf, isOpenAt, occurrences, rruleText, scheduleOf, storedCodes, type Occurrence, type Schedule } from './offers.times.js';
+import { cancelledDays, codesOf, isOpenAt, occurrences, rruleText, scheduleOf, storedCodes, type Occurrence, type Schedule } from './offers.times.js';
 
 export const JOB_LINKS = 'offers.check_links';
 export const JOB_REMINDER = 'offers.reminder';
@@ -55,6 +55,8 @@ export interface PublicOffer {
   schedule: Schedule & { note: string; rrule: string | null };
   /** The next days it takes place (none by appointment). */
   nextDates: Occurrence[];
+  /** Days in the next eight weeks it does not take place although it would (cancelled, public holidays). */
+  cancelledDates: string[];
   openNow: boolean;
   languages: string[];
   targetGroups: string[];
@@ -226,6 +228,7 @@ export class OffersService {
       mapUrl: mapUrl(settings.mapUrlTemplate, address),
       schedule: { ...schedule, note: row.times_note, rrule: rruleText(schedule) },
       nextDates: occurrences(schedule, settings.holidayRegion, berlinDay(now), nextDates).filter((o) => Date.parse(o.end) > now.getTime()),
+      cancelledDates: cancelledDays(schedule, settings.holidayRegion, berlinDay(now), 56),
       openNow: isOpenAt(schedule, settings.holidayRegion, now),
       languages: codesOf(row.languages),
       targetGroups: codesOf(row.target_groups),

@@ -17,7 +17,7 @@ import { startSmtp, type TestSmtp } from '../../../test/smtp.js';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
 import { sourceHash } from '../../platform/i18n/content.js';
 import { offerSchema, NO_FILTERS, type OfferInput } from './offers.schema.js';
-import { isOpenAt, occurrences, type Schedule } from './offers.times.js';
+import { cancelledDays, isOpenAt, occurrences, type Schedule } from './offers.times.js';
 
 const system = { userId: null, name: 'Test' };
 const officer = { kind: 'officer' as const };
@@ -47,6 +47,11 @@ describe('recurrence', () => {
     expect(occurrences(weekly({ frequency: 'monthly', monthWeek: -1 }), 'BW', '2026-03-01', 2).map((o) => o.day)).toEqual(['2026-03-31', '2026-04-28']);
     expect(occurrences(weekly({ endsOn: '2026-03-10' }), 'BW', '2026-03-01', 5).map((o) => o.day)).toEqual(['2026-03-03', '2026-03-10']);
     expect(occurrences(weekly({ frequency: 'appointment' }), 'BW', '2026-03-01', 5)).toEqual([]);
+  });
+
+  it('names the days it would take place but does not: cancelled and skipped holidays', () => {
+    const s = weekly({ weekdays: ['MO'], skipHolidays: true, exceptions: ['2026-04-13'] });
+    expect(cancelledDays(s, 'BW', '2026-03-30', 21)).toEqual(['2026-04-06', '2026-04-13']);
   });
 
   it('is open now between start and end of a day it takes place, in Berlin', () => {

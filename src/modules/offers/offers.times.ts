@@ -101,6 +101,13 @@ export function occurrences(s: Schedule, region: string, fromDay: string, limit:
   return out;
 }
 
+/** Days in the next `days` it would take place but does not: cancelled, or a public holiday it skips. */
+export function cancelledDays(s: Schedule, region: string, fromDay: string, days: number): string[] {
+  const regular = occurrences({ ...s, exceptions: [], skipHolidays: false }, region, fromDay, 1000, days);
+  const held = new Set(occurrences(s, region, fromDay, 1000, days).map((o) => o.day));
+  return regular.map((o) => o.day).filter((d) => !held.has(d));
+}
+
 /** Whether the offer is on at this moment (Berlin): a day of it, between its start and its end. */
 export function isOpenAt(s: Schedule, region: string, now: Date): boolean {
   if (!s.startTime || !s.endTime) return false;

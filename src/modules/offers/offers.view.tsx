@@ -151,6 +151,12 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: PublicOffer
               <ul class="kern-list kern-list--bullet">{offer.nextDates.map((d) => <li>{`${dayText(d.day, lang)}, ${offer.schedule.startTime}–${offer.schedule.endTime}`}</li>)}</ul>
             </>
           ) : null}
+          {offer.cancelledDates.length ? (
+            <>
+              <h3 class="kern-heading-small">{t(`${k}.cancelled`)}</h3>
+              <ul class="kern-list kern-list--bullet">{offer.cancelledDates.map((d) => <li>{dayText(d, lang)}</li>)}</ul>
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="angaben" class="stack">
           <h2 class="kern-heading-medium" id="angaben">{t(`${k}.details`)}</h2>
