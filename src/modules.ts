@@ -13,6 +13,7 @@ import { ideasModule } from './modules/ideas/index.js';
 import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
+import { offersModule } from './modules/offers/index.js';
 import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleManifest[] = [
   ideasModule,
   translationsModule,
   followModule,
+  offersModule,
   ssoModule,
   demoModule,
 ];

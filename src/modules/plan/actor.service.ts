@@ -25,7 +25,15 @@ export interface ActorFollower {
   merge(trx: Transaction<Database>, municipalityId: number, fromId: number, toId: number): Promise<void>;
   /** These actors are being deleted, inside the deleting write: drop what makes no sense without them. */
   deleting?(trx: Transaction<Database>, municipalityId: number, actorIds: number[]): Promise<void>;
+  /** Actors the module still needs, with or without measures: never offered for clean-up as unused. */
+  keeps?(db: Conn, municipalityId: number): Promise<number[]>;
 }
+
+/**
+ * A module that gives actors a public page of their own besides the plan's measures (offers: an actor with a
+ * published offer in the Wegweiser) says which, per municipality. The kernel asks; it imports no module.
+ */
+export type PublicActorSource = (municipalityId: number) => Promise<number[]>;
 
 /** What an actor carries: the confirmation pages of deleting and merging say this. */
 export interface ActorUsage {
@@ -45,6 +53,7 @@ export class ActorNameTakenError extends InvalidInputError {
 
 export class ActorService {
   private readonly followers: ActorFollower[] = [];
+  private readonly publicSources: PublicActorSource[] = [];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,6 +63,18 @@ export class ActorService {
   /** A module that keeps rows about actors registers here (see `ActorFollower`). */
   follow(follower: ActorFollower): void {
     this.followers.push(follower);
+  }
+
+  /** A module that gives actors a public page registers here (see `PublicActorSource`). */
+  declarePublic(source: PublicActorSource): void {
+    this.publicSources.push(source);
+  }
+
+  /** The actors the registered modules make public (their public page exists, measures or not). */
+  async publicByModules(municipalityId: number): Promise<Set<number>> {
+    const ids = new Set<number>();
+    for (const source of this.publicSources) for (const id of await source(municipalityId)) ids.add(id);
+    return ids;
   }
 
   /** Actors whose names equal another's but for case and blanks (from before names were unique). */
@@ -69,9 +90,15 @@ export class ActorService {
     return { measures: counts.measures, plans: counts.plans, children, more: more.filter((m) => m.count > 0) };
   }
 
-  /** Actors no measure of any plan names and no actor sits below: for clean-up. */
-  unused(municipalityId: number) {
-    return repo.listUnusedActors(this.db, municipalityId);
+  /** Actors no measure of any plan names, no actor sits below and no module keeps (offers): for clean-up. */
+  async unused(municipalityId: number) {
+    return this.withoutKept(this.db, municipalityId, await repo.listUnusedActors(this.db, municipalityId));
+  }
+
+  private async withoutKept<A extends { id: number }>(db: Conn, municipalityId: number, actors: A[]): Promise<A[]> {
+    const kept = new Set<number>();
+    for (const f of this.followers) for (const id of (await f.keeps?.(db, municipalityId)) ?? []) kept.add(id);
+    return actors.filter((a) => !kept.has(a.id));
   }
 
   /** The actors only this plan's measures name (offered for deletion with a draft plan). */
@@ -237,7 +264,7 @@ export class ActorService {
     // An id that is not this municipality's actor is an unknown page, as everywhere.
     const wanted = [...new Set(actorIds)];
     if ((await repo.existingActorIds(this.db, municipalityId, wanted)).length !== wanted.length) throw new NotFoundError('actor');
-    const unused = await repo.listUnusedActors(this.db, municipalityId, actorIds);
+    const unused = await this.withoutKept(this.db, municipalityId, await repo.listUnusedActors(this.db, municipalityId, actorIds));
     if (unused.length === 0) return 0;
     await this.audit.write(municipalityId, by, { action: 'actor.delete_unused', entityType: 'actor', before: { actors: unused } }, async ({ trx, touch }) => {
       for (const a of unused) touch('actor', a.id);

@@ -26,7 +26,7 @@ export { UNNAMED_GOAL, validateForImport } from './exchange.validate.js';
 export { allMeasures, measuresOfField, type Plan, type Measure, type MeasureActorRef, type PlanTree, type Field, type Goal } from './plan.repository.js';
 export { fieldSchema, goalSchema, measureSchema, planSchema, visionSchema, moveSchema, PLAN_STATES, NUMBER_MAX, type PlanState } from './plan.schema.js';
 export type { PlanService, MeasureUpdate } from './plan.service.js';
-export type { ActorService, ActorRow, ActorFollower, ActorUsage } from './actor.service.js';
+export type { ActorService, ActorRow, ActorFollower, ActorUsage, PublicActorSource } from './actor.service.js';
 export { actorNameKey } from './actor.repository.js';
 export type { WordingService } from './wording.service.js';
 export type { ImportOptions } from './plan.import.js';

@@ -53,10 +53,13 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     return services.plans.tree(mid(c), plan.id);
   }
 
-  /** Actors the public may see: those named in a public plan's measures, and their parents. */
-  function publicActorIds(tree: PlanTree, parents: Map<number, number | null>): Set<number> {
-    const ids = new Set<number>();
-    for (const m of allMeasures(tree)) for (const a of m.actors) ids.add(a.id);
+  /**
+   * Actors the public may see: those named in a public plan's measures, those other modules make public (an
+   * actor with a published offer), and their parents.
+   */
+  async function publicActorIds(c: Ctx, tree: PlanTree | null, parents: Map<number, number | null>, withModules = true): Promise<Set<number>> {
+    const ids = withModules ? await services.actors.publicByModules(mid(c)) : new Set<number>();
+    if (tree) for (const m of allMeasures(tree)) for (const a of m.actors) ids.add(a.id);
     for (const id of [...ids]) {
       let p = parents.get(id) ?? null;
       for (let depth = 0; p !== null && depth < 50; depth++) {
@@ -65,6 +68,12 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       }
     }
     return ids;
+  }
+
+  /** The current published plan's tree, or null when there is none (actors' pages live without one). */
+  async function findCurrentTree(c: Ctx): Promise<PlanTree | null> {
+    const plan = await services.plans.findCurrentPublishedPlan(mid(c));
+    return plan ? services.plans.tree(mid(c), plan.id) : null;
   }
 
   function registerPublicRoutes(app: Hono<AppEnv>) {
@@ -138,25 +147,27 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
 
     app.get(paths.actors.pattern, async (c) => {
-      const tree = await currentTree(c);
-      const visible = publicActorIds(tree, await actorParents(c));
-      const actors = (await services.actors.list(mid(c), tree.plan.id)).filter((a) => visible.has(a.id));
+      const tree = await findCurrentTree(c);
+      const visible = await publicActorIds(c, tree, await actorParents(c));
+      const actors = (await services.actors.list(mid(c), tree?.plan.id)).filter((a) => visible.has(a.id));
+      if (!tree && actors.length === 0) throw new NotFoundError('published plan');
       // Of the content texts only the plan's title shows here; actors' names are names, as written.
-      const ct = await useContent(c, [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }]);
-      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)} planTitleAttrs={ct.attrs('plan', tree.plan.id, 'title')} />);
+      const ct = await useContent(c, tree ? [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }] : []);
+      const planTitle = tree ? ct.text('plan', tree.plan.id, 'title', tree.plan.title) : c.get('municipality').name;
+      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={planTitle} planTitleAttrs={tree ? ct.attrs('plan', tree.plan.id, 'title') : {}} />);
     });
 
     app.get(paths.actor.pattern, async (c) => {
-      const tree = await currentTree(c);
+      const tree = await findCurrentTree(c);
       const id = paths.actor.params(c).id;
-      if (!publicActorIds(tree, await actorParents(c)).has(id)) throw new NotFoundError('actor');
+      if (!(await publicActorIds(c, tree, await actorParents(c))).has(id)) throw new NotFoundError('actor');
       const [actor, children, measures] = await Promise.all([
         services.actors.get(mid(c), id),
         services.actors.children(mid(c), id),
-        services.actors.measuresOf(mid(c), id, tree.plan.id),
+        tree ? services.actors.measuresOf(mid(c), id, tree.plan.id) : Promise.resolve([]),
       ]);
       const ct = await useContent(c, [
-        { entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title },
+        ...(tree ? [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }] : []),
         { entityType: 'actor', entityId: actor.id, field: 'description', source: actor.description },
         ...measures.map((m) => ({ entityType: 'measure', entityId: m.id, field: 'text', source: m.text })),
       ]);
@@ -167,8 +178,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
           actor={{ ...actor, description: ct.text('actor', actor.id, 'description', actor.description) }}
           children={children}
           measures={measures.map((m) => ({ ...m, text: ct.text('measure', m.id, 'text', m.text) }))}
-          planTitle={ct.text('plan', tree.plan.id, 'title', tree.plan.title)}
-          planTitleAttrs={ct.attrs('plan', tree.plan.id, 'title')}
+          planTitle={tree ? ct.text('plan', tree.plan.id, 'title', tree.plan.title) : c.get('municipality').name}
+          planTitleAttrs={tree ? ct.attrs('plan', tree.plan.id, 'title') : {}}
           extra={await slots.sections('actor.public', c, { actorId: actor.id })}
         />,
       );
@@ -178,7 +189,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const tree = await localized(c, await currentTree(c));
       const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
       const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
-      const visibleActors = publicActorIds(tree, await actorParents(c));
+      // the search filters measures: only actors named in them
+      const visibleActors = await publicActorIds(c, tree, await actorParents(c), false);
       const allActors = (await services.actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
       const measures = allMeasures(tree);
       const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'plan.approve',
   'translations.edit',
   'ideas.moderate',
+  'offers.manage',
+  'offers.edit_own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,9 +33,10 @@ export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage', 'translations.edit', 'ideas.moderate'],
-  // An actor representative changes the status and notes of the measures their actor leads, nothing else.
-  actor_rep: ['admin.enter', 'status.change_own'],
+  editor: ['admin.enter', 'plan.read_drafts', 'plan.edit', 'status.change', 'actors.edit', 'questionnaires.manage', 'participation.manage', 'groups.manage', 'translations.edit', 'ideas.moderate', 'offers.manage', 'offers.edit_own'],
+  // An actor representative changes the status and notes of the measures their actor leads, and keeps their
+  // actor's offers in the Wegweiser; nothing else.
+  actor_rep: ['admin.enter', 'status.change_own', 'offers.edit_own'],
   // A resident or partner who leads a working group: its members, requests to join, meetings, documents, tasks.
   group_lead: ['admin.enter', 'groups.lead', 'groups.member'],
   // A member of a working group: its internal area (which groups: their group memberships).

@@ -23,6 +23,7 @@ import * as registrationLinks from './migrations/021_registration_links.js';
 import * as actorLang from './migrations/022_actor_lang.js';
 import * as ideas from './migrations/023_ideas.js';
 import * as follow from './migrations/024_follow.js';
+import * as offers from './migrations/025_offers.js';
 import * as sso from './migrations/027_sso.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
@@ -50,6 +51,7 @@ const migrations: Record<string, EngineMigration> = {
   '022_actor_lang': actorLang,
   '023_ideas': ideas,
   '024_follow': follow,
+  '025_offers': offers,
   '027_sso': sso,
 };
 

@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { EasyTables } from './schema.easy.js';
 import type { AccessibilityTables } from './schema.accessibility.js';
 import type { FollowTables } from './schema.follow.js';
+import type { OffersTables } from './schema.offers.js';
 import type { EditionsTables } from './schema.editions.js';
 import type { IdeasTables } from './schema.ideas.js';
 import type { SsoTables } from './schema.sso.js';
@@ -282,7 +283,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables, SsoTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables, SsoTables, OffersTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
