@@ -59,6 +59,14 @@ export function createApp(deps: AppDeps) {
   // The key that seals flash messages: read (or made) once, shared with every other process through the database.
   let flashKeyOnce: Promise<Buffer> | null = null;
 
+  // 0. A page that names who may frame it (an embed: CSP frame-ancestors from the municipality's list) is not also
+  // refused by X-Frame-Options, which knows no list; every other page keeps both refusals.
+  app.use(async (c, next) => {
+    await next();
+    const csp = c.res.headers.get('content-security-policy') ?? '';
+    if (/frame-ancestors (?!'none')/.test(csp)) c.res.headers.delete('x-frame-options');
+  });
+
   // 1. Security headers and a Content-Security-Policy without inline script or style.
   app.use(
     secureHeaders({
@@ -92,6 +100,11 @@ export function createApp(deps: AppDeps) {
     return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
   });
   app.get(paths.health(), (c) => c.json({ ok: true }));
+
+  // 2b. The open API, before any session work: it reads no cookie and sets none (writes carry a bearer token).
+  const api = modules.flatMap((m) => (m.api ? [m.api(deps.services)] : []));
+  const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots, api };
+  for (const m of modules) if (m.apiRoutes) app.route('/', m.apiRoutes(context));
 
   // 3. Language, session, CSRF token, flash message and the modules' navigation for every page.
   app.use(async (c, next) => {
@@ -171,7 +184,6 @@ export function createApp(deps: AppDeps) {
   const guards = { signIn: signInLimits, proxies: new TrustedProxies(deps.config.trustedProxies) };
   registerAuthRoutes(app, { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE }, deps.services.auth, deps.config, guards);
   // Routes outside any municipality (the instance admin), before tenancy claims the first path segment.
-  const context: RouteContext = { services: deps.services, config: deps.config, clock: deps.clock, slots };
   for (const m of modules) if (m.instanceRoutes) app.route('/', m.instanceRoutes(context));
   app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
 

@@ -13,6 +13,7 @@ import { ideasModule } from './modules/ideas/index.js';
 import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
+import { opendataModule } from './modules/opendata/index.js';
 import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
@@ -37,5 +38,6 @@ export const MODULES: readonly ModuleManifest[] = [
   ideasModule,
   translationsModule,
   followModule,
+  opendataModule,
   demoModule,
 ];

@@ -23,6 +23,7 @@ import * as registrationLinks from './migrations/021_registration_links.js';
 import * as actorLang from './migrations/022_actor_lang.js';
 import * as ideas from './migrations/023_ideas.js';
 import * as follow from './migrations/024_follow.js';
+import * as opendata from './migrations/026_opendata.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -49,6 +50,7 @@ const migrations: Record<string, EngineMigration> = {
   '022_actor_lang': actorLang,
   '023_ideas': ideas,
   '024_follow': follow,
+  '026_opendata': opendata,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */
