@@ -79,6 +79,7 @@ export async function catalogue(services: Services, m: Municipality, publicUrl: 
   add(catalog, foaf('homepage'), page(platformPaths.municipality(m.slug)));
   add(catalog, dct('language'), namedNode(GERMAN));
   add(catalog, dct('license'), namedNode(licence.uri));
+  add(catalog, dcat('themeTaxonomy'), namedNode('http://publications.europa.eu/resource/authority/data-theme'));
   add(catalog, dct('issued'), dateTime(m.created_at));
   add(catalog, dct('modified'), dateTime(lastChange));
   if (geo) add(catalog, dct('spatial'), namedNode(geo));
