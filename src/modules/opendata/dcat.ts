@@ -7,6 +7,7 @@ import N3, { type Quad, type Term } from 'n3';
 import type { Services } from '../../platform/module.js';
 import type { Municipality } from '../../platform/tenancy.js';
 import { planPaths } from '../plan/index.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { licenceOf } from './opendata.model.js';
 import { API_BASE, opendataPaths } from './opendata.paths.js';
 
@@ -36,9 +37,10 @@ const gYearEnd = (year: number) => literal(`${year}-12-31`, namedNode(`${NS.xsd}
 const THEMES = ['SOCI', 'GOVE'].map((t) => `http://publications.europa.eu/resource/authority/data-theme/${t}`);
 const GERMAN = 'http://publications.europa.eu/resource/authority/language/DEU';
 const FORMATS = {
-  json: { format: 'http://publications.europa.eu/resource/authority/file-type/JSON', media: 'https://www.iana.org/assignments/media-types/application/json', title: 'JSON (Austauschformat)' },
-  csv: { format: 'http://publications.europa.eu/resource/authority/file-type/CSV', media: 'https://www.iana.org/assignments/media-types/text/csv', title: 'CSV (Maßnahmen)' },
+  json: { format: 'http://publications.europa.eu/resource/authority/file-type/JSON', media: 'https://www.iana.org/assignments/media-types/application/json' },
+  csv: { format: 'http://publications.europa.eu/resource/authority/file-type/CSV', media: 'https://www.iana.org/assignments/media-types/text/csv' },
 } as const;
+const k = 'opendata.dcat';
 
 /** The political geocoding URI of an official key: 8 digits (AGS) a municipality key, 12 (ARS) a regional key. */
 export function geocodingUri(key: string): string | null {
@@ -54,6 +56,8 @@ export async function catalogue(services: Services, m: Municipality, publicUrl: 
   const licence = licenceOf(settings.licence);
   const base = `${publicUrl}${API_BASE}/${m.slug}`;
   const page = (path: string) => namedNode(`${publicUrl}${path}`);
+  // The metadata speaks German (tagged @de), the language of the plans and of the portals that harvest them.
+  const t = translator('de');
   const out: Quad[] = [];
   const add = (s: Term, p: Term, o: Term) => out.push(quad(s as N3.Quad_Subject, p as N3.Quad_Predicate, o as N3.Quad_Object));
 
@@ -73,8 +77,8 @@ export async function catalogue(services: Services, m: Municipality, publicUrl: 
   const lastChange = plans.map((p) => p.updated_at).sort().at(-1) ?? m.created_at;
 
   add(catalog, rdf('type'), dcat('Catalog'));
-  add(catalog, dct('title'), de(`Integrationsplanung ${m.name}: offene Daten`));
-  add(catalog, dct('description'), de(`Die veröffentlichten Integrationspläne von ${m.name} mit Handlungsfeldern, Zielen, Maßnahmen und ihrem Umsetzungsstand, als offene Daten.`));
+  add(catalog, dct('title'), de(t(`${k}.catalogTitle`, { name: m.name })));
+  add(catalog, dct('description'), de(t(`${k}.catalogDescription`, { name: m.name })));
   add(catalog, dct('publisher'), publisher);
   add(catalog, foaf('homepage'), page(platformPaths.municipality(m.slug)));
   add(catalog, dct('language'), namedNode(GERMAN));
@@ -89,12 +93,12 @@ export async function catalogue(services: Services, m: Municipality, publicUrl: 
     add(catalog, dcat('dataset'), ds);
     add(ds, rdf('type'), dcat('Dataset'));
     add(ds, dct('title'), de(plan.edition ? `${plan.title} (${plan.edition})` : plan.title));
-    add(ds, dct('description'), de(plan.intro.trim() || `${plan.title}: Handlungsfelder, Ziele und Maßnahmen mit ihrem Umsetzungsstand (${m.name}).`));
+    add(ds, dct('description'), de(plan.intro.trim() || t(`${k}.datasetDescription`, { plan: plan.title, name: m.name })));
     add(ds, dct('identifier'), literal(`${base}/plans/${plan.id}`));
     add(ds, dct('publisher'), publisher);
     if (settings.contributorId) add(ds, dcatde('contributorID'), namedNode(settings.contributorId));
     for (const theme of THEMES) add(ds, dcat('theme'), namedNode(theme));
-    for (const word of ['Integration', 'Integrationsplan', 'Teilhabe', 'Maßnahmen']) add(ds, dcat('keyword'), de(word));
+    for (const word of t(`${k}.keywords`).split(',')) add(ds, dcat('keyword'), de(word.trim()));
     for (const f of await od.fields(m.id, plan.id)) add(ds, dcat('keyword'), de(f.title));
     add(ds, dcat('landingPage'), page(planPaths.plan(m.slug, plan.id)));
     add(ds, dct('language'), namedNode(GERMAN));
@@ -125,8 +129,8 @@ export async function catalogue(services: Services, m: Municipality, publicUrl: 
       const url = page(opendataPaths.planData(m.slug, plan.id, format));
       add(ds, dcat('distribution'), dist);
       add(dist, rdf('type'), dcat('Distribution'));
-      add(dist, dct('title'), de(f.title));
-      add(dist, dct('description'), de(format === 'json' ? 'Der ganze Plan im Austauschformat von Teilhabe (JSON Schema im OpenAPI-Dokument).' : 'Alle Maßnahmen des Plans als Tabelle (Semikolon, UTF-8).'));
+      add(dist, dct('title'), de(t(`${k}.${format}.title`)));
+      add(dist, dct('description'), de(t(`${k}.${format}.description`)));
       add(dist, dcat('accessURL'), url);
       add(dist, dcat('downloadURL'), url);
       add(dist, dct('format'), namedNode(f.format));
