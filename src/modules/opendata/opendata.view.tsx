@@ -35,7 +35,7 @@ export function SettingsPage({ ctx, form, embeds, publicUrl }: { ctx: PageContex
         </form>
 
         <h2 class="kern-heading-medium">{t(`${k}.settings.addresses`)}</h2>
-        <ul class="kern-body">
+        <ul class="kern-body opendata-addresses">
           <li><a class="kern-link" href={paths.openapi()}>{t(`${k}.settings.openapi`)}</a> <code>{`${publicUrl}${paths.openapi()}`}</code></li>
           <li><a class="kern-link" href={paths.apiRoot(slug)}>{t(`${k}.settings.apiRoot`)}</a> <code>{`${publicUrl}${paths.apiRoot(slug)}`}</code></li>
           <li><a class="kern-link" href={paths.catalogue(slug, 'ttl')}>{t(`${k}.settings.catalogue`)}</a> <code>{`${publicUrl}${paths.catalogue(slug, 'ttl')}`}</code></li>
