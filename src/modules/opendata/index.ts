@@ -34,4 +34,8 @@ export const opendataModule: ModuleManifest = {
   api: (services) => ({ ...coreApi(services), embeds: coreEmbeds(services) }),
   apiRoutes: (context) => apiRoutes(context),
   routes: (context) => new Hono<AppEnv>().route('/', opendataRoutes(context)),
+  links: {
+    // beside a published plan's downloads: where its open data, licence and API are
+    'plan.downloads': (ctx, { admin }) => (admin ? [] : [{ href: opendataPaths.openData(ctx.municipality!.slug), label: ctx.t('opendata.public.link') }]),
+  },
 };

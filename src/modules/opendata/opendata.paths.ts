@@ -11,6 +11,8 @@ export const opendataPaths = {
   catalogue: route('/api/v1/:slug/catalog.:format', { format: ['ttl', 'jsonld'] }),
   planData: route('/api/v1/:slug/plans/:planId/data.:format', { format: ['json', 'csv'] }),
   embed: route('/:slug/einbetten/:view'),
+  /** The public page of the municipality's open data: licence, downloads, API, catalogue. */
+  openData: route('/:slug/offene-daten'),
   adminSettings: route('/:slug/verwaltung/offene-daten'),
   adminTokens: route('/:slug/verwaltung/offene-daten/tokens'),
   adminTokenRevoke: route('/:slug/verwaltung/offene-daten/tokens/:id/widerrufen'),

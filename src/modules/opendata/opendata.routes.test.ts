@@ -78,4 +78,19 @@ describe.each(engines)('open data settings and embeds on %s', (engine) => {
     expect(page.res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.res.headers.get('x-frame-options')).toBe('DENY');
   });
+
+  it('the public open data page names the licence and offers the published plans only, linked beside the plan\'s downloads', async () => {
+    const visitor = new Client(env);
+    const page = await visitor.get(paths.openData(f.A.slug));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Datenlizenz Deutschland – Zero – Version 2.0');
+    expect(page.body).toContain(paths.planData(f.A.slug, f.A.planId, 'csv'));
+    expect(page.body).not.toContain(`/plans/${f.A.draftPlanId}/`);
+    expect(page.body).not.toMatch(/ENTWURF|Geheimer Entwurf/);
+    const b = await visitor.get(paths.openData(f.B.slug));
+    expect(b.body).toContain('Datenlizenz Deutschland – Namensnennung – Version 2.0');
+    expect(b.body).toContain('Bedorf');
+    const plan = await visitor.get(`/${f.A.slug}/plaene/${f.A.planId}`);
+    expect(plan.body).toContain(`href="${paths.openData(f.A.slug)}"`);
+  });
 });

@@ -8,10 +8,10 @@ import { pageContext, redirectWithFlash, render, requirePermission, requireUser,
 import type { EmbedView, RouteContext } from '../../platform/module.js';
 import type { FormState } from '../../platform/views/page.js';
 import { EmbedPage } from './embed.view.js';
-import { tokenRolesFor } from './opendata.model.js';
+import { licenceOf, tokenRolesFor } from './opendata.model.js';
 import { opendataPaths as paths } from './opendata.paths.js';
 import { settingsSchema, tokenSchema } from './opendata.schema.js';
-import { SettingsPage, TokensPage } from './opendata.view.js';
+import { OpenDataPage, SettingsPage, TokensPage } from './opendata.view.js';
 
 /** The policy of an embed view: the app's own, with frame-ancestors naming the allowed origins (none: 'none'). */
 export function embedPolicy(origins: string[]): string {
@@ -39,6 +39,16 @@ export function opendataRoutes(context: RouteContext): Hono<AppEnv> {
     c.header('cache-control', 'public, max-age=300');
     const t = c.get('t');
     return render(c, <EmbedPage ctx={pageContext(c)} title={t(embed.label)} settings={settings} source={`${publicUrl}${embed.page(slugOf(c))}`}>{content}</EmbedPage>);
+  });
+
+  app.get(paths.openData.pattern, async (c) => {
+    const m = c.get('municipality');
+    const settings = await od.settings(m.id);
+    const { items } = await od.publicPlans(m.id, { limit: 100, offset: 0 });
+    const ct = await services.content.load(m.id, c.get('lang'), items.map((p) => ({ entityType: 'plan', entityId: p.id, field: 'title', source: p.title })));
+    c.set('content', ct);
+    const plans = items.map((p) => ({ id: p.id, title: ct.text('plan', p.id, 'title', p.title), titleAttrs: ct.attrs('plan', p.id, 'title'), state: p.state, updatedAt: p.updated_at }));
+    return render(c, <OpenDataPage ctx={pageContext(c)} licence={licenceOf(settings.licence)} attribution={settings.attribution} plans={plans} publicUrl={publicUrl} />);
   });
 
   const showSettings = async (c: Ctx, form: FormState | null, status: 200 | 400 = 200) => {

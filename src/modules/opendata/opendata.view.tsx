@@ -3,6 +3,7 @@
 import { ActionButton, Csrf, ErrorSummary, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate } from '../../platform/views/format.js';
+import { InLang } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState, PageContext } from '../../platform/views/page.js';
 import { LICENCE_CODES, LICENCES, TOKEN_DAYS, type TokenRole } from './opendata.model.js';
@@ -104,6 +105,46 @@ export function TokensPage({ ctx, form, roles, tokens, created, now, apiBase }: 
           ])}
           rowHeaders
         />
+      </div>
+    </Layout>
+  );
+}
+
+type PublicPlan = { id: number; title: string; titleAttrs: { lang?: string; dir?: string }; state: string; updatedAt: string };
+
+/** The public page of open data: the licence, the downloads per plan, and where the API and the metadata are. */
+export function OpenDataPage({ ctx, licence, attribution, plans, publicUrl }: { ctx: PageContext; licence: { name: string; url: string; short: string; attribution: boolean }; attribution: string; plans: PublicPlan[]; publicUrl: string }) {
+  const { t, lang } = ctx;
+  const m = ctx.municipality!;
+  const title = t(`${k}.public.title`);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <div class="stack">
+        <h1 class="kern-heading-large">{title}</h1>
+        <p class="kern-body">{t(`${k}.public.intro`, { name: m.name })}</p>
+        <h2 class="kern-heading-medium">{t(`${k}.public.licence`)}</h2>
+        <p class="kern-body">
+          <a class="kern-link" href={licence.url} rel="license" lang="de">{licence.name}</a>
+        </p>
+        {licence.attribution ? <p class="kern-body">{t(`${k}.public.attribution`)} <q lang="de">{attribution || m.name}</q></p> : null}
+        <h2 class="kern-heading-medium">{t(`${k}.public.downloads`)}</h2>
+        {plans.length === 0 ? <p class="kern-body">{t(`${k}.public.none`)}</p> : (
+          <ul class="kern-body stack">
+            {plans.map((p) => (
+              <li>
+                <InLang attrs={p.titleAttrs}>{p.title}</InLang> ({t(`${k}.public.updated`, { date: formatDate(p.updatedAt, lang) })}):{' '}
+                <a class="kern-link" href={paths.planData(m.slug, p.id, 'json')} download>{t(`${k}.public.json`)}</a>,{' '}
+                <a class="kern-link" href={paths.planData(m.slug, p.id, 'csv')} download>{t(`${k}.public.csv`)}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2 class="kern-heading-medium">{t(`${k}.public.machines`)}</h2>
+        <ul class="kern-body opendata-addresses">
+          <li>{t(`${k}.settings.openapi`)}: <a class="kern-link" href={paths.openapi()}><code>{`${publicUrl}${paths.openapi()}`}</code></a></li>
+          <li>{t(`${k}.settings.apiRoot`)}: <a class="kern-link" href={paths.apiRoot(m.slug)}><code>{`${publicUrl}${paths.apiRoot(m.slug)}`}</code></a></li>
+          <li>{t(`${k}.settings.catalogue`)}: <a class="kern-link" href={paths.catalogue(m.slug, 'ttl')}><code>{`${publicUrl}${paths.catalogue(m.slug, 'ttl')}`}</code></a></li>
+        </ul>
       </div>
     </Layout>
   );
