@@ -108,6 +108,23 @@ describe.each(engines)('open API on %s', (engine) => {
     expect(body.items.some((i) => i.to.category === 'in_progress' && i.note === '')).toBe(true);
   });
 
+  it('shows questionnaire results as the public sees them: small groups withheld, no free texts', async () => {
+    const res = (await (await get(`/api/v1/${f.A.slug}/questionnaires/${ids.questionnaireId}/results`)).json()) as { total: number; minGroupSize: number; sections: Array<{ questions: Array<{ kind: string; cells: Array<{ count: number | null }> }> }> };
+    const public_ = await env.services.questionnaireResults.publicResults(f.A.municipalityId, ids.questionnaireId, null);
+    expect(res.total).toBe(public_.results.total);
+    expect(res.minGroupSize).toBe(5);
+    const cells = res.sections.flatMap((s) => s.questions.flatMap((q) => q.cells));
+    expect(cells.some((c) => c.count === null)).toBe(true);
+    // counts from 1 to 4 are withheld (0 is no one)
+    expect(cells.filter((c) => c.count !== null && c.count > 0 && c.count < 5)).toEqual([]);
+    expect(JSON.stringify(res)).not.toContain('Sprachkurs mit Kinderbetreuung');
+    // a questionnaire whose results are not public is unknown here
+    const hidden = await env.services.questionnaires.createFromSpec(f.A.municipalityId, f.A.planId, { title: 'Intern', state: 'closed', resultsPublic: false, sections: [] }, by);
+    expect((await get(`/api/v1/${f.A.slug}/questionnaires/${hidden}/results`)).status).toBe(404);
+    const list = (await (await get(`/api/v1/${f.A.slug}/questionnaires`)).json()) as { items: Array<{ id: number }> };
+    expect(list.items.map((q) => q.id)).toEqual([ids.questionnaireId]);
+  });
+
   it('pages with next links and filters measures by plan, field, status, actor and last change', async () => {
     const first = (await (await get(`/api/v1/${f.A.slug}/measures?limit=1`)).json()) as { items: unknown[]; total: number; links: { next: string | null; prev: string | null } };
     expect(first.items).toHaveLength(1);
