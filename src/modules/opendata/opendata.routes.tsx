@@ -36,7 +36,8 @@ export function opendataRoutes(context: RouteContext): Hono<AppEnv> {
     const content = await embed.render(c);
     if (content === null) throw new NotFoundError('embed content');
     c.header('content-security-policy', embedPolicy(settings.embedOrigins));
-    c.header('cache-control', 'public, max-age=300');
+    // not in shared caches: the answer may set the visitor's own cookies (language, CSRF token)
+    c.header('cache-control', 'private, max-age=300');
     const t = c.get('t');
     return render(c, <EmbedPage ctx={pageContext(c)} title={t(embed.label)} settings={settings} source={`${publicUrl}${embed.page(slugOf(c))}`}>{content}</EmbedPage>);
   });
