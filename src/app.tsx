@@ -61,6 +61,14 @@ export function createApp(deps: AppDeps) {
   // The key that seals flash messages: read (or made) once, shared with every other process through the database.
   let flashKeyOnce: Promise<Buffer> | null = null;
 
+  // 0. A page that names who may frame it (an embed: CSP frame-ancestors from the municipality's list) is not also
+  // refused by X-Frame-Options, which knows no list; every other page keeps both refusals.
+  app.use(async (c, next) => {
+    await next();
+    const csp = c.res.headers.get('content-security-policy') ?? '';
+    if (/frame-ancestors (?!'none')/.test(csp)) c.res.headers.delete('x-frame-options');
+  });
+
   // 1. Security headers and a Content-Security-Policy without inline script or style.
   app.use(
     secureHeaders({
@@ -117,6 +125,15 @@ export function createApp(deps: AppDeps) {
       return c.json({ ok: false, database: deps.db.engine }, 503);
     }
   });
+
+  // 2b. The open API, before any session work: it reads no cookie and sets none (writes carry a bearer token).
+  const api = modules.flatMap((m) => (m.api ? [m.api(deps.services)] : []));
+  const cookieNames = { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE };
+  const context: RouteContext = {
+    services: deps.services, config: deps.config, clock: deps.clock, slots, api,
+    startSession: (c, userId) => startSession(c, cookieNames, deps.services.auth, deps.config, userId),
+  };
+  for (const m of modules) if (m.apiRoutes) app.route('/', m.apiRoutes(context));
 
   // 3. Language, session, CSRF token, flash message and the modules' navigation for every page.
   app.use(async (c, next) => {
@@ -219,13 +236,8 @@ export function createApp(deps: AppDeps) {
 
   const signInLimits = new SignInLimits(deps.db.kysely, deps.clock, { maxFailures: deps.config.loginMaxAttempts, windowMinutes: deps.config.loginWindowMinutes });
   const guards = { signIn: signInLimits, proxies: new TrustedProxies(deps.config.trustedProxies) };
-  const cookieNames = { cookieBase, sessionCookie: SESSION_COOKIE, csrfCookie: CSRF_COOKIE };
   registerAuthRoutes(app, cookieNames, deps.services.auth, deps.config, guards);
   // Routes outside any municipality (the instance admin), before tenancy claims the first path segment.
-  const context: RouteContext = {
-    services: deps.services, config: deps.config, clock: deps.clock, slots,
-    startSession: (c, userId) => startSession(c, cookieNames, deps.services.auth, deps.config, userId),
-  };
   for (const m of modules) if (m.instanceRoutes) app.route('/', m.instanceRoutes(context));
   app.get(paths.accessibility(), (c) => render(c, <ErrorPage ctx={pageContext(c)} kind="accessibility" />));
 

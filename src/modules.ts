@@ -14,6 +14,7 @@ import { importerModule } from './modules/importer/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { municipalitiesModule } from './modules/municipalities/index.js';
 import { offersModule } from './modules/offers/index.js';
+import { opendataModule } from './modules/opendata/index.js';
 import { participationModule } from './modules/participation/index.js';
 import { planModule } from './modules/plan/index.js';
 import { questionnairesModule } from './modules/questionnaires/index.js';
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleManifest[] = [
   translationsModule,
   followModule,
   offersModule,
+  opendataModule,
   ssoModule,
   demoModule,
 ];

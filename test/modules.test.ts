@@ -15,7 +15,7 @@ describe('modules', () => {
   it('each has a unique name', () => {
     const names = MODULES.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['accounts', 'municipalities', 'plan', 'importer', 'exports', 'rounds', 'monitoring', 'editions', 'questionnaires', 'participation', 'groups', 'easy', 'accessibility', 'ideas', 'translations', 'follow', 'offers', 'sso', 'demo']);
+    expect(names).toEqual(['accounts', 'municipalities', 'plan', 'importer', 'exports', 'rounds', 'monitoring', 'editions', 'questionnaires', 'participation', 'groups', 'easy', 'accessibility', 'ideas', 'translations', 'follow', 'offers', 'opendata', 'sso', 'demo']);
   });
 
   it('every module locale has the same keys in English as in German, and no empty string', () => {

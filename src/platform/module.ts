@@ -3,8 +3,11 @@
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Writer } from './audit/audit.js';
 import type { AuditedWrites } from './audit/audited.js';
 import type { AuthService, CurrentUser } from './auth/auth.service.js';
+import type { Permission } from './auth/permissions.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
@@ -15,6 +18,7 @@ import type { ContentTextsLoader } from './i18n/content.js';
 import type { Lang, Locale } from './i18n/i18n.js';
 import type { JobHandler, HandlerOptions, JobQueue } from './jobs/jobs.js';
 import type { Mailer } from './mail/mailer.js';
+import type { Municipality } from './tenancy.js';
 import type { SearchService } from './search/search.service.js';
 import type { LinkItem, NavEntry } from './views/nav.js';
 import type { PageContext } from './views/page.js';
@@ -69,6 +73,8 @@ export interface RouteContext {
   slots: Slots;
   /** Signs a person in on this response (a new session), as the password sign-in does: for other ways in (SSO). */
   startSession(c: Ctx, userId: number): Promise<void>;
+  /** Every module's part of the open API (manifest `api`), in module order. */
+  api: ApiContribution[];
 }
 
 export interface Slots {
@@ -117,6 +123,13 @@ export interface ModuleManifest {
   adminLanding?(user: CurrentUser, role: string | null, slug: string): string | null;
   /** The module's public texts that can be translated (see i18n/content.ts for how pages show them). */
   translatable?(services: Services): TranslatableSource[];
+  /**
+   * The module's resources in the open API (/api/v1/{slug}/…): read endpoints, write operations for personal
+   * tokens, and script-free embed views; collected from every module by the module that serves the API.
+   */
+  api?(services: Services): ApiContribution;
+  /** Routes served before the session (no cookie is read or set): the open API. Given every module's `api`. */
+  apiRoutes?(context: RouteContext): Hono<AppEnv>;
   /** Adds the module's part of the demo municipality (called in module order). */
   demo?(services: Services, demo: DemoContext): Promise<void>;
 }
@@ -125,4 +138,72 @@ export interface DemoContext {
   municipalityId: number;
   /** Who the demo data is written by, in the audit log. */
   by: { userId: null; name: string };
+}
+
+// ---- the open API ---------------------------------------------------------------------------------------
+
+/** What a read or write of the open API is given: the municipality of the path and the validated parameters. */
+export interface ApiRequest<P = Record<string, unknown>, Q = Record<string, unknown>> {
+  municipality: Municipality;
+  params: P;
+  query: Q;
+  /** The app's public URL (links in answers, e.g. to a measure's public page). */
+  publicUrl: string;
+}
+
+/** A page of a list: the items of the page and how many there are in all (the API adds `next` links). */
+export interface ApiPage<T = unknown> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * A read endpoint: published content only, the same answer for everyone (no token is looked at). `path` is
+ * below /api/v1/{slug} in OpenAPI's form ('/measures/{measureId}'); parameters ending in Id are positive integers.
+ * A `list` is paginated (`limit`, `offset`); its `query` names its filters.
+ */
+export interface ApiRead {
+  operationId: string;
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  kind: 'item' | 'list';
+  query?: z.ZodObject;
+  /** The schema of the answer (of one item for a list), named in the document's components. */
+  schema: z.ZodType;
+  schemaName: string;
+  run(req: ApiRequest<Record<string, number | string>, Record<string, unknown>> & { limit: number; offset: number }): Promise<unknown>;
+}
+
+/** A write operation for personal tokens: allowed when the token's role (and its creator's) has `permission`. */
+export interface ApiWrite {
+  operationId: string;
+  method: 'post' | 'patch';
+  path: string;
+  tag: string;
+  summary: string;
+  permission: Permission;
+  body: z.ZodType;
+  bodyName: string;
+  schema: z.ZodType;
+  schemaName: string;
+  /** Answers the written resource; a NotFoundError is 404, an InvalidInputError 422 with its field errors. */
+  run(req: ApiRequest<Record<string, number | string>> & { body: unknown; by: Writer }): Promise<{ status: 200 | 201; body: unknown }>;
+}
+
+/** A script-free view for the municipality's own website (/{slug}/einbetten/{name}), shown in an iframe. */
+export interface EmbedView {
+  /** The interface string key of its name (the settings page lists the embeds with their iframe code). */
+  label: string;
+  /** The full public page the view stands for (its "more" link). */
+  page(slug: string): string;
+  /** The view's content in the reader's language, or null when there is nothing to show (404). */
+  render(c: Ctx): Promise<Child | null>;
+}
+
+export interface ApiContribution {
+  reads?: ApiRead[];
+  writes?: ApiWrite[];
+  embeds?: Record<string, EmbedView>;
 }

@@ -24,6 +24,7 @@ import * as actorLang from './migrations/022_actor_lang.js';
 import * as ideas from './migrations/023_ideas.js';
 import * as follow from './migrations/024_follow.js';
 import * as offers from './migrations/025_offers.js';
+import * as opendata from './migrations/026_opendata.js';
 import * as sso from './migrations/027_sso.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
@@ -52,6 +53,7 @@ const migrations: Record<string, EngineMigration> = {
   '023_ideas': ideas,
   '024_follow': follow,
   '025_offers': offers,
+  '026_opendata': opendata,
   '027_sso': sso,
 };
 

@@ -9,6 +9,7 @@ import type { EditionsTables } from './schema.editions.js';
 import type { IdeasTables } from './schema.ideas.js';
 import type { SsoTables } from './schema.sso.js';
 import type { MonitoringTables } from './schema.monitoring.js';
+import type { OpendataTables } from './schema.opendata.js';
 import type { ParticipationTables } from './schema.participation.js';
 import type { QuestionnairesTables } from './schema.questionnaires.js';
 import type { RoundsTables } from './schema.rounds.js';
@@ -283,7 +284,7 @@ export interface ImportSessionTable {
   created_at: string;
 }
 
-export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables, SsoTables, OffersTables {
+export interface Database extends RoundsTables, MonitoringTables, EditionsTables, QuestionnairesTables, ParticipationTables, EasyTables, AccessibilityTables, FollowTables, IdeasTables, SsoTables, OffersTables, OpendataTables {
   import_sessions: ImportSessionTable;
   municipalities: MunicipalityTable;
   users: UserTable;
