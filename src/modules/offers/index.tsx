@@ -8,6 +8,7 @@ import type { ModuleManifest, Services } from '../../platform/module.js';
 import { localizeOffer, offerRefs, offersTranslatable } from './offers.content.js';
 import { addDemoOffers } from './offers.demo.js';
 import { offersPaths } from './offers.paths.js';
+import { offersApi } from './offers.api.js';
 import { offersRoutes } from './offers.routes.js';
 import { OffersService, type PublicOffer } from './offers.service.js';
 import { ActorOffers, MeasureOffers, OwnOffersLink } from './offers.view.js';
@@ -44,6 +45,8 @@ export const offersModule: ModuleManifest = {
     return { offers };
   },
   routes: (context) => new Hono<AppEnv>().route('/', offersRoutes(context)),
+  // the Wegweiser in the open API (reads, token writes) and as an embed for the municipality's website
+  api: (services) => offersApi(services),
   jobs: (services) => services.offers.jobHandlers(),
   translatable: offersTranslatable,
   sections: (services) => ({

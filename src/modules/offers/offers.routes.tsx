@@ -9,28 +9,13 @@ import { InvalidInputError, NotFoundError } from '../../platform/http/errors.js'
 import { readForm, validate } from '../../platform/http/form.js';
 import { pageContext, redirectWithFlash, render, requirePermission, requireUser, type Ctx } from '../../platform/http/kit.js';
 import type { RouteContext } from '../../platform/module.js';
-import type { FormState, FormValues } from '../../platform/views/page.js';
+import type { FormState } from '../../platform/views/page.js';
 import { offersPaths as paths } from './offers.paths.js';
 import { offerSheetPdf } from './offers.pdf.js';
-import { filtersOf, offerSchema, settingsSchema } from './offers.schema.js';
+import { filtersOf, offerSchema, settingsSchema, valuesOf } from './offers.schema.js';
 import { localizeOffer, offerRefs } from './offers.content.js';
-import type { OfferEditor, OfferRow, PublicOffer } from './offers.service.js';
-import { codesOf } from './offers.times.js';
+import type { OfferEditor, PublicOffer } from './offers.service.js';
 import { AdminOffersPage, dayText, languageName, OfferFormPage, OfferPage, OffersPage, scheduleText, SettingsPage } from './offers.view.js';
-
-/** An offer row as the form shows it again. */
-function valuesOf(row: OfferRow, measureIds: number[], fieldIds: number[]): FormValues {
-  return {
-    title: row.title, description: row.description, category: row.category, actor_id: row.actor_id ? String(row.actor_id) : '',
-    street: row.street, postcode: row.postcode, town: row.town, district: row.district,
-    frequency: row.frequency, weekdays: codesOf(row.weekdays).join(','), month_week: row.month_week !== null ? String(row.month_week) : '',
-    start_time: row.start_time, end_time: row.end_time, starts_on: row.starts_on ?? '', ends_on: row.ends_on ?? '',
-    exceptions: codesOf(row.exceptions).join('\n'), skip_holidays: row.skip_holidays ? '1' : '', times_note: row.times_note,
-    languages: codesOf(row.languages).join(','), target_groups: codesOf(row.target_groups).join(','), free_of_charge: row.free_of_charge ? '1' : '',
-    cost: row.cost, accessibility: row.accessibility, phone: row.phone, email: row.email, website: row.website,
-    measure_ids: measureIds.join(','), field_ids: fieldIds.join(','), state: row.state,
-  };
-}
 
 export function offersRoutes(context: RouteContext): Hono<AppEnv> {
   const { services } = context;

@@ -3,7 +3,9 @@
 // whole: a regular offer needs a weekday and a start before its end; by appointment needs none.
 import { z } from 'zod';
 import { checkbox, idList, isIsoDate, optionalDate, optionalId, optionalText, requiredText, tooLong, whenValid } from '../../platform/validation/fields.js';
-import { FREQUENCIES, LAENDER, WEEKDAYS, type Schedule } from './offers.times.js';
+import type { FormValues } from '../../platform/views/page.js';
+import type { OfferRow } from './offers.repository.js';
+import { codesOf, FREQUENCIES, LAENDER, WEEKDAYS, type Schedule } from './offers.times.js';
 
 export const CATEGORIES = ['language_course', 'language_cafe', 'counselling', 'childcare', 'sport', 'culture', 'volunteering', 'homework', 'meeting', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -144,3 +146,17 @@ export const settingsSchema = z.object({
   reminder_email: z.union([z.literal(''), z.string().trim().toLowerCase().max(254, 'errors.emailInvalid').email('errors.emailInvalid')]).default(''),
 });
 export type OfferSettingsInput = z.infer<typeof settingsSchema>;
+
+/** An offer row as the form shows it again. */
+export function valuesOf(row: OfferRow, measureIds: number[], fieldIds: number[]): FormValues {
+  return {
+    title: row.title, description: row.description, category: row.category, actor_id: row.actor_id ? String(row.actor_id) : '',
+    street: row.street, postcode: row.postcode, town: row.town, district: row.district,
+    frequency: row.frequency, weekdays: codesOf(row.weekdays).join(','), month_week: row.month_week !== null ? String(row.month_week) : '',
+    start_time: row.start_time, end_time: row.end_time, starts_on: row.starts_on ?? '', ends_on: row.ends_on ?? '',
+    exceptions: codesOf(row.exceptions).join('\n'), skip_holidays: row.skip_holidays ? '1' : '', times_note: row.times_note,
+    languages: codesOf(row.languages).join(','), target_groups: codesOf(row.target_groups).join(','), free_of_charge: row.free_of_charge ? '1' : '',
+    cost: row.cost, accessibility: row.accessibility, phone: row.phone, email: row.email, website: row.website,
+    measure_ids: measureIds.join(','), field_ids: fieldIds.join(','), state: row.state,
+  };
+}

@@ -167,6 +167,14 @@ export class OffersService {
     };
   }
 
+  /** Published offers by the residents' filters, a range of them (the open API's pages). */
+  async publicOfferRange(municipalityId: number, filters: OfferFilters, offset: number, limit: number): Promise<{ items: PublicOffer[]; total: number }> {
+    const settings = await this.settings(municipalityId);
+    let rows = await repo.listOffers(this.db, municipalityId, { ...filters, state: 'published' });
+    if (filters.openNow) rows = rows.filter((r) => isOpenAt(scheduleOf(r), settings.holidayRegion, this.clock()));
+    return { items: await this.manyPublic(municipalityId, rows.slice(offset, offset + limit)), total: rows.length };
+  }
+
   /** One published offer with its next dates; a draft or another municipality's offer is not found. */
   async publicOffer(municipalityId: number, id: number, nextDates = 6): Promise<PublicOffer> {
     const row = await repo.findOffer(this.db, municipalityId, id);

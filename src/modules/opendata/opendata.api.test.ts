@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedResults } from '../../../test/questionnaire-results.fixture.js';
 import { createTestEnv, engines, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { offerSchema } from '../offers/index.js';
 
 const by = { userId: null, name: 'Test' };
 type Doc = { paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; $ref?: string }>; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>; components: { schemas: Record<string, unknown> } };
@@ -31,6 +32,10 @@ describe.each(engines)('open API on %s', (engine) => {
     ids.draftEventId = await env.services.events.create(m, { ...eventInput, title: 'Entwurfstreffen Apfel' }, by, { planId: f.A.planId });
     const r = await seedResults(env, f.A, { closesAt: '2026-03-15T11:00:00.000Z', resultsPublic: true });
     ids.questionnaireId = r.questionnaireId;
+    // an offer of the Wegweiser (the offers module's part of the API), and a draft offer
+    const offer = (values: Record<string, string>) => offerSchema.parse({ category: 'language_cafe', frequency: 'weekly', weekdays: 'TU', start_time: '16:00', end_time: '18:00', languages: 'de,ar', free_of_charge: '1', ...values });
+    ids.offerId = await env.services.offers.create(m, offer({ title: 'Sprachcafé Apfel', state: 'published' }), by, { kind: 'officer' });
+    ids.draftOfferId = await env.services.offers.create(m, offer({ title: 'Entwurfstreffen Apfel', state: 'draft' }), by, { kind: 'officer' });
     env.now.value = new Date('2026-04-01T10:00:00Z');
     doc = (await (await get('/api/v1/openapi.json')).json()) as Doc;
   });
@@ -77,21 +82,21 @@ describe.each(engines)('open API on %s', (engine) => {
     }
     // every read of the document was called: plans, fields, goals, measures with statuses, actors, events, results, downloads, catalogue
     expect(called.length).toBe(Object.values(doc.paths).filter((o) => o.get).length);
-    expect(called).toEqual(expect.arrayContaining(['/{slug}/measures/{measureId}/statuses', '/{slug}/events/{eventId}', '/{slug}/questionnaires/{questionnaireId}/results', '/{slug}/plans/{planId}/data.csv', '/{slug}/catalog.ttl']));
+    expect(called).toEqual(expect.arrayContaining(['/{slug}/measures/{measureId}/statuses', '/{slug}/events/{eventId}', '/{slug}/questionnaires/{questionnaireId}/results', '/{slug}/offers/{offerId}', '/{slug}/plans/{planId}/data.csv', '/{slug}/catalog.ttl']));
   });
 
   it('never shows drafts, nor another municipality\'s content, by list or by guessing ids', async () => {
     for (const url of [
       `/api/v1/${f.A.slug}/plans/${f.A.draftPlanId}`, `/api/v1/${f.A.slug}/measures/${f.A.draftMeasureId}`, `/api/v1/${f.A.slug}/measures/${f.A.draftMeasureId}/statuses`,
       `/api/v1/${f.A.slug}/plans/${f.A.draftPlanId}/fields`, `/api/v1/${f.A.slug}/plans/${f.A.draftPlanId}/data.json`, `/api/v1/${f.A.slug}/plans/${f.A.draftPlanId}/data.csv`,
-      `/api/v1/${f.A.slug}/plans/${f.B.planId}`, `/api/v1/${f.A.slug}/measures/${f.B.measureId}`, `/api/v1/${f.A.slug}/actors/${f.B.actorId}`, `/api/v1/${f.A.slug}/events/${ids.draftEventId}`,
+      `/api/v1/${f.A.slug}/plans/${f.B.planId}`, `/api/v1/${f.A.slug}/measures/${f.B.measureId}`, `/api/v1/${f.A.slug}/actors/${f.B.actorId}`, `/api/v1/${f.A.slug}/events/${ids.draftEventId}`, `/api/v1/${f.A.slug}/offers/${ids.draftOfferId}`, `/api/v1/${f.B.slug}/offers/${ids.offerId}`,
       `/api/v1/${f.B.slug}/measures/${f.B.draftMeasureId}`, `/api/v1/nowhere/plans`, `/api/v1/${f.A.slug}/unknown`,
     ]) {
       const res = await get(url);
       expect(res.status, url).toBe(404);
       expect(res.headers.get('content-type'), url).toContain('application/problem+json');
     }
-    const lists = [`/api/v1/${f.A.slug}/plans`, `/api/v1/${f.A.slug}/measures?limit=100`, `/api/v1/${f.A.slug}/actors?limit=100`, `/api/v1/${f.A.slug}/events`, `/api/v1/${f.A.slug}/catalog.ttl`, `/api/v1/${f.A.slug}/catalog.jsonld`];
+    const lists = [`/api/v1/${f.A.slug}/plans`, `/api/v1/${f.A.slug}/measures?limit=100`, `/api/v1/${f.A.slug}/actors?limit=100`, `/api/v1/${f.A.slug}/events`, `/api/v1/${f.A.slug}/offers`, `/api/v1/${f.A.slug}/catalog.ttl`, `/api/v1/${f.A.slug}/catalog.jsonld`];
     for (const url of lists) {
       const text = await (await get(url)).text();
       expect(text, url).toMatch(/Amstadt|Apfel|Werkstatt Sprache/);

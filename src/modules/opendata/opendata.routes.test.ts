@@ -2,6 +2,7 @@
 // changes the settings; bad input gets its message at the field, keeps what was typed and changes nothing; the
 // embed views send frame-ancestors from the municipality's own list (another's list never counts), use no
 // script, speak the visitor's language and show only the municipality's published plan.
+import { offerSchema } from '../offers/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
 import { opendataPaths as paths } from './opendata.paths.js';
@@ -73,6 +74,17 @@ describe.each(engines)('open data settings and embeds on %s', (engine) => {
     expect(b.res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(b.body).not.toMatch(/Amstadt|Apfel|ENTWURF/);
     expect((await visitor.get(paths.embed(f.A.slug, 'unbekannt'))).status).toBe(404);
+    // the Wegweiser (the offers module's embed): published offers only, linked to their pages
+    const offer = (values: Record<string, string>) => offerSchema.parse({ category: 'language_cafe', frequency: 'weekly', weekdays: 'TU', start_time: '16:00', end_time: '18:00', free_of_charge: '1', ...values });
+    const published = await env.services.offers.create(f.A.municipalityId, offer({ title: 'Sprachcafé Apfel', state: 'published' }), { userId: null, name: 'Test' }, { kind: 'officer' });
+    await env.services.offers.create(f.A.municipalityId, offer({ title: 'Entwurfscafé', state: 'draft' }), { userId: null, name: 'Test' }, { kind: 'officer' });
+    const w = await visitor.get(paths.embed(f.A.slug, 'wegweiser'));
+    expect(w.status).toBe(200);
+    expect(w.res.headers.get('content-security-policy')).toContain('frame-ancestors https://www.amstadt.de http://localhost:8080;');
+    expect(w.body).toContain(`href="/${f.A.slug}/wegweiser/${published}"`);
+    expect(w.body).toContain('Sprachcafé Apfel');
+    expect(w.body).not.toContain('Entwurfscafé');
+    expect(w.body).not.toContain('<script');
     // every other page still refuses framing
     const page = await visitor.get(`/${f.A.slug}`);
     expect(page.res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from '../../../test/support.js';
+import { offerSchema } from '../offers/index.js';
 import { opendataPaths as paths } from './opendata.paths.js';
 
 describe.each(engines)('personal tokens and the write API on %s', (engine) => {
@@ -89,6 +90,32 @@ describe.each(engines)('personal tokens and the write API on %s', (engine) => {
     const history = (await (await env.app.request(`/api/v1/${f.A.slug}/measures/${f.A.measureId}/statuses`)).json()) as { items: Array<{ note: string; changedBy: string }> };
     expect(history.items[0]).toEqual(expect.objectContaining({ note: 'Über die API gemeldet', changedBy: '' }));
     expect(JSON.stringify(history)).not.toContain('Ratsinfo');
+  });
+
+  it('creates and changes an offer of the Wegweiser with a token; a bad one is refused at its field; B\'s offer stays out of reach', async () => {
+    const before = (await auditOf(f.A.municipalityId)).length;
+    const body = { title: 'Sprachcafé am Markt', category: 'language_cafe', frequency: 'weekly', weekdays: ['TU'], start_time: '16:00', end_time: '18:00', languages: ['de', 'ar'], free_of_charge: true, state: 'published' };
+    const created = await api('POST', `/${f.A.slug}/offers`, body, bearer(token));
+    expect(created.status).toBe(201);
+    const offer = (await created.json()) as { id: number; state: string; links: { self: string | null } };
+    expect(offer.state).toBe('published');
+    expect(offer.links.self).toContain(`/api/v1/${f.A.slug}/offers/${offer.id}`);
+    const patched = await api('PATCH', `/${f.A.slug}/offers/${offer.id}`, { title: 'Sprachcafé im Rathaus' }, bearer(token));
+    expect(patched.status).toBe(200);
+    const read = (await (await env.app.request(`/api/v1/${f.A.slug}/offers/${offer.id}`)).json()) as { title: string; languages: string[]; schedule: { weekdays: string[]; rrule: string } };
+    expect(read).toMatchObject({ title: 'Sprachcafé im Rathaus', languages: ['de', 'ar'], schedule: { weekdays: ['TU'] } });
+    expect(read.schedule.rrule).toContain('BYDAY=TU');
+    const bad = await api('PATCH', `/${f.A.slug}/offers/${offer.id}`, { start_time: '19:00' }, bearer(token));
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('end_time');
+    const entries = (await auditOf(f.A.municipalityId)).slice(before);
+    expect(entries.map((e) => e.action)).toEqual(['offer.create', 'offer.update']);
+    for (const e of entries) expect(e.user_name).toContain('"Ratsinfo-Abgleich"');
+    // B's offer: not through A's address, and A's token is refused at B's
+    const bOffer = await env.services.offers.create(f.B.municipalityId, offerSchema.parse({ ...body, weekdays: 'TU', languages: 'de', title: 'Birnencafé' }), { userId: null, name: 'Test' }, { kind: 'officer' });
+    expect((await api('PATCH', `/${f.A.slug}/offers/${bOffer}`, { title: 'gekapert' }, bearer(token))).status).toBe(404);
+    expect((await api('PATCH', `/${f.B.slug}/offers/${bOffer}`, { title: 'gekapert' }, bearer(token))).status).toBe(403);
+    expect((await env.services.offers.getForEdit(f.B.municipalityId, bOffer, { kind: 'officer' })).row.title).toBe('Birnencafé');
   });
 
   it('refuses a bad body with the field and changes nothing', async () => {
