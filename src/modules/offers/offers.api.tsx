@@ -181,7 +181,7 @@ export function offersApi(services: Services): ApiContribution {
                           <a class="kern-link" href={offersPaths.offer(m.slug, o.id)} target="_blank" rel="noopener"><InLang attrs={ct.attrs('offer', o.id, 'title')}>{o.title}</InLang></a>
                         </h2>
                         <p class="kern-body kern-body--small">{t(`offers.categories.${o.category}`)}{o.freeOfCharge ? ` · ${t('offers.embed.free')}` : ''}</p>
-                        {o.nextDates[0] ? <p class="kern-body kern-body--small">{t('offers.embed.next', { day: formatDate(o.nextDates[0].day, ctx.lang), start: o.nextDates[0].start })}</p> : null}
+                        {o.nextDates[0] ? <p class="kern-body kern-body--small">{t('offers.embed.next', { day: formatDate(o.nextDates[0].day, ctx.lang), start: `${o.schedule.startTime}–${o.schedule.endTime}` })}</p> : null}
                       </li>
                     );
                   })}

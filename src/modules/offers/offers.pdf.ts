@@ -79,9 +79,14 @@ export async function offerSheetPdf(input: SheetInput): Promise<Buffer> {
     pdfBlock(doc, root, 'H2', row.label, PDF_FONTS.bold, 12);
     pdfBlock(doc, root, 'P', row.value, PDF_FONTS.regular, 11, row.german ? german : undefined);
   }
-  if (input.nextDates.length) {
+  // a sheet for the notice board is one page: as many next dates as fit on it (the QR code leads to all)
+  const room = (lines: number) => doc.y + lines * 18 <= doc.page.height - doc.page.margins.bottom;
+  if (input.nextDates.length && room(2) && doc.bufferedPageRange().count === 1) {
     pdfBlock(doc, root, 'H2', input.nextDatesTitle, PDF_FONTS.bold, 12);
-    for (const d of input.nextDates) pdfBlock(doc, root, 'P', d, PDF_FONTS.regular, 11);
+    for (const d of input.nextDates) {
+      if (!room(1)) break;
+      pdfBlock(doc, root, 'P', d, PDF_FONTS.regular, 11);
+    }
   }
   root.end();
   pdfFooters(doc, input.footer, ['', ' / ']);
