@@ -1,7 +1,8 @@
 // createApp(deps): the middleware pipeline, top to bottom. Tests build this same app on a test database.
 import { sql } from 'kysely';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { compress } from 'hono/compress';
+import { etagOf, PageCache } from './platform/http/page-cache.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
     },
   };
   const app = new Hono<AppEnv>();
+  const pageCache = new PageCache(deps.config.pageCacheBytes);
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
   // The key that seals flash messages: read (or made) once, shared with every other process through the database.
   let flashKeyOnce: Promise<Buffer> | null = null;
@@ -156,6 +158,7 @@ export function createApp(deps: AppDeps) {
     c.set('user', session?.user ?? null);
     c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
     c.set('issueCsrf', () => {
+      c.set('personal', true);
       if (!c.get('csrfToken')) {
         c.set('csrfToken', randomToken());
         setCookie(c, CSRF_COOKIE, c.get('csrfToken'), cookieBase);
@@ -186,9 +189,9 @@ export function createApp(deps: AppDeps) {
       if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache');
       return;
     }
-    if (c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
+    if (c.get('personal') || c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
     const body = new Uint8Array(await c.res.arrayBuffer());
-    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const etag = etagOf(body);
     const headers = new Headers(c.res.headers);
     headers.set('etag', etag);
     headers.set('cache-control', 'public, no-cache');
@@ -250,11 +253,33 @@ export function createApp(deps: AppDeps) {
     c.set('municipality', m);
     const user = c.get('user');
     if (user) c.set('role', (await deps.services.auth.membershipOf(m.id, user.id))?.role ?? null);
+    // a public page for nobody in particular, kept as it was made for this content version
+    const cacheable = c.req.method === 'GET' && !user && !getCookie(c, SESSION_COOKIE) && c.get('flash') === null && c.req.query('lang') === undefined;
+    const key = cacheable ? PageCache.key({ municipalityId: m.id, version: Number(m.content_version), lang: c.get('lang'), easy: c.get('easyChoice') === true, url: c.req.url }) : '';
+    const kept = cacheable ? pageCache.get(key) : undefined;
+    if (kept) {
+      const headers = new Headers(kept.headers);
+      const fresh = (c.req.header('if-none-match') ?? '').split(',').some((t) => t.trim() === kept.etag);
+      c.res = undefined;
+      c.res = fresh ? new Response(null, { status: 304, headers }) : new Response(kept.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
+      return;
+    }
     if (c.get('easyChoice') && c.req.method === 'GET') {
       const admin = c.req.path === paths.admin(m.slug) || c.req.path.startsWith(`${paths.admin(m.slug)}/`);
       c.set('easyNotice', await slots.sections('layout.easy', c, { admin }));
     }
     await next();
+    if (!cacheable || c.get('personal') || c.res.status !== 200 || c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
+    if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    const body = new Uint8Array(await c.res.arrayBuffer());
+    const etag = etagOf(body);
+    const headers = new Headers(c.res.headers);
+    headers.set('etag', etag);
+    headers.set('cache-control', 'public, no-cache');
+    headers.append('vary', 'Accept-Language, Cookie');
+    pageCache.set(key, { body, headers: [...headers.entries()], etag });
+    c.res = undefined;
+    c.res = new Response(body, { status: 200, headers });
   };
   app.use('/:slug', tenant);
   app.use('/:slug/*', tenant);

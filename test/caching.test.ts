@@ -2,6 +2,7 @@
 // ETag and `public, no-cache`, answers 304 to a revalidation while unchanged and a new page after a write; a
 // page with a form (the CSRF token) or for a signed-in person is never public. Answers are compressed; assets
 // are linked with their content's hash, kept a year, and sent compressed once (brotli or gzip).
+import { sql } from 'kysely';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
@@ -67,5 +68,35 @@ describe.each(engines)('caching headers on %s', (engine) => {
     expect((await env.app.request(href!, { headers: { 'if-none-match': br.headers.get('etag')! } })).status).toBe(304);
     // an address without the current hash is kept only briefly
     expect((await env.app.request('/assets/kern.min.css')).headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
+  it('keeps rendered public pages per content version: a write anywhere (another process too) makes the next page fresh', async () => {
+    const page = `/${f.A.slug}/massnahmen/${f.A.measureId}`;
+    const first = await env.app.request(page);
+    expect(await first.text()).toContain('Sprachkursangebote');
+    // changed behind the app's back (no write path, no new content version): the kept page is served
+    await sql`update measures set text = ${'Heimlich geändert'} where id = ${f.A.measureId}`.execute(env.db.kysely);
+    const kept = await env.app.request(page);
+    expect(await kept.text()).not.toContain('Heimlich geändert');
+    expect(kept.headers.get('etag')).toBe(first.headers.get('etag'));
+    // a signed-in person always gets the page made for them
+    const o = new Client(env);
+    await o.signIn(f.A.adminEmail, PASSWORD);
+    expect((await o.get(page)).body).toContain('Heimlich geändert');
+    // another language is another page
+    expect(await (await env.app.request(page, { headers: { 'accept-language': 'en' } })).text()).toContain('Heimlich geändert');
+    // another process wrote: the content version in the database moved on, so the next page is made anew
+    await sql`update municipalities set content_version = content_version + 1 where id = ${f.A.municipalityId}`.execute(env.db.kysely);
+    expect(await (await env.app.request(page)).text()).toContain('Heimlich geändert');
+  });
+
+  it('never keeps or shares a page that carries a visitor\'s own CSRF token', async () => {
+    const comments = `/${f.A.slug}/mitreden/massnahme/${f.A.measureId}`;
+    const one = await env.app.request(comments, { headers: { cookie: 'teilhabe_csrf=erster-besucher-token' } });
+    expect(await one.text()).toContain('erster-besucher-token');
+    expect(one.headers.get('cache-control')).toBeNull();
+    const two = await (await env.app.request(comments, { headers: { cookie: 'teilhabe_csrf=zweiter-besucher-token' } })).text();
+    expect(two).toContain('zweiter-besucher-token');
+    expect(two).not.toContain('erster-besucher-token');
   });
 });

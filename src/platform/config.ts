@@ -49,6 +49,7 @@ export const configSchema = z.object({
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(7),
   ROUND_LINK_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   JOBS_POLL_SECONDS: z.coerce.number().positive().default(30),
+  PAGE_CACHE_MB: z.coerce.number().min(0).default(64),
   QUESTIONNAIRE_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
   // -- machine translation (drafts only) --
   MT_PROVIDER: z.enum(['deepl', 'libretranslate', '']).default(''),
@@ -78,6 +79,8 @@ export interface Config {
   trustedProxies: string[];
   importMaxBytes: number;
   importMaxRows: number;
+  /** Memory for rendered public pages (0: none), see http/page-cache.ts. */
+  pageCacheBytes: number;
   logRequests: boolean;
   /** SMTP server for outgoing mail; null when not configured (the app then shows links to copy). */
   smtp: { host: string; port: number; user: string | undefined; password: string | undefined; secure: boolean } | null;
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     roundLinkGraceDays: e.ROUND_LINK_GRACE_DAYS,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     questionnaireRateLimit: e.QUESTIONNAIRE_RATE_LIMIT,
     machineTranslation: e.MT_PROVIDER
       ? {

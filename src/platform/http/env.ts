@@ -14,6 +14,8 @@ export interface AppEnv {
     csrfToken: string;
     /** The CSRF token for a form on this page: made (and its cookie set) only when a page shows a form. */
     issueCsrf: () => string;
+    /** The page carries something of this visitor's own (a form's CSRF token): no shared cache may keep it. */
+    personal?: boolean;
     user: CurrentUser | null;
     flash: string | null;
     /** How the next page's flash message is written: the instance's key that seals it, and whether the cookie is Secure. */

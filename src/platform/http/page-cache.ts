@@ -1,0 +1,45 @@
+// Rendered public pages kept in memory: a page for nobody in particular (no session, no cookie set while it was
+// made) is kept under its municipality, that municipality's content version, the language, the Leichte Sprache
+// choice and its address. Every write bumps the content version in the database, and each request reads the
+// version with the municipality, so a write makes the next page fresh in every process. What depends on the
+// clock (today's phase, "open now") is made again after a minute at the latest. Bounded by bytes (lru-cache).
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+
+export interface CachedPage {
+  body: Uint8Array;
+  headers: Array<[string, string]>;
+  etag: string;
+}
+
+/** How long a kept page is served before it is made again (what depends on the clock). */
+export const PAGE_TTL_MS = 60_000;
+
+export class PageCache {
+  private readonly pages: LRUCache<string, CachedPage> | null;
+
+  constructor(maxBytes: number) {
+    this.pages = maxBytes > 0 ? new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => p.body.byteLength + 512, ttl: PAGE_TTL_MS }) : null;
+  }
+
+  static key(parts: { municipalityId: number; version: number; lang: string; easy: boolean; url: string }): string {
+    return `${parts.municipalityId}\n${parts.version}\n${parts.lang}\n${parts.easy ? 1 : 0}\n${parts.url}`;
+  }
+
+  get(key: string): CachedPage | undefined {
+    return this.pages?.get(key);
+  }
+
+  set(key: string, page: CachedPage): void {
+    this.pages?.set(key, page);
+  }
+
+  get size(): number {
+    return this.pages?.size ?? 0;
+  }
+}
+
+/** The weak ETag of a page's bytes. */
+export function etagOf(body: Uint8Array): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
