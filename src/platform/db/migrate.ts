@@ -26,6 +26,7 @@ import * as follow from './migrations/024_follow.js';
 import * as offers from './migrations/025_offers.js';
 import * as opendata from './migrations/026_opendata.js';
 import * as sso from './migrations/027_sso.js';
+import * as lookupIndexes from './migrations/028_lookup_indexes.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -55,6 +56,7 @@ const migrations: Record<string, EngineMigration> = {
   '025_offers': offers,
   '026_opendata': opendata,
   '027_sso': sso,
+  '028_lookup_indexes': lookupIndexes,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */
