@@ -255,7 +255,7 @@ export function createApp(deps: AppDeps) {
     if (user) c.set('role', (await deps.services.auth.membershipOf(m.id, user.id))?.role ?? null);
     // a public page for nobody in particular, kept as it was made for this content version
     const cacheable = c.req.method === 'GET' && !user && !getCookie(c, SESSION_COOKIE) && c.get('flash') === null && c.req.query('lang') === undefined;
-    const key = cacheable ? PageCache.key({ municipalityId: m.id, version: Number(m.content_version), lang: c.get('lang'), easy: c.get('easyChoice') === true, url: c.req.url }) : '';
+    const key = cacheable ? PageCache.key({ municipalityId: m.id, version: Number(m.content_version), lang: c.get('lang'), easy: c.get('easyChoice') === true, url: c.req.url, now: deps.clock() }) : '';
     const kept = cacheable ? pageCache.get(key) : undefined;
     if (kept) {
       const headers = new Headers(kept.headers);

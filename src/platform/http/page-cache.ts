@@ -2,7 +2,8 @@
 // made) is kept under its municipality, that municipality's content version, the language, the Leichte Sprache
 // choice and its address. Every write bumps the content version in the database, and each request reads the
 // version with the municipality, so a write makes the next page fresh in every process. What depends on the
-// clock (today's phase, "open now") is made again after a minute at the latest. Bounded by bytes (lru-cache).
+// clock (today's phase, "open now") is made again in the next minute of the app's clock: the minute is part of
+// the key (and an entry lives a minute at most). Bounded by bytes (lru-cache).
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
@@ -22,8 +23,9 @@ export class PageCache {
     this.pages = maxBytes > 0 ? new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => p.body.byteLength + 512, ttl: PAGE_TTL_MS }) : null;
   }
 
-  static key(parts: { municipalityId: number; version: number; lang: string; easy: boolean; url: string }): string {
-    return `${parts.municipalityId}\n${parts.version}\n${parts.lang}\n${parts.easy ? 1 : 0}\n${parts.url}`;
+  /** The key of a page; `now` is the app's clock, whose minute is part of it (a page depending on the day is made anew). */
+  static key(parts: { municipalityId: number; version: number; lang: string; easy: boolean; url: string; now: Date }): string {
+    return `${parts.municipalityId}\n${parts.version}\n${parts.lang}\n${parts.easy ? 1 : 0}\n${Math.floor(parts.now.getTime() / PAGE_TTL_MS)}\n${parts.url}`;
   }
 
   get(key: string): CachedPage | undefined {
