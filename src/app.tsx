@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { compress } from 'hono/compress';
-import { etagOf, PageCache } from './platform/http/page-cache.js';
+import { answerPage, asPublicPage, PageCache } from './platform/http/page-cache.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
@@ -190,15 +190,9 @@ export function createApp(deps: AppDeps) {
       return;
     }
     if (c.get('personal') || c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
-    const body = new Uint8Array(await c.res.arrayBuffer());
-    const etag = etagOf(body);
-    const headers = new Headers(c.res.headers);
-    headers.set('etag', etag);
-    headers.set('cache-control', 'public, no-cache');
-    headers.append('vary', 'Accept-Language, Cookie');
-    const matches = (c.req.header('if-none-match') ?? '').split(',').some((t) => t.trim() === etag);
+    const page = await asPublicPage(c.res);
     c.res = undefined;
-    c.res = matches ? new Response(null, { status: 304, headers }) : new Response(body, { status: 200, headers });
+    c.res = answerPage(page, c.req.header('if-none-match'));
   });
 
   // 3b. Whoever signed in with a one-time password chooses their own before anything else: every other page
@@ -258,10 +252,8 @@ export function createApp(deps: AppDeps) {
     const key = cacheable ? PageCache.key({ municipalityId: m.id, version: Number(m.content_version), lang: c.get('lang'), easy: c.get('easyChoice') === true, url: c.req.url, now: deps.clock() }) : '';
     const kept = cacheable ? pageCache.get(key) : undefined;
     if (kept) {
-      const headers = new Headers(kept.headers);
-      const fresh = (c.req.header('if-none-match') ?? '').split(',').some((t) => t.trim() === kept.etag);
       c.res = undefined;
-      c.res = fresh ? new Response(null, { status: 304, headers }) : new Response(kept.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
+      c.res = answerPage(kept, c.req.header('if-none-match'));
       return;
     }
     if (c.get('easyChoice') && c.req.method === 'GET') {
@@ -271,15 +263,10 @@ export function createApp(deps: AppDeps) {
     await next();
     if (!cacheable || c.get('personal') || c.res.status !== 200 || c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
     if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
-    const body = new Uint8Array(await c.res.arrayBuffer());
-    const etag = etagOf(body);
-    const headers = new Headers(c.res.headers);
-    headers.set('etag', etag);
-    headers.set('cache-control', 'public, no-cache');
-    headers.append('vary', 'Accept-Language, Cookie');
-    pageCache.set(key, { body, headers: [...headers.entries()], etag });
+    const page = await asPublicPage(c.res);
+    pageCache.set(key, page);
     c.res = undefined;
-    c.res = new Response(body, { status: 200, headers });
+    c.res = answerPage(page, c.req.header('if-none-match'));
   };
   app.use('/:slug', tenant);
   app.use('/:slug/*', tenant);

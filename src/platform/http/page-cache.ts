@@ -42,6 +42,24 @@ export class PageCache {
 }
 
 /** The weak ETag of a page's bytes. */
-export function etagOf(body: Uint8Array): string {
+function etagOf(body: Uint8Array): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** A page for nobody in particular, marked so that caches may keep it: its ETag, `public, no-cache`, Vary. */
+export async function asPublicPage(res: Response): Promise<CachedPage> {
+  const body = new Uint8Array(await res.arrayBuffer());
+  const etag = etagOf(body);
+  const headers = new Headers(res.headers);
+  headers.set('etag', etag);
+  headers.set('cache-control', 'public, no-cache');
+  headers.append('vary', 'Accept-Language, Cookie');
+  return { body, headers: [...headers.entries()], etag };
+}
+
+/** The answer with a public page: 304 when the browser (or a cache) holds this version already. */
+export function answerPage(page: CachedPage, ifNoneMatch: string | undefined): Response {
+  const headers = new Headers(page.headers);
+  const held = (ifNoneMatch ?? '').split(',').some((t) => t.trim() === page.etag);
+  return held ? new Response(null, { status: 304, headers }) : new Response(page.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
 }
