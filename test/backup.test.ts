@@ -48,6 +48,13 @@ describe.each(engines)('backup and restore on %s', (engine) => {
       db, url,
       async drop() {
         await db.close();
+        // The pool's sockets close after close() resolves: wait for the server to see them gone, for a forced drop
+        // would end a connection still closing, and its client would report the server's "terminated" as an error.
+        for (let i = 0; i < 250; i++) {
+          const left = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+          if (left.rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
         await admin.query(`drop database if exists ${database} with (force)`);
         await admin.end();
       },
