@@ -2,7 +2,9 @@
 import { sql } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { compress } from 'hono/compress';
-import { answerPage, asPublicPage, PageCache } from './platform/http/page-cache.js';
+import { answerKept, answerPage, asPublicPage, PAGE_KEY, PageCache, pageCacheListener, visitorPageKey } from './platform/http/page-cache.js';
+import { getRequestListener } from '@hono/node-server';
+import type { RequestListener } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
@@ -23,20 +25,27 @@ import { postedFields } from './platform/http/form.js';
 import { instanceSecret } from './platform/http/flash.repository.js';
 import { EASY_COOKIE, FLASH_COOKIE, pageContext, render, type Ctx } from './platform/http/kit.js';
 import { platformPaths as paths, RESERVED_SLUGS } from './platform/http/paths.js';
-import { negotiateLang, registerLocales, translator } from './platform/i18n/i18n.js';
+import { negotiateLang, registerLocales, translator, type Lang } from './platform/i18n/i18n.js';
 import type { LinkItem, LinkSlots, RouteContext, SectionContributions, SectionSlots, Slots } from './platform/module.js';
-import { findMunicipalityBySlug } from './platform/tenancy.js';
+import { findMunicipalityBySlug, municipalityVersions } from './platform/tenancy.js';
 import { ErrorPage } from './platform/views/error.view.js';
 import type { AppDeps } from './services.js';
 
 export const SESSION_COOKIE = 'teilhabe_session';
 export const CSRF_COOKIE = 'teilhabe_csrf';
 const LANG_COOKIE = 'teilhabe_lang';
+const VISITOR_COOKIES = { session: SESSION_COOKIE, flash: FLASH_COOKIE, lang: LANG_COOKIE, easy: EASY_COOKIE };
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+/** The visitor's language (the address's choice, else the remembered one, else the browser's) and whether they chose Leichte Sprache. */
+function visitorLanguage(c: Context<AppEnv>): { lang: Lang; easy: boolean } {
+  const explicit = c.req.query('lang');
+  return { lang: negotiateLang(explicit ?? getCookie(c, LANG_COOKIE), c.req.header('accept-language')), easy: !explicit && getCookie(c, EASY_COOKIE) === '1' };
 }
 
 export function createApp(deps: AppDeps) {
@@ -59,11 +68,38 @@ export function createApp(deps: AppDeps) {
   };
   const app = new Hono<AppEnv>();
   const pageCache = new PageCache(deps.config.pageCacheBytes);
+  const versionOf = municipalityVersions(deps.db);
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
   // The key that seals flash messages: read (or made) once, shared with every other process through the database.
   let flashKeyOnce: Promise<Buffer> | null = null;
 
-  // 0. A page that names who may frame it (an embed: CSP frame-ancestors from the municipality's list) is not also
+  if (deps.config.logRequests) app.use(logger());
+
+  // 0. A public page kept in memory is answered before any other work: a GET for nobody in particular (no session,
+  // no flash message, no language chosen in the address) under a municipality's address, looked up by the
+  // municipality's content version, the visitor's language and the address. In Node's server this happens in
+  // front of the app (listener() below), which hands on the key it looked up; a page not kept goes through the
+  // whole pipeline, and if it comes out public (3a), it is kept as it left, every header included.
+  app.use(async (c, next) => {
+    if (!pageCache.enabled || c.req.method !== 'GET') return next();
+    let key = (c.env as { incoming?: { [PAGE_KEY]?: string } } | undefined)?.incoming?.[PAGE_KEY] ?? null;
+    if (!key) {
+      const u = new URL(c.req.url);
+      const visitor = { method: c.req.method, url: u.pathname + u.search, host: u.host, cookie: c.req.header('cookie'), acceptLanguage: c.req.header('accept-language') };
+      key = await visitorPageKey(visitor, VISITOR_COOKIES, RESERVED_SLUGS, versionOf, deps.clock);
+      if (!key) return next();
+      const kept = pageCache.get(key);
+      if (kept) return answerKept(kept, c.req.header('if-none-match'), c.req.header('accept-encoding'));
+    }
+    await next();
+    const res = c.res;
+    if (res.status !== 200 || res.headers.get('cache-control') !== 'public, no-cache' || res.headers.has('set-cookie')) return;
+    if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    c.res = undefined;
+    c.res = answerKept(await pageCache.keep(key, res), undefined, c.req.header('accept-encoding'));
+  });
+
+  // 0a. A page that names who may frame it (an embed: CSP frame-ancestors from the municipality's list) is not also
   // refused by X-Frame-Options, which knows no list; every other page keeps both refusals.
   app.use(async (c, next) => {
     await next();
@@ -95,7 +131,6 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  if (deps.config.logRequests) app.use(logger());
   // Compressed answers (gzip) for whoever accepts them; assets come compressed already (brotli or gzip).
   app.use(compress({ encoding: 'gzip' }));
 
@@ -141,13 +176,13 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     c.set('nav', nav);
     const explicit = c.req.query('lang');
-    const lang = negotiateLang(explicit ?? getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+    const { lang, easy } = visitorLanguage(c);
     if (explicit && explicit === lang) {
       setCookie(c, LANG_COOKIE, lang, { ...cookieBase, maxAge: 365 * 86400 });
       // A language chosen in the switch ends the choice of Leichte Sprache, as choosing Leichte Sprache ends a language's.
       if (getCookie(c, EASY_COOKIE)) deleteCookie(c, EASY_COOKIE, { path: '/' });
     }
-    c.set('easyChoice', !explicit && getCookie(c, EASY_COOKIE) === '1');
+    c.set('easyChoice', easy);
     c.set('lang', lang);
     c.set('t', translator(lang));
     c.set('role', null);
@@ -247,26 +282,11 @@ export function createApp(deps: AppDeps) {
     c.set('municipality', m);
     const user = c.get('user');
     if (user) c.set('role', (await deps.services.auth.membershipOf(m.id, user.id))?.role ?? null);
-    // a public page for nobody in particular, kept as it was made for this content version
-    const cacheable = c.req.method === 'GET' && !user && !getCookie(c, SESSION_COOKIE) && c.get('flash') === null && c.req.query('lang') === undefined;
-    const key = cacheable ? PageCache.key({ municipalityId: m.id, version: Number(m.content_version), lang: c.get('lang'), easy: c.get('easyChoice') === true, url: c.req.url, now: deps.clock() }) : '';
-    const kept = cacheable ? pageCache.get(key) : undefined;
-    if (kept) {
-      c.res = undefined;
-      c.res = answerPage(kept, c.req.header('if-none-match'));
-      return;
-    }
     if (c.get('easyChoice') && c.req.method === 'GET') {
       const admin = c.req.path === paths.admin(m.slug) || c.req.path.startsWith(`${paths.admin(m.slug)}/`);
       c.set('easyNotice', await slots.sections('layout.easy', c, { admin }));
     }
     await next();
-    if (!cacheable || c.get('personal') || c.res.status !== 200 || c.res.headers.has('set-cookie') || c.res.headers.has('cache-control')) return;
-    if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
-    const page = await asPublicPage(c.res);
-    pageCache.set(key, page);
-    c.res = undefined;
-    c.res = answerPage(page, c.req.header('if-none-match'));
   };
   app.use('/:slug', tenant);
   app.use('/:slug/*', tenant);
@@ -317,5 +337,7 @@ export function createApp(deps: AppDeps) {
     return render(ctx, <ErrorPage ctx={pageContext(ctx)} kind="serverError" />, 500);
   });
 
-  return app;
+  // Node's server: kept pages answered in front of the pipeline, everything else by the app.
+  const listener = (): RequestListener => pageCacheListener({ cache: pageCache, names: VISITOR_COOKIES, reserved: RESERVED_SLUGS, clock: deps.clock, versionOf, app: getRequestListener(app.fetch) });
+  return Object.assign(app, { listener });
 }

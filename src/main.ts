@@ -1,6 +1,6 @@
 // Start: config → db → migrate → (demo data) → listen. The start-up lines are German, or English with LANG=en….
 import path from 'node:path';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { cliLocale, shellLang, startLines } from './shell.js';
 import { ConfigError, loadConfig } from './platform/config.js';
@@ -28,10 +28,13 @@ async function main() {
   });
   // Background work (mail of the update rounds …) runs from the jobs table; jobs left by a previous run resume.
   const stopJobs = services.jobs.start(config.jobsPollSeconds * 1000);
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  // Node's server with the app behind the page cache (a kept public page is written straight from memory).
+  const server = createServer(app.listener());
+  server.listen(config.port, config.host, () => {
     const url = config.publicUrl;
     const engine = db.engine === 'sqlite' ? t('cli.start.sqlite', { dir: config.dataDir }) : t('cli.start.postgres');
-    console.log(t('cli.start.running', { url, engine, port: info.port }));
+    const address = server.address();
+    console.log(t('cli.start.running', { url, engine, port: typeof address === 'object' && address ? address.port : config.port }));
     for (const line of hints) console.log(line);
   });
   const stop = async () => {

@@ -3,6 +3,8 @@
 // page with a form (the CSRF token) or for a signed-in person is never public. Answers are compressed; assets
 // are linked with their content's hash, kept a year, and sent compressed once (brotli or gzip).
 import { sql } from 'kysely';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, engines, PASSWORD, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
@@ -98,5 +100,58 @@ describe.each(engines)('caching headers on %s', (engine) => {
     const two = await (await env.app.request(comments, { headers: { cookie: 'teilhabe_csrf=zweiter-besucher-token' } })).text();
     expect(two).toContain('zweiter-besucher-token');
     expect(two).not.toContain('erster-besucher-token');
+  });
+
+  it('in Node\'s server, a kept page is answered in front of the app with the bytes and headers the app sent', async () => {
+    const server: Server = createServer(env.app.listener());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    /** A raw GET (no decompression), so that the bytes on the wire can be compared. */
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        httpRequest(`${base}${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject).end();
+      });
+    try {
+      const page = `/${f.A.slug}/massnahmen/${f.A.measureId}`;
+      const made = await get(page, { 'accept-encoding': 'gzip' });
+      expect(made.status).toBe(200);
+      const kept = await get(page, { 'accept-encoding': 'gzip' });
+      // the same page, every header the pipeline sets (security headers included), the length known
+      expect(kept.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(kept.body).toString()).toBe(zlib.gunzipSync(made.body).toString());
+      for (const name of ['etag', 'cache-control', 'content-security-policy', 'x-frame-options', 'content-type', 'vary']) expect(kept.headers[name], name).toBe(made.headers[name]);
+      expect(kept.headers['set-cookie']).toBeUndefined();
+      expect(Number(kept.headers['content-length'])).toBe(kept.body.length);
+      // without gzip the plain page; revalidated: 304 without a body
+      const plain = await get(page);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(zlib.gunzipSync(made.body).toString());
+      const revalidated = await get(page, { 'if-none-match': String(made.headers.etag) });
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.body.length).toBe(0);
+
+      // proof that the kept page answered: a change behind the app's back is not seen ...
+      await sql`update measures set text = ${'Heimlich geändert'} where id = ${f.A.measureId}`.execute(env.db.kysely);
+      expect((await get(page)).body.toString()).not.toContain('Heimlich geändert');
+      // ... but by a signed-in person, and by whoever chose a language in the address
+      const o = new Client(env);
+      await o.signIn(f.A.adminEmail, PASSWORD);
+      const session = [...o.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      expect((await get(page, { cookie: session })).body.toString()).toContain('Heimlich geändert');
+      expect((await get(`${page}?lang=de`)).body.toString()).toContain('Heimlich geändert');
+      // a write in another process (the content version moved on in the database): the next page is made anew
+      await sql`update municipalities set content_version = content_version + 1 where id = ${f.A.municipalityId}`.execute(env.db.kysely);
+      expect((await get(page)).body.toString()).toContain('Heimlich geändert');
+      // a municipality that does not exist, and an address outside any: the app answers
+      expect((await get('/gibt-es-nicht')).status).toBe(404);
+      expect((await get('/healthz')).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

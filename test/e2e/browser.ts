@@ -2,7 +2,7 @@
 // municipality, driven by the system's Chromium through playwright-core. No request may leave 127.0.0.1.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -49,7 +49,9 @@ export async function startServer(overrides: Record<string, string> = {}): Promi
   // The demo admin's password is one-time (a first sign-in must replace it); the journeys sign in with it many
   // times, so it is set again as a chosen one. test/e2e/accounts.test.ts walks the forced change itself.
   await env.services.auth.setPassword((await env.services.auth.findUserByEmail(demo.email))!.id, demo.password);
-  const server = serve({ fetch: env.app.fetch, hostname: '127.0.0.1', port: 0 });
+  // as src/main.ts serves it: kept public pages answered in front of the app
+  const server = createServer(env.app.listener());
+  server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     if (server.listening) resolve();
     server.once('listening', () => resolve());

@@ -16,6 +16,8 @@ export interface Db {
   schema?: string;
   /** The SQLite database file (not for an in-memory database): another thread may open its own connection. */
   file?: string;
+  /** The SQLite connection itself, for the one read that runs on every request without a query builder (tenancy). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -103,5 +105,5 @@ export function openDb(options: DbOptions): Db {
   const file = options.sqliteFile ?? ':memory:';
   const sqlite = openSqlite(file);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), ...logOption(options.onQuery) });
-  return { kysely, engine: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => kysely.destroy() };
+  return { kysely, engine: 'sqlite', file: file === ':memory:' ? undefined : file, sqlite, close: () => kysely.destroy() };
 }
