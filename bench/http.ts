@@ -75,6 +75,11 @@ function pin(pid: number | undefined, cpu: string): void {
   if (pid && has('taskset')) spawnSync('taskset', ['-a', '-p', '-c', cpu, String(pid)], { stdio: 'ignore' });
 }
 
+/** Pins a server process (every thread) to the server's core. */
+export function pinServer(pid: number | undefined): void {
+  pin(pid, SERVER_CPU);
+}
+
 // ---- wrk -------------------------------------------------------------------------------------------------------
 
 function toMs(value: string): number {
@@ -275,7 +280,7 @@ function rssMb(pid: number | undefined): { rss: number; peak: number } {
 async function startApp(prepared: Prepared, env: Record<string, string>): Promise<ServerProcess> {
   fs.mkdirSync(prepared.server.dataDir, { recursive: true });
   const proc = await startServerProcess({ ...prepared.server, env: { DEMO_DATA: 'false', ...env } });
-  pin(proc.child.pid, SERVER_CPU);
+  pinServer(proc.child.pid);
   return proc;
 }
 

@@ -1,6 +1,8 @@
 // `npm run bench`: measured, not asserted. Imports a generated 4,000-row catalogue on SQLite and PostgreSQL,
-// renders public pages in-process and measures the plan's write paths (bench/writes.ts); writes the figures
-// to docs/performance.md. `npx tsx bench/run.ts writes` runs only the write paths and replaces only their
+// serves the public pages over HTTP beside nginx (bench/http.ts), measures the plan's write paths
+// (bench/writes.ts), a questionnaire burst (bench/questionnaires.ts) and tenant growth on PostgreSQL
+// (bench/growth.ts); writes the figures to docs/performance.md. `npx tsx bench/run.ts http` or `… growth` runs
+// only that part and replaces only its section. `npx tsx bench/run.ts writes` runs only the write paths and replaces only their
 // section; add `--as-before` to record the run as the fixed "before" table of that section.
 // `npx tsx bench/run.ts imports` runs only the import (parse and write, both engines) and replaces only its section.
 // `npx tsx bench/run.ts questionnaires` runs only the questionnaire burst (bench/questionnaires.ts) and replaces its section.
@@ -8,15 +10,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
-import { seedDemo } from '../src/modules/demo/index.js';
 import { parseCatalogue } from '../src/modules/importer/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { openDb, type Db } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildServices } from '../src/services.js';
 import { generateCatalogue } from './catalogue.js';
+import { growthSection, measureGrowth, type GrowthStep } from './growth.js';
+import { CONNECTIONS, ensureTools, httpSection, measureEngine, prepare, type EngineResult } from './http.js';
 import { measureQuestionnaires, questionnairesSection } from './questionnaires.js';
 import { benchWrites, checkCanRecordBefore, replaceWritePathsSection, writePathsSection } from './writes.js';
 
@@ -46,32 +48,6 @@ async function importOn(label: string, db: Db, text: string) {
   const writeMs = ms(t1);
   const measures = parsed.plan.fields.reduce((a, f) => a + f.goals.reduce((b, g) => b + g.measures.length, 0), 0);
   return { label, measures, parseMs, writeMs };
-}
-
-async function renderThroughput() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-'));
-  const db = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
-  await migrate(db);
-  const config = loadConfig({ DEMO_DATA: 'true', DATA_DIR: dir });
-  const services = buildServices(db, config, systemClock);
-  await seedDemo(services);
-  const app = createApp({ config, db, clock: systemClock, services });
-  const plan = (await services.plans.findCurrentPublishedPlan((await services.municipalities.findBySlug('musterstadt'))!.id))!;
-  const tree = await services.plans.tree(plan.municipality_id, plan.id);
-  const measureId = tree.fields[2].goals[0].measures[0].id;
-  const results: Array<{ page: string; perSecond: number; meanMs: number; bytes: number }> = [];
-  for (const [page, url] of [['start page', '/musterstadt'], ['measure page', `/musterstadt/massnahmen/${measureId}`], ['catalogue (43 measures)', '/musterstadt/katalog'], ['search "Sprachkurs"', '/musterstadt/suche?q=Sprachkurs']] as const) {
-    for (let i = 0; i < 20; i++) await (await app.request(url)).text();
-    const n = 300;
-    const t0 = process.hrtime.bigint();
-    let bytes = 0;
-    for (let i = 0; i < n; i++) bytes = (await (await app.request(url)).text()).length;
-    const total = ms(t0);
-    results.push({ page, perSecond: Math.round((n / total) * 1000), meanMs: total / n, bytes });
-  }
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return results;
 }
 
 function readDoc(): string {
@@ -168,32 +144,94 @@ async function questionnairesOnly() {
   console.log(section);
 }
 
+/** Both engines over HTTP: each prepared, measured and dropped in turn. */
+async function measureHttp(): Promise<EngineResult[]> {
+  ensureTools();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-http-'));
+  const results: EngineResult[] = [];
+  try {
+    for (const engine of ['SQLite', 'PostgreSQL'] as const) {
+      const prepared = await prepare(engine, dir);
+      try {
+        results.push(await measureEngine(prepared, dir));
+      } finally {
+        await prepared.drop();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+async function measureGrowthIn(): Promise<GrowthStep[]> {
+  ensureTools();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-growth-'));
+  try {
+    return await measureGrowth(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pct = (n: number) => `${Math.round(n)} %`;
+
+/** The issue's targets against this run's figures. */
+function targetsSection(http: EngineResult[], growth: GrowthStep[]): string {
+  const rows = http.flatMap((r) => r.rows);
+  const html = rows.filter((x) => !x.page.startsWith('API'));
+  const share = (c: number) => html.map((x) => (100 * x.warm[c].app.rps) / x.warm[c].nginx.rps);
+  const lines = CONNECTIONS.map((c) => {
+    const s = share(c).sort((a, b) => a - b);
+    return `| warm public pages at ${c} connection${c > 1 ? 's' : ''}: share of nginx (lowest · median · highest) | ≥ 50 % | ${pct(s[0])} · ${pct(s[Math.floor(s.length / 2)])} · ${pct(s[s.length - 1])} |`;
+  });
+  const cold = [...html].sort((a, b) => b.cold.p50 - a.cold.p50)[0];
+  const heavy = [...html].sort((a, b) => b.weight - a.weight)[0];
+  const last = growth[growth.length - 1];
+  const growthLine = growth.length > 1
+    ? growth[0].pages.map((p, i) => (100 * (last.pages[i].run.p99 - p.run.p99)) / p.run.p99).sort((a, b) => b - a)[0]
+    : Number.NaN;
+  return `## Targets
+
+| target | goal | this run |
+|---|---|---|
+${lines.join('\n')}
+| slowest public page cold, p50 (${cold?.engine}, ${cold?.dataset}, ${cold?.page}) | < 10 ms | ${cold?.cold.p50.toFixed(2)} ms |
+| heaviest public page over the wire without fonts (${heavy?.dataset}, ${heavy?.page}) | < 60 KB | ${((heavy?.weight ?? 0) / 1024).toFixed(1)} KB |
+| largest p99 change of a page, 1 → ${last?.tenants ?? '–'} municipalities | within 20 % | ${Number.isFinite(growthLine) ? `${growthLine >= 0 ? '+' : ''}${growthLine.toFixed(0)} %` : '–'} |
+`;
+}
+
+async function httpOnly() {
+  const section = httpSection(await measureHttp());
+  fs.writeFileSync(DOC, replaceSection(readDoc(), '## Public pages over HTTP', section));
+  console.log(section);
+}
+
+async function growthOnly() {
+  const section = growthSection(await measureGrowthIn());
+  fs.writeFileSync(DOC, replaceSection(readDoc(), '## Growth:', section));
+  console.log(section);
+}
+
 async function main() {
   if (process.argv.includes('--as-before')) checkCanRecordBefore(readDoc());
   const imports = await measureImports();
-  const pages = await renderThroughput();
+  const http = await measureHttp();
   const writes = await benchWrites();
   const questionnaires = await measureQuestionnaires();
+  const growth = await measureGrowthIn();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const report = `# Performance
 
-Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}.
-Figures are single runs on a shared 2-core machine: compare orders of magnitude, not digits.
+Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB.
+Figures are single runs on a 2-core machine: compare orders of magnitude, not digits.
 
-${importSection(imports)}## Public pages, rendered in-process (demo municipality, SQLite)
-
-Requests go through the whole middleware pipeline (headers, session lookup, tenancy) via \`app.request\`,
-one at a time; network and TLS are not included.
-
-| page | requests/s | mean (ms) | bytes |
-|---|---:|---:|---:|
-${pages.map((p) => `| ${p.page} | ${p.perSecond} | ${p.meanMs.toFixed(2)} | ${p.bytes} |`).join('\n')}
-
-Not yet measured: the comparison with nginx serving the same bytes from disk (nginx is not installed on the
-build machines), and concurrent load over HTTP.
-
+${targetsSection(http, growth)}
+${importSection(imports)}${httpSection(http)}
 ${writePathsSection(readDoc(), writes, { asBefore: process.argv.includes('--as-before') })}
-${questionnairesSection(questionnaires)}`;
+${questionnairesSection(questionnaires)}
+${growthSection(growth)}`;
   fs.writeFileSync(DOC, report);
   console.log(report);
 }
@@ -201,7 +239,8 @@ ${questionnairesSection(questionnaires)}`;
 const args = process.argv.slice(2);
 // A script: once the report is written it ends. Something the questionnaire burst leaves open (not yet found which:
 // a pool, a socket, the writer's thread) kept the process alive after its last line.
-(args.includes('writes') ? writesOnly(args.includes('--as-before')) : args.includes('imports') ? importsOnly() : args.includes('questionnaires') ? questionnairesOnly() : main()).then(
+const only: Record<string, () => Promise<void>> = { writes: () => writesOnly(args.includes('--as-before')), imports: importsOnly, questionnaires: questionnairesOnly, http: httpOnly, growth: growthOnly };
+(only[args.find((a) => a in only) ?? ''] ?? main)().then(
   () => process.exit(0),
   (e) => {
     console.error(e);

@@ -6,6 +6,7 @@
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LRUCache } from 'lru-cache';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatNumber } from '../../platform/views/format.js';
 import type { StatusCategory } from '../plan/index.js';
@@ -41,6 +42,25 @@ export interface ChartOptions {
   lang?: string;
 }
 
+/**
+ * The charts made so far, by their data: a chart is a pure function of its arguments (plain data, no functions),
+ * so the same figures in the same language give the same SVG. A page made again (another visitor, a cold page
+ * cache, the report) takes the chart as made; new figures make a new chart. Bounded by characters.
+ */
+const made = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (svg, key) => svg.length + key.length });
+
+function kept<A extends unknown[]>(name: string, make: (...args: A) => string): (...args: A) => string {
+  return (...args: A) => {
+    const key = `${name}\n${JSON.stringify(args)}`;
+    let svg = made.get(key);
+    if (svg === undefined) {
+      svg = make(...args);
+      made.set(key, svg);
+    }
+    return svg;
+  };
+}
+
 // The ECharts option type is large; the renderers below build plain objects checked by ECharts itself.
 type Option = Record<string, unknown>;
 
@@ -73,7 +93,7 @@ export interface StatusChartRow {
 }
 
 /** Measures by status category: one horizontal bar per category, named on the axis, with its count. */
-export function renderStatusChart(rows: readonly StatusChartRow[], opts: ChartOptions): string {
+function makeStatusChart(rows: readonly StatusChartRow[], opts: ChartOptions): string {
   const shown = [...rows].reverse(); // ECharts draws the first category at the bottom
   return render(
     {
@@ -107,7 +127,7 @@ export interface TimelineRow {
  * Changes per month: status changes and progress notes as two lines that differ in colour, dash and
  * symbol, named in the legend.
  */
-export function renderTimelineChart(rows: readonly TimelineRow[], names: { statusChanges: string; notes: string }, opts: ChartOptions): string {
+function makeTimelineChart(rows: readonly TimelineRow[], names: { statusChanges: string; notes: string }, opts: ChartOptions): string {
   return render(
     {
       legend: { top: 0, textStyle: axisText, itemWidth: 30 },
@@ -131,7 +151,7 @@ export interface ActorRow {
 }
 
 /** Measures per actor, as lead and as partner: stacked bars, the lead part solid and labelled. */
-export function renderActorChart(rows: readonly ActorRow[], names: { lead: string; partner: string }, opts: ChartOptions): string {
+function makeActorChart(rows: readonly ActorRow[], names: { lead: string; partner: string }, opts: ChartOptions): string {
   const shown = [...rows].reverse();
   const label = { show: true, color: '#ffffff', fontFamily: FONT, fontSize: 12, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') };
   return render(
@@ -163,7 +183,7 @@ export interface IndicatorChartInput {
  * An indicator's time series against its target: the values as a line, the baseline as a square, the
  * target as a diamond at its year and as a dashed line across the chart, each named in the legend.
  */
-export function renderIndicatorChart(input: IndicatorChartInput, opts: ChartOptions): string {
+function makeIndicatorChart(input: IndicatorChartInput, opts: ChartOptions): string {
   const categories: string[] = [];
   const labels = new Map<string, string>();
   const add = (key: string, label: string) => {
@@ -217,7 +237,7 @@ export interface BarRow {
 }
 
 /** Any counts as horizontal bars, one colour, each named on the axis and labelled with its figure. */
-export function renderBarChart(rows: readonly BarRow[], opts: ChartOptions): string {
+function makeBarChart(rows: readonly BarRow[], opts: ChartOptions): string {
   const shown = [...rows].reverse();
   return render(
     {
@@ -238,3 +258,8 @@ export function renderBarChart(rows: readonly BarRow[], opts: ChartOptions): str
     { width: 640, height: Math.max(120, 40 + rows.length * 34) },
   );
 }
+export const renderStatusChart = kept('makeStatusChart', makeStatusChart);
+export const renderTimelineChart = kept('makeTimelineChart', makeTimelineChart);
+export const renderActorChart = kept('makeActorChart', makeActorChart);
+export const renderIndicatorChart = kept('makeIndicatorChart', makeIndicatorChart);
+export const renderBarChart = kept('makeBarChart', makeBarChart);
