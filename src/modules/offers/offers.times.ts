@@ -3,6 +3,7 @@
 // the offer says so, without the public holidays of the municipality's Land (date-holidays). "Open now" is a
 // day of the offer and a moment between its start and end, in Berlin.
 import Holidays from 'date-holidays';
+import { LRUCache } from 'lru-cache';
 import rrule from 'rrule';
 import { berlinDay, formatTime } from '../../platform/views/format.js';
 import { berlinInstant } from '../participation/index.js';
@@ -83,21 +84,38 @@ export function isPublicHoliday(region: string, day: string): boolean {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The days found so far, by schedule, region, first day and bounds: a pure function of these (a day's answer
+ * holds all day), and walking a rule costs about a millisecond, several times per offer on a page.
+ */
+const found = new LRUCache<string, Occurrence[]>({ max: 5000 });
+
 /** The days the offer takes place from `fromDay` on (inclusive), at most `limit`, within `horizonDays`. */
 export function occurrences(s: Schedule, region: string, fromDay: string, limit: number, horizonDays = 400): Occurrence[] {
+  const key = JSON.stringify([s, region, fromDay, limit, horizonDays]);
+  let days = found.get(key);
+  if (!days) {
+    days = walk(s, region, fromDay, limit, horizonDays);
+    found.set(key, days);
+  }
+  return days.map((o) => ({ ...o }));
+}
+
+function walk(s: Schedule, region: string, fromDay: string, limit: number, horizonDays: number): Occurrence[] {
   const rule = ruleOf(s);
   if (!rule) return [];
   const from = new Date(`${fromDay}T00:00:00Z`);
   const to = new Date(from.getTime() + horizonDays * 86_400_000);
   const cancelled = new Set(s.exceptions);
   const out: Occurrence[] = [];
-  for (const d of rule.between(from, to, true)) {
+  // The rule is walked only as far as needed: the iterator stops it once `limit` days are found.
+  rule.between(from, to, true, (d) => {
     const day = isoDay(d);
-    if (cancelled.has(day)) continue;
-    if (s.skipHolidays && isPublicHoliday(region, day)) continue;
-    out.push({ day, start: berlinInstant(day, s.startTime), end: berlinInstant(day, s.endTime) });
-    if (out.length >= limit) break;
-  }
+    if (!cancelled.has(day) && !(s.skipHolidays && isPublicHoliday(region, day))) {
+      out.push({ day, start: berlinInstant(day, s.startTime), end: berlinInstant(day, s.endTime) });
+    }
+    return out.length < limit;
+  });
   return out;
 }
 
