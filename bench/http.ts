@@ -297,8 +297,36 @@ function fetchPage(base: string, url: string): { gzip: Buffer; plain: Buffer; we
   return { gzip, plain, weight };
 }
 
+/**
+ * Node's own HTTP server answering one page's gzip bytes from memory and nothing else, pinned like the app: what
+ * any Node program can do at most on this core, beside what nginx does.
+ */
+async function bareNode(file: string): Promise<{ base: string; stop(): Promise<void> }> {
+  const script = `const http = require('node:http'); const fs = require('node:fs'); const body = fs.readFileSync(${JSON.stringify(file)});
+    http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8', 'content-encoding': 'gzip', 'content-length': body.length }); res.end(body); })
+      .listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
+  const child = spawn('taskset', ['-c', SERVER_CPU, process.execPath, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((r) => child.once('close', r));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /port (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    void exited.then(() => reject(new Error('the bare Node server ended')));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export interface EngineResult {
   engine: string;
+  /** Node's own server with the first page's bytes (see bareNode), per connection count. */
+  bare: Record<number, Run>;
   rows: PageRow[];
   rss: { rest: number; peak: number };
   reportPdfMs: number;
@@ -307,6 +335,7 @@ export interface EngineResult {
 export async function measureEngine(prepared: Prepared, dir: string, log: (line: string) => void = console.log): Promise<EngineResult> {
   const nginx = await startNginx(path.join(dir, `nginx-${prepared.engine}`));
   const rows: PageRow[] = [];
+  const bare: Record<number, Run> = {};
   const rss = { rest: Number.NaN, peak: Number.NaN };
   try {
     // warm: the app as it runs
@@ -332,6 +361,12 @@ export async function measureEngine(prepared: Prepared, dir: string, log: (line:
         }
       }
       rss.peak = rssMb(app.child.pid).peak;
+      const node = await bareNode(path.join(nginx.root, 'p0.html.gz'));
+      try {
+        for (const c of CONNECTIONS) bare[c] = wrk(node.base, c);
+      } finally {
+        await node.stop();
+      }
     } finally {
       await app.stop();
     }
@@ -352,7 +387,7 @@ export async function measureEngine(prepared: Prepared, dir: string, log: (line:
   } finally {
     await nginx.stop();
   }
-  return { engine: prepared.engine, rows, rss, reportPdfMs: prepared.reportPdfMs };
+  return { engine: prepared.engine, bare, rows, rss, reportPdfMs: prepared.reportPdfMs };
 }
 
 // ---- the report ------------------------------------------------------------------------------------------------
@@ -389,6 +424,10 @@ ${rows
   .join('\n')}
 `);
     }
+    const start = r.rows[0];
+    lines.push(`${r.engine}: Node's own HTTP server answering the ${start.dataset} ${start.page} page's bytes from memory and doing nothing else (pinned
+like the app), beside nginx with the same bytes: ${CONNECTIONS.map((c) => `${c} conn ${f0(r.bare[c].rps)}/s (${f0((100 * r.bare[c].rps) / start.warm[c].nginx.rps)} % of nginx)`).join(', ')}. No Node program answers faster than this on the core.
+`);
     const bad = r.rows.reduce((a, x) => a + x.cold.bad + CONNECTIONS.reduce((b, c) => b + x.warm[c].app.bad, 0), 0);
     lines.push(`${r.engine}: memory (RSS) of the app ${f0(r.rss.rest)} MB at rest (started, nothing asked yet), ${f0(r.rss.peak)} MB at its peak under load; the
 yearly report PDF of the demo plan gathered and rendered in ${f0(r.reportPdfMs)} ms (in-process, after one unmeasured run).

@@ -37,7 +37,7 @@ export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
       const asked = queryId(c, 'feld');
       // A field of another plan (left over when the plan is switched) means the whole plan.
       const fieldId = asked !== null && tree.fields.some((f) => f.id === asked) ? asked : null;
-      const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
+      const data = await services.monitoring.dashboard(mid(c), plan.id, { fieldId, tree });
       const plans = await services.plans.listPlans(mid(c));
       return render(c, <DashboardPage ctx={pageContext(c)} vm={pageVm(c, 'admin', data, plans, tree.fields)} />);
     });
@@ -49,7 +49,7 @@ export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
       const tree = await services.plans.tree(mid(c), plan.id);
       const fieldId = queryId(c, 'feld');
       if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) throw new NotFoundError('field');
-      const loaded = await services.monitoring.dashboard(mid(c), plan.id, { fieldId });
+      const loaded = await services.monitoring.dashboard(mid(c), plan.id, { fieldId, tree });
       const ct = await services.content.load(mid(c), c.get('lang'), dashboardRefs(loaded, tree.fields));
       c.set('content', ct);
       const fields = tree.fields.map((f) => ({ ...f, title: ct.text('field', f.id, 'title', f.title) }));

@@ -28,6 +28,8 @@ export interface DashboardQuery {
   fieldId?: number | null;
   /** overrides the rounds module's answer */
   lastRound?: LastRound | null;
+  /** the plan as the caller loaded it already (it must be the plan of `planId`) */
+  tree?: PlanTree;
 }
 
 export interface IndicatorDetail extends IndicatorSummary {
@@ -78,7 +80,7 @@ export class MonitoringService {
   async dashboard(municipalityId: number, planId: number, query: DashboardQuery = {}): Promise<DashboardData> {
     const today = query.today ?? this.clock();
     const day = typeof today === 'string' ? today : berlinDay(today);
-    const tree = await this.plans.tree(municipalityId, planId);
+    const tree = query.tree?.plan.id === planId ? query.tree : await this.plans.tree(municipalityId, planId);
     if (query.fieldId && !tree.fields.some((f) => f.id === query.fieldId)) throw new NotFoundError('field');
     const lastRound = query.lastRound !== undefined ? query.lastRound : await this.lastRoundOf(municipalityId, planId);
     const source = await this.source(municipalityId, tree, day);
