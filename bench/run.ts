@@ -2,7 +2,7 @@
 // serves the public pages over HTTP beside nginx (bench/http.ts), measures the plan's write paths
 // (bench/writes.ts), a questionnaire burst (bench/questionnaires.ts) and tenant growth on PostgreSQL
 // (bench/growth.ts); writes the figures to docs/performance.md. `npx tsx bench/run.ts http` or `… growth` runs
-// only that part and replaces only its section. `npx tsx bench/run.ts writes` runs only the write paths and replaces only their
+// only that part and replaces only its section; `… pages` runs both and replaces them with the targets. `npx tsx bench/run.ts writes` runs only the write paths and replaces only their
 // section; add `--as-before` to record the run as the fixed "before" table of that section.
 // `npx tsx bench/run.ts imports` runs only the import (parse and write, both engines) and replaces only its section.
 // `npx tsx bench/run.ts questionnaires` runs only the questionnaire burst (bench/questionnaires.ts) and replaces its section.
@@ -214,6 +214,18 @@ async function growthOnly() {
   console.log(section);
 }
 
+/** The pages over HTTP and the growth, with the targets: replaces those three sections, keeps the others. */
+async function pagesOnly() {
+  const http = await measureHttp();
+  const growth = await measureGrowthIn();
+  let doc = readDoc();
+  doc = replaceSection(doc, '## Targets', targetsSection(http, growth));
+  doc = replaceSection(doc, '## Public pages over HTTP', httpSection(http));
+  doc = replaceSection(doc, '## Growth:', growthSection(growth));
+  fs.writeFileSync(DOC, doc);
+  console.log(targetsSection(http, growth));
+}
+
 async function main() {
   if (process.argv.includes('--as-before')) checkCanRecordBefore(readDoc());
   const imports = await measureImports();
@@ -239,7 +251,7 @@ ${growthSection(growth)}`;
 const args = process.argv.slice(2);
 // A script: once the report is written it ends. Something the questionnaire burst leaves open (not yet found which:
 // a pool, a socket, the writer's thread) kept the process alive after its last line.
-const only: Record<string, () => Promise<void>> = { writes: () => writesOnly(args.includes('--as-before')), imports: importsOnly, questionnaires: questionnairesOnly, http: httpOnly, growth: growthOnly };
+const only: Record<string, () => Promise<void>> = { writes: () => writesOnly(args.includes('--as-before')), imports: importsOnly, questionnaires: questionnairesOnly, http: httpOnly, growth: growthOnly, pages: pagesOnly };
 (only[args.find((a) => a in only) ?? ''] ?? main)().then(
   () => process.exit(0),
   (e) => {
