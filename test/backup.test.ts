@@ -24,6 +24,10 @@ async function contents(db: Db): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+// Seeding the demo, dumping and restoring with PostgreSQL's own programs and comparing every table: minutes, not
+// seconds, on a busy machine.
+const SLOW = 180_000;
+
 describe.each(engines)('backup and restore on %s', (engine) => {
   let dir: string;
   beforeAll(() => {
@@ -87,7 +91,7 @@ describe.each(engines)('backup and restore on %s', (engine) => {
       await target.drop();
       await env.close();
     }
-  });
+  }, SLOW);
 
   it('takes a consistent snapshot while writes go on', async () => {
     const env = await createTestEnv(engine, {}, { sqliteFile: true });
@@ -129,7 +133,7 @@ describe.each(engines)('backup and restore on %s', (engine) => {
       await target.drop();
       await env.close();
     }
-  });
+  }, SLOW);
 });
 
 describe('teilhabe backup / restore (CLI, SQLite)', () => {
