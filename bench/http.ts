@@ -325,6 +325,8 @@ async function bareNode(file: string): Promise<{ base: string; stop(): Promise<v
 
 export interface EngineResult {
   engine: string;
+  /** The machine's load average (1 minute) when the engine's runs began and ended: other work shares the cores. */
+  load: [number, number];
   /** Node's own server with the first page's bytes (see bareNode), per connection count. */
   bare: Record<number, Run>;
   rows: PageRow[];
@@ -333,6 +335,7 @@ export interface EngineResult {
 }
 
 export async function measureEngine(prepared: Prepared, dir: string, log: (line: string) => void = console.log): Promise<EngineResult> {
+  const loadBefore = os.loadavg()[0];
   const nginx = await startNginx(path.join(dir, `nginx-${prepared.engine}`));
   const rows: PageRow[] = [];
   const bare: Record<number, Run> = {};
@@ -387,7 +390,7 @@ export async function measureEngine(prepared: Prepared, dir: string, log: (line:
   } finally {
     await nginx.stop();
   }
-  return { engine: prepared.engine, bare, rows, rss, reportPdfMs: prepared.reportPdfMs };
+  return { engine: prepared.engine, load: [loadBefore, os.loadavg()[0]], bare, rows, rss, reportPdfMs: prepared.reportPdfMs };
 }
 
 // ---- the report ------------------------------------------------------------------------------------------------
@@ -431,7 +434,8 @@ like the app), beside nginx with the same bytes: ${CONNECTIONS.map((c) => `${c} 
     const bad = r.rows.reduce((a, x) => a + x.cold.bad + CONNECTIONS.reduce((b, c) => b + x.warm[c].app.bad, 0), 0);
     lines.push(`${r.engine}: memory (RSS) of the app ${f0(r.rss.rest)} MB at rest (started, nothing asked yet), ${f0(r.rss.peak)} MB at its peak under load; the
 yearly report PDF of the demo plan gathered and rendered in ${f0(r.reportPdfMs)} ms (in-process, after one unmeasured run).
-Answers other than 2xx/3xx during the runs: ${bad}.
+Answers other than 2xx/3xx during the runs: ${bad}. Load average of the machine (1 min) at the start and the end of
+these runs: ${r.load[0].toFixed(1)} and ${r.load[1].toFixed(1)}${Math.max(...r.load) > 1.5 ? ': other work shared the cores, so these figures are low and uneven; measure again on a quiet machine' : ''}.
 `);
   }
   return lines.join('\n');
