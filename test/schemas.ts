@@ -88,8 +88,13 @@ export async function releaseSchema(schema: string): Promise<void> {
   });
 }
 
-/** Drops the schemas kept for envs that did not come (test/setup.ts, after each file). */
+/**
+ * Drops the schemas kept for envs that did not come (test/setup.ts, after each file). The next file starts
+ * afresh, its shape included: files share a worker's modules (vitest.config.ts), and one file's migrations may
+ * be another's.
+ */
 export async function dropSpareSchemas(): Promise<void> {
+  migratedShape = undefined;
   const schemas = spareSchemas.splice(0);
   if (schemas.length > 0) await asAdmin(async (admin) => void (await admin.query(`drop schema ${schemas.join(', ')} cascade`)));
 }

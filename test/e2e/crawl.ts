@@ -1,7 +1,8 @@
-// Every page of the demo municipality, found by following its links: the public pages in every interface
-// language, the Leichte Sprache pages, the officer's admin pages in German and Arabic and once more with
-// Leichte Sprache chosen (each then carries the link to the LS start page; checked at 320 px only), and the
-// instance admin's pages in German and Arabic. On each page axe-core (WCAG 2.0/2.1 A and AA) finds nothing, nothing scrolls
+// The crawl: every page of the demo municipality, found by following its links. The crawl.*.test.ts files
+// divide its runs among them so that they run side by side: the public pages in every interface language, the
+// Leichte Sprache pages, the officer's admin pages in German and Arabic and once more with Leichte Sprache
+// chosen (each then carries the link to the LS start page; checked at 320 px only), and the instance admin's
+// pages in German and Arabic. On each page axe-core (WCAG 2.0/2.1 A and AA) finds nothing, nothing scrolls
 // sideways at 320 px, there is exactly one h1, <html> carries the language and, in Arabic, dir="rtl".
 //
 // The crawl follows same-origin links with GET only. It leaves out signing out, downloads (by path and by what
@@ -10,13 +11,10 @@
 // bounded number of times, so that a new page kind is picked up by itself while the crawl stays quick. Every
 // finding of a run is listed at once: address, rule, element.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { axe, browserAvailable, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
 
-type Lang = 'de' | 'en' | 'tr' | 'ar' | 'uk' | 'ru';
-const PUBLIC_LANGS: Lang[] = ['de', 'en', 'tr', 'ar', 'uk', 'ru'];
-const ADMIN_LANGS: Lang[] = ['de', 'ar'];
+export type Lang = 'de' | 'en' | 'tr' | 'ar' | 'uk' | 'ru';
 
 /**
  * Where the Leichte Sprache crawl starts: the LS start page (its start page must answer 200 like any other).
@@ -36,7 +34,7 @@ const SKIP_PATH = [/^\/abmelden/, /\/(absagen|bestaetigen)$/, /\/konto\/(passwor
 const DOWNLOAD_PATH = /\.(pdf|csv|xlsx|ics|docx|json|zip|svg|png|jpe?g)$|\/(export|download|herunterladen)(\/|$)|\/dokumente\/\d+$/i;
 const HTML = /^text\/html/;
 
-interface Run {
+export interface Run {
   name: string;
   lang: Lang;
   starts: string[];
@@ -69,8 +67,7 @@ export function patternOf(url: URL): string {
 async function pageChecks(page: Page, lang: Lang, narrowOnly = false): Promise<Array<Omit<Finding, 'url'>>> {
   const found: Array<Omit<Finding, 'url'>> = [];
   if (narrowOnly) await page.setViewportSize({ width: NARROW, height: 640 });
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const v of axe.violations) {
+  for (const v of (await axe(page)).violations) {
     for (const n of v.nodes) found.push({ rule: `axe ${v.id} (${v.impact ?? '?'}): ${v.help}`, element: `${n.target.join(' ')} ${n.html.slice(0, 160)}` });
   }
   const doc = await page.evaluate(() => ({
@@ -221,24 +218,14 @@ function report(run: Run, findings: Finding[]): string {
   return [...byUrl].map(([url, fs]) => `${url}\n${fs.map((f) => `  - ${f.rule}\n      ${f.element}`).join('\n')}`).join('\n');
 }
 
-describe.skipIf(!browserAvailable())('crawl: every page, every language', () => {
-  let server: Server;
-  let browser: Browser;
-  const instanceAdmin = { email: 'instanz@teilhabe.example', password: 'Instanz-Passwort-2026!' };
-  const counts: string[] = [];
+const PUBLIC_LANGS: Lang[] = ['de', 'en', 'tr', 'ar', 'uk', 'ru'];
+const ADMIN_LANGS: Lang[] = ['de', 'ar'];
+const INSTANCE_ADMIN = { email: 'instanz@teilhabe.example', password: 'Instanz-Passwort-2026!' };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await server.env.services.auth.createUser({ name: 'Instanz-Administration', isInstanceAdmin: true, ...instanceAdmin });
-  });
-  afterAll(async () => {
-    if (counts.length) console.log(`crawl: pages visited\n  ${counts.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
-
+/** Every run of the crawl; `server` is the one the file started. */
+function allRuns(server: () => Server): Run[] {
   const signInAs = (account: () => { email: string; password: string }) => async (page: Page) => {
-    await page.goto(`${server.url}/anmelden`);
+    await page.goto(`${server().url}/anmelden`);
     await page.locator('input[name="email"]').fill(account().email);
     await page.locator('input[name="password"]').fill(account().password);
     await Promise.all([page.waitForURL((u) => u.pathname !== '/anmelden'), page.locator('form button[type="submit"]').last().click()]);
@@ -248,7 +235,7 @@ describe.skipIf(!browserAvailable())('crawl: every page, every language', () => 
   const easyPath = (path: string) => path === `/${SLUG}/leichte-sprache` || path.startsWith(`/${SLUG}/leichte-sprache/`);
   const publicPath = (path: string) => !admin(path) && !/^\/verwaltung(\/|$)/.test(path) && !easyPath(path);
 
-  const runs: Run[] = [
+  return [
     ...PUBLIC_LANGS.map<Run>((lang) => ({
       name: `public, ${lang}`,
       lang,
@@ -261,7 +248,7 @@ describe.skipIf(!browserAvailable())('crawl: every page, every language', () => 
       lang,
       starts: [`/${SLUG}/verwaltung`, '/konto'],
       scope: admin,
-      signIn: signInAs(() => server.admin),
+      signIn: signInAs(() => server().admin),
     })),
     // The officer who chose Leichte Sprache: the municipality's admin pages, German, each with the short link.
     {
@@ -269,7 +256,7 @@ describe.skipIf(!browserAvailable())('crawl: every page, every language', () => 
       lang: 'de' as Lang,
       starts: [`/${SLUG}/verwaltung`],
       scope: (path) => path === `/${SLUG}/verwaltung` || path.startsWith(`/${SLUG}/verwaltung/`),
-      signIn: signInAs(() => server.admin),
+      signIn: signInAs(() => server().admin),
       easyChoice: true,
     },
     ...ADMIN_LANGS.map<Run>((lang) => ({
@@ -277,20 +264,60 @@ describe.skipIf(!browserAvailable())('crawl: every page, every language', () => 
       lang,
       starts: ['/verwaltung'],
       scope: (path) => /^\/verwaltung(\/|$)/.test(path),
-      signIn: signInAs(() => instanceAdmin),
+      signIn: signInAs(() => INSTANCE_ADMIN),
     })),
   ];
+}
 
-  for (const run of runs) {
-    it(run.name, async () => {
-      const { findings, visited, context } = await crawl(browser, server.url, run);
-      await context.close();
-      counts.push(`${run.name}: ${visited.length}`);
-      if (process.env.E2E_TRACE) console.log(`${run.name}:\n  ${visited.join('\n  ')}`); // E2E_TRACE=1 lists the addresses
-      const text = report(run, findings);
-      if (text) console.error(`crawl ${run.name}: ${findings.length} findings\n${text}`);
-      expect(visited.length, `${run.name}: pages visited`).toBeGreaterThan(run.starts.length);
-      expect(text, `${run.name}: ${findings.length} findings on ${new Set(findings.map((f) => f.url)).size} pages`).toBe('');
-    }, 900_000);
-  }
-});
+/**
+ * Which file crawls which runs: shares of about the same length, so that the files run side by side. Every run
+ * is in exactly one share (checked below, when a file loads).
+ */
+export const SHARES = {
+  'public pages in German, English and Turkish, and the Leichte Sprache pages': ['public, de', 'public, en', 'public, tr', 'Leichte Sprache'],
+  'public pages in Arabic, Ukrainian and Russian': ['public, ar', 'public, uk', 'public, ru'],
+  "the officer's pages in German, and the instance admin's": ['officer, de', 'instance admin, de', 'instance admin, ar'],
+  "the officer's pages in Arabic": ['officer, ar'],
+  "the officer's pages with Leichte Sprache chosen": ['officer, Leichte Sprache'],
+} as const satisfies Record<string, readonly string[]>;
+
+{
+  const names = allRuns(() => undefined as unknown as Server).map((r) => r.name);
+  const shared = Object.values(SHARES).flat();
+  const missing = names.filter((n) => shared.filter((s) => s === n).length !== 1);
+  const unknown = shared.filter((s) => !names.includes(s));
+  if (missing.length || unknown.length) throw new Error(`crawl shares: not in exactly one share: ${missing.join(', ') || '-'}; no such run: ${unknown.join(', ') || '-'}`);
+}
+
+/** The crawl of one share: one server and one browser for its runs, a test per run. */
+export function crawlShare(share: keyof typeof SHARES): void {
+  describe.skipIf(!browserAvailable())(`crawl: ${share}`, () => {
+    let server: Server;
+    let browser: Browser;
+    const counts: string[] = [];
+    const runs = allRuns(() => server).filter((r) => (SHARES[share] as readonly string[]).includes(r.name));
+
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+      if (runs.some((r) => r.name.startsWith('instance admin'))) await server.env.services.auth.createUser({ name: 'Instanz-Administration', isInstanceAdmin: true, ...INSTANCE_ADMIN });
+    });
+    afterAll(async () => {
+      if (counts.length) console.log(`crawl: pages visited\n  ${counts.join('\n  ')}`);
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const run of runs) {
+      it(run.name, async () => {
+        const { findings, visited, context } = await crawl(browser, server.url, run);
+        await context.close();
+        counts.push(`${run.name}: ${visited.length}`);
+        if (process.env.E2E_TRACE) console.log(`${run.name}:\n  ${visited.join('\n  ')}`); // E2E_TRACE=1 lists the addresses
+        const text = report(run, findings);
+        if (text) console.error(`crawl ${run.name}: ${findings.length} findings\n${text}`);
+        expect(visited.length, `${run.name}: pages visited`).toBeGreaterThan(run.starts.length);
+        expect(text, `${run.name}: ${findings.length} findings on ${new Set(findings.map((f) => f.url)).size} pages`).toBe('');
+      }, 900_000);
+    }
+  });
+}
