@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import CrawlFirst from './test/sequencer.js';
 
 // Unit and route tests run on SQLite and, when TEST_DATABASE_URL is set (always in CI), on PostgreSQL too:
 // see test/support.ts. Browser journeys live in their own project.
@@ -23,6 +24,7 @@ export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
     isolate: false,
+    sequence: { sequencer: CrawlFirst },
     projects: [
       {
         extends: true,

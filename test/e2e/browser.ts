@@ -2,8 +2,10 @@
 // municipality, driven by the system's Chromium through playwright-core. No request may leave 127.0.0.1.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seedDemo } from '../../src/modules/demo/index.js';
@@ -49,8 +51,9 @@ export async function startServer(overrides: Record<string, string> = {}): Promi
   // The demo admin's password is one-time (a first sign-in must replace it); the journeys sign in with it many
   // times, so it is set again as a chosen one. test/e2e/accounts.test.ts walks the forced change itself.
   await env.services.auth.setPassword((await env.services.auth.findUserByEmail(demo.email))!.id, demo.password);
-  // as src/main.ts serves it: kept public pages answered in front of the app
-  const server = createServer(env.app.listener());
+  // as src/main.ts serves it: kept public pages answered in front of the app; beside it, axe-core for axe()
+  const listener = env.app.listener();
+  const server = createServer((req, res) => (req.url === AXE_PATH ? serveAxe(res) : listener(req, res)));
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     if (server.listening) resolve();
@@ -104,10 +107,29 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * axe-core on a page with the WCAG 2.1 A and AA rules. axe runs in the page itself and its frames of the same
- * origin; `crossOrigin` also checks frames of other origins, at the price of a blank page opened for every check.
+ * Where the test server hands out axe-core, beside the app: a page loads it as a script of its own origin
+ * (the app's CSP allows 'self'), so the browser keeps it compiled instead of parsing half a megabyte per page.
  */
-export function axe(page: Page, { crossOrigin = false } = {}) {
+const AXE_PATH = '/__test/axe-core.js';
+let axeSource: Buffer | undefined;
+function serveAxe(res: ServerResponse): void {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
+  res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600', 'content-length': axeSource.length });
+  res.end(axeSource);
+}
+
+/**
+ * axe-core on a page with the WCAG 2.1 A and AA rules. axe runs in the page itself. A page with frames, or one
+ * whose CSP allows no script of its own origin, is checked through @axe-core/playwright, which puts axe into
+ * every frame; `crossOrigin` also checks frames of other origins, at the price of a blank page opened for every
+ * check.
+ */
+export async function axe(page: Page, { crossOrigin = false } = {}): Promise<AxeResults> {
+  if (!crossOrigin && page.frames().length === 1 && page.url().startsWith('http://127.0.0.1:')) {
+    const loaded = await page.evaluate(() => 'axe' in window).catch(() => false);
+    const added = loaded || (await page.addScriptTag({ url: AXE_PATH }).then(() => true, () => false));
+    if (added) return page.evaluate((tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  }
   return new AxeBuilder({ page }).setLegacyMode(!crossOrigin).withTags(AXE_TAGS).analyze();
 }
 
