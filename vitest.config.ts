@@ -32,13 +32,15 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/*.test.ts'],
           maxWorkers: unitWorkers,
+          // the unit files first, then the browser files (projects with their own worker counts need an order)
+          sequence: { sequencer: CrawlFirst, groupOrder: 0 },
           testTimeout: 60000,
           hookTimeout: 60000,
         },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 180000, hookTimeout: 180000, maxWorkers: e2eWorkers },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 180000, hookTimeout: 180000, maxWorkers: e2eWorkers, sequence: { sequencer: CrawlFirst, groupOrder: 1 } },
       },
     ],
   },
