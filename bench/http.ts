@@ -435,7 +435,7 @@ like the app), beside nginx with the same bytes: ${CONNECTIONS.map((c) => `${c} 
     lines.push(`${r.engine}: memory (RSS) of the app ${f0(r.rss.rest)} MB at rest (started, nothing asked yet), ${f0(r.rss.peak)} MB at its peak under load; the
 yearly report PDF of the demo plan gathered and rendered in ${f0(r.reportPdfMs)} ms (in-process, after one unmeasured run).
 Answers other than 2xx/3xx during the runs: ${bad}. Load average of the machine (1 min) at the start and the end of
-these runs: ${r.load[0].toFixed(1)} and ${r.load[1].toFixed(1)}${Math.max(...r.load) > 1.5 ? ': other work shared the cores, so these figures are low and uneven; measure again on a quiet machine' : ''}.
+these runs: ${r.load[0].toFixed(1)} and ${r.load[1].toFixed(1)} (the bench's own wrk and app keep both cores busy: about 2)${Math.max(...r.load) > 2.5 ? '; above 2.5 other work shared the cores, so these figures may be low and uneven: measure again on a quiet machine' : ''}.
 `);
   }
   return lines.join('\n');
