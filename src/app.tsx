@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { compress } from 'hono/compress';
-import { answerKept, answerPage, asPublicPage, PAGE_KEY, PageCache, pageCacheListener, visitorPageKey } from './platform/http/page-cache.js';
+import { answerKept, answerPage, asPublicPage, keepable, PAGE_KEY, PageCache, pageCacheListener, visitorPageKey } from './platform/http/page-cache.js';
 import { getRequestListener } from '@hono/node-server';
 import type { RequestListener } from 'node:http';
 import { Hono, type Context } from 'hono';
@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const pageCache = new PageCache(deps.config.pageCacheBytes);
   const versionOf = municipalityVersions(deps.db);
+  const keptPrefixes = modules.flatMap((m) => m.keptPrefixes ?? []);
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
   // The key that seals flash messages: read (or made) once, shared with every other process through the database.
   let flashKeyOnce: Promise<Buffer> | null = null;
@@ -86,15 +87,14 @@ export function createApp(deps: AppDeps) {
     if (!key) {
       const u = new URL(c.req.url);
       const visitor = { method: c.req.method, url: u.pathname + u.search, host: u.host, cookie: c.req.header('cookie'), acceptLanguage: c.req.header('accept-language') };
-      key = await visitorPageKey(visitor, VISITOR_COOKIES, RESERVED_SLUGS, versionOf, deps.clock);
+      key = await visitorPageKey(visitor, VISITOR_COOKIES, RESERVED_SLUGS, versionOf, deps.clock, keptPrefixes);
       if (!key) return next();
       const kept = pageCache.get(key);
       if (kept) return answerKept(kept, c.req.header('if-none-match'), c.req.header('accept-encoding'));
     }
     await next();
     const res = c.res;
-    if (res.status !== 200 || res.headers.get('cache-control') !== 'public, no-cache' || res.headers.has('set-cookie')) return;
-    if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    if (!keepable(res, keptPrefixes.some((p) => c.req.path.startsWith(p)))) return;
     c.res = undefined;
     c.res = answerKept(await pageCache.keep(key, res), undefined, c.req.header('accept-encoding'));
   });
@@ -338,6 +338,6 @@ export function createApp(deps: AppDeps) {
   });
 
   // Node's server: kept pages answered in front of the pipeline, everything else by the app.
-  const listener = (): RequestListener => pageCacheListener({ cache: pageCache, names: VISITOR_COOKIES, reserved: RESERVED_SLUGS, clock: deps.clock, versionOf, app: getRequestListener(app.fetch) });
+  const listener = (): RequestListener => pageCacheListener({ cache: pageCache, names: VISITOR_COOKIES, reserved: RESERVED_SLUGS, clock: deps.clock, prefixes: keptPrefixes, versionOf, app: getRequestListener(app.fetch) });
   return Object.assign(app, { listener });
 }

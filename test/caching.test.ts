@@ -87,9 +87,31 @@ describe.each(engines)('caching headers on %s', (engine) => {
     expect((await o.get(page)).body).toContain('Heimlich geändert');
     // another language is another page
     expect(await (await env.app.request(page, { headers: { 'accept-language': 'en' } })).text()).toContain('Heimlich geändert');
-    // another process wrote: the content version in the database moved on, so the next page is made anew
+    // another process wrote: the content version in the database moved on, so the next page is made anew (on
+    // PostgreSQL as soon as the database's notification arrives)
     await sql`update municipalities set content_version = content_version + 1 where id = ${f.A.municipalityId}`.execute(env.db.kysely);
-    expect(await (await env.app.request(page)).text()).toContain('Heimlich geändert');
+    await expect.poll(async () => (await env.app.request(page)).text()).toContain('Heimlich geändert');
+  });
+
+  it('keeps the open API\'s answers like pages: the same bytes and headers (ETag, CORS) until the content version moves on', async () => {
+    const item = `/api/v1/${f.A.slug}/measures/${f.A.measureId}`;
+    const first = await env.app.request(item, { headers: { origin: 'https://example.org' } });
+    expect(first.status).toBe(200);
+    const body = await first.text();
+    expect(body).toContain('Sprachkursangebote');
+    await sql`update measures set text = ${'Heimlich geändert'} where id = ${f.A.measureId}`.execute(env.db.kysely);
+    // kept: whatever the language, and with a language in the address too (the address alone decides the answer)
+    const kept = await env.app.request(item, { headers: { 'accept-language': 'en' } });
+    expect(await kept.text()).toBe(body);
+    for (const name of ['etag', 'cache-control', 'access-control-allow-origin', 'content-type']) expect(kept.headers.get(name), name).toBe(first.headers.get(name));
+    expect((await env.app.request(item, { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
+    // a list and its page are answers of their own; an unknown measure is not kept (404 each time)
+    expect(await (await env.app.request(`/api/v1/${f.A.slug}/measures?limit=1`)).text()).toContain('Heimlich geändert');
+    expect((await env.app.request(`/api/v1/${f.A.slug}/measures/999999`)).status).toBe(404);
+    // a write: the next answer is made anew, with a new ETag
+    await sql`update municipalities set content_version = content_version + 1 where id = ${f.A.municipalityId}`.execute(env.db.kysely);
+    await expect.poll(async () => (await env.app.request(item)).text()).toContain('Heimlich geändert');
+    expect((await env.app.request(item)).headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
   it('never keeps or shares a page that carries a visitor\'s own CSRF token', async () => {
@@ -145,7 +167,7 @@ describe.each(engines)('caching headers on %s', (engine) => {
       expect((await get(`${page}?lang=de`)).body.toString()).toContain('Heimlich geändert');
       // a write in another process (the content version moved on in the database): the next page is made anew
       await sql`update municipalities set content_version = content_version + 1 where id = ${f.A.municipalityId}`.execute(env.db.kysely);
-      expect((await get(page)).body.toString()).toContain('Heimlich geändert');
+      await expect.poll(async () => (await get(page)).body.toString()).toContain('Heimlich geändert');
       // a municipality that does not exist, and an address outside any: the app answers
       expect((await get('/gibt-es-nicht')).status).toBe(404);
       expect((await get('/healthz')).status).toBe(200);

@@ -130,6 +130,12 @@ export interface ModuleManifest {
   api?(services: Services): ApiContribution;
   /** Routes served before the session (no cookie is read or set): the open API. Given every module's `api`. */
   apiRoutes?(context: RouteContext): Hono<AppEnv>;
+  /**
+   * Address prefixes followed by a municipality's slug (`/api/v1/` → `/api/v1/musterstadt/…`) whose public GET
+   * answers (200, an ETag, `public, max-age=…`, no cookie) the app keeps in memory like public pages, under the
+   * municipality's content version.
+   */
+  keptPrefixes?: readonly string[];
   /** Adds the module's part of the demo municipality (called in module order). */
   demo?(services: Services, demo: DemoContext): Promise<void>;
 }

@@ -21,9 +21,68 @@ export interface MunicipalityVersion {
   version: number;
 }
 
+/** The channel on which PostgreSQL tells every process that a municipality's row changed (migration 029). */
+export const CONTENT_CHANNEL = 'teilhabe_content';
+
+/** The versions a process keeps, per database: a write in this process forgets its municipality's at once. */
+const watches = new WeakMap<Kysely<Database>, VersionWatch>();
+
+/**
+ * A municipality's content version as kept in memory on PostgreSQL: read once, then trusted while this process
+ * listens for changes (LISTEN teilhabe_content). A change forgets it; so does a lost connection (what was sent
+ * meanwhile is lost), and until listening starts again every lookup reads the database. A read that began
+ * before a change came in is not kept (the generation moved on), so an older version is never kept after a newer.
+ */
+class VersionWatch {
+  private readonly bySlug = new Map<string, MunicipalityVersion>();
+  private listening = false;
+  private generation = 0;
+  private stop: (() => void) | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  lookup(slug: string): MunicipalityVersion | Promise<MunicipalityVersion | null> {
+    const key = slug.toLowerCase();
+    const kept = this.bySlug.get(key);
+    if (kept) return kept;
+    this.stop ??= this.db.listen!(CONTENT_CHANNEL, (payload) => this.message(payload), (on) => this.state(on));
+    const generation = this.generation;
+    return findMunicipalityBySlug(this.db.kysely, key).then((m) => {
+      if (!m) return null;
+      const found = { id: m.id, version: Number(m.content_version) };
+      if (this.listening && this.generation === generation) this.bySlug.set(key, found);
+      return found;
+    });
+  }
+
+  /** Forgets a municipality's version (its row changed, in this process or another). */
+  forget(municipalityId: number): void {
+    this.generation++;
+    for (const [slug, v] of this.bySlug) if (v.id === municipalityId) this.bySlug.delete(slug);
+  }
+
+  private message(payload: string): void {
+    const [schema, id] = payload.split(' ');
+    if (this.db.schema && schema !== this.db.schema) return;
+    this.forget(Number(id));
+  }
+
+  private state(on: boolean): void {
+    this.generation++;
+    this.bySlug.clear();
+    this.listening = on;
+  }
+}
+
+/** After a write's transaction committed: the municipality's content changed, its kept version is forgotten. */
+export function contentChanged(db: Kysely<Database>, municipalityId: number): void {
+  watches.get(db)?.forget(municipalityId);
+}
+
 /**
  * Reads a municipality's content version by slug, on every request for a kept page: on SQLite a prepared
- * statement run directly on the connection (no query builder, no promise), else the compiled query above.
+ * statement run directly on the connection (no query builder, no promise); on PostgreSQL kept in memory while
+ * the process listens for changes (VersionWatch), else the compiled query above.
  */
 export function municipalityVersions(db: Db): (slug: string) => MunicipalityVersion | null | Promise<MunicipalityVersion | null> {
   if (db.sqlite) {
@@ -32,6 +91,12 @@ export function municipalityVersions(db: Db): (slug: string) => MunicipalityVers
       const row = stmt.get(slug.toLowerCase());
       return row ? { id: row.id, version: Number(row.content_version) } : null;
     };
+  }
+  if (db.listen) {
+    let watch = watches.get(db.kysely);
+    if (!watch) watches.set(db.kysely, (watch = new VersionWatch(db)));
+    const w = watch;
+    return (slug) => w.lookup(slug);
   }
   return async (slug) => {
     const m = await findMunicipalityBySlug(db.kysely, slug);

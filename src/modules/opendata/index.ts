@@ -9,7 +9,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { coreApi } from './api.resources.js';
 import { apiRoutes } from './api.routes.js';
 import { coreEmbeds } from './embed.view.js';
-import { opendataPaths } from './opendata.paths.js';
+import { API_BASE, opendataPaths } from './opendata.paths.js';
 import { opendataRoutes } from './opendata.routes.js';
 import { OpendataService } from './opendata.service.js';
 
@@ -33,6 +33,7 @@ export const opendataModule: ModuleManifest = {
   services: (p) => ({ opendata: new OpendataService(p.kysely, p.audit, p.clock, p.auth) }),
   api: (services) => ({ ...coreApi(services), embeds: coreEmbeds(services) }),
   apiRoutes: (context) => apiRoutes(context),
+  keptPrefixes: [`${API_BASE}/`],
   routes: (context) => new Hono<AppEnv>().route('/', opendataRoutes(context)),
   links: {
     // beside a published plan's downloads: where its open data, licence and API are

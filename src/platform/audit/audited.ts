@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { SearchService, SearchKind } from '../search/search.service.js';
+import { contentChanged } from '../tenancy.js';
 import { auditChoices, listAudit, recordAudit, searchAudit, type AuditFilter, type Writer } from './audit.js';
 
 export type Trx = Transaction<Database>;
@@ -71,18 +72,25 @@ export class AuditedWrites {
       joined.municipalityId ??= municipalityId;
       return fn(this.scopeOf(outer, joined));
     }
+    let settled: number | null = null;
     const body = async (trx: Trx) => {
       const state: ScopeState = { municipalityId, touched: new Map(), plans: new Set() };
       this.scopes.set(trx, state);
       try {
         const result = await fn(this.scopeOf(trx, state));
         await this.settle(trx, state);
+        settled = state.municipalityId;
         return result;
       } finally {
         this.scopes.delete(trx);
       }
     };
-    return outer ? body(outer) : this.db.transaction().execute(body);
+    if (outer) return body(outer);
+    const result = await this.db.transaction().execute(body);
+    // committed: this process's kept content version of the municipality is forgotten at once (the other
+    // processes learn it from the database's notification, migration 029)
+    if (settled !== null) contentChanged(this.db, settled);
+    return result;
   }
 
   /** The municipality's audit log, newest first. */

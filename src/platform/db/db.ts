@@ -18,6 +18,12 @@ export interface Db {
   file?: string;
   /** The SQLite connection itself, for the one read that runs on every request without a query builder (tenancy). */
   sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL only: listens on a notification channel on a connection of its own (LISTEN), kept open and opened
+   * again after a loss. `onState` learns when listening starts (after every (re)connect: notifications sent while
+   * it was down are lost) and when it stops. Returns the function that stops listening; close() stops every one.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onState: (listening: boolean) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -90,6 +96,52 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/** How long a lost LISTEN connection waits before it connects again. */
+const LISTEN_RETRY_MS = 1000;
+
+/** LISTEN on a connection of its own; connects again after an error or a lost connection. */
+function listenOn(config: pg.ClientConfig, channel: string, onMessage: (payload: string) => void, onState: (listening: boolean) => void): () => void {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const lost = (c: pg.Client) => {
+    if (client !== c) return;
+    client = null;
+    onState(false);
+    c.end().catch(() => undefined);
+    if (!stopped) {
+      retry = setTimeout(connect, LISTEN_RETRY_MS);
+      retry.unref();
+    }
+  };
+  const connect = () => {
+    retry = null;
+    const c = new pg.Client(config);
+    client = c;
+    c.on('notification', (n) => {
+      if (client === c && n.channel === channel) onMessage(n.payload ?? '');
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    c.connect()
+      .then(() => c.query(`listen ${pg.escapeIdentifier(channel)}`))
+      .then(() => {
+        if (client === c) onState(true);
+      }, () => lost(c));
+  };
+  connect();
+  return () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    if (c) {
+      onState(false);
+      c.end().catch(() => undefined);
+    }
+  };
+}
+
 export function openDb(options: DbOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -100,7 +152,23 @@ export function openDb(options: DbOptions): Db {
     // bigint counts (count(*)) come back as strings by default; our counts fit a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const kysely = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }), ...logOption(options.onQuery) });
-    return { kysely, engine: 'postgres', schema: options.pgSchema?.split(',')[0], close: () => kysely.destroy() };
+    const listeners = new Set<() => void>();
+    return {
+      kysely, engine: 'postgres', schema: options.pgSchema?.split(',')[0],
+      listen(channel, onMessage, onState) {
+        const stop = listenOn({ connectionString: options.databaseUrl!, application_name: `teilhabe listen ${options.pgSchema?.split(',')[0] ?? ''}`.trim() }, channel, onMessage, onState);
+        listeners.add(stop);
+        return () => {
+          listeners.delete(stop);
+          stop();
+        };
+      },
+      async close() {
+        for (const stop of listeners) stop();
+        listeners.clear();
+        await kysely.destroy();
+      },
+    };
   }
   const file = options.sqliteFile ?? ':memory:';
   const sqlite = openSqlite(file);

@@ -27,6 +27,7 @@ import * as offers from './migrations/025_offers.js';
 import * as opendata from './migrations/026_opendata.js';
 import * as sso from './migrations/027_sso.js';
 import * as lookupIndexes from './migrations/028_lookup_indexes.js';
+import * as contentNotify from './migrations/029_content_notify.js';
 
 type EngineMigration = { up(db: Parameters<Migration['up']>[0], engine: Db['engine']): Promise<void> };
 
@@ -57,6 +58,7 @@ const migrations: Record<string, EngineMigration> = {
   '026_opendata': opendata,
   '027_sso': sso,
   '028_lookup_indexes': lookupIndexes,
+  '029_content_notify': contentNotify,
 };
 
 /** Runs the migrations up to the latest, or up to and including `target` (a test of a later migration's data). */

@@ -74,6 +74,17 @@ export class PageCache {
   }
 }
 
+/**
+ * Whether an answer made for nobody in particular may be kept: a page (HTML, `public, no-cache`) or another
+ * public answer under a kept prefix (JSON of the open API: its own ETag and `public, max-age=…`); never with a cookie.
+ */
+export function keepable(res: Response, underPrefix: boolean): boolean {
+  if (res.status !== 200 || res.headers.has('set-cookie')) return false;
+  const cacheControl = res.headers.get('cache-control') ?? '';
+  if (cacheControl === 'public, no-cache') return (res.headers.get('content-type') ?? '').startsWith('text/html');
+  return underPrefix && cacheControl.startsWith('public, max-age=') && res.headers.has('etag');
+}
+
 /** The weak ETag of a page's bytes. */
 function etagOf(body: Uint8Array): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
@@ -143,12 +154,20 @@ export interface VisitorRequest {
  * in particular (no session, no flash message, no language chosen in the address) under a municipality's
  * address. The language as the pipeline negotiates it (remembered choice, else the browser's).
  */
-export function visitorPage(req: VisitorRequest, names: VisitorCookies, reserved: readonly string[]): { slug: string; lang: Lang; easy: boolean } | null {
+export function visitorPage(req: VisitorRequest, names: VisitorCookies, reserved: readonly string[], prefixes: readonly string[] = []): { slug: string; lang: Lang; easy: boolean } | null {
   if (req.method !== 'GET') return null;
   const cookies = req.cookie ? parseCookies(req.cookie) : {};
   if (cookies[names.session] || cookies[names.flash]) return null;
   const q = req.url.indexOf('?');
   const path = q < 0 ? req.url : req.url.slice(0, q);
+  // under a prefix (the open API: /api/v1/musterstadt/…) the slug follows the prefix, and the address alone
+  // decides the answer (no language is negotiated there)
+  const prefix = prefixes.find((p) => path.startsWith(p));
+  if (prefix) {
+    const end = path.indexOf('/', prefix.length);
+    const slug = path.slice(prefix.length, end < 0 ? undefined : end);
+    return slug ? { slug, lang: 'de', easy: false } : null;
+  }
   if (q >= 0 && new URLSearchParams(req.url.slice(q + 1)).has('lang')) return null;
   const end = path.indexOf('/', 1);
   const slug = path.slice(1, end < 0 ? undefined : end);
@@ -159,9 +178,9 @@ export function visitorPage(req: VisitorRequest, names: VisitorCookies, reserved
 /** The key under which a request's page is kept, or null when no kept page may answer it. */
 export async function visitorPageKey(
   req: VisitorRequest, names: VisitorCookies, reserved: readonly string[],
-  versionOf: (slug: string) => MunicipalityVersion | null | Promise<MunicipalityVersion | null>, clock: Clock,
+  versionOf: (slug: string) => MunicipalityVersion | null | Promise<MunicipalityVersion | null>, clock: Clock, prefixes: readonly string[] = [],
 ): Promise<string | null> {
-  const visitor = visitorPage(req, names, reserved);
+  const visitor = visitorPage(req, names, reserved, prefixes);
   if (!visitor) return null;
   const m = await versionOf(visitor.slug);
   return m ? keyOf(m, visitor, req.host, req.url, clock) : null;
@@ -193,11 +212,11 @@ function writeKept(res: ServerResponse, page: CachedPage, req: IncomingMessage):
  * app; one that was looked up carries its key (PAGE_KEY), under which the app keeps the page it makes.
  */
 export function pageCacheListener(options: {
-  cache: PageCache; names: VisitorCookies; reserved: readonly string[]; clock: Clock;
+  cache: PageCache; names: VisitorCookies; reserved: readonly string[]; clock: Clock; prefixes?: readonly string[];
   versionOf: (slug: string) => MunicipalityVersion | null | Promise<MunicipalityVersion | null>;
   app: RequestListener;
 }): RequestListener {
-  const { cache, names, reserved, clock, versionOf, app } = options;
+  const { cache, names, reserved, clock, versionOf, app, prefixes = [] } = options;
   const answer = (req: IncomingMessage, res: ServerResponse, m: MunicipalityVersion | null, visitor: { lang: Lang; easy: boolean }) => {
     if (!m) return app(req, res);
     const key = keyOf(m, visitor, req.headers.host ?? '', req.url ?? '', clock);
@@ -208,7 +227,7 @@ export function pageCacheListener(options: {
   };
   return (req, res) => {
     const visitor = cache.enabled
-      ? visitorPage({ method: req.method ?? '', url: req.url ?? '', host: req.headers.host ?? '', cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] }, names, reserved)
+      ? visitorPage({ method: req.method ?? '', url: req.url ?? '', host: req.headers.host ?? '', cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] }, names, reserved, prefixes)
       : null;
     if (!visitor) return app(req, res);
     const m = versionOf(visitor.slug);
