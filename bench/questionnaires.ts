@@ -212,7 +212,7 @@ const agentFor = (base: string) => {
   return agent;
 };
 
-/** A browser-like session: keeps cookies and the CSRF token of the last page. */
+/** A browser-like session: keeps cookies and the CSRF token of the last page (none on a page for nobody in particular, the start page). */
 export class HttpSession {
   private cookies = new Map<string, string>();
   csrf = '';
@@ -235,7 +235,8 @@ export class HttpSession {
     const url = new URL(path, this.base);
     const body = form ? form.toString() : undefined;
     const headers: Record<string, string | number> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) });
+    // as a browser posts a form of the site's own page: its origin and the Fetch Metadata that says so
+    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), origin: url.origin, 'sec-fetch-site': 'same-origin' });
     return new Promise((resolve, reject) => {
       const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: body === undefined ? 'GET' : 'POST', headers, agent: agentFor(this.base) }, (res) => {
         for (const c of res.headers['set-cookie'] ?? []) {

@@ -42,6 +42,22 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
+/**
+ * Whether the browser says a request comes from a page of this site: Fetch Metadata (`Sec-Fetch-Site`, sent by
+ * every current browser), else the Origin header against the Host. No evidence counts as not.
+ */
+function fromThisSite(c: Context<AppEnv>): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+  } catch {
+    return false;
+  }
+}
+
 /** The visitor's language (the address's choice, else the remembered one, else the browser's) and whether they chose Leichte Sprache. */
 function visitorLanguage(c: Context<AppEnv>): { lang: Lang; easy: boolean } {
   const explicit = c.req.query('lang');
@@ -193,6 +209,8 @@ export function createApp(deps: AppDeps) {
     c.set('user', session?.user ?? null);
     c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
     c.set('issueCsrf', () => {
+      // a form for nobody in particular, shown to someone without a session: no token, the page stays shareable
+      if (c.get('sharedForm') && !c.get('user')) return '';
       c.set('personal', true);
       if (!c.get('csrfToken')) {
         c.set('csrfToken', randomToken());
@@ -252,9 +270,15 @@ export function createApp(deps: AppDeps) {
     return countedBody(c, next);
   });
 
-  // 5. Every state-changing request carries the CSRF token (double submit, bound to the session).
+  // 5. Every state-changing request carries the CSRF token (double submit, bound to the session). Without a session,
+  // a post from a form for nobody in particular (sharedForm: a page kept and shared, so without a token) is
+  // checked by its origin instead: the browser tells that it comes from a page of this site.
   app.use(async (c, next) => {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      if (!c.get('user') && !c.req.header('x-csrf-token') && fromThisSite(c)) {
+        const token = (await postedFields(c)).get('_csrf')?.[0];
+        if (!token) return next();
+      }
       const type = c.req.header('content-type') ?? '';
       let sent = c.req.header('x-csrf-token') ?? '';
       if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {

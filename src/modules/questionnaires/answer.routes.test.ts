@@ -125,6 +125,42 @@ describe.each(engines)('answering a questionnaire on %s', (engine) => {
     expect(await env.db.kysely.selectFrom('questionnaire_drafts').select('id').where('questionnaire_id', '=', def.questionnaire.id).execute()).toEqual([]);
   });
 
+  it('the start page is the same for everyone (no token, no cookie, kept); its post is checked by its origin instead', async () => {
+    const def = await make(f.A, { title: 'Befragung für alle' });
+    const start = paths.publicStart(f.A.slug, def.questionnaire.id);
+    const answer = paths.publicAnswer(f.A.slug, def.questionnaire.id);
+    const page = await env.app.request(start);
+    const html = await page.text();
+    expect(html).toContain('Befragung für alle');
+    expect(html).toContain(`action="${answer}"`);
+    expect(html).not.toContain('name="_csrf"');
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect(page.headers.get('cache-control')).toBe('public, no-cache');
+    // a visitor holding a CSRF cookie from another page gets the same page: nothing of theirs in it
+    const withCookie = await env.app.request(start, { headers: { cookie: 'teilhabe_csrf=mein-eigenes-token' } });
+    expect(await withCookie.text()).not.toContain('mein-eigenes-token');
+
+    const post = (headers: Record<string, string>, body = 'nav=start') => env.app.request(answer, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+    const host = 'localhost';
+    // from a page of this site (Fetch Metadata, or the Origin where a browser sends none): the walk starts
+    for (const headers of <Array<Record<string, string>>>[{ 'sec-fetch-site': 'same-origin' }, { origin: `http://${host}`, host }, { 'sec-fetch-site': 'same-origin', cookie: 'teilhabe_csrf=mein-eigenes-token' }]) {
+      const res = await post(headers);
+      expect(res.status, JSON.stringify(headers)).toBe(200);
+      expect(walkOf(await res.text())).not.toBe('');
+    }
+    // from another site, or without any evidence, or with a wrong token: refused
+    for (const headers of <Array<Record<string, string>>>[{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://angreifer.example', host }, { origin: 'null', host }, {}]) {
+      expect((await post(headers)).status, JSON.stringify(headers)).toBe(403);
+    }
+    expect((await post({ 'sec-fetch-site': 'same-origin', cookie: 'teilhabe_csrf=mein-eigenes-token' }, 'nav=start&_csrf=falsch')).status).toBe(403);
+    // someone signed in always sends their token, whatever the origin says
+    const officer = new Client(env);
+    await officer.signIn(f.A.adminEmail, PASSWORD);
+    const cookie = [...officer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    expect((await post({ 'sec-fetch-site': 'same-origin', cookie })).status).toBe(403);
+    expect(await (await env.app.request(start, { headers: { cookie } })).text()).toContain('name="_csrf"');
+  });
+
   it('a double submit (second click, back button, resent form) stores one response and shows the thanks again', async () => {
     const def = await make(f.A);
     const client = new Client(env);

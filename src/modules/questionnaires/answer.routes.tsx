@@ -195,6 +195,8 @@ export function answerRoutes(context: RouteContext): Hono<AppEnv> {
 
   app.get(paths.publicStart.pattern, async (c) => {
     const { q, def } = await publicQuestionnaire(c, paths.publicStart.params(c).id);
+    // the start page is the same for every resident (a campaign's QR code leads here): kept and shared
+    c.set('sharedForm', true);
     const code = (c.req.query('code') ?? '').trim().slice(0, 64);
     return showStart(c, q, def, { values: code ? { code } : {}, errors: {} });
   });

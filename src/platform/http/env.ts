@@ -16,6 +16,11 @@ export interface AppEnv {
     issueCsrf: () => string;
     /** The page carries something of this visitor's own (a form's CSRF token): no shared cache may keep it. */
     personal?: boolean;
+    /**
+     * The page's forms are for nobody in particular (a questionnaire's start): shown to someone without a session
+     * they carry no CSRF token, so the page may be kept and shared; their post is checked by its origin instead.
+     */
+    sharedForm?: boolean;
     user: CurrentUser | null;
     flash: string | null;
     /** How the next page's flash message is written: the instance's key that seals it, and whether the cookie is Secure. */

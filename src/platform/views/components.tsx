@@ -172,8 +172,9 @@ export function Checkbox({ t, form, name, label }: { t: T; form: FormState; name
   );
 }
 
+/** The form's CSRF token; none on a form for nobody in particular (sharedForm: its post is checked by its origin). */
 export function Csrf({ token }: { token: string }) {
-  return <input type="hidden" name="_csrf" value={token} />;
+  return token ? <input type="hidden" name="_csrf" value={token} /> : null;
 }
 
 /** A small POST form with one button, for delete, move and state changes (works without JavaScript). */
