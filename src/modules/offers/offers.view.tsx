@@ -1,7 +1,7 @@
 // The Wegweiser's pages: the residents' search with its filters (a GET form, no script), an offer's page with its
 // next dates and the printed sheet's link, an actor's offers (on its public page), and the officer's and the
 // representatives' list, form and settings. Offer texts are German content (marked lang="de" elsewhere).
-import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
+import { ActionButton, Checkbox, Csrf, ErrorSummary, errorText, fieldId, Pager, Select, SubmitButton, TextArea, TextField } from '../../platform/views/components.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { formatDate, formatWeekday, localeOf } from '../../platform/views/format.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -108,15 +108,7 @@ export function OffersPage({ ctx, result, filters, query }: { ctx: PageContext; 
           <h2 class="kern-heading-medium" id="treffer" role="status">{t(`${k}.found`, { count: result.total })}</h2>
           {result.offers.length === 0 ? <p class="kern-body">{t(`${k}.none`)}</p> : null}
           <ul class="offer-list">{result.offers.map((o) => <li><OfferSummary ctx={ctx} offer={o} heading="h3" /></li>)}</ul>
-          {result.pages > 1 ? (
-            <nav aria-label={t(`${k}.pages`)}>
-              <ul class="inline-list">
-                {result.page > 1 ? <li><a class="kern-link" href={pageHref(result.page - 1)}>{t(`${k}.previous`)}</a></li> : null}
-                <li>{t(`${k}.pageOf`, { page: result.page, pages: result.pages })}</li>
-                {result.page < result.pages ? <li><a class="kern-link" href={pageHref(result.page + 1)}>{t(`${k}.nextPage`)}</a></li> : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pager t={t} page={result.page} pages={result.pages} href={pageHref} />
         </section>
       </div>
     </Layout>

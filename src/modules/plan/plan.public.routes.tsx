@@ -6,12 +6,13 @@ import { paths } from './plan.paths.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/http/form.js';
 import { Layout } from '../../platform/views/layout.js';
+import { pageParam } from '../../platform/views/components.js';
 import { ActorPage, ActorsPage } from './actor.view.js';
 import { MeasureOrigin, PublicMeasurePage } from './measure.view.js';
 import { catalogueRefs, fieldRefs, localizeMeasureDetail, localizeTree, measureDetailRefs, refsOf, treeTexts } from './plan.content.js';
 import { allMeasures, type PlanTree } from './plan.repository.js';
-import { CataloguePage, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
-import { SearchPage, type SearchFilters } from './search.view.js';
+import { CataloguePage, cataloguePages, FieldPage, NoPlanPage, PlanPage } from './plan.public.view.js';
+import { SEARCH_PAGE_MEASURES, SearchPage, type SearchFilters } from './search.view.js';
 import { isStatusCategory } from './status.js';
 import type { ContentTexts, TextRef } from '../../platform/i18n/content.js';
 import type { RouteContext } from '../../platform/module.js';
@@ -118,9 +119,14 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
 
     app.get(paths.catalogue.pattern, async (c) => {
       const raw = await currentTree(c);
-      const tree = await localized(c, raw, () => catalogueRefs(raw));
+      const pages = cataloguePages(raw);
+      const page = pageParam(c.req.query('seite'), pages.length);
+      // the texts of this page's fields in the reader's language, and every field's title (the contents)
+      const shown = { ...raw, fields: pages[page - 1] };
+      const tree = await localized(c, raw, () => [...catalogueRefs(shown), ...raw.fields.filter((f) => !shown.fields.includes(f)).map((f) => ({ entityType: 'field', entityId: f.id, field: 'title', source: f.title }))]);
       const ctx = pageContext(c);
-      return render(c, <CataloguePage ctx={ctx} tree={tree} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
+      const localizedPages = pages.map((fields) => fields.map((f) => tree.fields.find((x) => x.id === f.id)!));
+      return render(c, <CataloguePage ctx={ctx} tree={tree} page={page} pages={localizedPages} downloads={slots.links('plan.downloads', ctx, { planId: tree.plan.id, admin: false })} />);
     });
 
     app.get(paths.field.pattern, async (c) => {
@@ -213,7 +219,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const goals = tree.fields.flatMap((f) => f.goals.filter((g) => goalIds.has(g.id)).map((g) => ({ id: g.id, text: g.text, fieldId: f.id, fieldTitle: f.title })));
       const actorHits = new Set(hits && !onlyMeasureFilters ? hits.ids.actor : []);
       const actors = allActors.filter((a) => actorHits.has(a.id));
-      const shownMeasures = searched ? filtered : [];
+      const pages = Math.max(1, Math.ceil(filtered.length / SEARCH_PAGE_MEASURES));
+      const page = pageParam(c.req.query('seite'), pages);
+      const shownMeasures = searched ? filtered.slice((page - 1) * SEARCH_PAGE_MEASURES, page * SEARCH_PAGE_MEASURES) : [];
       // The note about German texts counts only what the page shows: the plan's title, the fields (in the filter), the hits.
       c.set('content', c.get('content')?.shown([
         { entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title },
@@ -227,7 +235,7 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
         <SearchPage
           ctx={pageContext(c)}
           vm={{
-            filters, searched, correctedWords: hits?.correctedWords ?? null, measures: shownMeasures, goals, actors,
+            filters, searched, correctedWords: hits?.correctedWords ?? null, measures: shownMeasures, measureTotal: searched ? filtered.length : 0, page, pages, goals, actors,
             options: { actors: allActors.map((a) => ({ id: a.id, name: a.name })), fields: tree.fields.map((f) => ({ id: f.id, title: f.title })), groups },
             planTitle: tree.plan.title, planId: tree.plan.id,
           }}

@@ -3,7 +3,7 @@ import { textLang } from '../../platform/i18n/content.js';
 import type { Child } from 'hono/jsx';
 import { paths } from './plan.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
-import { StatusBadge, InLang } from '../../platform/views/components.js';
+import { StatusBadge, InLang, Pager } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { DataTable } from '../../platform/views/data-table.js';
@@ -238,19 +238,61 @@ export function CatalogueTable({ ctx, tree, link }: { ctx: PageContext; tree: Pl
   );
 }
 
-export function CataloguePage({ ctx, tree, downloads }: { ctx: PageContext; tree: PlanTree; downloads: LinkItem[] }) {
+/** Measures on one page of the catalogue at most (a field of action with more has a page of its own). */
+export const CATALOGUE_PAGE_MEASURES = 100;
+
+/**
+ * The catalogue's pages: the fields of action in order, as many on a page as fit within CATALOGUE_PAGE_MEASURES
+ * measures. A plan of usual size is one page (and prints whole); a long one is read page by page.
+ */
+export function cataloguePages(tree: PlanTree, size = CATALOGUE_PAGE_MEASURES): Field[][] {
+  const pages: Field[][] = [];
+  let current: Field[] = [];
+  let count = 0;
+  for (const f of tree.fields) {
+    const n = measuresOfField(f).length;
+    if (current.length > 0 && count + n > size) {
+      pages.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(f);
+    count += n;
+  }
+  if (current.length > 0 || pages.length === 0) pages.push(current);
+  return pages;
+}
+
+export function CataloguePage({ ctx, tree, downloads, page, pages }: { ctx: PageContext; tree: PlanTree; downloads: LinkItem[]; page: number; pages: Field[][] }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
+  const href = (n: number) => `${paths.catalogue(slug)}?seite=${n}`;
+  const pager = <Pager t={t} page={page} pages={pages.length} href={href} />;
   return (
-    <Layout ctx={ctx} title={t('public.catalogueTitle')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title, attrs: textLang(ctx, 'plan', tree.plan.id, 'title') }]}>
+    <Layout ctx={ctx} title={pages.length > 1 ? `${t('public.catalogueTitle')} – ${t('pager.pageOf', { page, pages: pages.length })}` : t('public.catalogueTitle')} crumbs={[{ href: paths.municipality(slug), label: tree.plan.title, attrs: textLang(ctx, 'plan', tree.plan.id, 'title') }]}>
       <div class="stack-lg">
         <div class="stack">
           <h1 class="kern-heading-large">{t('public.catalogueTitle')}: <InLang attrs={textLang(ctx, 'plan', tree.plan.id, 'title')}>{tree.plan.title}</InLang></h1>
-          <p class="kern-body no-print">{t('public.printHint')}</p>
+          <p class="kern-body no-print">{pages.length > 1 ? t('public.cataloguePart') : t('public.printHint')}</p>
           <p class="meta">{t('public.stateOf', { date: formatShortDate(tree.plan.updated_at, ctx.lang, 'numeric') })}</p>
         </div>
         <ExportLinks ctx={ctx} planId={tree.plan.id} links={downloads} />
-        <CatalogueTable ctx={ctx} tree={tree} link={true} />
+        {pages.length > 1 ? (
+          <nav aria-labelledby="cat-contents" class="stack no-print">
+            <h2 class="kern-heading-small" id="cat-contents">{t('public.catalogueContents')}</h2>
+            <ol class="kern-list">
+              {pages.flatMap((fields, i) => fields.map((f) => (
+                <li>
+                  <a class="kern-link" href={`${href(i + 1)}#cat-field-${f.id}`} {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</a>
+                  {' '}<span class="meta">({t('pager.pageOf', { page: i + 1, pages: pages.length })})</span>
+                </li>
+              )))}
+            </ol>
+          </nav>
+        ) : null}
+        {pager}
+        <CatalogueTable ctx={ctx} tree={{ ...tree, fields: pages[page - 1] ?? [] }} link={true} />
+        {pager}
       </div>
     </Layout>
   );

@@ -266,18 +266,40 @@ export async function actorsOfMeasures(db: Kysely<Database>, municipalityId: num
       .orderBy('ma.measure_id')
       .orderBy('ma.position')
       .execute();
-    for (const r of rows) {
-      const list = byMeasure.get(r.measure_id) ?? [];
-      list.push({ id: r.id, name: r.name, parentName: r.parent_name, role: r.role === 'lead' ? 'lead' : 'partner' });
-      byMeasure.set(r.measure_id, list);
-    }
+    groupActorRows(rows, byMeasure);
   }
   return byMeasure;
 }
 
-/** The whole plan in six queries, ordered as the catalogue prints it. */
+/** The actors of every measure of a plan, by measure (one query, whatever the plan's size). */
+export async function actorsOfPlanMeasures(db: Kysely<Database>, municipalityId: number, planId: number): Promise<Map<number, MeasureActorRef[]>> {
+  const rows = await db
+    .selectFrom('measure_actors as ma')
+    .innerJoin('measures as m', 'm.id', 'ma.measure_id')
+    .innerJoin('actors as a', 'a.id', 'ma.actor_id')
+    .leftJoin('actors as p', 'p.id', 'a.parent_id')
+    .select(['ma.measure_id', 'a.id', 'a.name', 'p.name as parent_name', 'ma.role', 'ma.position'])
+    .where('ma.municipality_id', '=', municipalityId)
+    .where('m.municipality_id', '=', municipalityId)
+    .where('m.plan_id', '=', planId)
+    .orderBy('ma.measure_id')
+    .orderBy('ma.position')
+    .execute();
+  return groupActorRows(rows);
+}
+
+function groupActorRows(rows: Array<{ measure_id: number; id: number; name: string; parent_name: string | null; role: string }>, byMeasure = new Map<number, MeasureActorRef[]>()): Map<number, MeasureActorRef[]> {
+  for (const r of rows) {
+    const list = byMeasure.get(r.measure_id) ?? [];
+    list.push({ id: r.id, name: r.name, parentName: r.parent_name, role: r.role === 'lead' ? 'lead' : 'partner' });
+    byMeasure.set(r.measure_id, list);
+  }
+  return byMeasure;
+}
+
+/** The whole plan in six queries at once, ordered as the catalogue prints it. */
 export async function loadPlanTree(db: Kysely<Database>, municipalityId: number, plan: Plan): Promise<PlanTree> {
-  const [guidingGoals, fields, visions, goals, measures] = await Promise.all([
+  const [guidingGoals, fields, visions, goals, measures, actors] = await Promise.all([
     db.selectFrom('guiding_goals').select(['id', 'plan_id', 'position', 'text', 'target_year'])
       .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').execute(),
     db.selectFrom('fields').select(['id', 'plan_id', 'position', 'title', 'description'])
@@ -290,8 +312,8 @@ export async function loadPlanTree(db: Kysely<Database>, municipalityId: number,
       .where('goals.municipality_id', '=', municipalityId).where('fields.plan_id', '=', plan.id).orderBy('goals.position').execute(),
     db.selectFrom('measures').selectAll()
       .where('municipality_id', '=', municipalityId).where('plan_id', '=', plan.id).orderBy('position').orderBy('id').execute(),
+    actorsOfPlanMeasures(db, municipalityId, plan.id),
   ]);
-  const actors = await actorsOfMeasures(db, municipalityId, measures.map((m) => m.id));
   const fieldMap = new Map<number, Field>(fields.map((f) => [f.id, { ...f, visions: [], goals: [], furtherMeasures: [] }]));
   const goalMap = new Map<number, Goal>();
   for (const v of visions) fieldMap.get(v.field_id)?.visions.push(v);

@@ -1,6 +1,6 @@
 import { textLang } from '../../platform/i18n/content.js';
 import { paths } from './plan.paths.js';
-import { StatusBadge, InLang } from '../../platform/views/components.js';
+import { StatusBadge, InLang, Pager } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import type { Measure } from './plan.repository.js';
@@ -18,7 +18,11 @@ export interface SearchViewModel {
   filters: SearchFilters;
   searched: boolean;
   correctedWords: string[] | null;
+  /** The measures found on this page of the results; all of them number `measureTotal`. */
   measures: Measure[];
+  measureTotal: number;
+  page: number;
+  pages: number;
   goals: Array<{ id: number; text: string; fieldId: number; fieldTitle: string }>;
   actors: Array<{ id: number; name: string }>;
   options: { actors: Array<{ id: number; name: string }>; fields: Array<{ id: number; title: string }>; groups: string[] };
@@ -40,11 +44,20 @@ function Choice({ id, name, label, value, options, any }: { id: string; name: st
   );
 }
 
+/** Measures found shown on one page of the results. */
+export const SEARCH_PAGE_MEASURES = 50;
+
 export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel }) {
   const { t } = ctx;
   const slug = ctx.municipality!.slug;
   const f = vm.filters;
-  const total = vm.measures.length + vm.goals.length + vm.actors.length;
+  const total = vm.measureTotal + vm.goals.length + vm.actors.length;
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v));
+    if (ctx.lang !== 'de') q.set('lang', ctx.lang);
+    q.set('seite', String(n));
+    return `${paths.search(slug)}?${q.toString()}`;
+  };
   return (
     <Layout ctx={ctx} title={t('search.title')} crumbs={[{ href: paths.municipality(slug), label: vm.planTitle, attrs: textLang(ctx, 'plan', vm.planId, 'title') }]}>
       <div class="stack-lg">
@@ -75,7 +88,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
             {vm.correctedWords ? <p class="kern-body">{t('search.corrected', { words: vm.correctedWords.join(' ') })}</p> : null}
             {vm.measures.length > 0 ? (
               <>
-                <h3 class="kern-heading-small">{t('search.measures', { count: vm.measures.length })}</h3>
+                <h3 class="kern-heading-small">{t('search.measures', { count: vm.measureTotal })}</h3>
                 <ul class="measure-list">
                   {vm.measures.map((m) => (
                     <li>
@@ -87,6 +100,7 @@ export function SearchPage({ ctx, vm }: { ctx: PageContext; vm: SearchViewModel 
                     </li>
                   ))}
                 </ul>
+                <Pager t={t} page={vm.page} pages={vm.pages} href={pageHref} />
               </>
             ) : null}
             {vm.goals.length > 0 ? (

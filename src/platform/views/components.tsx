@@ -254,3 +254,23 @@ export function sentence(t: T, key: string, values: Record<string, string | numb
   // split keeps the names at the odd places
   return pieces.map((piece, i) => (i % 2 === 1 && piece in parts ? parts[piece] : piece));
 }
+
+/** Which page of a list an address asks for (`?seite=`), within 1…pages. */
+export function pageParam(raw: string | undefined, pages: number): number {
+  const n = Number(raw ?? '1');
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, Math.max(1, pages)) : 1;
+}
+
+/** Links to the previous and next page of a long list, and where the reader is ("Seite 2 von 5"). */
+export function Pager({ t, page, pages, href }: { t: T; page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('pager.label')}>
+      <ul class="inline-list">
+        {page > 1 ? <li><a class="kern-link" href={href(page - 1)}>{t('pager.previous')}</a></li> : null}
+        <li>{t('pager.pageOf', { page, pages })}</li>
+        {page < pages ? <li><a class="kern-link" href={href(page + 1)}>{t('pager.next')}</a></li> : null}
+      </ul>
+    </nav>
+  );
+}
