@@ -280,14 +280,14 @@ export function CataloguePage({ ctx, tree, downloads, page, pages }: { ctx: Page
         {pages.length > 1 ? (
           <nav aria-labelledby="cat-contents" class="stack no-print">
             <h2 class="kern-heading-small" id="cat-contents">{t('public.catalogueContents')}</h2>
-            <ol class="kern-list">
-              {pages.flatMap((fields, i) => fields.map((f) => (
+            <ul class="kern-list catalogue-contents">
+              {pages.map((fields, i) => (
                 <li>
-                  <a class="kern-link" href={`${href(i + 1)}#cat-field-${f.id}`} {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</a>
-                  {' '}<span class="meta">({t('pager.pageOf', { page: i + 1, pages: pages.length })})</span>
+                  {i + 1 === page ? <strong>{t('pager.page', { page: i + 1 })}</strong> : t('pager.page', { page: i + 1 })}:{' '}
+                  {fields.map((f, j) => <>{j > 0 ? ' · ' : ''}<a class="kern-link" href={`${href(i + 1)}#cat-field-${f.id}`} {...textLang(ctx, 'field', f.id, 'title')}>{f.title}</a></>)}
                 </li>
-              )))}
-            </ol>
+              ))}
+            </ul>
           </nav>
         ) : null}
         {pager}
