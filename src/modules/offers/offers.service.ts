@@ -13,7 +13,6 @@ import { NotFoundError, InvalidInputError } from '../../platform/http/errors.js'
 import type { HandlerOptions, JobContext, JobHandler, JobQueue } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { ActorFollower, ActorService, PlanService } from '../plan/index.js';
-import { allMeasures } from '../plan/index.js';
 import { berlinDay } from '../../platform/views/format.js';
 import { berlinInstant } from '../participation/index.js';
 import { checkLinks, type LinkCheckOptions } from './offers.links.js';
@@ -216,10 +215,10 @@ export class OffersService {
   private async publicTargets(municipalityId: number) {
     const plan = await this.plans.findCurrentPublishedPlan(municipalityId);
     if (!plan) return { measures: new Map<number, { id: number; number: string | null; text: string }>(), fields: new Map<number, { id: number; title: string }>() };
-    const tree = await this.plans.tree(municipalityId, plan.id);
+    const outline = await this.plans.outline(municipalityId, plan.id);
     return {
-      measures: new Map(allMeasures(tree).map((m) => [m.id, { id: m.id, number: m.number, text: m.text }])),
-      fields: new Map(tree.fields.map((f) => [f.id, { id: f.id, title: f.title }])),
+      measures: new Map(outline.measures.map((m) => [m.id, { id: m.id, number: m.number, text: m.text }])),
+      fields: new Map(outline.fields.map((f) => [f.id, { id: f.id, title: f.title }])),
     };
   }
 

@@ -330,6 +330,24 @@ export async function loadPlanTree(db: Kysely<Database>, municipalityId: number,
   return { plan, guidingGoals, fields: [...fieldMap.values()] };
 }
 
+/** A plan's fields of action and measures by name only, in the catalogue's order: what a link to them shows. */
+export interface PlanOutline {
+  fields: Array<{ id: number; title: string }>;
+  measures: Array<{ id: number; number: string | null; text: string; field_id: number }>;
+}
+
+/** The plan's outline in two light queries (no goals, visions or actors). */
+export async function loadPlanOutline(db: Kysely<Database>, municipalityId: number, planId: number): Promise<PlanOutline> {
+  const [fields, measures] = await Promise.all([
+    db.selectFrom('fields').select(['id', 'title']).where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).orderBy('position').execute(),
+    db.selectFrom('measures').innerJoin('fields', 'fields.id', 'measures.field_id')
+      .select(['measures.id', 'measures.number', 'measures.text', 'measures.field_id'])
+      .where('measures.municipality_id', '=', municipalityId).where('measures.plan_id', '=', planId)
+      .orderBy('fields.position').orderBy('measures.position').orderBy('measures.id').execute(),
+  ]);
+  return { fields, measures };
+}
+
 export function allMeasures(tree: PlanTree): Measure[] {
   return tree.fields.flatMap((f) => [...f.goals.flatMap((g) => g.measures), ...f.furtherMeasures]);
 }

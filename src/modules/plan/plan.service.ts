@@ -101,6 +101,11 @@ export class PlanService {
     return repo.findCurrentPublishedPlan(this.db, municipalityId);
   }
 
+  /** The plan's fields and measures by name only (for links to them), without loading the whole tree. */
+  outline(municipalityId: number, planId: number): Promise<repo.PlanOutline> {
+    return repo.loadPlanOutline(this.db, municipalityId, planId);
+  }
+
   async tree(municipalityId: number, planId: number): Promise<repo.PlanTree> {
     return repo.loadPlanTree(this.db, municipalityId, await this.getPlan(municipalityId, planId));
   }
