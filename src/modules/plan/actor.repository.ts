@@ -29,6 +29,8 @@ export interface ActorRow {
   lang: string;
   lead_count: number;
   partner_count: number;
+  /** The measures the actor is named in (in the plan asked for, else in all), whatever the role. */
+  measure_count: number;
 }
 
 /** The directory with how many measures each actor leads and supports, in one plan or in all. */
@@ -36,7 +38,7 @@ export async function listActors(db: Conn, municipalityId: number, planId?: numb
   const counts = db
     .selectFrom('measure_actors as ma')
     .innerJoin('measures as m', 'm.id', 'ma.measure_id')
-    .select(['ma.actor_id', sql<number>`sum(case when ma.role = 'lead' then 1 else 0 end)`.as('lead_count'), sql<number>`sum(case when ma.role = 'partner' then 1 else 0 end)`.as('partner_count')])
+    .select(['ma.actor_id', sql<number>`sum(case when ma.role = 'lead' then 1 else 0 end)`.as('lead_count'), sql<number>`sum(case when ma.role = 'partner' then 1 else 0 end)`.as('partner_count'), sql<number>`count(*)`.as('measure_count')])
     .where('ma.municipality_id', '=', municipalityId)
     .$if(planId !== undefined, (q) => q.where('m.plan_id', '=', planId!))
     .groupBy('ma.actor_id')
@@ -45,11 +47,11 @@ export async function listActors(db: Conn, municipalityId: number, planId?: numb
     .selectFrom('actors as a')
     .leftJoin('actors as p', 'p.id', 'a.parent_id')
     .leftJoin(counts, 'c.actor_id', 'a.id')
-    .select(['a.id', 'a.name', 'a.parent_id', 'p.name as parent_name', 'a.description', 'a.contact_email', 'a.website', 'a.lang', 'c.lead_count', 'c.partner_count'])
+    .select(['a.id', 'a.name', 'a.parent_id', 'p.name as parent_name', 'a.description', 'a.contact_email', 'a.website', 'a.lang', 'c.lead_count', 'c.partner_count', 'c.measure_count'])
     .where('a.municipality_id', '=', municipalityId)
     .orderBy('a.name')
     .execute();
-  return rows.map((r) => ({ ...r, lead_count: Number(r.lead_count ?? 0), partner_count: Number(r.partner_count ?? 0) }));
+  return rows.map((r) => ({ ...r, lead_count: Number(r.lead_count ?? 0), partner_count: Number(r.partner_count ?? 0), measure_count: Number(r.measure_count ?? 0) }));
 }
 
 /** An actor with its parent's name. */

@@ -58,9 +58,9 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
    * Actors the public may see: those named in a public plan's measures, those other modules make public (an
    * actor with a published offer), and their parents.
    */
-  async function publicActorIds(c: Ctx, tree: PlanTree | null, parents: Map<number, number | null>, withModules = true): Promise<Set<number>> {
+  async function publicActorIds(c: Ctx, named: Iterable<number>, parents: Map<number, number | null>, withModules = true): Promise<Set<number>> {
     const ids = withModules ? await services.actors.publicByModules(mid(c)) : new Set<number>();
-    if (tree) for (const m of allMeasures(tree)) for (const a of m.actors) ids.add(a.id);
+    for (const id of named) ids.add(id);
     for (const id of [...ids]) {
       let p = parents.get(id) ?? null;
       for (let depth = 0; p !== null && depth < 50; depth++) {
@@ -69,12 +69,6 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       }
     }
     return ids;
-  }
-
-  /** The current published plan's tree, or null when there is none (actors' pages live without one). */
-  async function findCurrentTree(c: Ctx): Promise<PlanTree | null> {
-    const plan = await services.plans.findCurrentPublishedPlan(mid(c));
-    return plan ? services.plans.tree(mid(c), plan.id) : null;
   }
 
   function registerPublicRoutes(app: Hono<AppEnv>) {
@@ -152,28 +146,36 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
 
     const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
 
+    /** The current published plan (if any) and every actor with its measures in it counted; those with any are named in it. */
+    const actorsOfCurrentPlan = async (c: Ctx) => {
+      const plan = await services.plans.findCurrentPublishedPlan(mid(c));
+      const actors = await services.actors.list(mid(c), plan?.id);
+      const named = plan ? actors.filter((a) => a.measure_count > 0).map((a) => a.id) : [];
+      const visible = await publicActorIds(c, named, new Map(actors.map((a) => [a.id, a.parent_id])));
+      return { plan: plan ?? null, actors, visible };
+    };
+
     app.get(paths.actors.pattern, async (c) => {
-      const tree = await findCurrentTree(c);
-      const visible = await publicActorIds(c, tree, await actorParents(c));
-      const actors = (await services.actors.list(mid(c), tree?.plan.id)).filter((a) => visible.has(a.id));
-      if (!tree && actors.length === 0) throw new NotFoundError('published plan');
+      const { plan, actors: all, visible } = await actorsOfCurrentPlan(c);
+      const actors = all.filter((a) => visible.has(a.id));
+      if (!plan && actors.length === 0) throw new NotFoundError('published plan');
       // Of the content texts only the plan's title shows here; actors' names are names, as written.
-      const ct = await useContent(c, tree ? [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }] : []);
-      const planTitle = tree ? ct.text('plan', tree.plan.id, 'title', tree.plan.title) : c.get('municipality').name;
-      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={planTitle} planTitleAttrs={tree ? ct.attrs('plan', tree.plan.id, 'title') : {}} />);
+      const ct = await useContent(c, plan ? [{ entityType: 'plan', entityId: plan.id, field: 'title', source: plan.title }] : []);
+      const planTitle = plan ? ct.text('plan', plan.id, 'title', plan.title) : c.get('municipality').name;
+      return render(c, <ActorsPage ctx={pageContext(c)} actors={actors} planTitle={planTitle} planTitleAttrs={plan ? ct.attrs('plan', plan.id, 'title') : {}} />);
     });
 
     app.get(paths.actor.pattern, async (c) => {
-      const tree = await findCurrentTree(c);
+      const { plan, visible } = await actorsOfCurrentPlan(c);
       const id = paths.actor.params(c).id;
-      if (!(await publicActorIds(c, tree, await actorParents(c))).has(id)) throw new NotFoundError('actor');
+      if (!visible.has(id)) throw new NotFoundError('actor');
       const [actor, children, measures] = await Promise.all([
         services.actors.get(mid(c), id),
         services.actors.children(mid(c), id),
-        tree ? services.actors.measuresOf(mid(c), id, tree.plan.id) : Promise.resolve([]),
+        plan ? services.actors.measuresOf(mid(c), id, plan.id) : Promise.resolve([]),
       ]);
       const ct = await useContent(c, [
-        ...(tree ? [{ entityType: 'plan', entityId: tree.plan.id, field: 'title', source: tree.plan.title }] : []),
+        ...(plan ? [{ entityType: 'plan', entityId: plan.id, field: 'title', source: plan.title }] : []),
         { entityType: 'actor', entityId: actor.id, field: 'description', source: actor.description },
         ...measures.map((m) => ({ entityType: 'measure', entityId: m.id, field: 'text', source: m.text })),
       ]);
@@ -184,8 +186,8 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
           actor={{ ...actor, description: ct.text('actor', actor.id, 'description', actor.description) }}
           children={children}
           measures={measures.map((m) => ({ ...m, text: ct.text('measure', m.id, 'text', m.text) }))}
-          planTitle={tree ? ct.text('plan', tree.plan.id, 'title', tree.plan.title) : c.get('municipality').name}
-          planTitleAttrs={tree ? ct.attrs('plan', tree.plan.id, 'title') : {}}
+          planTitle={plan ? ct.text('plan', plan.id, 'title', plan.title) : c.get('municipality').name}
+          planTitleAttrs={plan ? ct.attrs('plan', plan.id, 'title') : {}}
           extra={await slots.sections('actor.public', c, { actorId: actor.id })}
         />,
       );
@@ -196,7 +198,7 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
       const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
       // the search filters measures: only actors named in them
-      const visibleActors = await publicActorIds(c, tree, await actorParents(c), false);
+      const visibleActors = await publicActorIds(c, allMeasures(tree).flatMap((m) => m.actors.map((a) => a.id)), await actorParents(c), false);
       const allActors = (await services.actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
       const measures = allMeasures(tree);
       const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));
