@@ -66,6 +66,20 @@ export async function publishedIdeaCounts(db: Q, municipalityId: number, fieldId
   return new Map(rows.map((r) => [r.subject_id, Number(r.n)]));
 }
 
+/** How many comments are public on each subject of a kind (subjects without any are missing). */
+export async function publicCommentCounts(db: Q, municipalityId: number, subjectType: SubjectType): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('resident_posts')
+    .select(['subject_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', 'comment')
+    .where('subject_type', '=', subjectType)
+    .where('state', '=', 'published')
+    .groupBy('subject_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.subject_id), Number(r.n)]));
+}
+
 export async function publicCommentCount(db: Q, municipalityId: number, subjectType: SubjectType, subjectId: number): Promise<number> {
   const r = await db
     .selectFrom('resident_posts')

@@ -185,6 +185,11 @@ export class IdeasService {
     return repo.publishedOn(this.db, municipalityId, kind, type, subjectId);
   }
 
+  /** Public comments per subject of a kind (a page with many goals asks once). */
+  publicCommentCounts(municipalityId: number, type: repo.SubjectType) {
+    return repo.publicCommentCounts(this.db, municipalityId, type);
+  }
+
   publicCommentCount(municipalityId: number, type: repo.SubjectType, subjectId: number) {
     return repo.publicCommentCount(this.db, municipalityId, type, subjectId);
   }

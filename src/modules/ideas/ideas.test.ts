@@ -154,10 +154,14 @@ describe.each(engines)('residents comments and ideas on %s', (engine) => {
     await o.post(paths.adminAttach(f.A.slug, idea.id), { measure_number: '1' });
     expect((await resident.get(commentsOfMeasure())).body).toContain('GEHEIMKOMMENTAR-ZWIEBEL');
     expect((await resident.get(paths.idea(f.A.slug, idea.id))).body).toContain('IDEE-KNOBLAUCH');
+    // the field's page counts the goal's public comment below the goal (the counts of all its goals read at once)
+    const goalLink = (html: string) => new RegExp(`href="${paths.comments(f.A.slug, 'goal', f.A.goalId)}">Dieses Ziel kommentieren</a> \\((\\d+) Kommentare?\\)`).exec(html)?.[1];
+    expect(goalLink((await resident.get(`/${f.A.slug}/handlungsfelder/${f.A.fieldId}`)).body)).toBe('1');
 
     // Anyone may report: back to the queue, off the public page.
     expect((await new Client(env).post(paths.report(f.A.slug, goalComment.id))).status).toBe(303);
     expect((await resident.get(paths.comments(f.A.slug, 'goal', f.A.goalId))).body).not.toContain('ZIELKOMMENTAR-LAUCH');
+    expect(goalLink((await resident.get(`/${f.A.slug}/handlungsfelder/${f.A.fieldId}`)).body)).toBe('0');
     const queue = (await o.get(paths.adminQueue(f.A.slug))).body;
     expect(queue).toContain('ZIELKOMMENTAR-LAUCH');
     expect(queue).toContain('1-mal gemeldet');

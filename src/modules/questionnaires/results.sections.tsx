@@ -1,7 +1,7 @@
 // What residents said, on the pages it led to: below a goal and on a measure's page, the topics of closed
 // questionnaires with public results ("from the questionnaire … (2025): 23 responses on the topic …"); on a
 // measure's admin page every linked topic, public or not yet.
-import { pageContext, type Ctx, withContext } from '../../platform/http/kit.js';
+import { oncePerRequest, pageContext, type Ctx, withContext } from '../../platform/http/kit.js';
 import type { SectionContributions, Services } from '../../platform/module.js';
 import { berlinDay } from '../../platform/views/format.js';
 import type { TopicMention } from './topics.service.js';
@@ -32,6 +32,10 @@ export function resultsSections(services: Services): SectionContributions {
   return {
     // On a measure's page, part of its one origin ("Herkunft") section.
     'measure.origin': (c, { measureId, area }) => mentions(c, { measureId }, area, 'befragung-titel', true),
-    'goal.public': (c, { goalId }) => mentions(c, { goalId }, 'public', `befragung-ziel-${goalId}`),
+    // once per goal of a field's page: which goals have topics at all is read once
+    'goal.public': async (c, { goalId }) => {
+      const linked = await oncePerRequest(c, 'questionnaires.goalsWithTopics', () => services.questionnaireTopics.goalsWithTopics(c.get('municipality').id));
+      return linked.has(goalId) ? mentions(c, { goalId }, 'public', `befragung-ziel-${goalId}`) : null;
+    },
   };
 }

@@ -163,6 +163,13 @@ export interface LinkedTopicRow {
 }
 
 /** The topics linked to a measure or a goal. */
+/** The goals any questionnaire topic is linked to. */
+export async function goalsWithTopics(db: Conn, municipalityId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('questionnaire_topic_links').select('goal_id').distinct()
+    .where('municipality_id', '=', municipalityId).where('goal_id', 'is not', null).execute();
+  return new Set(rows.map((r) => Number(r.goal_id)));
+}
+
 export async function topicsLinkedTo(db: Conn, municipalityId: number, target: { goalId: number } | { measureId: number }): Promise<LinkedTopicRow[]> {
   let q = db
     .selectFrom('questionnaire_topic_links as l')

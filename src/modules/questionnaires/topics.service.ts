@@ -19,6 +19,7 @@ import {
   findTopic,
   topicsByIds,
   findTopicByName,
+  goalsWithTopics,
   insertLink,
   insertTopic,
   linksOfTopics,
@@ -201,6 +202,11 @@ export class TopicService {
   }
 
   /** The topics that led to a measure or goal, each with its questionnaire and count; `isPublic` says who may see it. */
+  /** The goals any topic is linked to: a field's page asks once, then only for those. */
+  goalsWithTopics(municipalityId: number): Promise<Set<number>> {
+    return goalsWithTopics(this.db, municipalityId);
+  }
+
   async mentions(municipalityId: number, target: { goalId: number } | { measureId: number }): Promise<TopicMention[]> {
     const linked = await topicsLinkedTo(this.db, municipalityId, target);
     if (linked.length === 0) return [];

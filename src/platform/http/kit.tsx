@@ -41,6 +41,20 @@ export function withContext(ctx: PageContext, parts: Partial<PageContext>): Page
   return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), ...Object.getOwnPropertyDescriptors(parts) }) as PageContext;
 }
 
+const perRequest = new WeakMap<Ctx, Map<string, Promise<unknown>>>();
+
+/**
+ * Loads something once per request, for every part of the page that asks: a section shown once per goal of a
+ * field asks the database once for all of them, not once per goal.
+ */
+export function oncePerRequest<V>(c: Ctx, key: string, load: () => Promise<V>): Promise<V> {
+  let kept = perRequest.get(c);
+  if (!kept) perRequest.set(c, (kept = new Map()));
+  let found = kept.get(key) as Promise<V> | undefined;
+  if (!found) kept.set(key, (found = load()));
+  return found;
+}
+
 export async function render(c: Ctx, element: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {
   const html = '<!doctype html>' + (await element.toString());
   return c.html(html, status);
