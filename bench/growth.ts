@@ -19,6 +19,8 @@ import { startServerProcess } from './server-process.js';
 const MEASURES = 200;
 const RESPONSES_PER_TENANT = 500;
 export const TIERS = (process.env.BENCH_TIERS ?? '1,100,2000').split(',').map(Number);
+/** Seconds per page and step: longer than the HTTP bench's runs, as the p99 is compared across steps (a 3-s run's p99 is a handful of requests). */
+const SECONDS = Number(process.env.BENCH_GROWTH_SECONDS ?? 10);
 const by = { userId: null, name: 'Benchmark' };
 
 export interface GrowthStep {
@@ -115,7 +117,7 @@ export async function measureGrowth(dir: string, log: (line: string) => void = c
       try {
         for (const page of await pagesOfFirst(s)) {
           wrk(server.base + page.url, 1, 1);
-          const run = wrk(server.base + page.url, 1);
+          const run = wrk(server.base + page.url, 1, SECONDS);
           pages.push({ page: page.name, run });
         }
       } finally {
@@ -152,7 +154,7 @@ Measured by \`npm run bench\` (bench/growth.ts) on ${new Date().toISOString().sl
 ${MEASURES}-measure plan (loaded through the import, as a town would) and a closed questionnaire with public results
 and ${RESPONSES_PER_TENANT} responses (written in bulk). After each step the real server (one process, pinned to one core, page cache
 off: every page made from the database) answers the first municipality's pages, one connection, wrk for the
-usual run length; p50 · p99 in ms.
+${SECONDS} s per page (after a 1-s warm-up); p50 · p99 in ms.
 
 | tenants | measures | responses | tables and indexes | seeding the step |
 |---:|---:|---:|---:|---:|
