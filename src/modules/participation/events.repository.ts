@@ -57,6 +57,19 @@ export function listProgramme(db: Db, municipalityId: number, eventId: number): 
   return db.selectFrom('event_programme').selectAll().where('municipality_id', '=', municipalityId).where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
 }
 
+/** The programmes of several events at once, by event (events without one are missing). */
+export async function listProgrammes(db: Db, municipalityId: number, eventIds: number[]): Promise<Map<number, ProgrammeRow[]>> {
+  const byEvent = new Map<number, ProgrammeRow[]>();
+  if (eventIds.length === 0) return byEvent;
+  const rows = await db.selectFrom('event_programme').selectAll().where('municipality_id', '=', municipalityId).where('event_id', 'in', eventIds).orderBy('event_id').orderBy('position').orderBy('id').execute();
+  for (const r of rows) {
+    const list = byEvent.get(r.event_id);
+    if (list) list.push(r);
+    else byEvent.set(r.event_id, [r]);
+  }
+  return byEvent;
+}
+
 export function findProgrammeItem(db: Db, municipalityId: number, id: number): Promise<ProgrammeRow | undefined> {
   return db.selectFrom('event_programme').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
 }

@@ -143,7 +143,9 @@ export class EventService {
       { states: filter.states, phaseIds: filter.phaseIds, groupId: filter.groupId, from: filter.when === 'upcoming' ? now : undefined, before: filter.when === 'past' ? now : undefined },
       filter.when === 'past' ? 'desc' : 'asc',
     );
-    return Promise.all(rows.map((r) => this.view(municipalityId, r)));
+    // the programmes of all listed events in one query
+    const programmes = await repo.listProgrammes(this.db, municipalityId, rows.map((r) => r.id));
+    return rows.map((r) => toView(r, programmes.get(r.id) ?? []));
   }
 
   /** The events the public may see. */

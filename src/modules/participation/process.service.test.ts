@@ -81,6 +81,16 @@ describe.each(engines)('participation services on %s', (engine) => {
     expect(e.programme.map((p) => p.title)).toEqual(['Begrüßung']);
   });
 
+  it('lists events each with its own programme, read for all of them at once', async () => {
+    await env.services.events.addProgrammeItem(A.municipalityId, A.onlineEventId, { starts_at: '19:00', title: 'Fragen aus dem Netz', speaker: '' }, by);
+    await env.services.events.addProgrammeItem(A.municipalityId, A.onlineEventId, { starts_at: '18:30', title: 'Einstieg online', speaker: '' }, by);
+    const listed = await env.services.events.list(A.municipalityId);
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    for (const e of listed) expect(e.programme, `event ${e.id}`).toEqual((await env.services.events.get(A.municipalityId, e.id)).programme);
+    expect(listed.find((e) => e.id === A.onlineEventId)!.programme.map((p) => p.title)).toEqual(['Fragen aus dem Netz', 'Einstieg online']);
+    expect(listed.find((e) => e.id === A.eventId)!.programme.map((p) => p.title)).toContain('Begrüßung');
+  });
+
   it('gives the online link only through the confirmation, never in the event view', async () => {
     const e = await env.services.events.get(A.municipalityId, A.onlineEventId);
     expect(JSON.stringify(e)).not.toContain(ONLINE_LINK);
