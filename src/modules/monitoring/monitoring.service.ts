@@ -99,7 +99,11 @@ export class MonitoringService {
       repo.measuresInPlanSince(this.db, municipalityId, planId),
     ]);
     const notesBy = new Map<number, typeof notes>();
-    for (const n of notes) notesBy.set(n.measure_id, [...(notesBy.get(n.measure_id) ?? []), n]);
+    for (const n of notes) {
+      const list = notesBy.get(n.measure_id);
+      if (list) list.push(n);
+      else notesBy.set(n.measure_id, [n]);
+    }
     return {
       plan: { id: tree.plan.id, title: tree.plan.title, state: tree.plan.state },
       fields: tree.fields.map((f) => ({ id: f.id, title: f.title, goalIds: f.goals.map((g) => g.id) })),
