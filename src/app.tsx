@@ -73,13 +73,10 @@ export function createApp(deps: AppDeps) {
     links<K extends keyof LinkSlots>(slot: K, ctx: Parameters<Slots['links']>[1], subject: LinkSlots[K]): LinkItem[] {
       return modules.flatMap((m) => m.links?.[slot]?.(ctx, subject) ?? []);
     },
+    // The modules' sections are made side by side (on PostgreSQL their queries overlap) and shown in module order.
     async sections<K extends keyof SectionSlots>(slot: K, c: Ctx, subject: SectionSlots[K]): Promise<Child[]> {
-      const parts: Child[] = [];
-      for (const contributions of sectionsOf) {
-        const part = await contributions[slot]?.(c, subject);
-        if (part !== null && part !== undefined) parts.push(part);
-      }
-      return parts;
+      const parts: Array<Child | null | undefined> = await Promise.all(sectionsOf.map((contributions) => contributions[slot]?.(c, subject)));
+      return parts.filter((part) => part !== null && part !== undefined) as Child[];
     },
   };
   const app = new Hono<AppEnv>();

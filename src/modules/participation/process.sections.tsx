@@ -9,9 +9,9 @@ export function processSections(services: Services): SectionContributions {
     // Only when a process is published: its current phase and the next event, in the reader's language.
     'municipality.public': async (c) => {
       const m = c.get('municipality').id;
-      const timeline = await services.processes.publicTimeline(m);
+      const [timeline, upcoming] = await Promise.all([services.processes.publicTimeline(m), services.events.list(m, { states: ['published'], when: 'upcoming' })]);
       if (!timeline) return null;
-      const next = (await services.events.list(m, { states: ['published'], when: 'upcoming' }))[0] ?? null;
+      const next = upcoming[0] ?? null;
       const current = timeline.phases.find((p) => p.id === timeline.currentPhaseId) ?? null;
       const ct = await services.content.load(m, c.get('lang'), [
         current ? { entityType: 'phase', entityId: current.id, field: 'title', source: current.title } : { entityType: 'process', entityId: timeline.process.id, field: 'title', source: timeline.process.title },

@@ -91,12 +91,15 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     app.get('/:slug', async (c) => {
       const m = c.get('municipality');
       const plan = await services.plans.findCurrentPublishedPlan(m.id);
+      // the plan's tree is read while the sections are made (their queries overlap on PostgreSQL)
+      const loading = plan ? services.plans.tree(m.id, plan.id) : null;
+      loading?.catch(() => undefined);
       const extra = await slots.sections('municipality.public', c, { planId: plan?.id ?? null });
-      if (!plan) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
+      if (!plan || !loading) return render(c, <NoPlanPage ctx={pageContext(c)} municipality={m} extra={extra} />);
       const ctx = pageContext(c);
       // The sections' content texts (the process box's) count for the page's note, too.
       const sectionTexts = c.get('content');
-      const tree = await localized(c, await services.plans.tree(m.id, plan.id));
+      const tree = await localized(c, await loading);
       const earlier = await earlierPlans(c, plan.id);
       c.set('content', c.get('content')?.with(sectionTexts));
       return render(c, <PlanPage ctx={pageContext(c)} tree={tree} municipality={m} downloads={slots.links('plan.downloads', ctx, { planId: plan.id, admin: false })} earlier={earlier} extra={extra} />);
