@@ -3,6 +3,7 @@
 // a time. Every measure is on exactly one page; a plan of usual size stays one page, printable whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../bench/catalogue.js';
+import { allMeasures } from '../src/modules/plan/index.js';
 import { createTestEnv, engines, seedTwoMunicipalities, type Fixture, type TestEnv } from './support.js';
 
 const MEASURES = 250;
@@ -60,6 +61,16 @@ describe.each(engines)('long lists on %s', (engine) => {
     const en = await (await env.app.request(`/${slug}/katalog?seite=2`, { headers: { 'accept-language': 'en' } })).text();
     expect(en).toContain('Page 2 of 3');
     expect(en).toContain('The catalogue is long');
+  });
+
+  it('the plan\'s outline (what offers link to) lists fields and measures in the catalogue\'s order', async () => {
+    for (const slug of [f.A.slug, 'grossstadt']) {
+      const m = (await env.services.municipalities.findBySlug(slug))!;
+      const plan = (await env.services.plans.findCurrentPublishedPlan(m.id))!;
+      const [outline, tree] = await Promise.all([env.services.plans.outline(m.id, plan.id), env.services.plans.tree(m.id, plan.id)]);
+      expect(outline.fields.map((x) => x.id)).toEqual(tree.fields.map((x) => x.id));
+      expect(outline.measures.map((x) => x.id)).toEqual(allMeasures(tree).map((x) => x.id));
+    }
   });
 
   it('a plan of usual size is one catalogue page, printable whole', async () => {

@@ -1,5 +1,6 @@
 // The plan's SQL. Every function takes the municipality first: no query can leave its tenant.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import { inBatches } from '../../platform/db/batch.js';
 import { moveInOrder, nextPosition } from '../../platform/db/ordering.js';
 import type { Database, FieldTable, GoalTable, GuidingGoalTable, MeasureTable, PlanTable } from '../../platform/db/schema.js';
@@ -340,10 +341,13 @@ export interface PlanOutline {
 export async function loadPlanOutline(db: Kysely<Database>, municipalityId: number, planId: number): Promise<PlanOutline> {
   const [fields, measures] = await Promise.all([
     db.selectFrom('fields').select(['id', 'title']).where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).orderBy('position').execute(),
-    db.selectFrom('measures').innerJoin('fields', 'fields.id', 'measures.field_id')
+    // as allMeasures orders the tree: by field, then each goal's measures (a measure's position counts within its
+    // goal), then the field's measures without a goal
+    db.selectFrom('measures').innerJoin('fields', 'fields.id', 'measures.field_id').leftJoin('goals', 'goals.id', 'measures.goal_id')
       .select(['measures.id', 'measures.number', 'measures.text', 'measures.field_id'])
       .where('measures.municipality_id', '=', municipalityId).where('measures.plan_id', '=', planId)
-      .orderBy('fields.position').orderBy('measures.position').orderBy('measures.id').execute(),
+      .orderBy('fields.position').orderBy('fields.id').orderBy(sql`case when goals.id is null then 1 else 0 end`).orderBy('goals.position').orderBy('goals.id')
+      .orderBy('measures.position').orderBy('measures.id').execute(),
   ]);
   return { fields, measures };
 }
