@@ -1,19 +1,13 @@
 // The checker the journeys and the crawl rely on: axe() must find what axe-core finds, whichever way it runs
 // (axe loaded as a script beside the app, or put into the page through @axe-core/playwright).
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, browserAvailable, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axe, browserAvailable, newContext, type Server, SLUG, useServerAndBrowser } from './browser.js';
 
 describe.skipIf(!browserAvailable())('axe()', () => {
   let server: Server;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it('finds nothing on a clean page and an image without a text alternative once there is one, on either path', async () => {
     const { context, page } = await newContext(browser);

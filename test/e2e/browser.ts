@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { seedDemo } from '../../src/modules/demo/index.js';
 import { createTestEnv, type TestEnv } from '../support.js';
 
@@ -74,6 +74,23 @@ export async function startServer(overrides: Record<string, string> = {}): Promi
       await env.close();
     },
   };
+}
+
+/**
+ * A file's server (the demo, as startServer makes it) and browser: started before its tests, side by side, and
+ * closed after them; `take` receives both once they run.
+ */
+export function useServerAndBrowser(take: (server: Server, browser: Browser) => void, overrides: Record<string, string> = {}): void {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(overrides), launchBrowser()]);
+    take(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {

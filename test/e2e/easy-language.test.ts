@@ -4,8 +4,8 @@
 // and the LS start page from a measure's page in Arabic through the language switch. axe finds nothing, nothing
 // scrolls sideways at 320 px.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Server } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeCheck, browserAvailable, expectNoNetwork, newContext, pressAndLoad, type Server, SLUG, tabTo, useServerAndBrowser } from './browser.js';
 
 const BAD = 'Wir wissen, dass der Kurs nichts kostet.';
 const GOOD = ['Der Kurs ist kostenlos.', 'Sie lernen dort Deutsch.', 'Das hilft bei der Arbeit.'];
@@ -25,13 +25,7 @@ describe.skipIf(!browserAvailable())('Leichte Sprache in the browser', () => {
   let browser: Browser;
   let fieldPath = '';
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it('the officer writes, checks, fixes, records the test readers’ check and publishes with the keyboard alone', async () => {
     const { page, blocked } = await newContext(browser);

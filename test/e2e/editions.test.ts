@@ -1,19 +1,13 @@
 // Editions in the browser: the officer keeps an edition of the demo plan, changes a status, compares the edition
 // with today and starts the next edition. axe-core checks every page on the way for WCAG 2.1 A/AA.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeCheck, browserAvailable, expectNoNetwork, newContext, type Server, SLUG, useServerAndBrowser } from './browser.js';
 
 describe.skipIf(!browserAvailable())('journey: editions and the comparison', () => {
   let server: Server;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it('keeps an edition, compares it with today after a status change, and starts the next edition', async () => {
     const { url } = server;

@@ -5,21 +5,15 @@
 // officer's measure page shows where it came from, the idea page says it is being prepared and, once that plan
 // is published, links to the measure, whose "Herkunft" links back. axe on every page.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allMeasures } from '../../src/modules/plan/index.js';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Focused, type Server } from './browser.js';
+import { axeCheck, browserAvailable, expectNoNetwork, type Focused, newContext, pressAndLoad, type Server, SLUG, tabTo, useServerAndBrowser } from './browser.js';
 
 describe.skipIf(!browserAvailable())('residents comments and their moderation in the browser', () => {
   let server: Server;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   const link = (name: string | RegExp) => (f: Focused) => f.tag === 'a' && (typeof name === 'string' ? f.name === name : name.test(f.name));
   const button = (name: string) => (f: Focused) => f.tag === 'button' && f.name === name;

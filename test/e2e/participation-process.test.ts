@@ -5,8 +5,8 @@
 // and their forms.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Server } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeCheck, browserAvailable, expectNoNetwork, newContext, pressAndLoad, type Server, SLUG, tabTo, useServerAndBrowser } from './browser.js';
 
 async function signIn(page: Page, server: Server) {
   await page.goto(`${server.url}/anmelden`);
@@ -19,13 +19,7 @@ describe.skipIf(!browserAvailable())('participation process in the browser', () 
   let server: Server;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it('the public timeline shows the current phase and a phase’s document (a download), reflows at 320 px, and the event pages pass axe', async () => {
     const { page, blocked } = await newContext(browser, { viewport: { width: 320, height: 640 } });

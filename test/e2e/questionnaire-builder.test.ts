@@ -2,20 +2,14 @@
 // a condition, and publishes it; axe-core checks every page on the way. Then a question is added with the
 // keyboard alone, every stop showing its focus.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Server } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeCheck, browserAvailable, expectNoNetwork, newContext, pressAndLoad, type Server, SLUG, tabTo, useServerAndBrowser } from './browser.js';
 import { BUILT_TITLE, buildEveryTypeQuestionnaire, signIn } from './questionnaire.steps.js';
 
 describe.skipIf(!browserAvailable())('journey: building a questionnaire', () => {
   let server: Server;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it('builds a questionnaire with every kind of question and a condition, and publishes it', async () => {
     const { page, blocked } = await newContext(browser);

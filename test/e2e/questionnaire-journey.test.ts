@@ -4,22 +4,16 @@
 // plan, then closes the questionnaire; the public results page and the measure's public page show the link from
 // the answers to the measure, and the link leads to the results. axe-core checks every distinct page once.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planPaths } from '../../src/modules/plan/index.js';
 import { questionnairesPaths as paths } from '../../src/modules/questionnaires/index.js';
-import { browserAvailable, expectNoNetwork, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { browserAvailable, expectNoNetwork, newContext, type Server, SLUG, useServerAndBrowser } from './browser.js';
 import { answerBuiltWithKeyboard, axeCheck, BUILT_TITLE, buildEveryTypeQuestionnaire, codeIntoNewTopic, flash, linkTopicToMeasure, literal, noCheck, signIn } from './questionnaire.steps.js';
 
 describe.skipIf(!browserAvailable())('a questionnaire from building to the measure it led to', () => {
   let server: Server;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it('built, answered twice with the keyboard, coded, linked to a measure, closed and shown in public', async () => {
     const { url } = server;

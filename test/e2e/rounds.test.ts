@@ -3,20 +3,14 @@
 // officer reviews it; a representative changes a measure of their actor. axe-core checks every page on the
 // way for WCAG 2.1 A/AA, the error states included.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support.js';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, SLUG, startServer, type Server } from './browser.js';
+import { axeCheck, browserAvailable, expectNoNetwork, newContext, type Server, SLUG, useServerAndBrowser } from './browser.js';
 
 describe.skipIf(!browserAvailable())('update rounds in the browser, with axe', () => {
   let server: Server;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   it("officer's round pages, the actor's page and the representative's page pass axe", async () => {
     const { url, env } = server;

@@ -3,8 +3,8 @@
 // plan; the officer sees the approval and keeps an edition, which shows who approved it. axe-core checks every
 // page on the way for WCAG 2.1 A/AA.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, browserAvailable, expectNoNetwork, launchBrowser, newContext, pressAndLoad, SLUG, startServer, tabTo, type Focused, type Server } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeCheck, browserAvailable, expectNoNetwork, type Focused, newContext, pressAndLoad, type Server, SLUG, tabTo, useServerAndBrowser } from './browser.js';
 
 const link = (name: string | RegExp) => (f: Focused) => f.tag === 'a' && (typeof name === 'string' ? f.name === name : name.test(f.name));
 const button = (name: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof name === 'string' ? f.name === name : name.test(f.name));
@@ -13,13 +13,7 @@ const field = (name: string) => (f: Focused) => ['input', 'select', 'textarea'].
 describe.skipIf(!browserAvailable())('journey: the steering group reviews a draft plan', () => {
   let server: Server;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   async function signIn(page: Page, email: string, password: string) {
     await page.goto(`${server.url}/anmelden`);
