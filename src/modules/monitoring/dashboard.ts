@@ -126,6 +126,15 @@ export interface DashboardData {
   indicators: IndicatorSummary[];
 }
 
+/** How many overdue measures the dashboard lists; the rest are on the page of all overdue measures. */
+export const DASHBOARD_OVERDUE_SHOWN = 20;
+
+/** Overdue measures, the longest overdue first (the earliest date that passed); among equals the plan's order. */
+export function longestOverdueFirst<O extends { reasons: readonly OverdueFinding[] }>(list: readonly O[]): O[] {
+  const since = (o: O) => o.reasons.reduce((min, r) => (r.due < min ? r.due : min), '9999-12-31');
+  return list.map((o, i) => ({ o, i, due: since(o) })).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.i - b.i)).map((x) => x.o);
+}
+
 const CLOSED = new Set<string>(['completed', 'discontinued']);
 const ACTIVE = new Set<string>(['in_progress', 'ongoing']);
 

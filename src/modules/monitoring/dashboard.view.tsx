@@ -6,7 +6,7 @@ import type { Child } from 'hono/jsx';
 import { paths } from './monitoring.paths.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { textLang } from '../../platform/i18n/content.js';
-import { InLang, sentence, StatusBadge } from '../../platform/views/components.js';
+import { InLang, Pager, sentence, StatusBadge } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page.js';
 import { DataTable } from '../../platform/views/data-table.js';
@@ -52,6 +52,8 @@ export interface DashboardVm {
   /** the municipality's plans, for the admin's plan chooser */
   plans: Array<{ id: number; title: string; state: string }>;
   fields: Array<{ id: number; title: string }>;
+  /** every overdue measure of the plan (or field); `data.overdue` holds the longest overdue of them */
+  overdueTotal: number;
 }
 
 function MeasureLink({ ctx, m, admin }: { ctx: PageContext; m: MeasureRef; admin: boolean }) {
@@ -104,7 +106,7 @@ function Chooser({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
   );
 }
 
-function KeyFigures({ ctx, data, admin }: { ctx: PageContext; data: DashboardData; admin: boolean }) {
+function KeyFigures({ ctx, data, admin, overdueTotal }: { ctx: PageContext; data: DashboardData; admin: boolean; overdueTotal: number }) {
   const { t, lang } = ctx;
   return (
     <dl class="key-figures">
@@ -120,7 +122,7 @@ function KeyFigures({ ctx, data, admin }: { ctx: PageContext; data: DashboardDat
       </div>
       <div>
         <dt>{t('monitoring.dashboard.overdueCount')}</dt>
-        <dd>{data.overdue.length}</dd>
+        <dd>{overdueTotal}</dd>
       </div>
       {admin ? (
         <div>
@@ -165,19 +167,18 @@ function reasonText(t: T, lang: string, reason: string, due: string): string {
   return t(`monitoring.overdue.${reason}`, { date: formatDate(due, lang) });
 }
 
-function OverdueTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
+function OverdueTable({ ctx, area, overdue, total }: { ctx: PageContext; area: 'admin' | 'public'; overdue: DashboardData['overdue']; total: number }) {
   const { t, lang } = ctx;
-  const { data } = vm;
   return (
     <DataTable
-      caption={t('monitoring.overdue.caption', { count: data.overdue.length })}
+      caption={t('monitoring.overdue.caption', { count: total })}
       captionVisible
       small
       layout="data"
       empty={t('monitoring.overdue.none')}
       columns={[{ label: t('measure.singular') }, { label: t('field.singular') }, { label: t('measure.status') }, { label: t('monitoring.overdue.why') }]}
-      rows={data.overdue.map((o) => [
-        <MeasureLink ctx={ctx} m={o.measure} admin={vm.area === 'admin'} />,
+      rows={overdue.map((o) => [
+        <MeasureLink ctx={ctx} m={o.measure} admin={area === 'admin'} />,
         <InLang attrs={textLang(ctx, 'field', o.measure.fieldId, 'title')}>{o.measure.fieldTitle}</InLang>,
         <StatusBadge t={t} category={o.measure.status_category} label={o.measure.status_label} />,
         <ul class="kern-list plain-list">
@@ -186,6 +187,18 @@ function OverdueTable({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }) {
       ])}
       rowHeaders
     />
+  );
+}
+
+/** What makes a measure overdue, with the last round's deadline when there was one. */
+function OverdueExplained({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
+  const { t, lang } = ctx;
+  return (
+    <p class="kern-body meta">
+      {data.lastRoundStart && data.lastRoundDeadline
+        ? t('monitoring.overdue.explainRound', { start: formatDate(berlinDay(new Date(data.lastRoundStart)), lang), deadline: formatDate(data.lastRoundDeadline, lang) })
+        : t('monitoring.overdue.explain')}
+    </p>
   );
 }
 
@@ -278,7 +291,7 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
             <li><a class="kern-link" href={admin ? paths.adminPrioritiesOf(slug, data.plan.id) : paths.priorities(slug)}>{t('monitoring.priorities.title')}</a></li>
             {admin ? <li><a class="kern-link" href={paths.adminIndicatorsOf(slug, data.plan.id)}>{t('monitoring.indicators.manage')}</a></li> : null}
           </ul>
-          <KeyFigures ctx={ctx} data={data} admin={admin} />
+          <KeyFigures ctx={ctx} data={data} admin={admin} overdueTotal={vm.overdueTotal} />
         </div>
         <Section id="stand" title={vm.charts.status.title}>
           <ChartFigure chart={vm.charts.status} />
@@ -289,12 +302,16 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
           </Section>
         )}
         <Section id="ueberfaellig" title={t('monitoring.overdue.title')}>
-          <p class="kern-body meta">
-            {data.lastRoundStart && data.lastRoundDeadline
-              ? t('monitoring.overdue.explainRound', { start: formatDate(berlinDay(new Date(data.lastRoundStart)), lang), deadline: formatDate(data.lastRoundDeadline, lang) })
-              : t('monitoring.overdue.explain')}
-          </p>
-          <OverdueTable ctx={ctx} vm={vm} />
+          <OverdueExplained ctx={ctx} data={data} />
+          {vm.overdueTotal > data.overdue.length ? <p class="kern-body">{t('monitoring.overdue.longest', { shown: data.overdue.length })}</p> : null}
+          <OverdueTable ctx={ctx} area={vm.area} overdue={data.overdue} total={vm.overdueTotal} />
+          {vm.overdueTotal > data.overdue.length ? (
+            <p class="kern-body">
+              <a class="kern-link" href={admin ? paths.adminOverdueOf(slug, data.plan.id, data.field?.id) : paths.overdueOf(slug, data.field?.id)}>
+                {t('monitoring.overdue.all', { count: vm.overdueTotal })}
+              </a>
+            </p>
+          ) : null}
         </Section>
         {admin ? (
           <Section id="foerderung" title={t('monitoring.funding.warningsTitle')}>
@@ -316,6 +333,43 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
             </section>
           ))}
         </Section>
+      </div>
+    </Layout>
+  );
+}
+
+export interface OverdueVm {
+  area: 'admin' | 'public';
+  /** the plan's figures, `overdue` holding this page's measures */
+  data: DashboardData;
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** Every overdue measure of a plan (or field), the longest overdue first, a page at a time. */
+export function OverduePage({ ctx, vm }: { ctx: PageContext; vm: OverdueVm }) {
+  const { t } = ctx;
+  const slug = ctx.municipality!.slug;
+  const { data } = vm;
+  const admin = vm.area === 'admin';
+  const dashboard = admin ? paths.adminDashboardOf(slug, data.plan.id, data.field?.id) : paths.dashboardOf(slug, data.field?.id);
+  const title = data.field ? t('monitoring.overdue.titleField', { field: data.field.title }) : t('monitoring.overdue.title');
+  const crumbs: Crumb[] = admin
+    ? [{ href: paths.admin(slug), label: t('admin.overview.title') }, { href: dashboard, label: t('monitoring.title') }]
+    : [{ href: paths.municipality(slug), label: data.plan.title, attrs: textLang(ctx, 'plan', data.plan.id, 'title') }, { href: dashboard, label: t('monitoring.title') }];
+  const pageHref = (page: number) => (admin ? paths.adminOverdueOf(slug, data.plan.id, data.field?.id, page) : paths.overdueOf(slug, data.field?.id, page));
+  return (
+    <Layout ctx={ctx} title={vm.pages > 1 ? `${title} (${t('pager.pageOf', { page: vm.page, pages: vm.pages })})` : title} crumbs={crumbs} area={admin ? 'admin' : 'public'}>
+      <div class="stack">
+        <h1 class="kern-heading-large">
+          {data.field ? sentence(t, 'monitoring.overdue.titleField', {}, { field: <InLang attrs={textLang(ctx, 'field', data.field.id, 'title')}>{data.field.title}</InLang> }) : title}
+        </h1>
+        <OverdueExplained ctx={ctx} data={data} />
+        <p class="kern-body">{t('monitoring.overdue.order')}</p>
+        <OverdueTable ctx={ctx} area={vm.area} overdue={data.overdue} total={vm.total} />
+        <Pager t={t} page={vm.page} pages={vm.pages} href={pageHref} />
+        <p class="kern-body"><a class="kern-link" href={dashboard}>{t('monitoring.overdue.back')}</a></p>
       </div>
     </Layout>
   );

@@ -3,9 +3,17 @@ import { platformPaths } from '../../platform/http/paths.js';
 import { route } from '../../platform/http/route.js';
 import { planPaths } from '../plan/index.js';
 
+/** An address with the query parameters that have a value. */
+function query(base: string, params: Record<string, number | null | undefined>): string {
+  const set = Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== 0);
+  return set.length ? `${base}?${set.map(([k, v]) => `${k}=${v}`).join('&')}` : base;
+}
+
 const monitoringRoutes = {
   adminDashboard: route('/:slug/verwaltung/umsetzung'),
   dashboard: route('/:slug/umsetzung'),
+  overdue: route('/:slug/umsetzung/ueberfaellig'),
+  adminOverdue: route('/:slug/verwaltung/umsetzung/ueberfaellig'),
   priorities: route('/:slug/umsetzung/jahresziele'),
   adminPriorities: route('/:slug/verwaltung/umsetzung/jahresziele'),
   adminPriorityNew: route('/:slug/verwaltung/umsetzung/plaene/:parentId/jahresziele/neu'),
@@ -29,6 +37,10 @@ export const monitoringPaths = {
   adminIndicatorsOf: (slug: string, planId: number) => `${monitoringRoutes.adminIndicators(slug)}?plan=${planId}`,
   adminDashboardOf: (slug: string, planId: number, fieldId?: number | null) => `${monitoringRoutes.adminDashboard(slug)}?plan=${planId}${fieldId ? `&feld=${fieldId}` : ''}`,
   dashboardOf: (slug: string, fieldId?: number | null) => `${monitoringRoutes.dashboard(slug)}${fieldId ? `?feld=${fieldId}` : ''}`,
+  /** the list of every overdue measure (of a field), on a page of it */
+  overdueOf: (slug: string, fieldId?: number | null, page = 1) => query(monitoringRoutes.overdue(slug), { feld: fieldId, seite: page > 1 ? page : null }),
+  adminOverdueOf: (slug: string, planId: number, fieldId?: number | null, page = 1) =>
+    query(monitoringRoutes.adminOverdue(slug), { plan: planId, feld: fieldId, seite: page > 1 ? page : null }),
   adminPrioritiesOf: (slug: string, planId: number, year?: number | null) => `${monitoringRoutes.adminPriorities(slug)}?plan=${planId}${year ? `&jahr=${year}` : ''}`,
 };
 

@@ -134,6 +134,65 @@ describe.each(engines)('public monitoring pages on %s', (engine) => {
     const en = await anon.get(`${paths.dashboard(f.A.slug)}?lang=en`);
     expect(en.body).toContain('never a measure added after the round began');
   });
+
+  // Last in this block: it adds measures to A's published plan.
+  it('with many overdue measures the dashboard lists the 20 longest overdue and links to all of them, 50 a page', async () => {
+    const anon = new Client(env); // German: the client above asked for English before
+    const measureIds = (body: string) => [...body.matchAll(/href="\/[a-z-]+\/massnahmen\/(\d+)"/g)].map((m) => Number(m[1]));
+    const longOverdue: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      // planned to end in 1960 … 2019: every one overdue, and the older the longer
+      longOverdue.push(await env.services.plans.createMeasure(f.A.municipalityId, f.A.fieldId, {
+        text: `Lange überfällig ${1960 + i}`, number: null, is_further: false, field_id: f.A.fieldId, goal_id: f.A.goalId, status_label: 'Geplant', status_category: 'planned',
+        timeframe_start: null, timeframe_end: String(1960 + i), target_groups: '', lead_actor_id: null, partner_actor_ids: [],
+      }, by));
+    }
+    const all = (await env.services.monitoring.dashboard(f.A.municipalityId, f.A.planId)).overdue.map((o) => o.measure.id);
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    const board = await anon.get(paths.dashboard(f.A.slug));
+    expect(/<dt>Überfällig<\/dt>\s*<dd>(\d+)<\/dd>/.exec(board.body)?.[1]).toBe(String(all.length));
+    expect(board.body).toContain(`${all.length} überfällige Maßnahmen`);
+    expect(board.body).toContain('Hier stehen die 20 Maßnahmen, die am längsten überfällig sind.');
+    const section = board.body.slice(board.body.indexOf('id="ueberfaellig"'), board.body.indexOf('id="akteure"'));
+    expect(measureIds(section)).toEqual(longOverdue.slice(0, 20));
+    expect(section).toContain(`href="${paths.overdue(f.A.slug)}">Alle überfälligen Maßnahmen ansehen (${all.length})</a>`);
+
+    // the whole list: the same order, every overdue measure once, 50 a page
+    const first = await anon.get(paths.overdue(f.A.slug));
+    expect(first.status).toBe(200);
+    expect(first.body).toContain('<h1 class="kern-heading-large">Überfällige Maßnahmen</h1>');
+    expect(first.body).toContain('Seite 1 von 2');
+    expect(first.body).toContain(`href="${paths.overdueOf(f.A.slug, null, 2)}"`);
+    const second = await anon.get(paths.overdueOf(f.A.slug, null, 2));
+    expect(second.body).toContain('Seite 2 von 2');
+    const listed = [...measureIds(first.body), ...measureIds(second.body)];
+    expect(listed.slice(0, 60)).toEqual(longOverdue);
+    expect([...listed].sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
+    expect(measureIds(first.body)).toHaveLength(50);
+    // a page beyond the last is the last; nothing of the draft or of B; one field; B's field is not found
+    expect(measureIds((await anon.get(`${paths.overdue(f.A.slug)}?seite=99`)).body)).toEqual(measureIds(second.body));
+    for (const res of [first, second]) {
+      expect(res.body).not.toContain('ENTWURF');
+      expect(res.body).not.toContain(f.B.secretWord);
+      expect(res.body).not.toContain('/verwaltung/');
+    }
+    const field = await anon.get(paths.overdueOf(f.A.slug, f.A.fieldId));
+    expect(field.body).toContain('Überfällige Maßnahmen im Handlungsfeld „Sprache in Amstadt“');
+    for (const path of [paths.overdueOf(f.A.slug, f.B.fieldId), paths.overdueOf(f.A.slug, draftFieldId)]) expect((await anon.get(path)).status, path).toBe(404);
+    const en = await anon.get(`${paths.overdue(f.A.slug)}?lang=en`);
+    expect(en.body).toContain('The measures that have been overdue the longest come first.');
+
+    // the officer's list links to the measures in the admin area; a visitor is not let in
+    const admin = new Client(env);
+    await admin.signIn(f.A.adminEmail, PASSWORD);
+    const adminBoard = await admin.get(paths.adminDashboard(f.A.slug));
+    expect(adminBoard.body).toContain(`href="${paths.adminOverdueOf(f.A.slug, f.A.planId).replaceAll('&', '&amp;')}">`);
+    const adminList = await admin.get(paths.adminOverdueOf(f.A.slug, f.A.planId, null, 2));
+    expect(adminList.status).toBe(200);
+    expect(adminList.body).toContain('Seite 2 von 2');
+    expect(adminList.body).toContain(`/verwaltung/massnahmen/${longOverdue[50]}`);
+    expect((await anon.get(paths.adminOverdueOf(f.A.slug, f.A.planId))).status).not.toBe(200);
+  });
 });
 
 describe.each(engines)('indicator CSV upload on %s', (engine) => {

@@ -78,17 +78,36 @@ export class MonitoringService {
 
   /** Everything the dashboard shows for a plan (or one of its fields) on a day. */
   async dashboard(municipalityId: number, planId: number, query: DashboardQuery = {}): Promise<DashboardData> {
-    const today = query.today ?? this.clock();
-    const day = typeof today === 'string' ? today : berlinDay(today);
-    const tree = query.tree?.plan.id === planId ? query.tree : await this.plans.tree(municipalityId, planId);
-    if (query.fieldId && !tree.fields.some((f) => f.id === query.fieldId)) throw new NotFoundError('field');
-    const lastRound = query.lastRound !== undefined ? query.lastRound : await this.lastRoundOf(municipalityId, planId);
-    const source = await this.source(municipalityId, tree, day);
-    return summarize(source, today, { fieldId: query.fieldId ?? null, lastRound });
+    return (await this.dashboardWithTree(municipalityId, planId, query)).data;
   }
 
-  private async source(municipalityId: number, tree: PlanTree, day: string): Promise<DashboardSource> {
-    const planId = tree.plan.id;
+  /**
+   * The dashboard's figures and the plan they come from. The plan, the last round and the monitoring rows are
+   * read side by side (none needs another's answer). A field not in the plan is unknown (404), or with
+   * `otherField: 'whole plan'` (a field left over when the admin switches plans) means the whole plan.
+   */
+  async dashboardWithTree(
+    municipalityId: number,
+    planId: number,
+    query: DashboardQuery & { otherField?: 'unknown' | 'whole plan' } = {},
+  ): Promise<{ data: DashboardData; tree: PlanTree }> {
+    const today = query.today ?? this.clock();
+    const day = typeof today === 'string' ? today : berlinDay(today);
+    const [tree, lastRound, rows] = await Promise.all([
+      query.tree?.plan.id === planId ? query.tree : this.plans.tree(municipalityId, planId),
+      query.lastRound !== undefined ? query.lastRound : this.lastRoundOf(municipalityId, planId),
+      this.sourceRows(municipalityId, planId, day),
+    ]);
+    let fieldId = query.fieldId ?? null;
+    if (fieldId !== null && !tree.fields.some((f) => f.id === fieldId)) {
+      if (query.otherField === 'whole plan') fieldId = null;
+      else throw new NotFoundError('field');
+    }
+    return { data: summarize(this.source(tree, rows), today, { fieldId, lastRound }), tree };
+  }
+
+  /** The monitoring rows of a plan the dashboard counts (they need nothing of the plan's tree). */
+  private async sourceRows(municipalityId: number, planId: number, day: string) {
     // A day's margin before the first month: changed_at is UTC, the months are Berlin's.
     const since = addDays(`${monthsEndingWith(day, 12)[0]}-01`, -1);
     const [notes, statusChanges, funding, indicators, inPlanSince] = await Promise.all([
@@ -98,6 +117,11 @@ export class MonitoringService {
       this.indicatorRows(municipalityId, planId),
       repo.measuresInPlanSince(this.db, municipalityId, planId),
     ]);
+    return { notes, statusChanges, funding, indicators, inPlanSince };
+  }
+
+  private source(tree: PlanTree, rows: Awaited<ReturnType<MonitoringService['sourceRows']>>): DashboardSource {
+    const { notes, statusChanges, funding, indicators, inPlanSince } = rows;
     const notesBy = new Map<number, typeof notes>();
     for (const n of notes) {
       const list = notesBy.get(n.measure_id);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type KyselyConfig, type LogEvent, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type KyselyConfig, type LogEvent, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { SchemaPostgresDialect } from './postgres.dialect.js';
 import type { Database } from './schema.js';
@@ -40,12 +40,12 @@ export interface DbOptions {
    * engines Kysely sends begin/commit/rollback through the same path, so they are reported as well), failed
    * statements included. For benchmarks; when unset, Kysely gets no log hook at all.
    */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, ms: number) => void;
 }
 
 /** Kysely's `log` option for an onQuery hook, or nothing. */
 function logOption(onQuery: DbOptions['onQuery']): Pick<KyselyConfig, 'log'> {
-  return onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql) } : {};
+  return onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql, event.queryDurationMillis) } : {};
 }
 
 /** Prepared statements kept per SQL text (the last ones used): Kysely prepares every query anew otherwise. */
@@ -57,7 +57,7 @@ const STATEMENTS_KEPT = 1000;
  * statement again by itself when the schema changed.
  */
 function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
-  const kept = new Map<string, SQLite.Statement>();
+  const kept = new Map<string, KeptStatement>();
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
@@ -71,12 +71,41 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
         kept.set(sql, found);
         return found;
       }
-      const stmt = sqlite.prepare(sql);
+      const stmt = rowsAsObjects(sqlite.prepare(sql));
       if (!found) {
         if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
         kept.set(sql, stmt);
       }
       return stmt;
+    },
+  };
+}
+
+type KeptStatement = SqliteStatement & { readonly busy: boolean };
+
+/**
+ * A statement that reads its rows as arrays and makes the objects here, by the columns' names (the last of
+ * equal names wins, as in the driver's own objects): better-sqlite3 builds an object per row about 1.6 times
+ * as slowly, which on a plan of 500 measures is a millisecond or two a page (bench/http.ts, docs/performance.md).
+ */
+function rowsAsObjects(stmt: SQLite.Statement): KeptStatement {
+  if (!stmt.reader) return stmt;
+  stmt.raw(true);
+  const names = stmt.columns().map((c) => c.name);
+  const toObject = (row: unknown[]) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) o[names[i]] = row[i];
+    return o;
+  };
+  return {
+    reader: true,
+    get busy() {
+      return stmt.busy;
+    },
+    all: (parameters) => (stmt.all(parameters) as unknown[][]).map(toObject),
+    run: (parameters) => stmt.run(parameters),
+    *iterate(parameters) {
+      for (const row of stmt.iterate(parameters) as IterableIterator<unknown[]>) yield toObject(row);
     },
   };
 }
