@@ -1,6 +1,7 @@
 // A long plan in the browser (500 measures beside the demo municipality): a resident reads the catalogue page by
 // page and the search's results 50 at a time with the keyboard alone, on a 320 px wide screen and in Arabic;
-// axe on every page, no request leaves 127.0.0.1.
+// and the dashboard's overdue measures beyond the 20 it lists, in Ukrainian; axe on every page, no request leaves
+// 127.0.0.1.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../../bench/catalogue.js';
@@ -81,6 +82,35 @@ describe.skipIf(!browserAvailable())('a long plan in the browser', () => {
     expect(await page.locator('main').innerText()).toContain('الصفحة 2 من 10');
     await fits(page);
     await axeCheck(page);
+    expectNoNetwork(blocked);
+  });
+
+  it('the dashboard’s 20 longest-overdue measures and the list of all of them, in Ukrainian, with the keyboard alone', async () => {
+    const { page, blocked } = await newContext(browser, { viewport: { width: 320, height: 640 }, locale: 'uk' });
+    await page.goto(`${server.url}/${SLUG}/umsetzung`);
+    const section = page.locator('section[aria-labelledby="ueberfaellig"]');
+    const total = Number(/\d+/.exec(await section.locator('caption').innerText())![0]);
+    expect(total).toBeGreaterThan(50);
+    expect(await section.locator('tbody tr').count()).toBe(20);
+    expect(await section.innerText()).toContain('Тут показано заходи, що прострочені найдовше (кількість: 20).');
+    await fits(page);
+    await axeCheck(page);
+    await tabTo(page, link(`Переглянути всі прострочені заходи (${total})`), { limit: 400 });
+    await pressAndLoad(page);
+    expect(new URL(page.url()).pathname).toBe(`/${SLUG}/umsetzung/ueberfaellig`);
+    expect(await page.locator('h1').innerText()).toBe('Прострочені заходи');
+    expect(await page.locator('main tbody tr').count()).toBe(50);
+    await fits(page);
+    await axeCheck(page);
+    await tabTo(page, link('Наступна сторінка'), { limit: 400 });
+    await pressAndLoad(page);
+    expect(new URL(page.url()).searchParams.get('seite')).toBe('2');
+    expect(await page.locator('main tbody tr').count()).toBe(Math.min(50, total - 50));
+    await fits(page);
+    await axeCheck(page);
+    await tabTo(page, link('Назад до огляду виконання'), { limit: 400 });
+    await pressAndLoad(page);
+    expect(new URL(page.url()).pathname).toBe(`/${SLUG}/umsetzung`);
     expectNoNetwork(blocked);
   });
 });
