@@ -197,17 +197,25 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
     });
 
     app.get(paths.search.pattern, async (c) => {
-      const tree = await localized(c, await currentTree(c));
       const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200).trim();
       const filters: SearchFilters = { q: q('q'), status: q('status'), actor: q('actor'), field: q('field'), group: q('group') };
+      const plan = await services.plans.findCurrentPublishedPlan(mid(c));
+      if (!plan) throw new NotFoundError('published plan');
+      // the plan, its municipality's actors and the words' hits, side by side
+      const [planTree, everyActor, hits] = await Promise.all([
+        services.plans.tree(mid(c), plan.id),
+        services.actors.list(mid(c)),
+        filters.q ? services.search.search(mid(c), plan.id, filters.q) : null,
+      ]);
+      const tree = await localized(c, planTree);
       // the search filters measures: only actors named in them
-      const visibleActors = await publicActorIds(c, allMeasures(tree).flatMap((m) => m.actors.map((a) => a.id)), await actorParents(c), false);
-      const allActors = (await services.actors.list(mid(c))).filter((a) => visibleActors.has(a.id));
+      const parents = new Map(everyActor.map((a) => [a.id, a.parent_id]));
+      const visibleActors = await publicActorIds(c, allMeasures(tree).flatMap((m) => m.actors.map((a) => a.id)), parents, false);
+      const allActors = everyActor.filter((a) => visibleActors.has(a.id));
       const measures = allMeasures(tree);
       const groups = [...new Set(measures.flatMap((m) => m.target_groups.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'de'));
       const searched = Object.values(filters).some(Boolean);
 
-      const hits = filters.q ? await services.search.search(mid(c), tree.plan.id, filters.q) : null;
       const hitMeasures = hits ? new Set(hits.ids.measure) : null;
       const actorId = idParam(filters.actor);
       const fieldId = idParam(filters.field);
