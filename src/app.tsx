@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
   };
   const app = new Hono<AppEnv>();
   const pageCache = new PageCache(deps.config.pageCacheBytes);
-  const versionOf = municipalityVersions(deps.db);
+  const versionOf = municipalityVersions(deps.db, { ttlMs: deps.config.contentVersionTtlMs, now: () => deps.clock().getTime() });
   const keptPrefixes = modules.flatMap((m) => m.keptPrefixes ?? []);
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.config.secureCookies };
   // The key that seals flash messages: read (or made) once, shared with every other process through the database.

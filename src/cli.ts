@@ -32,7 +32,7 @@ function strings(lang: Lang): T {
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'teilhabe.sqlite') });
+  const db = openDb({ databaseUrl: config.databaseUrl, listenUrl: config.databaseListenUrl, sqliteFile: path.join(config.dataDir, 'teilhabe.sqlite') });
   try {
     return await fn(db);
   } finally {

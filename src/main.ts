@@ -13,7 +13,7 @@ import { buildServices } from './services.js';
 
 async function main() {
   const config = loadConfig();
-  const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'teilhabe.sqlite') });
+  const db = openDb({ databaseUrl: config.databaseUrl, listenUrl: config.databaseListenUrl, sqliteFile: path.join(config.dataDir, 'teilhabe.sqlite') });
   await migrate(db);
   const services = buildServices(db, config, systemClock);
   const demo = config.demoData ? await seedDemo(services) : null;

@@ -1,7 +1,10 @@
 // On PostgreSQL every app process keeps the municipalities' content versions in memory while it listens for the
 // database's notification (LISTEN teilhabe_content, migration 029): a kept public page is answered without a
 // query, a write in another process makes the next page fresh as soon as the notification arrives, and a lost
-// listening connection makes the process read the database again until it listens once more.
+// listening connection makes the process read the database again until it listens once more. A kept version is
+// read again after its time even when no notification came, and the listening connection can go elsewhere than
+// the pool (DATABASE_LISTEN_URL: PostgreSQL itself, when the pool goes through a PgBouncer in transaction mode).
+import net from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,5 +94,66 @@ describe.skipIf(!PG_URL)('content versions across processes on PostgreSQL', () =
     other.queries.length = 0;
     expect(await read()).toContain('Ohne Zuhörer geändert');
     expect(other.queries).toEqual([]);
+  });
+
+  it('a version kept longer than its time is read again, also when no notification came', async () => {
+    await read();
+    await expect.poll(listening).toBe(1);
+    await read();
+    // a change nobody announces (the trigger off, as if the notification were lost on the way)
+    await sql`alter table municipalities disable trigger municipalities_content_changed`.execute(env.db.kysely);
+    try {
+      await sql`update measures set text = ${'Unangekündigt geändert'} where id = ${f.A.measureId}`.execute(env.db.kysely);
+      await sql`update municipalities set content_version = content_version + 1 where id = ${f.A.municipalityId}`.execute(env.db.kysely);
+    } finally {
+      await sql`alter table municipalities enable trigger municipalities_content_changed`.execute(env.db.kysely);
+    }
+    // within its time the kept version stands: the page as before, no statement
+    other.queries.length = 0;
+    env.now.value = new Date(env.now.value.getTime() + env.config.contentVersionTtlMs - 1000);
+    expect(await read()).not.toContain('Unangekündigt geändert');
+    expect(other.queries).toEqual([]);
+    // after it, the version is read again and the page is fresh
+    env.now.value = new Date(env.now.value.getTime() + 2000);
+    expect(await read()).toContain('Unangekündigt geändert');
+  });
+});
+
+describe.skipIf(!PG_URL)('the listening connection at its own address (DATABASE_LISTEN_URL)', () => {
+  it('listens through the listen address while the pool uses the database address', async () => {
+    const env = await createTestEnv('postgres');
+    // a relay on loopback in front of PostgreSQL: only what is sent to the listen address passes it
+    const target = new URL(PG_URL!);
+    const relayed: string[] = [];
+    const relay = net.createServer((client) => {
+      relayed.push('connection');
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      client.pipe(upstream).pipe(client);
+      const close = () => { client.destroy(); upstream.destroy(); };
+      client.on('error', close);
+      upstream.on('error', close);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const listenUrl = new URL(PG_URL!);
+    listenUrl.hostname = '127.0.0.1';
+    listenUrl.port = String((relay.address() as net.AddressInfo).port);
+    const db = openDb({ databaseUrl: PG_URL, listenUrl: listenUrl.toString(), pgSchema: `${env.db.schema},public`, poolSize: 2 });
+    try {
+      const f = await seedTwoMunicipalities(env);
+      const services = buildServices(db, env.config, () => new Date(env.now.value));
+      const app = createApp({ config: env.config, db, clock: () => new Date(env.now.value), services });
+      const url = `/${f.A.slug}/massnahmen/${f.A.measureId}`;
+      expect(await (await app.request(url)).text()).toContain('Sprachkursangebote');
+      await expect.poll(() => sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = ${`teilhabe listen ${env.db.schema}`}`.execute(env.db.kysely).then((r) => r.rows[0]!.n)).toBe(1);
+      // one connection through the relay: the listener's; the pool's queries went straight to the database
+      expect(relayed).toEqual(['connection']);
+      await env.services.plans.changeStatus(f.A.municipalityId, f.A.measureId, { status_label: 'Abgeschlossen', status_category: null, note: '' }, { userId: null, name: 'Test' });
+      await expect.poll(async () => (await app.request(url)).text()).toContain('Abgeschlossen');
+      await services.questionnaires.writer.close();
+    } finally {
+      await db.close();
+      relay.close();
+      await env.close();
+    }
   });
 });

@@ -27,6 +27,8 @@ export const configSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// beginnen').optional(),
+  DATABASE_LISTEN_URL: z.string().regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// beginnen').optional(),
+  CONTENT_VERSION_TTL_SECONDS: z.coerce.number().positive().default(10),
   DEMO_DATA: bool.default(true),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SECURE_COOKIES: bool.optional(),
@@ -68,6 +70,13 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Where the connection that listens for other processes' writes goes (PostgreSQL; default: databaseUrl). */
+  databaseListenUrl: string | undefined;
+  /**
+   * On PostgreSQL, how long a process trusts a municipality's content version it keeps in memory without
+   * reading it again, even when no notification came (a bound on staleness should one be lost on the way).
+   */
+  contentVersionTtlMs: number;
   demoData: boolean;
   sessionTtlHours: number;
   secureCookies: boolean;
@@ -111,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseListenUrl: e.DATABASE_LISTEN_URL,
+    contentVersionTtlMs: e.CONTENT_VERSION_TTL_SECONDS * 1000,
     demoData: e.DEMO_DATA,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     // Served over https (or in production), every cookie is Secure unless SECURE_COOKIES says otherwise.

@@ -32,25 +32,31 @@ const watches = new WeakMap<Kysely<Database>, VersionWatch>();
  * listens for changes (LISTEN teilhabe_content). A change forgets it; so does a lost connection (what was sent
  * meanwhile is lost), and until listening starts again every lookup reads the database. A read that began
  * before a change came in is not kept (the generation moved on), so an older version is never kept after a newer.
+ * A kept version is read again after `ttlMs` even when nothing was heard: should a notification be lost on the
+ * way (a proxy between app and database), a page is stale for that long at most.
  */
 class VersionWatch {
-  private readonly bySlug = new Map<string, MunicipalityVersion>();
+  private readonly bySlug = new Map<string, MunicipalityVersion & { until: number }>();
   private listening = false;
   private generation = 0;
   private stop: (() => void) | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {}
 
   lookup(slug: string): MunicipalityVersion | Promise<MunicipalityVersion | null> {
     const key = slug.toLowerCase();
     const kept = this.bySlug.get(key);
-    if (kept) return kept;
+    if (kept && kept.until > this.now()) return kept;
     this.stop ??= this.db.listen!(CONTENT_CHANNEL, (payload) => this.message(payload), (on) => this.state(on));
     const generation = this.generation;
     return findMunicipalityBySlug(this.db.kysely, key).then((m) => {
       if (!m) return null;
       const found = { id: m.id, version: Number(m.content_version) };
-      if (this.listening && this.generation === generation) this.bySlug.set(key, found);
+      if (this.listening && this.generation === generation) this.bySlug.set(key, { ...found, until: this.now() + this.ttlMs });
       return found;
     });
   }
@@ -84,7 +90,10 @@ export function contentChanged(db: Kysely<Database>, municipalityId: number): vo
  * statement run directly on the connection (no query builder, no promise); on PostgreSQL kept in memory while
  * the process listens for changes (VersionWatch), else the compiled query above.
  */
-export function municipalityVersions(db: Db): (slug: string) => MunicipalityVersion | null | Promise<MunicipalityVersion | null> {
+export function municipalityVersions(
+  db: Db,
+  { ttlMs = 10_000, now = Date.now }: { ttlMs?: number; now?: () => number } = {},
+): (slug: string) => MunicipalityVersion | null | Promise<MunicipalityVersion | null> {
   if (db.sqlite) {
     const stmt = db.sqlite.prepare<[string], { id: number; content_version: number }>('select id, content_version from municipalities where slug = ?');
     return (slug) => {
@@ -94,7 +103,7 @@ export function municipalityVersions(db: Db): (slug: string) => MunicipalityVers
   }
   if (db.listen) {
     let watch = watches.get(db.kysely);
-    if (!watch) watches.set(db.kysely, (watch = new VersionWatch(db)));
+    if (!watch) watches.set(db.kysely, (watch = new VersionWatch(db, ttlMs, now)));
     const w = watch;
     return (slug) => w.lookup(slug);
   }

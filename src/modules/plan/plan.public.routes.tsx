@@ -147,7 +147,6 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={extra} />);
     });
 
-    const actorParents = async (c: Ctx) => new Map((await services.actors.list(mid(c))).map((a) => [a.id, a.parent_id]));
 
     /** The current published plan (if any) and every actor with its measures in it counted; those with any are named in it. */
     const actorsOfCurrentPlan = async (c: Ctx) => {

@@ -33,6 +33,11 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to work in (tests give each file its own). */
   pgSchema?: string;
+  /**
+   * Where the connection that LISTENs for other processes' writes goes (default: databaseUrl). It needs a session
+   * of its own: behind a PgBouncer in transaction mode, point this at PostgreSQL itself (or a session-mode pool).
+   */
+  listenUrl?: string;
   /** Connections in the PostgreSQL pool (default 10). */
   poolSize?: number;
   /**
@@ -185,7 +190,7 @@ export function openDb(options: DbOptions): Db {
     return {
       kysely, engine: 'postgres', schema: options.pgSchema?.split(',')[0],
       listen(channel, onMessage, onState) {
-        const stop = listenOn({ connectionString: options.databaseUrl!, application_name: `teilhabe listen ${options.pgSchema?.split(',')[0] ?? ''}`.trim() }, channel, onMessage, onState);
+        const stop = listenOn({ connectionString: options.listenUrl ?? options.databaseUrl!, application_name: `teilhabe listen ${options.pgSchema?.split(',')[0] ?? ''}`.trim() }, channel, onMessage, onState);
         listeners.add(stop);
         return () => {
           listeners.delete(stop);
