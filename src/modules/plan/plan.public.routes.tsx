@@ -147,7 +147,6 @@ export function planPublicRoutes(context: RouteContext): Hono<AppEnv> {
       return render(c, <PublicMeasurePage ctx={pageContext(c)} d={d} extra={extra} />);
     });
 
-
     /** The current published plan (if any) and every actor with its measures in it counted; those with any are named in it. */
     const actorsOfCurrentPlan = async (c: Ctx) => {
       const plan = await services.plans.findCurrentPublishedPlan(mid(c));
