@@ -11,14 +11,14 @@ import { DASHBOARD_OVERDUE_SHOWN, longestOverdueFirst, type DashboardData } from
 import { dashboardRefs, localizeDashboard } from './monitoring.content.js';
 import { DashboardPage, NoPlanDashboardPage, OverduePage, type OverdueVm } from './dashboard.view.js';
 import { pageParam } from '../../platform/views/components.js';
-
-/** Overdue measures on a page of their list. */
-const OVERDUE_PAGE = 50;
 import { fundingRoutes } from './funding.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
 import { priorityRoutes } from './priority.routes.js';
 import { chosenPlan, queryId } from './route.helpers.js';
 import type { RouteContext } from '../../platform/module.js';
+
+/** Overdue measures on a page of their list. */
+const OVERDUE_PAGE = 50;
 
 /** The routes of this file as a sub-app; the services arrive once, here. */
 export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
@@ -92,9 +92,9 @@ export function monitoringRoutes(context: RouteContext): Hono<AppEnv> {
     });
 
     app.get(paths.overdue.pattern, async (c) => {
-      const { data: all } = await publicData(c);
+      const { data: all, tree } = await publicData(c);
       const vm = overdueVm(c, 'public', all);
-      const { data } = await localized(c, vm.data, []);
+      const { data } = await localized(c, vm.data, tree.fields);
       return render(c, <OverduePage ctx={pageContext(c)} vm={{ ...vm, data }} />);
     });
 
