@@ -337,10 +337,15 @@ export interface PlanOutline {
   measures: Array<{ id: number; number: string | null; text: string; field_id: number }>;
 }
 
+/** The plan's fields of action, their ids and titles in order. */
+export function listFieldTitles(db: Kysely<Database>, municipalityId: number, planId: number): Promise<Array<{ id: number; title: string }>> {
+  return db.selectFrom('fields').select(['id', 'title']).where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).orderBy('position').execute();
+}
+
 /** The plan's outline in two light queries (no goals, visions or actors). */
 export async function loadPlanOutline(db: Kysely<Database>, municipalityId: number, planId: number): Promise<PlanOutline> {
   const [fields, measures] = await Promise.all([
-    db.selectFrom('fields').select(['id', 'title']).where('municipality_id', '=', municipalityId).where('plan_id', '=', planId).orderBy('position').execute(),
+    listFieldTitles(db, municipalityId, planId),
     // as allMeasures orders the tree: by field, then each goal's measures (a measure's position counts within its
     // goal), then the field's measures without a goal
     db.selectFrom('measures').innerJoin('fields', 'fields.id', 'measures.field_id').leftJoin('goals', 'goals.id', 'measures.goal_id')

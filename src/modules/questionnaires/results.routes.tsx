@@ -36,8 +36,7 @@ export function resultsRoutes(context: RouteContext): Hono<AppEnv> {
   const mid = (c: Ctx) => c.get('municipality').id;
 
   async function fieldTitles(c: Ctx, planId: number): Promise<Record<number, string>> {
-    const tree = await services.plans.tree(mid(c), planId);
-    return Object.fromEntries(tree.fields.map((f) => [f.id, f.title]));
+    return Object.fromEntries((await services.plans.fieldTitles(mid(c), planId)).map((f) => [f.id, f.title]));
   }
 
   function charts(c: Ctx, view: ResultsView) {
@@ -60,11 +59,11 @@ export function resultsRoutes(context: RouteContext): Hono<AppEnv> {
   // Residents see the results only after closing and only when they are public; a draft is unknown.
   app.get(paths.publicResults.pattern, async (c) => {
     const id = paths.publicResults.params(c).id;
-    const view = await services.questionnaireResults.publicResults(mid(c), id, groupOf(c));
+    const [view, topics] = await Promise.all([services.questionnaireResults.publicResults(mid(c), id, groupOf(c)), services.questionnaireTopics.list(mid(c), id)]);
     const vm = {
       area: 'public' as const, view, charts: charts(c, view), isPublic: true,
       fieldTitles: await fieldTitles(c, view.def.questionnaire.planId),
-      topics: (await services.questionnaireTopics.list(mid(c), id)).filter((tp) => tp.responses > 0 || tp.links.length > 0),
+      topics: topics.filter((tp) => tp.responses > 0 || tp.links.length > 0),
     };
     // Its texts are German (see the view): the page's note says so.
     if (c.get('lang') !== 'de') c.set('content', new ContentTexts(c.get('lang'), new Map(), questionnaireTexts(view.def)));

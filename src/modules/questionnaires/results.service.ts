@@ -59,8 +59,12 @@ export class ResultsService {
 
   /** The definition and every stored row of a questionnaire (for the exports). */
   async exportData(municipalityId: number, questionnaireId: number): Promise<ExportData> {
-    const def = await this.definition(municipalityId, questionnaireId);
-    const [responses, answers] = await Promise.all([listResponses(this.db, municipalityId, questionnaireId), listAnswers(this.db, municipalityId, questionnaireId)]);
+    // the definition and the rows side by side: rows of an unknown questionnaire are none, and are not used
+    const [def, responses, answers] = await Promise.all([
+      this.definition(municipalityId, questionnaireId),
+      listResponses(this.db, municipalityId, questionnaireId),
+      listAnswers(this.db, municipalityId, questionnaireId),
+    ]);
     return { def, responses, answers };
   }
 
@@ -69,7 +73,10 @@ export class ResultsService {
    * `groupOptionId`: an option of a demographic question; another id is unknown.
    */
   async results(municipalityId: number, questionnaireId: number, options: { groupOptionId?: number | null; audience: 'admin' | 'public' }): Promise<ResultsView> {
-    const { def, responses, answers } = await this.exportData(municipalityId, questionnaireId);
+    return this.resultsOf(await this.exportData(municipalityId, questionnaireId), options);
+  }
+
+  private resultsOf({ def, responses, answers }: ExportData, options: { groupOptionId?: number | null; audience: 'admin' | 'public' }): ResultsView {
     const groupChoices = demographicGroups(def, answers);
     let shown = responses;
     let group: ResultsView['group'] = null;
@@ -86,9 +93,9 @@ export class ResultsService {
 
   /** The public results exist once the questionnaire has closed and only if its results are public. */
   async publicResults(municipalityId: number, questionnaireId: number, groupOptionId: number | null): Promise<ResultsView> {
-    const def = await this.definition(municipalityId, questionnaireId);
-    if (!this.isPublic(def)) throw new NotFoundError('questionnaire results');
-    return this.results(municipalityId, questionnaireId, { groupOptionId, audience: 'public' });
+    const data = await this.exportData(municipalityId, questionnaireId);
+    if (!this.isPublic(data.def)) throw new NotFoundError('questionnaire results');
+    return this.resultsOf(data, { groupOptionId, audience: 'public' });
   }
 
   isPublic(def: Definition): boolean {

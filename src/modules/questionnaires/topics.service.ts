@@ -74,8 +74,9 @@ export function planTargets(tree: PlanTree): Map<string, PlanTarget> {
   for (const field of tree.fields) {
     for (const goal of field.goals) targets.set(`goal:${goal.id}`, { kind: 'goal', id: goal.id, number: goal.number, text: goal.text, fieldId: field.id, fieldTitle: field.title });
   }
+  const fields = new Map(tree.fields.map((f) => [f.id, f]));
   for (const m of allMeasures(tree)) {
-    const field = tree.fields.find((f) => f.goals.some((g) => g.measures.some((x) => x.id === m.id)) || f.furtherMeasures.some((x) => x.id === m.id));
+    const field = fields.get(m.field_id);
     targets.set(`measure:${m.id}`, { kind: 'measure', id: m.id, number: m.number, text: m.text, fieldId: field?.id ?? 0, fieldTitle: field?.title ?? '' });
   }
   return targets;
@@ -102,9 +103,10 @@ export class TopicService {
 
   /** The questionnaire's topics with their counts and links. */
   async list(municipalityId: number, questionnaireId: number): Promise<TopicSummary[]> {
-    const targets = await this.targets(municipalityId, questionnaireId);
-    const topics = await listTopics(this.db, municipalityId, questionnaireId);
-    const links = await linksOfTopics(this.db, municipalityId, topics.map((t) => t.id));
+    const [q, topics] = await Promise.all([this.questionnaire(municipalityId, questionnaireId), listTopics(this.db, municipalityId, questionnaireId)]);
+    const links = topics.length ? await linksOfTopics(this.db, municipalityId, topics.map((t) => t.id)) : [];
+    // the plan is read only for the goals and measures a topic links to
+    const targets = links.length ? planTargets(await this.plans.tree(municipalityId, q.planId)) : new Map<string, PlanTarget>();
     return topics.map((t) => ({
       ...t,
       links: links
