@@ -5,7 +5,7 @@ import { planPaths } from '../plan/index.js';
 
 /** An address with the query parameters that have a value. */
 function query(base: string, params: Record<string, number | null | undefined>): string {
-  const set = Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== 0);
+  const set = Object.entries(params).filter(([, v]) => v !== null && v !== undefined);
   return set.length ? `${base}?${set.map(([k, v]) => `${k}=${v}`).join('&')}` : base;
 }
 

@@ -101,12 +101,12 @@ export class PlanService {
     return repo.findCurrentPublishedPlan(this.db, municipalityId);
   }
 
-  /** The plan's fields and measures by name only (for links to them), without loading the whole tree. */
   /** The plan's fields of action (ids and titles, in order): one light query. */
   fieldTitles(municipalityId: number, planId: number): Promise<Array<{ id: number; title: string }>> {
     return repo.listFieldTitles(this.db, municipalityId, planId);
   }
 
+  /** The plan's fields and measures by name only (for links to them), without loading the whole tree. */
   outline(municipalityId: number, planId: number): Promise<repo.PlanOutline> {
     return repo.loadPlanOutline(this.db, municipalityId, planId);
   }
