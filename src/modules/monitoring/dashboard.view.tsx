@@ -271,6 +271,11 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
   const { data } = vm;
   const admin = vm.area === 'admin';
   const title = data.field ? t('monitoring.dashboard.titleField', { field: data.field.title }) : t('monitoring.title');
+  const allOverdue = vm.overdueTotal > data.overdue.length ? (
+    <a class="kern-link" href={admin ? paths.adminOverdueOf(slug, data.plan.id, data.field?.id) : paths.overdueOf(slug, data.field?.id)}>
+      {t('monitoring.overdue.all', { count: vm.overdueTotal })}
+    </a>
+  ) : null;
   const crumbs: Crumb[] = admin
     ? [{ href: paths.admin(slug), label: t('admin.overview.title') }]
     : [{ href: paths.municipality(slug), label: data.plan.title, attrs: textLang(ctx, 'plan', data.plan.id, 'title') }];
@@ -303,15 +308,14 @@ export function DashboardPage({ ctx, vm }: { ctx: PageContext; vm: DashboardVm }
         )}
         <Section id="ueberfaellig" title={t('monitoring.overdue.title')}>
           <OverdueExplained ctx={ctx} data={data} />
-          {vm.overdueTotal > data.overdue.length ? <p class="kern-body">{t('monitoring.overdue.longest', { shown: data.overdue.length })}</p> : null}
-          <OverdueTable ctx={ctx} area={vm.area} overdue={data.overdue} total={vm.overdueTotal} />
-          {vm.overdueTotal > data.overdue.length ? (
+          {/* the whole list is named before the table (on a narrow screen the 20 rows are long) and after it */}
+          {allOverdue ? (
             <p class="kern-body">
-              <a class="kern-link" href={admin ? paths.adminOverdueOf(slug, data.plan.id, data.field?.id) : paths.overdueOf(slug, data.field?.id)}>
-                {t('monitoring.overdue.all', { count: vm.overdueTotal })}
-              </a>
+              {t('monitoring.overdue.longest', { shown: data.overdue.length })} {allOverdue}
             </p>
           ) : null}
+          <OverdueTable ctx={ctx} area={vm.area} overdue={data.overdue} total={vm.overdueTotal} />
+          {allOverdue ? <p class="kern-body">{allOverdue}</p> : null}
         </Section>
         {admin ? (
           <Section id="foerderung" title={t('monitoring.funding.warningsTitle')}>
